@@ -1,0 +1,508 @@
+"""Turn a job seeker's spreadsheet, whatever its columns are called, into the canonical tables.
+
+``load_applications`` finds the table (on the right sheet, below any title rows), recognises its
+columns, reads dates and statuses, and reports every cell it had doubts about in an issues table
+with the row number the user sees in their spreadsheet. Columns it does not know are kept, with
+their names and order. Functions here never modify the frames they are given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import numpy as np
+import pandas as pd
+
+from analysis import schema as s
+from analysis.dates import DATE_DTYPE, detect_dayfirst, parse_dates
+from analysis.sources import (
+    RawFile,
+    SpreadsheetError,
+    read_csv_grid,
+    read_sheet_grid,
+    read_source,
+    sheet_names,
+    sniff_format,
+)
+
+Source = str | Path | bytes | IO[bytes]
+ISSUE_COLUMNS = ["file", "row", "column", "value", "problem", "severity"]
+HEADER_SEARCH_ROWS = 30
+MAX_LISTED_ROWS = 8
+
+_BLANK_MARKERS = frozenset({"", "-", "--", "—", "–", "n/a", "na", "none", "null", "nan", "nat"})
+_YES_MARKERS = frozenset({"yes", "y", "x", "true", "sent", "done", "✓", "✔", "1", "ok"})
+_NO_MARKERS = frozenset({"no", "n", "false", "0", "not sent", "not yet", "todo", "to do"})
+_TOTALS_CELL = re.compile(r"(?i)\s*(grand\s+)?(total|totals|sum|count)\s*:?\s*")
+_TOTALS_LINE = re.compile(r"(?i)\s*(grand\s+)?(total|totals|sum|count)\b")
+_LINKEDIN_SIGNATURE = {"resumename", "questionandanswers", "contactphonenumber"}
+
+
+class MissingColumnsError(SpreadsheetError):
+    """A required column could not be recognised. ``headers`` lists the file's column headers
+    and ``missing`` the canonical names not found, so a user can map them by hand."""
+
+    def __init__(self, message: str, *, file: str | None, headers: list[str],
+                 missing: list[str]) -> None:
+        super().__init__(message, file=file)
+        self.headers = headers
+        self.missing = missing
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What ``load_applications`` returns.
+
+    ``applications`` has every canonical column (in schema order, with fixed dtypes) followed by
+    the user's other columns under their own names. ``issues`` lists each problem with the file,
+    the spreadsheet row (1-based, as the user sees it), the column, the value, what is wrong and
+    a severity: "error" (the cell was left blank), "warning" (read by a guess, or doubtful) or
+    "info" (something was skipped or assumed).
+    """
+
+    applications: pd.DataFrame
+    issues: pd.DataFrame
+    offers: pd.DataFrame | None = None
+    column_map: dict[str, str] = field(default_factory=dict)
+    extra_columns: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    dayfirst: bool | None = None
+    read_as: str = ""
+
+    @property
+    def error_count(self) -> int:
+        return int((self.issues["severity"] == "error").sum())
+
+
+def empty_applications() -> pd.DataFrame:
+    """A frame with the canonical columns and dtypes and no rows."""
+    return pd.DataFrame({
+        name: pd.Series(dtype=DATE_DTYPE if name in s.DATE_COLUMNS else "str")
+        for name in s.APPLICATION_COLUMN_NAMES
+    })
+
+
+def empty_issues() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="int64" if c == "row" else "str")
+                         for c in ISSUE_COLUMNS})
+
+
+def load_applications(
+    source: Source | Sequence[Source],
+    *,
+    sheet: str | None = None,
+    column_map: Mapping[str, str | None] | None = None,
+    dayfirst: bool | None = None,
+    name: str | None = None,
+) -> LoadResult:
+    """Load a spreadsheet of job applications into the canonical data model.
+
+    ``source`` is a path, bytes or a binary file object, or a list of them (a LinkedIn export
+    split into ``Job Applications_1.csv``, ``_2.csv``...), read as one table. ``sheet`` picks a
+    sheet of a workbook (by default the one whose headers are recognised best). ``column_map``
+    maps the file's own headers to canonical names and overrides recognition (map a header to
+    None to keep it as an extra column). ``dayfirst`` overrides the date order found in the data.
+
+    Raises SpreadsheetError, with a message meant for the user, when the file cannot be used;
+    MissingColumnsError (a SpreadsheetError) when no company column is recognised.
+
+    >>> result = load_applications(b"Company Name,Job Title,Status\\nAcme,Analyst,Phone Screen\\n")
+    >>> result.applications[["company", "role", "status"]].to_dict("records")
+    [{'company': 'Acme', 'role': 'Analyst', 'status': 'screening'}]
+    """
+    if isinstance(source, list | tuple):
+        if not source:
+            raise SpreadsheetError("no file was given.")
+        parts = [load_applications(one, sheet=sheet, column_map=column_map, dayfirst=dayfirst)
+                 for one in source]
+        return _combine(parts)
+    raw = read_source(source, name=name)
+    fmt = sniff_format(raw)
+    if fmt == "csv":
+        grid, read_as = read_csv_grid(raw)
+        return _load_grid(raw.name, grid, column_map=column_map, dayfirst=dayfirst,
+                          read_as=read_as)
+
+    sheets = sheet_names(raw)
+    offers_sheet = next((n for n in sheets if s.header_key(n) in {"offers", "offer", "joboffers"}),
+                        None)
+    if sheet is not None and sheet not in sheets:
+        raise SpreadsheetError(
+            f"there is no sheet called '{sheet}'. The sheets are: {', '.join(sheets)}.",
+            file=raw.name)
+    candidates = [sheet] if sheet is not None else [n for n in sheets if n != offers_sheet]
+    chosen, grid = _pick_sheet(raw, candidates or sheets)
+    offers = None
+    offer_issues = empty_issues()
+    if offers_sheet is not None and offers_sheet != chosen:
+        offers, offer_issues = load_offers_grid(read_sheet_grid(raw, offers_sheet),
+                                                file=f"{raw.name} [{offers_sheet}]")
+    result = _load_grid(raw.name, grid, column_map=column_map, dayfirst=dayfirst,
+                        read_as=f"{fmt.upper()} workbook, sheet '{chosen}'")
+    issues = pd.concat([result.issues, offer_issues], ignore_index=True)
+    return LoadResult(
+        applications=result.applications, issues=issues, offers=offers,
+        column_map=result.column_map, extra_columns=result.extra_columns, files=result.files,
+        sheet=chosen, sheets=sheets, dayfirst=result.dayfirst, read_as=result.read_as,
+    )
+
+
+def _pick_sheet(raw: RawFile, candidates: list[str]) -> tuple[str, pd.DataFrame]:
+    """The first sheet with a recognisable company column, else the sheet with the most
+    recognised headers, else the first non-empty one."""
+    best: tuple[int, str, pd.DataFrame] | None = None
+    for name in candidates:
+        grid = read_sheet_grid(raw, name)
+        if grid.dropna(how="all").empty:
+            continue
+        row = _find_header_row(grid, s.APPLICATION_ALIASES)
+        recognised = _recognised(grid.iloc[row], s.APPLICATION_ALIASES)
+        if s.COMPANY in recognised:
+            return name, grid
+        if best is None or len(recognised) > best[0]:
+            best = (len(recognised), name, grid)
+    if best is None:
+        raise SpreadsheetError("the workbook has no data on any sheet.", file=raw.name)
+    return best[1], best[2]
+
+
+def _recognised(header_cells: pd.Series, aliases: Mapping[str, str]) -> set[str]:
+    return {aliases[k] for k in (s.header_key(c) for c in header_cells if _filled(c))
+            if k in aliases}
+
+
+def _filled(value: object) -> bool:
+    return not (value is None or (isinstance(value, float) and np.isnan(value))
+                or (isinstance(value, str) and not value.strip()))
+
+
+def _find_header_row(grid: pd.DataFrame, aliases: Mapping[str, str]) -> int:
+    """The row (0-based) among the first ones that looks most like a header row."""
+    best_row, best_score = None, 0
+    for position in range(min(len(grid), HEADER_SEARCH_ROWS)):
+        cells = grid.iloc[position]
+        recognised = _recognised(cells, aliases)
+        score = len(recognised) * 10 + ("company" in recognised) * 5
+        if score > best_score:
+            best_row, best_score = position, score
+    if best_row is not None:
+        return best_row
+    filled = grid.notna().to_numpy() & (grid.astype("str").apply(lambda c: c.str.strip()) != "")\
+        .to_numpy()
+    non_blank = np.flatnonzero(filled.any(axis=1))
+    return int(non_blank[0]) if len(non_blank) else 0
+
+
+def _header_names(cells: pd.Series) -> list[str]:
+    """Header texts, with blanks named by position and repeats numbered."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for position, cell in enumerate(cells, start=1):
+        text = str(cell).strip() if _filled(cell) else ""
+        if isinstance(cell, float) and cell.is_integer():
+            text = str(int(cell))
+        text = text or f"Column {position}"
+        count = seen.get(text, 0) + 1
+        seen[text] = count
+        names.append(text if count == 1 else f"{text} ({count})")
+    return names
+
+
+def _issue(file: str, row: int, column: str, value: object, problem: str,
+           severity: str) -> dict[str, object]:
+    return {"file": file, "row": int(row), "column": column, "value": str(value),
+            "problem": problem, "severity": severity}
+
+
+def _row_list(rows: Sequence[int]) -> str:
+    shown = ", ".join(str(r) for r in rows[:MAX_LISTED_ROWS])
+    more = len(rows) - MAX_LISTED_ROWS
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | None] | None,
+               dayfirst: bool | None, read_as: str) -> LoadResult:
+    header_row = _find_header_row(grid, s.APPLICATION_ALIASES)
+    headers = _header_names(grid.iloc[header_row]) if len(grid) else []
+    body = grid.iloc[header_row + 1:].copy()
+    body.columns = headers
+    # The spreadsheet row each data row came from, as the user sees it (1-based).
+    rows = pd.Series(np.arange(header_row + 2, header_row + 2 + len(body)), index=body.index)
+    issues: list[dict[str, object]] = []
+
+    mapping = _map_columns(headers, column_map, s.APPLICATION_ALIASES, file, issues)
+    missing = [c for c in s.REQUIRED_COLUMNS if c not in mapping.values()]
+    if missing:
+        labels = ", ".join(s.LABELS[c] for c in missing)
+        raise MissingColumnsError(
+            f"no {labels} column was recognised among the headers "
+            f"({', '.join(headers[:12]) or 'none'}). Pick the column that holds it.",
+            file=file, headers=headers, missing=missing)
+
+    text = body.astype("str").apply(lambda c: c.str.strip()).where(body.notna(), "")
+    blank = (text == "").all(axis=1)
+    if blank.any():
+        issues.append(_issue(file, int(rows[blank].iloc[0]), "", "",
+                             f"{int(blank.sum())} blank row(s) skipped: rows "
+                             f"{_row_list(rows[blank].tolist())}", "info"))
+    company_header = next(h for h, c in mapping.items() if c == s.COMPANY)
+    company, first_cells = text[company_header], text.iloc[:, 0]
+    totals = ~blank & (company.str.fullmatch(_TOTALS_CELL)
+                       | ((company == "") & first_cells.str.match(_TOTALS_LINE)))
+    for position in np.flatnonzero(totals):
+        issues.append(_issue(file, int(rows.iloc[position]), company_header,
+                             company.iloc[position] or first_cells.iloc[position],
+                             "looks like a totals line: skipped", "info"))
+    keep = ~blank & ~totals
+    body, text, rows = body[keep], text[keep], rows[keep]
+    if body.empty:
+        raise SpreadsheetError(
+            "the table has column headers but no rows of applications below them.", file=file)
+
+    apps, detected = _canonical_frame(file, body, text, rows, mapping, dayfirst, issues)
+    extras = [h for h in headers if h not in mapping]
+    for header in extras:
+        apps[header] = _extra_column(body[header], text[header])
+    apps = apps.reset_index(drop=True)
+
+    if (s.SOURCE not in mapping.values()
+            and _LINKEDIN_SIGNATURE & {s.header_key(h) for h in headers}):
+        apps[s.SOURCE] = apps[s.SOURCE].fillna("LinkedIn")
+        issues.append(_issue(file, header_row + 1, s.LABELS[s.SOURCE], "LinkedIn",
+                             "a LinkedIn applications export: source set to LinkedIn", "info"))
+    frame = pd.DataFrame(issues, columns=ISSUE_COLUMNS) if issues else empty_issues()
+    frame = frame.astype({"row": "int64"})
+    return LoadResult(applications=apps, issues=frame, column_map=mapping, extra_columns=extras,
+                      files=[file], dayfirst=detected, read_as=read_as)
+
+
+def _map_columns(headers: list[str], column_map: Mapping[str, str | None] | None,
+                 aliases: Mapping[str, str], file: str,
+                 issues: list[dict[str, object]]) -> dict[str, str]:
+    """Header -> canonical name, the user's choices first, each canonical name used once."""
+    mapping: dict[str, str] = {}
+    explicit = dict(column_map or {})
+    for header, canonical in explicit.items():
+        if header in headers and canonical and canonical not in mapping.values():
+            mapping[header] = canonical
+    for header in headers:
+        if header in mapping or header in explicit:
+            continue
+        canonical = aliases.get(s.header_key(header))
+        if canonical is None:
+            continue
+        if canonical in mapping.values():
+            first = next(h for h, c in mapping.items() if c == canonical)
+            issues.append(_issue(file, 1, header, header,
+                                 f"'{first}' is already used as {canonical}; this column is "
+                                 "kept as it is", "info"))
+            continue
+        mapping[header] = canonical
+    return mapping
+
+
+def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd.Series,
+                     mapping: dict[str, str], dayfirst: bool | None,
+                     issues: list[dict[str, object]]) -> tuple[pd.DataFrame, bool | None]:
+    """The canonical columns of the table, and the date order used."""
+    by_canonical = {c: h for h, c in mapping.items()}
+    apps = empty_applications().reindex(range(len(body)))
+    for name in s.TEXT_COLUMNS:
+        if name in by_canonical:
+            column = text[by_canonical[name]]
+            apps[name] = column.where(~column.str.lower().isin(_BLANK_MARKERS)).astype("str")\
+                .to_numpy()
+
+    date_cells: dict[str, pd.Series] = {}
+    for name in s.DATE_COLUMNS:
+        if name in by_canonical:
+            cells = body[by_canonical[name]].reset_index(drop=True)
+            lowered = text[by_canonical[name]].str.lower().reset_index(drop=True)
+            cells = cells.where(~lowered.isin(_BLANK_MARKERS | _NO_MARKERS))
+            if name in s.SENT_MARKER_FALLBACK:
+                cells = cells.where(~lowered.isin(_YES_MARKERS))
+            date_cells[name] = cells
+    order = dayfirst if dayfirst is not None else detect_dayfirst(date_cells.values())
+    for name, cells in date_cells.items():
+        parsed, problems = parse_dates(cells, dayfirst=order)
+        apps[name] = parsed.to_numpy()
+        header = by_canonical[name]
+        for problem in problems.itertuples():
+            issues.append(_issue(file, int(rows.iloc[problem.position]), header, problem.value,
+                                 problem.problem, problem.severity))
+
+    for name, fallbacks in s.SENT_MARKER_FALLBACK.items():
+        if name not in by_canonical:
+            continue
+        lowered = text[by_canonical[name]].str.lower().reset_index(drop=True)
+        said_yes = lowered.isin(_YES_MARKERS)
+        if not said_yes.any():
+            continue
+        fill = pd.Series(pd.NaT, index=apps.index, dtype=DATE_DTYPE)
+        for fallback in (*fallbacks, s.DATE_APPLIED):
+            fill = fill.fillna(apps[fallback])
+        apps.loc[said_yes, name] = fill[said_yes]
+        issues.append(_issue(file, int(rows.iloc[int(np.flatnonzero(said_yes)[0])]),
+                             by_canonical[name], "yes",
+                             f"{int(said_yes.sum())} row(s) say sent without a date: taken as "
+                             f"sent on the {s.LABELS[fallbacks[0]].lower()} (or the application date "
+                             "when that is blank)", "info"))
+
+    _normalise_status(file, apps, rows, by_canonical.get(s.STATUS), issues)
+    _check_order(file, apps, rows, by_canonical, issues)
+    blank_company = apps[s.COMPANY].isna()
+    if blank_company.any():
+        issues.append(_issue(file, int(rows.iloc[int(np.flatnonzero(blank_company)[0])]),
+                             by_canonical[s.COMPANY], "",
+                             f"{int(blank_company.sum())} row(s) have no company: rows "
+                             f"{_row_list(rows[blank_company.to_numpy()].tolist())}; kept",
+                             "warning"))
+    return apps, order
+
+
+def _normalise_status(file: str, apps: pd.DataFrame, rows: pd.Series, header: str | None,
+                      issues: list[dict[str, object]]) -> None:
+    raw = apps[s.STATUS]
+    keys = raw.fillna("").map(s.header_key)
+    mapped = keys.map(s.STATUS_KEYS)
+    unknown = raw.notna() & mapped.isna()
+    for value, group in raw[unknown].groupby(raw[unknown], sort=True):
+        positions = group.index.to_numpy()
+        issues.append(_issue(
+            file, int(rows.iloc[positions[0]]), header or s.LABELS[s.STATUS], value,
+            f"status '{value}' is not in the vocabulary ({', '.join(s.STATUSES)}); kept as it "
+            f"is in {len(positions)} row(s): {_row_list(rows.iloc[positions].tolist())}",
+            "warning"))
+    default = pd.Series(np.where(apps[s.DATE_APPLIED].notna(), s.APPLIED, s.SAVED),
+                        index=apps.index)
+    missing = raw.isna()
+    if missing.any():
+        issues.append(_issue(
+            file, int(rows.iloc[int(np.flatnonzero(missing)[0])]),
+            header or s.LABELS[s.STATUS], "",
+            f"{int(missing.sum())} row(s) have no status: taken as applied when there is an "
+            "application date, else saved", "info"))
+    apps[s.STATUS] = mapped.fillna(raw).fillna(default).astype("str")
+
+
+_ORDER_CHECKS = (
+    (s.FIRST_RESPONSE_DATE, "a response before the application"),
+    (s.INTERVIEW_DATE, "an interview before the application"),
+    (s.DECISION_DATE, "a decision before the application"),
+)
+
+
+def _check_order(file: str, apps: pd.DataFrame, rows: pd.Series, by_canonical: dict[str, str],
+                 issues: list[dict[str, object]]) -> None:
+    applied = apps[s.DATE_APPLIED]
+    for name, problem in _ORDER_CHECKS:
+        early = (apps[name] < applied).to_numpy()
+        for position in np.flatnonzero(early):
+            issues.append(_issue(
+                file, int(rows.iloc[position]), by_canonical.get(name, name),
+                apps[name].iloc[position].date().isoformat(),
+                f"{problem} ({applied.iloc[position].date().isoformat()}): check both dates",
+                "warning"))
+
+
+def _extra_column(cells: pd.Series, text: pd.Series) -> pd.Series:
+    """A column the data model does not know: numbers when every filled cell is a number,
+    dates when every filled cell is a date, text otherwise."""
+    filled = text != ""
+    if not filled.any():
+        return pd.Series(pd.NA, index=range(len(cells)), dtype="str")
+    numeric = pd.to_numeric(cells.where(filled), errors="coerce")
+    if numeric[filled].notna().all():
+        return numeric.reset_index(drop=True)
+    if cells.dtype == object:
+        values = cells[filled]
+        if values.map(lambda v: isinstance(v, pd.Timestamp | np.datetime64)).all() or \
+                values.map(lambda v: hasattr(v, "year") and hasattr(v, "month")).all():
+            return pd.to_datetime(cells.where(filled)).astype(DATE_DTYPE).reset_index(drop=True)
+    return text.where(filled).astype("str").reset_index(drop=True)
+
+
+def _combine(parts: list[LoadResult]) -> LoadResult:
+    apps = pd.concat([p.applications for p in parts], ignore_index=True)
+    first = parts[0]
+    extras = list(dict.fromkeys(c for p in parts for c in p.extra_columns))
+    ordered = [*s.APPLICATION_COLUMN_NAMES, *extras]
+    offers = [p.offers for p in parts if p.offers is not None]
+    return LoadResult(
+        applications=apps[ordered],
+        issues=pd.concat([p.issues for p in parts], ignore_index=True),
+        offers=pd.concat(offers, ignore_index=True) if offers else None,
+        column_map={k: v for p in parts for k, v in p.column_map.items()},
+        extra_columns=extras,
+        files=[f for p in parts for f in p.files],
+        sheet=first.sheet, sheets=first.sheets, dayfirst=first.dayfirst,
+        read_as="; ".join(dict.fromkeys(p.read_as for p in parts)),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Offers
+
+_MONEY = re.compile(r"[^\d.\-kKmM]")
+
+
+def _parse_amounts(text: pd.Series) -> pd.Series:
+    """Numbers written as people write them: "$120,000", "120k", "85 000 €", "4.5"."""
+    cleaned = text.str.replace(",", "", regex=False).str.replace(_MONEY, "", regex=True)
+    multiplier = np.where(cleaned.str.lower().str.endswith("k"), 1_000,
+                          np.where(cleaned.str.lower().str.endswith("m"), 1_000_000, 1))
+    number = pd.to_numeric(cleaned.str.rstrip("kKmM"), errors="coerce")
+    return number * multiplier
+
+
+def load_offers_grid(grid: pd.DataFrame, *, file: str) -> tuple[pd.DataFrame | None, pd.DataFrame]:
+    """The offers table from a sheet's cells: canonical offer columns first, then the user's
+    own columns; amounts like "$120,000" or "120k" read as numbers."""
+    if grid.dropna(how="all").empty:
+        return None, empty_issues()
+    header_row = _find_header_row(grid, s.OFFER_ALIASES)
+    headers = _header_names(grid.iloc[header_row])
+    body = grid.iloc[header_row + 1:].copy()
+    body.columns = headers
+    text = body.astype("str").apply(lambda c: c.str.strip()).where(body.notna(), "")
+    keep = ~(text == "").all(axis=1)
+    body, text = body[keep], text[keep]
+    rows = np.arange(header_row + 2, header_row + 2 + len(grid))[: len(keep)][keep.to_numpy()]
+    issues: list[dict[str, object]] = []
+    mapping = _map_columns(headers, None, s.OFFER_ALIASES, file, issues)
+    by_canonical = {c: h for h, c in mapping.items()}
+    offers = pd.DataFrame(index=range(len(body)))
+    for column in s.OFFER_COLUMNS:
+        header = by_canonical.get(column.name)
+        if header is None:
+            offers[column.name] = pd.Series(
+                dtype="float64" if column.kind == "number" else
+                DATE_DTYPE if column.kind == "date" else "str")
+            continue
+        if column.kind == "number":
+            values = _parse_amounts(text[header]).reset_index(drop=True)
+            bad = (values.isna() & (text[header] != "").reset_index(drop=True)).to_numpy()
+            for position in np.flatnonzero(bad):
+                issues.append(_issue(file, int(rows[position]), header,
+                                     text[header].iloc[position], "not a number", "error"))
+            offers[column.name] = values.astype("float64")
+        elif column.kind == "date":
+            parsed, problems = parse_dates(body[header], dayfirst=None)
+            offers[column.name] = parsed.to_numpy()
+            for problem in problems.itertuples():
+                issues.append(_issue(file, int(rows[problem.position]), header, problem.value,
+                                     problem.problem, problem.severity))
+        else:
+            offers[column.name] = text[header].where(text[header] != "").astype("str")\
+                .to_numpy()
+    for header in headers:
+        if header not in mapping:
+            offers[header] = _extra_column(body[header], text[header]).to_numpy()
+    frame = pd.DataFrame(issues, columns=ISSUE_COLUMNS) if issues else empty_issues()
+    return offers, frame.astype({"row": "int64"})

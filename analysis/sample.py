@@ -1,0 +1,202 @@
+"""Realistic, deterministic job-search data: the bundled sample and data for tests and benchmarks.
+
+``generate_applications`` simulates a search: applications sent over a few months through
+different channels, replies that arrive after a delay (or not yet), screenings, interviews,
+offers and rejections, and the after-interview chores done or forgotten. The same seed and end
+date always give the same table. ``data/sample.csv`` is its output for 150 applications;
+``write_sample()`` writes it again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import schema as s
+from analysis.dates import DATE_DTYPE
+from analysis.importer import LoadResult, empty_applications, load_applications
+
+SAMPLE_PATH = Path(__file__).resolve().parent.parent / "data" / "sample.csv"
+SAMPLE_SIZE = 150
+SAMPLE_SEED = 2026
+SAMPLE_END = dt.date(2026, 11, 20)
+
+_SOURCES = np.array(["LinkedIn", "Company site", "Job board", "Referral", "Recruiter"])
+_SOURCE_SHARE = np.array([0.34, 0.26, 0.16, 0.11, 0.13])
+# Chance of any reply, and of a positive one given a reply, by source (same order as above).
+_REPLY_RATE = np.array([0.42, 0.50, 0.30, 0.85, 0.75])
+_POSITIVE_RATE = np.array([0.35, 0.40, 0.30, 0.65, 0.55])
+_PREFIXES = ["Initech", "Globex", "Hooli", "Vandelay", "Acme", "Umbrella", "Soylent", "Wonka",
+             "Stark", "Wayne", "Tyrell", "Cyberdyne", "Aperture", "Black Mesa", "Oscorp", "Dunder",
+             "Gringotts", "Monarch", "Pied Piper", "Massive Dynamic", "Nakatomi", "Sirius",
+             "Virtucon", "Gekko", "Prestige", "Blue Sun", "Zorg", "Ollivander", "Bluth", "Kruger"]
+_SUFFIXES = ["", " Analytics", " Labs", " Systems", " Health", " Logistics", " Bank", " Media"]
+_ROLES = ["Data Analyst", "Senior Data Analyst", "Product Analyst", "Data Scientist",
+          "Analytics Engineer", "BI Developer", "Data Engineer", "Research Analyst",
+          "Marketing Analyst", "Business Analyst"]
+_LOCATIONS = ["Remote", "Berlin", "London", "Amsterdam", "Hamburg", "Munich", "Dublin",
+              "Remote (EU)", "Zurich", "Paris"]
+_FIRST = ["Anna", "Ben", "Chloe", "David", "Elif", "Farid", "Greta", "Hugo", "Ines", "Jonas",
+          "Kira", "Liam", "Maya", "Noah", "Olga", "Priya", "Quentin", "Rosa", "Sven", "Tara"]
+_LAST = ["Meyer", "Okafor", "Schmidt", "Rossi", "Novak", "Jensen", "Garcia", "Kowalski",
+         "Dubois", "Yilmaz", "Nguyen", "Berg", "Costa", "Fischer", "Larsen"]
+_CHANNELS = np.array(["email", "LinkedIn", "phone", "letter"])
+_NOTES = ["Asked about SQL window functions and a metrics case.",
+          "Panel of three; take-home discussed. They liked the dashboard portfolio.",
+          "Culture fit chat with the team lead; questions on stakeholder management.",
+          "Live coding in pandas, then system design for a reporting pipeline."]
+
+
+def _days(values: np.ndarray | int) -> np.ndarray:
+    return np.asarray(values).astype("timedelta64[D]")
+
+
+def generate_applications(n: int = SAMPLE_SIZE, *, seed: int = SAMPLE_SEED,
+                          end: dt.date = SAMPLE_END, span_days: int = 120) -> pd.DataFrame:
+    """Simulate ``n`` applications sent over ``span_days`` days up to ``end``.
+
+    Nothing happens after ``end``: replies not arrived by then leave the application waiting
+    (the censoring the analysis must handle). Every status and source occurs once ``n`` is a
+    few dozen, as do the follow-up situations: interviews without notes or thank-you notes,
+    decision dates passed without news, follow-ups unanswered, rejections not yet thanked.
+
+    >>> apps = generate_applications(3, seed=1, end=dt.date(2025, 1, 31))
+    >>> len(apps), bool((apps["date_applied"].dropna() <= pd.Timestamp("2025-01-31")).all())
+    (3, True)
+    """
+    rng = np.random.default_rng(seed)
+    end_day = np.datetime64(end, "D")
+    # Searches speed up: more applications in recent weeks.
+    recency = np.floor(span_days * rng.beta(1.4, 1.0, n)).astype(int)
+    age = span_days - 1 - np.minimum(recency, span_days - 1)
+    applied = end_day - _days(age)
+    source_idx = rng.choice(len(_SOURCES), size=n, p=_SOURCE_SHARE)
+
+    replies = rng.random(n) < _REPLY_RATE[source_idx]
+    reply_delay = np.maximum(1, np.round(rng.lognormal(np.log(8), 0.7, n))).astype(int)
+    replied = replies & (reply_delay <= age)
+    first_response = np.where(replied, applied + _days(reply_delay), np.datetime64("NaT"))
+    positive = replied & (rng.random(n) < _POSITIVE_RATE[source_idx])
+
+    interview_delay = rng.integers(3, 15, n)
+    interviewed = positive & (rng.random(n) < 0.8) & (reply_delay + interview_delay <= age)
+    interview = np.where(interviewed, first_response + _days(interview_delay),
+                         np.datetime64("NaT"))
+    since_interview = np.where(interviewed, (end_day - interview).astype(int), -1)
+    has_expected = interviewed & (rng.random(n) < 0.75)
+    expected = np.where(has_expected, interview + _days(rng.integers(5, 15, n)),
+                        np.datetime64("NaT"))
+    decision_delay = rng.integers(7, 50, n)
+    decided = interviewed & (decision_delay <= since_interview)
+    offered = decided & (rng.random(n) < 0.35)
+    decision = np.where(decided, interview + _days(decision_delay), np.datetime64("NaT"))
+    rejected_at_reply = replied & ~positive
+    decision = np.where(rejected_at_reply, first_response, decision)
+
+    status = np.full(n, s.APPLIED, dtype=object)
+    status[~replied & (age > 45) & (rng.random(n) < 0.6)] = s.GHOSTED
+    status[rejected_at_reply] = s.REJECTED
+    status[positive] = s.SCREENING
+    withdrew = positive & ~interviewed & (rng.random(n) < 0.12)
+    status[withdrew] = s.WITHDRAWN
+    status[interviewed] = s.INTERVIEWING
+    status[decided] = s.REJECTED
+    status[offered] = s.OFFER
+    accepted = offered & (since_interview - decision_delay > 14) & (rng.random(n) < 0.2)
+    status[accepted] = s.ACCEPTED
+    saved = (age < 25) & (rng.random(n) < 0.06)
+    status[saved] = s.SAVED
+    applied = np.where(saved, np.datetime64("NaT"), applied)
+    for column in (first_response, interview, expected, decision):
+        column[saved] = np.datetime64("NaT")
+
+    thank_you_lag = rng.integers(0, 3, n)
+    thanked = interviewed & (rng.random(n) < 0.7) & (thank_you_lag <= since_interview)
+    thank_you = np.where(thanked, interview + _days(thank_you_lag), np.datetime64("NaT"))
+    notes_written = interviewed & (rng.random(n) < 0.65)
+    chased = interviewed & ~decided & has_expected & (rng.random(n) < 0.6)
+    follow_up_day = expected + _days(7)
+    chased &= follow_up_day <= end_day
+    follow_up = np.where(chased, follow_up_day, np.datetime64("NaT"))
+    rejected_after_interview = decided & ~offered
+    thanked_rejection = rejected_after_interview & (rng.random(n) < 0.5)
+    rejection_thanks = np.where(thanked_rejection, decision + _days(1), np.datetime64("NaT"))
+    rejection_thanks = np.where(rejection_thanks > end_day, np.datetime64("NaT"),
+                                rejection_thanks)
+
+    companies = np.array([p + x for p in _PREFIXES for x in _SUFFIXES])
+    company = companies[rng.integers(0, len(companies), n)]
+    contact_known = positive | (_SOURCES[source_idx] == "Referral")
+    first = np.array(_FIRST)[rng.integers(0, len(_FIRST), n)]
+    last = np.array(_LAST)[rng.integers(0, len(_LAST), n)]
+    slug = pd.Series(company).str.lower().str.replace(r"[^a-z]+", "", regex=True).to_numpy()
+    contact_name = np.where(contact_known, np.char.add(np.char.add(first, " "), last), None)
+    contact_email = np.where(
+        contact_known,
+        np.char.add(np.char.add(np.char.add(np.char.lower(first), "."), np.char.lower(last)),
+                    np.char.add("@", np.char.add(slug.astype(str), ".example.com"))),
+        None)
+    channel = np.where(contact_known, _CHANNELS[rng.choice(4, n, p=[0.62, 0.2, 0.12, 0.06])],
+                       None)
+    job_id = rng.integers(10_000_000, 99_999_999, n).astype(str)
+    url = np.where(_SOURCES[source_idx] == "LinkedIn",
+                   np.char.add("https://www.linkedin.com/jobs/view/", job_id),
+                   np.char.add(np.char.add(np.char.add("https://", slug.astype(str)),
+                                           ".example.com/careers/"), job_id))
+    interview_notes = np.where(notes_written, np.array(_NOTES)[rng.integers(0, 4, n)], None)
+    notes = np.where(rng.random(n) < 0.1, "Salary range listed in the ad", None)
+
+    apps = empty_applications().reindex(range(n))
+    values: dict[str, np.ndarray] = {
+        s.COMPANY: company, s.ROLE: np.array(_ROLES)[rng.integers(0, len(_ROLES), n)],
+        s.DATE_APPLIED: applied, s.STATUS: status, s.SOURCE: _SOURCES[source_idx],
+        s.LOCATION: np.array(_LOCATIONS)[rng.integers(0, len(_LOCATIONS), n)],
+        s.JOB_URL: url, s.CONTACT_NAME: contact_name, s.CONTACT_EMAIL: contact_email,
+        s.CONTACT_CHANNEL: channel, s.FIRST_RESPONSE_DATE: first_response,
+        s.INTERVIEW_DATE: interview, s.INTERVIEW_NOTES: interview_notes,
+        s.THANK_YOU_SENT: thank_you, s.EXPECTED_DECISION_DATE: expected,
+        s.FOLLOW_UP_SENT: follow_up, s.DECISION_DATE: decision,
+        s.REJECTION_THANKS_SENT: rejection_thanks, s.NOTES: notes,
+    }
+    for name, column in values.items():
+        apps[name] = pd.Series(column).astype(DATE_DTYPE if name in s.DATE_COLUMNS else "str")
+    return apps
+
+
+def shift_dates(apps: pd.DataFrame, days: int) -> pd.DataFrame:
+    """A copy of ``apps`` with every canonical date moved by ``days`` days."""
+    delta = pd.Timedelta(days=days)
+    return apps.assign(**{c: apps[c] + delta for c in s.DATE_COLUMNS if c in apps})
+
+
+def shift_to_end(result: LoadResult, *, end: dt.date, generated_end: dt.date = SAMPLE_END
+                 ) -> LoadResult:
+    """The sample moved in time so that it ends on ``end`` instead of ``generated_end``."""
+    days = (end - generated_end).days
+    return dataclasses.replace(result, applications=shift_dates(result.applications, days))
+
+
+def load_sample(*, end: dt.date | None = None) -> LoadResult:
+    """The bundled sample data, imported like any user file and, when ``end`` is given, moved so
+    that it ends on that day. Falls back to the generator when the file is not installed."""
+    if SAMPLE_PATH.exists():
+        result = load_applications(SAMPLE_PATH)
+    else:
+        result = load_applications(write_sample_csv(generate_applications()), name="sample.csv")
+    return result if end is None else shift_to_end(result, end=end)
+
+
+def write_sample_csv(apps: pd.DataFrame) -> bytes:
+    """The CSV bytes of a canonical frame, with friendly headers and ISO dates."""
+    return apps.rename(columns=s.LABELS).to_csv(index=False, date_format="%Y-%m-%d")\
+        .encode("utf-8")
+
+
+def write_sample(path: Path = SAMPLE_PATH) -> Path:
+    """Write the bundled sample file again from the generator."""
+    path.write_bytes(write_sample_csv(generate_applications()))
+    return path

@@ -1,0 +1,252 @@
+"""Reading raw cells from whatever file a job seeker has: CSV in any common encoding and
+delimiter, XLSX, XLS and ODS workbooks.
+
+This module only turns bytes into grids of cells (one DataFrame per sheet, no header yet) and
+refuses, with a message a person understands, what is not a readable spreadsheet. Recognising
+columns and types is the importer's job.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import pandas as pd
+
+# Limits that keep a hostile or broken file from exhausting the machine.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
+MAX_ZIP_ENTRIES = 10_000
+MAX_COMPRESSION_RATIO = 200
+SNIFF_LINES = 50
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+_OTHER_FORMATS = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"{\\rtf": "a rich-text (RTF) document",
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+}
+
+
+class SpreadsheetError(ValueError):
+    """The one error the importer raises. Its message is written for the user: it names the
+    file and says what is wrong and what to do about it."""
+
+    def __init__(self, message: str, *, file: str | None = None) -> None:
+        self.file = file
+        super().__init__(f"{file}: {message}" if file else message)
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """A file's name and bytes."""
+
+    name: str
+    data: bytes
+
+
+def read_source(source: str | Path | bytes | IO[bytes], *, name: str | None = None) -> RawFile:
+    """The name and bytes of a path, bytes or binary file object (such as an upload)."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        return RawFile(name or "upload", bytes(source))
+    if isinstance(source, str | Path):
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise SpreadsheetError(_too_big(size), file=path.name)
+            return RawFile(name or path.name, path.read_bytes())
+        except OSError as exc:
+            raise SpreadsheetError(f"cannot be opened ({exc.strerror or exc}).",
+                                   file=path.name) from exc
+    data = source.read()
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return RawFile(name or Path(getattr(source, "name", "upload")).name, bytes(data))
+
+
+def _too_big(size: int) -> str:
+    return (f"the file is {size / 1e6:,.0f} MB, above the {MAX_FILE_BYTES / 1e6:,.0f} MB this "
+            "dashboard reads. Export only the sheet with your applications.")
+
+
+def sniff_format(raw: RawFile) -> str:
+    """Which reader a file needs: "csv", "xlsx", "ods" or "xls", decided from its bytes.
+
+    Raises SpreadsheetError for an empty file, a password-protected workbook, a damaged or
+    oversized archive, and files that are clearly something else (a PDF, an image...).
+    """
+    data = raw.data
+    if len(data) > MAX_FILE_BYTES:
+        raise SpreadsheetError(_too_big(len(data)), file=raw.name)
+    if not data.strip():
+        raise SpreadsheetError("the file is empty.", file=raw.name)
+    if data.startswith(OLE2_MAGIC):
+        if "EncryptionInfo".encode("utf-16-le") in data:
+            raise SpreadsheetError(
+                "this workbook is password-protected. Open it in Excel or LibreOffice, remove "
+                "the password (File > Info > Protect Workbook), save it and import it again.",
+                file=raw.name)
+        return "xls"
+    if data.startswith(ZIP_MAGIC):
+        return _sniff_zip(raw)
+    for magic, what in _OTHER_FORMATS.items():
+        if data.startswith(magic):
+            raise SpreadsheetError(
+                f"this is {what}, not a spreadsheet. Import a CSV, XLSX, XLS or ODS file.",
+                file=raw.name)
+    return "csv"
+
+
+def _sniff_zip(raw: RawFile) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw.data)) as archive:
+            entries = archive.infolist()
+            if len(entries) > MAX_ZIP_ENTRIES:
+                raise SpreadsheetError(
+                    f"the workbook holds {len(entries):,} parts, more than the "
+                    f"{MAX_ZIP_ENTRIES:,} a spreadsheet needs; it was not opened.", file=raw.name)
+            declared = sum(e.file_size for e in entries)
+            packed = max(sum(e.compress_size for e in entries), 1)
+            if declared > MAX_UNCOMPRESSED_BYTES or (
+                declared > 10 * 1024 * 1024 and declared / packed > MAX_COMPRESSION_RATIO
+            ):
+                raise SpreadsheetError(
+                    f"the workbook would unpack to {declared / 1e6:,.0f} MB from "
+                    f"{len(raw.data) / 1e6:,.1f} MB; that is not a normal spreadsheet, so it was "
+                    "not opened.", file=raw.name)
+            names = {e.filename for e in entries}
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype")[:100]
+                if b"opendocument.spreadsheet" in mimetype:
+                    return "ods"
+                raise SpreadsheetError(
+                    "this is an OpenDocument file but not a spreadsheet (a text document or a "
+                    "presentation?). Import a CSV, XLSX, XLS or ODS file.", file=raw.name)
+            if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
+                return "xlsx"
+            if "word/document.xml" in names:
+                raise SpreadsheetError("this is a Word document, not a spreadsheet.",
+                                       file=raw.name)
+    except zipfile.BadZipFile as exc:
+        raise SpreadsheetError(
+            "the workbook is damaged or incomplete (was the download or copy cut short?). "
+            "Open it in Excel or LibreOffice, save it again and import the new copy.",
+            file=raw.name) from exc
+    raise SpreadsheetError("this is a zip archive, not a spreadsheet.", file=raw.name)
+
+
+# ---------------------------------------------------------------------------------------------
+# CSV
+
+
+def decode_text(raw: RawFile) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read with.
+
+    UTF-8 (with or without BOM) and UTF-16 (with BOM, or recognised from its zero bytes) are
+    read as such; anything else that is not valid UTF-8 is read as Windows-1252, which is what
+    Excel writes for "CSV" on Western Windows machines.
+    """
+    data = raw.data
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    head = data[:4096]
+    if head.count(b"\x00") > len(head) // 4:
+        even, odd = head[0::2].count(b"\x00"), head[1::2].count(b"\x00")
+        if odd > len(head) // 3 and even == 0:
+            return data.decode("utf-16-le", errors="replace"), "utf-16-le"
+        if even > len(head) // 3 and odd == 0:
+            return data.decode("utf-16-be", errors="replace"), "utf-16-be"
+    if b"\x00" in head:
+        raise SpreadsheetError(
+            "this is a binary file, not a spreadsheet. Import a CSV, XLSX, XLS or ODS file.",
+            file=raw.name)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of a CSV text: comma, semicolon, tab or pipe, whichever splits the first
+    lines into the most consistent number of fields.
+
+    >>> sniff_delimiter("Company;Role\\nAcme, Inc.;Analyst\\n")
+    ';'
+    """
+    lines = [line for line in text.splitlines()[:SNIFF_LINES] if line.strip()]
+    best, best_score = ",", 0
+    for delimiter in (",", ";", "\t", "|"):
+        counts = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter))
+        width, frequency = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=(1, 0))
+        score = frequency * (width > 1) * 1000 + width
+        if width > 1 and score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_csv_grid(raw: RawFile) -> tuple[pd.DataFrame, str]:
+    """All cells of a CSV file as text (no header), one grid row per line, and a note on how it
+    was read. Blank lines are kept so positions match the user's line numbers."""
+    text, encoding = decode_text(raw)
+    delimiter = sniff_delimiter(text)
+    sample = [row for row in csv.reader(io.StringIO("\n".join(text.splitlines()[:SNIFF_LINES])),
+                                        delimiter=delimiter)]
+    width = max((len(row) for row in sample), default=1)
+    try:
+        grid = pd.read_csv(
+            io.StringIO(text), sep=delimiter, header=None, names=range(width), dtype="str",
+            keep_default_na=False, skip_blank_lines=False, engine="c",
+        )
+    except pd.errors.ParserError:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        width = max((len(row) for row in rows), default=1)
+        grid = pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype="str")
+    except (pd.errors.EmptyDataError, csv.Error) as exc:
+        raise SpreadsheetError(f"the file could not be read as CSV ({exc}).",
+                               file=raw.name) from exc
+    names = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+    return grid, f"CSV, {names[delimiter]}-separated, {encoding}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Workbooks
+
+
+def sheet_names(raw: RawFile) -> list[str]:
+    """The names of a workbook's sheets, in order."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return list(CalamineWorkbook.from_filelike(io.BytesIO(raw.data)).sheet_names)
+    except Exception as exc:  # calamine raises its own, undocumented error types
+        raise _unreadable(raw, exc) from exc
+
+
+def read_sheet_grid(raw: RawFile, sheet: str) -> pd.DataFrame:
+    """All cells of one sheet, no header: dates as datetimes, numbers as floats, text as str."""
+    try:
+        return pd.read_excel(io.BytesIO(raw.data), sheet_name=sheet, header=None,
+                             engine="calamine")
+    except Exception as exc:  # calamine raises its own, undocumented error types
+        raise _unreadable(raw, exc) from exc
+
+
+def _unreadable(raw: RawFile, exc: Exception) -> SpreadsheetError:
+    return SpreadsheetError(
+        "the workbook could not be read; it may be damaged. Open it in Excel or LibreOffice, "
+        f"save it again and import the new copy. (Details: {str(exc)[:200]})", file=raw.name)
