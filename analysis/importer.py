@@ -29,7 +29,7 @@ from analysis.sources import (
     sniff_format,
 )
 
-Source = str | Path | bytes | IO[bytes]
+Source = RawFile | str | Path | bytes | IO[bytes]
 ISSUE_COLUMNS = ["file", "row", "column", "value", "problem", "severity"]
 HEADER_SEARCH_ROWS = 30
 MAX_LISTED_ROWS = 8
@@ -44,13 +44,15 @@ _LINKEDIN_SIGNATURE = {"resumename", "questionandanswers", "contactphonenumber"}
 
 class MissingColumnsError(SpreadsheetError):
     """A required column could not be recognised. ``headers`` lists the file's column headers
-    and ``missing`` the canonical names not found, so a user can map them by hand."""
+    and ``missing`` the canonical names not found, so a user can map them by hand;
+    ``recognised`` maps the headers that were recognised to their canonical names."""
 
     def __init__(self, message: str, *, file: str | None, headers: list[str],
-                 missing: list[str]) -> None:
+                 missing: list[str], recognised: dict[str, str]) -> None:
         super().__init__(message, file=file)
         self.headers = headers
         self.missing = missing
+        self.recognised = recognised
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,7 @@ def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | 
         raise MissingColumnsError(
             f"no {labels} column was recognised among the headers "
             f"({', '.join(headers[:12]) or 'none'}). Pick the column that holds it.",
-            file=file, headers=headers, missing=missing)
+            file=file, headers=headers, missing=missing, recognised=mapping)
 
     text = body.astype("str").apply(lambda c: c.str.strip()).where(body.notna(), "")
     blank = (text == "").all(axis=1)

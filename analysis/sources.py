@@ -46,6 +46,7 @@ class SpreadsheetError(ValueError):
 
     def __init__(self, message: str, *, file: str | None = None) -> None:
         self.file = file
+        self.problem = message
         super().__init__(f"{file}: {message}" if file else message)
 
 
@@ -57,8 +58,11 @@ class RawFile:
     data: bytes
 
 
-def read_source(source: str | Path | bytes | IO[bytes], *, name: str | None = None) -> RawFile:
+def read_source(source: RawFile | str | Path | bytes | IO[bytes], *,
+                name: str | None = None) -> RawFile:
     """The name and bytes of a path, bytes or binary file object (such as an upload)."""
+    if isinstance(source, RawFile):
+        return source
     if isinstance(source, bytes | bytearray | memoryview):
         return RawFile(name or "upload", bytes(source))
     if isinstance(source, str | Path):

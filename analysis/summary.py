@@ -1,0 +1,46 @@
+"""Plain counts that describe a table of applications before any analysis: how many there are in
+each status, and which days they cover."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from analysis import schema as s
+
+
+def status_counts(apps: pd.DataFrame) -> pd.DataFrame:
+    """Applications per status: every vocabulary status in its natural order (zero counts
+    included), then any status outside the vocabulary, with its share of all applications.
+
+    >>> status_counts(pd.DataFrame({"status": ["applied", "offer", "applied", "Maybe"]})).head(3)
+        status  applications  share
+    0    saved             0   0.00
+    1  applied             2   0.50
+    2  screening           0   0.00
+    """
+    counts = apps[s.STATUS].value_counts()
+    order = [*s.STATUSES, *sorted(set(counts.index) - set(s.STATUSES))]
+    table = counts.reindex(order, fill_value=0).rename("applications").rename_axis("status")
+    total = max(len(apps), 1)
+    return (table.reset_index()
+            .assign(share=lambda t: (t["applications"] / total).round(4))
+            .astype({"applications": "int64"}))
+
+
+def date_span(apps: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """The first and last application dates, or None when no application has a date."""
+    applied = apps[s.DATE_APPLIED].dropna()
+    if applied.empty:
+        return None
+    return applied.min().date(), applied.max().date()
+
+
+def is_web_url(values: pd.Series) -> pd.Series:
+    """Whether each value is an http(s) link, the only kind the dashboard makes clickable.
+
+    >>> is_web_url(pd.Series(["https://a.example/x", "javascript:alert(1)", None])).tolist()
+    [True, False, False]
+    """
+    return values.str.match(r"(?i)^https?://[^\s]+$").fillna(False).astype(bool)

@@ -1,0 +1,323 @@
+"""The frame every page shares: the sidebar (data source, import report, filters) and the loaded
+data, kept in the session so it survives page switches.
+
+Every page starts with ``view = page_setup("Title")``. The entrypoint renders no widgets itself:
+with a ``pages/`` folder, widgets rendered by the entrypoint stop taking effect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+
+from analysis import (
+    Filters,
+    LoadResult,
+    MissingColumnsError,
+    SpreadsheetError,
+    filter_applications,
+    load_applications,
+    load_sample,
+)
+from analysis import schema as s
+from analysis.sources import RawFile
+
+DATASET_KEY = "dataset"
+ERROR_KEY = "import_error"
+MAPPING_KEY = "pending_mapping"
+UPLOAD_KEY = "uploader"
+FILTER_KEYS = ("filter_dates", "filter_sources", "filter_statuses", "filter_text")
+UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
+DATE_ORDERS = {"Automatic": None, "Day first (31/12/2025)": True, "Month first (12/31/2025)": False}
+NO_COLUMN = "(not in my file)"
+
+
+@dataclass
+class Dataset:
+    """The data the dashboard shows and how it was loaded, so it can be loaded again with other
+    options (another sheet, another date order, a corrected column mapping)."""
+
+    result: LoadResult
+    label: str
+    is_sample: bool
+    files: tuple[RawFile, ...] = ()
+    upload_signature: tuple[str, ...] = ()
+    sheet: str | None = None
+    dayfirst: bool | None = None
+    column_map: dict[str, str | None] = field(default_factory=dict)
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class View:
+    """What a page draws from: the filtered applications, all of them, and the import result."""
+
+    apps: pd.DataFrame
+    all_apps: pd.DataFrame
+    dataset: Dataset
+    filters: Filters
+    as_of: dt.date
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _cached_sample(end: dt.date) -> LoadResult:
+    return load_sample(end=end)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _cached_load(files: tuple[RawFile, ...], sheet: str | None, dayfirst: bool | None,
+                 column_map: tuple[tuple[str, str | None], ...]) -> LoadResult:
+    return load_applications(list(files), sheet=sheet, dayfirst=dayfirst,
+                             column_map=dict(column_map))
+
+
+def _label(files: tuple[RawFile, ...]) -> str:
+    return files[0].name if len(files) == 1 else f"{files[0].name} and {len(files) - 1} more"
+
+
+def _sample_dataset(today: dt.date) -> Dataset:
+    return Dataset(result=_cached_sample(today), label="Sample data", is_sample=True)
+
+
+def _current() -> Dataset:
+    if DATASET_KEY not in st.session_state:
+        st.session_state[DATASET_KEY] = _sample_dataset(dt.date.today())
+    dataset: Dataset = st.session_state[DATASET_KEY]
+    return dataset
+
+
+def _replace_dataset(dataset: Dataset) -> None:
+    previous: Dataset | None = st.session_state.get(DATASET_KEY)
+    dataset.version = (previous.version + 1) if previous else 0
+    st.session_state[DATASET_KEY] = dataset
+    st.session_state.pop(ERROR_KEY, None)
+    st.session_state.pop(MAPPING_KEY, None)
+    for key in FILTER_KEYS:
+        st.session_state.pop(key, None)
+
+
+def _try_load(files: tuple[RawFile, ...], *, signature: tuple[str, ...], sheet: str | None,
+              dayfirst: bool | None, column_map: Mapping[str, str | None]) -> None:
+    """Load files into the dashboard; on failure keep the current data and remember why."""
+    try:
+        with st.spinner(f"Reading {_label(files)}…"):
+            result = _cached_load(files, sheet, dayfirst, tuple(column_map.items()))
+    except MissingColumnsError as exc:
+        st.session_state[MAPPING_KEY] = {"files": files, "signature": signature, "error": exc,
+                                         "sheet": sheet, "dayfirst": dayfirst}
+        st.session_state.pop(ERROR_KEY, None)
+        return
+    except SpreadsheetError as exc:
+        st.session_state[ERROR_KEY] = {"signature": signature, "message": str(exc)}
+        return
+    _replace_dataset(Dataset(result=result, label=_label(files), is_sample=False, files=files,
+                             upload_signature=signature, sheet=result.sheet, dayfirst=dayfirst,
+                             column_map=dict(column_map)))
+
+
+def _handle_upload() -> None:
+    uploads = st.session_state.get(UPLOAD_KEY) or []
+    if not uploads:
+        return
+    signature = tuple(u.file_id for u in uploads)
+    dataset = _current()
+    pending = st.session_state.get(MAPPING_KEY)
+    error = st.session_state.get(ERROR_KEY)
+    if signature in (dataset.upload_signature, (pending or {}).get("signature"),
+                     (error or {}).get("signature")):
+        return
+    files = tuple(RawFile(u.name, u.getvalue()) for u in uploads)
+    _try_load(files, signature=signature, sheet=None, dayfirst=None, column_map={})
+
+
+def _reload(**changes: object) -> None:
+    dataset = _current()
+    options = {"sheet": dataset.sheet, "dayfirst": dataset.dayfirst,
+               "column_map": dataset.column_map, **changes}
+    _try_load(dataset.files, signature=dataset.upload_signature, **options)  # type: ignore[arg-type]
+
+
+def _use_sample() -> None:
+    _replace_dataset(_sample_dataset(dt.date.today()))
+
+
+def _keep(key: str) -> None:
+    """Carry a widget's value over to the next page (widgets are rebuilt on each page)."""
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
+
+
+def _data_source(dataset: Dataset) -> None:
+    st.file_uploader(
+        "Import your tracker", type=UPLOAD_TYPES, accept_multiple_files=True, key=UPLOAD_KEY,
+        help="CSV, Excel (xlsx, xls) or OpenDocument (ods), with any column names. Several files "
+             "are read as one table, e.g. LinkedIn's Job Applications_1.csv and _2.csv.",
+    )
+    _handle_upload()
+    dataset = _current()
+    count = len(dataset.result.applications)
+    if dataset.is_sample:
+        st.caption(f"Showing **sample data**: {count} made-up applications ending today.")
+    else:
+        st.caption(f"**{count:,} applications** from {dataset.label}.")
+        st.button("Use the sample data instead", on_click=_use_sample, type="tertiary",
+                  icon=":material/science:")
+        if len(dataset.result.sheets) > 1:
+            sheets = dataset.result.sheets
+            st.selectbox("Sheet", sheets, index=sheets.index(dataset.result.sheet or sheets[0]),
+                         key=f"sheet_{dataset.version}",
+                         on_change=lambda: _reload(sheet=st.session_state[
+                             f"sheet_{_current().version}"]))
+        orders = list(DATE_ORDERS)
+        current = next(k for k, v in DATE_ORDERS.items() if v == dataset.dayfirst)
+        st.selectbox("Date order", orders, index=orders.index(current),
+                     key=f"dayfirst_{dataset.version}",
+                     help="How numeric dates like 03/04/2025 are read. Automatic decides from "
+                          "dates such as 25/04/2025 that can only be read one way.",
+                     on_change=lambda: _reload(dayfirst=DATE_ORDERS[st.session_state[
+                         f"dayfirst_{_current().version}"]]))
+    _import_report(dataset)
+
+
+def _import_report(dataset: Dataset) -> None:
+    result = dataset.result
+    issues = result.issues
+    counts = issues["severity"].value_counts()
+    parts = [f"{counts.get(k, 0)} {name}" for k, name in
+             (("error", "errors"), ("warning", "warnings"), ("info", "notes")) if counts.get(k, 0)]
+    title = "Import report" + (f" ({', '.join(parts)})" if parts else "")
+    with st.expander(title, icon=":material/fact_check:"):
+        if result.read_as:
+            st.caption(f"Read as {result.read_as}.")
+        recognised = pd.DataFrame(
+            [(header, s.LABELS.get(canonical, canonical))
+             for header, canonical in result.column_map.items()],
+            columns=["Your column", "Read as"])
+        st.dataframe(recognised, hide_index=True, width="stretch")
+        if result.extra_columns:
+            st.caption("Kept as they are: " + ", ".join(result.extra_columns))
+        if issues.empty:
+            st.caption("No problems found.")
+        else:
+            st.caption(f"{len(issues)} issue(s): see them all on the Data page.")
+        if not dataset.is_sample:
+            st.button("Correct the column mapping", on_click=_start_remap, type="tertiary",
+                      icon=":material/swap_horiz:")
+
+
+def _start_remap() -> None:
+    dataset = _current()
+    result = dataset.result
+    headers = [*result.column_map, *result.extra_columns]
+    st.session_state[MAPPING_KEY] = {
+        "files": dataset.files, "signature": dataset.upload_signature, "sheet": dataset.sheet,
+        "dayfirst": dataset.dayfirst,
+        "error": MissingColumnsError("", file=dataset.label, headers=headers, missing=[],
+                                     recognised=dict(result.column_map)),
+    }
+
+
+def _filters(apps: pd.DataFrame) -> Filters:
+    for key in FILTER_KEYS:
+        _keep(key)
+    st.subheader("Filters", divider="gray")
+    applied = apps[s.DATE_APPLIED].dropna()
+    start = end = None
+    if not applied.empty:
+        low, high = applied.min().date(), applied.max().date()
+        chosen = st.date_input("Applied between", value=(low, high), min_value=low,
+                               max_value=high, key=FILTER_KEYS[0], format="YYYY-MM-DD")
+        if isinstance(chosen, tuple) and len(chosen) == 2:
+            start = chosen[0] if chosen[0] != low else None
+            end = chosen[1] if chosen[1] != high else None
+    sources = sorted(apps[s.SOURCE].fillna("(none)").unique())
+    chosen_sources = st.multiselect("Source", sources, key=FILTER_KEYS[1],
+                                    placeholder="All sources")
+    statuses = [x for x in s.STATUSES if x in set(apps[s.STATUS])] + sorted(
+        set(apps[s.STATUS]) - set(s.STATUSES))
+    chosen_statuses = st.multiselect("Status", statuses, key=FILTER_KEYS[2],
+                                     placeholder="All statuses")
+    text = st.text_input("Search", key=FILTER_KEYS[3], placeholder="Company, role, notes…",
+                         help="Finds the text, in any case, in company, role, location, "
+                              "contact and notes.")
+    filters = Filters(start=start, end=end, sources=tuple(chosen_sources),
+                      statuses=tuple(chosen_statuses), text=text)
+    if filters.active:
+        st.button("Clear filters", on_click=_clear_filters, icon=":material/filter_alt_off:")
+    return filters
+
+
+def _clear_filters() -> None:
+    for key in FILTER_KEYS:
+        st.session_state.pop(key, None)
+
+
+def _column_mapper(pending: dict[str, object]) -> None:
+    """Let the user say which of their columns holds what, when recognition was not enough."""
+    error = pending["error"]
+    assert isinstance(error, MissingColumnsError)
+    with st.container(border=True):
+        if error.missing:
+            st.warning(f"**{error.file}**: {error.problem}",
+                       icon=":material/table_view:")
+        else:
+            st.markdown("**Correct the column mapping**")
+        options = [NO_COLUMN, *error.headers]
+        by_canonical = {c: h for h, c in error.recognised.items()}
+        with st.form("column_mapping"):
+            cols = st.columns(3)
+            for i, column in enumerate(s.APPLICATION_COLUMNS):
+                current = by_canonical.get(column.name, NO_COLUMN)
+                cols[i % 3].selectbox(
+                    column.label + (" (required)" if column.required else ""), options,
+                    index=options.index(current), key=f"map_{column.name}",
+                    help=column.description)
+            submitted = st.form_submit_button("Import with these columns", type="primary")
+        st.button("Cancel", on_click=lambda: st.session_state.pop(MAPPING_KEY, None))
+    if submitted:
+        chosen = {c.name: st.session_state[f"map_{c.name}"] for c in s.APPLICATION_COLUMNS}
+        column_map: dict[str, str | None] = {h: None for h in error.headers}
+        column_map.update({h: c for c, h in chosen.items() if h != NO_COLUMN})
+        _try_load(pending["files"], signature=pending["signature"],  # type: ignore[arg-type]
+                  sheet=pending["sheet"], dayfirst=pending["dayfirst"],  # type: ignore[arg-type]
+                  column_map=column_map)
+        st.rerun()
+
+
+def page_setup(title: str, *, icon: str | None = None) -> View:
+    """Render the shared sidebar and the page heading, and return the data the page shows."""
+    with st.sidebar:
+        _data_source(_current())
+    dataset = _current()
+    with st.sidebar:
+        filters = _filters(dataset.result.applications)
+    apps = filter_applications(dataset.result.applications, filters)
+    total = len(dataset.result.applications)
+    with st.sidebar:
+        st.caption(f"Showing {len(apps):,} of {total:,} applications."
+                   if filters.active else f"Showing all {total:,} applications.")
+
+    st.title(title, anchor=False)
+    error = st.session_state.get(ERROR_KEY)
+    if error:
+        st.error(f"{error['message']}\n\nNothing was changed: the dashboard still shows "
+                 f"{dataset.label.lower() if dataset.is_sample else dataset.label} "
+                 f"({total:,} applications).", icon=":material/error:")
+    pending = st.session_state.get(MAPPING_KEY)
+    if pending:
+        _column_mapper(pending)
+    if dataset.is_sample:
+        st.info("You are looking at **sample data**: made-up applications whose dates end "
+                "today. Import your own tracker in the sidebar; it stays on this computer.",
+                icon=":material/science:")
+    return View(apps=apps, all_apps=dataset.result.applications, dataset=dataset,
+                filters=filters, as_of=dt.date.today())
+
+
+def not_built(what: str) -> None:
+    """Say plainly that a page is not built yet, and what it will show."""
+    st.warning(f"**Not built yet.** {what}", icon=":material/construction:")
