@@ -34,7 +34,7 @@ def _numeric_parts(values: pd.Series) -> pd.DataFrame:
 def _text(values: pd.Series) -> pd.Series:
     """The cells that are text, stripped; other cells (numbers, dates, blanks) become NA."""
     if values.dtype == object:
-        values = values.where(values.map(lambda v: isinstance(v, str), na_action="ignore") == True)  # noqa: E712
+        values = values.where(values.map(lambda v: isinstance(v, str)).astype(bool))
     return values.astype("str").str.strip().where(values.notna())
 
 
@@ -97,16 +97,13 @@ def parse_dates(values: pd.Series, *, dayfirst: bool | None) -> tuple[pd.Series,
             }))
 
     if values.dtype == object:
-        is_date = values.map(
-            lambda v: isinstance(v, dt.date | np.datetime64), na_action="ignore"
-        ) == True  # noqa: E712
+        filled = values.notna()
+        is_date = filled & values.map(lambda v: isinstance(v, dt.date | np.datetime64))
         if is_date.any():
             result[is_date] = pd.to_datetime(values[is_date], errors="coerce", utc=True)\
                 .dt.tz_localize(None).dt.normalize()
-        is_number = values.map(
-            lambda v: isinstance(v, int | float | np.number) and not isinstance(v, bool),
-            na_action="ignore",
-        ) == True  # noqa: E712
+        is_number = filled & values.map(
+            lambda v: isinstance(v, int | float | np.number) and not isinstance(v, bool))
         if is_number.any():
             numbers = pd.to_numeric(values[is_number], errors="coerce")
             result[is_number] = _from_serials(numbers)

@@ -8,6 +8,7 @@ their names and order. Functions here never modify the frames they are given.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -262,7 +263,7 @@ def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | 
                              company.iloc[position] or first_cells.iloc[position],
                              "looks like a totals line: skipped", "info"))
     keep = ~blank & ~totals
-    body, text, rows = body[keep], text[keep], rows[keep]
+    body, text, rows = (frame[keep].reset_index(drop=True) for frame in (body, text, rows))
     if body.empty:
         raise SpreadsheetError(
             "the table has column headers but no rows of applications below them.", file=file)
@@ -318,14 +319,13 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
     for name in s.TEXT_COLUMNS:
         if name in by_canonical:
             column = text[by_canonical[name]]
-            apps[name] = column.where(~column.str.lower().isin(_BLANK_MARKERS)).astype("str")\
-                .to_numpy()
+            apps[name] = column.where(~column.str.lower().isin(_BLANK_MARKERS)).astype("str")
 
     date_cells: dict[str, pd.Series] = {}
     for name in s.DATE_COLUMNS:
         if name in by_canonical:
-            cells = body[by_canonical[name]].reset_index(drop=True)
-            lowered = text[by_canonical[name]].str.lower().reset_index(drop=True)
+            cells = body[by_canonical[name]]
+            lowered = text[by_canonical[name]].str.lower()
             cells = cells.where(~lowered.isin(_BLANK_MARKERS | _NO_MARKERS))
             if name in s.SENT_MARKER_FALLBACK:
                 cells = cells.where(~lowered.isin(_YES_MARKERS))
@@ -333,7 +333,7 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
     order = dayfirst if dayfirst is not None else detect_dayfirst(date_cells.values())
     for name, cells in date_cells.items():
         parsed, problems = parse_dates(cells, dayfirst=order)
-        apps[name] = parsed.to_numpy()
+        apps[name] = parsed
         header = by_canonical[name]
         for problem in problems.itertuples():
             issues.append(_issue(file, int(rows.iloc[problem.position]), header, problem.value,
@@ -342,7 +342,7 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
     for name, fallbacks in s.SENT_MARKER_FALLBACK.items():
         if name not in by_canonical:
             continue
-        lowered = text[by_canonical[name]].str.lower().reset_index(drop=True)
+        lowered = text[by_canonical[name]].str.lower()
         said_yes = lowered.isin(_YES_MARKERS)
         if not said_yes.any():
             continue
@@ -352,9 +352,9 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
         apps.loc[said_yes, name] = fill[said_yes]
         issues.append(_issue(file, int(rows.iloc[int(np.flatnonzero(said_yes)[0])]),
                              by_canonical[name], "yes",
-                             f"{int(said_yes.sum())} row(s) say sent without a date: taken as "
-                             f"sent on the {s.LABELS[fallbacks[0]].lower()} (or the application date "
-                             "when that is blank)", "info"))
+                             f"{int(said_yes.sum())} row(s) say sent without a date: taken "
+                             f"as sent on the {s.LABELS[fallbacks[0]].lower()} (or the "
+                             "application date when that is blank)", "info"))
 
     _normalise_status(file, apps, rows, by_canonical.get(s.STATUS), issues)
     _check_order(file, apps, rows, by_canonical, issues)
@@ -363,9 +363,9 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
         issues.append(_issue(file, int(rows.iloc[int(np.flatnonzero(blank_company)[0])]),
                              by_canonical[s.COMPANY], "",
                              f"{int(blank_company.sum())} row(s) have no company: rows "
-                             f"{_row_list(rows[blank_company.to_numpy()].tolist())}; kept",
+                             f"{_row_list(rows[blank_company].tolist())}; kept",
                              "warning"))
-    return apps, order
+    return apps.astype({name: "str" for name in s.TEXT_COLUMNS}), order
 
 
 def _normalise_status(file: str, apps: pd.DataFrame, rows: pd.Series, header: str | None,
@@ -424,8 +424,7 @@ def _extra_column(cells: pd.Series, text: pd.Series) -> pd.Series:
         return numeric.reset_index(drop=True)
     if cells.dtype == object:
         values = cells[filled]
-        if values.map(lambda v: isinstance(v, pd.Timestamp | np.datetime64)).all() or \
-                values.map(lambda v: hasattr(v, "year") and hasattr(v, "month")).all():
+        if values.map(lambda v: isinstance(v, dt.date | np.datetime64)).all():
             return pd.to_datetime(cells.where(filled)).astype(DATE_DTYPE).reset_index(drop=True)
     return text.where(filled).astype("str").reset_index(drop=True)
 
@@ -474,8 +473,8 @@ def load_offers_grid(grid: pd.DataFrame, *, file: str) -> tuple[pd.DataFrame | N
     body.columns = headers
     text = body.astype("str").apply(lambda c: c.str.strip()).where(body.notna(), "")
     keep = ~(text == "").all(axis=1)
-    body, text = body[keep], text[keep]
-    rows = np.arange(header_row + 2, header_row + 2 + len(grid))[: len(keep)][keep.to_numpy()]
+    rows = np.arange(header_row + 2, header_row + 2 + len(keep))[keep.to_numpy()]
+    body, text = body[keep].reset_index(drop=True), text[keep].reset_index(drop=True)
     issues: list[dict[str, object]] = []
     mapping = _map_columns(headers, None, s.OFFER_ALIASES, file, issues)
     by_canonical = {c: h for h, c in mapping.items()}
@@ -488,23 +487,22 @@ def load_offers_grid(grid: pd.DataFrame, *, file: str) -> tuple[pd.DataFrame | N
                 DATE_DTYPE if column.kind == "date" else "str")
             continue
         if column.kind == "number":
-            values = _parse_amounts(text[header]).reset_index(drop=True)
-            bad = (values.isna() & (text[header] != "").reset_index(drop=True)).to_numpy()
+            values = _parse_amounts(text[header])
+            bad = (values.isna() & (text[header] != "")).to_numpy()
             for position in np.flatnonzero(bad):
                 issues.append(_issue(file, int(rows[position]), header,
                                      text[header].iloc[position], "not a number", "error"))
             offers[column.name] = values.astype("float64")
         elif column.kind == "date":
             parsed, problems = parse_dates(body[header], dayfirst=None)
-            offers[column.name] = parsed.to_numpy()
+            offers[column.name] = parsed
             for problem in problems.itertuples():
                 issues.append(_issue(file, int(rows[problem.position]), header, problem.value,
                                      problem.problem, problem.severity))
         else:
-            offers[column.name] = text[header].where(text[header] != "").astype("str")\
-                .to_numpy()
+            offers[column.name] = text[header].where(text[header] != "").astype("str")
     for header in headers:
         if header not in mapping:
-            offers[header] = _extra_column(body[header], text[header]).to_numpy()
+            offers[header] = _extra_column(body[header], text[header])
     frame = pd.DataFrame(issues, columns=ISSUE_COLUMNS) if issues else empty_issues()
     return offers, frame.astype({"row": "int64"})

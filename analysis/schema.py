@@ -15,7 +15,7 @@ Kind = Literal["text", "date", "status", "url", "email", "number"]
 
 @dataclass(frozen=True)
 class Column:
-    """One canonical column: its internal name, screen label, meaning and accepted header aliases."""
+    """One canonical column: internal name, screen label, meaning and accepted header aliases."""
 
     name: str
     label: str
@@ -236,12 +236,15 @@ OFFER_COLUMNS: tuple[Column, ...] = (
     Column(OFFER_ROLE, "Role", "text", "The job title offered.",
            ("job title", "title", "position", "job position")),
     Column(BASE_SALARY, "Base salary", "number", "Yearly base pay.",
-           ("base", "salary", "base pay", "annual salary", "yearly salary", "base salary per year")),
+           ("base", "salary", "base pay", "annual salary", "yearly salary",
+            "base salary per year")),
     Column(BONUS, "Bonus", "number", "Target yearly bonus.",
            ("target bonus", "annual bonus", "bonus target", "yearly bonus")),
-    Column(EQUITY_PER_YEAR, "Equity per year", "number", "Stock or options value vesting per year.",
+    Column(EQUITY_PER_YEAR, "Equity per year", "number",
+           "Stock or options value vesting per year.",
            ("equity", "stock", "rsu", "rsus", "equity yearly", "stock per year", "options")),
-    Column(BENEFITS_VALUE, "Benefits value", "number", "Yearly value of benefits: pension, health...",
+    Column(BENEFITS_VALUE, "Benefits value", "number",
+           "Yearly value of benefits: pension, health...",
            ("benefits", "benefit value", "perks")),
     Column(PTO_DAYS, "PTO days", "number", "Paid days off per year.",
            ("pto", "vacation days", "holiday", "holidays", "annual leave", "paid time off",

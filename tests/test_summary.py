@@ -1,0 +1,37 @@
+"""Plain counts shown before the analysis."""
+
+import datetime as dt
+
+import pandas as pd
+
+from analysis import empty_applications
+from analysis import schema as s
+from analysis.summary import date_span, is_web_url, status_counts
+
+
+def test_status_counts_cover_the_vocabulary_and_unknown_statuses():
+    apps = pd.DataFrame({s.STATUS: ["offer", "offer", "Maybe", "applied"]})
+    table = status_counts(apps).set_index("status")
+    assert table.loc["offer", "applications"] == 2
+    assert table.loc["offer", "share"] == 0.5
+    assert table.loc["ghosted", "applications"] == 0
+    assert table.index[-1] == "Maybe"
+    assert table["applications"].sum() == 4
+
+
+def test_status_counts_of_nothing():
+    table = status_counts(empty_applications())
+    assert table["applications"].sum() == 0
+    assert len(table) == len(s.STATUSES)
+
+
+def test_date_span():
+    apps = pd.DataFrame({s.DATE_APPLIED: pd.to_datetime(["2025-02-01", None, "2025-01-05"])})
+    assert date_span(apps) == (dt.date(2025, 1, 5), dt.date(2025, 2, 1))
+    assert date_span(empty_applications()) is None
+
+
+def test_only_http_links_count_as_web_urls():
+    values = pd.Series(["http://a.example", "HTTPS://b.example/x?y=1", "javascript:alert(1)",
+                        "www.c.example", "https://bad url", None], dtype="str")
+    assert is_web_url(values).tolist() == [True, True, False, False, False, False]
