@@ -30,6 +30,7 @@ DATASET_KEY = "dataset"
 ERROR_KEY = "import_error"
 MAPPING_KEY = "pending_mapping"
 UPLOAD_KEY = "uploader"
+HANDLED_KEY = "handled_upload"  # the files in the uploader that were already read
 FILTER_KEYS = ("filter_dates", "filter_sources", "filter_statuses", "filter_text")
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
 DATE_ORDERS = {"Automatic": None, "Day first (31/12/2025)": True, "Month first (12/31/2025)": False}
@@ -124,12 +125,9 @@ def _handle_upload() -> None:
     if not uploads:
         return
     signature = tuple(u.file_id for u in uploads)
-    dataset = _current()
-    pending = st.session_state.get(MAPPING_KEY)
-    error = st.session_state.get(ERROR_KEY)
-    if signature in (dataset.upload_signature, (pending or {}).get("signature"),
-                     (error or {}).get("signature")):
+    if st.session_state.get(HANDLED_KEY) == signature:
         return
+    st.session_state[HANDLED_KEY] = signature
     files = tuple(RawFile(u.name, u.getvalue()) for u in uploads)
     _try_load(files, signature=signature, sheet=None, dayfirst=None, column_map={})
 

@@ -1,0 +1,51 @@
+"""The real app in headless Chromium: what AppTest cannot see (the real uploader, drawn pages)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import csv_bytes
+
+pytestmark = pytest.mark.browser
+SETTLED = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def open_page(browser, url: str):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(url)
+    page.wait_for_selector(SETTLED, timeout=30_000)
+    page.get_by_text("made-up applications").first.wait_for(timeout=30_000)
+    return page, errors
+
+
+def test_upload_through_the_real_widget_shows_the_count(browser, app_url, tmp_path):
+    """A user drags their CSV into the uploader and sees how many applications it holds."""
+    rows = [["Company Name", "Job Title", "Status", "Date Applied"]] + [
+        [f"Company {i}", "Analyst", "Applied", f"2025-03-{i:02d}"] for i in range(1, 24)]
+    path = tmp_path / "my tracker.csv"
+    path.write_bytes(csv_bytes(rows))
+    page, errors = open_page(browser, app_url)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_test_id("stFileUploaderDropzone").click()
+    chooser.value.set_files(str(path))
+    page.get_by_text("23 applications").first.wait_for(timeout=30_000)
+    page.wait_for_selector(SETTLED, timeout=30_000)
+    metric = page.get_by_test_id("stMetricValue").first.inner_text()
+    assert metric == "23"
+    assert page.get_by_test_id("stException").count() == 0
+    assert not errors
+
+
+def test_every_page_opens_without_an_error_box(browser, app_url):
+    page, errors = open_page(browser, app_url)
+    links = page.get_by_test_id("stSidebarNavLink")
+    names = [links.nth(i).inner_text().split("\n")[-1] for i in range(links.count())]
+    assert names == ["Overview", "Response times", "Outcomes", "Follow-ups", "Offers", "Data",
+                     "Reports"]
+    for name in names:
+        page.get_by_test_id("stSidebarNavLink").filter(has_text=name).click()
+        page.get_by_role("heading", name=name).wait_for(timeout=20_000)
+        page.wait_for_selector(SETTLED, timeout=30_000)
+        assert page.get_by_test_id("stException").count() == 0, name
+    assert not errors

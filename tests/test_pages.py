@@ -1,0 +1,136 @@
+"""Every page, run by Streamlit's AppTest with the sample data and with uploads."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT, csv_bytes, xlsx_bytes
+from streamlit.testing.v1 import AppTest
+
+PAGES = ["pages/overview.py", "pages/response_times.py", "pages/outcomes.py",
+         "pages/follow_ups.py", "pages/offers.py", "pages/data.py", "pages/reports.py"]
+TRACKER = [["Company", "Role", "Status", "Date applied"],
+           ["Acme", "Analyst", "Interview", "2025-03-01"],
+           ["Globex", "Engineer", "Rejected", "2025-03-04"],
+           ["Initech", "Analyst", "Applied", "2025-03-09"]]
+
+
+def start(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def upload(at: AppTest, name: str, data: bytes, mime: str = "text/csv") -> AppTest:
+    at.sidebar.file_uploader[0].set_value((name, data, mime)).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def captions(at: AppTest) -> str:
+    return " ".join(c.value for c in at.sidebar.caption)
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in (*at.markdown, *at.info, *at.warning, *at.error, *at.success)]
+    return " ".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_sample_and_says_so(page):
+    """A new user opens any page and sees the sample data, clearly labelled."""
+    at = start(page)
+    assert "sample data" in " ".join(i.value for i in at.info)
+    assert "150 made-up applications" in captions(at)
+    assert at.title[0].value
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("pages/overview.py",
+                                                                 "pages/data.py")])
+def test_pages_not_built_yet_say_so(page):
+    at = start(page)
+    assert any("Not built yet" in w.value for w in at.warning)
+
+
+def test_overview_counts_the_sample_by_status():
+    at = start()
+    assert at.metric[0].value == "150"
+    table = at.dataframe[0].value
+    assert table["applications"].sum() == 150
+    assert list(table["status"][:3]) == ["saved", "applied", "screening"]
+
+
+def test_a_user_uploads_a_csv_and_sees_their_applications_on_every_page():
+    """A user imports their own CSV; the count and the data follow them from page to page."""
+    at = upload(start(), "tracker.csv", csv_bytes(TRACKER))
+    assert "3 applications" in captions(at)
+    assert at.metric[0].value == "3"
+    assert not at.info or "sample data" not in " ".join(i.value for i in at.info)
+    at.switch_page("pages/data.py").run()
+    assert "3 applications" in captions(at)
+    assert at.dataframe[0].value["company"].tolist() == ["Acme", "Globex", "Initech"]
+
+
+def test_a_bad_file_shows_a_clear_message_and_keeps_the_data():
+    """A user uploads a PDF by mistake: they are told why, and their data stays."""
+    at = upload(start(), "tracker.csv", csv_bytes(TRACKER))
+    at = upload(at, "resume.xlsx", b"%PDF-1.7 not a sheet", "application/pdf")
+    message = " ".join(e.value for e in at.error)
+    assert "resume.xlsx" in message and "PDF" in message
+    assert "still shows tracker.csv (3 applications)" in message
+    assert at.metric[0].value == "3"
+
+
+def test_the_sidebar_filters_survive_a_page_switch():
+    at = start()
+    at.sidebar.multiselect(key="filter_statuses").set_value(["rejected"]).run()
+    rejected = int(at.metric[0].value)
+    assert 0 < rejected < 150
+    at.switch_page("pages/data.py").run()
+    assert at.sidebar.multiselect(key="filter_statuses").value == ["rejected"]
+    assert f"Showing {rejected} of 150" in captions(at)
+    assert set(at.dataframe[0].value["status"]) == {"rejected"}
+
+
+def test_search_filter_narrows_the_table():
+    at = upload(start("pages/data.py"), "tracker.csv", csv_bytes(TRACKER))
+    at.sidebar.text_input(key="filter_text").input("glob").run()
+    assert at.dataframe[0].value["company"].tolist() == ["Globex"]
+    at.sidebar.button[-1].click().run()  # Clear filters
+    assert len(at.dataframe[0].value) == 3
+
+
+def test_missing_company_column_asks_for_a_mapping_and_then_loads():
+    """A user's file calls the company "Employer name": the dashboard asks which column holds it."""
+    rows = [["Employer name", "Job"], ["Acme", "Analyst"], ["Globex", "Engineer"]]
+    at = upload(start(), "mine.csv", csv_bytes(rows))
+    assert any("no Company column" in w.value for w in at.warning)
+    assert "150 made-up applications" in captions(at)  # nothing replaced yet
+    at.selectbox(key="map_company").set_value("Employer name")
+    at.button(key="FormSubmitter:column_mapping-Import with these columns").click().run()
+    assert not at.exception
+    assert "2 applications" in captions(at)
+    assert at.metric[0].value == "2"
+
+
+def test_workbook_sheet_picker_and_import_issues_on_the_data_page():
+    workbook = xlsx_bytes({
+        "2025": [*TRACKER, ["Hooli", "PM", "Applied", "31/02/2025"]],
+        "2024": [["Company", "Status"], ["Umbrella", "Ghosted"]],
+    })
+    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at = upload(start("pages/data.py"), "tracker.xlsx", workbook, mime)
+    assert "4 applications" in captions(at)
+    issues = at.dataframe[1].value
+    assert issues[["row", "value"]].values.tolist() == [[5, "31/02/2025"]]
+    at.sidebar.selectbox(key="sheet_1").set_value("2024").run()
+    assert "1 applications" in captions(at)
+    assert at.dataframe[0].value["company"].tolist() == ["Umbrella"]
+
+
+def test_back_to_the_sample():
+    at = upload(start(), "tracker.csv", csv_bytes(TRACKER))
+    next(b for b in at.sidebar.button if "sample" in b.label).click().run()
+    assert "150 made-up applications" in captions(at)
