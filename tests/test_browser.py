@@ -49,3 +49,17 @@ def test_every_page_opens_without_an_error_box(browser, app_url):
         page.wait_for_selector(SETTLED, timeout=30_000)
         assert page.get_by_test_id("stException").count() == 0, name
     assert not errors
+
+
+def test_a_bookmarked_page_opens_inside_the_navigation_on_a_fresh_server(browser):
+    """Opening /data first after the server starts still shows the dashboard's navigation."""
+    from conftest import serve_dashboard
+
+    with serve_dashboard() as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{url}/data")
+        page.get_by_role("heading", name="Data").first.wait_for(timeout=30_000)
+        page.wait_for_selector(SETTLED, timeout=30_000)
+        nav = page.get_by_test_id("stSidebarNav").inner_text()
+        assert "Analyse" in nav and "Response times" in nav
+        assert "dashboard" not in nav

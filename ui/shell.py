@@ -286,8 +286,24 @@ def _column_mapper(pending: dict[str, object]) -> None:
         st.rerun()
 
 
-def page_setup(title: str, *, icon: str | None = None) -> View:
+def _ensure_navigation() -> None:
+    """Run the page inside the navigation that dashboard.py declares.
+
+    With a ``pages/`` folder beside the entrypoint, Streamlit starts in its older multipage mode
+    and, when the first visit after the server starts opens a page's own address (a bookmark, a
+    reload), runs that page alone with a navigation made from file names. Leaving that mode and
+    running again lets dashboard.py set up the real navigation and then open the same page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def page_setup(title: str) -> View:
     """Render the shared sidebar and the page heading, and return the data the page shows."""
+    _ensure_navigation()
     with st.sidebar:
         _data_source(_current())
     dataset = _current()
