@@ -85,18 +85,18 @@ def test_a_bad_file_shows_a_clear_message_and_keeps_the_data():
 
 def test_the_sidebar_filters_survive_a_page_switch():
     at = start()
-    at.sidebar.multiselect(key="filter_statuses").set_value(["rejected"]).run()
+    at.sidebar.multiselect(key="filter_statuses_0").set_value(["rejected"]).run()
     rejected = int(at.metric[0].value)
     assert 0 < rejected < 150
     at.switch_page("pages/data.py").run()
-    assert at.sidebar.multiselect(key="filter_statuses").value == ["rejected"]
+    assert at.sidebar.multiselect(key="filter_statuses_0").value == ["rejected"]
     assert f"Showing {rejected} of 150" in captions(at)
     assert set(at.dataframe[0].value["status"]) == {"rejected"}
 
 
 def test_search_filter_narrows_the_table():
     at = upload(start("pages/data.py"), "tracker.csv", csv_bytes(TRACKER))
-    at.sidebar.text_input(key="filter_text").input("glob").run()
+    at.sidebar.text_input(key="filter_text_1").input("glob").run()
     assert at.dataframe[0].value["company"].tolist() == ["Globex"]
     at.sidebar.button[-1].click().run()  # Clear filters
     assert len(at.dataframe[0].value) == 3

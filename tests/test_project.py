@@ -17,8 +17,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_page_is_registered_and_every_registered_page_exists():
-    registered = set(re.findall(r'st\.Page\("(pages/[a-z_]+\.py)"', (ROOT / "dashboard.py")
-                                .read_text()))
+    registered = set(re.findall(r'st\.Page\("(pages/[a-z_]+\.py)"',
+                                (ROOT / "ui" / "navigation.py").read_text()))
     on_disk = {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")}
     assert registered == on_disk
 

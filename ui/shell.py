@@ -25,13 +25,14 @@ from analysis import (
 )
 from analysis import schema as s
 from analysis.sources import RawFile
+from ui.navigation import configure_page, pages
 
 DATASET_KEY = "dataset"
 ERROR_KEY = "import_error"
 MAPPING_KEY = "pending_mapping"
 UPLOAD_KEY = "uploader"
 HANDLED_KEY = "handled_upload"  # the files in the uploader that were already read
-FILTER_KEYS = ("filter_dates", "filter_sources", "filter_statuses", "filter_text")
+FILTERS = ("dates", "sources", "statuses", "text")
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
 DATE_ORDERS = {"Automatic": None, "Day first (31/12/2025)": True, "Month first (12/31/2025)": False}
 NO_COLUMN = "(not in my file)"
@@ -97,8 +98,13 @@ def _replace_dataset(dataset: Dataset) -> None:
     st.session_state[DATASET_KEY] = dataset
     st.session_state.pop(ERROR_KEY, None)
     st.session_state.pop(MAPPING_KEY, None)
-    for key in FILTER_KEYS:
-        st.session_state.pop(key, None)
+    _clear_filters()
+
+
+def filter_key(name: str, version: int) -> str:
+    """The widget key of one sidebar filter. Keys change with each dataset, so a new table
+    starts unfiltered with its own date range and values."""
+    return f"filter_{name}_{version}"
 
 
 def _try_load(files: tuple[RawFile, ...], *, signature: tuple[str, ...], sheet: str | None,
@@ -219,27 +225,30 @@ def _start_remap() -> None:
     }
 
 
-def _filters(apps: pd.DataFrame) -> Filters:
-    for key in FILTER_KEYS:
+def _filters(apps: pd.DataFrame, version: int) -> Filters:
+    keys = {name: filter_key(name, version) for name in FILTERS}
+    for key in keys.values():
         _keep(key)
     st.subheader("Filters", divider="gray")
     applied = apps[s.DATE_APPLIED].dropna()
     start = end = None
     if not applied.empty:
         low, high = applied.min().date(), applied.max().date()
-        chosen = st.date_input("Applied between", value=(low, high), min_value=low,
-                               max_value=high, key=FILTER_KEYS[0], format="YYYY-MM-DD")
+        # A default and a carried-over value together make Streamlit warn: give one of them.
+        default = {} if keys["dates"] in st.session_state else {"value": (low, high)}
+        chosen = st.date_input("Applied between", min_value=low, max_value=high,
+                               key=keys["dates"], format="YYYY-MM-DD", **default)
         if isinstance(chosen, tuple) and len(chosen) == 2:
             start = chosen[0] if chosen[0] != low else None
             end = chosen[1] if chosen[1] != high else None
     sources = sorted(apps[s.SOURCE].fillna("(none)").unique())
-    chosen_sources = st.multiselect("Source", sources, key=FILTER_KEYS[1],
+    chosen_sources = st.multiselect("Source", sources, key=keys["sources"],
                                     placeholder="All sources")
     statuses = [x for x in s.STATUSES if x in set(apps[s.STATUS])] + sorted(
         set(apps[s.STATUS]) - set(s.STATUSES))
-    chosen_statuses = st.multiselect("Status", statuses, key=FILTER_KEYS[2],
+    chosen_statuses = st.multiselect("Status", statuses, key=keys["statuses"],
                                      placeholder="All statuses")
-    text = st.text_input("Search", key=FILTER_KEYS[3], placeholder="Company, role, notes…",
+    text = st.text_input("Search", key=keys["text"], placeholder="Company, role, notes…",
                          help="Finds the text, in any case, in company, role, location, "
                               "contact and notes.")
     filters = Filters(start=start, end=end, sources=tuple(chosen_sources),
@@ -250,8 +259,8 @@ def _filters(apps: pd.DataFrame) -> Filters:
 
 
 def _clear_filters() -> None:
-    for key in FILTER_KEYS:
-        st.session_state.pop(key, None)
+    for key in [k for k in st.session_state if str(k).startswith("filter_")]:
+        del st.session_state[key]
 
 
 def _column_mapper(pending: dict[str, object]) -> None:
@@ -287,18 +296,24 @@ def _column_mapper(pending: dict[str, object]) -> None:
 
 
 def _ensure_navigation() -> None:
-    """Run the page inside the navigation that dashboard.py declares.
+    """Show the page inside the navigation that dashboard.py declares.
 
-    With a ``pages/`` folder beside the entrypoint, Streamlit starts in its older multipage mode
-    and, when the first visit after the server starts opens a page's own address (a bookmark, a
-    reload), runs that page alone with a navigation made from file names. Leaving that mode and
-    running again lets dashboard.py set up the real navigation and then open the same page.
+    With a ``pages/`` folder beside the entrypoint, Streamlit starts in its older multipage mode:
+    when the first visit after the server starts opens a page's own address (a bookmark, a
+    reload), it runs that page alone, with a navigation made from file names and without
+    dashboard.py. Declaring the real navigation here replaces that one and leaves the older mode
+    for good; the page itself goes on running, so no click is lost to a rerun.
     """
     from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner_utils.script_run_context import ThreadState
 
     if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+        # st.navigation marks the entrypoint as the running script; widgets on this page must
+        # keep the identity they get when the page runs from dashboard.py.
+        running = ThreadState.get().active_script_hash
+        configure_page()
+        st.navigation(pages())
+        ThreadState.update(active_script_hash=running)
 
 
 def page_setup(title: str) -> View:
@@ -308,7 +323,7 @@ def page_setup(title: str) -> View:
         _data_source(_current())
     dataset = _current()
     with st.sidebar:
-        filters = _filters(dataset.result.applications)
+        filters = _filters(dataset.result.applications, dataset.version)
     apps = filter_applications(dataset.result.applications, filters)
     total = len(dataset.result.applications)
     with st.sidebar:

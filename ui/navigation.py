@@ -1,0 +1,32 @@
+"""The dashboard's pages and page settings, declared once for dashboard.py and ui.shell."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+
+def configure_page() -> None:
+    st.set_page_config(page_title="Job search dashboard", page_icon=":material/work:",
+                       layout="wide", initial_sidebar_state="expanded")
+
+
+def pages() -> dict[str, list[st.Page]]:
+    """The navigation, by section. Paths are relative to dashboard.py."""
+    return {
+        "Analyse": [
+            st.Page("pages/overview.py", title="Overview", icon=":material/insights:",
+                    default=True),
+            st.Page("pages/response_times.py", title="Response times",
+                    icon=":material/schedule:"),
+            st.Page("pages/outcomes.py", title="Outcomes", icon=":material/bar_chart:"),
+        ],
+        "Act": [
+            st.Page("pages/follow_ups.py", title="Follow-ups",
+                    icon=":material/mark_email_unread:"),
+            st.Page("pages/offers.py", title="Offers", icon=":material/balance:"),
+        ],
+        "Manage": [
+            st.Page("pages/data.py", title="Data", icon=":material/table_view:"),
+            st.Page("pages/reports.py", title="Reports", icon=":material/download:"),
+        ],
+    }
