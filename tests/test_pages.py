@@ -126,7 +126,7 @@ def test_workbook_sheet_picker_and_import_issues_on_the_data_page():
     issues = at.dataframe[1].value
     assert issues[["row", "value"]].values.tolist() == [[5, "31/02/2025"]]
     at.sidebar.selectbox(key="sheet_1").set_value("2024").run()
-    assert "1 applications" in captions(at)
+    assert "**1 application** from tracker.xlsx" in captions(at)
     assert at.dataframe[0].value["company"].tolist() == ["Umbrella"]
 
 

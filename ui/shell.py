@@ -77,6 +77,10 @@ def _cached_load(files: tuple[RawFile, ...], sheet: str | None, dayfirst: bool |
                              column_map=dict(column_map))
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
 def _label(files: tuple[RawFile, ...]) -> str:
     return files[0].name if len(files) == 1 else f"{files[0].name} and {len(files) - 1} more"
 
@@ -167,7 +171,7 @@ def _data_source(dataset: Dataset) -> None:
     if dataset.is_sample:
         st.caption(f"Showing **sample data**: {count} made-up applications ending today.")
     else:
-        st.caption(f"**{count:,} applications** from {dataset.label}.")
+        st.caption(f"**{_plural(count, 'application')}** from {dataset.label}.")
         st.button("Use the sample data instead", on_click=_use_sample, type="tertiary",
                   icon=":material/science:")
         if len(dataset.result.sheets) > 1:
@@ -191,8 +195,8 @@ def _import_report(dataset: Dataset) -> None:
     result = dataset.result
     issues = result.issues
     counts = issues["severity"].value_counts()
-    parts = [f"{counts.get(k, 0)} {name}" for k, name in
-             (("error", "errors"), ("warning", "warnings"), ("info", "notes")) if counts.get(k, 0)]
+    parts = [_plural(int(counts[k]), name) for k, name in
+             (("error", "error"), ("warning", "warning"), ("info", "note")) if counts.get(k, 0)]
     title = "Import report" + (f" ({', '.join(parts)})" if parts else "")
     with st.expander(title, icon=":material/fact_check:"):
         if result.read_as:
@@ -327,15 +331,15 @@ def page_setup(title: str) -> View:
     apps = filter_applications(dataset.result.applications, filters)
     total = len(dataset.result.applications)
     with st.sidebar:
-        st.caption(f"Showing {len(apps):,} of {total:,} applications."
-                   if filters.active else f"Showing all {total:,} applications.")
+        st.caption(f"Showing {len(apps):,} of {_plural(total, 'application')}."
+                   if filters.active else f"Showing all {_plural(total, 'application')}.")
 
     st.title(title, anchor=False)
     error = st.session_state.get(ERROR_KEY)
     if error:
         st.error(f"{error['message']}\n\nNothing was changed: the dashboard still shows "
                  f"{dataset.label.lower() if dataset.is_sample else dataset.label} "
-                 f"({total:,} applications).", icon=":material/error:")
+                 f"({_plural(total, 'application')}).", icon=":material/error:")
     pending = st.session_state.get(MAPPING_KEY)
     if pending:
         _column_mapper(pending)
