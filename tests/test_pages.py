@@ -134,3 +134,26 @@ def test_back_to_the_sample():
     at = upload(start(), "tracker.csv", csv_bytes(TRACKER))
     next(b for b in at.sidebar.button if "sample" in b.label).click().run()
     assert "150 made-up applications" in captions(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_with_an_uploaded_workbook(page):
+    """Every page works on a user's own workbook, not only on the sample."""
+    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at = upload(start(page), "tracker.xlsx", xlsx_bytes({"Jobs": TRACKER}), mime)
+    assert "**3 applications** from tracker.xlsx" in captions(at)
+    assert not any("sample data" in i.value for i in at.info)
+
+
+def test_an_unexpected_failure_while_reading_keeps_the_data(monkeypatch):
+    """Even a bug in the importer shows a message, not a traceback, and keeps the data."""
+    import ui.shell
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(ui.shell, "load_applications", broken)
+    # Bytes no other test uploads, so no cached result hides the failure.
+    at = upload(start(), "tracker.csv", csv_bytes([*TRACKER, ["Unique Corp", "", "", ""]]))
+    assert any("unexpected problem" in e.value for e in at.error)
+    assert "150 made-up applications" in captions(at)

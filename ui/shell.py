@@ -8,6 +8,7 @@ with a ``pages/`` folder, widgets rendered by the entrypoint stop taking effect.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ from analysis import schema as s
 from analysis.sources import RawFile
 from ui.navigation import configure_page, pages
 
+_LOG = logging.getLogger(__name__)
 DATASET_KEY = "dataset"
 ERROR_KEY = "import_error"
 MAPPING_KEY = "pending_mapping"
@@ -125,6 +127,14 @@ def _try_load(files: tuple[RawFile, ...], *, signature: tuple[str, ...], sheet: 
     except SpreadsheetError as exc:
         st.session_state[ERROR_KEY] = {"signature": signature, "message": str(exc)}
         return
+    except Exception:  # a bug must not cost the user their data or show them a traceback
+        _LOG.exception("Unexpected error while importing %s", _label(files))
+        st.session_state[ERROR_KEY] = {
+            "signature": signature,
+            "message": f"{_label(files)}: the dashboard hit an unexpected problem while reading "
+                       "this file. The details are in the terminal where the dashboard runs.",
+        }
+        return
     _replace_dataset(Dataset(result=result, label=_label(files), is_sample=False, files=files,
                              upload_signature=signature, sheet=result.sheet, dayfirst=dayfirst,
                              column_map=dict(column_map)))
@@ -211,7 +221,11 @@ def _import_report(dataset: Dataset) -> None:
         if issues.empty:
             st.caption("No problems found.")
         else:
-            st.caption(f"{len(issues)} issue(s): see them all on the Data page.")
+            st.dataframe(issues[["row", "column", "problem"]], hide_index=True, height=180,
+                         column_config={"row": st.column_config.NumberColumn("Row", format="%d"),
+                                        "column": "Column", "problem": "Problem"})
+            st.page_link("pages/data.py", label="All issues with their values",
+                         icon=":material/table_view:")
         if not dataset.is_sample:
             st.button("Correct the column mapping", on_click=_start_remap, type="tertiary",
                       icon=":material/swap_horiz:")
