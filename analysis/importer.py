@@ -8,6 +8,7 @@ their names and order. Functions here never modify the frames they are given.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -108,7 +109,8 @@ def load_applications(
 
     ``source`` is a path, bytes or a binary file object, or a list of them (a LinkedIn export
     split into ``Job Applications_1.csv``, ``_2.csv``...), read as one table. ``sheet`` picks a
-    sheet of a workbook (by default the one whose headers are recognised best). ``column_map``
+    sheet of a workbook (by default the one whose headers are recognised best); a sheet, or a
+    file in the list, whose name ends in "offers" is read as the offers table. ``column_map``
     maps the file's own headers to canonical names and overrides recognition (map a header to
     None to keep it as an extra column). ``dayfirst`` overrides the date order found in the data.
 
@@ -122,9 +124,16 @@ def load_applications(
     if isinstance(source, list | tuple):
         if not source:
             raise SpreadsheetError("no file was given.")
+        raws = [read_source(one) for one in source]
+        offer_files = [r for r in raws if _is_offers_name(r.name)]
+        application_files = [r for r in raws if r not in offer_files]
+        if not application_files:
+            raise SpreadsheetError("only offers were given: add the file with your applications.",
+                                   file=raws[0].name)
         parts = [load_applications(one, sheet=sheet, column_map=column_map, dayfirst=dayfirst)
-                 for one in source]
-        return _combine(parts)
+                 for one in application_files]
+        combined = _combine(parts)
+        return _with_offer_files(combined, offer_files) if offer_files else combined
     raw = read_source(source, name=name)
     fmt = sniff_format(raw)
     if fmt == "csv":
@@ -133,8 +142,7 @@ def load_applications(
                           read_as=read_as)
 
     sheets = sheet_names(raw)
-    offers_sheet = next((n for n in sheets if s.header_key(n) in {"offers", "offer", "joboffers"}),
-                        None)
+    offers_sheet = next((n for n in sheets if _is_offers_name(n)), None)
     if sheet is not None and sheet not in sheets:
         raise SpreadsheetError(
             f"there is no sheet called '{sheet}'. The sheets are: {', '.join(sheets)}.",
@@ -153,6 +161,33 @@ def load_applications(
         applications=result.applications, issues=issues, offers=offers,
         column_map=result.column_map, extra_columns=result.extra_columns, files=result.files,
         sheet=chosen, sheets=sheets, dayfirst=result.dayfirst, read_as=result.read_as,
+    )
+
+
+def _is_offers_name(name: str) -> bool:
+    """Whether a sheet or file name says it holds offers ("Offers", "job_offers.csv")."""
+    return s.header_key(Path(name).stem if "." in name else name).endswith(("offers", "offer"))
+
+
+def _offers_from_file(raw: RawFile) -> tuple[pd.DataFrame | None, pd.DataFrame]:
+    if sniff_format(raw) == "csv":
+        grid, _ = read_csv_grid(raw)
+    else:
+        grid = read_sheet_grid(raw, sheet_names(raw)[0])
+    return load_offers_grid(grid, file=raw.name)
+
+
+def _with_offer_files(result: LoadResult, files: list[RawFile]) -> LoadResult:
+    """The result with the offers read from separate files (such as ``offers.csv``)."""
+    loaded = [_offers_from_file(raw) for raw in files]
+    offers = [o for o, _ in loaded if o is not None]
+    if result.offers is not None:
+        offers.insert(0, result.offers)
+    return dataclasses.replace(
+        result,
+        offers=pd.concat(offers, ignore_index=True) if offers else None,
+        issues=pd.concat([result.issues, *(i for _, i in loaded)], ignore_index=True),
+        files=[*result.files, *(r.name for r in files)],
     )
 
 

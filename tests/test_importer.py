@@ -597,3 +597,16 @@ def test_any_bytes_load_or_raise_the_documented_error(data):
     except SpreadsheetError:
         return
     assert_canonical(result)
+
+
+def test_an_offers_file_uploaded_with_the_applications_is_read_as_offers():
+    offers = csv_bytes([["Company", "Salary", "Remote days"], ["Acme", "95k", "3"]])
+    result = load_applications([RawFile("applications.csv", csv_bytes(BASIC)),
+                                RawFile("job_offers.csv", offers)])
+    assert companies(result) == ["Acme", "Globex"]
+    assert result.offers is not None
+    assert result.offers[[s.COMPANY, s.BASE_SALARY, s.REMOTE_DAYS]].values.tolist() == [
+        ["Acme", 95000.0, 3.0]]
+    assert result.files == ["applications.csv", "job_offers.csv"]
+    with pytest.raises(SpreadsheetError, match="only offers"):
+        load_applications([RawFile("offers.csv", offers)])

@@ -68,6 +68,7 @@ def test_server_stays_on_this_computer():
     assert config["server"]["address"] == "127.0.0.1"
     assert config["browser"]["gatherUsageStats"] is False
     assert config["server"]["enableXsrfProtection"] is True
+    assert config["server"]["showEmailPrompt"] is False
 
 
 @pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is not installed")
