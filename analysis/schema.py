@@ -102,7 +102,8 @@ APPLICATION_COLUMNS: tuple[Column, ...] = (
     Column(
         FIRST_RESPONSE_DATE, "First response", "date",
         "The day of the employer's first reply of any kind, a rejection included.",
-        ("response date", "first response", "date of first response", "heard back",
+        ("response date", "response", "responded", "reply", "first response",
+         "date of first response", "heard back",
          "heard back on", "reply date", "date responded", "first reply"),
     ),
     Column(
