@@ -391,7 +391,8 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
                              f"as sent on the {s.LABELS[fallbacks[0]].lower()} (or the "
                              "application date when that is blank)", "info"))
 
-    _normalise_status(file, apps, rows, by_canonical.get(s.STATUS), issues)
+    _normalise_status(file, apps, rows, by_canonical.get(s.STATUS), issues,
+                      has_date_column=s.DATE_APPLIED in by_canonical)
     _check_order(file, apps, rows, by_canonical, issues)
     blank_company = apps[s.COMPANY].isna()
     if blank_company.any():
@@ -404,7 +405,7 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
 
 
 def _normalise_status(file: str, apps: pd.DataFrame, rows: pd.Series, header: str | None,
-                      issues: list[dict[str, object]]) -> None:
+                      issues: list[dict[str, object]], *, has_date_column: bool) -> None:
     raw = apps[s.STATUS]
     keys = raw.fillna("").map(s.header_key)
     mapped = keys.map(s.STATUS_KEYS)
@@ -416,15 +417,17 @@ def _normalise_status(file: str, apps: pd.DataFrame, rows: pd.Series, header: st
             f"status '{value}' is not in the vocabulary ({', '.join(s.STATUSES)}); kept as it "
             f"is in {len(positions)} row(s): {_row_list(rows.iloc[positions].tolist())}",
             "warning"))
-    default = pd.Series(np.where(apps[s.DATE_APPLIED].notna(), s.APPLIED, s.SAVED),
-                        index=apps.index)
+    # A blank status is "saved" only where the file has application dates and this row has
+    # none; a file without a date column is a list of applications sent.
+    sent = apps[s.DATE_APPLIED].notna() | (not has_date_column)
+    default = pd.Series(np.where(sent, s.APPLIED, s.SAVED), index=apps.index)
     missing = raw.isna()
     if missing.any():
         issues.append(_issue(
             file, int(rows.iloc[int(np.flatnonzero(missing)[0])]),
             header or s.LABELS[s.STATUS], "",
             f"{int(missing.sum())} row(s) have no status: taken as applied when there is an "
-            "application date, else saved", "info"))
+            "application date (or no date column at all), else saved", "info"))
     apps[s.STATUS] = mapped.fillna(raw).fillna(default).astype("str")
 
 

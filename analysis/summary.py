@@ -44,3 +44,31 @@ def is_web_url(values: pd.Series) -> pd.Series:
     [True, False, False]
     """
     return values.str.match(r"(?i)^https?://[^\s]+$").fillna(False).astype(bool)
+
+
+_NOT_GROUPS = {s.COMPANY, s.JOB_URL, s.CONTACT_EMAIL, s.CONTACT_NAME, s.NOTES, s.INTERVIEW_NOTES}
+
+
+def grouping_columns(apps: pd.DataFrame, *, max_values: int = 30) -> list[str]:
+    """Text columns that make sensible groups: 2 to ``max_values`` distinct values, not
+    free text, names, links or addresses. Canonical columns first, then the user's own.
+
+    >>> grouping_columns(pd.DataFrame({"source": ["a", "b"], "notes": ["x", "y"],
+    ...                                "Excitement": ["high", "low"]}))
+    ['source', 'Excitement']
+    """
+    columns = []
+    for column in apps.columns:
+        if column in _NOT_GROUPS or column in s.DATE_COLUMNS:
+            continue
+        values = apps[column]
+        if not (pd.api.types.is_string_dtype(values) or values.dtype == object):
+            continue
+        if 2 <= values.nunique(dropna=True) <= max_values:
+            columns.append(column)
+    return columns
+
+
+def column_label(column: str) -> str:
+    """The screen label of a canonical column; the user's own columns keep their names."""
+    return s.LABELS.get(column, column)

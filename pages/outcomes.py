@@ -1,7 +1,88 @@
-"""Outcomes: what works, by source, role and month (not built yet)."""
+"""Outcomes: what works, by source, role and month, each rate with its uncertainty."""
 
-from ui.shell import not_built, page_setup
+import streamlit as st
 
-page_setup("Outcomes")
-not_built("This page will compare response, interview and offer rates by source, role and "
-          "month, each with its sample size and a 95% interval.")
+from analysis import rates
+from analysis.charts import cohort_chart, rate_chart
+from analysis.summary import column_label, grouping_columns
+from ui.shell import page_setup
+from ui.widgets import chart, definitions, no_data
+
+view = page_setup("Outcomes")
+if view.apps.empty:
+    no_data("No applications match the filters. Clear or widen them in the sidebar.")
+    st.stop()
+definitions("Response", "Positive response", "Stage reached", "95% interval")
+
+controls = st.columns([3, 1, 1])
+outcome = controls[0].segmented_control("Outcome", list(rates.OUTCOMES),
+                                        format_func=rates.OUTCOMES.get, default="response",
+                                        key="outcome") or "response"
+top = controls[1].number_input("Roles shown", 2, 30, 8, key="top_roles",
+                               help="The most frequent job titles; the rest are grouped as "
+                                    "Other.")
+show_small = controls[2].toggle(f"Groups under {rates.MIN_GROUP}", key="show_small",
+                                help=f"Show groups with fewer than {rates.MIN_GROUP} "
+                                     "applications. Their intervals are very wide.")
+
+
+def by_group(by, label: str, *, key: str, order: str = "size") -> None:
+    table = rates.rate_table(view.apps, by=by, outcome=outcome, as_of=view.as_of,
+                             show_small=show_small, order=order)
+    chart(rate_chart(table, outcome=outcome, by_label=label), key=key)
+    if table.attrs["hidden"]:
+        st.caption(f"{table.attrs['hidden']} group(s) with fewer than {rates.MIN_GROUP} "
+                   "applications hidden.")
+
+
+left, right = st.columns(2)
+with left:
+    by_group("source", "Source", key="rates by source")
+with right:
+    by_group(rates.top_values(view.apps["role"], int(top)), "Role", key="rates by role")
+left, right = st.columns(2)
+with left:
+    by_group(rates.month_applied(view.apps), "Month applied", key="rates by month",
+             order="name")
+with right:
+    choices = grouping_columns(view.apps)
+    picked = st.selectbox("Any column", choices, format_func=column_label, key="rate_column",
+                          index=choices.index("location") if "location" in choices else 0)
+    if picked:
+        by_group(picked, column_label(picked), key="rates by any column")
+
+st.subheader("Cohorts by week applied", anchor=False)
+cohorts = rates.cohorts(view.apps, as_of=view.as_of, outcome=outcome)
+chart(cohort_chart(cohorts, outcome=outcome))
+maturing = int(cohorts["maturing"].sum())
+if maturing:
+    st.caption(f"The {maturing} most recent week(s), hatched, are younger than the time by "
+               "which 75% of replies usually arrive: their rates will still rise.")
+
+st.subheader("Compare two groups", anchor=False)
+columns = st.columns(3)
+column = columns[0].selectbox("Column", choices, format_func=column_label, key="compare_column",
+                              index=choices.index("source") if "source" in choices else 0)
+values = sorted(view.apps[column].dropna().unique()) if column else []
+if len(values) < 2:
+    st.info("Pick a column with at least two values to compare.")
+    st.stop()
+first = columns[1].selectbox("First group", values, key="compare_first",
+                             index=values.index("Referral") if "Referral" in values else 0)
+others = [v for v in values if v != first]
+second = columns[2].selectbox("Second group", others, key="compare_second",
+                              index=others.index("Job board") if "Job board" in others else 0)
+result = rates.compare_groups(view.apps, by=column, first=first, second=second, outcome=outcome,
+                              as_of=view.as_of)
+table = result.table
+st.dataframe(table.reset_index(), hide_index=True, column_config={
+    "group": "Group", "n": st.column_config.NumberColumn("Applications", format="%d"),
+    "successes": st.column_config.NumberColumn(rates.OUTCOMES[outcome].replace(" rate", ""),
+                                               format="%d"),
+    "rate": st.column_config.NumberColumn("Rate", format="percent"),
+    "low": st.column_config.NumberColumn("95% low", format="percent"),
+    "high": st.column_config.NumberColumn("95% high", format="percent"),
+})
+verdict = ("a difference this large would rarely happen by chance"
+           if result.p_value < 0.05 else "the difference could well be chance")
+st.markdown(f"Fisher's exact test: p = {result.p_value:.3f}, so {verdict}.")

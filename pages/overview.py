@@ -1,36 +1,83 @@
-"""Overview: how many applications there are and where they stand."""
+"""Overview: the headline numbers of the search, where applications went, and activity."""
+
+import datetime as dt
 
 import streamlit as st
 
-from analysis.summary import date_span, status_counts
-from ui.shell import not_built, page_setup
+from analysis import metrics
+from analysis.charts import activity_chart, flow_chart, funnel_chart
+from analysis.summary import status_counts
+from ui.shell import page_setup
+from ui.widgets import chart, definitions, no_data, percent, points_change
+
+COMPARE_DAYS = 30
 
 view = page_setup("Overview")
-
 if view.apps.empty:
-    st.info("No applications match the filters. Clear or widen them in the sidebar.",
-            icon=":material/filter_alt_off:")
+    no_data("No applications match the filters. Clear or widen them in the sidebar.")
     st.stop()
 
-span = date_span(view.apps)
-left, middle, right = st.columns(3)
-left.metric("Applications", f"{len(view.apps):,}",
-            help="Applications shown after the sidebar filters.")
-middle.metric("First application", span[0].strftime("%-d %b %Y") if span else "No dates")
-right.metric("Latest application", span[1].strftime("%-d %b %Y") if span else "No dates")
+now = metrics.kpis(view.apps, as_of=view.as_of, ghost_days=view.ghost_days)
+before = metrics.kpis(view.apps, as_of=view.as_of - dt.timedelta(days=COMPARE_DAYS),
+                      ghost_days=view.ghost_days)
+definitions()
+st.caption(f"As of {view.as_of:%-d %B %Y}. Changes compare with the same numbers "
+           f"{COMPARE_DAYS} days earlier.")
 
-st.subheader("Where your applications stand", anchor=False)
-counts = status_counts(view.apps)
-st.dataframe(
-    counts,
-    hide_index=True,
-    column_config={
-        "status": st.column_config.TextColumn("Status"),
-        "applications": st.column_config.NumberColumn("Applications", format="%d"),
-        "share": st.column_config.ProgressColumn("Share", format="percent", min_value=0,
-                                                 max_value=1),
-    },
-)
 
-not_built("Response and interview rates with their uncertainty, the funnel of stages reached, "
-          "the flow of applications and activity over time will appear here.")
+def rate_tile(column, label: str, now_count: int, before_count: int, help_text: str,
+              *, inverse: bool = False) -> None:
+    rate, earlier = now.rate(now_count), before.rate(before_count)
+    column.metric(label, percent(rate), points_change(rate, earlier),
+                  delta_color="inverse" if inverse else "normal",
+                  help=f"{help_text} {now_count:,} of {now.applications:,} applications.")
+
+
+row = st.columns(5)
+row[0].metric("Applications", f"{now.applications:,}",
+              f"{now.applications - before.applications:+,}",
+              help="Applications sent (saved ones not counted).")
+rate_tile(row[1], "Response rate", now.responses, before.responses,
+          "Any reply, a rejection included.")
+rate_tile(row[2], "Positive responses", now.positive, before.positive,
+          "Reached screening, an interview or an offer.")
+rate_tile(row[3], "Interview rate", now.interviews, before.interviews,
+          "Reached at least one interview.")
+rate_tile(row[4], "Offer rate", now.offers, before.offers, "Received an offer.")
+
+row = st.columns(5)
+rate_tile(row[0], "Ghosted", now.ghosted, before.ghosted,
+          f"Status ghosted, or no reply after {view.ghost_days} days.", inverse=True)
+row[1].metric(
+    "Median days to a reply",
+    f"{now.median_days} days" if now.median_days is not None else "Not yet",
+    help="The day by which half of all applications heard back (Kaplan-Meier median, with "
+         "waiting applications counted as waiting). 'Not yet': fewer than half have had any "
+         "reply so far.")
+row[2].metric(
+    "Half of replies within",
+    f"{now.half_of_replies_days} days" if now.half_of_replies_days is not None else "No replies",
+    help="Of the replies that came, half arrived within this many days of applying.")
+row[3].metric("Active applications", f"{now.active:,}", f"{now.active - before.active:+,}",
+              delta_color="off", help="Sent, not closed, and not ghosted.")
+
+st.divider()
+left, right = st.columns(2)
+with left:
+    funnel = metrics.funnel_counts(view.apps)
+    chart(funnel_chart(funnel))
+with right:
+    chart(flow_chart(metrics.outcome_flows(view.apps, as_of=view.as_of,
+                                           ghost_days=view.ghost_days)))
+chart(activity_chart(metrics.weekly_activity(view.apps, as_of=view.as_of)))
+
+with st.expander("Applications by current status"):
+    st.dataframe(
+        status_counts(view.apps), hide_index=True,
+        column_config={
+            "status": st.column_config.TextColumn("Status"),
+            "applications": st.column_config.NumberColumn("Applications", format="%d"),
+            "share": st.column_config.ProgressColumn("Share", format="percent", min_value=0,
+                                                     max_value=1),
+        },
+    )

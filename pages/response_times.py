@@ -1,8 +1,98 @@
-"""Response times: how long employers take to reply (not built yet)."""
+"""Response times: how long employers take to reply, with waiting applications counted honestly."""
 
-from ui.shell import not_built, page_setup
+import pandas as pd
+import streamlit as st
 
-page_setup("Response times")
-not_built("This page will show the share of applications that heard back by each day, with "
-          "applications still waiting counted honestly, split by source, and how likely a reply "
-          "still is after some days of silence.")
+from analysis import metrics
+from analysis.charts import delay_histogram, response_curve_chart, silence_chart
+from analysis.summary import column_label, grouping_columns
+from analysis.survival import chance_after_silence, share_at
+from ui.shell import page_setup
+from ui.widgets import chart, definitions, no_data, percent
+
+AT_RISK_DAYS = [0, 7, 14, 21, 28, 42, 56, 90]
+
+
+def interval(quantile) -> str:
+    if quantile.day is None:
+        return "not reached yet"
+    high = f"{quantile.high}" if quantile.high is not None else "not reached"
+    return f"day {quantile.day} (95% CI {quantile.low}–{high})"
+
+
+view = page_setup("Response times")
+if view.apps.empty:
+    no_data("No applications match the filters. Clear or widen them in the sidebar.")
+    st.stop()
+definitions("Response", "Waiting applications", "95% interval")
+
+options = [None, *grouping_columns(view.apps)]
+by = st.selectbox("Split by", options, format_func=lambda c: "Nothing (all together)"
+                  if c is None else column_label(c), key="response_split",
+                  help="Draw one curve per value of a column, e.g. per source.")
+
+durations = metrics.response_durations(view.apps, as_of=view.as_of)
+left_out = {k: v for k, v in durations.attrs["left_out"].items() if v}
+curve = metrics.response_curve(view.apps, as_of=view.as_of, by=by)
+overall = curve if by is None else metrics.response_curve(view.apps, as_of=view.as_of)
+
+if durations.empty:
+    no_data("No application has a date yet: the curve needs the day each one was sent.")
+    st.stop()
+if not durations["event"].any():
+    st.info("No responses yet: the curve starts after your first reply. "
+            f"{len(durations):,} applications are waiting.", icon=":material/hourglass_top:")
+    st.stop()
+
+median, p75 = metrics.response_quantiles(overall)
+columns = st.columns(3)
+columns[0].metric("Half heard back by", f"day {median.day}" if median.day is not None else
+                  "Not yet", help=f"Median: {interval(median)}.")
+columns[1].metric("75% heard back by", f"day {p75.day}" if p75.day is not None else "Not yet",
+                  help=f"75th percentile: {interval(p75)}.")
+columns[2].metric("Heard back so far", percent(float(overall["share"].iloc[-1])),
+                  help="The curve's last value: the share that heard back within the longest "
+                       "wait in your data.")
+st.caption(f"Median: {interval(median)}. 75%: {interval(p75)}. "
+           f"{int(durations['event'].sum()):,} replies, {int((~durations['event']).sum()):,} "
+           "applications still waiting (counted up to today)."
+           + (" Left out: " + ", ".join(f"{n} with {k}" for k, n in left_out.items()) + "."
+              if left_out else ""))
+
+chart(response_curve_chart(curve))
+if by is not None:
+    test = metrics.response_logrank(view.apps, as_of=view.as_of, by=by)
+    if test is None:
+        st.caption("The log-rank test needs at least two groups with replies.")
+    else:
+        verdict = ("the groups differ more than chance would explain" if test.p_value < 0.05
+                   else "the difference could be chance")
+        st.markdown(f"Log-rank test across {len(test.groups)} groups: χ² = {test.statistic:.2f} "
+                    f"with {test.df} degrees of freedom, p = {test.p_value:.3f}: {verdict}.")
+
+st.markdown("**Still waiting before each day** (the number at risk)")
+at_risk = pd.concat(
+    [share_at(part, AT_RISK_DAYS).assign(group=group)
+     for group, part in curve.groupby("group", sort=False)], ignore_index=True)
+st.dataframe(at_risk.pivot(index="group", columns="day", values="at_risk")
+             .rename(columns=lambda d: f"Day {d}"), width="stretch")
+
+st.subheader("When to move on", anchor=False)
+silence = chance_after_silence(overall)
+longest = int(silence["day"].max())
+days = st.slider("Days of silence", 0, max(longest, 1), min(21, longest), key="silence_days",
+                 help="Days since applying without any reply.")
+chance = float(silence.loc[silence["day"] <= days, "chance"].iloc[-1])
+st.markdown(f"After **{days} days of silence**, **{chance:.0%}** of your applications still "
+            f"got a reply (within the {longest} days your data covers).")
+chart(silence_chart(silence))
+
+st.subheader("Observed delays", anchor=False)
+delays = metrics.response_delays(view.apps, as_of=view.as_of)
+left, right = st.columns(2)
+for column, kind in ((left, "Application to first reply"), (right, "Interview to decision")):
+    with column:
+        chart(delay_histogram(metrics.histogram(delays.loc[delays["kind"] == kind, "days"]),
+                              title=kind))
+st.caption("Only the delays that were observed: applications still waiting are not in these "
+           "histograms, which is why the curve above is the better guide.")

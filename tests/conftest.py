@@ -16,7 +16,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
+
+from analysis import empty_applications
+from analysis import schema as s
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -109,3 +113,18 @@ def browser() -> Iterator[object]:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+def apps_frame(rows: Sequence[dict[str, object]]) -> pd.DataFrame:
+    """A canonical applications frame from a few rows given as {column: value} (dates as ISO
+    text); unspecified columns are blank."""
+    frame = empty_applications().reindex(range(len(rows)))
+    for name in s.APPLICATION_COLUMN_NAMES:
+        values = [row.get(name) for row in rows]
+        if name in s.DATE_COLUMNS:
+            frame[name] = pd.to_datetime(pd.Series(values, dtype=object)).astype("datetime64[us]")
+        else:
+            frame[name] = pd.Series(values, dtype="str")
+    if len(rows):
+        frame[s.STATUS] = frame[s.STATUS].fillna("applied")
+    return frame

@@ -388,6 +388,9 @@ def test_blank_status_defaults_from_the_application_date():
     rows = [["Company", "Status", "Applied on"], ["A", "", "2025-01-02"], ["B", "", ""]]
     result = load(csv_bytes(rows))
     assert result.applications[s.STATUS].tolist() == ["applied", "saved"]
+    # Without any date column, the rows are applications sent.
+    undated = load(csv_bytes([["Company"], ["A"], ["B"]]))
+    assert undated.applications[s.STATUS].tolist() == ["applied", "applied"]
 
 
 # --- dates ----------------------------------------------------------------------------------

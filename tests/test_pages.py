@@ -47,19 +47,21 @@ def test_every_page_runs_on_the_sample_and_says_so(page):
     assert at.title[0].value
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("pages/overview.py",
-                                                                 "pages/data.py")])
+BUILT = ("pages/overview.py", "pages/response_times.py", "pages/outcomes.py", "pages/data.py")
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p not in BUILT])
 def test_pages_not_built_yet_say_so(page):
     at = start(page)
     assert any("Not built yet" in w.value for w in at.warning)
 
 
-def test_overview_counts_the_sample_by_status():
+def test_overview_counts_the_sample():
     at = start()
-    assert at.metric[0].value == "150"
-    table = at.dataframe[0].value
-    assert table["applications"].sum() == 150
-    assert list(table["status"][:3]) == ["saved", "applied", "screening"]
+    assert at.metric[0].label == "Applications"
+    assert at.metric[0].value == "147"  # 150 rows, 3 of them saved and never sent
+    assert at.main.expander[-1].label == "Applications by current status"
+    assert at.main.dataframe[-1].value["applications"].sum() == 150
 
 
 def test_a_user_uploads_a_csv_and_sees_their_applications_on_every_page():
@@ -87,7 +89,7 @@ def test_the_sidebar_filters_survive_a_page_switch():
     at = start()
     at.sidebar.multiselect(key="filter_statuses_0").set_value(["rejected"]).run()
     rejected = int(at.metric[0].value)
-    assert 0 < rejected < 150
+    assert 0 < rejected < 147
     at.switch_page("pages/data.py").run()
     assert at.sidebar.multiselect(key="filter_statuses_0").value == ["rejected"]
     assert f"Showing {rejected} of 150" in captions(at)
@@ -157,3 +159,67 @@ def test_an_unexpected_failure_while_reading_keeps_the_data(monkeypatch):
     at = upload(start(), "tracker.csv", csv_bytes([*TRACKER, ["Unique Corp", "", "", ""]]))
     assert any("unexpected problem" in e.value for e in at.error)
     assert "150 made-up applications" in captions(at)
+
+
+# --- analysis pages -------------------------------------------------------------------------
+
+import json  # noqa: E402
+
+ONE_ROW = [["Company", "Status", "Date applied"], ["Acme", "Applied", "2025-03-01"]]
+NO_REPLIES = [["Company", "Status", "Date applied"], ["Acme", "Applied", "2025-03-01"],
+              ["Globex", "Applied", "2025-03-02"], ["Initech", "Ghosted", "2025-02-01"]]
+ANALYSIS_PAGES = ["pages/overview.py", "pages/response_times.py", "pages/outcomes.py"]
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(element.proto.spec) for element in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("rows", [ONE_ROW, NO_REPLIES], ids=["one row", "no replies"])
+@pytest.mark.parametrize("page", ANALYSIS_PAGES)
+def test_analysis_pages_render_tiny_files(page, rows):
+    """A user with one application, or with no reply yet, sees explanations, not errors."""
+    at = upload(start(page), "tiny.csv", csv_bytes(rows))
+    assert f"**{len(rows) - 1} application" in captions(at)
+    if page == "pages/response_times.py":
+        assert any("No responses yet" in i.value for i in at.info)
+    else:
+        assert figures(at)
+
+
+def test_overview_shows_the_kpis_the_funnel_the_flow_and_activity():
+    at = start()
+    labels = [m.label for m in at.metric]
+    assert labels[:5] == ["Applications", "Response rate", "Positive responses", "Interview rate",
+                          "Offer rate"]
+    assert {"Ghosted", "Median days to a reply", "Active applications"} <= set(labels)
+    types = [f["data"][0]["type"] for f in figures(at)]
+    assert types == ["funnel", "sankey", "bar"]
+
+
+def test_response_times_split_by_source_reports_a_log_rank_test():
+    at = start("pages/response_times.py")
+    at.selectbox(key="response_split").set_value("source").run()
+    assert any("Log-rank test across 5 groups" in m.value for m in at.markdown)
+    curve = figures(at)[0]
+    assert len(curve["data"]) == 15  # a band and a line per source
+    assert any("days of silence" in m.value for m in at.markdown)
+
+
+def test_outcomes_rates_carry_n_and_fisher_test():
+    at = start("pages/outcomes.py")
+    by_source = figures(at)[0]
+    assert all("(n=" in label for label in by_source["data"][0]["y"])
+    assert any("Fisher's exact test" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("page", ANALYSIS_PAGES)
+def test_sidebar_filters_change_the_numbers(page):
+    """Filtering to referrals changes what every analysis page shows."""
+    at = start(page)
+    before = (json.dumps(figures(at)), [m.value for m in at.metric])
+    at.sidebar.multiselect(key="filter_sources_0").set_value(["Referral"]).run()
+    after = (json.dumps(figures(at)), [m.value for m in at.metric])
+    assert before[0] != after[0]
+    if page == "pages/overview.py":
+        assert before[1] != after[1]

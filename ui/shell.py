@@ -25,6 +25,7 @@ from analysis import (
     load_sample,
 )
 from analysis import schema as s
+from analysis.metrics import GHOST_DAYS
 from analysis.sources import RawFile
 from ui.navigation import configure_page, pages
 
@@ -33,6 +34,7 @@ DATASET_KEY = "dataset"
 ERROR_KEY = "import_error"
 MAPPING_KEY = "pending_mapping"
 UPLOAD_KEY = "uploader"
+GHOST_KEY = "ghost_days"
 HANDLED_KEY = "handled_upload"  # the files in the uploader that were already read
 FILTERS = ("dates", "sources", "statuses", "text")
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
@@ -65,6 +67,7 @@ class View:
     dataset: Dataset
     filters: Filters
     as_of: dt.date
+    ghost_days: int
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -276,6 +279,16 @@ def _filters(apps: pd.DataFrame, version: int) -> Filters:
     return filters
 
 
+def _settings() -> int:
+    _keep(GHOST_KEY)
+    st.subheader("Settings", divider="gray")
+    default = {} if GHOST_KEY in st.session_state else {"value": GHOST_DAYS}
+    return int(st.number_input(
+        "Ghosted after (days without a reply)", min_value=1, max_value=365, step=1,
+        key=GHOST_KEY, help="An application with no reply after this many days counts as "
+                            "ghosted, whatever its status says.", **default))
+
+
 def _clear_filters() -> None:
     for key in [k for k in st.session_state if str(k).startswith("filter_")]:
         del st.session_state[key]
@@ -347,6 +360,7 @@ def page_setup(title: str) -> View:
     with st.sidebar:
         st.caption(f"Showing {len(apps):,} of {_plural(total, 'application')}."
                    if filters.active else f"Showing all {_plural(total, 'application')}.")
+        ghost_days = _settings()
 
     st.title(title, anchor=False)
     error = st.session_state.get(ERROR_KEY)
@@ -362,7 +376,7 @@ def page_setup(title: str) -> View:
                 "today. Import your own tracker in the sidebar; it stays on this computer.",
                 icon=":material/science:")
     return View(apps=apps, all_apps=dataset.result.applications, dataset=dataset,
-                filters=filters, as_of=dt.date.today())
+                filters=filters, as_of=dt.date.today(), ghost_days=ghost_days)
 
 
 def not_built(what: str) -> None:

@@ -1,0 +1,211 @@
+"""Plotly figures for the analyses. Each function takes a frame computed elsewhere in
+``analysis`` (never raw applications) and returns a Figure; each trace plots aggregates, so the
+size sent to the browser does not grow with the number of applications.
+
+Colours come from the Okabe-Ito palette, distinguishable with the common colour-vision
+deficiencies; backgrounds are transparent so the figures read in light and dark themes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.rates import OUTCOMES
+
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
+MUTED = "#9AA0A6"
+
+
+def _rgba(colour: str, alpha: float) -> str:
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+def _layout(fig: go.Figure, *, title: str, x: str | None = None, y: str | None = None,
+            height: int = 380) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"}, height=height,
+        margin={"l": 10, "r": 10, "t": 70, "b": 10}, paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        hoverlabel={"namelength": -1}, colorway=PALETTE,
+    )
+    if x is not None:
+        fig.update_xaxes(title_text=x)
+    if y is not None:
+        fig.update_yaxes(title_text=y)
+    return fig
+
+
+def empty_figure(message: str, *, title: str = "") -> go.Figure:
+    """A figure that says why there is nothing to draw, instead of an empty axis."""
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper",
+                       yref="paper", font={"size": 15})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title=title, height=220)
+
+
+def funnel_chart(funnel: pd.DataFrame) -> go.Figure:
+    """Stages reached, with the conversion from the step before."""
+    title = "Stages reached"
+    if funnel.empty or funnel["applications"].iloc[0] == 0:
+        return empty_figure("No applications sent yet.", title=title)
+    conversion = [""] + [f" ({rate:.0%} of previous)" if pd.notna(rate) else ""
+                         for rate in funnel["from_previous"].iloc[1:]]
+    fig = go.Figure(go.Funnel(
+        y=funnel["stage"], x=funnel["applications"],
+        text=[f"{n:,}{c}" for n, c in zip(funnel["applications"], conversion, strict=True)],
+        textinfo="text", marker={"color": PALETTE[0]},
+        hovertemplate="%{y}: %{x:,} applications<extra></extra>",
+    ))
+    return _layout(fig, title=title)
+
+
+def flow_chart(flows: pd.DataFrame) -> go.Figure:
+    """A Sankey diagram of how applications flowed from one outcome to the next."""
+    title = "Where applications went"
+    if flows.empty:
+        return empty_figure("No applications sent yet.", title=title)
+    nodes = list(dict.fromkeys([*flows["source"], *flows["target"]]))
+    index = {name: i for i, name in enumerate(nodes)}
+    totals = {n: int(flows.loc[flows["target"] == n, "count"].sum()
+                     or flows.loc[flows["source"] == n, "count"].sum()) for n in nodes}
+    colours = [PALETTE[i % len(PALETTE)] for i in range(len(nodes))]
+    fig = go.Figure(go.Sankey(
+        node={"label": [f"{n} ({totals[n]:,})" for n in nodes], "color": colours, "pad": 18,
+              "hovertemplate": "%{label}<extra></extra>"},
+        link={"source": [index[x] for x in flows["source"]],
+              "target": [index[x] for x in flows["target"]], "value": flows["count"],
+              "color": [_rgba(colours[index[x]], 0.35) for x in flows["target"]],
+              "hovertemplate": "%{source.label} → %{target.label}: %{value:,}<extra></extra>"},
+    ))
+    return _layout(fig, title=title, height=480)
+
+
+def activity_chart(weekly: pd.DataFrame) -> go.Figure:
+    """Applications and first replies per week, with the cumulative number of applications."""
+    title = "Activity per week"
+    if weekly.empty:
+        return empty_figure("No dated applications yet.", title=title)
+    fig = go.Figure()
+    fig.add_bar(x=weekly["week"], y=weekly["applications"], name="Applications sent",
+                marker_color=PALETTE[0],
+                hovertemplate="Week of %{x|%-d %b %Y}: %{y:,} sent<extra></extra>")
+    fig.add_bar(x=weekly["week"], y=weekly["responses"], name="Replies received",
+                marker_color=PALETTE[1],
+                hovertemplate="Week of %{x|%-d %b %Y}: %{y:,} replies<extra></extra>")
+    fig.add_scatter(x=weekly["week"], y=weekly["cumulative"], name="Applications in total",
+                    yaxis="y2", mode="lines", line={"color": PALETTE[2], "width": 3},
+                    hovertemplate="By %{x|%-d %b %Y}: %{y:,} in total<extra></extra>")
+    fig.update_layout(barmode="group", yaxis2={"overlaying": "y", "side": "right",
+                                               "title": "Applications in total",
+                                               "rangemode": "tozero", "showgrid": False})
+    fig.update_xaxes(tick0=weekly["week"].iloc[0], dtick=14 * 86_400_000, tickformat="%-d %b")
+    return _layout(fig, title=title, x="Week (starting Monday)", y="Per week")
+
+
+def response_curve_chart(curve: pd.DataFrame) -> go.Figure:
+    """Share heard back by each day since applying, one step line per group, with its 95%
+    confidence band."""
+    title = "Share of applications that heard back"
+    if curve.empty or curve["events"].sum() == 0:
+        return empty_figure("No replies yet: the curve starts after your first reply.",
+                            title=title)
+    fig = go.Figure()
+    for i, (group, part) in enumerate(curve.groupby("group", sort=False)):
+        colour = PALETTE[i % len(PALETTE)]
+        fig.add_scatter(x=part["day"], y=part["high"] * 100, mode="lines", line_shape="hv",
+                        line={"width": 0}, showlegend=False, hoverinfo="skip",
+                        legendgroup=str(group))
+        fig.add_scatter(x=part["day"], y=part["low"] * 100, mode="lines", line_shape="hv",
+                        line={"width": 0}, fill="tonexty", fillcolor=_rgba(colour, 0.18),
+                        showlegend=False, hoverinfo="skip", legendgroup=str(group))
+        fig.add_scatter(
+            x=part["day"], y=part["share"] * 100, mode="lines", line_shape="hv",
+            line={"color": colour, "width": 2.5}, name=str(group), legendgroup=str(group),
+            customdata=np.stack([part["low"] * 100, part["high"] * 100, part["at_risk"]], -1),
+            hovertemplate=(f"{group}<br>Day %{{x}}: %{{y:.0f}}% heard back "
+                           "(95% CI %{customdata[0]:.0f}–%{customdata[1]:.0f}%), "
+                           "%{customdata[2]:,} still waiting before that day<extra></extra>"),
+        )
+    fig.update_yaxes(range=[0, 100], ticksuffix="%")
+    return _layout(fig, title=title, x="Days since applying", y="Heard back")
+
+
+def silence_chart(silence: pd.DataFrame) -> go.Figure:
+    """The chance that an application still gets a reply after some days of silence."""
+    title = "Chance of still hearing back after a silence"
+    if silence.empty or silence["chance"].max() == 0:
+        return empty_figure("Not enough replies to estimate this yet.", title=title)
+    fig = go.Figure(go.Scatter(
+        x=silence["day"], y=silence["chance"] * 100, mode="lines", line_shape="hv",
+        line={"color": PALETTE[5], "width": 2.5},
+        hovertemplate="After %{x} days of silence: %{y:.0f}% still got a reply<extra></extra>",
+    ))
+    fig.update_yaxes(range=[0, 100], ticksuffix="%")
+    return _layout(fig, title=title, x="Days of silence since applying", y="Still got a reply")
+
+
+def delay_histogram(histogram: pd.DataFrame, *, title: str, bin_days: int = 7) -> go.Figure:
+    """Counts of observed delays in bins of ``bin_days`` days."""
+    if histogram.empty or histogram["count"].sum() == 0:
+        return empty_figure("Nothing observed yet.", title=title)
+    labels = [f"{start}–{start + bin_days - 1}" for start in histogram["start"]]
+    fig = go.Figure(go.Bar(x=labels, y=histogram["count"], marker_color=PALETTE[4],
+                           hovertemplate="%{x} days: %{y:,}<extra></extra>"))
+    return _layout(fig, title=title, x="Days", y="Applications", height=320)
+
+
+def rate_chart(table: pd.DataFrame, *, outcome: str, by_label: str) -> go.Figure:
+    """Each group's rate as a dot with its 95% Wilson interval, labelled with its n."""
+    title = f"{OUTCOMES.get(outcome, outcome)} by {by_label.lower()}"
+    if table.empty:
+        return empty_figure("No group has enough applications.", title=title)
+    labels = [f"{g} (n={n:,})" for g, n in zip(table["group"], table["n"], strict=True)]
+    fig = go.Figure(go.Scatter(
+        x=table["rate"] * 100, y=labels, mode="markers",
+        marker={"color": PALETTE[0], "size": 11},
+        error_x={"type": "data", "symmetric": False,
+                 "array": (table["high"] - table["rate"]) * 100,
+                 "arrayminus": (table["rate"] - table["low"]) * 100, "color": PALETTE[0],
+                 "thickness": 2},
+        customdata=np.stack([table["successes"], table["n"], table["low"] * 100,
+                             table["high"] * 100], -1),
+        hovertemplate=("%{y}: %{x:.0f}% (%{customdata[0]:,} of %{customdata[1]:,}; "
+                       "95% CI %{customdata[2]:.0f}–%{customdata[3]:.0f}%)<extra></extra>"),
+    ))
+    fig.update_xaxes(range=[0, 100], ticksuffix="%")
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title=title, x=OUTCOMES.get(outcome, outcome), y=None,
+                   height=max(260, 60 + 34 * len(table)))
+
+
+def cohort_chart(cohorts: pd.DataFrame, *, outcome: str) -> go.Figure:
+    """The rate of each weekly cohort, with recent cohorts that have not had time to hear
+    back drawn hatched."""
+    title = f"{OUTCOMES.get(outcome, outcome)} by week applied"
+    if cohorts.empty:
+        return empty_figure("No dated applications yet.", title=title)
+    fig = go.Figure()
+    for maturing, name, colour in ((False, "Had time to hear back", PALETTE[0]),
+                                   (True, "Too recent to judge", MUTED)):
+        part = cohorts[cohorts["maturing"] == maturing]
+        if part.empty:
+            continue
+        fig.add_bar(
+            x=part["week"], y=part["rate"] * 100, name=name, marker_color=colour,
+            marker_pattern_shape="/" if maturing else "",
+            error_y={"type": "data", "symmetric": False,
+                     "array": (part["high"] - part["rate"]) * 100,
+                     "arrayminus": (part["rate"] - part["low"]) * 100},
+            customdata=np.stack([part["successes"], part["n"], part["age_days"]], -1),
+            hovertemplate=("Week of %{x|%-d %b %Y}: %{y:.0f}% (%{customdata[0]:,} of "
+                           "%{customdata[1]:,}), sent %{customdata[2]} days ago<extra></extra>"),
+        )
+    fig.update_yaxes(range=[0, 100], ticksuffix="%")
+    return _layout(fig, title=title, x="Week applied (starting Monday)",
+                   y=OUTCOMES.get(outcome, outcome))

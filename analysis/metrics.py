@@ -1,0 +1,355 @@
+"""What each application reached, and the headline numbers of a job search.
+
+Definitions (shown on screen next to the numbers):
+
+- A *response* is any reply from the employer, a rejection included. Its day is the first of
+  the first-response, interview and decision dates; a status that implies a reply (screening,
+  interviewing, offer, accepted, rejected) counts as a response even without a date.
+- A *positive response* is reaching screening, an interview or an offer.
+- The *furthest stage reached* comes from the dates and the status together: an application
+  that was interviewed and then rejected reached "interview".
+- *Ghosted*: the status says so, or there is no response after ``ghost_days`` days.
+
+Everything that depends on the day takes ``as_of``: events dated after it are ignored and
+applications sent after it are left out, so a result can be reproduced. Facts known only from
+the status (no date) count whatever ``as_of`` is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis import schema as s
+from analysis.survival import (
+    LogRank,
+    Quantile,
+    empty_curve,
+    half_of_replies_day,
+    kaplan_meier,
+    logrank,
+    quantile,
+)
+
+GHOST_DAYS = 30
+DEFINITIONS = {
+    "Response": "any reply from the employer, a rejection included.",
+    "Positive response": "reaching screening, an interview or an offer.",
+    "Stage reached": "the furthest step shown by the dates and the status together: an "
+                     "application interviewed and then rejected reached the interview.",
+    "Ghosted": "the status says ghosted, or no reply after the number of days set in the "
+               "sidebar.",
+    "Waiting applications": "applications without a reply yet count for the days they have "
+                            "waited so far (censored), neither dropped nor counted as never.",
+    "95% interval": "the range that holds the true rate 95 times in 100 for data like yours; "
+                    "wide for small groups (Wilson interval for rates, Greenwood for curves).",
+}
+# Furthest stages, in order. "saved" means never applied.
+STAGES = ("saved", "applied", "responded", "screening", "interview", "offer", "accepted")
+STAGE_LABELS = {
+    "saved": "Saved", "applied": "Applied", "responded": "Responded", "screening": "Screening",
+    "interview": "Interview", "offer": "Offer", "accepted": "Accepted",
+}
+_RESPONDED_STATUSES = {s.SCREENING, s.INTERVIEWING, s.OFFER, s.ACCEPTED, s.REJECTED}
+_STATUS_STAGE = {s.SCREENING: 3, s.INTERVIEWING: 4, s.OFFER: 5, s.ACCEPTED: 6, s.REJECTED: 2}
+
+
+def _day(as_of: dt.date) -> pd.Timestamp:
+    return pd.Timestamp(as_of)
+
+
+def as_known_on(apps: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    """The applications sent (or saved) by ``as_of`` as the table looked that day: every date
+    after it blanked, and a status that dates show came later wound back (an application
+    rejected on the 20th was still waiting, or interviewing, on the 10th). Undated
+    applications are kept."""
+    day = _day(as_of)
+    applied = apps[s.DATE_APPLIED]
+    kept = apps[applied.isna() | (applied <= day)]
+    status = kept[s.STATUS]
+    later_reply = response_dates(kept) > day
+    later_interview = ~later_reply & (kept[s.INTERVIEW_DATE] > day)
+    later_decision = ~later_reply & ~later_interview & (kept[s.DECISION_DATE] > day) & \
+        status.isin([s.OFFER, s.ACCEPTED, s.REJECTED])
+    status = status.mask(later_reply, s.APPLIED).mask(later_interview, s.SCREENING)\
+        .mask(later_decision, s.INTERVIEWING)
+    return kept.assign(**{c: kept[c].where(kept[c] <= day) for c in s.DATE_COLUMNS
+                          if c != s.DATE_APPLIED}, **{s.STATUS: status})
+
+
+def response_dates(apps: pd.DataFrame) -> pd.Series:
+    """The day of the first reply: the earliest of first response, interview and decision."""
+    return apps[[s.FIRST_RESPONSE_DATE, s.INTERVIEW_DATE, s.DECISION_DATE]].min(axis=1)
+
+
+def stage_codes(apps: pd.DataFrame) -> pd.Series:
+    """The furthest stage reached, as an index into ``STAGES`` (0 = saved ... 6 = accepted)."""
+    status = apps[s.STATUS]
+    applied = apps[s.DATE_APPLIED].notna() | ~status.isin([s.SAVED])
+    code = np.where(applied, 1, 0)
+    code = np.maximum(code, np.where(response_dates(apps).notna(), 2, 0))
+    code = np.maximum(code, status.map(_STATUS_STAGE).fillna(0).to_numpy(dtype="int64"))
+    code = np.maximum(code, np.where(apps[s.INTERVIEW_DATE].notna(), 4, 0))
+    return pd.Series(code, index=apps.index, dtype="int64")
+
+
+def furthest_stage(apps: pd.DataFrame) -> pd.Series:
+    """The furthest stage reached by each application, as a label from ``STAGES``.
+
+    >>> apps = pd.DataFrame({"status": ["rejected", "applied", "saved"],
+    ...     "date_applied": pd.to_datetime(["2025-01-01", "2025-01-02", None]),
+    ...     "first_response_date": pd.to_datetime([None, None, None]),
+    ...     "interview_date": pd.to_datetime(["2025-01-09", None, None]),
+    ...     "decision_date": pd.to_datetime([None, None, None])})
+    >>> furthest_stage(apps).tolist()
+    ['interview', 'applied', 'saved']
+    """
+    return stage_codes(apps).map(dict(enumerate(STAGES)))
+
+
+def responded(apps: pd.DataFrame) -> pd.Series:
+    """Whether each application got any reply (a dated one, or a status that implies one)."""
+    return response_dates(apps).notna() | apps[s.STATUS].isin(list(_RESPONDED_STATUSES))
+
+
+def ghosted(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) -> pd.Series:
+    """Status ghosted, or sent more than ``ghost_days`` days before ``as_of`` without a reply
+    (withdrawn applications excepted)."""
+    waited = (_day(as_of) - apps[s.DATE_APPLIED]).dt.days
+    silent = ~responded(apps) & (waited > ghost_days) & (apps[s.STATUS] != s.WITHDRAWN)
+    return (apps[s.STATUS] == s.GHOSTED) | silent
+
+
+def active(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) -> pd.Series:
+    """Sent, not closed (accepted, rejected, withdrawn, ghosted) and not ghosted by the rule."""
+    codes = stage_codes(apps)
+    open_status = ~apps[s.STATUS].isin(list(s.CLOSED_STATUSES))
+    return (codes >= 1) & open_status & ~ghosted(apps, as_of=as_of, ghost_days=ghost_days)
+
+
+# ---------------------------------------------------------------------------------------------
+# Waiting times
+
+
+def response_durations(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
+    """Days from application to first reply (event) or to ``as_of`` (censored), for the
+    applications that can be placed in time.
+
+    Left out, and counted in ``attrs["left_out"]``: applications without a date, replies
+    without a date, and replies dated before the application.
+    """
+    known = as_known_on(apps, as_of)
+    applied = known[s.DATE_APPLIED]
+    reply = response_dates(known)
+    replied_undated = reply.isna() & known[s.STATUS].isin(list(_RESPONDED_STATUSES))
+    event = reply.notna()
+    end = reply.where(event, _day(as_of))
+    days = (end - applied).dt.days
+    usable = applied.notna() & ~replied_undated & (days >= 0)
+    frame = pd.DataFrame({"days": days[usable].astype("int64"), "event": event[usable]},
+                         index=known.index[usable])
+    frame.attrs["left_out"] = {
+        "no application date": int(applied.isna().sum()),
+        "reply without a date": int((applied.notna() & replied_undated).sum()),
+        "reply before the application": int((applied.notna() & ~replied_undated
+                                             & (days < 0)).sum()),
+    }
+    return frame
+
+
+def response_curve(apps: pd.DataFrame, *, as_of: dt.date, by: str | None = None,
+                   min_group: int = 1) -> pd.DataFrame:
+    """The share of applications that heard back by each day since applying (Kaplan-Meier),
+    with 95% bounds and the number at risk, overall or for each value of column ``by``.
+
+    Applications still waiting at ``as_of`` are censored at their current wait. Groups with
+    fewer than ``min_group`` applications are left out; a blank value is grouped as "(blank)".
+    """
+    durations = response_durations(apps, as_of=as_of)
+    if durations.empty:
+        return empty_curve()
+    if by is None:
+        return kaplan_meier(durations["days"].to_numpy(), durations["event"].to_numpy())
+    labels = group_labels(apps.loc[durations.index, by])
+    curves = [kaplan_meier(part["days"].to_numpy(), part["event"].to_numpy(), group=str(name))
+              for name, part in durations.groupby(labels, sort=True)
+              if len(part) >= min_group]
+    return pd.concat(curves, ignore_index=True) if curves else empty_curve()
+
+
+def group_labels(values: pd.Series) -> pd.Series:
+    """Values as group labels: text, blanks as "(blank)"."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        values = values.dt.strftime("%Y-%m-%d")
+    return values.astype("str").fillna("(blank)").replace("", "(blank)")
+
+
+def response_logrank(apps: pd.DataFrame, *, as_of: dt.date, by: str) -> LogRank | None:
+    """The log-rank test that the response curves of the groups of ``by`` are the same."""
+    durations = response_durations(apps, as_of=as_of)
+    labels = group_labels(apps.loc[durations.index, by])
+    return logrank(durations["days"].to_numpy(), durations["event"].to_numpy(),
+                   labels.to_numpy())
+
+
+def response_quantiles(curve: pd.DataFrame) -> tuple[Quantile, Quantile]:
+    """The median day of first reply and the day by which 75% heard back, with 95% CIs."""
+    return quantile(curve, 0.5), quantile(curve, 0.75)
+
+
+def response_delays(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
+    """Observed delays in days: from application to first reply, and from the interview to the
+    decision, one row per observation (``kind``, ``days``)."""
+    known = as_known_on(apps, as_of)
+    to_reply = (response_dates(known) - known[s.DATE_APPLIED]).dt.days.dropna()
+    to_decision = (known[s.DECISION_DATE] - known[s.INTERVIEW_DATE]).dt.days.dropna()
+    return pd.concat([
+        pd.DataFrame({"kind": "Application to first reply", "days": to_reply[to_reply >= 0]}),
+        pd.DataFrame({"kind": "Interview to decision", "days": to_decision[to_decision >= 0]}),
+    ], ignore_index=True).astype({"days": "int64"})
+
+
+def histogram(values: pd.Series, *, bin_days: int = 7) -> pd.DataFrame:
+    """Counts of ``values`` (days) in bins of ``bin_days`` days starting at 0."""
+    if values.empty:
+        return pd.DataFrame({"start": pd.Series(dtype="int64"),
+                             "count": pd.Series(dtype="int64")})
+    edges = np.arange(0, int(values.max()) + bin_days + 1, bin_days)
+    counts, _ = np.histogram(values, bins=edges)
+    return pd.DataFrame({"start": edges[:-1].astype("int64"), "count": counts.astype("int64")})
+
+
+# ---------------------------------------------------------------------------------------------
+# Headline numbers
+
+
+@dataclass(frozen=True)
+class Kpis:
+    """The headline numbers of a search at ``as_of``. Rates are shares of applications sent."""
+
+    as_of: dt.date
+    applications: int
+    responses: int
+    positive: int
+    interviews: int
+    offers: int
+    ghosted: int
+    active: int
+    median_days: int | None
+    half_of_replies_days: int | None
+
+    def rate(self, count: int) -> float | None:
+        return count / self.applications if self.applications else None
+
+
+def kpis(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) -> Kpis:
+    """The headline numbers as they stood on ``as_of``.
+
+    The median days to first response is read off the response curve, so applications still
+    waiting count for what they are (censored), not as if they had all replied.
+    """
+    known = as_known_on(apps, as_of)
+    codes = stage_codes(known)
+    sent = known[codes >= 1]
+    codes = codes[codes >= 1]
+    curve = response_curve(sent, as_of=as_of)
+    median = quantile(curve, 0.5).day if not curve.empty else None
+    half = half_of_replies_day(curve)
+    return Kpis(
+        as_of=as_of, applications=len(sent), responses=int(responded(sent).sum()),
+        positive=int((codes >= 3).sum()), interviews=int((codes >= 4).sum()),
+        offers=int((codes >= 5).sum()),
+        ghosted=int(ghosted(sent, as_of=as_of, ghost_days=ghost_days).sum()),
+        active=int(active(sent, as_of=as_of, ghost_days=ghost_days).sum()),
+        median_days=median, half_of_replies_days=half,
+    )
+
+
+def funnel_counts(apps: pd.DataFrame) -> pd.DataFrame:
+    """Applications that reached each stage of applied -> responded -> interview -> offer ->
+    accepted (stages reached, not current status), with the conversion from the step before
+    and the share of all applications.
+
+    >>> apps = pd.DataFrame({"status": ["rejected", "offer", "applied"],
+    ...     "date_applied": pd.to_datetime(["2025-01-01"] * 3),
+    ...     "first_response_date": pd.to_datetime(["2025-01-05", "2025-01-03", None]),
+    ...     "interview_date": pd.to_datetime(["2025-01-09", "2025-01-08", None]),
+    ...     "decision_date": pd.to_datetime([None, None, None])})
+    >>> funnel_counts(apps)["applications"].tolist()
+    [3, 2, 2, 1, 0]
+    """
+    codes = stage_codes(apps)
+    steps = [("Applied", 1), ("Responded", 2), ("Interview", 4), ("Offer", 5), ("Accepted", 6)]
+    counts = [int((codes >= level).sum()) for _, level in steps]
+    previous = [counts[0], *counts[:-1]]
+    total = counts[0]
+    return pd.DataFrame({
+        "stage": [name for name, _ in steps],
+        "applications": counts,
+        "from_previous": [c / p if p else np.nan for c, p in zip(counts, previous, strict=True)],
+        "of_applied": [c / total if total else np.nan for c in counts],
+    })
+
+
+def outcome_flows(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS
+                  ) -> pd.DataFrame:
+    """How applications flowed, as links ``source`` -> ``target`` with a ``count``:
+    Applied -> Waiting / Ghosted / Withdrew / Replied; Replied -> Rejected / Screening /
+    Interview / Withdrew; Interview -> Offer / Rejected after interview / Awaiting decision /
+    Withdrew after interview; Offer -> Accepted / Declined / Deciding."""
+    codes = stage_codes(apps)
+    status = apps[s.STATUS]
+    sent = codes >= 1
+    replied = codes >= 2
+    withdrawn = status == s.WITHDRAWN
+    is_ghost = ghosted(apps, as_of=as_of, ghost_days=ghost_days)
+    rows: list[tuple[str, str, pd.Series]] = [
+        ("Applied", "Replied", sent & replied),
+        ("Applied", "Ghosted", sent & ~replied & is_ghost),
+        ("Applied", "Withdrew", sent & ~replied & withdrawn),
+        ("Applied", "Waiting", sent & ~replied & ~is_ghost & ~withdrawn),
+        ("Replied", "Interview", codes >= 4),
+        ("Replied", "Rejected", (codes == 2) & (status != s.WITHDRAWN)),
+        ("Replied", "Withdrew", (codes.between(2, 3)) & withdrawn),
+        ("Replied", "Screening", (codes == 3) & ~withdrawn),
+        ("Interview", "Offer", codes >= 5),
+        ("Interview", "Rejected after interview", (codes == 4) & (status == s.REJECTED)),
+        ("Interview", "Withdrew after interview", (codes == 4) & withdrawn),
+        ("Interview", "Awaiting decision", (codes == 4) & ~status.isin([s.REJECTED, s.WITHDRAWN])),
+        ("Offer", "Accepted", codes == 6),
+        ("Offer", "Declined", (codes == 5) & withdrawn),
+        ("Offer", "Deciding", (codes == 5) & ~withdrawn),
+    ]
+    flows = pd.DataFrame([(a, b, int(mask.sum())) for a, b, mask in rows],
+                         columns=["source", "target", "count"])
+    return flows[flows["count"] > 0].reset_index(drop=True)
+
+
+def weekly_activity(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
+    """Applications sent and first replies received per week (weeks start on Monday), and
+    the cumulative number of applications."""
+    known = as_known_on(apps, as_of)
+    sent = known[s.DATE_APPLIED].dropna()
+    replies = response_dates(known).dropna()
+    if sent.empty:
+        return pd.DataFrame({"week": pd.Series(dtype="datetime64[us]"),
+                             "applications": pd.Series(dtype="int64"),
+                             "responses": pd.Series(dtype="int64"),
+                             "cumulative": pd.Series(dtype="int64")})
+
+    def monday(days: pd.Series) -> pd.Series:
+        return (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.normalize()
+
+    start = monday(sent).min()
+    weeks = pd.date_range(start, _day(as_of), freq="W-MON")
+    if weeks.empty or weeks[0] != start:
+        weeks = weeks.insert(0, start)
+    applications = monday(sent).value_counts().reindex(weeks, fill_value=0)
+    responses = monday(replies[replies >= start]).value_counts().reindex(weeks, fill_value=0)
+    return pd.DataFrame({
+        "week": weeks.astype("datetime64[us]"), "applications": applications.to_numpy(),
+        "responses": responses.to_numpy(), "cumulative": applications.cumsum().to_numpy(),
+    }).astype({"applications": "int64", "responses": "int64", "cumulative": "int64"})

@@ -1,0 +1,77 @@
+"""Figures are checked by structure: trace types, axis titles, values, and size."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from analysis import charts as c
+from analysis import empty_applications, generate_applications
+from analysis import metrics as m
+from analysis import rates as r
+
+AS_OF = dt.date(2025, 6, 30)
+APPS = generate_applications(300, seed=9, end=AS_OF)
+
+
+def test_funnel_chart():
+    fig = c.funnel_chart(m.funnel_counts(APPS))
+    assert fig.data[0].type == "funnel"
+    assert list(fig.data[0].x) == m.funnel_counts(APPS)["applications"].tolist()
+    assert "of previous" in fig.data[0].text[1]
+
+
+def test_flow_chart_links_match_the_flows():
+    flows = m.outcome_flows(APPS, as_of=AS_OF)
+    fig = c.flow_chart(flows)
+    assert fig.data[0].type == "sankey"
+    assert sum(fig.data[0].link.value) == flows["count"].sum()
+
+
+def test_activity_chart_has_bars_and_a_cumulative_line_on_its_own_axis():
+    fig = c.activity_chart(m.weekly_activity(APPS, as_of=AS_OF))
+    assert [t.type for t in fig.data] == ["bar", "bar", "scatter"]
+    assert fig.data[2].yaxis == "y2"
+    assert fig.layout.xaxis.title.text == "Week (starting Monday)"
+
+
+def test_response_curve_chart_draws_a_band_and_a_line_per_group():
+    curve = m.response_curve(APPS, as_of=AS_OF, by="source")
+    fig = c.response_curve_chart(curve)
+    assert len(fig.data) == 3 * curve["group"].nunique()
+    assert fig.layout.yaxis.title.text == "Heard back"
+    assert fig.layout.xaxis.title.text == "Days since applying"
+    assert max(fig.data[2].y) <= 100
+
+
+def test_rate_and_cohort_charts():
+    table = r.rate_table(APPS, by="source", outcome="response", as_of=AS_OF)
+    fig = c.rate_chart(table, outcome="response", by_label="Source")
+    assert list(fig.data[0].x) == pytest.approx((table["rate"] * 100).tolist())
+    assert fig.data[0].y[0].endswith(f"(n={table['n'].iloc[0]})")
+    cohorts = c.cohort_chart(r.cohorts(APPS, as_of=AS_OF), outcome="response")
+    assert {t.name for t in cohorts.data} == {"Had time to hear back", "Too recent to judge"}
+
+
+@pytest.mark.parametrize("figure", [
+    lambda e: c.funnel_chart(m.funnel_counts(e)),
+    lambda e: c.flow_chart(m.outcome_flows(e, as_of=AS_OF)),
+    lambda e: c.activity_chart(m.weekly_activity(e, as_of=AS_OF)),
+    lambda e: c.response_curve_chart(m.response_curve(e, as_of=AS_OF)),
+    lambda e: c.rate_chart(r.rate_table(e, by="source", outcome="offer", as_of=AS_OF),
+                           outcome="offer", by_label="Source"),
+    lambda e: c.cohort_chart(r.cohorts(e, as_of=AS_OF), outcome="offer"),
+])
+def test_empty_data_gives_a_message_not_an_empty_axis(figure):
+    fig = figure(empty_applications())
+    assert not fig.data
+    assert fig.layout.annotations[0].text
+
+
+def test_figures_stay_small_as_data_grows():
+    big = generate_applications(20_000, seed=1, end=AS_OF)
+    curve = m.response_curve(big, as_of=AS_OF, by="source")
+    weekly = m.weekly_activity(big, as_of=AS_OF)
+    for fig in (c.response_curve_chart(curve), c.activity_chart(weekly),
+                c.flow_chart(m.outcome_flows(big, as_of=AS_OF))):
+        assert len(json.dumps(fig.to_plotly_json(), default=str)) < 300_000

@@ -1,0 +1,141 @@
+"""Stages reached, waiting times and the headline numbers, on small tables worked out by hand."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from conftest import apps_frame
+
+from analysis import empty_applications, generate_applications
+from analysis import metrics as m
+
+AS_OF = dt.date(2025, 3, 31)
+APPS = apps_frame([
+    # Interviewed, then rejected: reached the interview.
+    {"company": "A", "status": "rejected", "date_applied": "2025-03-01",
+     "first_response_date": "2025-03-05", "interview_date": "2025-03-10",
+     "decision_date": "2025-03-20"},
+    # Rejected at the first reply.
+    {"company": "B", "status": "rejected", "date_applied": "2025-03-01",
+     "decision_date": "2025-03-04"},
+    # Waiting for 30 days: ghosted by the 30-day rule only after day 30.
+    {"company": "C", "status": "applied", "date_applied": "2025-03-01"},
+    # An offer.
+    {"company": "D", "status": "offer", "date_applied": "2025-03-02",
+     "first_response_date": "2025-03-03", "interview_date": "2025-03-08",
+     "decision_date": "2025-03-15"},
+    # Saved, never sent.
+    {"company": "E", "status": "saved"},
+    # Screening without any date on the reply.
+    {"company": "F", "status": "screening", "date_applied": "2025-03-20"},
+    # Marked ghosted.
+    {"company": "G", "status": "ghosted", "date_applied": "2025-03-25"},
+])
+
+
+def test_furthest_stage_uses_dates_and_status_together():
+    assert m.furthest_stage(APPS).tolist() == [
+        "interview", "responded", "applied", "offer", "saved", "screening", "applied"]
+
+
+def test_response_dates_take_the_earliest_sign_of_a_reply():
+    assert m.response_dates(APPS).iloc[1] == pd.Timestamp("2025-03-04")
+    assert pd.isna(m.response_dates(APPS).iloc[5])
+    assert m.responded(APPS).tolist() == [True, True, False, True, False, True, False]
+
+
+@pytest.mark.parametrize(("as_of", "ghost_days", "expected"), [
+    (dt.date(2025, 3, 31), 30, [False, False, False, False, False, False, True]),
+    (dt.date(2025, 4, 1), 30, [False, False, True, False, False, False, True]),
+    (dt.date(2025, 3, 31), 10, [False, False, True, False, False, False, True]),
+])
+def test_ghosted_by_status_or_by_silence(as_of, ghost_days, expected):
+    assert m.ghosted(APPS, as_of=as_of, ghost_days=ghost_days).tolist() == expected
+
+
+def test_durations_censor_waiting_applications_and_leave_out_what_cannot_be_placed():
+    durations = m.response_durations(APPS, as_of=AS_OF)
+    assert durations.loc[0].tolist() == [4, True]  # first response 4 days after applying
+    assert durations.loc[1].tolist() == [3, True]  # decision date is the first reply
+    assert durations.loc[2].tolist() == [30, False]  # still waiting: censored at as_of
+    assert 4 not in durations.index and 5 not in durations.index
+    assert durations.attrs["left_out"] == {"no application date": 1,
+                                           "reply without a date": 1,
+                                           "reply before the application": 0}
+
+
+def test_as_of_hides_what_had_not_happened_yet():
+    earlier = m.response_durations(APPS, as_of=dt.date(2025, 3, 4))
+    # On 4 March, A had not heard back yet (its reply came on the 5th): censored at 3 days.
+    assert earlier.loc[0].tolist() == [3, False]
+    assert 5 not in earlier.index  # F was sent on the 20th
+    assert m.as_known_on(APPS, dt.date(2025, 3, 4))["status"].tolist()[:4] == [
+        "applied", "rejected", "applied", "screening"]
+
+
+def test_kpis_by_hand():
+    k = m.kpis(APPS, as_of=AS_OF)
+    assert (k.applications, k.responses, k.positive, k.interviews, k.offers) == (6, 4, 3, 2, 1)
+    assert k.ghosted == 1 and k.active == 3  # C, D (offer), F
+    assert k.rate(k.responses) == pytest.approx(4 / 6)
+    # Curve over the 5 placed applications: replies on days 1, 3, 4; C and G waiting.
+    assert k.median_days == 4
+
+
+def test_kpis_earlier_snapshot():
+    k = m.kpis(APPS, as_of=dt.date(2025, 3, 10))
+    assert k.applications == 4  # F and G were sent later, E was never sent
+    assert k.offers == 0  # D's offer came on the 15th: on the 10th it was interviewing
+    assert k.interviews == 2
+
+
+def test_funnel_counts_stages_reached():
+    funnel = m.funnel_counts(APPS)
+    assert funnel["applications"].tolist() == [6, 4, 2, 1, 0]
+    assert funnel["from_previous"].tolist()[:4] == pytest.approx([1, 4 / 6, 2 / 4, 1 / 2])
+
+
+def test_flows_add_up():
+    flows = m.outcome_flows(APPS, as_of=AS_OF)
+    out_of = flows.groupby("source")["count"].sum()
+    into = flows.groupby("target")["count"].sum()
+    assert out_of["Applied"] == 6
+    assert out_of["Replied"] == into["Replied"] == 4
+    assert out_of["Interview"] == into["Interview"] == 2
+    assert set(flows["target"]) >= {"Waiting", "Ghosted", "Rejected", "Offer"}
+
+
+def test_weekly_activity():
+    weekly = m.weekly_activity(APPS, as_of=AS_OF)
+    assert weekly["week"].iloc[0] == pd.Timestamp("2025-02-24")  # Monday before 1 March
+    assert weekly["applications"].sum() == 6
+    assert weekly["cumulative"].iloc[-1] == 6
+    assert weekly["responses"].sum() == 3  # F's reply has no date
+    assert (weekly["week"].dt.day_of_week == 0).all()
+
+
+def test_grouped_curves_and_log_rank():
+    apps = generate_applications(400, seed=5, end=AS_OF)
+    curves = m.response_curve(apps, as_of=AS_OF, by="source")
+    assert set(curves["group"]) == set(apps["source"])
+    test = m.response_logrank(apps, as_of=AS_OF, by="source")
+    assert test.df == apps["source"].nunique() - 1
+    assert 0 <= test.p_value <= 1
+
+
+def test_delays_and_histogram():
+    delays = m.response_delays(APPS, as_of=AS_OF)
+    to_decision = delays.loc[delays["kind"] == "Interview to decision", "days"].tolist()
+    assert sorted(to_decision) == [7, 10]
+    histogram = m.histogram(pd.Series([0, 6, 7, 20]))
+    assert histogram.values.tolist() == [[0, 2], [7, 1], [14, 1]]
+
+
+@pytest.mark.parametrize("apps", [empty_applications(), APPS.iloc[[2]]], ids=["empty", "one"])
+def test_empty_and_one_row(apps):
+    k = m.kpis(apps, as_of=AS_OF)
+    assert k.responses == 0 and k.median_days is None
+    assert m.funnel_counts(apps)["applications"].iloc[0] == len(apps)
+    assert m.response_curve(apps, as_of=AS_OF)["events"].sum() == 0
+    assert m.weekly_activity(apps, as_of=AS_OF)["applications"].sum() == len(apps)
+    assert m.outcome_flows(apps, as_of=AS_OF)["count"].sum() == len(apps)

@@ -1,0 +1,39 @@
+"""Small display helpers shared by the pages: number formats, KPI tiles, definitions and
+charts drawn the same way everywhere."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from analysis.metrics import DEFINITIONS
+
+
+def percent(value: float | None, digits: int = 0) -> str:
+    return "n/a" if value is None else f"{value:.{digits}%}"
+
+
+def points_change(now: float | None, before: float | None) -> str | None:
+    """A change between two rates in percentage points, for a metric's delta."""
+    if now is None or before is None:
+        return None
+    return f"{(now - before) * 100:+.1f} pp"
+
+
+def definitions(*names: str) -> None:
+    """The definitions behind the numbers, next to them."""
+    with st.expander("How these numbers are defined", icon=":material/info:"):
+        for name in names or tuple(DEFINITIONS):
+            st.markdown(f"**{name}**: {DEFINITIONS[name]}")
+
+
+def chart(figure: go.Figure, *, key: str | None = None) -> None:
+    """Draw a figure full width. Its key defaults to its title, so two figures that look
+    alike (two empty states) can stand on one page."""
+    st.plotly_chart(figure, width="stretch", key=key or f"chart {figure.layout.title.text}",
+                    config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d",
+                                                                             "select2d"]})
+
+
+def no_data(message: str) -> None:
+    st.info(message, icon=":material/filter_alt_off:")
