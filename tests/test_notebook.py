@@ -1,0 +1,20 @@
+"""The walkthrough notebook runs from top to bottom, so it never goes stale."""
+
+import nbformat
+import pytest
+from conftest import ROOT
+
+nbclient = pytest.importorskip("nbclient")
+
+
+def test_walkthrough_notebook_executes():
+    notebook = nbformat.read(ROOT / "notebooks" / "walkthrough.ipynb", as_version=4)
+    client = nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3",
+                                     resources={"metadata": {"path": str(ROOT)}})
+    client.execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    # The headline numbers and at least one figure came out.
+    text = " ".join(str(o.get("data", {}).get("text/plain", "")) for o in outputs)
+    assert "Kpis(" in text and "applications=" in text
+    assert any("application/vnd.plotly.v1+json" in o.get("data", {}) for o in outputs)
