@@ -75,6 +75,7 @@ at_risk = pd.concat(
     [share_at(part, AT_RISK_DAYS).assign(group=group)
      for group, part in curve.groupby("group", sort=False)], ignore_index=True)
 st.dataframe(at_risk.pivot(index="group", columns="day", values="at_risk")
+             .rename_axis(index="Group", columns=None)
              .rename(columns=lambda d: f"Day {d}"), width="stretch")
 
 st.subheader("When to move on", anchor=False)
