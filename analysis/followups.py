@@ -1,0 +1,451 @@
+"""The after-interview routine, as actions that fall due: what to do today, for which
+application, through which channel, with a drafted message.
+
+The routine follows the advice the product is built on: take notes while the interview is
+fresh; send a thank-you note within 24-48 hours; if the promised decision date passes, follow up
+about a week later, once, through the medium used so far, then move on; thank the employer even
+after a rejection; and on an offer, get all the facts before negotiating. Each rule is a small
+function of the applications and the settings, so each can be tested at its boundaries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import string
+import urllib.parse
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from analysis import schema as s
+from analysis.metrics import response_dates, stage_codes
+
+NOTES = "interview_notes"
+THANK_YOU = "thank_you"
+DECISION_FOLLOW_UP = "decision_follow_up"
+STATUS_CHECK = "status_check"
+MOVE_ON = "move_on"
+REJECTION_THANKS = "rejection_thanks"
+OFFER_FACTS = "offer_facts"
+
+OVERDUE, DUE_TODAY, UPCOMING = "overdue", "due today", "upcoming"
+STATES = (OVERDUE, DUE_TODAY, UPCOMING)
+ACTION_COLUMNS = ["action_id", "row", "action", "title", "company", "role", "due",
+                  "overdue_after", "days_overdue", "state", "channel", "detail",
+                  "contact_name", "contact_email", "done_column"]
+# Applications that are over produce no actions but the thank-you after a rejection.
+_FINISHED = {s.ACCEPTED, s.WITHDRAWN, s.GHOSTED, s.REJECTED}
+
+
+@dataclass(frozen=True)
+class FollowUpRules:
+    """The thresholds of the routine, in days. Change any of them with ``dataclasses.replace``.
+
+    - ``thank_you_due``/``thank_you_overdue``: the thank-you note is due the day after the
+      interview (24 hours) and overdue after the second day (48 hours).
+    - ``after_expected_decision``: follow up this many days after the promised decision date;
+      ``after_interview`` when no date was promised.
+    - ``status_check``: days after applying without any reply before a short status check;
+      None switches it off. ``status_check_window``: days after that before the chance is gone
+      and the application is better counted as ghosted.
+    - ``move_on``: days after the one follow-up without an answer before moving on.
+    - ``rejection_thanks``: days after a rejection to send a thank-you note;
+      ``rejection_thanks_for_all`` also asks it after rejections without any conversation.
+    - ``upcoming``: how far ahead actions are listed as upcoming.
+    - ``forget_after``: actions overdue by more than this many days are no longer listed
+      (a thank-you note a month late does more harm than good); None lists them all.
+    """
+
+    thank_you_due: int = 1
+    thank_you_overdue: int = 2
+    after_expected_decision: int = 7
+    after_interview: int = 14
+    status_check: int | None = 21
+    status_check_window: int = 14
+    move_on: int = 7
+    rejection_thanks: int = 3
+    rejection_thanks_for_all: bool = False
+    upcoming: int = 7
+    forget_after: int | None = 30
+
+
+@dataclass(frozen=True)
+class Action:
+    """One kind of action: its title and the column that "Done" fills in."""
+
+    key: str
+    title: str
+    done_column: str | None
+
+
+ACTIONS: dict[str, Action] = {a.key: a for a in (
+    Action(NOTES, "Write your interview notes while they are fresh", s.INTERVIEW_NOTES),
+    Action(THANK_YOU, "Send a thank-you note", s.THANK_YOU_SENT),
+    Action(DECISION_FOLLOW_UP, "Follow up on the decision (once)", s.FOLLOW_UP_SENT),
+    Action(STATUS_CHECK, "Check on the status of your application (once)", s.FOLLOW_UP_SENT),
+    Action(MOVE_ON, "Move on: no answer to your follow-up", s.STATUS),
+    Action(REJECTION_THANKS, "Send a thank-you note after the rejection",
+           s.REJECTION_THANKS_SENT),
+    Action(OFFER_FACTS, "Get the facts before negotiating: pay, benefits, start date", None),
+)}
+
+
+def action_id(apps: pd.DataFrame, action: str) -> pd.Series:
+    """A stable identifier for each application's action, from the company, role and
+    application date, so the same action keeps its identity across imports and calendar
+    exports."""
+    key = (apps[s.COMPANY].fillna("").str.strip().str.lower() + "|"
+           + apps[s.ROLE].fillna("").str.strip().str.lower() + "|"
+           + apps[s.DATE_APPLIED].dt.strftime("%Y-%m-%d").fillna("") + "|" + action)
+    return key.map(lambda text: hashlib.sha1(text.encode("utf-8")).hexdigest()[:16])
+
+
+def suggested_channel(apps: pd.DataFrame, action: str) -> pd.Series:
+    """How to send each message. Thank-you notes go by email, the fastest, plus a typed
+    letter for an employer you write to by letter; follow-ups use the medium used so far;
+    notes and moving on need no channel."""
+    used = apps[s.CONTACT_CHANNEL].fillna("").str.strip().str.lower()
+    used = used.where(used != "", "email")
+    if action in (THANK_YOU, REJECTION_THANKS):
+        no_email = apps[s.CONTACT_EMAIL].isna()
+        channel = pd.Series("email", index=apps.index, dtype="str")
+        channel = channel.mask(used == "letter", "email and a typed letter")
+        return channel.mask((used == "linkedin") & no_email, "LinkedIn message")
+    if action in (DECISION_FOLLOW_UP, STATUS_CHECK, OFFER_FACTS):
+        return used.replace({"linkedin": "LinkedIn"}).astype("str")
+    return pd.Series("", index=apps.index, dtype="str")
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules: each returns (mask, due, overdue_after, detail) for the applications it applies to.
+
+RuleResult = tuple[pd.Series, pd.Series, pd.Series, pd.Series]
+
+
+def _days(n: int) -> pd.Timedelta:
+    return pd.Timedelta(days=n)
+
+
+def _open(apps: pd.DataFrame) -> pd.Series:
+    return ~apps[s.STATUS].isin(list(_FINISHED))
+
+
+def _interviewed(apps: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
+    return apps[s.INTERVIEW_DATE].notna() & (apps[s.INTERVIEW_DATE] <= day)
+
+
+def rule_interview_notes(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules
+                         ) -> RuleResult:
+    """An interview has happened and there are no notes: due on the interview day."""
+    mask = _open(apps) & _interviewed(apps, day) & _no_decision(apps) & \
+        apps[s.INTERVIEW_NOTES].fillna("").str.strip().eq("")
+    due = apps[s.INTERVIEW_DATE]
+    detail = ("Interviewed on " + due.dt.strftime("%-d %b") + ": questions asked, your "
+              "answers, how the interviewer reacted, what to ask next time.")
+    return mask, due, due, detail
+
+
+def rule_thank_you(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules) -> RuleResult:
+    """An interview has happened and no thank-you note was sent since: due within 24 hours,
+    overdue after 48."""
+    interview = apps[s.INTERVIEW_DATE]
+    sent = apps[s.THANK_YOU_SENT]
+    mask = _open(apps) & _interviewed(apps, day) & _no_decision(apps) & \
+        (sent.isna() | (sent < interview))
+    detail = ("Interviewed on " + interview.dt.strftime("%-d %b") + ". Within 24-48 hours: "
+              "thank them, recall one thing you discussed, restate your interest.")
+    due = interview + _days(rules.thank_you_due)
+    return mask, due, interview + _days(rules.thank_you_overdue), detail
+
+
+def _no_decision(apps: pd.DataFrame) -> pd.Series:
+    return apps[s.DECISION_DATE].isna() & apps[s.STATUS].isin(
+        [s.APPLIED, s.SCREENING, s.INTERVIEWING])
+
+
+def rule_decision_follow_up(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules
+                            ) -> RuleResult:
+    """No decision after an interview: follow up a week after the promised decision date, or
+    ``after_interview`` days after the interview when no date was promised. Once only."""
+    interview = apps[s.INTERVIEW_DATE]
+    expected = apps[s.EXPECTED_DECISION_DATE]
+    followed = apps[s.FOLLOW_UP_SENT]
+    mask = _open(apps) & _interviewed(apps, day) & _no_decision(apps) & \
+        (followed.isna() | (followed < interview))
+    due = (expected + _days(rules.after_expected_decision)).fillna(
+        interview + _days(rules.after_interview))
+    detail = pd.Series(np.where(
+        expected.notna(), "They said they would decide by " + expected.dt.strftime("%-d %b")
+        .fillna("") + ". One short note: your interest, your strengths, any news?",
+        "No decision date was given; interviewed on " + interview.dt.strftime("%-d %b")
+        .fillna("") + ". One short note: your interest, your strengths, any news?"),
+        index=apps.index, dtype="str")
+    return mask, due, due, detail
+
+
+def rule_status_check(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules
+                      ) -> RuleResult:
+    """No reply at all ``status_check`` days after applying: one short status check."""
+    if rules.status_check is None:
+        nothing = pd.Series(False, index=apps.index)
+        return nothing, apps[s.DATE_APPLIED], apps[s.DATE_APPLIED], apps[s.NOTES]
+    applied = apps[s.DATE_APPLIED]
+    due = applied + _days(rules.status_check)
+    mask = (_open(apps) & applied.notna() & (stage_codes(apps) == 1)
+            & apps[s.FOLLOW_UP_SENT].isna() & (apps[s.STATUS] == s.APPLIED)
+            & (day <= due + _days(rules.status_check_window)))
+    detail = "Applied on " + applied.dt.strftime("%-d %b") + " and no reply since."
+    return mask, due, due, detail
+
+
+def rule_move_on(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules) -> RuleResult:
+    """A follow-up was sent and nothing came back within ``move_on`` days: suggest closing
+    the application as ghosted. A second follow-up is never suggested."""
+    followed = apps[s.FOLLOW_UP_SENT]
+    replied_since = (apps[s.DECISION_DATE] >= followed) | (response_dates(apps) >= followed)
+    waiting = _no_decision(apps) & ~replied_since.fillna(False)
+    mask = _open(apps) & followed.notna() & (followed <= day) & waiting
+    due = followed + _days(rules.move_on)
+    detail = ("You followed up on " + followed.dt.strftime("%-d %b") + " without an "
+              "answer. Mark it as ghosted and put the energy into new applications.")
+    return mask, due, due, detail
+
+
+def rule_rejection_thanks(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules
+                          ) -> RuleResult:
+    """Rejected and no thank-you note sent: due within ``rejection_thanks`` days of the
+    decision. By default only after a screening or interview, where someone spoke with you."""
+    rejected_on = apps[s.DECISION_DATE].fillna(apps[s.FIRST_RESPONSE_DATE])
+    mask = (apps[s.STATUS] == s.REJECTED) & apps[s.REJECTION_THANKS_SENT].isna()
+    if not rules.rejection_thanks_for_all:
+        mask &= stage_codes(apps) >= 3
+    due = (rejected_on + _days(rules.rejection_thanks)).fillna(day)
+    detail = pd.Series("A short, gracious note keeps the door open for the next opening.",
+                       index=apps.index, dtype="str")
+    return mask, due, due, detail
+
+
+def rule_offer_facts(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules,
+                     offers: pd.DataFrame | None = None) -> RuleResult:
+    """An offer: get the facts (pay, benefits, start date) before negotiating, naming the
+    blank offer fields, with a warning from the offer's deadline."""
+    mask = apps[s.STATUS] == s.OFFER
+    facts = _offer_facts(apps[mask], offers).reindex(apps.index)
+    deadline = facts["deadline"].astype("datetime64[us]")
+    due = (deadline - _days(3)).fillna(apps[s.DECISION_DATE]).fillna(day)
+    overdue_after = deadline.fillna(due)
+    return mask, due.where(due <= overdue_after, overdue_after), overdue_after, \
+        facts["detail"].astype("str")
+
+
+_FACT_COLUMNS = (s.BASE_SALARY, s.BONUS, s.EQUITY_PER_YEAR, s.BENEFITS_VALUE, s.PTO_DAYS,
+                 s.REMOTE_DAYS)
+_FACT_LABELS = {c.name: c.label.lower() for c in s.OFFER_COLUMNS}
+
+
+def _offer_facts(apps: pd.DataFrame, offers: pd.DataFrame | None) -> pd.DataFrame:
+    """For each application with an offer, the offer's deadline (when known) and which facts
+    are missing, matched to the offers table by company name."""
+    key = apps[s.COMPANY].fillna("").str.strip().str.lower()
+    if offers is not None and not offers.empty:
+        table = offers.assign(_key=offers[s.OFFER_COMPANY].fillna("").str.strip().str.lower())\
+            .drop_duplicates("_key").set_index("_key")
+        matched = table.reindex(key.to_numpy())
+        matched.index = apps.index
+    else:
+        matched = pd.DataFrame(index=apps.index, columns=[*_FACT_COLUMNS, s.DEADLINE])
+    deadline = pd.to_datetime(matched[s.DEADLINE]).astype("datetime64[us]")
+    missing = [", ".join(_FACT_LABELS[c] for c in _FACT_COLUMNS if pd.isna(row[c]))
+               for _, row in matched[list(_FACT_COLUMNS)].iterrows()]
+    detail = [
+        ("Ask about: " + gaps + "." if gaps else "All the main facts are in.")
+        + (f" Answer due by {d:%-d %b}." if pd.notna(d) else " Ask by when they need an answer.")
+        for gaps, d in zip(missing, deadline, strict=True)
+    ]
+    return pd.DataFrame({"deadline": deadline, "detail": detail}, index=apps.index)
+
+
+RULES: dict[str, Callable[..., RuleResult]] = {
+    NOTES: rule_interview_notes, THANK_YOU: rule_thank_you,
+    DECISION_FOLLOW_UP: rule_decision_follow_up, STATUS_CHECK: rule_status_check,
+    MOVE_ON: rule_move_on, REJECTION_THANKS: rule_rejection_thanks,
+    OFFER_FACTS: rule_offer_facts,
+}
+
+
+def empty_actions() -> pd.DataFrame:
+    types = {"row": "int64", "due": "datetime64[us]", "overdue_after": "datetime64[us]",
+             "days_overdue": "int64"}
+    return pd.DataFrame({c: pd.Series(dtype=types.get(c, "str")) for c in ACTION_COLUMNS})
+
+
+def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules | None = None,
+                   offers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every action due, overdue or coming up within ``rules.upcoming`` days, at ``as_of``.
+
+    One row per application and action: the application's ``row`` (its position in
+    ``apps``), the action key and title, company and role, the ``due`` day, the day after
+    which it is ``overdue_after``, ``days_overdue``, the ``state`` (overdue, due today,
+    upcoming), the suggested ``channel``, a ``detail`` line, the contact, and the column that
+    marking it done fills in. Ordered by state, then by due day.
+    """
+    rules = rules or FollowUpRules()
+    day = pd.Timestamp(as_of)
+    frames = []
+    positions = pd.Series(np.arange(len(apps)), index=apps.index)
+    for key, rule in RULES.items():
+        mask, due, overdue_after, detail = (rule(apps, day, rules, offers) if key == OFFER_FACTS
+                                            else rule(apps, day, rules))
+        mask = mask.fillna(False).astype(bool) & due.notna()
+        mask &= due <= day + _days(rules.upcoming)
+        if rules.forget_after is not None:
+            mask &= overdue_after >= day - _days(rules.forget_after)
+        if not mask.any():
+            continue
+        chosen = apps[mask]
+        late = (day - overdue_after[mask]).dt.days
+        state = np.where(late > 0, OVERDUE, np.where(due[mask] <= day, DUE_TODAY, UPCOMING))
+        frames.append(pd.DataFrame({
+            "action_id": action_id(chosen, key), "row": positions[mask],
+            "action": key, "title": ACTIONS[key].title,
+            "company": chosen[s.COMPANY], "role": chosen[s.ROLE],
+            "due": due[mask].astype("datetime64[us]"),
+            "overdue_after": overdue_after[mask].astype("datetime64[us]"),
+            "days_overdue": late.clip(lower=0).astype("int64"), "state": state,
+            "channel": suggested_channel(chosen, key),
+            "detail": detail[mask], "contact_name": chosen[s.CONTACT_NAME],
+            "contact_email": chosen[s.CONTACT_EMAIL],
+            "done_column": ACTIONS[key].done_column or "",
+        }))
+    if not frames:
+        return empty_actions()
+    actions = pd.concat(frames, ignore_index=True)
+    order = actions["state"].map({state: i for i, state in enumerate(STATES)})
+    actions = actions.assign(_order=order).sort_values(["_order", "due", "company"],
+                                                       kind="stable")
+    return actions.drop(columns="_order").reset_index(drop=True).astype(
+        {c: "str" for c in ("action_id", "action", "title", "company", "role", "state",
+                            "channel", "detail", "contact_name", "contact_email",
+                            "done_column")})
+
+
+# ---------------------------------------------------------------------------------------------
+# What the user said about actions: done, snoozed, not applicable.
+
+DONE, SNOOZED, NOT_APPLICABLE = "done", "snoozed", "not applicable"
+
+
+@dataclass
+class ActionLog:
+    """Decisions about actions, by action id: "done", "not applicable", or "snoozed" until a
+    day. Kept by the dashboard (in the session, or in the saved workspace)."""
+
+    entries: dict[str, tuple[str, dt.date | None]] = field(default_factory=dict)
+
+    def hidden(self, action_ids: pd.Series, *, as_of: dt.date) -> pd.Series:
+        def is_hidden(action: str) -> bool:
+            state, until = self.entries.get(action, ("", None))
+            if state == SNOOZED:
+                return until is not None and as_of < until
+            return state in (DONE, NOT_APPLICABLE)
+
+        return action_ids.map(is_hidden).astype(bool)
+
+
+def open_actions(actions: pd.DataFrame, log: ActionLog, *, as_of: dt.date) -> pd.DataFrame:
+    """The actions the user has not marked done, not applicable, or snoozed past ``as_of``."""
+    return actions[~log.hidden(actions["action_id"], as_of=as_of)].reset_index(drop=True)
+
+
+def mark_done(apps: pd.DataFrame, action: pd.Series, *, on: dt.date,
+              notes: str | None = None) -> pd.DataFrame:
+    """A copy of ``apps`` with the action recorded in its column: today's date in the sent
+    columns, the status "ghosted" for moving on, the notes text for interview notes."""
+    column = action["done_column"]
+    updated = apps.copy()
+    label = updated.index[int(action["row"])]
+    if column == s.INTERVIEW_NOTES:
+        updated.loc[label, column] = notes or f"Notes written on {on:%Y-%m-%d}."
+    elif column == s.STATUS:
+        updated.loc[label, column] = s.GHOSTED
+    elif column:
+        updated.loc[label, column] = pd.Timestamp(on)
+    return updated
+
+
+# ---------------------------------------------------------------------------------------------
+# Drafted messages
+
+DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
+    THANK_YOU: (
+        "Thank you for the interview: $role",
+        "Dear $contact,\n\nThank you for taking the time to meet with me on $interview_date "
+        "about the $role position at $company. I enjoyed our conversation and learning more "
+        "about the team.\n\nIt confirmed my interest in the role, and I am confident I can "
+        "contribute from the start. Please let me know if you need anything else from me.\n\n"
+        "Kind regards,\n$my_name",
+    ),
+    DECISION_FOLLOW_UP: (
+        "Following up: $role",
+        "Dear $contact,\n\nI hope you are well. I am following up on my interview on "
+        "$interview_date for the $role position at $company. I remain very interested in the "
+        "role and would be glad to hear of any update on your decision.\n\nThank you again for "
+        "your time.\n\nKind regards,\n$my_name",
+    ),
+    STATUS_CHECK: (
+        "My application for $role",
+        "Dear $contact,\n\nI applied for the $role position at $company on $date_applied and "
+        "wanted to confirm that my application arrived and ask whether there is any update. I "
+        "am still very interested in the role.\n\nKind regards,\n$my_name",
+    ),
+    REJECTION_THANKS: (
+        "Thank you: $role",
+        "Dear $contact,\n\nThank you for letting me know your decision about the $role "
+        "position. Although I am disappointed, I appreciated the chance to meet the team and "
+        "learn about $company. I would welcome being considered for future openings.\n\n"
+        "Kind regards,\n$my_name",
+    ),
+}
+
+
+def draft_message(action: pd.Series, apps: pd.DataFrame, *,
+                  templates: Mapping[str, tuple[str, str]] | None = None,
+                  my_name: str = "") -> tuple[str, str] | None:
+    """The subject and body for an action that calls for a message, filled from the
+    application (contact name, company, role, dates); None for actions without one.
+
+    Placeholders are ``$contact``, ``$company``, ``$role``, ``$interview_date``,
+    ``$date_applied`` and ``$my_name``; text in the application is inserted as it is, never
+    interpreted.
+    """
+    chosen = (templates or DEFAULT_TEMPLATES).get(str(action["action"]))
+    if chosen is None:
+        return None
+    row = apps.iloc[int(action["row"])]
+
+    def day(value: object) -> str:
+        return f"{value:%-d %B}" if pd.notna(value) else "recently"
+
+    values = {
+        "contact": row[s.CONTACT_NAME] if pd.notna(row[s.CONTACT_NAME]) else "Hiring Manager",
+        "company": row[s.COMPANY] if pd.notna(row[s.COMPANY]) else "your company",
+        "role": row[s.ROLE] if pd.notna(row[s.ROLE]) else "open",
+        "interview_date": day(row[s.INTERVIEW_DATE]), "date_applied": day(row[s.DATE_APPLIED]),
+        "my_name": my_name or "[your name]",
+    }
+    subject, body = (string.Template(part).safe_substitute(values) for part in chosen)
+    return subject, body
+
+
+def mailto_link(address: str, subject: str, body: str) -> str | None:
+    """A ``mailto:`` link with the subject and body filled in, or None when the address does
+    not look like one."""
+    address = (address or "").strip()
+    if not address or "@" not in address or any(c in address for c in " <>\"'?&#\n"):
+        return None
+    query = urllib.parse.urlencode({"subject": subject, "body": body},
+                                   quote_via=urllib.parse.quote)
+    return f"mailto:{urllib.parse.quote(address, safe='@.+-_')}?{query}"
