@@ -44,8 +44,8 @@ _FINISHED = {s.ACCEPTED, s.WITHDRAWN, s.GHOSTED, s.REJECTED}
 class FollowUpRules:
     """The thresholds of the routine, in days. Change any of them with ``dataclasses.replace``.
 
-    - ``thank_you_due``/``thank_you_overdue``: the thank-you note is due the day after the
-      interview (24 hours) and overdue after the second day (48 hours).
+    - ``thank_you_overdue``: the thank-you note is due from the interview day and overdue
+      after this many days (2: within 24-48 hours).
     - ``after_expected_decision``: follow up this many days after the promised decision date;
       ``after_interview`` when no date was promised.
     - ``status_check``: days after applying without any reply before a short status check;
@@ -59,7 +59,6 @@ class FollowUpRules:
       (a thank-you note a month late does more harm than good); None lists them all.
     """
 
-    thank_you_due: int = 1
     thank_you_overdue: int = 2
     after_expected_decision: int = 7
     after_interview: int = 14
@@ -74,11 +73,13 @@ class FollowUpRules:
 
 @dataclass(frozen=True)
 class Action:
-    """One kind of action: its title and the column that "Done" fills in."""
+    """One kind of action: its title, the column that "Done" fills in, and whether it is
+    announced as upcoming before it falls due (moving on is only suggested once it is due)."""
 
     key: str
     title: str
     done_column: str | None
+    announce: bool = True
 
 
 ACTIONS: dict[str, Action] = {a.key: a for a in (
@@ -86,7 +87,7 @@ ACTIONS: dict[str, Action] = {a.key: a for a in (
     Action(THANK_YOU, "Send a thank-you note", s.THANK_YOU_SENT),
     Action(DECISION_FOLLOW_UP, "Follow up on the decision (once)", s.FOLLOW_UP_SENT),
     Action(STATUS_CHECK, "Check on the status of your application (once)", s.FOLLOW_UP_SENT),
-    Action(MOVE_ON, "Move on: no answer to your follow-up", s.STATUS),
+    Action(MOVE_ON, "Move on: no answer to your follow-up", s.STATUS, announce=False),
     Action(REJECTION_THANKS, "Send a thank-you note after the rejection",
            s.REJECTION_THANKS_SENT),
     Action(OFFER_FACTS, "Get the facts before negotiating: pay, benefits, start date", None),
@@ -157,8 +158,7 @@ def rule_thank_you(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules) 
         (sent.isna() | (sent < interview))
     detail = ("Interviewed on " + interview.dt.strftime("%-d %b") + ". Within 24-48 hours: "
               "thank them, recall one thing you discussed, restate your interest.")
-    due = interview + _days(rules.thank_you_due)
-    return mask, due, interview + _days(rules.thank_you_overdue), detail
+    return mask, interview, interview + _days(rules.thank_you_overdue), detail
 
 
 def _no_decision(apps: pd.DataFrame) -> pd.Series:
@@ -243,7 +243,9 @@ def rule_offer_facts(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules
 
 _FACT_COLUMNS = (s.BASE_SALARY, s.BONUS, s.EQUITY_PER_YEAR, s.BENEFITS_VALUE, s.PTO_DAYS,
                  s.REMOTE_DAYS)
-_FACT_LABELS = {c.name: c.label.lower() for c in s.OFFER_COLUMNS}
+_FACT_LABELS = {s.BASE_SALARY: "base salary", s.BONUS: "bonus", s.EQUITY_PER_YEAR: "equity",
+                s.BENEFITS_VALUE: "benefits", s.PTO_DAYS: "PTO days",
+                s.REMOTE_DAYS: "remote days per week"}
 
 
 def _offer_facts(apps: pd.DataFrame, offers: pd.DataFrame | None) -> pd.DataFrame:
@@ -286,7 +288,7 @@ def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules |
                    offers: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every action due, overdue or coming up within ``rules.upcoming`` days, at ``as_of``.
 
-    One row per application and action: the application's ``row`` (its position in
+    One row per application and action: the application's ``row`` (its index label in
     ``apps``), the action key and title, company and role, the ``due`` day, the day after
     which it is ``overdue_after``, ``days_overdue``, the ``state`` (overdue, due today,
     upcoming), the suggested ``channel``, a ``detail`` line, the contact, and the column that
@@ -295,12 +297,11 @@ def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules |
     rules = rules or FollowUpRules()
     day = pd.Timestamp(as_of)
     frames = []
-    positions = pd.Series(np.arange(len(apps)), index=apps.index)
     for key, rule in RULES.items():
         mask, due, overdue_after, detail = (rule(apps, day, rules, offers) if key == OFFER_FACTS
                                             else rule(apps, day, rules))
         mask = mask.fillna(False).astype(bool) & due.notna()
-        mask &= due <= day + _days(rules.upcoming)
+        mask &= due <= day + _days(rules.upcoming if ACTIONS[key].announce else 0)
         if rules.forget_after is not None:
             mask &= overdue_after >= day - _days(rules.forget_after)
         if not mask.any():
@@ -309,7 +310,7 @@ def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules |
         late = (day - overdue_after[mask]).dt.days
         state = np.where(late > 0, OVERDUE, np.where(due[mask] <= day, DUE_TODAY, UPCOMING))
         frames.append(pd.DataFrame({
-            "action_id": action_id(chosen, key), "row": positions[mask],
+            "action_id": action_id(chosen, key), "row": chosen.index.to_numpy(),
             "action": key, "title": ACTIONS[key].title,
             "company": chosen[s.COMPANY], "role": chosen[s.ROLE],
             "due": due[mask].astype("datetime64[us]"),
@@ -362,11 +363,12 @@ def open_actions(actions: pd.DataFrame, log: ActionLog, *, as_of: dt.date) -> pd
 
 def mark_done(apps: pd.DataFrame, action: pd.Series, *, on: dt.date,
               notes: str | None = None) -> pd.DataFrame:
-    """A copy of ``apps`` with the action recorded in its column: today's date in the sent
-    columns, the status "ghosted" for moving on, the notes text for interview notes."""
+    """A copy of ``apps`` with the action recorded in its column: the day ``on`` in the sent
+    columns, the status "ghosted" for moving on, the notes text for interview notes. ``apps``
+    may be the whole table the action's (possibly filtered) rows came from."""
     column = action["done_column"]
     updated = apps.copy()
-    label = updated.index[int(action["row"])]
+    label = action["row"]
     if column == s.INTERVIEW_NOTES:
         updated.loc[label, column] = notes or f"Notes written on {on:%Y-%m-%d}."
     elif column == s.STATUS:
@@ -424,7 +426,7 @@ def draft_message(action: pd.Series, apps: pd.DataFrame, *,
     chosen = (templates or DEFAULT_TEMPLATES).get(str(action["action"]))
     if chosen is None:
         return None
-    row = apps.iloc[int(action["row"])]
+    row = apps.loc[action["row"]]
 
     def day(value: object) -> str:
         return f"{value:%-d %B}" if pd.notna(value) else "recently"

@@ -1,7 +1,149 @@
-"""Follow-ups: what to do today after each interview (not built yet)."""
+"""Follow-ups: what to do today after each interview, with the message drafted."""
 
-from ui.shell import not_built, page_setup
+import dataclasses
+import datetime as dt
 
-page_setup("Follow-ups")
-not_built("This page will list, every morning, the notes to write, thank-you notes to send and "
-          "follow-ups that are due, with drafted messages.")
+import pandas as pd
+import streamlit as st
+
+from analysis import followups as f
+from analysis.exports import actions_calendar, safe_csv
+from ui import shell
+from ui.widgets import no_data
+
+SNOOZE_DAYS = 3
+HEADINGS = {f.OVERDUE: ("Overdue", ":material/error:"),
+            f.DUE_TODAY: ("Due today", ":material/today:"),
+            f.UPCOMING: (f"Coming up in the next {f.FollowUpRules().upcoming} days",
+                         ":material/event_upcoming:")}
+
+view = shell.page_setup("Follow-ups")
+log = shell.action_log()
+templates = shell.templates()
+
+with st.expander("Rules and message templates", icon=":material/tune:"):
+    st.markdown(
+        "The routine: write notes on the interview day; send a thank-you note within 24-48 "
+        "hours; if the promised decision date passes, follow up a week later, once, through "
+        "the medium used so far; if that gets no answer within a week, move on; thank the "
+        "employer after a rejection, within 3 days; with an offer, get all the facts before "
+        "negotiating.")
+    left, right = st.columns(2)
+    status_check = left.toggle("Status check when an application gets no reply",
+                               value=True, key="status_check_on")
+    check_days = right.number_input("Days after applying", 7, 90, 21, key="status_check_days",
+                                    disabled=not status_check)
+    my_name = st.text_input("Your name, for signing the messages", key="my_name")
+    for key, (subject, body) in list(templates.items()):
+        st.markdown(f"**{f.ACTIONS[key].title}**")
+        new_subject = st.text_input("Subject", subject, key=f"template_subject_{key}")
+        new_body = st.text_area("Message", body, height=180, key=f"template_body_{key}",
+                                help="Placeholders: $contact, $company, $role, "
+                                     "$interview_date, $date_applied, $my_name.")
+        templates[key] = (new_subject, new_body)
+    if st.button("Restore the original templates", type="tertiary"):
+        templates.clear()
+        templates.update(f.DEFAULT_TEMPLATES)
+        for key in f.DEFAULT_TEMPLATES:
+            st.session_state.pop(f"template_subject_{key}", None)
+            st.session_state.pop(f"template_body_{key}", None)
+        st.rerun()
+
+rules = dataclasses.replace(f.FollowUpRules(),
+                            status_check=int(check_days) if status_check else None)
+actions = f.due_follow_ups(view.apps, as_of=view.as_of, rules=rules,
+                           offers=view.dataset.result.offers)
+todo = f.open_actions(actions, log, as_of=view.as_of)
+counts = todo["state"].value_counts()
+summary = " · ".join(f"{counts.get(state, 0)} {state}" for state in f.STATES)
+st.markdown(f"**{summary}** on {view.as_of:%A %-d %B %Y}.")
+
+if todo.empty:
+    no_data("Nothing to do today: no notes, thank-you notes or follow-ups are due. "
+            + ("Actions you marked done or not applicable are hidden." if len(actions) else ""))
+
+downloads = st.columns([1, 1, 3])
+downloads[0].download_button(
+    "Calendar (.ics)", actions_calendar(todo, as_of=view.as_of), "follow-ups.ics",
+    "text/calendar", icon=":material/calendar_month:", disabled=todo.empty,
+    help="All-day reminders at 9:00. Importing a newer file updates the same events.")
+downloads[1].download_button(
+    "Table (.csv)", safe_csv(todo.drop(columns=["action_id", "row", "done_column"])),
+    "follow-ups.csv", "text/csv", icon=":material/table:", disabled=todo.empty)
+
+
+def record(action: pd.Series, state: str, *, notes: str | None = None) -> None:
+    """Remember the user's decision; "done" also writes the date into the applications."""
+    until = view.as_of + dt.timedelta(days=SNOOZE_DAYS) if state == f.SNOOZED else None
+    log.entries[str(action["action_id"])] = (state, until)
+    if state == f.DONE and action["done_column"]:
+        shell.update_applications(f.mark_done(view.all_apps, action, on=view.as_of,
+                                              notes=notes))
+
+
+def when(action: pd.Series) -> str:
+    due = action["due"]
+    if action["state"] == f.OVERDUE:
+        return f"Overdue by {action['days_overdue']} day(s) (due {due:%-d %b})"
+    if action["state"] == f.DUE_TODAY:
+        return f"Due now (by {action['overdue_after']:%-d %b})"
+    return f"Due {due:%A %-d %b}"
+
+
+def show(action: pd.Series) -> None:
+    key = str(action["action_id"])
+    with st.container(border=True):
+        company = action["company"] if pd.notna(action["company"]) else "(no company)"
+        role = f" · {action['role']}" if pd.notna(action["role"]) else ""
+        st.markdown(f"**{action['title']}**")
+        st.text(f"{company}{role}")
+        facts = [when(action)]
+        if action["channel"]:
+            facts.append(f"by {action['channel']}")
+        if pd.notna(action["contact_name"]):
+            facts.append(f"to {action['contact_name']}")
+        st.caption(" · ".join(facts))
+        st.text(action["detail"])
+        if action["action"] == f.NOTES:
+            st.text_area("Your notes", key=f"notes_{key}", height=120,
+                         placeholder="Questions asked, your answers, their reactions…")
+        draft = f.draft_message(action, view.all_apps, templates=templates, my_name=my_name)
+        if draft is not None:
+            subject, body = draft
+            with st.expander("Drafted message"):
+                st.text(f"Subject: {subject}")
+                st.code(body, language=None, wrap_lines=True)
+                link = f.mailto_link(action["contact_email"] if pd.notna(action["contact_email"])
+                                     else "", subject, body)
+                if link:
+                    st.link_button("Open in your email program", link,
+                                   icon=":material/mail:")
+        buttons = st.columns(3)
+        done_label = "Save notes" if action["action"] == f.NOTES else (
+            "Mark as ghosted" if action["action"] == f.MOVE_ON else "Done")
+        buttons[0].button(done_label, key=f"done_{key}", icon=":material/check:",
+                          on_click=lambda: record(action, f.DONE, notes=st.session_state.get(
+                              f"notes_{key}")), width="stretch")
+        buttons[1].button(f"Snooze {SNOOZE_DAYS} days", key=f"snooze_{key}",
+                          icon=":material/snooze:", on_click=record,
+                          args=(action, f.SNOOZED), width="stretch")
+        buttons[2].button("Not applicable", key=f"na_{key}", icon=":material/block:",
+                          on_click=record, args=(action, f.NOT_APPLICABLE), width="stretch")
+
+
+for state in f.STATES:
+    group = todo[todo["state"] == state]
+    if group.empty:
+        continue
+    heading, icon = HEADINGS[state]
+    st.subheader(f"{heading} ({len(group)})", anchor=False)
+    for _, action in group.iterrows():
+        show(action)
+
+hidden = len(actions) - len(todo)
+if hidden:
+    st.caption(f"{hidden} action(s) marked done, not applicable or snoozed are hidden.")
+    if st.button("Show them again", type="tertiary"):
+        for action_id in actions["action_id"]:
+            log.entries.pop(str(action_id), None)
+        st.rerun()

@@ -47,7 +47,8 @@ def test_every_page_runs_on_the_sample_and_says_so(page):
     assert at.title[0].value
 
 
-BUILT = ("pages/overview.py", "pages/response_times.py", "pages/outcomes.py", "pages/data.py")
+BUILT = ("pages/overview.py", "pages/response_times.py", "pages/outcomes.py",
+         "pages/follow_ups.py", "pages/data.py")
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if p not in BUILT])
@@ -192,7 +193,8 @@ def test_overview_shows_the_kpis_the_funnel_the_flow_and_activity():
     labels = [m.label for m in at.metric]
     assert labels[:5] == ["Applications", "Response rate", "Positive responses", "Interview rate",
                           "Offer rate"]
-    assert {"Ghosted", "Median days to a reply", "Active applications"} <= set(labels)
+    assert {"Ghosted", "Median days to a reply", "Active applications",
+            "Follow-ups due"} <= set(labels)
     types = [f["data"][0]["type"] for f in figures(at)]
     assert types == ["funnel", "sankey", "bar"]
 
@@ -223,3 +225,46 @@ def test_sidebar_filters_change_the_numbers(page):
     assert before[0] != after[0]
     if page == "pages/overview.py":
         assert before[1] != after[1]
+
+
+# --- follow-ups -----------------------------------------------------------------------------
+
+INTERVIEWED = [["Company", "Role", "Status", "Date applied", "Interview date", "Contact email",
+                "Interview notes"],
+               ["Acme", "Analyst", "Interviewing", "2020-01-02", "2020-01-10", "hr@acme.example",
+                "Good talk"]]
+
+
+def test_marking_a_thank_you_done_records_today_and_removes_it():
+    """A user sends the thank-you note, clicks Done: the action goes and the date is kept."""
+    import datetime as dt
+
+    rows = [INTERVIEWED[0], INTERVIEWED[1][:4] + [dt.date.today().isoformat()] + INTERVIEWED[1][5:]]
+    at = upload(start("pages/follow_ups.py"), "one.csv", csv_bytes(rows))
+    titles = [m.value for m in at.markdown if m.value.startswith("**Send a thank-you")]
+    assert titles
+    done = next(b for b in at.button if b.key and b.key.startswith("done_")
+                and b.label == "Done")
+    done.click().run()
+    assert not any(m.value.startswith("**Send a thank-you") for m in at.markdown)
+    at.switch_page("pages/data.py").run()
+    table = at.dataframe[0].value
+    assert table["thank_you_sent"].iloc[0].date() == dt.date.today()
+
+
+def test_follow_ups_page_lists_the_sample_by_state():
+    at = start("pages/follow_ups.py")
+    summary = next(m.value for m in at.markdown if "overdue" in m.value and "due today" in m.value)
+    assert summary.startswith("**")
+    headings = [h.value for h in at.subheader]
+    assert any(h.startswith("Overdue (") for h in headings)
+    assert any(h.startswith("Coming up") for h in headings)
+    assert any(c.label == "Drafted message" for c in at.expander)
+
+
+def test_snoozed_actions_disappear():
+    at = start("pages/follow_ups.py")
+    before = sum(1 for b in at.button if b.key and b.key.startswith("snooze_"))
+    next(b for b in at.button if b.key and b.key.startswith("snooze_")).click().run()
+    after = sum(1 for b in at.button if b.key and b.key.startswith("snooze_"))
+    assert after == before - 1

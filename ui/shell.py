@@ -7,6 +7,7 @@ with a ``pages/`` folder, widgets rendered by the entrypoint stop taking effect.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Mapping
@@ -25,6 +26,7 @@ from analysis import (
     load_sample,
 )
 from analysis import schema as s
+from analysis.followups import DEFAULT_TEMPLATES, ActionLog
 from analysis.metrics import GHOST_DAYS
 from analysis.sources import RawFile
 from ui.navigation import configure_page, pages
@@ -35,6 +37,8 @@ ERROR_KEY = "import_error"
 MAPPING_KEY = "pending_mapping"
 UPLOAD_KEY = "uploader"
 GHOST_KEY = "ghost_days"
+ACTIONS_KEY = "follow_up_log"
+TEMPLATES_KEY = "message_templates"
 HANDLED_KEY = "handled_upload"  # the files in the uploader that were already read
 FILTERS = ("dates", "sources", "statuses", "text")
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
@@ -377,6 +381,23 @@ def page_setup(title: str) -> View:
                 icon=":material/science:")
     return View(apps=apps, all_apps=dataset.result.applications, dataset=dataset,
                 filters=filters, as_of=dt.date.today(), ghost_days=ghost_days)
+
+
+def update_applications(apps: pd.DataFrame) -> None:
+    """Replace the applications of the current data (after an action was marked done), keeping
+    the filters and the import report."""
+    dataset = _current()
+    dataset.result = dataclasses.replace(dataset.result, applications=apps)
+
+
+def action_log() -> ActionLog:
+    """What the user said about follow-up actions in this session."""
+    return st.session_state.setdefault(ACTIONS_KEY, ActionLog())
+
+
+def templates() -> dict[str, tuple[str, str]]:
+    """The message templates, as edited by the user in this session."""
+    return st.session_state.setdefault(TEMPLATES_KEY, dict(DEFAULT_TEMPLATES))
 
 
 def not_built(what: str) -> None:
