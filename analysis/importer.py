@@ -78,10 +78,7 @@ class LoadResult:
     sheets: list[str] = field(default_factory=list)
     dayfirst: bool | None = None
     read_as: str = ""
-
-    @property
-    def error_count(self) -> int:
-        return int((self.issues["severity"] == "error").sum())
+    headers: list[str] = field(default_factory=list)
 
 
 def empty_applications() -> pd.DataFrame:
@@ -161,6 +158,7 @@ def load_applications(
         applications=result.applications, issues=issues, offers=offers,
         column_map=result.column_map, extra_columns=result.extra_columns, files=result.files,
         sheet=chosen, sheets=sheets, dayfirst=result.dayfirst, read_as=result.read_as,
+        headers=result.headers,
     )
 
 
@@ -317,7 +315,7 @@ def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | 
     frame = pd.DataFrame(issues, columns=ISSUE_COLUMNS) if issues else empty_issues()
     frame = frame.astype({"row": "int64"})
     return LoadResult(applications=apps, issues=frame, column_map=mapping, extra_columns=extras,
-                      files=[file], dayfirst=detected, read_as=read_as)
+                      files=[file], dayfirst=detected, read_as=read_as, headers=headers)
 
 
 def _map_columns(headers: list[str], column_map: Mapping[str, str | None] | None,
@@ -482,6 +480,7 @@ def _combine(parts: list[LoadResult]) -> LoadResult:
         files=[f for p in parts for f in p.files],
         sheet=first.sheet, sheets=first.sheets, dayfirst=first.dayfirst,
         read_as="; ".join(dict.fromkeys(p.read_as for p in parts)),
+        headers=list(dict.fromkeys(h for p in parts for h in p.headers)),
     )
 
 
