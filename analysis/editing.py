@@ -98,6 +98,23 @@ def apply_editor_changes(base: pd.DataFrame, changes: Mapping[str, object]
     return _conform(table, base.dtypes), description or "no change"
 
 
+def remap_positions(changes: Mapping[str, object], positions: Sequence[int]
+                    ) -> dict[str, object]:
+    """Editor changes made on a filtered view, with row positions translated to positions in
+    the whole table (``positions[i]`` is where the view's row ``i`` sits in it).
+
+    >>> remap_positions({"edited_rows": {1: {"role": "PM"}}, "deleted_rows": [0]}, [4, 7])
+    {'edited_rows': {7: {'role': 'PM'}}, 'added_rows': [], 'deleted_rows': [4]}
+    """
+    edited: Mapping[int, object] = changes.get("edited_rows") or {}  # type: ignore[assignment]
+    deleted: Sequence[int] = changes.get("deleted_rows") or []  # type: ignore[assignment]
+    return {
+        "edited_rows": {int(positions[int(p)]): v for p, v in edited.items()},
+        "added_rows": list(changes.get("added_rows") or []),  # type: ignore[call-overload]
+        "deleted_rows": [int(positions[int(p)]) for p in deleted],
+    }
+
+
 def _conform(frame: pd.DataFrame, dtypes: pd.Series) -> pd.DataFrame:
     """``frame`` with the given dtypes where its values allow (an integer column that gained a
     blank becomes a float column rather than failing)."""

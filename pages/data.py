@@ -1,22 +1,33 @@
-"""Data: the applications as loaded, and every problem the import found."""
+"""Data: the applications, editable and saved with every change, their versions, the import
+issues, and the download of the data in the user's own spreadsheet layout."""
 
 import streamlit as st
 
 from analysis import schema as s
+from analysis.editing import EditError, apply_editor_changes, history_warnings, remap_positions
+from analysis.roundtrip import to_csv, to_workbook
 from analysis.summary import is_web_url
+from ui import state
 from ui.shell import page_setup
 
+EDITOR = "editor"
+
 view = page_setup("Data")
-result = view.dataset.result
+dataset = view.dataset
+result = dataset.result
 
 
 def _column_config() -> dict[str, object]:
+    statuses = [*s.STATUSES, *sorted(set(view.all_apps[s.STATUS].dropna()) - set(s.STATUSES))]
     config: dict[str, object] = {}
     for column in s.APPLICATION_COLUMNS:
         if column.kind == "date":
             config[column.name] = st.column_config.DateColumn(
                 column.label, format="D MMM YYYY", help=column.description)
-        elif column.kind == "url" and is_web_url(view.apps[column.name].dropna()).all():
+        elif column.kind == "status":
+            config[column.name] = st.column_config.SelectboxColumn(
+                column.label, options=statuses, help=column.description)
+        elif column.kind == "url" and is_web_url(view.all_apps[column.name].dropna()).all():
             config[column.name] = st.column_config.LinkColumn(column.label,
                                                               help=column.description)
         else:
@@ -25,19 +36,87 @@ def _column_config() -> dict[str, object]:
     return config
 
 
+def _save_edits() -> bool:
+    """Apply the editor's pending changes to the saved table, as one new version, before the
+    page draws a fresh editor over it (an editor fed its own edits back loses every second
+    one)."""
+    key = f"{EDITOR}_{st.session_state.get('editor_round', 0)}"
+    changes = st.session_state.get(key) or {}
+    if not any(changes.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")):
+        return False
+    positions = view.all_apps.index.get_indexer(view.apps.index)
+    try:
+        updated, description = apply_editor_changes(view.all_apps,
+                                                     remap_positions(changes, positions))
+    except EditError as exc:
+        st.session_state["edit_error"] = str(exc)
+    else:
+        added = len(changes.get("added_rows") or [])
+        if added:
+            st.session_state["edit_warnings"] = history_warnings(
+                view.all_apps, updated.tail(added), as_of=view.as_of, ghost_days=view.ghost_days)
+        if description != "no change":
+            state.save_applications(updated, description)
+    st.session_state["editor_round"] = st.session_state.get("editor_round", 0) + 1
+    return True
+
+
+if not dataset.is_sample and _save_edits():
+    st.rerun()  # draw the page again over the table as saved
 st.subheader(f"Applications ({len(view.apps):,} shown)", anchor=False)
-if view.apps.empty:
-    st.info("No applications match the filters. Clear or widen them in the sidebar.",
-            icon=":material/filter_alt_off:")
-else:
+if message := st.session_state.pop("edit_error", None):
+    st.error(message, icon=":material/error:")
+for warning in st.session_state.pop("edit_warnings", []):
+    st.warning(warning, icon=":material/history:")
+if dataset.is_sample:
+    st.caption("The sample data can be explored but not edited: import your own tracker to "
+               "edit it here.")
     st.dataframe(view.apps, hide_index=True, column_config=_column_config(), height=420)
-st.caption("Editing in the dashboard is not built yet: change your spreadsheet and import it "
-           "again. Columns the dashboard does not know are shown at the right, as you named them.")
+else:
+    st.caption("Edit cells, add rows at the bottom or select rows to delete them. Every change "
+               "is saved at once as a new version below, so it can be undone.")
+    st.data_editor(view.apps, hide_index=True, column_config=_column_config(), height=420,
+                   num_rows="dynamic",
+                   key=f"{EDITOR}_{st.session_state.get('editor_round', 0)}")
+
+if not dataset.is_sample:
+    st.subheader("Versions", anchor=False)
+    history = state.workspace().history()
+    st.dataframe(history.assign(created=history["created"].dt.tz_convert(None)),
+                 hide_index=True, height=220, column_config={
+                     "version": st.column_config.NumberColumn("Version", format="%d"),
+                     "created": st.column_config.DatetimeColumn("When (UTC)",
+                                                                format="D MMM YYYY, HH:mm"),
+                     "kind": "Kind", "description": "What changed",
+                     "rows": st.column_config.NumberColumn("Rows", format="%d"),
+                     "current": st.column_config.CheckboxColumn("Current")})
+    older = history.loc[~history["current"], "version"].tolist()
+    if older:
+        left, right = st.columns([2, 1], vertical_alignment="bottom")
+        chosen = left.selectbox("Version to bring back", older, key="restore_version",
+                                format_func=lambda v: f"Version {v}: " + history.loc[
+                                    history["version"] == v, "description"].iloc[0])
+        right.button("Restore it", on_click=state.restore, args=(chosen,),
+                     icon=":material/restore:",
+                     help="Restoring adds a new version, so it can be undone too.")
+
+    st.subheader("Download", anchor=False)
+    st.caption("Your columns, names and order, the extra columns and the offers sheet, with "
+               "real dates: go on editing in Excel or LibreOffice and import it again.")
+    options = {"headers": result.headers or list(view.all_apps.columns),
+               "column_map": result.column_map}
+    left, right = st.columns(2)
+    left.download_button("Excel workbook (.xlsx)",
+                         lambda: to_workbook(view.all_apps, offers=result.offers, **options),
+                         "job-applications.xlsx", icon=":material/download:",
+                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    right.download_button("CSV", lambda: to_csv(view.all_apps, **options),
+                          "job-applications.csv", "text/csv", icon=":material/download:")
 
 st.subheader("Import issues", anchor=False)
 issues = result.issues
 if issues.empty:
-    st.success("The import found no problems.", icon=":material/check_circle:")
+    st.success("The last import found no problems.", icon=":material/check_circle:")
 else:
     severities = [x for x in ("error", "warning", "info") if x in set(issues["severity"])]
     shown = st.segmented_control("Show", severities, default=severities, selection_mode="multi",

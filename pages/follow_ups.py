@@ -8,7 +8,7 @@ import streamlit as st
 
 from analysis import followups as f
 from analysis.exports import actions_calendar, safe_csv
-from ui import shell
+from ui import shell, state
 from ui.widgets import no_data
 
 SNOOZE_DAYS = 3
@@ -18,8 +18,8 @@ HEADINGS = {f.OVERDUE: ("Overdue", ":material/error:"),
                          ":material/event_upcoming:")}
 
 view = shell.page_setup("Follow-ups")
-log = shell.action_log()
-templates = shell.templates()
+log = state.action_log()
+templates = state.templates()
 
 with st.expander("Rules and message templates", icon=":material/tune:"):
     st.markdown(
@@ -33,17 +33,21 @@ with st.expander("Rules and message templates", icon=":material/tune:"):
                                value=True, key="status_check_on")
     check_days = right.number_input("Days after applying", 7, 90, 21, key="status_check_days",
                                     disabled=not status_check)
-    my_name = st.text_input("Your name, for signing the messages", key="my_name")
+    my_name = st.text_input("Your name, for signing the messages",
+                            str(state.setting("my_name", "")), key="my_name",
+                            on_change=lambda: state.save_setting(
+                                "my_name", st.session_state["my_name"]))
     for key, (subject, body) in list(templates.items()):
         st.markdown(f"**{f.ACTIONS[key].title}**")
         new_subject = st.text_input("Subject", subject, key=f"template_subject_{key}")
         new_body = st.text_area("Message", body, height=180, key=f"template_body_{key}",
                                 help="Placeholders: $contact, $company, $role, "
-                                     "$interview_date, $date_applied, $my_name.")
+                                     "$interview_date, $date_applied, $my_name. Your changes "
+                                     "are kept for your next visit.")
+        state.save_template(key, new_subject, new_body)
         templates[key] = (new_subject, new_body)
     if st.button("Restore the original templates", type="tertiary"):
-        templates.clear()
-        templates.update(f.DEFAULT_TEMPLATES)
+        state.workspace().clear_templates()
         for key in f.DEFAULT_TEMPLATES:
             st.session_state.pop(f"template_subject_{key}", None)
             st.session_state.pop(f"template_body_{key}", None)
@@ -72,13 +76,17 @@ downloads[1].download_button(
     "follow-ups.csv", "text/csv", icon=":material/table:", disabled=todo.empty)
 
 
-def record(action: pd.Series, state: str, *, notes: str | None = None) -> None:
+def record(action: pd.Series, decision: str, *, notes: str | None = None) -> None:
     """Remember the user's decision; "done" also writes the date into the applications."""
-    until = view.as_of + dt.timedelta(days=SNOOZE_DAYS) if state == f.SNOOZED else None
-    log.entries[str(action["action_id"])] = (state, until)
-    if state == f.DONE and action["done_column"]:
-        shell.update_applications(f.mark_done(view.all_apps, action, on=view.as_of,
-                                              notes=notes))
+    until = view.as_of + dt.timedelta(days=SNOOZE_DAYS) if decision == f.SNOOZED else None
+    if decision == f.DONE and action["done_column"]:
+        title = f.ACTIONS[str(action["action"])].title.lower()
+        saved = state.save_applications(
+            f.mark_done(view.all_apps, action, on=view.as_of, notes=notes),
+            f"{title}: {action['company']}", kind="follow-up")
+        if not saved:
+            return
+    log.record(str(action["action_id"]), decision, until)
 
 
 def when(action: pd.Series) -> str:
@@ -131,11 +139,11 @@ def show(action: pd.Series) -> None:
                           on_click=record, args=(action, f.NOT_APPLICABLE), width="stretch")
 
 
-for state in f.STATES:
-    group = todo[todo["state"] == state]
+for when_due in f.STATES:
+    group = todo[todo["state"] == when_due]
     if group.empty:
         continue
-    heading, icon = HEADINGS[state]
+    heading, icon = HEADINGS[when_due]
     st.subheader(f"{heading} ({len(group)})", anchor=False)
     for _, action in group.iterrows():
         show(action)
@@ -145,5 +153,6 @@ if hidden:
     st.caption(f"{hidden} action(s) marked done, not applicable or snoozed are hidden.")
     if st.button("Show them again", type="tertiary"):
         for action_id in actions["action_id"]:
-            log.entries.pop(str(action_id), None)
+            if str(action_id) in log.entries:
+                log.forget(str(action_id))
         st.rerun()

@@ -8,7 +8,8 @@ from analysis import metrics
 from analysis.charts import activity_chart, flow_chart, funnel_chart
 from analysis.followups import DUE_TODAY, OVERDUE, due_follow_ups, open_actions
 from analysis.summary import status_counts
-from ui.shell import action_log, page_setup
+from ui.shell import page_setup
+from ui.state import action_log
 from ui.widgets import chart, definitions, no_data, percent, points_change
 
 COMPARE_DAYS = 30

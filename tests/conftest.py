@@ -65,8 +65,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve_dashboard() -> Iterator[str]:
-    """The dashboard served as the README starts it, on a free local port; yields its URL."""
+def serve_dashboard(workspace: Path | None = None) -> Iterator[str]:
+    """The dashboard served as the README starts it, on a free local port, with its own
+    workspace file; yields its URL."""
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium); .ci/run installs it")
     port = _free_port()
@@ -74,7 +75,8 @@ def serve_dashboard() -> Iterator[str]:
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
          "--server.port", str(port), "--server.fileWatcherType", "none"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1",
+             **({"JOBSEARCH_WORKSPACE": str(workspace)} if workspace else {})},
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -97,9 +99,9 @@ def serve_dashboard() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
+def app_url(tmp_path_factory) -> Iterator[str]:
     """One dashboard server shared by the browser tests."""
-    with serve_dashboard() as url:
+    with serve_dashboard(tmp_path_factory.mktemp("shared") / "workspace.sqlite3") as url:
         yield url
 
 
@@ -128,3 +130,11 @@ def apps_frame(rows: Sequence[dict[str, object]]) -> pd.DataFrame:
     if len(rows):
         frame[s.STATUS] = frame[s.STATUS].fillna("applied")
     return frame
+
+
+@pytest.fixture(autouse=True)
+def private_workspace(tmp_path_factory, monkeypatch):
+    """Each test gets its own empty workspace; none ever touches the user's own."""
+    path = tmp_path_factory.mktemp("workspace") / "workspace.sqlite3"
+    monkeypatch.setenv("JOBSEARCH_WORKSPACE", str(path))
+    return path

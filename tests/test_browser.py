@@ -15,7 +15,8 @@ def open_page(browser, url: str):
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(url)
     page.wait_for_selector(SETTLED, timeout=30_000)
-    page.get_by_text("made-up applications").first.wait_for(timeout=30_000)
+    page.get_by_role("heading", name="Overview").first.wait_for(timeout=30_000)
+    page.wait_for_selector(SETTLED, timeout=30_000)
     return page, errors
 
 
@@ -63,3 +64,43 @@ def test_a_bookmarked_page_opens_inside_the_navigation_on_a_fresh_server(browser
         nav = page.get_by_test_id("stSidebarNav").inner_text()
         assert "Analyse" in nav and "Response times" in nav
         assert "dashboard" not in nav
+
+
+def test_an_edit_survives_a_reload(browser, tmp_path):
+    """A user corrects a cell in the data editor, reloads the page: the change is still there."""
+    from conftest import serve_dashboard
+
+    rows = [["Company", "Role", "Status", "Date applied"],
+            ["Acme", "Analyst", "Applied", "2025-03-01"],
+            ["Globex", "Engineer", "Rejected", "2025-03-04"]]
+    path = tmp_path / "tracker.csv"
+    path.write_bytes(csv_bytes(rows))
+    with serve_dashboard(tmp_path / "workspace.sqlite3") as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        page.goto(f"{url}/data")
+        page.wait_for_selector(SETTLED, timeout=30_000)
+        with page.expect_file_chooser() as chooser:
+            page.get_by_test_id("stFileUploaderDropzone").click()
+        chooser.value.set_files(str(path))
+        page.get_by_text("2 applications").first.wait_for(timeout=30_000)
+        page.wait_for_selector(SETTLED, timeout=30_000)
+        grid = page.get_by_test_id("stMain").get_by_test_id("stDataFrameResizable").first
+        grid.scroll_into_view_if_needed()
+        page.wait_for_timeout(1000)  # the grid draws on a canvas after the script settles
+        box = grid.bounding_box()
+        # Past the row-selection column, on the first row under the header: Company of Acme.
+        page.mouse.dblclick(box["x"] + 100, box["y"] + 35 + 17)
+        cell_editor = page.locator("textarea.gdg-input")
+        cell_editor.wait_for(timeout=10_000)
+        cell_editor.fill("Acme Corp")
+        cell_editor.press("Enter")
+        # The restore picker appears once there is a version to go back to.
+        page.get_by_text("Version to bring back").first.wait_for(timeout=30_000)
+        page.reload()
+        page.wait_for_selector(SETTLED, timeout=30_000)
+        page.get_by_text("2 applications").first.wait_for(timeout=30_000)
+        with page.expect_download() as download:
+            page.get_by_role("button", name="CSV", exact=True).click()
+        content = download.value.path().read_text(encoding="utf-8-sig")
+        assert "Acme Corp,Analyst" in content.replace('"', "")
+        assert page.get_by_test_id("stException").count() == 0

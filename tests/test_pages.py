@@ -126,7 +126,7 @@ def test_workbook_sheet_picker_and_import_issues_on_the_data_page():
     mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     at = upload(start("pages/data.py"), "tracker.xlsx", workbook, mime)
     assert "4 applications" in captions(at)
-    issues = at.dataframe[1].value
+    issues = at.main.dataframe[-1].value
     assert issues[["row", "value"]].values.tolist() == [[5, "31/02/2025"]]
     at.sidebar.selectbox(key="sheet_1").set_value("2024").run()
     assert "**1 application** from tracker.xlsx" in captions(at)
@@ -150,12 +150,12 @@ def test_every_page_runs_with_an_uploaded_workbook(page):
 
 def test_an_unexpected_failure_while_reading_keeps_the_data(monkeypatch):
     """Even a bug in the importer shows a message, not a traceback, and keeps the data."""
-    import ui.shell
+    import ui.state
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(ui.shell, "load_applications", broken)
+    monkeypatch.setattr(ui.state, "load_applications", broken)
     # Bytes no other test uploads, so no cached result hides the failure.
     at = upload(start(), "tracker.csv", csv_bytes([*TRACKER, ["Unique Corp", "", "", ""]]))
     assert any("unexpected problem" in e.value for e in at.error)
@@ -271,3 +271,79 @@ def test_snoozed_actions_disappear():
     next(b for b in at.button if b.key and b.key.startswith("snooze_")).click().run()
     after = sum(1 for b in at.button if b.key and b.key.startswith("snooze_"))
     assert after == before - 1
+
+
+# --- workspace: saved data, editing, versions, imports --------------------------------------
+
+
+def edit(at: AppTest, **changes: object) -> AppTest:
+    """Edit through the data editor (AppTest shows it read-only: set its state and rerun)."""
+    key = f"editor_{at.session_state.get('editor_round', 0)}"
+    at.session_state[key] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [], **changes}
+    return at.run()
+
+
+def test_imported_data_is_there_after_a_restart():
+    """A user imports their tracker, closes the browser, comes back: the data is still there."""
+    upload(start(), "tracker.csv", csv_bytes(TRACKER))
+    again = start()
+    assert "**3 applications** from tracker.csv, saved on this computer" in captions(again)
+    assert again.metric[0].value == "3"
+
+
+def test_editing_a_cell_saves_a_version_that_survives_a_restart_and_can_be_undone():
+    """A user corrects a role; it is saved at once, still there after a restart, undoable."""
+    at = upload(start("pages/data.py"), "tracker.csv", csv_bytes(TRACKER))
+    at = edit(at, edited_rows={1: {"role": "Staff Engineer"}})
+    assert not at.exception
+    assert at.dataframe[0].value["role"].tolist() == ["Analyst", "Staff Engineer", "Analyst"]
+    assert at.dataframe[1].value["description"].iloc[0] == "edited 1 cell"
+    again = start("pages/data.py")
+    assert again.dataframe[0].value["role"].iloc[1] == "Staff Engineer"
+    again.selectbox(key="restore_version").set_value(1)
+    next(b for b in again.button if b.label == "Restore it").click().run()
+    assert again.dataframe[0].value["role"].iloc[1] == "Engineer"
+
+
+def test_a_bad_date_in_the_editor_is_refused_and_nothing_is_stored():
+    at = upload(start("pages/data.py"), "tracker.csv", csv_bytes(TRACKER))
+    at = edit(at, edited_rows={0: {"date_applied": "31/09/2025"}})
+    assert any("Row 1, Date applied: '31/09/2025' is not a date" in e.value for e in at.error)
+    assert len(at.dataframe[1].value) == 1  # still only the import
+
+
+def test_adding_a_row_for_a_company_that_ghosted_warns():
+    rows = [TRACKER[0], ["Initech", "Analyst", "Ghosted", "2020-01-09"]]
+    at = upload(start("pages/data.py"), "t.csv", csv_bytes(rows))
+    at = edit(at, added_rows=[{"company": "Initech", "role": "Analyst II"}])
+    assert any("You applied to Initech on 9 Jan 2020; no reply after" in w.value
+               for w in at.warning)
+    assert at.dataframe[0].value["company"].tolist() == ["Initech", "Initech"]
+    assert at.dataframe[1].value["description"].iloc[0] == "added 1 row"
+
+
+def test_a_second_import_offers_merge_or_replace():
+    at = upload(start(), "tracker.csv", csv_bytes(TRACKER))
+    newer = [TRACKER[0], ["Acme", "Analyst", "Offer", "2025-03-01"],
+             ["Hooli", "PM", "Applied", "2025-03-20"]]
+    at = upload(at, "newer.csv", csv_bytes(newer))
+    assert "**3 applications**" in captions(at)  # nothing changed yet
+    text = " ".join(c.value for c in at.caption)
+    assert "1 new application, 1 updated application, 0 left as they are" in text
+    next(b for b in at.button if b.label == "Merge into my data").click().run()
+    assert "**4 applications**" in captions(at)
+    at.switch_page("pages/data.py").run()
+    versions = at.dataframe[1].value
+    assert versions["description"].iloc[0].startswith("merged newer.csv: 1 new application")
+    assert versions["rows"].tolist() == [4, 3]
+
+
+def test_replace_keeps_the_old_table_restorable():
+    at = upload(start("pages/data.py"), "tracker.csv", csv_bytes(TRACKER))
+    at = upload(at, "other.csv", csv_bytes([["Company"], ["Umbrella"]]))
+    next(b for b in at.button if b.label == "Replace my data").click().run()
+    assert "**1 application**" in captions(at)
+    at.selectbox(key="restore_version").set_value(1)
+    next(b for b in at.button if b.label == "Restore it").click().run()
+    assert "**3 applications**" in captions(at)
+    assert at.dataframe[1].value["description"].iloc[0].startswith("restored version 1")

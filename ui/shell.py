@@ -1,5 +1,5 @@
-"""The frame every page shares: the sidebar (data source, import report, filters) and the loaded
-data, kept in the session so it survives page switches.
+"""The frame every page shares: the sidebar (data source, import report, filters, settings),
+the import dialogs and the page heading. The data itself lives in ``ui.state``.
 
 Every page starts with ``view = page_setup("Title")``. The entrypoint renders no widgets itself:
 with a ``pages/`` folder, widgets rendered by the entrypoint stop taking effect.
@@ -7,59 +7,26 @@ with a ``pages/`` folder, widgets rendered by the entrypoint stop taking effect.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import logging
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from analysis import (
-    Filters,
-    LoadResult,
-    MissingColumnsError,
-    SpreadsheetError,
-    filter_applications,
-    load_applications,
-    load_sample,
-)
+from analysis import Filters, MissingColumnsError, filter_applications
 from analysis import schema as s
-from analysis.followups import DEFAULT_TEMPLATES, ActionLog
 from analysis.metrics import GHOST_DAYS
 from analysis.sources import RawFile
+from ui import state
 from ui.navigation import configure_page, pages
 
-_LOG = logging.getLogger(__name__)
-DATASET_KEY = "dataset"
-ERROR_KEY = "import_error"
-MAPPING_KEY = "pending_mapping"
 UPLOAD_KEY = "uploader"
 GHOST_KEY = "ghost_days"
-ACTIONS_KEY = "follow_up_log"
-TEMPLATES_KEY = "message_templates"
 HANDLED_KEY = "handled_upload"  # the files in the uploader that were already read
 FILTERS = ("dates", "sources", "statuses", "text")
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
 DATE_ORDERS = {"Automatic": None, "Day first (31/12/2025)": True, "Month first (12/31/2025)": False}
 NO_COLUMN = "(not in my file)"
-
-
-@dataclass
-class Dataset:
-    """The data the dashboard shows and how it was loaded, so it can be loaded again with other
-    options (another sheet, another date order, a corrected column mapping)."""
-
-    result: LoadResult
-    label: str
-    is_sample: bool
-    files: tuple[RawFile, ...] = ()
-    upload_signature: tuple[str, ...] = ()
-    sheet: str | None = None
-    dayfirst: bool | None = None
-    column_map: dict[str, str | None] = field(default_factory=dict)
-    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -68,83 +35,16 @@ class View:
 
     apps: pd.DataFrame
     all_apps: pd.DataFrame
-    dataset: Dataset
+    dataset: state.Dataset
     filters: Filters
     as_of: dt.date
     ghost_days: int
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _cached_sample(end: dt.date) -> LoadResult:
-    return load_sample(end=end)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _cached_load(files: tuple[RawFile, ...], sheet: str | None, dayfirst: bool | None,
-                 column_map: tuple[tuple[str, str | None], ...]) -> LoadResult:
-    return load_applications(list(files), sheet=sheet, dayfirst=dayfirst,
-                             column_map=dict(column_map))
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
-
-
-def _label(files: tuple[RawFile, ...]) -> str:
-    return files[0].name if len(files) == 1 else f"{files[0].name} and {len(files) - 1} more"
-
-
-def _sample_dataset(today: dt.date) -> Dataset:
-    return Dataset(result=_cached_sample(today), label="Sample data", is_sample=True)
-
-
-def _current() -> Dataset:
-    if DATASET_KEY not in st.session_state:
-        st.session_state[DATASET_KEY] = _sample_dataset(dt.date.today())
-    dataset: Dataset = st.session_state[DATASET_KEY]
-    return dataset
-
-
-def _replace_dataset(dataset: Dataset) -> None:
-    previous: Dataset | None = st.session_state.get(DATASET_KEY)
-    dataset.version = (previous.version + 1) if previous else 0
-    st.session_state[DATASET_KEY] = dataset
-    st.session_state.pop(ERROR_KEY, None)
-    st.session_state.pop(MAPPING_KEY, None)
-    _clear_filters()
-
-
-def filter_key(name: str, version: int) -> str:
+def filter_key(name: str, generation: int) -> str:
     """The widget key of one sidebar filter. Keys change with each dataset, so a new table
     starts unfiltered with its own date range and values."""
-    return f"filter_{name}_{version}"
-
-
-def _try_load(files: tuple[RawFile, ...], *, signature: tuple[str, ...], sheet: str | None,
-              dayfirst: bool | None, column_map: Mapping[str, str | None]) -> None:
-    """Load files into the dashboard; on failure keep the current data and remember why."""
-    try:
-        with st.spinner(f"Reading {_label(files)}…"):
-            result = _cached_load(files, sheet, dayfirst, tuple(column_map.items()))
-    except MissingColumnsError as exc:
-        st.session_state[MAPPING_KEY] = {"files": files, "signature": signature, "error": exc,
-                                         "sheet": sheet, "dayfirst": dayfirst}
-        st.session_state.pop(ERROR_KEY, None)
-        return
-    except SpreadsheetError as exc:
-        st.session_state[ERROR_KEY] = {"signature": signature, "message": str(exc)}
-        return
-    except Exception:  # a bug must not cost the user their data or show them a traceback
-        _LOG.exception("Unexpected error while importing %s", _label(files))
-        st.session_state[ERROR_KEY] = {
-            "signature": signature,
-            "message": f"{_label(files)}: the dashboard hit an unexpected problem while reading "
-                       "this file. The details are in the terminal where the dashboard runs.",
-        }
-        return
-    _replace_dataset(Dataset(result=result, label=_label(files), is_sample=False, files=files,
-                             upload_signature=signature, sheet=result.sheet, dayfirst=dayfirst,
-                             column_map=dict(column_map)))
+    return f"filter_{name}_{generation}"
 
 
 def _handle_upload() -> None:
@@ -156,18 +56,16 @@ def _handle_upload() -> None:
         return
     st.session_state[HANDLED_KEY] = signature
     files = tuple(RawFile(u.name, u.getvalue()) for u in uploads)
-    _try_load(files, signature=signature, sheet=None, dayfirst=None, column_map={})
+    state.try_load(files, signature=signature, sheet=None, dayfirst=None, column_map={})
 
 
 def _reload(**changes: object) -> None:
-    dataset = _current()
+    """Read the files just imported again with another sheet or date order."""
+    dataset = state.current()
     options = {"sheet": dataset.sheet, "dayfirst": dataset.dayfirst,
                "column_map": dataset.column_map, **changes}
-    _try_load(dataset.files, signature=dataset.upload_signature, **options)  # type: ignore[arg-type]
-
-
-def _use_sample() -> None:
-    _replace_dataset(_sample_dataset(dt.date.today()))
+    state.try_load(dataset.files, signature=dataset.upload_signature, reimport=True,
+                   **options)  # type: ignore[arg-type]
 
 
 def _keep(key: str) -> None:
@@ -176,43 +74,48 @@ def _keep(key: str) -> None:
         st.session_state[key] = st.session_state[key]
 
 
-def _data_source(dataset: Dataset) -> None:
+def _data_source() -> None:
     st.file_uploader(
         "Import your tracker", type=UPLOAD_TYPES, accept_multiple_files=True, key=UPLOAD_KEY,
         help="CSV, Excel (xlsx, xls) or OpenDocument (ods), with any column names. Several files "
              "are read as one table, e.g. LinkedIn's Job Applications_1.csv and _2.csv.",
     )
     _handle_upload()
-    dataset = _current()
+    dataset = state.current()
     count = len(dataset.result.applications)
     if dataset.is_sample:
         st.caption(f"Showing **sample data**: {count} made-up applications ending today.")
+        if state.workspace().current_version() is not None:
+            st.button("Back to your saved data", on_click=state.use_saved, type="tertiary",
+                      icon=":material/undo:")
     else:
-        st.caption(f"**{_plural(count, 'application')}** from {dataset.label}.")
-        st.button("Use the sample data instead", on_click=_use_sample, type="tertiary",
+        st.caption(f"**{state.plural(count, 'application')}** from {dataset.label}, saved on "
+                   "this computer.")
+        st.button("Use the sample data instead", on_click=state.use_sample, type="tertiary",
                   icon=":material/science:")
+    if dataset.files:
         if len(dataset.result.sheets) > 1:
             sheets = dataset.result.sheets
             st.selectbox("Sheet", sheets, index=sheets.index(dataset.result.sheet or sheets[0]),
-                         key=f"sheet_{dataset.version}",
+                         key=f"sheet_{dataset.generation}",
                          on_change=lambda: _reload(sheet=st.session_state[
-                             f"sheet_{_current().version}"]))
+                             f"sheet_{state.current().generation}"]))
         orders = list(DATE_ORDERS)
-        current = next(k for k, v in DATE_ORDERS.items() if v == dataset.dayfirst)
-        st.selectbox("Date order", orders, index=orders.index(current),
-                     key=f"dayfirst_{dataset.version}",
+        chosen = next(k for k, v in DATE_ORDERS.items() if v == dataset.dayfirst)
+        st.selectbox("Date order", orders, index=orders.index(chosen),
+                     key=f"dayfirst_{dataset.generation}",
                      help="How numeric dates like 03/04/2025 are read. Automatic decides from "
                           "dates such as 25/04/2025 that can only be read one way.",
                      on_change=lambda: _reload(dayfirst=DATE_ORDERS[st.session_state[
-                         f"dayfirst_{_current().version}"]]))
+                         f"dayfirst_{state.current().generation}"]]))
     _import_report(dataset)
 
 
-def _import_report(dataset: Dataset) -> None:
+def _import_report(dataset: state.Dataset) -> None:
     result = dataset.result
     issues = result.issues
     counts = issues["severity"].value_counts()
-    parts = [_plural(int(counts[k]), name) for k, name in
+    parts = [state.plural(int(counts[k]), name) for k, name in
              (("error", "error"), ("warning", "warning"), ("info", "note")) if counts.get(k, 0)]
     title = "Import report" + (f" ({', '.join(parts)})" if parts else "")
     with st.expander(title, icon=":material/fact_check:"):
@@ -233,25 +136,25 @@ def _import_report(dataset: Dataset) -> None:
                                         "column": "Column", "problem": "Problem"})
             st.page_link("pages/data.py", label="All issues with their values",
                          icon=":material/table_view:")
-        if not dataset.is_sample:
+        if dataset.files:
             st.button("Correct the column mapping", on_click=_start_remap, type="tertiary",
                       icon=":material/swap_horiz:")
 
 
 def _start_remap() -> None:
-    dataset = _current()
+    dataset = state.current()
     result = dataset.result
     headers = [*result.column_map, *result.extra_columns]
-    st.session_state[MAPPING_KEY] = {
+    st.session_state[state.MAPPING_KEY] = {
         "files": dataset.files, "signature": dataset.upload_signature, "sheet": dataset.sheet,
-        "dayfirst": dataset.dayfirst,
+        "dayfirst": dataset.dayfirst, "reimport": True,
         "error": MissingColumnsError("", file=dataset.label, headers=headers, missing=[],
                                      recognised=dict(result.column_map)),
     }
 
 
-def _filters(apps: pd.DataFrame, version: int) -> Filters:
-    keys = {name: filter_key(name, version) for name in FILTERS}
+def _filters(apps: pd.DataFrame, generation: int) -> Filters:
+    keys = {name: filter_key(name, generation) for name in FILTERS}
     for key in keys.values():
         _keep(key)
     st.subheader("Filters", divider="gray")
@@ -286,15 +189,26 @@ def _filters(apps: pd.DataFrame, version: int) -> Filters:
 def _settings() -> int:
     _keep(GHOST_KEY)
     st.subheader("Settings", divider="gray")
-    default = {} if GHOST_KEY in st.session_state else {"value": GHOST_DAYS}
+    default = {} if GHOST_KEY in st.session_state else {
+        "value": int(state.setting(GHOST_KEY, GHOST_DAYS))}  # type: ignore[arg-type]
     return int(st.number_input(
         "Ghosted after (days without a reply)", min_value=1, max_value=365, step=1,
         key=GHOST_KEY, help="An application with no reply after this many days counts as "
-                            "ghosted, whatever its status says.", **default))
+                            "ghosted, whatever its status says. Kept for your next visit.",
+        on_change=lambda: state.save_setting(GHOST_KEY, int(st.session_state[GHOST_KEY])),
+        **default))
 
 
 def _clear_filters() -> None:
     for key in [k for k in st.session_state if str(k).startswith("filter_")]:
+        del st.session_state[key]
+
+
+def _forget_old_filters(generation: int) -> None:
+    """Drop the filter values of datasets no longer shown."""
+    suffix = f"_{generation}"
+    for key in [k for k in st.session_state
+                if str(k).startswith("filter_") and not str(k).endswith(suffix)]:
         del st.session_state[key]
 
 
@@ -319,15 +233,38 @@ def _column_mapper(pending: dict[str, object]) -> None:
                     index=options.index(current), key=f"map_{column.name}",
                     help=column.description)
             submitted = st.form_submit_button("Import with these columns", type="primary")
-        st.button("Cancel", on_click=lambda: st.session_state.pop(MAPPING_KEY, None))
+        st.button("Cancel", on_click=lambda: st.session_state.pop(state.MAPPING_KEY, None))
     if submitted:
         chosen = {c.name: st.session_state[f"map_{c.name}"] for c in s.APPLICATION_COLUMNS}
         column_map: dict[str, str | None] = {h: None for h in error.headers}
         column_map.update({h: c for c, h in chosen.items() if h != NO_COLUMN})
-        _try_load(pending["files"], signature=pending["signature"],  # type: ignore[arg-type]
-                  sheet=pending["sheet"], dayfirst=pending["dayfirst"],  # type: ignore[arg-type]
-                  column_map=column_map)
+        state.try_load(pending["files"], signature=pending["signature"],  # type: ignore[arg-type]
+                       sheet=pending["sheet"], dayfirst=pending["dayfirst"],  # type: ignore[arg-type]
+                       column_map=column_map, reimport=bool(pending.get("reimport")))
         st.rerun()
+
+
+def _import_choice(pending: dict[str, object]) -> None:
+    """A new file while data is saved: replace the saved table, or merge the file into it."""
+    result = pending["result"]
+    files = pending["files"]
+    summary, warnings = state.import_preview(pending)
+    saved = len(state.current().result.applications)
+    with st.container(border=True):
+        st.markdown(f"**{state.label(files)}** holds "  # type: ignore[arg-type]
+                    f"{state.plural(len(result.applications), 'application')}; your saved data "
+                    f"has {state.plural(saved, 'application')}. What should happen?")
+        st.caption(f"Merging (matched by job URL, else company, role and date): {summary}.")
+        for warning in warnings:
+            st.warning(warning, icon=":material/history:")
+        columns = st.columns(3)
+        columns[0].button("Merge into my data", type="primary", on_click=state.resolve_import,
+                          args=("merge",), icon=":material/merge:")
+        columns[1].button("Replace my data", on_click=state.resolve_import, args=("replace",),
+                          icon=":material/swap_vert:",
+                          help="The data saved now stays in the version list and can be "
+                               "restored.")
+        columns[2].button("Cancel", on_click=state.resolve_import, args=("cancel",))
 
 
 def _ensure_navigation() -> None:
@@ -355,49 +292,39 @@ def page_setup(title: str) -> View:
     """Render the shared sidebar and the page heading, and return the data the page shows."""
     _ensure_navigation()
     with st.sidebar:
-        _data_source(_current())
-    dataset = _current()
+        _data_source()
+    dataset = state.current()
+    _forget_old_filters(dataset.generation)
     with st.sidebar:
-        filters = _filters(dataset.result.applications, dataset.version)
+        filters = _filters(dataset.result.applications, dataset.generation)
     apps = filter_applications(dataset.result.applications, filters)
     total = len(dataset.result.applications)
     with st.sidebar:
-        st.caption(f"Showing {len(apps):,} of {_plural(total, 'application')}."
-                   if filters.active else f"Showing all {_plural(total, 'application')}.")
+        st.caption(f"Showing {len(apps):,} of {state.plural(total, 'application')}."
+                   if filters.active else f"Showing all {state.plural(total, 'application')}.")
         ghost_days = _settings()
 
     st.title(title, anchor=False)
-    error = st.session_state.get(ERROR_KEY)
+    notice = st.session_state.pop(state.NOTICE_KEY, None)
+    if notice:
+        st.warning(notice, icon=":material/sync:")
+    error = st.session_state.get(state.ERROR_KEY)
     if error:
         st.error(f"{error['message']}\n\nNothing was changed: the dashboard still shows "
                  f"{dataset.label.lower() if dataset.is_sample else dataset.label} "
-                 f"({_plural(total, 'application')}).", icon=":material/error:")
-    pending = st.session_state.get(MAPPING_KEY)
+                 f"({state.plural(total, 'application')}).", icon=":material/error:")
+    mapping = st.session_state.get(state.MAPPING_KEY)
+    if mapping:
+        _column_mapper(mapping)
+    pending = state.pending_import()
     if pending:
-        _column_mapper(pending)
+        _import_choice(pending)
     if dataset.is_sample:
         st.info("You are looking at **sample data**: made-up applications whose dates end "
                 "today. Import your own tracker in the sidebar; it stays on this computer.",
                 icon=":material/science:")
     return View(apps=apps, all_apps=dataset.result.applications, dataset=dataset,
                 filters=filters, as_of=dt.date.today(), ghost_days=ghost_days)
-
-
-def update_applications(apps: pd.DataFrame) -> None:
-    """Replace the applications of the current data (after an action was marked done), keeping
-    the filters and the import report."""
-    dataset = _current()
-    dataset.result = dataclasses.replace(dataset.result, applications=apps)
-
-
-def action_log() -> ActionLog:
-    """What the user said about follow-up actions in this session."""
-    return st.session_state.setdefault(ACTIONS_KEY, ActionLog())
-
-
-def templates() -> dict[str, tuple[str, str]]:
-    """The message templates, as edited by the user in this session."""
-    return st.session_state.setdefault(TEMPLATES_KEY, dict(DEFAULT_TEMPLATES))
 
 
 def not_built(what: str) -> None:

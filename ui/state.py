@@ -1,0 +1,324 @@
+"""The data the dashboard shows, kept in the session and saved in the workspace store.
+
+Every change (an import, an edit, an action marked done, a restore) becomes a version in the
+workspace, so it survives a reload or a restart and can be undone. Each browser session
+remembers which version it shows; when another tab saves a newer one, the next rerun shows it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+
+from analysis import (
+    LoadResult,
+    MissingColumnsError,
+    SpreadsheetError,
+    load_applications,
+    load_sample,
+)
+from analysis.editing import history_warnings, merge_plan
+from analysis.followups import DEFAULT_TEMPLATES, ActionLog
+from analysis.importer import empty_issues
+from analysis.sources import RawFile
+from analysis.store import StaleVersionError, Workspace, default_path
+
+_LOG = logging.getLogger(__name__)
+DATASET_KEY = "dataset"
+ERROR_KEY = "import_error"
+NOTICE_KEY = "notice"
+MAPPING_KEY = "pending_mapping"
+PENDING_KEY = "pending_import"
+ACTIONS_KEY = "follow_up_log"
+TEMPLATES_KEY = "message_templates"
+
+
+@dataclass
+class Dataset:
+    """The data shown and where it came from: the files (while this session has them, so they
+    can be read again with another sheet, date order or column mapping) and the workspace
+    version it is (None for the sample, which is never saved)."""
+
+    result: LoadResult
+    label: str
+    is_sample: bool
+    files: tuple[RawFile, ...] = ()
+    upload_signature: tuple[str, ...] = ()
+    sheet: str | None = None
+    dayfirst: bool | None = None
+    column_map: dict[str, str | None] = field(default_factory=dict)
+    stored: int | None = None
+    generation: int = 0  # counts datasets shown in this session, for widget keys
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+def label(files: tuple[RawFile, ...]) -> str:
+    return files[0].name if len(files) == 1 else f"{files[0].name} and {len(files) - 1} more"
+
+
+# --- the workspace -----------------------------------------------------------------------------
+
+
+def workspace_path() -> str:
+    """``streamlit run dashboard.py -- --workspace PATH`` chooses the workspace file; else
+    the ``JOBSEARCH_WORKSPACE`` variable, else the user's data folder."""
+    arguments = sys.argv[1:]
+    if "--workspace" in arguments:
+        position = arguments.index("--workspace")
+        if position + 1 < len(arguments):
+            return arguments[position + 1]
+    return str(default_path())
+
+
+@st.cache_resource(show_spinner=False)
+def _open_workspace(path: str) -> Workspace:
+    return Workspace(path)
+
+
+def workspace() -> Workspace:
+    return _open_workspace(workspace_path())
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _cached_sample(end: dt.date) -> LoadResult:
+    return load_sample(end=end)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _cached_load(files: tuple[RawFile, ...], sheet: str | None, dayfirst: bool | None,
+                 column_map: tuple[tuple[str, str | None], ...]) -> LoadResult:
+    return load_applications(list(files), sheet=sheet, dayfirst=dayfirst,
+                             column_map=dict(column_map))
+
+
+def sample_dataset() -> Dataset:
+    return Dataset(result=_cached_sample(dt.date.today()), label="Sample data", is_sample=True)
+
+
+def _stored_dataset() -> Dataset | None:
+    snapshot = workspace().load()
+    if snapshot is None:
+        return None
+    details = snapshot.details
+    result = LoadResult(
+        applications=snapshot.applications, offers=snapshot.offers, issues=empty_issues(),
+        column_map=dict(details.get("column_map", {})),  # type: ignore[arg-type]
+        extra_columns=list(details.get("extra_columns", [])),  # type: ignore[arg-type]
+        files=list(details.get("files", [])),  # type: ignore[arg-type]
+        headers=list(details.get("headers", [])),  # type: ignore[arg-type]
+        read_as=str(details.get("read_as", "")), sheet=details.get("sheet"),  # type: ignore[arg-type]
+    )
+    return Dataset(result=result, label=str(details.get("label", "your saved data")),
+                   is_sample=False, stored=snapshot.version)
+
+
+def current() -> Dataset:
+    """The dataset this session shows: the newest saved version (another tab may have saved
+    one since the last rerun), or the sample while nothing is saved."""
+    dataset: Dataset | None = st.session_state.get(DATASET_KEY)
+    if dataset is None:
+        replace(_stored_dataset() or sample_dataset())
+    elif not dataset.is_sample:
+        newest = workspace().current_version()
+        if newest != dataset.stored:
+            newer = _stored_dataset()
+            if newer is not None:
+                newer.files, newer.upload_signature = dataset.files, dataset.upload_signature
+                replace(newer, keep_filters=True)
+                st.session_state[NOTICE_KEY] = (
+                    f"Your data was changed in another tab or window: showing the newest "
+                    f"version ({newest}).")
+    return st.session_state[DATASET_KEY]
+
+
+def replace(dataset: Dataset, *, keep_filters: bool = False) -> None:
+    previous: Dataset | None = st.session_state.get(DATASET_KEY)
+    dataset.generation = previous.generation + (0 if keep_filters else 1) if previous else 0
+    st.session_state[DATASET_KEY] = dataset
+    st.session_state.pop(ERROR_KEY, None)
+    st.session_state.pop(MAPPING_KEY, None)
+
+
+def _details(result: LoadResult, files: tuple[RawFile, ...]) -> dict[str, object]:
+    return {"column_map": result.column_map, "extra_columns": result.extra_columns,
+            "files": result.files, "headers": result.headers, "read_as": result.read_as,
+            "sheet": result.sheet, "label": label(files)}
+
+
+def _save_import(result: LoadResult, files: tuple[RawFile, ...], *, signature: tuple[str, ...],
+                 dayfirst: bool | None, column_map: Mapping[str, str | None],
+                 applications: pd.DataFrame | None = None, description: str) -> None:
+    store = workspace()
+    expected = store.current_version()
+    apps = result.applications if applications is None else applications
+    version = store.save(apps, offers=result.offers, kind="import", description=description,
+                         expected=expected, details=_details(result, files))
+    stored_result = dataclasses.replace(result, applications=apps)
+    replace(Dataset(result=stored_result, label=label(files), is_sample=False, files=files,
+                    upload_signature=signature, sheet=result.sheet, dayfirst=dayfirst,
+                    column_map=dict(column_map), stored=version))
+
+
+def try_load(files: tuple[RawFile, ...], *, signature: tuple[str, ...], sheet: str | None,
+             dayfirst: bool | None, column_map: Mapping[str, str | None],
+             reimport: bool = False) -> None:
+    """Read files. On success, a first import (or a re-read of the files just imported with
+    other options) is saved at once; otherwise the user chooses to replace or merge. On failure
+    the data shown stays and the reason is kept for the page to show."""
+    try:
+        with st.spinner(f"Reading {label(files)}…"):
+            result = _cached_load(files, sheet, dayfirst, tuple(column_map.items()))
+    except MissingColumnsError as exc:
+        st.session_state[MAPPING_KEY] = {"files": files, "signature": signature, "error": exc,
+                                         "sheet": sheet, "dayfirst": dayfirst,
+                                         "reimport": reimport}
+        st.session_state.pop(ERROR_KEY, None)
+        return
+    except SpreadsheetError as exc:
+        st.session_state[ERROR_KEY] = {"message": str(exc)}
+        return
+    except Exception:  # a bug must not cost the user their data or show them a traceback
+        _LOG.exception("Unexpected error while importing %s", label(files))
+        st.session_state[ERROR_KEY] = {
+            "message": f"{label(files)}: the dashboard hit an unexpected problem while reading "
+                       "this file. The details are in the terminal where the dashboard runs."}
+        return
+    rows = plural(len(result.applications), "row")
+    options = {"signature": signature, "dayfirst": dayfirst, "column_map": column_map}
+    if reimport or workspace().current_version() is None:
+        how = "read again" if reimport else "imported"
+        _save_import(result, files, description=f"{how} {label(files)}, {rows}", **options)
+        return
+    st.session_state[PENDING_KEY] = {"result": result, "files": files, **options}
+    st.session_state.pop(ERROR_KEY, None)
+
+
+def pending_import() -> dict[str, object] | None:
+    return st.session_state.get(PENDING_KEY)
+
+
+def resolve_import(choice: str) -> None:
+    """Apply the pending import: "replace" the saved table, "merge" into it, or "cancel"."""
+    pending = st.session_state.pop(PENDING_KEY, None)
+    if pending is None or choice == "cancel":
+        return
+    result: LoadResult = pending["result"]  # type: ignore[assignment]
+    files: tuple[RawFile, ...] = pending["files"]  # type: ignore[assignment]
+    options = {k: pending[k] for k in ("signature", "dayfirst", "column_map")}
+    rows = plural(len(result.applications), "row")
+    try:
+        if choice == "replace":
+            _save_import(result, files, description=f"imported {label(files)}, {rows} "
+                                                    "(replaced the table)", **options)
+        else:
+            from analysis.editing import apply_merge
+
+            saved = current().result.applications
+            plan = merge_plan(saved, result.applications)
+            _save_import(result, files, applications=apply_merge(saved, plan),
+                         description=f"merged {label(files)}: {plan.summary}", **options)
+    except StaleVersionError:
+        st.session_state[ERROR_KEY] = {"message": "Your data changed in another tab while you "
+                                                  "chose; import the file again."}
+
+
+def import_preview(pending: Mapping[str, object]) -> tuple[str, list[str]]:
+    """What merging the pending import would do, and the warnings about companies."""
+    saved = current().result.applications
+    result: LoadResult = pending["result"]  # type: ignore[assignment]
+    plan = merge_plan(saved, result.applications)
+    warnings = history_warnings(saved, plan.added, as_of=dt.date.today())
+    return plan.summary, warnings
+
+
+def save_applications(apps: pd.DataFrame, description: str, *, kind: str = "edit") -> bool:
+    """Save a changed table as a new version (the sample is only changed in this session).
+    Returns False, with a notice, when another tab saved first; the newer data is then shown."""
+    dataset = current()
+    if dataset.is_sample:
+        dataset.result = dataclasses.replace(dataset.result, applications=apps)
+        return True
+    try:
+        version = workspace().save(apps, offers=dataset.result.offers, kind=kind,
+                                   description=description, expected=dataset.stored,
+                                   details=_details(dataset.result, dataset.files))
+    except StaleVersionError:
+        st.session_state[NOTICE_KEY] = ("Not saved: your data was changed in another tab or "
+                                        "window first. This is the newer data; make your change "
+                                        "again.")
+        current()
+        return False
+    dataset.result = dataclasses.replace(dataset.result, applications=apps)
+    dataset.stored = version
+    return True
+
+
+def restore(version: int) -> None:
+    dataset = current()
+    try:
+        workspace().restore(version, expected=dataset.stored)
+    except StaleVersionError:
+        st.session_state[NOTICE_KEY] = "Not restored: your data was changed in another tab first."
+    current()
+
+
+def use_sample() -> None:
+    replace(sample_dataset())
+
+
+def use_saved() -> None:
+    stored = _stored_dataset()
+    if stored is not None:
+        replace(stored)
+
+
+# --- what else the user keeps ----------------------------------------------------------------
+
+
+class StoredActionLog(ActionLog):
+    """The follow-up decisions, written through to the workspace."""
+
+    def record(self, action_id: str, state: str, until: dt.date | None = None) -> None:
+        self.entries[action_id] = (state, until)
+        workspace().set_follow_up_state(action_id, state, until)
+
+    def forget(self, action_id: str) -> None:
+        self.entries.pop(action_id, None)
+        workspace().set_follow_up_state(action_id, None)
+
+
+def action_log() -> StoredActionLog:
+    if ACTIONS_KEY not in st.session_state:
+        st.session_state[ACTIONS_KEY] = StoredActionLog(entries=workspace().follow_up_state())
+    return st.session_state[ACTIONS_KEY]
+
+
+def templates() -> dict[str, tuple[str, str]]:
+    """The message templates: the defaults with the user's saved changes."""
+    return {**DEFAULT_TEMPLATES, **workspace().templates()}
+
+
+def save_template(key: str, subject: str, body: str) -> None:
+    if (subject, body) != templates().get(key):
+        workspace().set_template(key, subject, body)
+
+
+def setting(key: str, default: object) -> object:
+    return workspace().setting(key, default)
+
+
+def save_setting(key: str, value: object) -> None:
+    workspace().set_setting(key, value)
