@@ -56,7 +56,8 @@ def _save_edits() -> bool:
             st.session_state["edit_warnings"] = history_warnings(
                 view.all_apps, updated.tail(added), as_of=view.as_of, ghost_days=view.ghost_days)
         if description != "no change":
-            state.save_applications(updated, description)
+            state.save_applications(updated, description,
+                                    based_on=st.session_state.get("editor_base"))
     st.session_state["editor_round"] = st.session_state.get("editor_round", 0) + 1
     return True
 
@@ -75,6 +76,7 @@ if dataset.is_sample:
 else:
     st.caption("Edit cells, add rows at the bottom or select rows to delete them. Every change "
                "is saved at once as a new version below, so it can be undone.")
+    st.session_state["editor_base"] = dataset.stored  # the version the edits are made on
     st.data_editor(view.apps, hide_index=True, column_config=_column_config(), height=420,
                    num_rows="dynamic",
                    key=f"{EDITOR}_{st.session_state.get('editor_round', 0)}")

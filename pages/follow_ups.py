@@ -83,7 +83,7 @@ def record(action: pd.Series, decision: str, *, notes: str | None = None) -> Non
         title = f.ACTIONS[str(action["action"])].title.lower()
         saved = state.save_applications(
             f.mark_done(view.all_apps, action, on=view.as_of, notes=notes),
-            f"{title}: {action['company']}", kind="follow-up")
+            f"{title}: {action['company']}", kind="follow-up", based_on=view.dataset.stored)
         if not saved:
             return
     log.record(str(action["action_id"]), decision, until)

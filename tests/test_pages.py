@@ -289,6 +289,9 @@ def test_imported_data_is_there_after_a_restart():
     again = start()
     assert "**3 applications** from tracker.csv, saved on this computer" in captions(again)
     assert again.metric[0].value == "3"
+    # And it can be edited straight away, without the file.
+    again = edit(start("pages/data.py"), edited_rows={2: {"status": "Offer"}})
+    assert again.main.dataframe[1].value["description"].iloc[0] == "edited 1 cell"
 
 
 def test_editing_a_cell_saves_a_version_that_survives_a_restart_and_can_be_undone():
@@ -347,3 +350,30 @@ def test_replace_keeps_the_old_table_restorable():
     next(b for b in at.button if b.label == "Restore it").click().run()
     assert "**3 applications**" in captions(at)
     assert at.dataframe[1].value["description"].iloc[0].startswith("restored version 1")
+
+
+def test_two_tabs_never_lose_an_update():
+    """Tab B edits data that tab A changed meanwhile: B is told, shown A's version, and A's
+    change is kept."""
+    tab_a = upload(start("pages/data.py"), "tracker.csv", csv_bytes(TRACKER))
+    tab_b = start("pages/data.py")
+    tab_a = edit(tab_a, edited_rows={0: {"role": "Lead Analyst"}})
+    tab_b = edit(tab_b, edited_rows={0: {"role": "Junior Analyst"}})
+    assert any("changed in another tab" in w.value for w in tab_b.warning)
+    assert tab_b.main.dataframe[0].value["role"].iloc[0] == "Lead Analyst"
+    from analysis.store import Workspace
+    from ui.state import workspace_path
+
+    saved = Workspace(workspace_path())
+    assert saved.load().applications["role"].iloc[0] == "Lead Analyst"
+    assert len(saved.history()) == 2
+
+
+def test_the_workspace_can_be_chosen_on_the_command_line(monkeypatch, tmp_path):
+    from ui.state import workspace_path
+
+    monkeypatch.setattr("sys.argv", ["dashboard.py", "--workspace", str(tmp_path / "a.db")])
+    assert workspace_path() == str(tmp_path / "a.db")
+    monkeypatch.setattr("sys.argv", ["dashboard.py"])
+    monkeypatch.setenv("JOBSEARCH_WORKSPACE", str(tmp_path / "b.db"))
+    assert workspace_path() == str(tmp_path / "b.db")

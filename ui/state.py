@@ -152,10 +152,12 @@ def replace(dataset: Dataset, *, keep_filters: bool = False) -> None:
     st.session_state.pop(MAPPING_KEY, None)
 
 
-def _details(result: LoadResult, files: tuple[RawFile, ...]) -> dict[str, object]:
+def _details(result: LoadResult, name: str) -> dict[str, object]:
+    """What a version keeps besides the tables: how the file was read, for the import report
+    and for writing the data back in the user's layout."""
     return {"column_map": result.column_map, "extra_columns": result.extra_columns,
             "files": result.files, "headers": result.headers, "read_as": result.read_as,
-            "sheet": result.sheet, "label": label(files)}
+            "sheet": result.sheet, "label": name}
 
 
 def _save_import(result: LoadResult, files: tuple[RawFile, ...], *, signature: tuple[str, ...],
@@ -165,7 +167,7 @@ def _save_import(result: LoadResult, files: tuple[RawFile, ...], *, signature: t
     expected = store.current_version()
     apps = result.applications if applications is None else applications
     version = store.save(apps, offers=result.offers, kind="import", description=description,
-                         expected=expected, details=_details(result, files))
+                         expected=expected, details=_details(result, label(files)))
     stored_result = dataclasses.replace(result, applications=apps)
     replace(Dataset(result=stored_result, label=label(files), is_sample=False, files=files,
                     upload_signature=signature, sheet=result.sheet, dayfirst=dayfirst,
@@ -244,22 +246,25 @@ def import_preview(pending: Mapping[str, object]) -> tuple[str, list[str]]:
     return plan.summary, warnings
 
 
-def save_applications(apps: pd.DataFrame, description: str, *, kind: str = "edit") -> bool:
+def save_applications(apps: pd.DataFrame, description: str, *, based_on: int | None,
+                      kind: str = "edit") -> bool:
     """Save a changed table as a new version (the sample is only changed in this session).
-    Returns False, with a notice, when another tab saved first; the newer data is then shown."""
+
+    ``based_on`` is the version the change was made on. When another tab saved since, nothing
+    is written: the user is told and shown the newer data, and False is returned.
+    """
     dataset = current()
     if dataset.is_sample:
         dataset.result = dataclasses.replace(dataset.result, applications=apps)
         return True
     try:
         version = workspace().save(apps, offers=dataset.result.offers, kind=kind,
-                                   description=description, expected=dataset.stored,
-                                   details=_details(dataset.result, dataset.files))
+                                   description=description, expected=based_on,
+                                   details=_details(dataset.result, dataset.label))
     except StaleVersionError:
         st.session_state[NOTICE_KEY] = ("Not saved: your data was changed in another tab or "
                                         "window first. This is the newer data; make your change "
                                         "again.")
-        current()
         return False
     dataset.result = dataclasses.replace(dataset.result, applications=apps)
     dataset.stored = version
