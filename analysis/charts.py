@@ -2,8 +2,9 @@
 ``analysis`` (never raw applications) and returns a Figure; each trace plots aggregates, so the
 size sent to the browser does not grow with the number of applications.
 
-Colours come from the Okabe-Ito palette, distinguishable with the common colour-vision
-deficiencies; backgrounds are transparent so the figures read in light and dark themes.
+Colours come from the Okabe-Ito palette (then Paul Tol's muted colours), distinguishable with
+the common colour-vision deficiencies; backgrounds are transparent so the figures read in light
+and dark themes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import plotly.graph_objects as go
 
 from analysis.rates import OUTCOMES
 
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
+# Okabe-Ito, then three of Paul Tol's muted colours for charts with more series.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+           "#882255", "#44AA99", "#999933"]
 MUTED = "#9AA0A6"
 
 
@@ -209,3 +212,39 @@ def cohort_chart(cohorts: pd.DataFrame, *, outcome: str) -> go.Figure:
     fig.update_yaxes(range=[0, 100], ticksuffix="%")
     return _layout(fig, title=title, x="Week applied (starting Monday)",
                    y=OUTCOMES.get(outcome, outcome))
+
+
+def contribution_chart(contributions: pd.DataFrame) -> go.Figure:
+    """Each offer's score as a stacked bar of what each criterion contributed, in points."""
+    title = "What each criterion adds to the score"
+    if contributions.empty or not len(contributions.columns):
+        return empty_figure("Add at least one criterion with a weight.", title=title)
+    order = contributions.sum(axis=1).sort_values().index
+    fig = go.Figure()
+    for i, criterion in enumerate(contributions.columns):
+        fig.add_bar(y=[str(x) for x in order], x=contributions.loc[order, criterion],
+                    name=str(criterion), orientation="h",
+                    marker_color=PALETTE[i % len(PALETTE)],
+                    hovertemplate=f"%{{y}}: {criterion} adds %{{x:.1f}} points<extra></extra>")
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(range=[0, 100])
+    _layout(fig, title=title, x="Score (points out of 100)", y=None,
+            height=max(300, 180 + 50 * len(order)))
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0,
+                              "xanchor": "left"})
+    return fig
+
+
+def wins_chart(wins: pd.Series, *, draws: int) -> go.Figure:
+    """How often each offer won under random weights near the user's."""
+    title = f"Best offer in {draws:,} plausible weightings"
+    if wins.empty:
+        return empty_figure("Add offers to compare.", title=title)
+    ordered = wins.sort_values()
+    fig = go.Figure(go.Bar(
+        y=[str(x) for x in ordered.index], x=ordered.to_numpy() * 100, orientation="h",
+        marker_color=PALETTE[2], text=[f"{v:.0%}" for v in ordered], textposition="auto",
+        hovertemplate="%{y} wins in %{x:.1f}% of weightings<extra></extra>"))
+    fig.update_xaxes(range=[0, 100], ticksuffix="%")
+    return _layout(fig, title=title, x="Share of weightings won", y=None,
+                   height=max(220, 100 + 45 * len(ordered)))

@@ -167,6 +167,35 @@ def generate_applications(n: int = SAMPLE_SIZE, *, seed: int = SAMPLE_SEED,
     return apps
 
 
+def sample_offers(apps: pd.DataFrame, *, seed: int = SAMPLE_SEED) -> pd.DataFrame:
+    """Offer details for the applications whose status is offer: realistic pay, benefits and
+    ratings, with a few facts left blank (the questions to ask), and deadlines after the
+    offer date."""
+    offered = apps[apps[s.STATUS] == s.OFFER]
+    rng = np.random.default_rng(seed + 1)
+    n = len(offered)
+    base = np.round(rng.normal(72_000, 9_000, n), -3)
+
+    def blanks(values: np.ndarray, chance: float) -> np.ndarray:
+        return np.where(rng.random(n) < chance, np.nan, values)
+
+    decided = offered[s.DECISION_DATE].fillna(offered[s.DATE_APPLIED])
+    return pd.DataFrame({
+        s.OFFER_COMPANY: offered[s.COMPANY].to_numpy(), s.OFFER_ROLE: offered[s.ROLE].to_numpy(),
+        s.BASE_SALARY: base,
+        s.BONUS: blanks(np.round(base * rng.choice([0.05, 0.1, 0.15], n), -2), 0.3),
+        s.EQUITY_PER_YEAR: blanks(np.round(rng.choice([0, 4_000, 10_000], n) * 1.0, -2), 0.3),
+        s.BENEFITS_VALUE: np.round(rng.normal(3_500, 800, n), -2),
+        s.PTO_DAYS: blanks(rng.choice([25.0, 28.0, 30.0], n), 0.3),
+        s.REMOTE_DAYS: rng.choice([1.0, 2.0, 3.0, 5.0], n),
+        s.COMMUTE_MINUTES: rng.choice([0.0, 20.0, 35.0, 50.0], n),
+        s.GROWTH: rng.integers(2, 6, n).astype(float),
+        s.CULTURE: rng.integers(2, 6, n).astype(float),
+        s.DEADLINE: (decided + pd.to_timedelta(rng.integers(7, 21, n), unit="D"))
+        .astype(DATE_DTYPE).to_numpy(),
+    })
+
+
 def shift_dates(apps: pd.DataFrame, days: int) -> pd.DataFrame:
     """A copy of ``apps`` with every canonical date moved by ``days`` days."""
     delta = pd.Timedelta(days=days)
@@ -177,16 +206,22 @@ def shift_to_end(result: LoadResult, *, end: dt.date, generated_end: dt.date = S
                  ) -> LoadResult:
     """The sample moved in time so that it ends on ``end`` instead of ``generated_end``."""
     days = (end - generated_end).days
-    return dataclasses.replace(result, applications=shift_dates(result.applications, days))
+    offers = result.offers
+    if offers is not None:
+        offers = offers.assign(**{s.DEADLINE: offers[s.DEADLINE] + pd.Timedelta(days=days)})
+    return dataclasses.replace(result, applications=shift_dates(result.applications, days),
+                               offers=offers)
 
 
 def load_sample(*, end: dt.date | None = None) -> LoadResult:
-    """The bundled sample data, imported like any user file and, when ``end`` is given, moved so
-    that it ends on that day. Falls back to the generator when the file is not installed."""
+    """The bundled sample data, imported like any user file, with offer details for its
+    offers, and, when ``end`` is given, moved so that it ends on that day. Falls back to the
+    generator when the file is not installed."""
     if SAMPLE_PATH.exists():
         result = load_applications(SAMPLE_PATH)
     else:
         result = load_applications(write_sample_csv(generate_applications()), name="sample.csv")
+    result = dataclasses.replace(result, offers=sample_offers(result.applications))
     return result if end is None else shift_to_end(result, end=end)
 
 

@@ -9,6 +9,7 @@ from analysis.roundtrip import to_csv, to_workbook
 from analysis.summary import is_web_url
 from ui import state
 from ui.shell import page_setup
+from ui.widgets import md
 
 EDITOR = "editor"
 
@@ -66,9 +67,9 @@ if not dataset.is_sample and _save_edits():
     st.rerun()  # draw the page again over the table as saved
 st.subheader(f"Applications ({len(view.apps):,} shown)", anchor=False)
 if message := st.session_state.pop("edit_error", None):
-    st.error(message, icon=":material/error:")
+    st.error(md(message), icon=":material/error:")
 for warning in st.session_state.pop("edit_warnings", []):
-    st.warning(warning, icon=":material/history:")
+    st.warning(md(warning), icon=":material/history:")
 if dataset.is_sample:
     st.caption("The sample data can be explored but not edited: import your own tracker to "
                "edit it here.")

@@ -9,7 +9,7 @@ import streamlit as st
 from analysis import followups as f
 from analysis.exports import actions_calendar, safe_csv
 from ui import shell, state
-from ui.widgets import no_data
+from ui.widgets import md, no_data
 
 SNOOZE_DAYS = 3
 HEADINGS = {f.OVERDUE: ("Overdue", ":material/error:"),
@@ -109,7 +109,7 @@ def show(action: pd.Series) -> None:
         if action["channel"]:
             facts.append(f"by {action['channel']}")
         if pd.notna(action["contact_name"]):
-            facts.append(f"to {action['contact_name']}")
+            facts.append(f"to {md(action['contact_name'])}")
         st.caption(" · ".join(facts))
         st.text(action["detail"])
         if action["action"] == f.NOTES:

@@ -1,7 +1,171 @@
-"""Offers: weighted comparison of job offers (not built yet)."""
+"""Offers: weighted comparison of job offers, and how sure the ranking is."""
 
-from ui.shell import not_built, page_setup
+import dataclasses
 
-page_setup("Offers")
-not_built("This page will compare your offers with weighted criteria and say how sure the "
-          "ranking is.")
+import pandas as pd
+import streamlit as st
+
+from analysis import offers as o
+from analysis import schema as s
+from analysis.charts import contribution_chart, wins_chart
+from ui import state
+from ui.shell import page_setup
+from ui.widgets import chart, md, no_data
+
+DRAWS = 10_000
+SETTINGS_KEY = "offer_settings"
+
+view = page_setup("Offers")
+dataset = view.dataset
+saved = state.setting(SETTINGS_KEY, {}) or {}
+
+st.markdown("Evaluate an offer once you have all the facts: pay, benefits and what matters to "
+            "you. Weigh what counts, see why one offer comes first, and how sure that is.")
+
+# --- the offers --------------------------------------------------------------------------------
+table = o.offers_table(view.all_apps, dataset.result.offers)
+st.subheader(f"Your offers ({len(table)})", anchor=False)
+round_ = st.session_state.get("offers_round", 0)
+config = {c.name: (st.column_config.NumberColumn(c.label, help=c.description, min_value=0)
+                   if c.kind == "number" else
+                   st.column_config.DateColumn(c.label, help=c.description, format="D MMM YYYY")
+                   if c.kind == "date" else
+                   st.column_config.TextColumn(c.label, help=c.description))
+          for c in s.OFFER_COLUMNS}
+editor_key = f"offers_editor_{round_}"
+edited = st.data_editor(table, num_rows="dynamic", hide_index=True, column_config=config,
+                        key=editor_key)
+changes = st.session_state.get(editor_key) or {}
+if any(changes.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")):
+    # Saved as a version; a fresh editor then shows the saved table.
+    st.session_state["offers_round"] = round_ + 1
+    if state.save_offers(edited.reset_index(drop=True), "edited the offers",
+                         based_on=dataset.stored):
+        st.rerun()
+st.caption("Offers come from your spreadsheet's Offers sheet and from applications whose "
+           "status is offer; add one with the + at the bottom. "
+           + ("Changes here are kept in your workspace." if not dataset.is_sample else
+              "The sample's offers can be changed for this visit only."))
+
+offers = table.dropna(subset=[s.OFFER_COMPANY])
+if len(offers) < 2:
+    no_data("Add at least two offers to compare them. With one offer, get all the facts "
+            "before negotiating: the follow-ups page lists what to ask.")
+    st.stop()
+
+# --- criteria ----------------------------------------------------------------------------------
+with st.expander("Criteria and weights", icon=":material/tune:", expanded=False):
+    left, right = st.columns(2)
+    payout = left.slider("Expected bonus payout", 0, 100, int(saved.get("payout", 80)), 5,
+                         format="%d%%", key="bonus_payout",
+                         help="The share of the target bonus you expect to be paid.")
+    risk = right.slider("Equity risk discount", 0, 100, int(saved.get("risk", 50)), 5,
+                        format="%d%%", key="equity_risk",
+                        help="How much to knock off the equity's paper value for the risk it "
+                             "is worth less or nothing.")
+    extra = [c for c in table.columns if c not in s.OFFER_COLUMN_NAMES
+             and pd.api.types.is_numeric_dtype(table[c])]
+    chosen_extra = st.multiselect("More criteria from your columns", extra,
+                                  default=[c for c in saved.get("extra", []) if c in extra],
+                                  key="extra_criteria")
+    criteria = [*o.DEFAULT_CRITERIA, *(o.Criterion(c, c, 5) for c in chosen_extra)]
+    stored = saved.get("criteria", {})
+    chosen: list[o.Criterion] = []
+    grid = st.columns(3)
+    for i, criterion in enumerate(criteria):
+        weight, higher, enabled = stored.get(criterion.column, (
+            criterion.weight, criterion.higher_is_better, criterion.enabled))
+        with grid[i % 3].container(border=True):
+            on = st.toggle(criterion.label, value=bool(enabled), key=f"on_{criterion.column}")
+            value = st.slider("Weight", 0, 50, int(weight), key=f"weight_{criterion.column}",
+                              disabled=not on)
+            better = st.segmented_control("Better when", ["higher", "lower"],
+                                          default="higher" if higher else "lower",
+                                          key=f"direction_{criterion.column}",
+                                          disabled=not on) or "higher"
+        chosen.append(dataclasses.replace(criterion, weight=value, enabled=on,
+                                          higher_is_better=better == "higher"))
+    settings = {"payout": payout, "risk": risk, "extra": chosen_extra,
+                "criteria": {c.column: (c.weight, c.higher_is_better, c.enabled) for c in chosen}}
+    if settings != saved:
+        state.save_setting(SETTINGS_KEY, settings)
+
+prepared = o.prepare_offers(offers, bonus_payout=payout / 100, equity_risk=risk / 100)
+scores = o.score_offers(prepared, chosen)
+if scores.weights.empty:
+    no_data("Switch on at least one criterion with a weight above 0.")
+    st.stop()
+shares = ", ".join(f"{name} {share:.0%}" for name, share in scores.weights.items())
+st.caption(f"Weights, as shares of 100%: {shares}.")
+
+# --- ranking -----------------------------------------------------------------------------------
+st.subheader("Ranking", anchor=False)
+ranking = scores.ranking
+leader, runner_up = ranking.index[0], ranking.index[1]
+st.markdown(f"**{md(leader)}** comes first with **{ranking.iloc[0]:.0f}** points out of 100, "
+            f"ahead of {md(runner_up)} ({ranking.iloc[1]:.0f}).")
+for note in scores.notes:
+    st.caption(note)
+chart(contribution_chart(scores.contributions))
+
+names = o.offer_names(prepared)
+money = prepared.assign(offer=names.to_numpy())[
+    ["offer", s.BASE_SALARY, o.EXPECTED_BONUS, o.RISKED_EQUITY, s.BENEFITS_VALUE,
+     o.TOTAL_COMPENSATION]]
+st.markdown("**Total compensation** = " + o.TOTAL_FORMULA)
+currency = {c: st.column_config.NumberColumn(label, format="localized")
+            for c, label in ((s.BASE_SALARY, "Base salary"), (o.EXPECTED_BONUS, "Bonus × payout"),
+                             (o.RISKED_EQUITY, "Equity × (1 − risk)"),
+                             (s.BENEFITS_VALUE, "Benefits"), (o.TOTAL_COMPENSATION, "Total"))}
+st.dataframe(money.sort_values(o.TOTAL_COMPENSATION, ascending=False), hide_index=True,
+             column_config={"offer": "Offer", **currency})
+
+with st.expander("Raw values next to their normalised scores"):
+    raw = prepared.set_axis(names)[[c.column for c in chosen if c.label in scores.weights]]
+    raw.columns = [c.label for c in chosen if c.label in scores.weights]
+    side_by_side = pd.concat({"Value": raw, "Normalised (0-1)": scores.normalised.round(2)},
+                             axis=1)
+    st.dataframe(side_by_side)
+
+missing = o.missing_facts(prepared, chosen).set_axis(names)
+questions = [f"Ask **{md(name)}** about: {', '.join(items)}." for name, items in missing.items()
+             if items]
+if questions:
+    st.subheader("Facts to get before negotiating", anchor=False)
+    st.caption("A blank value counts as the worst on that criterion until you know it.")
+    for question in questions:
+        st.markdown(question)
+
+# --- robustness --------------------------------------------------------------------------------
+st.subheader("How sure is this ranking?", anchor=False)
+dominated = o.dominance(scores)
+for row in dominated.itertuples():
+    st.markdown(f"**{md(row.offer)}** is at least as good as **{md(row.dominated)}** on "
+                "every criterion and better on one: whatever the weights, it ranks higher.")
+
+concentration = st.slider("How close to your weights", 2, 200, int(saved.get("closeness", 20)),
+                          key="concentration",
+                          help="The random weightings are drawn around yours (a Dirichlet "
+                               "distribution); higher keeps them closer.")
+wins = o.random_weight_wins(scores, concentration=concentration, draws=DRAWS, seed=7)
+st.markdown(f"**{md(wins.idxmax())}** wins in **{wins.max():.0%}** of {DRAWS:,} plausible "
+            "weightings.")
+chart(wins_chart(wins, draws=DRAWS))
+
+sensitivity = o.weight_sensitivity(scores)
+st.markdown(f"**Each weight's safe range**: within it (the other weights keeping their "
+            f"proportions) {md(leader)} stays first.")
+st.dataframe(sensitivity, hide_index=True, column_config={
+    "criterion": "Criterion",
+    "weight": st.column_config.NumberColumn("Your weight", format="percent"),
+    "low": st.column_config.NumberColumn("From", format="percent"),
+    "high": st.column_config.NumberColumn("To", format="percent")})
+
+salary = o.break_even_salary(prepared, chosen, leader=leader, runner_up=runner_up)
+current = prepared.set_axis(names)[s.BASE_SALARY].get(runner_up)
+if salary is None:
+    st.markdown(f"No base salary alone would bring {md(runner_up)} level with {md(leader)}.")
+else:
+    gap = f" ({salary - current:+,.0f} on its {current:,.0f})" if pd.notna(current) else ""
+    st.markdown(f"**Break-even**: {md(runner_up)} would tie with {md(leader)} at a base salary "
+                f"of **{salary:,.0f}**{gap}, all else equal.")

@@ -46,7 +46,7 @@ def test_every_page_opens_without_an_error_box(browser, app_url):
                      "Reports"]
     for name in names:
         page.get_by_test_id("stSidebarNavLink").filter(has_text=name).click()
-        page.get_by_role("heading", name=name).wait_for(timeout=20_000)
+        page.get_by_role("heading", name=name, exact=True).wait_for(timeout=20_000)
         page.wait_for_selector(SETTLED, timeout=30_000)
         assert page.get_by_test_id("stException").count() == 0, name
     assert not errors

@@ -48,7 +48,7 @@ def test_every_page_runs_on_the_sample_and_says_so(page):
 
 
 BUILT = ("pages/overview.py", "pages/response_times.py", "pages/outcomes.py",
-         "pages/follow_ups.py", "pages/data.py")
+         "pages/follow_ups.py", "pages/offers.py", "pages/data.py")
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if p not in BUILT])
@@ -377,3 +377,29 @@ def test_the_workspace_can_be_chosen_on_the_command_line(monkeypatch, tmp_path):
     monkeypatch.setattr("sys.argv", ["dashboard.py"])
     monkeypatch.setenv("JOBSEARCH_WORKSPACE", str(tmp_path / "b.db"))
     assert workspace_path() == str(tmp_path / "b.db")
+
+
+# --- offers ---------------------------------------------------------------------------------
+
+
+def test_offers_page_ranks_explains_and_reports_robustness():
+    at = start("pages/offers.py")
+    text = " ".join(m.value for m in at.markdown)
+    assert "comes first with" in text and "points out of 100" in text
+    assert "plausible weightings" in text
+    assert "Break-even" in text or "No base salary alone" in text
+    assert "Ask **" in text
+    assert [f["data"][0]["type"] for f in figures(at)] == ["bar", "bar"]
+
+
+def test_offers_page_with_fewer_than_two_offers_says_what_to_do():
+    at = upload(start("pages/offers.py"), "tracker.csv", csv_bytes(TRACKER))
+    assert any("at least two offers" in i.value for i in at.info)
+
+
+def test_changing_a_weight_can_change_the_ranking_and_is_kept():
+    at = start("pages/offers.py")
+    at.slider(key="weight_base_salary").set_value(50).run()
+    assert not at.exception
+    again = start("pages/offers.py")
+    assert again.slider(key="weight_base_salary").value == 50

@@ -19,6 +19,7 @@ from analysis.metrics import GHOST_DAYS
 from analysis.sources import RawFile
 from ui import state
 from ui.navigation import configure_page, pages
+from ui.widgets import md
 
 UPLOAD_KEY = "uploader"
 GHOST_KEY = "ghost_days"
@@ -89,8 +90,8 @@ def _data_source() -> None:
             st.button("Back to your saved data", on_click=state.use_saved, type="tertiary",
                       icon=":material/undo:")
     else:
-        st.caption(f"**{state.plural(count, 'application')}** from {dataset.label}, saved on "
-                   "this computer.")
+        st.caption(f"**{state.plural(count, 'application')}** from {md(dataset.label)}, saved "
+                   "on this computer.")
         st.button("Use the sample data instead", on_click=state.use_sample, type="tertiary",
                   icon=":material/science:")
     if dataset.files:
@@ -218,7 +219,7 @@ def _column_mapper(pending: dict[str, object]) -> None:
     assert isinstance(error, MissingColumnsError)
     with st.container(border=True):
         if error.missing:
-            st.warning(f"**{error.file}**: {error.problem}",
+            st.warning(f"**{md(error.file)}**: {md(error.problem)}",
                        icon=":material/table_view:")
         else:
             st.markdown("**Correct the column mapping**")
@@ -251,12 +252,12 @@ def _import_choice(pending: dict[str, object]) -> None:
     summary, warnings = state.import_preview(pending)
     saved = len(state.current().result.applications)
     with st.container(border=True):
-        st.markdown(f"**{state.label(files)}** holds "  # type: ignore[arg-type]
+        st.markdown(f"**{md(state.label(files))}** holds "  # type: ignore[arg-type]
                     f"{state.plural(len(result.applications), 'application')}; your saved data "
                     f"has {state.plural(saved, 'application')}. What should happen?")
         st.caption(f"Merging (matched by job URL, else company, role and date): {summary}.")
         for warning in warnings:
-            st.warning(warning, icon=":material/history:")
+            st.warning(md(warning), icon=":material/history:")
         columns = st.columns(3)
         columns[0].button("Merge into my data", type="primary", on_click=state.resolve_import,
                           args=("merge",), icon=":material/merge:")
@@ -310,8 +311,8 @@ def page_setup(title: str) -> View:
         st.warning(notice, icon=":material/sync:")
     error = st.session_state.get(state.ERROR_KEY)
     if error:
-        st.error(f"{error['message']}\n\nNothing was changed: the dashboard still shows "
-                 f"{dataset.label.lower() if dataset.is_sample else dataset.label} "
+        st.error(f"{md(error['message'])}\n\nNothing was changed: the dashboard still shows "
+                 f"{dataset.label.lower() if dataset.is_sample else md(dataset.label)} "
                  f"({state.plural(total, 'application')}).", icon=":material/error:")
     mapping = st.session_state.get(state.MAPPING_KEY)
     if mapping:

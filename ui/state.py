@@ -271,6 +271,24 @@ def save_applications(apps: pd.DataFrame, description: str, *, based_on: int | N
     return True
 
 
+def save_offers(offers: pd.DataFrame, description: str, *, based_on: int | None) -> bool:
+    """Save a changed offers table as a new version, with the applications unchanged. The
+    sample's offers live only in this session. False, with a notice, on a stale write."""
+    dataset = current()
+    if not dataset.is_sample:
+        try:
+            version = workspace().save(dataset.result.applications, offers=offers, kind="offers",
+                                       description=description, expected=based_on,
+                                       details=_details(dataset.result, dataset.label))
+        except StaleVersionError:
+            st.session_state[NOTICE_KEY] = ("Not saved: your data was changed in another tab "
+                                            "first. This is the newer data.")
+            return False
+        dataset.stored = version
+    dataset.result = dataclasses.replace(dataset.result, offers=offers)
+    return True
+
+
 def restore(version: int) -> None:
     dataset = current()
     try:

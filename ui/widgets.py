@@ -3,10 +3,22 @@ charts drawn the same way everywhere."""
 
 from __future__ import annotations
 
+import re
+
 import plotly.graph_objects as go
 import streamlit as st
 
 from analysis.metrics import DEFINITIONS
+
+# Everything Markdown (with Streamlit's extensions) could turn into a link, an image, HTML,
+# emphasis, code, a table, maths or a heading.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|<>$~])")
+
+
+def md(text: object) -> str:
+    """User text made literal inside Markdown: every character Markdown could act on is
+    escaped, so a company called "[x](javascript:...)" shows as typed and never as a link."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text)).replace("\n", " ")
 
 
 def percent(value: float | None, digits: int = 0) -> str:

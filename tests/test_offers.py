@@ -1,0 +1,160 @@
+"""Offer scoring and its robustness, by hand on two and three offers, and by property."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import apps_frame
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import offers as o
+
+BASE = o.Criterion("base_salary", "Base", 3)
+COMMUTE = o.Criterion("commute_minutes", "Commute", 1, higher_is_better=False)
+PTO = o.Criterion("pto_days", "PTO", 1)
+
+THREE = pd.DataFrame({"company": ["A", "B", "C"], "base_salary": [100.0, 80.0, 90.0],
+                      "commute_minutes": [60.0, 20.0, 40.0], "pto_days": [25.0, 25.0, 25.0]})
+
+
+def test_two_offers_by_hand():
+    scores = o.score_offers(THREE.iloc[:2], [BASE, COMMUTE])
+    # A: base best (1) x 3/4 + commute worst (0) x 1/4 = 75; B: 0 + 1/4 = 25.
+    assert scores.score.to_dict() == {"A": 75.0, "B": 25.0}
+    assert scores.contributions.loc["B", "Commute"] == 25.0
+
+
+def test_three_offers_min_max_and_direction_by_hand():
+    scores = o.score_offers(THREE, [BASE, COMMUTE])
+    assert scores.normalised.loc["C"].tolist() == [0.5, 0.5]
+    assert scores.score["C"] == pytest.approx(50.0)
+    assert list(scores.ranking.index) == ["A", "C", "B"]
+
+
+def test_an_all_equal_criterion_scores_the_same_and_says_so():
+    scores = o.score_offers(THREE, [BASE, PTO])
+    assert scores.normalised["PTO"].tolist() == [1.0, 1.0, 1.0]
+    assert any("all offers are equal" in note for note in scores.notes)
+    assert scores.score["A"] - scores.score["B"] == pytest.approx(75.0)
+
+
+def test_zero_weights_and_switched_off_criteria_do_not_count():
+    zero = o.score_offers(THREE, [BASE, o.Criterion("commute_minutes", "Commute", 0)])
+    off = o.score_offers(THREE, [BASE, o.Criterion("commute_minutes", "C", 5, enabled=False)])
+    assert zero.score.to_dict() == off.score.to_dict() == {"A": 100.0, "B": 0.0, "C": 50.0}
+    assert list(zero.weights.index) == ["Base"]
+
+
+def test_missing_values_count_as_worst_and_are_questions():
+    offers = THREE.assign(base_salary=[100.0, np.nan, 90.0])
+    scores = o.score_offers(offers, [BASE])
+    assert scores.score["B"] == 0.0
+    assert o.missing_facts(offers, [BASE, PTO]).tolist() == [[], ["base salary"], []]
+    empty = o.score_offers(THREE.assign(pto_days=np.nan), [BASE, PTO])
+    assert any("no offer has a value" in note for note in empty.notes)
+
+
+def test_total_compensation_formula():
+    offers = pd.DataFrame({"company": ["A"], "base_salary": [100.0], "bonus": [20.0],
+                           "equity_per_year": [40.0], "benefits_value": [np.nan]})
+    prepared = o.prepare_offers(offers, bonus_payout=0.5, equity_risk=0.75)
+    assert prepared[o.TOTAL_COMPENSATION].iloc[0] == 100 + 10 + 10
+
+
+def test_dominance():
+    scores = o.score_offers(THREE.assign(commute_minutes=[20.0, 60.0, 40.0]), [BASE, COMMUTE])
+    pairs = set(map(tuple, o.dominance(scores).to_numpy()))
+    assert ("A", "B") in pairs and ("A", "C") in pairs and ("C", "B") in pairs
+    assert not any(first == "B" for first, _ in pairs)
+
+
+def test_weight_sensitivity_range_by_hand():
+    scores = o.score_offers(THREE.iloc[:2], [BASE, COMMUTE])
+    table = o.weight_sensitivity(scores).set_index("criterion")
+    # A leads while the base share t satisfies t*1 + (1-t)*0 >= t*0 + (1-t)*1, i.e. t >= 0.5.
+    assert table.loc["Base", "low"] == pytest.approx(0.5)
+    assert table.loc["Base", "high"] == pytest.approx(1.0)
+    assert table.loc["Commute", ["low", "high"]].tolist() == pytest.approx([0.0, 0.5])
+
+
+def test_random_weights_are_seeded_and_favour_the_clear_winner():
+    scores = o.score_offers(THREE, [BASE, COMMUTE])
+    wins = o.random_weight_wins(scores, concentration=50, draws=5000, seed=1)
+    assert wins.sum() == pytest.approx(1.0)
+    assert wins.idxmax() == "A"
+    pd.testing.assert_series_equal(wins, o.random_weight_wins(scores, concentration=50,
+                                                              draws=5000, seed=1))
+
+
+def test_break_even_salary_ties_the_scores():
+    salary = o.break_even_salary(THREE, [BASE, COMMUTE], leader="A", runner_up="C")
+    tied = THREE.assign(base_salary=[100.0, 80.0, salary])
+    result = o.score_offers(tied, [BASE, COMMUTE]).score
+    assert result["C"] >= result["A"]
+    assert result["A"] - result["C"] == pytest.approx(0, abs=0.05)
+    assert o.break_even_salary(THREE, [COMMUTE], leader="B", runner_up="A") is None
+
+
+def test_offers_table_adds_applications_with_an_offer():
+    apps = apps_frame([{"company": "Acme", "role": "Analyst", "status": "offer"},
+                       {"company": "Globex", "role": "PM", "status": "offer"},
+                       {"company": "Initech", "status": "applied"}])
+    sheet = pd.DataFrame({"company": ["acme"], "base_salary": [90000.0]})
+    table = o.offers_table(apps, sheet)
+    assert table["company"].tolist() == ["acme", "Globex"]
+    assert table.loc[1, "role"] == "PM"
+    assert o.offers_table(apps, None)["company"].tolist() == ["Acme", "Globex"]
+    assert o.offers_table(apps.iloc[[2]], None).empty
+
+
+OFFERS = st.lists(st.tuples(st.floats(0, 300_000), st.floats(0, 120), st.floats(1, 5)),
+                  min_size=2, max_size=6)
+CRITERIA = [o.Criterion("base_salary", "Base", 5), o.Criterion("commute_minutes", "C", 2, False),
+            o.Criterion("growth", "G", 3)]
+
+
+def frame(rows):
+    return pd.DataFrame({"company": [f"O{i}" for i in range(len(rows))],
+                         "base_salary": [r[0] for r in rows],
+                         "commute_minutes": [r[1] for r in rows], "growth": [r[2] for r in rows]})
+
+
+@settings(max_examples=100, deadline=None)
+@given(OFFERS)
+def test_scores_stay_within_0_and_100(rows):
+    score = o.score_offers(frame(rows), CRITERIA).score
+    assert ((score >= -1e-9) & (score <= 100 + 1e-9)).all()
+
+
+@settings(max_examples=100, deadline=None)
+@given(OFFERS, st.integers(0, 5), st.floats(0, 50_000))
+def test_raising_a_higher_is_better_value_never_lowers_the_score(rows, which, raise_by):
+    offers = frame(rows)
+    which = which % len(offers)
+    before = o.score_offers(offers, CRITERIA).score.iloc[which]
+    raised = offers.copy()
+    raised.loc[which, "base_salary"] += raise_by
+    after = o.score_offers(raised, CRITERIA).score.iloc[which]
+    assert after >= before - 1e-9
+
+
+@settings(max_examples=25, deadline=None)
+@given(OFFERS)
+def test_break_even_salary_really_ties(rows):
+    offers = frame(rows)
+    ranking = o.score_offers(offers, CRITERIA).ranking
+    leader, runner = ranking.index[0], ranking.index[1]
+    salary = o.break_even_salary(offers, CRITERIA, leader=leader, runner_up=runner)
+    if salary is None:
+        return
+    position = list(offers["company"]).index(runner)
+    tied = offers.copy()
+    tied.loc[position, "base_salary"] = salary
+    result = o.score_offers(tied, CRITERIA).score
+    assert result[runner] >= result[leader] - 1e-9  # level, or just ahead
+    below = tied.copy()
+    below.loc[position, "base_salary"] = max(salary - 1.0, offers.loc[position, "base_salary"])
+    lower = o.score_offers(below, CRITERIA).score
+    assert lower[runner] <= lower[leader] + 0.5  # a unit less and it would not be ahead
