@@ -230,8 +230,8 @@ def contribution_chart(contributions: pd.DataFrame) -> go.Figure:
     fig.update_xaxes(range=[0, 100])
     _layout(fig, title=title, x="Score (points out of 100)", y=None,
             height=max(300, 180 + 50 * len(order)))
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0,
-                              "xanchor": "left"})
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.35, "x": 0,
+                              "xanchor": "left"}, margin={"b": 90})
     return fig
 
 
