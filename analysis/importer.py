@@ -101,6 +101,7 @@ def load_applications(
     column_map: Mapping[str, str | None] | None = None,
     dayfirst: bool | None = None,
     name: str | None = None,
+    as_of: dt.date | None = None,
 ) -> LoadResult:
     """Load a spreadsheet of job applications into the canonical data model.
 
@@ -110,6 +111,8 @@ def load_applications(
     file in the list, whose name ends in "offers" is read as the offers table. ``column_map``
     maps the file's own headers to canonical names and overrides recognition (map a header to
     None to keep it as an extra column). ``dayfirst`` overrides the date order found in the data.
+    With ``as_of``, dates of things that cannot have happened yet (an application, a reply, a
+    decision, a note sent after that day) are reported.
 
     Raises SpreadsheetError, with a message meant for the user, when the file cannot be used;
     MissingColumnsError (a SpreadsheetError) when no company column is recognised.
@@ -127,7 +130,8 @@ def load_applications(
         if not application_files:
             raise SpreadsheetError("only offers were given: add the file with your applications.",
                                    file=raws[0].name)
-        parts = [load_applications(one, sheet=sheet, column_map=column_map, dayfirst=dayfirst)
+        parts = [load_applications(one, sheet=sheet, column_map=column_map, dayfirst=dayfirst,
+                                   as_of=as_of)
                  for one in application_files]
         combined = _combine(parts)
         return _with_offer_files(combined, offer_files) if offer_files else combined
@@ -136,7 +140,7 @@ def load_applications(
     if fmt == "csv":
         grid, read_as = read_csv_grid(raw)
         return _load_grid(raw.name, grid, column_map=column_map, dayfirst=dayfirst,
-                          read_as=read_as)
+                          read_as=read_as, as_of=as_of)
 
     sheets = sheet_names(raw)
     offers_sheet = next((n for n in sheets if _is_offers_name(n)), None)
@@ -152,7 +156,7 @@ def load_applications(
         offers, offer_issues = load_offers_grid(read_sheet_grid(raw, offers_sheet),
                                                 file=f"{raw.name} [{offers_sheet}]")
     result = _load_grid(raw.name, grid, column_map=column_map, dayfirst=dayfirst,
-                        read_as=f"{fmt.upper()} workbook, sheet '{chosen}'")
+                        read_as=f"{fmt.upper()} workbook, sheet '{chosen}'", as_of=as_of)
     issues = pd.concat([result.issues, offer_issues], ignore_index=True)
     return LoadResult(
         applications=result.applications, issues=issues, offers=offers,
@@ -263,7 +267,7 @@ def _row_list(rows: Sequence[int]) -> str:
 
 
 def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | None] | None,
-               dayfirst: bool | None, read_as: str) -> LoadResult:
+               dayfirst: bool | None, read_as: str, as_of: dt.date | None = None) -> LoadResult:
     header_row = _find_header_row(grid, s.APPLICATION_ALIASES)
     headers = _header_names(grid.iloc[header_row]) if len(grid) else []
     body = grid.iloc[header_row + 1:].copy()
@@ -301,11 +305,13 @@ def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | 
         raise SpreadsheetError(
             "the table has column headers but no rows of applications below them.", file=file)
 
+    _check_duplicates(file, text, rows, issues)
     apps, detected = _canonical_frame(file, body, text, rows, mapping, dayfirst, issues)
+    if as_of is not None:
+        _check_future(file, apps, rows, mapping, as_of, issues)
     extras = [h for h in headers if h not in mapping]
-    for header in extras:
-        apps[header] = _extra_column(body[header], text[header])
-    apps = apps.reset_index(drop=True)
+    apps = pd.concat([apps.reset_index(drop=True), _extra_columns(body[extras], text[extras])],
+                     axis=1)
 
     if (s.SOURCE not in mapping.values()
             and _LINKEDIN_SIGNATURE & {s.header_key(h) for h in headers}):
@@ -449,20 +455,69 @@ def _check_order(file: str, apps: pd.DataFrame, rows: pd.Series, by_canonical: d
                 "warning"))
 
 
-def _extra_column(cells: pd.Series, text: pd.Series) -> pd.Series:
-    """A column the data model does not know: numbers when every filled cell is a number,
-    dates when every filled cell is a date, text otherwise."""
-    filled = text != ""
-    if not filled.any():
-        return pd.Series(pd.NA, index=range(len(cells)), dtype="str")
-    numeric = pd.to_numeric(cells.where(filled), errors="coerce")
-    if numeric[filled].notna().all():
-        return numeric.reset_index(drop=True)
-    if cells.dtype == object:
-        values = cells[filled]
-        if values.map(lambda v: isinstance(v, dt.date | np.datetime64)).all():
-            return pd.to_datetime(cells.where(filled)).astype(DATE_DTYPE).reset_index(drop=True)
-    return text.where(filled).astype("str").reset_index(drop=True)
+_CANNOT_BE_FUTURE = (s.DATE_APPLIED, s.FIRST_RESPONSE_DATE, s.DECISION_DATE, s.THANK_YOU_SENT,
+                     s.FOLLOW_UP_SENT, s.REJECTION_THANKS_SENT)
+
+
+def _check_future(file: str, apps: pd.DataFrame, rows: pd.Series, mapping: dict[str, str],
+                  as_of: dt.date, issues: list[dict[str, object]]) -> None:
+    """Dates of events that cannot have happened yet (interviews and expected decisions may
+    well be ahead)."""
+    by_canonical = {c: h for h, c in mapping.items()}
+    day = pd.Timestamp(as_of)
+    for name in _CANNOT_BE_FUTURE:
+        if name not in by_canonical:
+            continue
+        for position in np.flatnonzero((apps[name] > day).to_numpy()):
+            issues.append(_issue(file, int(rows.iloc[position]), by_canonical[name],
+                                 apps[name].iloc[position].date().isoformat(),
+                                 f"in the future (after {as_of.isoformat()}): check the date",
+                                 "warning"))
+
+
+def _check_duplicates(file: str, text: pd.DataFrame, rows: pd.Series,
+                      issues: list[dict[str, object]]) -> None:
+    """Rows identical to an earlier row, cell for cell. They are kept (the user decides)."""
+    if text.empty:
+        return
+    fingerprints = pd.util.hash_pandas_object(text, index=False)
+    repeated = fingerprints.duplicated(keep="first")
+    if not repeated.any():
+        return
+    first_row = dict(zip(fingerprints[~repeated], rows[~repeated], strict=True))
+    for position in np.flatnonzero(repeated.to_numpy()):
+        issues.append(_issue(file, int(rows.iloc[position]), "", "",
+                             f"the same as row {first_row[fingerprints.iloc[position]]}, cell "
+                             "for cell: kept; delete one if it was entered twice", "warning"))
+
+
+def _extra_columns(cells: pd.DataFrame, text: pd.DataFrame) -> pd.DataFrame:
+    """The columns the data model does not know, each as numbers when every filled cell is a
+    number, as dates when every filled cell is a date, as text otherwise. Worked out for all
+    columns at once: a sheet can have thousands of them."""
+    cells = cells.reset_index(drop=True)
+    text = text.reset_index(drop=True)
+    if cells.shape[1] == 0:
+        return pd.DataFrame(index=cells.index)
+    filled = (text != "").to_numpy()
+    raw = cells.to_numpy(dtype=object)
+    flat = pd.Series(np.where(filled, raw, None).ravel())
+    numbers = pd.to_numeric(flat, errors="coerce").to_numpy(dtype="float64").reshape(raw.shape)
+    numeric = (~np.isnan(numbers) | ~filled).all(axis=0) & filled.any(axis=0)
+    is_date = np.vectorize(lambda v: isinstance(v, dt.date | np.datetime64), otypes=[bool])(raw)
+    dated = (is_date | ~filled).all(axis=0) & filled.any(axis=0) & ~numeric
+    names = list(cells.columns)
+    blocks = [text.loc[:, ~numeric & ~dated].where(
+        pd.DataFrame(filled[:, ~numeric & ~dated], columns=text.columns[~numeric & ~dated]))
+        .astype("str")]
+    if numeric.any():
+        block = pd.DataFrame(numbers[:, numeric], columns=cells.columns[numeric])
+        whole = block.notna().all() & (block == block.round()).all()
+        blocks.append(block.astype({c: "int64" for c in block.columns[whole.to_numpy()]}))
+    for position in np.flatnonzero(dated):
+        blocks.append(pd.to_datetime(cells.iloc[:, position].where(filled[:, position]))
+                      .astype(DATE_DTYPE).to_frame(names[position]))
+    return pd.concat(blocks, axis=1)[names]
 
 
 def _combine(parts: list[LoadResult]) -> LoadResult:
@@ -538,8 +593,7 @@ def load_offers_grid(grid: pd.DataFrame, *, file: str) -> tuple[pd.DataFrame | N
                                      problem.problem, problem.severity))
         else:
             offers[column.name] = text[header].where(text[header] != "").astype("str")
-    for header in headers:
-        if header not in mapping:
-            offers[header] = _extra_column(body[header], text[header])
+    extra = [h for h in headers if h not in mapping]
+    offers = pd.concat([offers, _extra_columns(body[extra], text[extra])], axis=1)
     frame = pd.DataFrame(issues, columns=ISSUE_COLUMNS) if issues else empty_issues()
     return offers, frame.astype({"row": "int64"})

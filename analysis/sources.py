@@ -82,7 +82,7 @@ def read_source(source: RawFile | str | Path | bytes | IO[bytes], *,
 
 
 def _too_big(size: int) -> str:
-    return (f"the file is {size / 1e6:,.0f} MB, above the {MAX_FILE_BYTES / 1e6:,.0f} MB this "
+    return (f"the file is {size / 2**20:,.0f} MB, above the {MAX_FILE_BYTES / 2**20:,.0f} MB this "
             "dashboard reads. Export only the sheet with your applications.")
 
 

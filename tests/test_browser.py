@@ -104,3 +104,83 @@ def test_an_edit_survives_a_reload(browser, tmp_path):
         content = download.value.path().read_text(encoding="utf-8-sig")
         assert "Acme Corp,Analyst" in content.replace('"', "")
         assert page.get_by_test_id("stException").count() == 0
+
+
+def test_end_to_end_with_hostile_text_every_page_and_every_download(browser, tmp_path):
+    """The app as the README starts it: a file full of script and formula text is uploaded,
+    every page is visited (each settles within 10 s, no dialog opens, no error box), and every
+    export downloads and reads back."""
+    import csv
+    import datetime as dt
+    import io
+    import time
+
+    import openpyxl
+    from conftest import ROOT, serve_dashboard
+    from corpus import XSS
+    from icalendar import Calendar
+
+    sample = list(csv.reader(io.StringIO((ROOT / "data" / "sample.csv").read_text())))
+    header = sample[0]
+    recent = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    hostile = []
+    for text in XSS:
+        row = dict.fromkeys(header, "")
+        row.update({"Company": text, "Role": text, "Status": "Interviewing", "Notes": text,
+                    "Date applied": recent, "Interview date": recent, "Job URL": text,
+                    "Contact name": text})
+        hostile.append([row[h] for h in header])
+    path = tmp_path / "tracker.csv"
+    path.write_bytes(csv_bytes([header, *sample[1:], *hostile]))
+    total = len(sample) - 1 + len(hostile)
+
+    with serve_dashboard(tmp_path / "workspace.sqlite3") as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        dialogs: list[str] = []
+        errors: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(url)
+        page.wait_for_selector(SETTLED, timeout=30_000)
+        with page.expect_file_chooser() as chooser:
+            page.get_by_test_id("stFileUploaderDropzone").click()
+        chooser.value.set_files(str(path))
+        page.get_by_text(f"{total} applications").first.wait_for(timeout=30_000)
+
+        downloads: dict[str, bytes] = {}
+        links = page.get_by_test_id("stSidebarNavLink")
+        names = [links.nth(i).inner_text().split("\n")[-1] for i in range(links.count())]
+        for name in names:
+            started = time.monotonic()
+            page.get_by_test_id("stSidebarNavLink").filter(has_text=name).click()
+            page.get_by_role("heading", name=name, exact=True).wait_for(timeout=10_000)
+            page.wait_for_selector(SETTLED, timeout=10_000)
+            assert time.monotonic() - started < 10, f"{name} took over 10 s"
+            assert page.get_by_test_id("stException").count() == 0, name
+            if name == "Follow-ups":
+                # Hostile text is shown as text, never run.
+                assert page.get_by_text(XSS[0]).count() > 0
+                for label in ("Calendar (.ics)", "Table (.csv)"):
+                    with page.expect_download() as download:
+                        page.get_by_role("button", name=label).click()
+                    downloads[label] = download.value.path().read_bytes()
+            if name == "Data":
+                for label in ("Excel workbook (.xlsx)", "CSV"):
+                    with page.expect_download() as download:
+                        page.get_by_role("button", name=label, exact=True).click()
+                    downloads[label] = download.value.path().read_bytes()
+        assert not dialogs, dialogs
+        assert not errors, errors
+
+    events = Calendar.from_ical(downloads["Calendar (.ics)"]).walk("VEVENT")
+    assert len(events) >= len(XSS)
+    for label in ("Table (.csv)", "CSV"):
+        rows = list(csv.reader(io.StringIO(downloads[label].decode("utf-8-sig"))))
+        cells = [cell for row in rows[1:] for cell in row]
+        assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))]
+    workbook = openpyxl.load_workbook(io.BytesIO(downloads["Excel workbook (.xlsx)"]))
+    sheet = workbook["Applications"]
+    assert [c.value for c in sheet[1]][:3] == header[:3]
+    assert sheet.max_row == total + 1
+    formulas = [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    assert not formulas

@@ -101,7 +101,7 @@ def _cached_sample(end: dt.date) -> LoadResult:
 def _cached_load(files: tuple[RawFile, ...], sheet: str | None, dayfirst: bool | None,
                  column_map: tuple[tuple[str, str | None], ...]) -> LoadResult:
     return load_applications(list(files), sheet=sheet, dayfirst=dayfirst,
-                             column_map=dict(column_map))
+                             column_map=dict(column_map), as_of=dt.date.today())
 
 
 def sample_dataset() -> Dataset:
