@@ -76,7 +76,8 @@ with st.expander("Criteria and weights", icon=":material/tune:", expanded=False)
         weight, higher, enabled = stored.get(criterion.column, (
             criterion.weight, criterion.higher_is_better, criterion.enabled))
         with grid[i % 3].container(border=True):
-            on = st.toggle(criterion.label, value=bool(enabled), key=f"on_{criterion.column}")
+            on = st.toggle(md(criterion.label), value=bool(enabled),
+                           key=f"on_{criterion.column}")
             value = st.slider("Weight", 0, 50, int(weight), key=f"weight_{criterion.column}",
                               disabled=not on)
             better = st.segmented_control("Better when", ["higher", "lower"],
@@ -96,7 +97,7 @@ if scores.weights.empty:
     no_data("Switch on at least one criterion with a weight above 0.")
     st.stop()
 shares = ", ".join(f"{name} {share:.0%}" for name, share in scores.weights.items())
-st.caption(f"Weights, as shares of 100%: {shares}.")
+st.caption(f"Weights, as shares of 100%: {md(shares)}.")
 
 # --- ranking -----------------------------------------------------------------------------------
 st.subheader("Ranking", anchor=False)
@@ -105,7 +106,7 @@ leader, runner_up = ranking.index[0], ranking.index[1]
 st.markdown(f"**{md(leader)}** comes first with **{ranking.iloc[0]:.0f}** points out of 100, "
             f"ahead of {md(runner_up)} ({ranking.iloc[1]:.0f}).")
 for note in scores.notes:
-    st.caption(note)
+    st.caption(md(note))
 chart(contribution_chart(scores.contributions))
 
 names = o.offer_names(prepared)

@@ -121,14 +121,14 @@ def _import_report(dataset: state.Dataset) -> None:
     title = "Import report" + (f" ({', '.join(parts)})" if parts else "")
     with st.expander(title, icon=":material/fact_check:"):
         if result.read_as:
-            st.caption(f"Read as {result.read_as}.")
+            st.caption(f"Read as {md(result.read_as)}.")
         recognised = pd.DataFrame(
             [(header, s.LABELS.get(canonical, canonical))
              for header, canonical in result.column_map.items()],
             columns=["Your column", "Read as"])
         st.dataframe(recognised, hide_index=True, width="stretch")
         if result.extra_columns:
-            st.caption("Kept as they are: " + ", ".join(result.extra_columns))
+            st.caption("Kept as they are: " + md(", ".join(result.extra_columns)))
         if issues.empty:
             st.caption("No problems found.")
         else:
