@@ -1,0 +1,260 @@
+"""Benchmarks: import, analysis functions, page scripts, chart sizes and memory, by data size.
+
+    python benchmarks/run.py --sizes 1000,10000,100000
+
+Writes benchmarks/RESULTS.md with the machine, the versions and the date. Times are medians of
+several runs in one process; not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import openpyxl
+import pandas as pd
+
+from analysis import (
+    charts,
+    filters,
+    followups,
+    generate_applications,
+    load_applications,
+    metrics,
+    offers,
+    rates,
+)
+from analysis.sample import sample_offers, write_sample_csv
+from analysis.store import Workspace
+
+END = dt.date(2026, 11, 20)
+PAGES = ["pages/overview.py", "pages/response_times.py", "pages/outcomes.py",
+         "pages/follow_ups.py", "pages/offers.py", "pages/data.py", "pages/reports.py"]
+
+
+def median_time(function: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def xlsx_bytes(apps: pd.DataFrame) -> bytes:
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("Applications")
+    labelled = apps.rename(columns=lambda c: c.replace("_", " ").capitalize())
+    sheet.append(list(labelled.columns))
+    for row in labelled.itertuples(index=False):
+        sheet.append([None if (not isinstance(v, str) and pd.isna(v)) else
+                      (v.to_pydatetime() if isinstance(v, pd.Timestamp) else v) for v in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+PAGE_RUNNER = """
+import json, resource, sys, time
+from streamlit.testing.v1 import AppTest
+pages = sys.argv[2:]
+results = {}
+at = AppTest.from_file(sys.argv[1], default_timeout=600)
+at.run()
+for page in pages:
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        at.switch_page(page).run()
+        times.append(time.perf_counter() - started)
+    assert not at.exception, (page, at.exception)
+    times.sort()
+    results[page] = times[1]
+results["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(results))
+"""
+
+FILTER_RUNNER = """
+import json, sys, time
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file(sys.argv[1], default_timeout=600)
+at.run()
+generation = 0
+times = []
+for choice in (["rejected"], ["applied"], ["rejected", "applied"]):
+    started = time.perf_counter()
+    at.sidebar.multiselect(key=f"filter_statuses_{generation}").set_value(choice).run()
+    times.append(time.perf_counter() - started)
+assert not at.exception
+print(json.dumps({"filter_change": sorted(times)[1]}))
+"""
+
+MEMORY_RUNNER = """
+import resource, sys
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file(sys.argv[1], default_timeout=600)
+at.run()
+assert not at.exception
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def run_script(code: str, workspace: Path, *args: str) -> str:
+    env = {**os.environ, "JOBSEARCH_WORKSPACE": str(workspace), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code, str(ROOT / "dashboard.py"), *args],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=3600)
+    if done.returncode:
+        raise RuntimeError(done.stderr[-2000:])
+    return done.stdout.strip().splitlines()[-1]
+
+
+def bench(size: int, repeat: int, folder: Path) -> dict[str, object]:
+    print(f"size {size:,}", flush=True)
+    apps = generate_applications(size, seed=1, end=END)
+    csv = write_sample_csv(apps)
+    xlsx = xlsx_bytes(apps)
+    result: dict[str, object] = {"size": size, "csv_mb": len(csv) / 1e6, "xlsx_mb": len(xlsx) / 1e6}
+    timing: dict[str, float] = {}
+    timing["import csv (load_applications)"] = median_time(
+        lambda: load_applications(csv, name="a.csv"), repeat)
+    timing["import csv (pd.read_csv)"] = median_time(lambda: pd.read_csv(io.BytesIO(csv)), repeat)
+    timing["import xlsx (load_applications)"] = median_time(
+        lambda: load_applications(xlsx, name="a.xlsx"), repeat)
+    timing["import xlsx (pd.read_excel calamine)"] = median_time(
+        lambda: pd.read_excel(io.BytesIO(xlsx), engine="calamine"), repeat)
+    timing["import xlsx (pd.read_excel openpyxl)"] = median_time(
+        lambda: pd.read_excel(io.BytesIO(xlsx), engine="openpyxl"), 1 if size > 10_000 else repeat)
+
+    loaded = load_applications(csv, name="a.csv").applications
+    offer_table = offers.prepare_offers(offers.offers_table(loaded, sample_offers(loaded)))
+    functions: dict[str, Callable[[], object]] = {
+        "filter_applications": lambda: filters.filter_applications(
+            loaded, filters.Filters(statuses=("applied", "rejected"), text="analyst")),
+        "kpis": lambda: metrics.kpis(loaded, as_of=END),
+        "funnel_counts": lambda: metrics.funnel_counts(loaded),
+        "outcome_flows": lambda: metrics.outcome_flows(loaded, as_of=END),
+        "weekly_activity": lambda: metrics.weekly_activity(loaded, as_of=END),
+        "response_curve (by source)": lambda: metrics.response_curve(loaded, as_of=END,
+                                                                      by="source"),
+        "response_logrank": lambda: metrics.response_logrank(loaded, as_of=END, by="source"),
+        "rate_table (by source)": lambda: rates.rate_table(loaded, by="source",
+                                                          outcome="interview", as_of=END),
+        "cohorts": lambda: rates.cohorts(loaded, as_of=END),
+        "due_follow_ups": lambda: followups.due_follow_ups(loaded, as_of=END),
+        "score_offers": lambda: offers.score_offers(offer_table, offers.DEFAULT_CRITERIA),
+    }
+    for name, function in functions.items():
+        timing[name] = median_time(function, repeat)
+    result["timing"] = timing
+
+    figures = {
+        "funnel": charts.funnel_chart(metrics.funnel_counts(loaded)),
+        "flows": charts.flow_chart(metrics.outcome_flows(loaded, as_of=END)),
+        "activity": charts.activity_chart(metrics.weekly_activity(loaded, as_of=END)),
+        "response curve by source": charts.response_curve_chart(
+            metrics.response_curve(loaded, as_of=END, by="source")),
+        "rates by source": charts.rate_chart(rates.rate_table(
+            loaded, by="source", outcome="response", as_of=END), outcome="response",
+            by_label="Source"),
+        "cohorts": charts.cohort_chart(rates.cohorts(loaded, as_of=END), outcome="response"),
+    }
+    result["chart_kb"] = {name: len(figure.to_json()) / 1024 for name, figure in figures.items()}
+
+    workspace = folder / f"workspace-{size}.sqlite3"
+    Workspace(workspace).save(loaded, offers=sample_offers(loaded), kind="import",
+                              description="benchmark", expected=None)
+    result["pages"] = json.loads(run_script(PAGE_RUNNER, workspace, *PAGES))
+    result["filter_change"] = json.loads(run_script(FILTER_RUNNER, workspace))["filter_change"]
+    result["overview_rss_mb"] = float(run_script(MEMORY_RUNNER, workspace))
+    return result
+
+
+def versions() -> str:
+    import numpy
+    import plotly
+    import python_calamine
+    import streamlit
+
+    return (f"Python {platform.python_version()}, pandas {pd.__version__}, numpy "
+            f"{numpy.__version__}, streamlit {streamlit.__version__}, plotly "
+            f"{plotly.__version__}, openpyxl {openpyxl.__version__}, python-calamine "
+            f"{getattr(python_calamine, '__version__', '?')}")
+
+
+def report(results: list[dict[str, object]]) -> str:
+    lines = ["# Benchmark results", "",
+             f"Run on {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} with "
+             f"`python benchmarks/run.py --sizes {','.join(str(r['size']) for r in results)}`.",
+             f"Machine: {platform.platform()}, {os.cpu_count()} cores. {versions()}.", "",
+             "Times in seconds (medians); sizes are numbers of applications.", ""]
+    sizes = [r["size"] for r in results]
+    header = "| step | " + " | ".join(f"{s:,}" for s in sizes) + " |"
+    rule = "|---|" + "---|" * len(sizes)
+    lines += ["## Import and analysis functions", "", header, rule]
+    for step in results[0]["timing"]:
+        lines.append(f"| {step} | " + " | ".join(f"{r['timing'][step]:.3f}" for r in results)
+                     + " |")
+    lines += ["", "## Page scripts (AppTest, whole script) and a filter change", "", header, rule]
+    for page in PAGES:
+        lines.append(f"| {page} | " + " | ".join(f"{r['pages'][page]:.3f}" for r in results)
+                     + " |")
+    lines.append("| filter change on the overview | "
+                 + " | ".join(f"{r['filter_change']:.3f}" for r in results) + " |")
+    lines += ["", "## Chart JSON sent to the browser (KB)", "", header, rule]
+    for chart in results[0]["chart_kb"]:
+        lines.append(f"| {chart} | " + " | ".join(f"{r['chart_kb'][chart]:.1f}" for r in results)
+                     + " |")
+    lines += ["", "## Peak memory (RSS, MB) of a process rendering the overview", "", header,
+              rule, "| overview | " + " | ".join(f"{r['overview_rss_mb']:.0f}" for r in results)
+              + " |", ""]
+    lines += ["## Targets", ""]
+    for r in results:
+        t = r["timing"]
+        csv_ratio = t["import csv (load_applications)"] / t["import csv (pd.read_csv)"]
+        xlsx_ratio = (t["import xlsx (load_applications)"]
+                      / t["import xlsx (pd.read_excel calamine)"])
+        speedup = t["import xlsx (pd.read_excel openpyxl)"] / t["import xlsx (load_applications)"]
+        slowest = max(v for k, v in r["pages"].items() if k.startswith("pages/"))
+        lines.append(
+            f"- {r['size']:,}: import overhead CSV {csv_ratio:.2f}x the bare parser, XLSX "
+            f"{xlsx_ratio:.2f}x; {speedup:.1f}x faster than openpyxl; slowest page "
+            f"{slowest:.2f} s; filter change {r['filter_change']:.2f} s; largest chart "
+            f"{max(r['chart_kb'].values()):.0f} KB; overview RSS {r['overview_rss_mb']:.0f} MB.")
+    if len(results) >= 2:
+        small, large = results[-2], results[-1]
+        growth = {k: large["timing"][k] / max(small["timing"][k], 1e-9) for k in large["timing"]}
+        worst = max(growth, key=growth.get)
+        lines.append(f"- Growth {small['size']:,} -> {large['size']:,}: worst step {worst} "
+                     f"x{growth[worst]:.1f}.")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"))
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        results = [bench(int(size), options.repeat, Path(folder))
+                   for size in options.sizes.split(",")]
+    Path(options.out).write_text(report(results))
+    print(Path(options.out).read_text())
+
+
+if __name__ == "__main__":
+    main()
