@@ -96,11 +96,14 @@ ACTIONS: dict[str, Action] = {a.key: a for a in (
 
 def action_id(apps: pd.DataFrame, action: str) -> pd.Series:
     """A stable identifier for each application's action, from the company, role and
-    application date, so the same action keeps its identity across imports and calendar
-    exports."""
+    application date (and, for applications alike in all three, their order), so the same
+    action keeps its identity across imports and calendar exports."""
     key = (apps[s.COMPANY].fillna("").str.strip().str.lower() + "|"
            + apps[s.ROLE].fillna("").str.strip().str.lower() + "|"
            + apps[s.DATE_APPLIED].dt.strftime("%Y-%m-%d").fillna("") + "|" + action)
+    # Two applications alike in all three (a row entered twice) still get distinct ids.
+    repeat = key.groupby(key, sort=False).cumcount()
+    key = key.where(repeat == 0, key + "|" + repeat.astype(str))
     return key.map(lambda text: hashlib.sha1(text.encode("utf-8")).hexdigest()[:16])
 
 

@@ -310,3 +310,10 @@ def test_csv_neutralises_formulas():
     assert [r[0] for r in rows[1:]] == ["'=HYPERLINK(\"x\")", "'+cmd|' /C calc'!A0",
                                         "'@SUM(1+1)", "'-2", "Acme"]
     assert [r[1] for r in rows[1:]] == ["1", "-2", "3", "4", "5"]  # numbers stay numbers
+
+
+def test_applications_entered_twice_get_distinct_action_ids():
+    row = {**BASE, "thank_you_sent": None}
+    actions = f.due_follow_ups(apps_frame([row, row]), as_of=dt.date(2025, 3, 11))
+    thanks = actions[actions["action"] == f.THANK_YOU]
+    assert len(thanks) == 2 and thanks["action_id"].is_unique
