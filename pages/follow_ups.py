@@ -12,6 +12,7 @@ from ui import shell, state
 from ui.widgets import md, no_data
 
 SNOOZE_DAYS = 3
+PER_GROUP = 25  # actions drawn per group at first; the rest on request
 HEADINGS = {f.OVERDUE: ("Overdue", ":material/error:"),
             f.DUE_TODAY: ("Due today", ":material/today:"),
             f.UPCOMING: (f"Coming up in the next {f.FollowUpRules().upcoming} days",
@@ -67,12 +68,13 @@ if todo.empty:
             + ("Actions you marked done or not applicable are hidden." if len(actions) else ""))
 
 downloads = st.columns([1, 1, 3])
+# Built only when clicked: with thousands of actions, building them on every rerun is slow.
 downloads[0].download_button(
-    "Calendar (.ics)", actions_calendar(todo, as_of=view.as_of), "follow-ups.ics",
+    "Calendar (.ics)", lambda: actions_calendar(todo, as_of=view.as_of), "follow-ups.ics",
     "text/calendar", icon=":material/calendar_month:", disabled=todo.empty,
     help="All-day reminders at 9:00. Importing a newer file updates the same events.")
 downloads[1].download_button(
-    "Table (.csv)", safe_csv(todo.drop(columns=["action_id", "row", "done_column"])),
+    "Table (.csv)", lambda: safe_csv(todo.drop(columns=["action_id", "row", "done_column"])),
     "follow-ups.csv", "text/csv", icon=":material/table:", disabled=todo.empty)
 
 
@@ -145,8 +147,15 @@ for when_due in f.STATES:
         continue
     heading, icon = HEADINGS[when_due]
     st.subheader(f"{heading} ({len(group)})", anchor=False)
-    for _, action in group.iterrows():
+    shown = st.session_state.get(f"show_{when_due}", PER_GROUP)
+    for _, action in group.head(shown).iterrows():
         show(action)
+    if len(group) > shown:
+        st.caption(f"{len(group) - shown} more {when_due}: the calendar and the table above "
+                   "have them all.")
+        st.button(f"Show {min(PER_GROUP, len(group) - shown)} more", key=f"more_{when_due}",
+                  on_click=lambda state_key=f"show_{when_due}", now=shown: st.session_state
+                  .__setitem__(state_key, now + PER_GROUP))
 
 hidden = len(actions) - len(todo)
 if hidden:

@@ -403,3 +403,19 @@ def test_changing_a_weight_can_change_the_ranking_and_is_kept():
     assert not at.exception
     again = start("pages/offers.py")
     assert again.slider(key="weight_base_salary").value == 50
+
+
+def test_long_action_lists_are_paged():
+    """Thousands of applications do not turn the follow-ups page into thousands of cards."""
+    import datetime as dt
+
+    from analysis import generate_applications
+    from analysis.sample import write_sample_csv
+
+    apps = generate_applications(3000, seed=3, end=dt.date.today())
+    at = upload(start("pages/follow_ups.py"), "big.csv", write_sample_csv(apps))
+    cards = sum(1 for b in at.button if b.key and b.key.startswith("done_"))
+    more = [b for b in at.button if b.key and b.key.startswith("more_")]
+    assert more and cards <= 3 * 25
+    more[0].click().run()
+    assert sum(1 for b in at.button if b.key and b.key.startswith("done_")) > cards
