@@ -194,10 +194,11 @@ def dominance(scores: Scores) -> pd.DataFrame:
     """Pairs where one offer is at least as good on every criterion and better on one:
     columns ``offer`` and ``dominated`` (the offer it beats everywhere)."""
     values = scores.normalised.to_numpy()
-    names = scores.normalised.index
-    pairs = [(names[i], names[j]) for i in range(len(names)) for j in range(len(names))
-             if i != j and (values[i] >= values[j]).all() and (values[i] > values[j]).any()]
-    return pd.DataFrame(pairs, columns=["offer", "dominated"])
+    names = scores.normalised.index.to_numpy()
+    at_least = (values[:, None, :] >= values[None, :, :]).all(axis=2)
+    better = (values[:, None, :] > values[None, :, :]).any(axis=2)
+    first, second = np.nonzero(at_least & better)
+    return pd.DataFrame({"offer": names[first], "dominated": names[second]})
 
 
 def weight_sensitivity(scores: Scores) -> pd.DataFrame:

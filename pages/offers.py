@@ -13,6 +13,7 @@ from ui.shell import page_setup
 from ui.widgets import chart, md, no_data
 
 DRAWS = 10_000
+SHOWN_QUESTIONS = 10
 SETTINGS_KEY = "offer_settings"
 
 view = page_setup("Offers")
@@ -134,15 +135,21 @@ questions = [f"Ask **{md(name)}** about: {', '.join(items)}." for name, items in
 if questions:
     st.subheader("Facts to get before negotiating", anchor=False)
     st.caption("A blank value counts as the worst on that criterion until you know it.")
-    for question in questions:
+    for question in questions[:SHOWN_QUESTIONS]:
         st.markdown(question)
+    if len(questions) > SHOWN_QUESTIONS:
+        st.caption(f"And {len(questions) - SHOWN_QUESTIONS:,} more offers with facts missing: "
+                   "see the blanks in the table above.")
 
 # --- robustness --------------------------------------------------------------------------------
 st.subheader("How sure is this ranking?", anchor=False)
 dominated = o.dominance(scores)
-for row in dominated.itertuples():
+SHOWN_PAIRS = 10
+for row in dominated.head(SHOWN_PAIRS).itertuples():
     st.markdown(f"**{md(row.offer)}** is at least as good as **{md(row.dominated)}** on "
                 "every criterion and better on one: whatever the weights, it ranks higher.")
+if len(dominated) > SHOWN_PAIRS:
+    st.caption(f"And {len(dominated) - SHOWN_PAIRS:,} more such pairs.")
 
 concentration = st.slider("How close to your weights", 2, 200, int(saved.get("closeness", 20)),
                           key="concentration",
