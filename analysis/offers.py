@@ -10,7 +10,7 @@ what base salary would make the runner-up tie. Nothing here modifies the frames 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -288,8 +288,3 @@ def break_even_salary(offers: pd.DataFrame, criteria: Sequence[Criterion], *, le
         else:
             high = middle
     return high
-
-
-def with_weight(criteria: Sequence[Criterion], column: str, weight: float) -> list[Criterion]:
-    """The criteria with one criterion's weight changed."""
-    return [replace(c, weight=weight) if c.column == column else c for c in criteria]
