@@ -69,7 +69,7 @@ def xlsx_bytes(apps: pd.DataFrame) -> bytes:
 
 
 PAGE_RUNNER = """
-import json, resource, sys, time
+import json, sys, time
 from streamlit.testing.v1 import AppTest
 pages = sys.argv[2:]
 results = {}
@@ -84,7 +84,8 @@ for page in pages:
     assert not at.exception, (page, at.exception)
     times.sort()
     results[page] = times[1]
-results["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+results["rss_mb"] = next(int(line.split()[1]) for line in open("/proc/self/status")
+                         if line.startswith("VmHWM:")) / 1024
 print(json.dumps(results))
 """
 
@@ -103,13 +104,15 @@ assert not at.exception
 print(json.dumps({"filter_change": sorted(times)[1]}))
 """
 
+# VmHWM is this program's own peak; ru_maxrss would include the forking parent's size.
 MEMORY_RUNNER = """
-import resource, sys
+import sys
 from streamlit.testing.v1 import AppTest
 at = AppTest.from_file(sys.argv[1], default_timeout=600)
 at.run()
 assert not at.exception
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(next(int(line.split()[1]) for line in open("/proc/self/status")
+           if line.startswith("VmHWM:")) / 1024)
 """
 
 
