@@ -24,7 +24,7 @@ from analysis import (
     load_applications,
     load_sample,
 )
-from analysis.editing import history_warnings, merge_plan
+from analysis.editing import apply_merge, history_warnings, merge_plan
 from analysis.followups import DEFAULT_TEMPLATES, ActionLog
 from analysis.importer import empty_issues
 from analysis.sources import RawFile
@@ -226,8 +226,6 @@ def resolve_import(choice: str) -> None:
             _save_import(result, files, description=f"imported {label(files)}, {rows} "
                                                     "(replaced the table)", **options)
         else:
-            from analysis.editing import apply_merge
-
             saved = current().result.applications
             plan = merge_plan(saved, result.applications)
             _save_import(result, files, applications=apply_merge(saved, plan),
