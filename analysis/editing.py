@@ -15,14 +15,11 @@ import pandas as pd
 from analysis import schema as s
 from analysis.dates import parse_dates
 from analysis.metrics import GHOST_DAYS, response_dates
+from analysis.summary import plural
 
 
 class EditError(ValueError):
     """An edit that cannot be stored, with a message naming the row, column and value."""
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _cell(column: str, value: object) -> object:
@@ -93,7 +90,7 @@ def apply_editor_changes(base: pd.DataFrame, changes: Mapping[str, object]
         table = table.drop(index=table.index[[int(p) for p in deleted]]).reset_index(drop=True)
     counts = (("edited", cells, "cell"), ("added", len(new_rows), "row"),
               ("deleted", len(deleted), "row"))
-    description = ", ".join(f"{verb} {_plural(count, noun)}" for verb, count, noun in counts
+    description = ", ".join(f"{verb} {plural(count, noun)}" for verb, count, noun in counts
                             if count)
     return _conform(table, base.dtypes), description or "no change"
 
@@ -162,8 +159,8 @@ class MergePlan:
 
     @property
     def summary(self) -> str:
-        return (f"{_plural(len(self.added), 'new application')}, "
-                f"{_plural(len(self.updated), 'updated application')}, "
+        return (f"{plural(len(self.added), 'new application')}, "
+                f"{plural(len(self.updated), 'updated application')}, "
                 f"{self.unchanged} left as they are")
 
 

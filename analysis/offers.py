@@ -288,3 +288,20 @@ def break_even_salary(offers: pd.DataFrame, criteria: Sequence[Criterion], *, le
         else:
             high = middle
     return high
+
+
+def compensation_table(prepared: pd.DataFrame) -> pd.DataFrame:
+    """Per offer, the parts of the total compensation and the total, highest total first."""
+    columns = [s.BASE_SALARY, EXPECTED_BONUS, RISKED_EQUITY, s.BENEFITS_VALUE,
+               TOTAL_COMPENSATION]
+    table = prepared[columns].assign(offer=offer_names(prepared).to_numpy())
+    return table[["offer", *columns]].sort_values(TOTAL_COMPENSATION, ascending=False)
+
+
+def values_beside_scores(prepared: pd.DataFrame, scores: Scores,
+                         criteria: Sequence[Criterion]) -> pd.DataFrame:
+    """Each counted criterion's raw value next to its normalised value, per offer."""
+    counted = [c for c in criteria if c.label in scores.weights]
+    raw = prepared.set_axis(offer_names(prepared))[[c.column for c in counted]]
+    raw.columns = [c.label for c in counted]
+    return pd.concat({"Value": raw, "Normalised (0-1)": scores.normalised.round(2)}, axis=1)

@@ -10,6 +10,15 @@ import pandas as pd
 from analysis import schema as s
 
 
+def plural(count: int, noun: str) -> str:
+    """A count with its noun, singular or plural.
+
+    >>> plural(1, "row"), plural(1200, "application")
+    ('1 row', '1,200 applications')
+    """
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
 def status_counts(apps: pd.DataFrame) -> pd.DataFrame:
     """Applications per status: every vocabulary status in its natural order (zero counts
     included), then any status outside the vocabulary, with its share of all applications.

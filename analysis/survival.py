@@ -186,3 +186,11 @@ def share_at(curve: pd.DataFrame, days: np.ndarray | list[int]) -> pd.DataFrame:
     beyond = days > last_day
     result.loc[beyond, ["share", "low", "high"]] = np.nan
     return result
+
+
+def at_risk_table(curve: pd.DataFrame, days: list[int]) -> pd.DataFrame:
+    """The number still waiting at the start of each of ``days``, one row per group of a
+    (possibly grouped) curve: the table printed under a survival chart."""
+    rows = {group: share_at(part, days).set_index("day")["at_risk"]
+            for group, part in curve.groupby("group", sort=False)}
+    return pd.DataFrame(rows).T.rename_axis(index="group", columns="day")

@@ -111,23 +111,16 @@ for note in scores.notes:
 chart(contribution_chart(scores.contributions))
 
 names = o.offer_names(prepared)
-money = prepared.assign(offer=names.to_numpy())[
-    ["offer", s.BASE_SALARY, o.EXPECTED_BONUS, o.RISKED_EQUITY, s.BENEFITS_VALUE,
-     o.TOTAL_COMPENSATION]]
 st.markdown("**Total compensation** = " + o.TOTAL_FORMULA)
 currency = {c: st.column_config.NumberColumn(label, format="localized")
             for c, label in ((s.BASE_SALARY, "Base salary"), (o.EXPECTED_BONUS, "Bonus × payout"),
                              (o.RISKED_EQUITY, "Equity × (1 − risk)"),
                              (s.BENEFITS_VALUE, "Benefits"), (o.TOTAL_COMPENSATION, "Total"))}
-st.dataframe(money.sort_values(o.TOTAL_COMPENSATION, ascending=False), hide_index=True,
+st.dataframe(o.compensation_table(prepared), hide_index=True,
              column_config={"offer": "Offer", **currency})
 
 with st.expander("Raw values next to their normalised scores"):
-    raw = prepared.set_axis(names)[[c.column for c in chosen if c.label in scores.weights]]
-    raw.columns = [c.label for c in chosen if c.label in scores.weights]
-    side_by_side = pd.concat({"Value": raw, "Normalised (0-1)": scores.normalised.round(2)},
-                             axis=1)
-    st.dataframe(side_by_side)
+    st.dataframe(o.values_beside_scores(prepared, scores, chosen))
 
 missing = o.missing_facts(prepared, chosen).set_axis(names)
 questions = [f"Ask **{md(name)}** about: {', '.join(items)}." for name, items in missing.items()

@@ -1,12 +1,11 @@
 """Response times: how long employers take to reply, with waiting applications counted honestly."""
 
-import pandas as pd
 import streamlit as st
 
 from analysis import metrics
 from analysis.charts import delay_histogram, response_curve_chart, silence_chart
 from analysis.summary import column_label, grouping_columns
-from analysis.survival import chance_after_silence, share_at
+from analysis.survival import at_risk_table, chance_after_silence
 from ui.shell import page_setup
 from ui.widgets import chart, definitions, no_data, percent
 
@@ -71,11 +70,7 @@ if by is not None:
                     f"with {test.df} degrees of freedom, p = {test.p_value:.3f}: {verdict}.")
 
 st.markdown("**Still waiting before each day** (the number at risk)")
-at_risk = pd.concat(
-    [share_at(part, AT_RISK_DAYS).assign(group=group)
-     for group, part in curve.groupby("group", sort=False)], ignore_index=True)
-st.dataframe(at_risk.pivot(index="group", columns="day", values="at_risk")
-             .rename_axis(index="Group", columns=None)
+st.dataframe(at_risk_table(curve, AT_RISK_DAYS).rename_axis(index="Group", columns=None)
              .rename(columns=lambda d: f"Day {d}"), width="stretch")
 
 st.subheader("When to move on", anchor=False)

@@ -158,3 +158,13 @@ def test_break_even_salary_really_ties(rows):
     below.loc[position, "base_salary"] = max(salary - 1.0, offers.loc[position, "base_salary"])
     lower = o.score_offers(below, CRITERIA).score
     assert lower[runner] <= lower[leader] + 0.5  # a unit less and it would not be ahead
+
+
+def test_compensation_and_values_beside_scores():
+    prepared = o.prepare_offers(THREE)
+    money = o.compensation_table(prepared)
+    assert money["offer"].tolist() == ["A", "C", "B"]  # highest total first
+    scores = o.score_offers(prepared, [BASE, COMMUTE])
+    table = o.values_beside_scores(prepared, scores, [BASE, COMMUTE])
+    assert table.loc["C", ("Value", "Base")] == 90.0
+    assert table.loc["C", ("Normalised (0-1)", "Base")] == 0.5

@@ -127,3 +127,11 @@ def test_share_at_reads_the_step_function():
     assert table.loc[2, "share"] == pytest.approx(1 - 5 / 7)
     assert table["at_risk"].to_dict() == {0: 7, 2: 6, 3: 4, 10: 0}
     assert np.isnan(table.loc[10, "share"])
+
+
+def test_at_risk_table_has_a_row_per_group():
+    from analysis.survival import at_risk_table
+
+    curve = kaplan_meier(DAYS, EVENTS, group="A")
+    table = at_risk_table(curve, [0, 3, 10])
+    assert table.loc["A"].tolist() == [7, 4, 0]

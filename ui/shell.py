@@ -17,6 +17,7 @@ from analysis import Filters, MissingColumnsError, filter_applications
 from analysis import schema as s
 from analysis.metrics import GHOST_DAYS
 from analysis.sources import RawFile
+from analysis.summary import plural
 from ui import state
 from ui.navigation import configure_page, pages
 from ui.widgets import md
@@ -90,7 +91,7 @@ def _data_source() -> None:
             st.button("Back to your saved data", on_click=state.use_saved, type="tertiary",
                       icon=":material/undo:")
     else:
-        st.caption(f"**{state.plural(count, 'application')}** from {md(dataset.label)}, saved "
+        st.caption(f"**{plural(count, 'application')}** from {md(dataset.label)}, saved "
                    "on this computer.")
         st.button("Use the sample data instead", on_click=state.use_sample, type="tertiary",
                   icon=":material/science:")
@@ -116,7 +117,7 @@ def _import_report(dataset: state.Dataset) -> None:
     result = dataset.result
     issues = result.issues
     counts = issues["severity"].value_counts()
-    parts = [state.plural(int(counts[k]), name) for k, name in
+    parts = [plural(int(counts[k]), name) for k, name in
              (("error", "error"), ("warning", "warning"), ("info", "note")) if counts.get(k, 0)]
     title = "Import report" + (f" ({', '.join(parts)})" if parts else "")
     with st.expander(title, icon=":material/fact_check:"):
@@ -253,8 +254,8 @@ def _import_choice(pending: dict[str, object]) -> None:
     saved = len(state.current().result.applications)
     with st.container(border=True):
         st.markdown(f"**{md(state.label(files))}** holds "  # type: ignore[arg-type]
-                    f"{state.plural(len(result.applications), 'application')}; your saved data "
-                    f"has {state.plural(saved, 'application')}. What should happen?")
+                    f"{plural(len(result.applications), 'application')}; your saved data "
+                    f"has {plural(saved, 'application')}. What should happen?")
         st.caption(f"Merging (matched by job URL, else company, role and date): {summary}.")
         for warning in warnings:
             st.warning(md(warning), icon=":material/history:")
@@ -301,8 +302,8 @@ def page_setup(title: str) -> View:
     apps = filter_applications(dataset.result.applications, filters)
     total = len(dataset.result.applications)
     with st.sidebar:
-        st.caption(f"Showing {len(apps):,} of {state.plural(total, 'application')}."
-                   if filters.active else f"Showing all {state.plural(total, 'application')}.")
+        st.caption(f"Showing {len(apps):,} of {plural(total, 'application')}."
+                   if filters.active else f"Showing all {plural(total, 'application')}.")
         ghost_days = _settings()
 
     st.title(title, anchor=False)
@@ -313,7 +314,7 @@ def page_setup(title: str) -> View:
     if error:
         st.error(f"{md(error['message'])}\n\nNothing was changed: the dashboard still shows "
                  f"{dataset.label.lower() if dataset.is_sample else md(dataset.label)} "
-                 f"({state.plural(total, 'application')}).", icon=":material/error:")
+                 f"({plural(total, 'application')}).", icon=":material/error:")
     mapping = st.session_state.get(state.MAPPING_KEY)
     if mapping:
         _column_mapper(mapping)

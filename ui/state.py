@@ -29,6 +29,7 @@ from analysis.followups import DEFAULT_TEMPLATES, ActionLog
 from analysis.importer import empty_issues
 from analysis.sources import RawFile
 from analysis.store import StaleVersionError, Workspace, default_path
+from analysis.summary import plural
 
 _LOG = logging.getLogger(__name__)
 DATASET_KEY = "dataset"
@@ -56,10 +57,6 @@ class Dataset:
     column_map: dict[str, str | None] = field(default_factory=dict)
     stored: int | None = None
     generation: int = 0  # counts datasets shown in this session, for widget keys
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
 def label(files: tuple[RawFile, ...]) -> str:
