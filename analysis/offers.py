@@ -9,7 +9,8 @@ what base salary would make the runner-up tie. Nothing here modifies the frames 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,6 +48,33 @@ DEFAULT_CRITERIA: tuple[Criterion, ...] = (
     Criterion(s.GROWTH, "Growth (1-5)", 12),
     Criterion(s.CULTURE, "Culture (1-5)", 8),
 )
+# Where the Offers page keeps the user's choices in the workspace settings, and their defaults.
+SETTINGS_KEY = "offer_settings"
+DEFAULT_PAYOUT = 80  # % of the target bonus expected to be paid
+DEFAULT_RISK = 50  # % knocked off the equity's paper value
+EXTRA_WEIGHT = 5  # the starting weight of a criterion from the user's own columns
+
+
+def chosen_criteria(saved: Mapping[str, object], extra: Sequence[str] = ()) -> list[Criterion]:
+    """The default criteria plus the user's own numeric columns ``extra``, each with the
+    weight, direction and switch kept in ``saved["criteria"]`` (as the Offers page stores
+    them: column -> (weight, higher is better, enabled)); defaults where nothing was kept.
+
+    >>> [c.weight for c in chosen_criteria({"criteria": {"base_salary": (50, True, True)}})][:2]
+    [50, 8]
+    """
+    stored = saved.get("criteria") or {}
+    assert isinstance(stored, Mapping)
+    criteria = [*DEFAULT_CRITERIA, *(Criterion(c, c, EXTRA_WEIGHT) for c in extra)]
+    chosen = []
+    for criterion in criteria:
+        weight, higher, enabled = stored.get(criterion.column, (
+            criterion.weight, criterion.higher_is_better, criterion.enabled))
+        chosen.append(dataclasses.replace(criterion, weight=weight, higher_is_better=bool(higher),
+                                          enabled=bool(enabled)))
+    return chosen
+
+
 # What to ask the employer about, per criterion with a blank value.
 FACT_NAMES = {s.BASE_SALARY: "base salary", EXPECTED_BONUS: "bonus", RISKED_EQUITY: "equity",
               s.BENEFITS_VALUE: "benefits", s.PTO_DAYS: "PTO days",

@@ -4,17 +4,13 @@ order, their extra columns, the offers sheet, and dates as real dates."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 
-import openpyxl
 import pandas as pd
-from openpyxl.utils import get_column_letter
 
 from analysis import schema as s
 from analysis.exports import safe_csv
-
-DATE_FORMAT = "yyyy-mm-dd"
+from analysis.workbook import frame_workbook
 
 
 def user_layout(apps: pd.DataFrame, *, headers: Sequence[str],
@@ -45,43 +41,15 @@ def offers_layout(offers: pd.DataFrame) -> pd.DataFrame:
     return offers.rename(columns=labels)
 
 
-def _write_sheet(sheet, frame: pd.DataFrame) -> None:
-    sheet.append([str(c) for c in frame.columns])
-    for cell in sheet[1]:
-        cell.font = openpyxl.styles.Font(bold=True)
-    date_columns = [i for i, c in enumerate(frame.columns, start=1)
-                    if pd.api.types.is_datetime64_any_dtype(frame[c])]
-    for values in frame.itertuples(index=False):
-        row = [None if (not isinstance(v, str) and pd.isna(v)) else
-               (v.to_pydatetime() if isinstance(v, pd.Timestamp) else v) for v in values]
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text that looks like a formula stays text
-    for index in date_columns:
-        for cell in sheet.iter_cols(min_col=index, max_col=index, min_row=2):
-            for item in cell:
-                item.number_format = DATE_FORMAT
-    for index, column in enumerate(frame.columns, start=1):
-        width = max([len(str(column)), *(len(str(v)) for v in frame[column].head(200)
-                                         if not pd.isna(v))], default=8)
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 10), 60)
-    sheet.freeze_panes = "A2"
-
-
 def to_workbook(apps: pd.DataFrame, *, headers: Sequence[str], column_map: Mapping[str, str],
                 offers: pd.DataFrame | None = None, sheet_name: str = "Applications") -> bytes:
     """An xlsx workbook with the applications in the user's layout and, when there are any,
     the offers on a sheet called Offers."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = sheet_name if sheet_name and sheet_name.lower() != "offers" else "Applications"
-    _write_sheet(sheet, user_layout(apps, headers=headers, column_map=column_map))
+    title = sheet_name if sheet_name and sheet_name.lower() != "offers" else "Applications"
+    sheets = {title[:31]: user_layout(apps, headers=headers, column_map=column_map)}
     if offers is not None and not offers.empty:
-        _write_sheet(workbook.create_sheet("Offers"), offers_layout(offers))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        sheets["Offers"] = offers_layout(offers)
+    return frame_workbook(sheets)
 
 
 def to_csv(apps: pd.DataFrame, *, headers: Sequence[str], column_map: Mapping[str, str]) -> bytes:

@@ -14,11 +14,10 @@ from ui.widgets import chart, md, no_data
 
 DRAWS = 10_000
 SHOWN_QUESTIONS = 10
-SETTINGS_KEY = "offer_settings"
 
 view = page_setup("Offers")
 dataset = view.dataset
-saved = state.setting(SETTINGS_KEY, {}) or {}
+saved = state.setting(o.SETTINGS_KEY, {}) or {}
 
 st.markdown("Evaluate an offer once you have all the facts: pay, benefits and what matters to "
             "you. Weigh what counts, see why one offer comes first, and how sure that is.")
@@ -57,11 +56,12 @@ if len(offers) < 2:
 # --- criteria ----------------------------------------------------------------------------------
 with st.expander("Criteria and weights", icon=":material/tune:", expanded=False):
     left, right = st.columns(2)
-    payout = left.slider("Expected bonus payout", 0, 100, int(saved.get("payout", 80)), 5,
-                         format="%d%%", key="bonus_payout",
+    payout = left.slider("Expected bonus payout", 0, 100,
+                         int(saved.get("payout", o.DEFAULT_PAYOUT)), 5, format="%d%%",
+                         key="bonus_payout",
                          help="The share of the target bonus you expect to be paid.")
-    risk = right.slider("Equity risk discount", 0, 100, int(saved.get("risk", 50)), 5,
-                        format="%d%%", key="equity_risk",
+    risk = right.slider("Equity risk discount", 0, 100,
+                        int(saved.get("risk", o.DEFAULT_RISK)), 5, format="%d%%", key="equity_risk",
                         help="How much to knock off the equity's paper value for the risk it "
                              "is worth less or nothing.")
     extra = [c for c in table.columns if c not in s.OFFER_COLUMN_NAMES
@@ -69,13 +69,10 @@ with st.expander("Criteria and weights", icon=":material/tune:", expanded=False)
     chosen_extra = st.multiselect("More criteria from your columns", extra,
                                   default=[c for c in saved.get("extra", []) if c in extra],
                                   key="extra_criteria")
-    criteria = [*o.DEFAULT_CRITERIA, *(o.Criterion(c, c, 5) for c in chosen_extra)]
-    stored = saved.get("criteria", {})
     chosen: list[o.Criterion] = []
     grid = st.columns(3)
-    for i, criterion in enumerate(criteria):
-        weight, higher, enabled = stored.get(criterion.column, (
-            criterion.weight, criterion.higher_is_better, criterion.enabled))
+    for i, criterion in enumerate(o.chosen_criteria(saved, chosen_extra)):
+        weight, higher, enabled = criterion.weight, criterion.higher_is_better, criterion.enabled
         with grid[i % 3].container(border=True):
             on = st.toggle(md(criterion.label), value=bool(enabled),
                            key=f"on_{criterion.column}")
@@ -90,7 +87,7 @@ with st.expander("Criteria and weights", icon=":material/tune:", expanded=False)
     settings = {"payout": payout, "risk": risk, "extra": chosen_extra,
                 "criteria": {c.column: (c.weight, c.higher_is_better, c.enabled) for c in chosen}}
     if settings != saved:
-        state.save_setting(SETTINGS_KEY, settings)
+        state.save_setting(o.SETTINGS_KEY, settings)
 
 prepared = o.prepare_offers(offers, bonus_payout=payout / 100, equity_risk=risk / 100)
 scores = o.score_offers(prepared, chosen)

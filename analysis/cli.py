@@ -1,0 +1,205 @@
+"""The command line: reports, follow-ups, the application log and the blank tracker, without the
+browser. Each command reads the spreadsheet with ``load_applications`` and calls the same
+builders as the Reports page.
+
+    jobsearch report tracker.xlsx --out report.html
+    jobsearch follow-ups tracker.xlsx --ics follow-ups.ics
+    jobsearch log tracker.xlsx --from 2026-09-01 --to 2026-09-30 --out september.xlsx
+    jobsearch template --out tracker.xlsx
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import reports
+from analysis.exports import actions_calendar, safe_csv
+from analysis.followups import due_follow_ups
+from analysis.importer import LoadResult, MissingColumnsError, load_applications
+from analysis.metrics import GHOST_DAYS
+from analysis.sources import SpreadsheetError
+from analysis.summary import plural
+from analysis.template import tracker_template
+
+PROG = "jobsearch"
+FOLLOW_UP_COLUMNS = {"state": "State", "due": "Due", "title": "Action", "company": "Company",
+                     "role": "Role", "channel": "Channel"}
+
+
+class CommandError(Exception):
+    """A problem the user can fix, reported as one line and exit status 1."""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog=PROG, description="Job search reports from your applications spreadsheet "
+                               "(CSV, XLSX or ODS), on your own computer.")
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def with_input(command: argparse.ArgumentParser) -> None:
+        command.add_argument("input", nargs="+", metavar="INPUT", type=Path,
+                             help="your spreadsheet (and, optionally, a separate offers file)")
+        command.add_argument("--sheet", help="the sheet to read (default: the one whose "
+                                             "columns are recognised best)")
+        command.add_argument("--as-of", type=_date, default=None, metavar="DATE",
+                             help="the day to report on, as YYYY-MM-DD (default: today)")
+
+    report = commands.add_parser(
+        "report", help="the full report as Excel or one HTML file",
+        description="Write the full report: Excel (Summary, Applications, Follow-ups, Offers, "
+                    "Import issues) or a self-contained HTML file with every chart.")
+    with_input(report)
+    report.add_argument("--format", choices=["xlsx", "html"],
+                        help="default: from the --out file's extension")
+    report.add_argument("--out", type=Path, required=True, metavar="FILE")
+    report.add_argument("--ghost-days", type=int, default=GHOST_DAYS, metavar="DAYS",
+                        help=f"days without a reply after which an application counts as "
+                             f"ghosted (default {GHOST_DAYS})")
+
+    follow = commands.add_parser(
+        "follow-ups", help="print today's follow-up actions",
+        description="Print the notes, thank-you notes and follow-ups due, overdue or coming "
+                    "up; optionally save them as calendar reminders or a CSV table.")
+    with_input(follow)
+    follow.add_argument("--ics", type=Path, metavar="FILE", help="save calendar reminders")
+    follow.add_argument("--csv", type=Path, metavar="FILE", help="save the actions as CSV")
+
+    log = commands.add_parser(
+        "log", help="the application log for a period (proof of job search)",
+        description="Write every application sent in a period, with date, company, role, "
+                    "channel, contact and outcome, as xlsx or printable HTML.")
+    with_input(log)
+    log.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
+    log.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+    log.add_argument("--out", type=Path, required=True, metavar="FILE",
+                     help="a .xlsx or .html file")
+    log.add_argument("--name", default="", help="your name, printed in the title")
+
+    template = commands.add_parser(
+        "template", help="a blank tracker spreadsheet to fill in",
+        description="Write a blank tracker (xlsx) with every column the dashboard reads, a "
+                    "status drop-down, an Offers sheet and instructions.")
+    template.add_argument("--out", type=Path, required=True, metavar="FILE")
+    return main
+
+
+def _load(args: argparse.Namespace) -> LoadResult:
+    for path in args.input:
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file.")
+    try:
+        result = load_applications([str(p) for p in args.input] if len(args.input) > 1
+                                   else str(args.input[0]), sheet=args.sheet,
+                                   as_of=args.as_of)
+    except MissingColumnsError as error:
+        shown = ", ".join(f"'{h}'" for h in error.headers[:12])
+        raise CommandError(
+            f"{error.file}: no Company column was recognised among the headers ({shown}). "
+            f"Name the column that holds the employer 'Company', or start from "
+            f"`{PROG} template`.") from None
+    except SpreadsheetError as error:
+        raise CommandError(str(error)) from None
+    counts = result.issues["severity"].value_counts()
+    problems = [plural(int(counts[k]), k) for k in ("error", "warning") if counts.get(k)]
+    print(f"Read {plural(len(result.applications), 'application')} from "
+          f"{', '.join(result.files)}" + (f" ({', '.join(problems)})" if problems else "")
+          + ".", file=sys.stderr)
+    return result
+
+
+def _write(path: Path, data: bytes | str) -> None:
+    try:
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8")
+        else:
+            path.write_bytes(data)
+    except OSError as error:
+        raise CommandError(f"{path}: cannot write the file ({error.strerror}).") from None
+    print(f"Wrote {path}.", file=sys.stderr)
+
+
+def _format(args: argparse.Namespace, allowed: Sequence[str]) -> str:
+    chosen = getattr(args, "format", None) or args.out.suffix.lower().lstrip(".")
+    if chosen not in allowed:
+        raise CommandError(f"{args.out}: give a file ending in "
+                           f"{' or '.join('.' + a for a in allowed)}, or use --format.")
+    return chosen
+
+
+def run_report(args: argparse.Namespace) -> None:
+    kind = _format(args, ("xlsx", "html"))
+    result = _load(args)
+    report = reports.build_report(
+        result.applications, as_of=args.as_of, issues=result.issues, offers=result.offers,
+        ghost_days=args.ghost_days, source=", ".join(result.files))
+    _write(args.out, reports.report_workbook(report) if kind == "xlsx"
+           else reports.report_html(report))
+
+
+def follow_up_listing(actions: pd.DataFrame, as_of: dt.date) -> str:
+    """The actions as a plain-text table for the terminal."""
+    if actions.empty:
+        return (f"Nothing to do on {as_of:%A %-d %B %Y}: no notes, thank-you notes or "
+                "follow-ups are due.")
+    table = actions[list(FOLLOW_UP_COLUMNS)].rename(columns=FOLLOW_UP_COLUMNS)
+    table["Due"] = table["Due"].dt.strftime("%a %-d %b")
+    table = table.fillna("").replace("nan", "")
+    counts = actions["state"].value_counts()
+    heading = ", ".join(f"{counts[k]} {k}" for k in counts.index)
+    return f"{heading} on {as_of:%A %-d %B %Y}.\n\n" + table.to_string(index=False,
+                                                                       max_colwidth=40)
+
+
+def run_follow_ups(args: argparse.Namespace) -> None:
+    result = _load(args)
+    actions = due_follow_ups(result.applications, as_of=args.as_of, offers=result.offers)
+    print(follow_up_listing(actions, args.as_of))
+    if args.ics:
+        _write(args.ics, actions_calendar(actions, as_of=args.as_of))
+    if args.csv:
+        _write(args.csv, safe_csv(reports.actions_table(actions)))
+
+
+def run_log(args: argparse.Namespace) -> None:
+    kind = _format(args, ("xlsx", "html"))
+    if args.end < args.start:
+        raise CommandError(f"--to {args.end} is before --from {args.start}.")
+    result = _load(args)
+    log = reports.application_log(result.applications, start=args.start, end=args.end)
+    build = reports.log_workbook if kind == "xlsx" else reports.log_html
+    _write(args.out, build(log, start=args.start, end=args.end, name=args.name,
+                           as_of=args.as_of))
+
+
+def run_template(args: argparse.Namespace) -> None:
+    _format(args, ("xlsx",))
+    _write(args.out, tracker_template())
+
+
+COMMANDS = {"report": run_report, "follow-ups": run_follow_ups, "log": run_log,
+            "template": run_template}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if getattr(args, "input", None) is not None and args.as_of is None:
+        args.as_of = dt.date.today()
+    try:
+        COMMANDS[args.command](args)
+    except CommandError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
+    return 0
