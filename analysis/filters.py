@@ -30,6 +30,27 @@ class Filters:
     def active(self) -> bool:
         return bool(self.start or self.end or self.sources or self.statuses or self.text.strip())
 
+    def describe(self) -> str:
+        """The filters in words, for a report's heading; "" when none is set.
+
+        >>> Filters(start=dt.date(2026, 1, 1), sources=["Referral"], text="data").describe()
+        "applied from 1 Jan 2026; source Referral; containing 'data'"
+        """
+        parts = []
+        if self.start or self.end:
+            parts.append(f"applied from {self.start:%-d %b %Y}" if self.start and not self.end
+                         else f"applied until {self.end:%-d %b %Y}" if not self.start
+                         else f"applied {self.start:%-d %b %Y} to {self.end:%-d %b %Y}")
+        if self.sources:
+            parts.append(("source " if len(self.sources) == 1 else "sources ")
+                         + ", ".join(sorted(self.sources)))
+        if self.statuses:
+            parts.append(("status " if len(self.statuses) == 1 else "statuses ")
+                         + ", ".join(sorted(self.statuses)))
+        if self.text.strip():
+            parts.append(f"containing '{self.text.strip()}'")
+        return "; ".join(parts)
+
 
 def filter_applications(apps: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The rows of ``apps`` that pass ``filters``, in their original order.

@@ -477,7 +477,8 @@ def report_html(report: Report) -> str:
 def application_log(apps: pd.DataFrame, *, start: dt.date, end: dt.date) -> pd.DataFrame:
     """Every application sent from ``start`` to ``end`` (both included), oldest first, with
     the date, company, role, channel, contact and outcome: the record an unemployment office
-    asks for. Applications without a date cannot be placed in a period and are left out."""
+    asks for. Applications without a date cannot be placed in a period: they are left out and
+    counted in ``attrs["undated"]``."""
     applied = apps[s.DATE_APPLIED]
     sent = apps[(applied >= pd.Timestamp(start)) & (applied <= pd.Timestamp(end))
                 & (apps[s.STATUS] != s.SAVED)].sort_values(s.DATE_APPLIED, kind="stable")
@@ -488,11 +489,13 @@ def application_log(apps: pd.DataFrame, *, start: dt.date, end: dt.date) -> pd.D
     decided = sent[s.DECISION_DATE]
     outcome = outcome.where(decided.isna(), outcome + " (" + decided.dt.strftime("%Y-%m-%d")
                             + ")")
-    return pd.DataFrame({
+    log = pd.DataFrame({
         "Date applied": sent[s.DATE_APPLIED], "Company": sent[s.COMPANY],
         "Role": sent[s.ROLE], "Channel": sent[s.SOURCE], "Contact": contact.replace("", None),
         "Outcome": outcome,
     }).reset_index(drop=True)
+    log.attrs["undated"] = int((applied.isna() & (apps[s.STATUS] != s.SAVED)).sum())
+    return log
 
 
 def log_title(start: dt.date, end: dt.date, count: int, name: str = "") -> tuple[str, str]:

@@ -1,7 +1,121 @@
-"""Reports: exports for yourself, a coach or an unemployment office (not built yet)."""
+"""Reports: exports for yourself, a career coach or an unemployment office. Every file is built
+when its button is clicked, from the applications the sidebar filters keep."""
 
-from ui.shell import not_built, page_setup
+import datetime as dt
 
-page_setup("Reports")
-not_built("This page will export an Excel report, a self-contained HTML report, an application "
-          "log and calendar reminders.")
+import streamlit as st
+
+from analysis import offers as o
+from analysis import reports
+from analysis.exports import actions_calendar, safe_csv
+from analysis.followups import due_follow_ups, open_actions
+from analysis.roundtrip import to_csv
+from analysis.summary import date_span, plural
+from analysis.template import tracker_template
+from ui import state
+from ui.shell import page_setup
+from ui.widgets import md
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LOG_DAYS = 30  # the application log's default period, up to today
+
+view = page_setup("Reports")
+result = view.dataset.result
+scope = view.filters.describe()
+scope_text = (f"{plural(len(view.apps), 'application')} ({scope})" if scope
+              else f"All {plural(len(view.apps), 'application')}")
+st.markdown(f"Reports of **{md(scope_text)}**"
+            + (", as the sidebar filters keep them." if scope else ".")
+            + " Each file is made on your computer when you click its button.")
+
+offer_settings = dict(state.setting(o.SETTINGS_KEY, {}) or {})
+log = state.action_log()
+as_of = view.as_of
+apps, offers, issues = view.apps, result.offers, result.issues
+source = view.dataset.label
+
+
+def full_report() -> reports.Report:
+    return reports.build_report(apps, as_of=as_of, issues=issues, offers=offers,
+                                action_log=log, offer_settings=offer_settings,
+                                ghost_days=view.ghost_days, scope=scope_text, source=source)
+
+
+st.subheader("Full report", anchor=False)
+st.caption("The headline numbers with their definitions, every application with its furthest "
+           "stage, days to first response and open follow-ups, the offers' ranking, and the "
+           "import issues.")
+left, right = st.columns(2)
+left.download_button(
+    "Excel report (.xlsx)", lambda: reports.report_workbook(full_report()),
+    f"job-search-report-{as_of}.xlsx", XLSX, icon=":material/table_view:",
+    on_click="ignore", width="stretch", disabled=apps.empty,
+    help="Summary, Applications, Follow-ups, Offers and Import issues sheets; overdue rows "
+         "are shaded.")
+right.download_button(
+    "HTML report (.html)", lambda: reports.report_html(full_report()),
+    f"job-search-report-{as_of}.html", "text/html", icon=":material/article:",
+    on_click="ignore", width="stretch", disabled=apps.empty,
+    help="One file with every chart and table. It works offline, reads on a phone and "
+         "prints to PDF with each section on a new page.")
+
+st.subheader("Application log", anchor=False)
+st.caption("Proof of your job search: every application sent in a period, with date, company, "
+           "role, channel, contact and outcome.")
+span = date_span(view.all_apps)
+earliest = span[0] if span else as_of
+period = st.date_input("Period", (max(earliest, as_of - dt.timedelta(days=LOG_DAYS)), as_of),
+                       min_value=min(earliest, as_of - dt.timedelta(days=LOG_DAYS)),
+                       max_value=as_of, format="YYYY-MM-DD", key="log_period",
+                       help="Applications whose date applied falls in this period, both days "
+                            "included.")
+name = st.text_input("Your name, printed in the title", str(state.setting("my_name", "")),
+                     key="log_name")
+if len(period) != 2:
+    st.info("Pick the last day of the period too.", icon=":material/date_range:")
+else:
+    start, end = period
+    entries = reports.application_log(apps, start=start, end=end)
+    undated = entries.attrs["undated"]
+    st.markdown(f"**{plural(len(entries), 'application')}** from {start:%-d %B %Y} to "
+                f"{end:%-d %B %Y}."
+                + (f" {plural(undated, 'application')} without a date cannot be placed in a "
+                   "period and are left out." if undated else ""))
+    left, right = st.columns(2)
+    options = {"start": start, "end": end, "name": name, "as_of": as_of}
+    left.download_button(
+        "Application log (.xlsx)", lambda: reports.log_workbook(entries, **options),
+        f"application-log-{start}-to-{end}.xlsx", XLSX, icon=":material/list_alt:",
+        on_click="ignore", width="stretch", disabled=entries.empty)
+    right.download_button(
+        "Application log (.html, printable)", lambda: reports.log_html(entries, **options),
+        f"application-log-{start}-to-{end}.html", "text/html", icon=":material/print:",
+        on_click="ignore", width="stretch", disabled=entries.empty)
+
+st.subheader("Tables and reminders", anchor=False)
+todo = open_actions(due_follow_ups(apps, as_of=as_of, offers=offers), log, as_of=as_of)
+columns = st.columns(3)
+columns[0].download_button(
+    "Applications (.csv)",
+    lambda: to_csv(apps, headers=result.headers or list(apps.columns),
+                   column_map=result.column_map),
+    "job-applications.csv", "text/csv", icon=":material/table:", on_click="ignore",
+    width="stretch", disabled=apps.empty,
+    help="The applications the filters keep, in your own columns: it imports again as it is.")
+columns[1].download_button(
+    "Follow-ups (.csv)", lambda: safe_csv(reports.actions_table(todo)), "follow-ups.csv",
+    "text/csv", icon=":material/checklist:", on_click="ignore", width="stretch",
+    disabled=todo.empty, help=f"{plural(len(todo), 'open action')}, most urgent first.")
+columns[2].download_button(
+    "Calendar reminders (.ics)", lambda: actions_calendar(todo, as_of=as_of), "follow-ups.ics",
+    "text/calendar", icon=":material/calendar_month:", on_click="ignore", width="stretch",
+    disabled=todo.empty, help="All-day events with a 9:00 reminder; importing a newer file "
+                              "updates the same events.")
+
+st.subheader("Blank tracker", anchor=False)
+st.caption("Starting a search? A spreadsheet with every column this dashboard reads, a status "
+           "drop-down, an Offers sheet and instructions. Filled in, it imports as it is.")
+st.download_button("Blank tracker (.xlsx)", tracker_template, "job-search-tracker.xlsx", XLSX,
+                   icon=":material/note_add:", on_click="ignore")
+st.caption("From a terminal: `jobsearch report`, `jobsearch follow-ups`, `jobsearch log` and "
+           "`jobsearch template` make the same files; `jobsearch --help` explains each.")

@@ -47,16 +47,6 @@ def test_every_page_runs_on_the_sample_and_says_so(page):
     assert at.title[0].value
 
 
-BUILT = ("pages/overview.py", "pages/response_times.py", "pages/outcomes.py",
-         "pages/follow_ups.py", "pages/offers.py", "pages/data.py")
-
-
-@pytest.mark.parametrize("page", [p for p in PAGES if p not in BUILT])
-def test_pages_not_built_yet_say_so(page):
-    at = start(page)
-    assert any("Not built yet" in w.value for w in at.warning)
-
-
 def test_overview_counts_the_sample():
     at = start()
     assert at.metric[0].label == "Applications"
@@ -419,3 +409,55 @@ def test_long_action_lists_are_paged():
     assert more and cards <= 3 * 25
     more[0].click().run()
     assert sum(1 for b in at.button if b.key and b.key.startswith("done_")) > cards
+
+
+# --- reports --------------------------------------------------------------------------------
+
+
+def downloads(at: AppTest) -> dict[str, bool]:
+    """Each download button's label and whether it can be clicked."""
+    return {b.proto.label: not b.proto.disabled for b in at.get("download_button")}
+
+
+def test_reports_page_offers_every_export_for_the_sample():
+    """A user opens Reports and finds each export, with the log's count for the period."""
+    import datetime as dt
+
+    from analysis.reports import application_log
+    from analysis.sample import load_sample
+
+    at = start("pages/reports.py")
+    assert downloads(at) == {
+        "Excel report (.xlsx)": True, "HTML report (.html)": True,
+        "Application log (.xlsx)": True, "Application log (.html, printable)": True,
+        "Applications (.csv)": True, "Follow-ups (.csv)": True,
+        "Calendar reminders (.ics)": True, "Blank tracker (.xlsx)": True}
+    today = dt.date.today()
+    start_day, end_day = at.date_input(key="log_period").value
+    assert (start_day, end_day) == (today - dt.timedelta(days=30), today)
+    expected = application_log(load_sample(end=today).applications, start=start_day,
+                               end=end_day)
+    assert f"**{len(expected)} applications** from" in texts(at)
+    assert "Reports of **All 150 applications**" in texts(at)
+
+
+def test_reports_follow_the_sidebar_filters():
+    import datetime as dt
+
+    from analysis.sample import load_sample
+
+    at = start("pages/reports.py")
+    at.sidebar.multiselect(key="filter_statuses_0").set_value(["rejected"]).run()
+    rejected = int((load_sample(end=dt.date.today()).applications["status"] == "rejected").sum())
+    assert rf"Reports of **{rejected} applications \(status rejected\)**" in texts(at)
+
+
+def test_a_period_with_no_applications_disables_the_log_downloads():
+    import datetime as dt
+
+    at = upload(start("pages/reports.py"), "tracker.csv", csv_bytes(TRACKER))
+    at.date_input(key="log_period").set_value((dt.date(2025, 3, 5), dt.date(2025, 3, 8))).run()
+    assert "**0 applications** from 5 March 2025 to 8 March 2025." in texts(at)
+    assert downloads(at)["Application log (.xlsx)"] is False
+    at.date_input(key="log_period").set_value((dt.date(2025, 3, 1), dt.date(2025, 3, 9))).run()
+    assert "**3 applications**" in texts(at)

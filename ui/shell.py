@@ -327,8 +327,3 @@ def page_setup(title: str) -> View:
                 icon=":material/science:")
     return View(apps=apps, all_apps=dataset.result.applications, dataset=dataset,
                 filters=filters, as_of=dt.date.today(), ghost_days=ghost_days)
-
-
-def not_built(what: str) -> None:
-    """Say plainly that a page is not built yet, and what it will show."""
-    st.warning(f"**Not built yet.** {what}", icon=":material/construction:")
