@@ -1,0 +1,119 @@
+"""The command line, run as a user runs it: a subprocess per command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import icalendar
+import openpyxl
+import pandas as pd
+import pytest
+from conftest import ROOT
+
+from analysis import load_applications
+from analysis.followups import STATES, due_follow_ups
+from analysis.reports import application_log
+
+SAMPLE = ROOT / "data" / "sample.csv"
+AS_OF = "2026-11-20"
+
+
+def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("command", ["", "report", "follow-ups", "log", "template"])
+def test_every_command_has_help(command):
+    done = run(*([command] if command else []), "--help")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"usage: jobsearch {command}".rstrip())
+    if not command:
+        assert all(c in done.stdout for c in ("report", "follow-ups", "log", "template"))
+
+
+def test_report_writes_excel_and_html(tmp_path):
+    done = run("report", SAMPLE, "--out", tmp_path / "report.xlsx", "--as-of", AS_OF)
+    assert done.returncode == 0, done.stderr
+    assert "Read 150 applications from sample.csv" in done.stderr
+    workbook = openpyxl.load_workbook(tmp_path / "report.xlsx")
+    assert workbook["Applications"].max_row == 151
+    assert workbook["Summary"]["B2"].value == dt.datetime(2026, 11, 20)
+    done = run("report", SAMPLE, "--format", "html", "--out", tmp_path / "report.htm")
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "report.htm").read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and 'id="offers"' in html
+
+
+def test_follow_ups_prints_todays_actions_and_saves_them(tmp_path):
+    done = run("follow-ups", SAMPLE, "--as-of", AS_OF, "--ics", tmp_path / "f.ics",
+               "--csv", tmp_path / "f.csv")
+    assert done.returncode == 0, done.stderr
+    result = load_applications(str(SAMPLE))
+    actions = due_follow_ups(result.applications, as_of=dt.date.fromisoformat(AS_OF),
+                             offers=result.offers)
+    counts = actions["state"].value_counts()
+    heading = done.stdout.splitlines()[0]
+    assert heading.endswith("on Friday 20 November 2026.")
+    assert all(f"{counts[k]} {k}" in heading for k in STATES if k in counts)
+    assert len(done.stdout.splitlines()) == 3 + len(actions)  # heading, blank, header
+    events = icalendar.Calendar.from_ical((tmp_path / "f.ics").read_bytes()).walk("VEVENT")
+    assert len(events) == len(actions)
+    assert len(pd.read_csv(tmp_path / "f.csv")) == len(actions)
+
+
+def test_log_writes_the_period(tmp_path):
+    done = run("log", SAMPLE, "--from", "2026-10-01", "--to", "2026-10-31", "--out",
+               tmp_path / "october.xlsx", "--name", "Sam Doe")
+    assert done.returncode == 0, done.stderr
+    expected = application_log(load_applications(str(SAMPLE)).applications,
+                               start=dt.date(2026, 10, 1), end=dt.date(2026, 10, 31))
+    sheet = openpyxl.load_workbook(tmp_path / "october.xlsx")["Application log"]
+    assert sheet.max_row == 5 + len(expected)
+    assert sheet["A1"].value == "Job applications by Sam Doe"
+
+
+def test_template_writes_an_importable_tracker(tmp_path):
+    done = run("template", "--out", tmp_path / "tracker.xlsx", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    workbook = openpyxl.load_workbook(tmp_path / "tracker.xlsx")
+    workbook["Applications"].append(["Acme", "Analyst", dt.datetime(2026, 3, 2), "applied"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    assert load_applications(buffer.getvalue(), name="t.xlsx").applications["company"]\
+        .tolist() == ["Acme"]
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["report", "missing.csv", "--out", "r.xlsx"], 1, "missing.csv: no such file."),
+    (["report", "junk.xlsx", "--out", "r.xlsx"], 1, "junk.xlsx: "),
+    (["report", "nocompany.csv", "--out", "r.html"], 1, "no Company column was recognised"),
+    (["report", "tracker.csv", "--out", "r.pdf"], 1, "give a file ending in .xlsx or .html"),
+    (["log", "tracker.csv", "--from", "2026-02-30", "--to", "2026-03-01", "--out", "l.xlsx"], 2,
+     "'2026-02-30' is not a date"),
+    (["log", "tracker.csv", "--from", "2026-03-09", "--to", "2026-03-01", "--out", "l.xlsx"], 1,
+     "is before --from"),
+    (["report", "tracker.csv", "--out", "no/such/dir/r.xlsx"], 1, "cannot write the file"),
+    (["frobnicate"], 2, "invalid choice"),
+])
+def test_bad_input_gets_a_message_and_a_non_zero_exit(tmp_path, args, code, message):
+    (tmp_path / "junk.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    (tmp_path / "nocompany.csv").write_text("Employer name,Job\nAcme,Analyst\n")
+    shutil.copy(SAMPLE, tmp_path / "tracker.csv")
+    done = run(*args, cwd=tmp_path)
+    assert done.returncode == code
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(shutil.which("jobsearch") is None, reason="the package is not installed")
+def test_the_console_script_is_installed(tmp_path):
+    done = subprocess.run(["jobsearch", "template", "--out", str(tmp_path / "t.xlsx")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "t.xlsx").stat().st_size > 5_000
