@@ -106,6 +106,11 @@ def test_an_edit_survives_a_reload(browser, tmp_path):
         assert page.get_by_test_id("stException").count() == 0
 
 
+REPORT_DOWNLOADS = ("Excel report (.xlsx)", "HTML report (.html)", "Application log (.xlsx)",
+                    "Application log (.html, printable)", "Applications (.csv)",
+                    "Follow-ups (.csv)", "Calendar reminders (.ics)", "Blank tracker (.xlsx)")
+
+
 def test_end_to_end_with_hostile_text_every_page_and_every_download(browser, tmp_path):
     """The app as the README starts it: a file full of script and formula text is uploaded,
     every page is visited (each settles within 10 s, no dialog opens, no error box), and every
@@ -164,6 +169,11 @@ def test_end_to_end_with_hostile_text_every_page_and_every_download(browser, tmp
                     with page.expect_download() as download:
                         page.get_by_role("button", name=label).click()
                     downloads[label] = download.value.path().read_bytes()
+            if name == "Reports":
+                for label in REPORT_DOWNLOADS:
+                    with page.expect_download() as download:
+                        page.get_by_role("button", name=label, exact=True).click()
+                    downloads[label] = download.value.path().read_bytes()
             if name == "Data":
                 for label in ("Excel workbook (.xlsx)", "CSV"):
                     with page.expect_download() as download:
@@ -174,7 +184,7 @@ def test_end_to_end_with_hostile_text_every_page_and_every_download(browser, tmp
 
     events = Calendar.from_ical(downloads["Calendar (.ics)"]).walk("VEVENT")
     assert len(events) >= len(XSS)
-    for label in ("Table (.csv)", "CSV"):
+    for label in ("Table (.csv)", "CSV", "Applications (.csv)", "Follow-ups (.csv)"):
         rows = list(csv.reader(io.StringIO(downloads[label].decode("utf-8-sig"))))
         cells = [cell for row in rows[1:] for cell in row]
         assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))]
@@ -184,3 +194,15 @@ def test_end_to_end_with_hostile_text_every_page_and_every_download(browser, tmp
     assert sheet.max_row == total + 1
     formulas = [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
     assert not formulas
+    for label in ("Excel report (.xlsx)", "Application log (.xlsx)", "Blank tracker (.xlsx)"):
+        workbook = openpyxl.load_workbook(io.BytesIO(downloads[label]))
+        assert not [c for ws in workbook.worksheets for row in ws.iter_rows() for c in row
+                    if c.data_type == "f"], label
+    report = openpyxl.load_workbook(io.BytesIO(downloads["Excel report (.xlsx)"]))
+    assert report["Applications"].max_row == total + 1
+    assert XSS[0] in [c.value for c in report["Applications"]["A"]]
+    for label in ("HTML report (.html)", "Application log (.html, printable)"):
+        html = downloads[label].decode("utf-8")
+        assert "<script src" not in html and XSS[0] not in html, label
+    assert "Offers" in openpyxl.load_workbook(io.BytesIO(downloads["Blank tracker (.xlsx)"]))\
+        .sheetnames
