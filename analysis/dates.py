@@ -24,11 +24,20 @@ SERIAL_RANGE = (10959, 73050)
 _NUMERIC = r"^\d+(?:\.\d+)?$"
 _ISO = r"^\d{4}-\d{1,2}-\d{1,2}"
 _DMY = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?![\d/.\-])"
+# The same start without the look-ahead, which pyarrow's regex engine (RE2) runs vectorised.
+_DMY_START = r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}"
 PROBLEM_COLUMNS = ["position", "value", "problem", "severity"]
 
 
 def _numeric_parts(values: pd.Series) -> pd.DataFrame:
-    return values.str.extract(_DMY).astype("float64")
+    """Day-or-month, month-or-day and year of the cells written like 31/12/2024 (NaN for the
+    others). The regex extraction runs in Python, so only the cells a vectorised match picks
+    out are extracted: the others, ISO dates above all, cost nothing."""
+    parts = pd.DataFrame(np.nan, index=values.index, columns=[0, 1, 2])
+    candidates = values.str.match(_DMY_START).fillna(False).astype(bool)
+    if candidates.any():
+        parts[candidates] = values[candidates].str.extract(_DMY).astype("float64")
+    return parts
 
 
 def _text(values: pd.Series) -> pd.Series:

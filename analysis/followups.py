@@ -133,6 +133,12 @@ def _days(n: int) -> pd.Timedelta:
     return pd.Timedelta(days=n)
 
 
+def _short(dates: pd.Series) -> pd.Series:
+    """Dates as text like "7 Mar" (blank stays blank). strftime runs in Python, so each
+    distinct day is formatted once, however many rows share it."""
+    return dates.map({day: f"{day:%-d %b}" for day in dates.dropna().unique()}).astype("str")
+
+
 def _open(apps: pd.DataFrame) -> pd.Series:
     return ~apps[s.STATUS].isin(list(_FINISHED))
 
@@ -147,7 +153,7 @@ def rule_interview_notes(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpR
     mask = _open(apps) & _interviewed(apps, day) & _no_decision(apps) & \
         apps[s.INTERVIEW_NOTES].fillna("").str.strip().eq("")
     due = apps[s.INTERVIEW_DATE]
-    detail = ("Interviewed on " + due.dt.strftime("%-d %b") + ": questions asked, your "
+    detail = ("Interviewed on " + _short(due) + ": questions asked, your "
               "answers, how the interviewer reacted, what to ask next time.")
     return mask, due, due, detail
 
@@ -159,7 +165,7 @@ def rule_thank_you(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules) 
     sent = apps[s.THANK_YOU_SENT]
     mask = _open(apps) & _interviewed(apps, day) & _no_decision(apps) & \
         (sent.isna() | (sent < interview))
-    detail = ("Interviewed on " + interview.dt.strftime("%-d %b") + ". Within 24-48 hours: "
+    detail = ("Interviewed on " + _short(interview) + ". Within 24-48 hours: "
               "thank them, recall one thing you discussed, restate your interest.")
     return mask, interview, interview + _days(rules.thank_you_overdue), detail
 
@@ -181,9 +187,9 @@ def rule_decision_follow_up(apps: pd.DataFrame, day: pd.Timestamp, rules: Follow
     due = (expected + _days(rules.after_expected_decision)).fillna(
         interview + _days(rules.after_interview))
     detail = pd.Series(np.where(
-        expected.notna(), "They said they would decide by " + expected.dt.strftime("%-d %b")
+        expected.notna(), "They said they would decide by " + _short(expected)
         .fillna("") + ". One short note: your interest, your strengths, any news?",
-        "No decision date was given; interviewed on " + interview.dt.strftime("%-d %b")
+        "No decision date was given; interviewed on " + _short(interview)
         .fillna("") + ". One short note: your interest, your strengths, any news?"),
         index=apps.index, dtype="str")
     return mask, due, due, detail
@@ -200,7 +206,7 @@ def rule_status_check(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRule
     mask = (_open(apps) & applied.notna() & (stage_codes(apps) == 1)
             & apps[s.FOLLOW_UP_SENT].isna() & (apps[s.STATUS] == s.APPLIED)
             & (day <= due + _days(rules.status_check_window)))
-    detail = "Applied on " + applied.dt.strftime("%-d %b") + " and no reply since."
+    detail = "Applied on " + _short(applied) + " and no reply since."
     return mask, due, due, detail
 
 
@@ -212,7 +218,7 @@ def rule_move_on(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules) ->
     waiting = _no_decision(apps) & ~replied_since.fillna(False)
     mask = _open(apps) & followed.notna() & (followed <= day) & waiting
     due = followed + _days(rules.move_on)
-    detail = ("You followed up on " + followed.dt.strftime("%-d %b") + " without an "
+    detail = ("You followed up on " + _short(followed) + " without an "
               "answer. Mark it as ghosted and put the energy into new applications.")
     return mask, due, due, detail
 
@@ -263,14 +269,14 @@ def _offer_facts(apps: pd.DataFrame, offers: pd.DataFrame | None) -> pd.DataFram
     else:
         matched = pd.DataFrame(index=apps.index, columns=[*_FACT_COLUMNS, s.DEADLINE])
     deadline = pd.to_datetime(matched[s.DEADLINE]).astype("datetime64[us]")
-    missing = [", ".join(_FACT_LABELS[c] for c in _FACT_COLUMNS if pd.isna(row[c]))
-               for _, row in matched[list(_FACT_COLUMNS)].iterrows()]
-    detail = [
-        ("Ask about: " + gaps + "." if gaps else "All the main facts are in.")
-        + (f" Answer due by {d:%-d %b}." if pd.notna(d) else " Ask by when they need an answer.")
-        for gaps, d in zip(missing, deadline, strict=True)
-    ]
-    return pd.DataFrame({"deadline": deadline, "detail": detail}, index=apps.index)
+    gaps = pd.Series("", index=apps.index, dtype="str")
+    for column in _FACT_COLUMNS:
+        blank = matched[column].isna()
+        gaps = gaps.mask(blank, gaps.where(gaps == "", gaps + ", ") + _FACT_LABELS[column])
+    asked = ("Ask about: " + gaps + ".").where(gaps != "", "All the main facts are in.")
+    answer = (" Answer due by " + _short(deadline) + ".").fillna(
+        " Ask by when they need an answer.")
+    return pd.DataFrame({"deadline": deadline, "detail": asked + answer}, index=apps.index)
 
 
 RULES: dict[str, Callable[..., RuleResult]] = {

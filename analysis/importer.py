@@ -40,6 +40,7 @@ _BLANK_MARKERS = frozenset({"", "-", "--", "—", "–", "n/a", "na", "none", "n
 _YES_MARKERS = frozenset({"yes", "y", "x", "true", "sent", "done", "✓", "✔", "1", "ok"})
 _NO_MARKERS = frozenset({"no", "n", "false", "0", "not sent", "not yet", "todo", "to do"})
 _TOTALS_CELL = re.compile(r"(?i)\s*(grand\s+)?(total|totals|sum|count)\s*:?\s*")
+_TOTALS_WORDS = "total|sum|count"
 _TOTALS_LINE = re.compile(r"(?i)\s*(grand\s+)?(total|totals|sum|count)\b")
 _LINKEDIN_SIGNATURE = {"resumename", "questionandanswers", "contactphonenumber"}
 
@@ -293,8 +294,14 @@ def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | 
                              f"{_row_list(rows[blank].tolist())}", "info"))
     company_header = next(h for h, c in mapping.items() if c == s.COMPANY)
     company, first_cells = text[company_header], text.iloc[:, 0]
-    totals = ~blank & (company.str.fullmatch(_TOTALS_CELL)
-                       | ((company == "") & first_cells.str.match(_TOTALS_LINE)))
+    # A vectorised search picks the few candidates; the exact patterns run on those only.
+    candidates = ~blank & (company.str.lower().str.contains(_TOTALS_WORDS)
+                           | first_cells.str.lower().str.contains(_TOTALS_WORDS))
+    totals = pd.Series(False, index=company.index)
+    if candidates.any():
+        chosen, first = company[candidates], first_cells[candidates]
+        totals[candidates] = (chosen.str.fullmatch(_TOTALS_CELL)
+                              | ((chosen == "") & first.str.match(_TOTALS_LINE)))
     for position in np.flatnonzero(totals):
         issues.append(_issue(file, int(rows.iloc[position]), company_header,
                              company.iloc[position] or first_cells.iloc[position],
@@ -411,8 +418,8 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
 def _normalise_status(file: str, apps: pd.DataFrame, rows: pd.Series, header: str | None,
                       issues: list[dict[str, object]], *, has_date_column: bool) -> None:
     raw = apps[s.STATUS]
-    keys = raw.fillna("").map(s.header_key)
-    mapped = keys.map(s.STATUS_KEYS)
+    spellings = raw.dropna().unique()  # a few distinct spellings, however many rows
+    mapped = raw.map({v: s.STATUS_KEYS.get(s.header_key(v)) for v in spellings}).astype("str")
     unknown = raw.notna() & mapped.isna()
     for value, group in raw[unknown].groupby(raw[unknown], sort=True):
         positions = group.index.to_numpy()
@@ -480,10 +487,10 @@ def _check_duplicates(file: str, text: pd.DataFrame, rows: pd.Series,
     """Rows identical to an earlier row, cell for cell. They are kept (the user decides)."""
     if text.empty:
         return
-    fingerprints = pd.util.hash_pandas_object(text, index=False)
-    repeated = fingerprints.duplicated(keep="first")
+    repeated = text.duplicated(keep="first")
     if not repeated.any():
         return
+    fingerprints = pd.util.hash_pandas_object(text, index=False)  # only when there are some
     first_row = dict(zip(fingerprints[~repeated], rows[~repeated], strict=True))
     for position in np.flatnonzero(repeated.to_numpy()):
         issues.append(_issue(file, int(rows.iloc[position]), "", "",

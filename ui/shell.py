@@ -174,8 +174,8 @@ def _filters(apps: pd.DataFrame, generation: int) -> Filters:
     sources = sorted(apps[s.SOURCE].fillna("(none)").unique())
     chosen_sources = st.multiselect("Source", sources, key=keys["sources"],
                                     placeholder="All sources")
-    statuses = [x for x in s.STATUSES if x in set(apps[s.STATUS])] + sorted(
-        set(apps[s.STATUS]) - set(s.STATUSES))
+    present = set(apps[s.STATUS].dropna().unique())
+    statuses = [x for x in s.STATUSES if x in present] + sorted(present - set(s.STATUSES))
     chosen_statuses = st.multiselect("Status", statuses, key=keys["statuses"],
                                      placeholder="All statuses")
     text = st.text_input("Search", key=keys["text"], placeholder="Company, role, notes…",
