@@ -19,6 +19,7 @@ from analysis.rates import OUTCOMES
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
            "#882255", "#44AA99", "#999933"]
 MUTED = "#9AA0A6"
+OFFERS_SHOWN = 20  # bars per offers chart; more would not be readable
 
 
 def _rgba(colour: str, alpha: float) -> str:
@@ -214,12 +215,15 @@ def cohort_chart(cohorts: pd.DataFrame, *, outcome: str) -> go.Figure:
                    y=OUTCOMES.get(outcome, outcome))
 
 
-def contribution_chart(contributions: pd.DataFrame) -> go.Figure:
-    """Each offer's score as a stacked bar of what each criterion contributed, in points."""
+def contribution_chart(contributions: pd.DataFrame, *, limit: int = OFFERS_SHOWN) -> go.Figure:
+    """Each offer's score as a stacked bar of what each criterion contributed, in points; the
+    ``limit`` highest-scoring offers when there are more."""
     title = "What each criterion adds to the score"
     if contributions.empty or not len(contributions.columns):
         return empty_figure("Add at least one criterion with a weight.", title=title)
-    order = contributions.sum(axis=1).sort_values().index
+    order = contributions.sum(axis=1).sort_values().index[-limit:]
+    if len(contributions) > limit:
+        title += f" (the {limit} best of {len(contributions):,} offers)"
     fig = go.Figure()
     for i, criterion in enumerate(contributions.columns):
         fig.add_bar(y=[str(x) for x in order], x=contributions.loc[order, criterion],
@@ -235,12 +239,15 @@ def contribution_chart(contributions: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def wins_chart(wins: pd.Series, *, draws: int) -> go.Figure:
-    """How often each offer won under random weights near the user's."""
+def wins_chart(wins: pd.Series, *, draws: int, limit: int = OFFERS_SHOWN) -> go.Figure:
+    """How often each offer won under random weights near the user's (the ``limit`` that won
+    most often when there are more)."""
     title = f"Best offer in {draws:,} plausible weightings"
     if wins.empty:
         return empty_figure("Add offers to compare.", title=title)
-    ordered = wins.sort_values()
+    ordered = wins.sort_values(kind="stable").iloc[-limit:]
+    if len(wins) > limit:
+        title += f" (the {limit} winning most often of {len(wins):,})"
     fig = go.Figure(go.Bar(
         y=[str(x) for x in ordered.index], x=ordered.to_numpy() * 100, orientation="h",
         marker_color=PALETTE[2], text=[f"{v:.0%}" for v in ordered], textposition="auto",

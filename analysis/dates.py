@@ -29,6 +29,20 @@ _DMY_START = r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}"
 PROBLEM_COLUMNS = ["position", "value", "problem", "severity"]
 
 
+def format_days(dates: pd.Series, pattern: str = "%Y-%m-%d") -> pd.Series:
+    """Dates as text in the strftime ``pattern``, blank where there is no date. strftime runs
+    in Python, so each distinct day is formatted once, however many rows share it.
+
+    >>> format_days(pd.Series(pd.to_datetime(["2026-03-07", None, "2026-03-07"])), "%-d %b")
+    0    7 Mar
+    1      NaN
+    2    7 Mar
+    dtype: str
+    """
+    return dates.map({day: day.strftime(pattern) for day in dates.dropna().unique()}
+                     ).astype("str")
+
+
 def _numeric_parts(values: pd.Series) -> pd.DataFrame:
     """Day-or-month, month-or-day and year of the cells written like 31/12/2024 (NaN for the
     others). The regex extraction runs in Python, so only the cells a vectorised match picks

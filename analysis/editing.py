@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema as s
-from analysis.dates import parse_dates
+from analysis.dates import format_days, parse_dates
 from analysis.metrics import GHOST_DAYS, response_dates
 from analysis.summary import plural
 
@@ -144,7 +144,7 @@ def match_keys(apps: pd.DataFrame) -> pd.Series:
             .str.strip()
 
     fallback = "name:" + norm(s.COMPANY) + "|" + norm(s.ROLE) + "|" + \
-        apps[s.DATE_APPLIED].dt.strftime("%Y-%m-%d").fillna("")
+        format_days(apps[s.DATE_APPLIED]).fillna("")
     return ("url:" + url).where(url != "", fallback)
 
 

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema as s
+from analysis.dates import format_days
 from analysis.metrics import response_dates, stage_codes
 
 NOTES = "interview_notes"
@@ -100,7 +101,7 @@ def action_id(apps: pd.DataFrame, action: str) -> pd.Series:
     action keeps its identity across imports and calendar exports."""
     key = (apps[s.COMPANY].fillna("").str.strip().str.lower() + "|"
            + apps[s.ROLE].fillna("").str.strip().str.lower() + "|"
-           + apps[s.DATE_APPLIED].dt.strftime("%Y-%m-%d").fillna("") + "|" + action)
+           + format_days(apps[s.DATE_APPLIED]).fillna("") + "|" + action)
     # Two applications alike in all three (a row entered twice) still get distinct ids.
     repeat = key.groupby(key, sort=False).cumcount()
     key = key.where(repeat == 0, key + "|" + repeat.astype(str))
@@ -134,9 +135,8 @@ def _days(n: int) -> pd.Timedelta:
 
 
 def _short(dates: pd.Series) -> pd.Series:
-    """Dates as text like "7 Mar" (blank stays blank). strftime runs in Python, so each
-    distinct day is formatted once, however many rows share it."""
-    return dates.map({day: f"{day:%-d %b}" for day in dates.dropna().unique()}).astype("str")
+    """Dates as text like "7 Mar"."""
+    return format_days(dates, "%-d %b")
 
 
 def _open(apps: pd.DataFrame) -> pd.Series:

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema as s
+from analysis.dates import format_days
 from analysis.survival import (
     LogRank,
     Quantile,
@@ -82,7 +83,21 @@ def as_known_on(apps: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
 
 def response_dates(apps: pd.DataFrame) -> pd.Series:
     """The day of the first reply: the earliest of first response, interview and decision."""
-    return apps[[s.FIRST_RESPONSE_DATE, s.INTERVIEW_DATE, s.DECISION_DATE]].min(axis=1)
+    columns = [apps[c].to_numpy() for c in (s.FIRST_RESPONSE_DATE, s.INTERVIEW_DATE,
+                                            s.DECISION_DATE)]
+    return pd.Series(np.fmin.reduce(columns), index=apps.index)  # fmin skips NaT
+
+
+def lookup(values: pd.Series, table: dict[str, int], default: int = 0) -> np.ndarray:
+    """``table[value]`` for each value (``default`` for others and blanks), looked up once per
+    distinct value rather than once per row.
+
+    >>> lookup(pd.Series(["b", None, "a", "b"]), {"a": 1, "b": 2}).tolist()
+    [2, 0, 1, 2]
+    """
+    codes, distinct = pd.factorize(values)
+    found = np.array([table.get(v, default) for v in distinct] + [default], dtype="int64")
+    return found[codes]  # code -1 (a blank) picks the default at the end
 
 
 def stage_codes(apps: pd.DataFrame) -> pd.Series:
@@ -91,7 +106,7 @@ def stage_codes(apps: pd.DataFrame) -> pd.Series:
     applied = apps[s.DATE_APPLIED].notna() | ~status.isin([s.SAVED])
     code = np.where(applied, 1, 0)
     code = np.maximum(code, np.where(response_dates(apps).notna(), 2, 0))
-    code = np.maximum(code, status.map(_STATUS_STAGE).fillna(0).to_numpy(dtype="int64"))
+    code = np.maximum(code, lookup(status, _STATUS_STAGE))
     code = np.maximum(code, np.where(apps[s.INTERVIEW_DATE].notna(), 4, 0))
     return pd.Series(code, index=apps.index, dtype="int64")
 
@@ -183,7 +198,7 @@ def response_curve(apps: pd.DataFrame, *, as_of: dt.date, by: str | None = None,
 def group_labels(values: pd.Series) -> pd.Series:
     """Values as group labels: text, blanks as "(blank)"."""
     if pd.api.types.is_datetime64_any_dtype(values):
-        values = values.dt.strftime("%Y-%m-%d")
+        values = format_days(values)
     return values.astype("str").fillna("(blank)").replace("", "(blank)")
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis import schema as s
+from analysis.dates import format_days
 from analysis.metrics import as_known_on, group_labels, responded, response_durations, stage_codes
 from analysis.survival import Z95, kaplan_meier, quantile
 
@@ -70,9 +71,15 @@ def top_values(values: pd.Series, n: int, *, other: str = "Other") -> pd.Series:
     return labels.where(labels.isin(keep), other)
 
 
+def top_values_of(apps: pd.DataFrame, column: str, n: int) -> pd.Series:
+    """``top_values`` of one column of ``apps``: its ``n`` most frequent values, the rest
+    grouped as "Other"."""
+    return top_values(apps[column], n)
+
+
 def month_applied(apps: pd.DataFrame) -> pd.Series:
     """The month of application, as "2025-03" (blank when there is no date)."""
-    return apps[s.DATE_APPLIED].dt.strftime("%Y-%m")
+    return format_days(apps[s.DATE_APPLIED], "%Y-%m")
 
 
 def rate_table(apps: pd.DataFrame, *, by: str | pd.Series | None, outcome: str,

@@ -19,7 +19,8 @@ result = dataset.result
 
 
 def _column_config() -> dict[str, object]:
-    statuses = [*s.STATUSES, *sorted(set(view.all_apps[s.STATUS].dropna()) - set(s.STATUSES))]
+    statuses = [*s.STATUSES,
+                *sorted(set(view.all_apps[s.STATUS].dropna().unique()) - set(s.STATUSES))]
     config: dict[str, object] = {}
     for column in s.APPLICATION_COLUMNS:
         if column.kind == "date":

@@ -56,8 +56,8 @@ with st.expander("Rules and message templates", icon=":material/tune:"):
 
 rules = dataclasses.replace(f.FollowUpRules(),
                             status_check=int(check_days) if status_check else None)
-actions = f.due_follow_ups(view.apps, as_of=view.as_of, rules=rules,
-                           offers=view.dataset.result.offers)
+actions = view.cached(f.due_follow_ups, as_of=view.as_of, rules=rules,
+                      offers=view.dataset.result.offers)
 todo = f.open_actions(actions, log, as_of=view.as_of)
 counts = todo["state"].value_counts()
 summary = " · ".join(f"{counts.get(state, 0)} {state}" for state in f.STATES)

@@ -9,6 +9,7 @@ from analysis import offers as o
 from analysis import schema as s
 from analysis.charts import contribution_chart, wins_chart
 from ui import state
+from ui.cache import remembered
 from ui.shell import page_setup
 from ui.widgets import chart, md, no_data
 
@@ -23,7 +24,7 @@ st.markdown("Evaluate an offer once you have all the facts: pay, benefits and wh
             "you. Weigh what counts, see why one offer comes first, and how sure that is.")
 
 # --- the offers --------------------------------------------------------------------------------
-table = o.offers_table(view.all_apps, dataset.result.offers)
+table = remembered(dataset.key, o.offers_table, view.all_apps, dataset.result.offers)
 st.subheader(f"Your offers ({len(table)})", anchor=False)
 round_ = st.session_state.get("offers_round", 0)
 config = {c.name: (st.column_config.NumberColumn(c.label, help=c.description, min_value=0)
@@ -90,7 +91,10 @@ with st.expander("Criteria and weights", icon=":material/tune:", expanded=False)
         state.save_setting(o.SETTINGS_KEY, settings)
 
 prepared = o.prepare_offers(offers, bonus_payout=payout / 100, equity_risk=risk / 100)
-scores = o.score_offers(prepared, chosen)
+# The offers' results are kept per offers table, discounts and criteria (see ui.cache).
+offers_key = f"{dataset.key}|{payout}|{risk}"
+scored_key = f"{offers_key}|{chosen!r}"
+scores = remembered(offers_key, o.score_offers, prepared, chosen)
 if scores.weights.empty:
     no_data("Switch on at least one criterion with a weight above 0.")
     st.stop()
@@ -119,7 +123,7 @@ st.dataframe(o.compensation_table(prepared), hide_index=True,
 with st.expander("Raw values next to their normalised scores"):
     st.dataframe(o.values_beside_scores(prepared, scores, chosen))
 
-missing = o.missing_facts(prepared, chosen).set_axis(names)
+missing = remembered(offers_key, o.missing_facts, prepared, chosen).set_axis(names)
 questions = [f"Ask **{md(name)}** about: {', '.join(items)}." for name, items in missing.items()
              if items]
 if questions:
@@ -133,7 +137,7 @@ if questions:
 
 # --- robustness --------------------------------------------------------------------------------
 st.subheader("How sure is this ranking?", anchor=False)
-dominated = o.dominance(scores)
+dominated = remembered(scored_key, o.dominance, scores)
 SHOWN_PAIRS = 10
 for row in dominated.head(SHOWN_PAIRS).itertuples():
     st.markdown(f"**{md(row.offer)}** is at least as good as **{md(row.dominated)}** on "
@@ -145,12 +149,13 @@ concentration = st.slider("How close to your weights", 2, 200, int(saved.get("cl
                           key="concentration",
                           help="The random weightings are drawn around yours (a Dirichlet "
                                "distribution); higher keeps them closer.")
-wins = o.random_weight_wins(scores, concentration=concentration, draws=DRAWS, seed=7)
+wins = remembered(scored_key, o.random_weight_wins, scores, concentration=concentration,
+                  draws=DRAWS, seed=7)
 st.markdown(f"**{md(wins.idxmax())}** wins in **{wins.max():.0%}** of {DRAWS:,} plausible "
             "weightings.")
 chart(wins_chart(wins, draws=DRAWS))
 
-sensitivity = o.weight_sensitivity(scores)
+sensitivity = remembered(scored_key, o.weight_sensitivity, scores)
 st.markdown(f"**Each weight's safe range**: within it (the other weights keeping their "
             f"proportions) {md(leader)} stays first.")
 st.dataframe(sensitivity, hide_index=True, column_config={
@@ -159,7 +164,8 @@ st.dataframe(sensitivity, hide_index=True, column_config={
     "low": st.column_config.NumberColumn("From", format="percent"),
     "high": st.column_config.NumberColumn("To", format="percent")})
 
-salary = o.break_even_salary(prepared, chosen, leader=leader, runner_up=runner_up)
+salary = remembered(offers_key, o.break_even_salary, prepared, chosen, leader=leader,
+                    runner_up=runner_up)
 current = prepared.set_axis(names)[s.BASE_SALARY].get(runner_up)
 if salary is None:
     st.markdown(f"No base salary alone would bring {md(runner_up)} level with {md(leader)}.")

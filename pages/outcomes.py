@@ -27,8 +27,8 @@ show_small = controls[2].toggle(f"Groups under {rates.MIN_GROUP}", key="show_sma
 
 
 def by_group(by, label: str, *, key: str, order: str = "size") -> None:
-    table = rates.rate_table(view.apps, by=by, outcome=outcome, as_of=view.as_of,
-                             show_small=show_small, order=order)
+    table = view.cached(rates.rate_table, by=by, outcome=outcome, as_of=view.as_of,
+                        show_small=show_small, order=order)
     chart(rate_chart(table, outcome=outcome, by_label=label), key=key)
     if table.attrs["hidden"]:
         st.caption(f"{table.attrs['hidden']} group(s) with fewer than {rates.MIN_GROUP} "
@@ -39,20 +39,20 @@ left, right = st.columns(2)
 with left:
     by_group("source", "Source", key="rates by source")
 with right:
-    by_group(rates.top_values(view.apps["role"], int(top)), "Role", key="rates by role")
+    by_group(view.cached(rates.top_values_of, "role", int(top)), "Role", key="rates by role")
 left, right = st.columns(2)
 with left:
-    by_group(rates.month_applied(view.apps), "Month applied", key="rates by month",
+    by_group(view.cached(rates.month_applied), "Month applied", key="rates by month",
              order="name")
 with right:
-    choices = grouping_columns(view.apps)
+    choices = view.cached(grouping_columns)
     picked = st.selectbox("Any column", choices, format_func=column_label, key="rate_column",
                           index=choices.index("location") if "location" in choices else 0)
     if picked:
         by_group(picked, column_label(picked), key="rates by any column")
 
 st.subheader("Cohorts by week applied", anchor=False)
-cohorts = rates.cohorts(view.apps, as_of=view.as_of, outcome=outcome)
+cohorts = view.cached(rates.cohorts, as_of=view.as_of, outcome=outcome)
 chart(cohort_chart(cohorts, outcome=outcome))
 maturing = int(cohorts["maturing"].sum())
 if maturing:
@@ -72,8 +72,8 @@ first = columns[1].selectbox("First group", values, key="compare_first",
 others = [v for v in values if v != first]
 second = columns[2].selectbox("Second group", others, key="compare_second",
                               index=others.index("Job board") if "Job board" in others else 0)
-result = rates.compare_groups(view.apps, by=column, first=first, second=second, outcome=outcome,
-                              as_of=view.as_of)
+result = view.cached(rates.compare_groups, by=column, first=first, second=second,
+                     outcome=outcome, as_of=view.as_of)
 table = result.table
 st.dataframe(table.reset_index(), hide_index=True, column_config={
     "group": "Group", "n": st.column_config.NumberColumn("Applications", format="%d"),

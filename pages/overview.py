@@ -19,9 +19,9 @@ if view.apps.empty:
     no_data("No applications match the filters. Clear or widen them in the sidebar.")
     st.stop()
 
-now = metrics.kpis(view.apps, as_of=view.as_of, ghost_days=view.ghost_days)
-before = metrics.kpis(view.apps, as_of=view.as_of - dt.timedelta(days=COMPARE_DAYS),
-                      ghost_days=view.ghost_days)
+now = view.cached(metrics.kpis, as_of=view.as_of, ghost_days=view.ghost_days)
+before = view.cached(metrics.kpis, as_of=view.as_of - dt.timedelta(days=COMPARE_DAYS),
+                     ghost_days=view.ghost_days)
 definitions()
 st.caption(f"As of {view.as_of:%-d %B %Y}. Changes compare with the same numbers "
            f"{COMPARE_DAYS} days earlier.")
@@ -62,8 +62,8 @@ row[2].metric(
     help="Of the replies that came, half arrived within this many days of applying.")
 row[3].metric("Active applications", f"{now.active:,}", f"{now.active - before.active:+,}",
               delta_color="off", help="Sent, not closed, and not ghosted.")
-actions = open_actions(due_follow_ups(view.apps, as_of=view.as_of,
-                                      offers=view.dataset.result.offers),
+actions = open_actions(view.cached(due_follow_ups, as_of=view.as_of,
+                                   offers=view.dataset.result.offers),
                        action_log(), as_of=view.as_of)
 due_now = actions["state"].isin([OVERDUE, DUE_TODAY])
 row[4].metric("Follow-ups due", f"{int(due_now.sum()):,}",
@@ -74,16 +74,15 @@ row[4].metric("Follow-ups due", f"{int(due_now.sum()):,}",
 st.divider()
 left, right = st.columns(2)
 with left:
-    funnel = metrics.funnel_counts(view.apps)
-    chart(funnel_chart(funnel))
+    chart(funnel_chart(view.cached(metrics.funnel_counts)))
 with right:
-    chart(flow_chart(metrics.outcome_flows(view.apps, as_of=view.as_of,
-                                           ghost_days=view.ghost_days)))
-chart(activity_chart(metrics.weekly_activity(view.apps, as_of=view.as_of)))
+    chart(flow_chart(view.cached(metrics.outcome_flows, as_of=view.as_of,
+                                 ghost_days=view.ghost_days)))
+chart(activity_chart(view.cached(metrics.weekly_activity, as_of=view.as_of)))
 
 with st.expander("Applications by current status"):
     st.dataframe(
-        status_counts(view.apps), hide_index=True,
+        view.cached(status_counts), hide_index=True,
         column_config={
             "status": st.column_config.TextColumn("Status"),
             "applications": st.column_config.NumberColumn("Applications", format="%d"),

@@ -75,7 +75,7 @@ if len(period) != 2:
     st.info("Pick the last day of the period too.", icon=":material/date_range:")
 else:
     start, end = period
-    entries = reports.application_log(apps, start=start, end=end)
+    entries = view.cached(reports.application_log, start=start, end=end)
     undated = entries.attrs["undated"]
     st.markdown(f"**{plural(len(entries), 'application')}** from {start:%-d %B %Y} to "
                 f"{end:%-d %B %Y}."
@@ -93,7 +93,7 @@ else:
         on_click="ignore", width="stretch", disabled=entries.empty)
 
 st.subheader("Tables and reminders", anchor=False)
-todo = open_actions(due_follow_ups(apps, as_of=as_of, offers=offers), log, as_of=as_of)
+todo = open_actions(view.cached(due_follow_ups, as_of=as_of, offers=offers), log, as_of=as_of)
 columns = st.columns(3)
 columns[0].download_button(
     "Applications (.csv)",

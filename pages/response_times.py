@@ -25,15 +25,15 @@ if view.apps.empty:
     st.stop()
 definitions("Response", "Waiting applications", "95% interval")
 
-options = [None, *grouping_columns(view.apps)]
+options = [None, *view.cached(grouping_columns)]
 by = st.selectbox("Split by", options, format_func=lambda c: "Nothing (all together)"
                   if c is None else column_label(c), key="response_split",
                   help="Draw one curve per value of a column, e.g. per source.")
 
-durations = metrics.response_durations(view.apps, as_of=view.as_of)
+durations = view.cached(metrics.response_durations, as_of=view.as_of)
 left_out = {k: v for k, v in durations.attrs["left_out"].items() if v}
-curve = metrics.response_curve(view.apps, as_of=view.as_of, by=by)
-overall = curve if by is None else metrics.response_curve(view.apps, as_of=view.as_of)
+curve = view.cached(metrics.response_curve, as_of=view.as_of, by=by)
+overall = curve if by is None else view.cached(metrics.response_curve, as_of=view.as_of)
 
 if durations.empty:
     no_data("No application has a date yet: the curve needs the day each one was sent.")
@@ -60,7 +60,7 @@ st.caption(f"Median: {interval(median)}. 75%: {interval(p75)}. "
 
 chart(response_curve_chart(curve))
 if by is not None:
-    test = metrics.response_logrank(view.apps, as_of=view.as_of, by=by)
+    test = view.cached(metrics.response_logrank, as_of=view.as_of, by=by)
     if test is None:
         st.caption("The log-rank test needs at least two groups with replies.")
     else:
@@ -84,7 +84,7 @@ st.markdown(f"After **{days} days of silence**, **{chance:.0%}** of your applica
 chart(silence_chart(silence))
 
 st.subheader("Observed delays", anchor=False)
-delays = metrics.response_delays(view.apps, as_of=view.as_of)
+delays = view.cached(metrics.response_delays, as_of=view.as_of)
 left, right = st.columns(2)
 for column, kind in ((left, "Application to first reply"), (right, "Interview to decision")):
     with column:

@@ -3,6 +3,8 @@
 import datetime as dt
 import json
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from analysis import charts as c
@@ -75,3 +77,15 @@ def test_figures_stay_small_as_data_grows():
     for fig in (c.response_curve_chart(curve), c.activity_chart(weekly),
                 c.flow_chart(m.outcome_flows(big, as_of=AS_OF))):
         assert len(json.dumps(fig.to_plotly_json(), default=str)) < 300_000
+
+
+def test_offer_charts_show_at_most_twenty_offers():
+    names = [f"Offer {i}" for i in range(50)]
+    contributions = pd.DataFrame({"Base": np.linspace(0, 60, 50), "Growth": 10.0}, index=names)
+    fig = c.contribution_chart(contributions)
+    assert len(fig.data[0].y) == 20 and fig.data[0].y[-1] == "Offer 49"
+    assert "(the 20 best of 50 offers)" in fig.layout.title.text
+    wins = pd.Series(np.linspace(0, 1, 50), index=names)
+    fig = c.wins_chart(wins, draws=100)
+    assert len(fig.data[0].y) == 20 and "of 50" in fig.layout.title.text
+    assert len(c.wins_chart(wins.head(3), draws=100).data[0].y) == 3

@@ -168,3 +168,27 @@ def test_compensation_and_values_beside_scores():
     table = o.values_beside_scores(prepared, scores, [BASE, COMMUTE])
     assert table.loc["C", ("Value", "Base")] == 90.0
     assert table.loc["C", ("Normalised (0-1)", "Base")] == 0.5
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_break_even_on_many_offers_ties_on_the_whole_table(seed):
+    """With dozens of offers the search scores only the rows that matter; the answer must
+    still tie when the whole table is scored."""
+    rng = np.random.default_rng(seed)
+    offers = pd.DataFrame({"company": [f"Offer {i}" for i in range(40)],
+                           "base_salary": rng.normal(70_000, 8_000, 40).round(),
+                           "commute_minutes": rng.integers(0, 90, 40).astype(float),
+                           "growth": rng.integers(1, 6, 40).astype(float)})
+    offers.loc[rng.integers(0, 40, 5), "growth"] = np.nan
+    ranking = o.score_offers(offers, CRITERIA).ranking
+    leader, runner = ranking.index[0], ranking.index[1]
+    salary = o.break_even_salary(offers, CRITERIA, leader=leader, runner_up=runner)
+    assert salary is not None
+    tied = offers.assign(base_salary=offers["base_salary"].where(offers["company"] != runner,
+                                                                 salary))
+    result = o.score_offers(tied, CRITERIA).score
+    assert result[runner] >= result[leader] - 1e-9
+    below = tied.assign(base_salary=tied["base_salary"].where(tied["company"] != runner,
+                                                              salary - 1.0))
+    lower = o.score_offers(below, CRITERIA).score
+    assert lower[runner] < lower[leader] + 0.5

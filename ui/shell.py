@@ -8,7 +8,9 @@ with a ``pages/`` folder, widgets rendered by the entrypoint stop taking effect.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -19,9 +21,11 @@ from analysis.metrics import GHOST_DAYS
 from analysis.sources import RawFile
 from analysis.summary import plural
 from ui import state
+from ui.cache import remembered
 from ui.navigation import configure_page, pages
 from ui.widgets import md
 
+T = TypeVar("T")
 UPLOAD_KEY = "uploader"
 GHOST_KEY = "ghost_days"
 HANDLED_KEY = "handled_upload"  # the files in the uploader that were already read
@@ -41,6 +45,16 @@ class View:
     filters: Filters
     as_of: dt.date
     ghost_days: int
+
+    @property
+    def key(self) -> str:
+        """Identifies ``apps``: the dataset's content and the filters."""
+        return f"{self.dataset.key}|{self.filters!r}"
+
+    def cached(self, function: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """``function(self.apps, *args, **kwargs)``, computed once per dataset version,
+        filters and arguments (see ``ui.cache``)."""
+        return remembered(self.key, function, self.apps, *args, **kwargs)
 
 
 def filter_key(name: str, generation: int) -> str:
@@ -299,7 +313,7 @@ def page_setup(title: str) -> View:
     _forget_old_filters(dataset.generation)
     with st.sidebar:
         filters = _filters(dataset.result.applications, dataset.generation)
-    apps = filter_applications(dataset.result.applications, filters)
+    apps = remembered(dataset.key, filter_applications, dataset.result.applications, filters)
     total = len(dataset.result.applications)
     with st.sidebar:
         st.caption(f"Showing {len(apps):,} of {plural(total, 'application')}."

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import logging
 import sys
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -57,6 +58,15 @@ class Dataset:
     column_map: dict[str, str | None] = field(default_factory=dict)
     stored: int | None = None
     generation: int = 0  # counts datasets shown in this session, for widget keys
+    # Identifies the content for cached results; a new one whenever the content changes.
+    key: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    def update(self, *, stored: int | None = None, **changes: object) -> None:
+        """Change the data in place (an edit, saved offers) under a new key."""
+        self.result = dataclasses.replace(self.result, **changes)  # type: ignore[arg-type]
+        if stored is not None:
+            self.stored = stored
+        self.key = uuid.uuid4().hex
 
 
 def label(files: tuple[RawFile, ...]) -> str:
@@ -250,7 +260,7 @@ def save_applications(apps: pd.DataFrame, description: str, *, based_on: int | N
     """
     dataset = current()
     if dataset.is_sample:
-        dataset.result = dataclasses.replace(dataset.result, applications=apps)
+        dataset.update(applications=apps)
         return True
     try:
         version = workspace().save(apps, offers=dataset.result.offers, kind=kind,
@@ -261,8 +271,7 @@ def save_applications(apps: pd.DataFrame, description: str, *, based_on: int | N
                                         "window first. This is the newer data; make your change "
                                         "again.")
         return False
-    dataset.result = dataclasses.replace(dataset.result, applications=apps)
-    dataset.stored = version
+    dataset.update(applications=apps, stored=version)
     return True
 
 
@@ -270,6 +279,7 @@ def save_offers(offers: pd.DataFrame, description: str, *, based_on: int | None)
     """Save a changed offers table as a new version, with the applications unchanged. The
     sample's offers live only in this session. False, with a notice, on a stale write."""
     dataset = current()
+    version = None
     if not dataset.is_sample:
         try:
             version = workspace().save(dataset.result.applications, offers=offers, kind="offers",
@@ -279,8 +289,7 @@ def save_offers(offers: pd.DataFrame, description: str, *, based_on: int | None)
             st.session_state[NOTICE_KEY] = ("Not saved: your data was changed in another tab "
                                             "first. This is the newer data.")
             return False
-        dataset.stored = version
-    dataset.result = dataclasses.replace(dataset.result, offers=offers)
+    dataset.update(offers=offers, stored=version)
     return True
 
 
