@@ -27,6 +27,9 @@ _DMY = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?![\d/.\-])"
 # The same start without the look-ahead, which pyarrow's regex engine (RE2) runs vectorised.
 _DMY_START = r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}"
 PROBLEM_COLUMNS = ["position", "value", "problem", "severity"]
+# Cell types a spreadsheet reader gives for dates and for numbers (bool is not a number here).
+_DATE_TYPES = [dt.datetime, dt.date, pd.Timestamp, np.datetime64]
+_NUMBER_TYPES = [int, float, np.int64, np.float64, np.int32, np.float32]
 
 
 def format_days(dates: pd.Series, pattern: str = "%Y-%m-%d") -> pd.Series:
@@ -54,10 +57,18 @@ def _numeric_parts(values: pd.Series) -> pd.DataFrame:
     return parts
 
 
-def _text(values: pd.Series) -> pd.Series:
+def _cell_types(values: pd.Series) -> pd.Series:
+    """Each cell's Python type: one pass of the built-in ``type`` over a column of mixed cells
+    (a spreadsheet column holds text, numbers and dates), cheaper than one ``isinstance``
+    pass per question."""
+    return values.map(type, na_action="ignore")
+
+
+def _text(values: pd.Series, types: pd.Series | None = None) -> pd.Series:
     """The cells that are text, stripped; other cells (numbers, dates, blanks) become NA."""
     if values.dtype == object:
-        values = values.where(values.map(lambda v: isinstance(v, str)).astype(bool))
+        types = _cell_types(values) if types is None else types
+        values = values.where(types == str)
     return values.astype("str").str.strip().where(values.notna())
 
 
@@ -119,20 +130,20 @@ def parse_dates(values: pd.Series, *, dayfirst: bool | None) -> tuple[pd.Series,
                 "severity": severity,
             }))
 
+    types = None
     if values.dtype == object:
-        filled = values.notna()
-        is_date = filled & values.map(lambda v: isinstance(v, dt.date | np.datetime64))
+        types = _cell_types(values)
+        is_date = types.isin(_DATE_TYPES)
         if is_date.any():
             result[is_date] = pd.to_datetime(values[is_date], errors="coerce", utc=True)\
                 .dt.tz_localize(None).dt.normalize()
-        is_number = filled & values.map(
-            lambda v: isinstance(v, int | float | np.number) and not isinstance(v, bool))
+        is_number = types.isin(_NUMBER_TYPES)
         if is_number.any():
             numbers = pd.to_numeric(values[is_number], errors="coerce")
             result[is_number] = _from_serials(numbers)
             report(is_number & result.isna(), "a number, not a date", "error")
 
-    text = _text(values)
+    text = _text(values, types)
     text = text.where(text != "")
     todo = text.notna()
     if todo.any():
