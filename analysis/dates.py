@@ -68,7 +68,7 @@ def _text(values: pd.Series, types: pd.Series | None = None) -> pd.Series:
     """The cells that are text, stripped; other cells (numbers, dates, blanks) become NA."""
     if values.dtype == object:
         types = _cell_types(values) if types is None else types
-        values = values.where(types == str)
+        values = values.where(types.isin([str]))
     return values.astype("str").str.strip().where(values.notna())
 
 

@@ -192,18 +192,12 @@ def score_offers(offers: pd.DataFrame, criteria: Sequence[Criterion]) -> Scores:
         if criterion.column not in offers or offers[criterion.column].isna().all():
             notes.append(f"{criterion.label}: no offer has a value, so it is left out.")
             continue
-        values = pd.to_numeric(offers[criterion.column], errors="coerce").set_axis(names)
-        low, high = values.min(), values.max()
-        if high == low:
-            normal = pd.Series(1.0, index=names).where(values.notna(), 0.0)
-            if values.notna().all():
-                notes.append(f"{criterion.label}: all offers are equal, so it does not "
-                             "separate them.")
-        else:
-            normal = (values - low) / (high - low)
-            normal = normal if criterion.higher_is_better else 1 - normal
-            normal = normal.fillna(0.0)
-        columns[criterion.label] = normal
+        values = pd.to_numeric(offers[criterion.column], errors="coerce").to_numpy("float64")
+        if np.nanmin(values) == np.nanmax(values) and not np.isnan(values).any():
+            notes.append(f"{criterion.label}: all offers are equal, so it does not "
+                         "separate them.")
+        columns[criterion.label] = pd.Series(_normalise(values, criterion.higher_is_better),
+                                             index=names)
         weights[criterion.label] = float(criterion.weight)
     normalised = pd.DataFrame(columns, index=names)
     total = sum(weights.values())
@@ -213,6 +207,22 @@ def score_offers(offers: pd.DataFrame, criteria: Sequence[Criterion]) -> Scores:
     score = contributions.sum(axis=1) if len(shares) else pd.Series(0.0, index=names)
     return Scores(normalised=normalised, weights=shares, contributions=contributions,
                   score=score.rename("score"), notes=notes)
+
+
+def _normalise(values: np.ndarray, higher_is_better: bool) -> np.ndarray:
+    """Min-max normalisation across offers: 1 for the best value, 0 for the worst and for a
+    blank; 1 for every offer with a value when they are all equal.
+
+    >>> _normalise(np.array([10.0, 20.0, np.nan]), True).tolist()
+    [0.0, 1.0, 0.0]
+    >>> _normalise(np.array([10.0, 20.0, 15.0]), False).tolist()
+    [1.0, 0.0, 0.5]
+    """
+    low, high = np.nanmin(values), np.nanmax(values)
+    if high == low:
+        return np.where(np.isnan(values), 0.0, 1.0)
+    normal = (values - low) / (high - low)
+    return np.nan_to_num(normal if higher_is_better else 1 - normal, nan=0.0)
 
 
 def _scores_with(normalised: pd.DataFrame, weights: np.ndarray) -> np.ndarray:
@@ -310,12 +320,25 @@ def break_even_salary(offers: pd.DataFrame, criteria: Sequence[Criterion], *, le
     kept = sorted(rows)
     small = offers.iloc[kept].reset_index(drop=True)
     first, position = kept.index(first), kept.index(second)
+    salaries = pd.to_numeric(small[s.BASE_SALARY], errors="coerce").to_numpy("float64")
+    scores = score_offers(small, criteria)
+    if base.label in scores.weights:
+        # Only the base salary's column moves: the other criteria's points stay as they are.
+        fixed = scores.contributions.drop(columns=base.label).sum(axis=1).to_numpy()
+        points = scores.weights[base.label] * 100
 
-    def gap(salary: float) -> float:
-        changed = small.copy()
-        changed.iloc[position, changed.columns.get_loc(s.BASE_SALARY)] = salary
-        result = score_offers(changed, criteria).score
-        return float(result.iloc[first] - result.iloc[position])
+        def gap(salary: float) -> float:
+            values = salaries.copy()
+            values[position] = salary
+            total = fixed + points * _normalise(values, base.higher_is_better)
+            return float(total[first] - total[position])
+    else:  # no offer has a salary yet: giving one changes the weights too
+
+        def gap(salary: float) -> float:
+            changed = small.copy()
+            changed.iloc[position, changed.columns.get_loc(s.BASE_SALARY)] = salary
+            result = score_offers(changed, criteria).score
+            return float(result.iloc[first] - result.iloc[position])
 
     start = small[s.BASE_SALARY].iloc[position]
     low = float(start) if pd.notna(start) else float(offers[s.BASE_SALARY].min())

@@ -291,7 +291,7 @@ def _tidy_cells(values: pd.Series) -> pd.Series:
     """One column of sheet cells as people read them: empty text missing, whole-number floats
     as ints (so 12345 stays "12345" as text), other cells as they are."""
     values = values.where(values != "")
-    floats = values.map(type, na_action="ignore") == float
+    floats = values.map(type, na_action="ignore").isin([float])
     if floats.any():
         numbers = values[floats].astype("float64")
         whole = np.isfinite(numbers) & (numbers == np.floor(numbers))

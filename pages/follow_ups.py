@@ -12,7 +12,7 @@ from ui import shell, state
 from ui.widgets import md, no_data
 
 SNOOZE_DAYS = 3
-PER_GROUP = 25  # actions drawn per group at first; the rest on request
+PER_GROUP = 10  # actions drawn per group at first; the rest on request
 HEADINGS = {f.OVERDUE: ("Overdue", ":material/error:"),
             f.DUE_TODAY: ("Due today", ":material/today:"),
             f.UPCOMING: (f"Coming up in the next {f.FollowUpRules().upcoming} days",

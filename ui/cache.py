@@ -29,7 +29,7 @@ def _token(value: object) -> object:
     return repr(value)
 
 
-@st.cache_resource(max_entries=ENTRIES, ttl=SECONDS, show_spinner=False)
+@st.cache_resource(max_entries=ENTRIES, ttl=SECONDS, show_spinner="Computing…")
 def _remembered(data_key: str, name: str, token: str, _compute: Callable[[], Any]) -> Any:
     return _compute()
 
