@@ -1,9 +1,10 @@
 """The command line: reports, follow-ups, the application log and the blank tracker, without the
-browser. Each command reads the spreadsheet with ``load_applications`` and calls the same
-builders as the Reports page.
+browser. Each command reads the spreadsheet with ``load_applications`` (or, given no file, the
+data the dashboard saved, with the follow-ups marked done and the offer criteria) and calls the
+same builders as the Reports page.
 
     jobsearch report tracker.xlsx --out report.html
-    jobsearch follow-ups tracker.xlsx --ics follow-ups.ics
+    jobsearch follow-ups --ics follow-ups.ics        # the dashboard's saved data
     jobsearch log tracker.xlsx --from 2026-09-01 --to 2026-09-30 --out september.xlsx
     jobsearch template --out tracker.xlsx
 """
@@ -12,18 +13,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sqlite3
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from analysis import offers as o
 from analysis import reports
 from analysis.exports import actions_calendar, safe_csv
-from analysis.followups import due_follow_ups
-from analysis.importer import LoadResult, MissingColumnsError, load_applications
+from analysis.followups import ActionLog, due_follow_ups, open_actions
+from analysis.importer import LoadResult, MissingColumnsError, empty_issues, load_applications
 from analysis.metrics import GHOST_DAYS
 from analysis.sources import SpreadsheetError
+from analysis.store import ENV_VAR, GHOST_DAYS_SETTING, Workspace, default_path
 from analysis.summary import plural
 from analysis.template import tracker_template
 
@@ -50,8 +55,13 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def with_input(command: argparse.ArgumentParser) -> None:
-        command.add_argument("input", nargs="+", metavar="INPUT", type=Path,
-                             help="your spreadsheet (and, optionally, a separate offers file)")
+        command.add_argument("input", nargs="*", metavar="INPUT", type=Path,
+                             help="your spreadsheet (and, optionally, a separate offers file); "
+                                  "without one, the data saved by the dashboard, with the "
+                                  "follow-ups you marked done and your offer criteria")
+        command.add_argument("--workspace", type=Path, metavar="PATH",
+                             help="the dashboard's saved data to read when no INPUT is given "
+                                  f"(default: ${ENV_VAR}, else {default_path()})")
         command.add_argument("--sheet", help="the sheet to read (default: the one whose "
                                              "columns are recognised best)")
         command.add_argument("--as-of", type=_date, default=None, metavar="DATE",
@@ -65,9 +75,9 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=["xlsx", "html"],
                         help="default: from the --out file's extension")
     report.add_argument("--out", type=Path, required=True, metavar="FILE")
-    report.add_argument("--ghost-days", type=int, default=GHOST_DAYS, metavar="DAYS",
-                        help=f"days without a reply after which an application counts as "
-                             f"ghosted (default {GHOST_DAYS})")
+    report.add_argument("--ghost-days", type=int, metavar="DAYS",
+                        help="days without a reply after which an application counts as "
+                             f"ghosted (default: the dashboard's setting, else {GHOST_DAYS})")
 
     follow = commands.add_parser(
         "follow-ups", help="print today's follow-up actions",
@@ -96,7 +106,51 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
-def _load(args: argparse.Namespace) -> LoadResult:
+@dataclass(frozen=True)
+class Input:
+    """What a command works on: the applications and offers, and from the dashboard's saved
+    data the follow-up decisions, offer criteria and ghosting threshold (defaults for a
+    file)."""
+
+    result: LoadResult
+    log: ActionLog = field(default_factory=ActionLog)
+    offer_settings: dict[str, object] = field(default_factory=dict)
+    ghost_days: int = GHOST_DAYS
+
+
+def _load(args: argparse.Namespace) -> Input:
+    if not args.input:
+        return _load_saved(args.workspace or default_path())
+    return Input(_load_file(args))
+
+
+def _load_saved(path: Path) -> Input:
+    if not path.is_file():
+        raise CommandError(f"no saved data at {path}: give your spreadsheet, e.g. "
+                           f"`{PROG} report tracker.xlsx --out report.html`.")
+    try:
+        workspace = Workspace(path)
+        snapshot = workspace.load()
+        state = workspace.follow_up_state()
+        offer_settings = workspace.setting(o.SETTINGS_KEY, {})
+        ghost_days = workspace.setting(GHOST_DAYS_SETTING, GHOST_DAYS)
+    except (sqlite3.Error, RuntimeError, ValueError) as error:
+        raise CommandError(f"{path}: the saved data could not be read ({error}).") from None
+    if snapshot is None:
+        raise CommandError(f"{path} holds no applications yet: import your tracker in the "
+                           "dashboard first, or give the spreadsheet here.")
+    files = snapshot.details.get("files")
+    result = LoadResult(applications=snapshot.applications, issues=empty_issues(),
+                        offers=snapshot.offers,
+                        files=[str(f) for f in files] if isinstance(files, list) else [])
+    print(f"Read {plural(len(result.applications), 'application')} saved on "
+          f"{snapshot.created:%-d %B %Y} (version {snapshot.version}).", file=sys.stderr)
+    return Input(result, ActionLog(entries=state),
+                 dict(offer_settings) if isinstance(offer_settings, dict) else {},
+                 ghost_days if isinstance(ghost_days, int) else GHOST_DAYS)
+
+
+def _load_file(args: argparse.Namespace) -> LoadResult:
     for path in args.input:
         if not path.is_file():
             raise CommandError(f"{path}: no such file.")
@@ -141,10 +195,12 @@ def _format(args: argparse.Namespace, allowed: Sequence[str]) -> str:
 
 def run_report(args: argparse.Namespace) -> None:
     kind = _format(args, ("xlsx", "html"))
-    result = _load(args)
+    given = _load(args)
+    result = given.result
     report = reports.build_report(
         result.applications, as_of=args.as_of, issues=result.issues, offers=result.offers,
-        ghost_days=args.ghost_days, source=", ".join(result.files))
+        action_log=given.log, offer_settings=given.offer_settings,
+        ghost_days=args.ghost_days or given.ghost_days, source=", ".join(result.files))
     _write(args.out, reports.report_workbook(report) if kind == "xlsx"
            else reports.report_html(report))
 
@@ -164,8 +220,10 @@ def follow_up_listing(actions: pd.DataFrame, as_of: dt.date) -> str:
 
 
 def run_follow_ups(args: argparse.Namespace) -> None:
-    result = _load(args)
-    actions = due_follow_ups(result.applications, as_of=args.as_of, offers=result.offers)
+    given = _load(args)
+    actions = open_actions(due_follow_ups(given.result.applications, as_of=args.as_of,
+                                          offers=given.result.offers),
+                           given.log, as_of=args.as_of)
     print(follow_up_listing(actions, args.as_of))
     if args.ics:
         _write(args.ics, actions_calendar(actions, as_of=args.as_of))
@@ -177,8 +235,8 @@ def run_log(args: argparse.Namespace) -> None:
     kind = _format(args, ("xlsx", "html"))
     if args.end < args.start:
         raise CommandError(f"--to {args.end} is before --from {args.start}.")
-    result = _load(args)
-    log = reports.application_log(result.applications, start=args.start, end=args.end)
+    log = reports.application_log(_load(args).result.applications, start=args.start,
+                                  end=args.end)
     build = reports.log_workbook if kind == "xlsx" else reports.log_html
     _write(args.out, build(log, start=args.start, end=args.end, name=args.name,
                            as_of=args.as_of))
@@ -195,7 +253,7 @@ COMMANDS = {"report": run_report, "follow-ups": run_follow_ups, "log": run_log,
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if getattr(args, "input", None) is not None and args.as_of is None:
+    if getattr(args, "as_of", "absent") is None:
         args.as_of = dt.date.today()
     try:
         COMMANDS[args.command](args)

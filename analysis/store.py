@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+GHOST_DAYS_SETTING = "ghost_days"  # the sidebar's ghosting threshold, kept between visits
 ENV_VAR = "JOBSEARCH_WORKSPACE"
 FILE_NAME = "workspace.sqlite3"
 SCHEMA_VERSION = 2

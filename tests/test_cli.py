@@ -18,6 +18,7 @@ from conftest import ROOT
 from analysis import load_applications
 from analysis.followups import STATES, due_follow_ups
 from analysis.reports import application_log
+from analysis.store import Workspace
 
 SAMPLE = ROOT / "data" / "sample.csv"
 AS_OF = "2026-11-20"
@@ -117,3 +118,29 @@ def test_the_console_script_is_installed(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "t.xlsx").stat().st_size > 5_000
+
+
+def test_without_a_file_the_commands_read_the_dashboards_saved_data(tmp_path):
+    """What the user marked done in the dashboard stays done on the command line."""
+    result = load_applications(str(SAMPLE))
+    workspace = Workspace(tmp_path / "workspace.sqlite3")
+    workspace.save(result.applications, offers=result.offers, kind="import",
+                   description="sample", expected=None)
+    actions = due_follow_ups(result.applications, as_of=dt.date.fromisoformat(AS_OF),
+                             offers=result.offers)
+    workspace.set_follow_up_state(str(actions["action_id"].iloc[0]), "done")
+    done = run("follow-ups", "--workspace", tmp_path / "workspace.sqlite3", "--as-of", AS_OF,
+               "--csv", tmp_path / "f.csv")
+    assert done.returncode == 0, done.stderr
+    assert "Read 150 applications saved on" in done.stderr
+    assert len(pd.read_csv(tmp_path / "f.csv")) == len(actions) - 1
+    done = run("report", "--workspace", tmp_path / "workspace.sqlite3", "--out",
+               tmp_path / "r.xlsx")
+    assert done.returncode == 0, done.stderr
+    assert openpyxl.load_workbook(tmp_path / "r.xlsx")["Applications"].max_row == 151
+
+
+def test_without_a_file_or_saved_data_the_command_says_what_to_give(tmp_path):
+    done = run("report", "--workspace", tmp_path / "none.sqlite3", "--out", tmp_path / "r.html")
+    assert done.returncode == 1
+    assert "no saved data at" in done.stderr and "give your spreadsheet" in done.stderr

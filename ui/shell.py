@@ -19,6 +19,7 @@ from analysis import Filters, MissingColumnsError, filter_applications
 from analysis import schema as s
 from analysis.metrics import GHOST_DAYS
 from analysis.sources import RawFile
+from analysis.store import GHOST_DAYS_SETTING
 from analysis.summary import plural
 from ui import state
 from ui.cache import remembered
@@ -27,7 +28,7 @@ from ui.widgets import md
 
 T = TypeVar("T")
 UPLOAD_KEY = "uploader"
-GHOST_KEY = "ghost_days"
+GHOST_KEY = GHOST_DAYS_SETTING
 HANDLED_KEY = "handled_upload"  # the files in the uploader that were already read
 FILTERS = ("dates", "sources", "statuses", "text")
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
