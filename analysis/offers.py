@@ -209,6 +209,15 @@ def score_offers(offers: pd.DataFrame, criteria: Sequence[Criterion]) -> Scores:
                   score=score.rename("score"), notes=notes)
 
 
+def unranked_reason(criteria: Sequence[Criterion]) -> str:
+    """Why offers scored with ``criteria`` have no ranking (their ``Scores.weights`` is
+    empty), in words for the user."""
+    if not any(c.enabled and c.weight > 0 for c in criteria):
+        return "Switch on at least one criterion with a weight above 0."
+    return ("Not ranked yet: no offer has a value for any switched-on criterion. Add the "
+            "salary, benefits and the rest on the Offers page or an Offers sheet.")
+
+
 def _normalise(values: np.ndarray, higher_is_better: bool) -> np.ndarray:
     """Min-max normalisation across offers: 1 for the best value, 0 for the worst and for a
     blank; 1 for every offer with a value when they are all equal.

@@ -56,7 +56,6 @@ OUTCOME_WORDS = {
     s.INTERVIEWING: "Interviewing", s.OFFER: "Offer received", s.ACCEPTED: "Offer accepted",
     s.REJECTED: "Not selected", s.WITHDRAWN: "Withdrawn", s.GHOSTED: "No reply",
 }
-LOG_COLUMNS = ["Date applied", "Company", "Role", "Channel", "Contact", "Outcome"]
 
 
 @dataclass(frozen=True)
@@ -160,6 +159,7 @@ def headline_measures(kpis: metrics.Kpis, actions: pd.DataFrame, offers: OfferRe
     if offers is not None:
         leader = offers.table.iloc[0]
         measures.append(Measure("Offers compared", len(offers.table), "integer",
+                                o.unranked_reason(offers.criteria) if offers.weights.empty else
                                 f"{leader['Offer']} ranks first with {leader['Score']:.0f} "
                                 "points out of 100."))
     return measures
@@ -433,7 +433,8 @@ def report_sections(report: Report) -> list[Section]:
 def offers_section(section: Section, offers: OfferReport) -> None:
     ranking = offers.scores.ranking
     if offers.weights.empty:
-        section.text("No criterion has a weight: switch one on in the Offers page.")
+        section.text(o.unranked_reason(offers.criteria))
+        section.table("Your offers", html_table(offers.table[["Offer"]]))
         return
     section.text(f"{ranking.index[0]} comes first with {ranking.iloc[0]:.0f} points out of 100. "
                  "Weights: " + ", ".join(f"{k} {v:.0%}" for k, v in offers.weights.items())

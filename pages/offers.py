@@ -96,7 +96,7 @@ offers_key = f"{dataset.key}|{payout}|{risk}"
 scored_key = f"{offers_key}|{chosen!r}"
 scores = remembered(offers_key, o.score_offers, prepared, chosen)
 if scores.weights.empty:
-    no_data("Switch on at least one criterion with a weight above 0.")
+    no_data(o.unranked_reason(chosen))
     st.stop()
 shares = ", ".join(f"{name} {share:.0%}" for name, share in scores.weights.items())
 st.caption(f"Weights, as shares of 100%: {md(shares)}.")

@@ -192,3 +192,9 @@ def test_break_even_on_many_offers_ties_on_the_whole_table(seed):
                                                               salary - 1.0))
     lower = o.score_offers(below, CRITERIA).score
     assert lower[runner] < lower[leader] + 0.5
+
+
+def test_an_unranked_comparison_says_why():
+    off = [o.Criterion("base_salary", "Base", 0), o.Criterion("growth", "G", 3, enabled=False)]
+    assert o.unranked_reason(off).startswith("Switch on at least one criterion")
+    assert o.unranked_reason(o.DEFAULT_CRITERIA).startswith("Not ranked yet")

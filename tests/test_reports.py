@@ -271,3 +271,14 @@ def test_an_empty_log_still_makes_a_file():
     sheet = openpyxl.load_workbook(io.BytesIO(log_workbook(
         log, start=AS_OF, end=AS_OF, as_of=AS_OF)))["Application log"]
     assert sheet["A2"].value.startswith("0 applications")
+
+
+def test_offers_without_any_facts_are_not_ranked():
+    """Offers known only from a status say what is missing instead of "0 points"."""
+    apps = apps_frame([{s.COMPANY: "Acme", s.STATUS: "offer", s.DATE_APPLIED: "2026-03-01"},
+                       {s.COMPANY: "Globex", s.STATUS: "offer", s.DATE_APPLIED: "2026-03-02"}])
+    report = build_report(apps, as_of=dt.date(2026, 4, 1))
+    offered = next(m for m in report.measures if m.label == "Offers compared")
+    assert offered.value == 2 and offered.meaning.startswith("Not ranked yet")
+    text = " ".join(parse(report_html(report)).text)
+    assert "Not ranked yet" in text and "points out of 100" not in text
