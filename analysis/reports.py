@@ -326,6 +326,8 @@ class Table:
 
 def html_table(frame: pd.DataFrame, *, limit: int = HTML_ROWS,
                percent: tuple[str, ...] = ()) -> Table:
+    """The first ``limit`` rows of ``frame`` as text for the HTML report (dates as ISO days,
+    numbers with thousands separators, the ``percent`` columns as percentages)."""
     shown = frame.head(limit)
     rows = [[f"{v:.0%}" if c in percent and isinstance(v, float) and pd.notna(v) else _cell(v)
              for c, v in zip(shown.columns, values, strict=True)]

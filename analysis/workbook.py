@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -184,7 +184,3 @@ def frame_workbook(sheets: Mapping[str, pd.DataFrame],
     for name, frame in sheets.items():
         write_table(book, name, frame, kinds=(kinds or {}).get(name))
     return book.save()
-
-
-def money_kinds(columns: Sequence[str]) -> dict[str, Kind]:
-    return {c: "money" for c in columns}

@@ -8,6 +8,7 @@ import streamlit as st
 
 from analysis import followups as f
 from analysis.exports import actions_calendar, safe_csv
+from analysis.reports import actions_table
 from ui import shell, state
 from ui.widgets import md, no_data
 
@@ -74,7 +75,7 @@ downloads[0].download_button(
     "text/calendar", icon=":material/calendar_month:", disabled=todo.empty,
     help="All-day reminders at 9:00. Importing a newer file updates the same events.")
 downloads[1].download_button(
-    "Table (.csv)", lambda: safe_csv(todo.drop(columns=["action_id", "row", "done_column"])),
+    "Table (.csv)", lambda: safe_csv(actions_table(todo)),
     "follow-ups.csv", "text/csv", icon=":material/table:", disabled=todo.empty)
 
 
