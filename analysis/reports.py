@@ -143,7 +143,7 @@ def headline_measures(kpis: metrics.Kpis, actions: pd.DataFrame, offers: OfferRe
         rate("Ghosted", kpis.ghosted, f"Status ghosted, or no reply after {ghost_days} days."),
         Measure("Active applications", kpis.active, "integer",
                 "Sent, not closed, and not ghosted."),
-        Measure("Median days to a reply", kpis.median_days, "integer",
+        Measure("Median days to reply", kpis.median_days, "integer",
                 "The day by which half of all applications heard back (Kaplan-Meier median, "
                 "waiting applications counted as waiting).", "not reached yet"),
         Measure("Half of replies within (days)", kpis.half_of_replies_days, "integer",

@@ -51,7 +51,7 @@ row = st.columns(5)
 rate_tile(row[0], "Ghosted", now.ghosted, before.ghosted,
           f"Status ghosted, or no reply after {view.ghost_days} days.", inverse=True)
 row[1].metric(
-    "Median days to a reply",
+    "Median days to reply",
     f"{now.median_days} days" if now.median_days is not None else "Not yet",
     help="The day by which half of all applications heard back (Kaplan-Meier median, with "
          "waiting applications counted as waiting). 'Not yet': fewer than half have had any "

@@ -183,7 +183,7 @@ def test_overview_shows_the_kpis_the_funnel_the_flow_and_activity():
     labels = [m.label for m in at.metric]
     assert labels[:5] == ["Applications", "Response rate", "Positive responses", "Interview rate",
                           "Offer rate"]
-    assert {"Ghosted", "Median days to a reply", "Active applications",
+    assert {"Ghosted", "Median days to reply", "Active applications",
             "Follow-ups due"} <= set(labels)
     types = [f["data"][0]["type"] for f in figures(at)]
     assert types == ["funnel", "sankey", "bar"]

@@ -104,7 +104,7 @@ def test_headline_measures_are_the_kpis(report, sample):
     values = {m.label: m.value for m in report.measures}
     assert values["Applications sent"] == kpis.applications
     assert values["Response rate"] == pytest.approx(kpis.responses / kpis.applications)
-    assert values["Median days to a reply"] == kpis.median_days
+    assert values["Median days to reply"] == kpis.median_days
     actions = due_follow_ups(sample.applications, as_of=AS_OF, offers=sample.offers)
     assert values["Follow-ups overdue"] == int((actions["state"] == OVERDUE).sum())
 
