@@ -348,7 +348,8 @@ class Section:
         return self
 
     def chart(self, fig: go.Figure) -> Section:
-        self.items.append(("chart", Markup(_figure(fig))))
+        title = fig.layout.title.text or "Chart"
+        self.items.append(("chart", (title, Markup(_figure(fig)))))
         return self
 
     def table(self, caption: str, table: Table) -> Section:

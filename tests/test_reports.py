@@ -206,6 +206,9 @@ def test_html_report_is_self_contained_with_every_section(report, sample):
     assert all(script.get("src") is None for script in page.scripts)
     assert page.links == []
     assert html.count("Plotly.newPlot") >= 10
+    # each chart is a figure named for screen readers
+    assert html.count('<figure class="chart" aria-label="') == html.count("Plotly.newPlot")
+    assert '<figure class="chart" aria-label="Stages reached">' in html
     assert html.count("plotly.js v") == 1  # the library, embedded once
     assert '<meta name="viewport"' in html and "@media print" in html
     text = " ".join(page.text)
