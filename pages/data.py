@@ -112,10 +112,12 @@ if not dataset.is_sample:
     left, right = st.columns(2)
     left.download_button("Excel workbook (.xlsx)",
                          lambda: to_workbook(view.all_apps, offers=result.offers, **options),
-                         "job-applications.xlsx", icon=":material/download:",
+                         "job-applications.xlsx", icon=":material/download:", on_click="ignore",
                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    # No rerun on click: a rerun could replace the button before its file is fetched.
     right.download_button("CSV", lambda: to_csv(view.all_apps, **options),
-                          "job-applications.csv", "text/csv", icon=":material/download:")
+                          "job-applications.csv", "text/csv", icon=":material/download:",
+                          on_click="ignore")
 
 st.subheader("Import issues", anchor=False)
 issues = result.issues

@@ -72,11 +72,12 @@ downloads = st.columns([1, 1, 3])
 # Built only when clicked: with thousands of actions, building them on every rerun is slow.
 downloads[0].download_button(
     "Calendar (.ics)", lambda: actions_calendar(todo, as_of=view.as_of), "follow-ups.ics",
-    "text/calendar", icon=":material/calendar_month:", disabled=todo.empty,
+    "text/calendar", icon=":material/calendar_month:", disabled=todo.empty, on_click="ignore",
     help="All-day reminders at 9:00. Importing a newer file updates the same events.")
 downloads[1].download_button(
     "Table (.csv)", lambda: safe_csv(actions_table(todo)),
-    "follow-ups.csv", "text/csv", icon=":material/table:", disabled=todo.empty)
+    "follow-ups.csv", "text/csv", icon=":material/table:", disabled=todo.empty,
+    on_click="ignore")
 
 
 def record(action: pd.Series, decision: str, *, notes: str | None = None) -> None:
