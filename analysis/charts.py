@@ -39,7 +39,7 @@ def _layout(fig: go.Figure, *, title: str, x: str | None = None, y: str | None =
     if x is not None:
         fig.update_xaxes(title_text=x)
     if y is not None:
-        fig.update_yaxes(title_text=y)
+        fig.update_layout(yaxis_title_text=y)  # the first axis only: a second keeps its own
     return fig
 
 
@@ -107,7 +107,8 @@ def activity_chart(weekly: pd.DataFrame) -> go.Figure:
                     hovertemplate="By %{x|%-d %b %Y}: %{y:,} in total<extra></extra>")
     fig.update_layout(barmode="group", yaxis2={"overlaying": "y", "side": "right",
                                                "title": "Applications in total",
-                                               "rangemode": "tozero", "showgrid": False})
+                                               "rangemode": "tozero", "showgrid": False,
+                                               "tickmode": "auto", "tickformat": ",d"})
     fig.update_xaxes(tick0=weekly["week"].iloc[0], dtick=14 * 86_400_000, tickformat="%-d %b")
     return _layout(fig, title=title, x="Week (starting Monday)", y="Per week")
 

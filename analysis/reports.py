@@ -220,6 +220,13 @@ def rank_offers(apps: pd.DataFrame, offers: pd.DataFrame | None,
                        criteria=criteria)
 
 
+def report_definitions(report: Report) -> dict[str, str]:
+    """The dashboard's definitions, with the ghosting threshold the report used (the
+    dashboard's own text points to its sidebar, which a reader of the report does not have)."""
+    return {**metrics.DEFINITIONS,
+            "Ghosted": f"the status says ghosted, or no reply after {report.ghost_days} days."}
+
+
 # ---------------------------------------------------------------------------------------------
 # The Excel report
 
@@ -256,7 +263,7 @@ def report_workbook(report: Report) -> bytes:
         row += 1
     row += 1
     summary.write_string(row, 0, "Definitions", f["bold"])
-    for term, meaning in metrics.DEFINITIONS.items():
+    for term, meaning in report_definitions(report).items():
         row += 1
         summary.write_string(row, 0, term)
         summary.write_string(row, 2, meaning[0].upper() + meaning[1:], f["wrap"])
@@ -471,7 +478,7 @@ def report_html(report: Report) -> str:
     return _templates().get_template("report.html.j2").render(
         title="Job search report", report=report, measures=[
             (m.label, _shown(m), m.meaning) for m in report.measures],
-        definitions=metrics.DEFINITIONS, sections=report_sections(report),
+        definitions=report_definitions(report), sections=report_sections(report),
         plotly_js=Markup(plotly.offline.get_plotlyjs()))
 
 

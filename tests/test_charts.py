@@ -89,3 +89,13 @@ def test_offer_charts_show_at_most_twenty_offers():
     fig = c.wins_chart(wins, draws=100)
     assert len(fig.data[0].y) == 20 and "of 50" in fig.layout.title.text
     assert len(c.wins_chart(wins.head(3), draws=100).data[0].y) == 3
+
+
+def test_activity_chart_names_both_axes():
+    """The running total has its own axis, titled as such (a shared title once hid it)."""
+    weekly = m.weekly_activity(generate_applications(200, seed=2, end=dt.date(2026, 3, 1)),
+                               as_of=dt.date(2026, 3, 1))
+    fig = c.activity_chart(weekly)
+    assert fig.layout.yaxis.title.text == "Per week"
+    assert fig.layout.yaxis2.title.text == "Applications in total"
+    assert fig.layout.yaxis2.tickformat == ",d"

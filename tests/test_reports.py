@@ -285,3 +285,11 @@ def test_offers_without_any_facts_are_not_ranked():
     assert offered.value == 2 and offered.meaning.startswith("Not ranked yet")
     text = " ".join(parse(report_html(report)).text)
     assert "Not ranked yet" in text and "points out of 100" not in text
+
+
+def test_the_report_states_its_own_ghosting_threshold(sample):
+    report = build_report(sample.applications, as_of=AS_OF, ghost_days=45)
+    assert "no reply after 45 days" in " ".join(parse(report_html(report)).text)
+    summary = openpyxl.load_workbook(io.BytesIO(report_workbook(report)))["Summary"]
+    meanings = [summary.cell(r, 3).value for r in range(1, summary.max_row + 1)]
+    assert "The status says ghosted, or no reply after 45 days." in meanings
