@@ -10,7 +10,7 @@ command line call the same functions. Nothing here modifies the frames it is giv
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -234,9 +234,20 @@ MONEY_COLUMNS = ("Total compensation", "Base salary", "Bonus", "Equity per year"
                  "Benefits value")
 
 
-def report_workbook(report: Report) -> bytes:
+def report_workbook(report: Report, *,
+                    progress: Callable[[float], None] | None = None) -> bytes:
     """The report as an xlsx workbook: Summary, Applications, Follow-ups, Offers and Import
-    issues sheets, each a formatted table; rows with an overdue follow-up are shaded."""
+    issues sheets, each a formatted table; rows with an overdue follow-up are shaded.
+    ``progress`` is called now and then with the share of rows written (0 to 1)."""
+    offers = report.offers.table if report.offers is not None else pd.DataFrame(
+        {"Offer": pd.Series(dtype="str"), "Score": pd.Series(dtype="float64")})
+    tables = (report.applications, report.actions, offers, report.issues)
+    total, done = max(sum(len(t) for t in tables), 1), 0
+
+    def written(rows: int) -> None:
+        if progress is not None:
+            progress((done + rows) / total)
+
     book = new_book()
     summary = book.workbook.add_worksheet("Summary")
     f = book.formats
@@ -270,19 +281,22 @@ def report_workbook(report: Report) -> bytes:
     summary.freeze_panes(6, 0)
 
     date_kinds: dict[str, Kind] = {s.LABELS[c]: "date" for c in s.DATE_COLUMNS}
-    write_table(book, "Applications", report.applications,
-                kinds={**date_kinds, s.LABELS[s.JOB_URL]: "url", DAYS_TO_RESPONSE: "integer"},
-                highlight=(NEXT_FOLLOW_UP, OVERDUE))
-    write_table(book, "Follow-ups", report.actions,
-                kinds={"Due": "date", "Overdue after": "date", "Days overdue": "integer"},
-                highlight=("State", OVERDUE))
-    offers = report.offers.table if report.offers is not None else pd.DataFrame(
-        {"Offer": pd.Series(dtype="str"), "Score": pd.Series(dtype="float64")})
-    write_table(book, "Offers", offers, kinds={
-        "Score": "number", "Rank": "integer",
-        **{c: "money" for c in offers.columns if c.startswith(MONEY_COLUMNS)},
-        **{c: "number" for c in offers.columns if c.endswith(", normalised")}})
-    write_table(book, "Import issues", report.issues, kinds={"Row": "integer"})
+    sheets: list[tuple[str, pd.DataFrame, dict[str, Kind], tuple[str, str] | None]] = [
+        ("Applications", report.applications,
+         {**date_kinds, s.LABELS[s.JOB_URL]: "url", DAYS_TO_RESPONSE: "integer"},
+         (NEXT_FOLLOW_UP, OVERDUE)),
+        ("Follow-ups", report.actions,
+         {"Due": "date", "Overdue after": "date", "Days overdue": "integer"}, ("State", OVERDUE)),
+        ("Offers", offers, {
+            "Score": "number", "Rank": "integer",
+            **{c: "money" for c in offers.columns if c.startswith(MONEY_COLUMNS)},
+            **{c: "number" for c in offers.columns if c.endswith(", normalised")}}, None),
+        ("Import issues", report.issues, {"Row": "integer"}, None),
+    ]
+    for name, frame, kinds, highlight in sheets:
+        write_table(book, name, frame, kinds=kinds, highlight=highlight, progress=written)
+        done += len(frame)
+    written(0)
     return book.save()
 
 

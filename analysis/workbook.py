@@ -23,6 +23,7 @@ Kind = Literal["text", "date", "money", "percent", "integer", "number", "url"]
 DATE_FORMAT = "yyyy-mm-dd"
 MONEY_FORMAT = "#,##0"
 MAX_WIDTH = 60
+PROGRESS_ROWS = 5_000  # rows between two progress reports
 MAX_LINKS = 65_000  # Excel's limit is 65,530 hyperlinks per sheet
 HEADER_COLOUR = "#DCE6F1"
 HIGHLIGHT_COLOUR = "#FCE4D6"  # a pale orange that keeps black text readable
@@ -122,11 +123,13 @@ def _width(header: str, cells: list[Any], kind: Kind) -> float:
 def write_table(book: Book, name: str, frame: pd.DataFrame, *,
                 kinds: Mapping[str, Kind] | None = None, start_row: int = 0,
                 highlight: tuple[str, str] | None = None,
-                sheet: Worksheet | None = None) -> Worksheet:
+                sheet: Worksheet | None = None,
+                progress: Callable[[int], None] | None = None) -> Worksheet:
     """Write ``frame`` as a formatted table on a new sheet (or on ``sheet`` below
     ``start_row``). ``kinds`` overrides the format of some columns; ``highlight`` =
     (column, value) shades every row whose cell in that column equals the value, with a
-    conditional format so it follows the user's own sorting and editing."""
+    conditional format so it follows the user's own sorting and editing. ``progress`` is
+    called with the number of rows written so far, every ``PROGRESS_ROWS`` rows."""
     ws = sheet if sheet is not None else book.workbook.add_worksheet(name)
     kinds = dict(kinds or {})
     columns = [str(c) for c in frame.columns]
@@ -142,6 +145,8 @@ def write_table(book: Book, name: str, frame: pd.DataFrame, *,
         prepared.append((cells, _writer(ws, kind), book.formats[kind]))
     links = 0
     for offset in range(len(frame)):
+        if progress is not None and offset % PROGRESS_ROWS == 0:
+            progress(offset)
         row = start_row + 1 + offset
         for index, (cells, write, style) in enumerate(prepared):
             value = cells[offset]

@@ -18,6 +18,8 @@ from ui.widgets import md
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LOG_DAYS = 30  # the application log's default period, up to today
+LARGE = 20_000  # from this many applications the Excel report is prepared with a progress bar
+EXCEL_KEY = "prepared_excel_report"
 
 view = page_setup("Reports")
 result = view.dataset.result
@@ -46,12 +48,33 @@ st.caption("The headline numbers with their definitions, every application with 
            "stage, days to first response and open follow-ups, the offers' ranking, and the "
            "import issues.")
 left, right = st.columns(2)
-left.download_button(
-    "Excel report (.xlsx)", lambda: reports.report_workbook(full_report()),
-    f"job-search-report-{as_of}.xlsx", XLSX, icon=":material/table_view:",
-    on_click="ignore", width="stretch", disabled=apps.empty,
-    help="Summary, Applications, Follow-ups, Offers and Import issues sheets; overdue rows "
-         "are shaded.")
+excel_help = ("Summary, Applications, Follow-ups, Offers and Import issues sheets; overdue rows "
+              "are shaded.")
+excel_name = f"job-search-report-{as_of}.xlsx"
+if len(apps) < LARGE:
+    left.download_button(
+        "Excel report (.xlsx)", lambda: reports.report_workbook(full_report()), excel_name,
+        XLSX, icon=":material/table_view:", on_click="ignore", width="stretch",
+        disabled=apps.empty, help=excel_help)
+else:
+    # Thousands of rows take seconds to write: prepared first, with a progress bar.
+    made_for = (view.key, view.ghost_days, len(log.entries))
+    prepared = st.session_state.get(EXCEL_KEY)
+    with left:
+        if prepared is not None and prepared[0] == made_for:
+            st.download_button("Excel report (.xlsx)", prepared[1], excel_name, XLSX,
+                               icon=":material/table_view:", on_click="ignore",
+                               width="stretch", help=excel_help)
+            st.caption(f"Prepared at {prepared[2]:%H:%M} for these "
+                       f"{plural(len(apps), 'application')}.")
+        elif st.button("Prepare the Excel report", icon=":material/table_view:",
+                       width="stretch", help=f"{excel_help} {len(apps):,} applications take a "
+                                             "few seconds; a bar shows the progress."):
+            bar = st.progress(0.0, "Writing the Excel report…")
+            data = reports.report_workbook(full_report(), progress=lambda share: bar.progress(
+                share, f"Writing the Excel report… {share:.0%}"))
+            st.session_state[EXCEL_KEY] = (made_for, data, dt.datetime.now())
+            st.rerun()
 right.download_button(
     "HTML report (.html)", lambda: reports.report_html(full_report()),
     f"job-search-report-{as_of}.html", "text/html", icon=":material/article:",

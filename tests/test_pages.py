@@ -463,3 +463,21 @@ def test_a_period_with_no_applications_disables_the_log_downloads():
     assert downloads(at)["Application log (.xlsx)"] is False
     at.date_input(key="log_period").set_value((dt.date(2025, 3, 1), dt.date(2025, 3, 9))).run()
     assert "**3 applications**" in texts(at)
+
+
+def test_a_large_excel_report_is_prepared_with_progress_then_downloaded():
+    """With tens of thousands of applications the workbook is written on request, with a
+    progress bar, and then offered for download."""
+    import datetime as dt
+
+    from analysis import generate_applications
+    from analysis.sample import write_sample_csv
+
+    apps = generate_applications(20_000, seed=4, end=dt.date.today())
+    at = upload(start("pages/reports.py"), "big.csv", write_sample_csv(apps))
+    assert "Excel report (.xlsx)" not in downloads(at)
+    prepare = next(b for b in at.button if b.label == "Prepare the Excel report")
+    prepare.click().run()
+    assert not at.exception
+    assert downloads(at)["Excel report (.xlsx)"] is True
+    assert any(c.value.startswith("Prepared at") for c in at.main.caption)

@@ -293,3 +293,13 @@ def test_the_report_states_its_own_ghosting_threshold(sample):
     summary = openpyxl.load_workbook(io.BytesIO(report_workbook(report)))["Summary"]
     meanings = [summary.cell(r, 3).value for r in range(1, summary.max_row + 1)]
     assert "The status says ghosted, or no reply after 45 days." in meanings
+
+
+def test_the_excel_report_reports_its_progress():
+    from analysis import generate_applications
+
+    apps = generate_applications(12_000, seed=5, end=AS_OF)
+    shares: list[float] = []
+    report_workbook(build_report(apps, as_of=AS_OF), progress=shares.append)
+    assert shares == sorted(shares) and shares[-1] == 1.0
+    assert len(shares) >= 4  # every 5,000 rows of each sheet, and the end
