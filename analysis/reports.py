@@ -96,7 +96,6 @@ class Report:
     offers: OfferReport | None
     issues: pd.DataFrame
     ghost_days: int = metrics.GHOST_DAYS
-    notes: list[str] = field(default_factory=list)
 
 
 def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | None = None,
@@ -117,7 +116,7 @@ def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | N
         as_of=as_of, scope=scope or f"All {plural(len(apps), 'application')}",
         source=source, apps=apps, measures=headline_measures(kpis, actions, offer_report,
                                                              ghost_days=ghost_days),
-        applications=applications_table(apps, actions, as_of=as_of),
+        applications=applications_table(apps, actions),
         actions=actions_table(actions), offers=offer_report,
         issues=(issues if issues is not None else pd.DataFrame(columns=list(ISSUE_LABELS)))
         .rename(columns=ISSUE_LABELS), ghost_days=ghost_days,
@@ -165,11 +164,10 @@ def headline_measures(kpis: metrics.Kpis, actions: pd.DataFrame, offers: OfferRe
     return measures
 
 
-def applications_table(apps: pd.DataFrame, actions: pd.DataFrame, *,
-                       as_of: dt.date) -> pd.DataFrame:
-    """The canonical columns under their labels, plus the furthest stage reached, the days
-    from applying to the first reply (blank while waiting) and the open actions, with the most
-    urgent one's state in ``Next follow-up``."""
+def applications_table(apps: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
+    """The canonical columns under their labels, plus what follows from each row: the
+    furthest stage reached, the days from applying to the first reply (blank while waiting)
+    and the open actions, with the most urgent one's state in ``Next follow-up``."""
     table = apps[list(s.APPLICATION_COLUMN_NAMES)].rename(columns=s.LABELS)
     replied = metrics.response_dates(apps)
     days = (replied - apps[s.DATE_APPLIED]).dt.days
