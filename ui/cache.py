@@ -9,6 +9,7 @@ modify their inputs, and pages only read what they get back.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -23,9 +24,9 @@ SECONDS = 3600  # and none is kept longer than an hour
 def _token(value: object) -> object:
     """What identifies an argument: small frames by their content, other values by repr."""
     if isinstance(value, pd.DataFrame | pd.Series):
-        hashed = pd.util.hash_pandas_object(value, index=True)
+        rows = pd.util.hash_pandas_object(value, index=True).to_numpy()
         columns = tuple(value.columns) if isinstance(value, pd.DataFrame) else value.name
-        return ("frame", value.shape, columns, int(hashed.sum()), int((hashed * 31).max()))
+        return ("frame", columns, hashlib.sha1(rows.tobytes()).hexdigest())
     return repr(value)
 
 
