@@ -18,3 +18,6 @@ def test_walkthrough_notebook_executes():
     text = " ".join(str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     assert "Kpis(" in text and "applications=" in text
     assert any("application/vnd.plotly.v1+json" in o.get("data", {}) for o in outputs)
+    # The reports section wrote its files and listed the application log.
+    printed = " ".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    assert "applications in the last 30 days; files in" in printed
