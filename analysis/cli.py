@@ -24,7 +24,14 @@ import pandas as pd
 from analysis import offers as o
 from analysis import reports
 from analysis.exports import actions_calendar, safe_csv
-from analysis.followups import ActionLog, due_follow_ups, open_actions
+from analysis.followups import (
+    RULES_SETTING,
+    ActionLog,
+    FollowUpRules,
+    due_follow_ups,
+    open_actions,
+    rules_from_settings,
+)
 from analysis.importer import LoadResult, MissingColumnsError, empty_issues, load_applications
 from analysis.metrics import GHOST_DAYS
 from analysis.sources import SpreadsheetError
@@ -116,6 +123,7 @@ class Input:
     log: ActionLog = field(default_factory=ActionLog)
     offer_settings: dict[str, object] = field(default_factory=dict)
     ghost_days: int = GHOST_DAYS
+    rules: FollowUpRules = field(default_factory=FollowUpRules)
 
 
 def _load(args: argparse.Namespace) -> Input:
@@ -134,6 +142,7 @@ def _load_saved(path: Path) -> Input:
         state = workspace.follow_up_state()
         offer_settings = workspace.setting(o.SETTINGS_KEY, {})
         ghost_days = workspace.setting(GHOST_DAYS_SETTING, GHOST_DAYS)
+        rules = rules_from_settings(workspace.setting(RULES_SETTING, {}))
     except (sqlite3.Error, RuntimeError, ValueError) as error:
         raise CommandError(f"{path}: the saved data could not be read ({error}).") from None
     if snapshot is None:
@@ -147,7 +156,7 @@ def _load_saved(path: Path) -> Input:
           f"{snapshot.created:%-d %B %Y} (version {snapshot.version}).", file=sys.stderr)
     return Input(result, ActionLog(entries=state),
                  dict(offer_settings) if isinstance(offer_settings, dict) else {},
-                 ghost_days if isinstance(ghost_days, int) else GHOST_DAYS)
+                 ghost_days if isinstance(ghost_days, int) else GHOST_DAYS, rules)
 
 
 def _load_file(args: argparse.Namespace) -> LoadResult:
@@ -199,7 +208,7 @@ def run_report(args: argparse.Namespace) -> None:
     result = given.result
     report = reports.build_report(
         result.applications, as_of=args.as_of, issues=result.issues, offers=result.offers,
-        action_log=given.log, offer_settings=given.offer_settings,
+        action_log=given.log, rules=given.rules, offer_settings=given.offer_settings,
         ghost_days=args.ghost_days or given.ghost_days, source=", ".join(result.files))
     _write(args.out, reports.report_workbook(report) if kind == "xlsx"
            else reports.report_html(report))
@@ -222,7 +231,7 @@ def follow_up_listing(actions: pd.DataFrame, as_of: dt.date) -> str:
 def run_follow_ups(args: argparse.Namespace) -> None:
     given = _load(args)
     actions = open_actions(due_follow_ups(given.result.applications, as_of=args.as_of,
-                                          offers=given.result.offers),
+                                          rules=given.rules, offers=given.result.offers),
                            given.log, as_of=args.as_of)
     print(follow_up_listing(actions, args.as_of))
     if args.ics:

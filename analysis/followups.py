@@ -10,6 +10,7 @@ function of the applications and the settings, so each can be tested at its boun
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import string
@@ -70,6 +71,27 @@ class FollowUpRules:
     rejection_thanks_for_all: bool = False
     upcoming: int = 7
     forget_after: int | None = 30
+
+
+# Where the Follow-ups page keeps the user's rule choices in the workspace settings.
+RULES_SETTING = "follow_up_rules"
+
+
+def rules_from_settings(saved: object) -> FollowUpRules:
+    """The rules with the user's saved choices (``{"status_check": days or None}``) applied
+    to the defaults, so the reports and the command line follow the same routine as the page.
+
+    >>> rules_from_settings({"status_check": None}).status_check is None
+    True
+    >>> rules_from_settings({}).status_check
+    21
+    """
+    rules = FollowUpRules()
+    if isinstance(saved, Mapping) and "status_check" in saved:
+        days = saved["status_check"]
+        rules = dataclasses.replace(rules, status_check=int(days) if isinstance(days, int)
+                                    else None)
+    return rules
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,5 @@
 """Follow-ups: what to do today after each interview, with the message drafted."""
 
-import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -30,11 +29,14 @@ with st.expander("Rules and message templates", icon=":material/tune:"):
         "the medium used so far; if that gets no answer within a week, move on; thank the "
         "employer after a rejection, within 3 days; with an offer, get all the facts before "
         "negotiating.")
+    saved_rules = f.rules_from_settings(state.setting(f.RULES_SETTING, {}))
     left, right = st.columns(2)
     status_check = left.toggle("Status check when an application gets no reply",
-                               value=True, key="status_check_on")
-    check_days = right.number_input("Days after applying", 7, 90, 21, key="status_check_days",
-                                    disabled=not status_check)
+                               value=saved_rules.status_check is not None, key="status_check_on")
+    check_days = right.number_input("Days after applying", 7, 90,
+                                    saved_rules.status_check or f.FollowUpRules().status_check,
+                                    key="status_check_days", disabled=not status_check,
+                                    help="Kept for your next visit, and used by the reports.")
     my_name = st.text_input("Your name, for signing the messages",
                             str(state.setting("my_name", "")), key="my_name",
                             on_change=lambda: state.save_setting(
@@ -55,8 +57,10 @@ with st.expander("Rules and message templates", icon=":material/tune:"):
             st.session_state.pop(f"template_body_{key}", None)
         st.rerun()
 
-rules = dataclasses.replace(f.FollowUpRules(),
-                            status_check=int(check_days) if status_check else None)
+chosen_rules = {"status_check": int(check_days) if status_check else None}
+if chosen_rules["status_check"] != saved_rules.status_check:
+    state.save_setting(f.RULES_SETTING, chosen_rules)
+rules = f.rules_from_settings(chosen_rules)
 actions = view.cached(f.due_follow_ups, as_of=view.as_of, rules=rules,
                       offers=view.dataset.result.offers)
 todo = f.open_actions(actions, log, as_of=view.as_of)

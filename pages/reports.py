@@ -8,7 +8,7 @@ import streamlit as st
 from analysis import offers as o
 from analysis import reports
 from analysis.exports import actions_calendar, safe_csv
-from analysis.followups import due_follow_ups, open_actions
+from analysis.followups import RULES_SETTING, due_follow_ups, open_actions, rules_from_settings
 from analysis.roundtrip import to_csv
 from analysis.summary import date_span, plural
 from analysis.template import tracker_template
@@ -31,6 +31,7 @@ st.markdown(f"Reports of **{md(scope_text)}**"
             + " Each file is made on your computer when you click its button.")
 
 offer_settings = dict(state.setting(o.SETTINGS_KEY, {}) or {})
+rules = rules_from_settings(state.setting(RULES_SETTING, {}))
 log = state.action_log()
 as_of = view.as_of
 apps, offers, issues = view.apps, result.offers, result.issues
@@ -39,7 +40,7 @@ source = view.dataset.label
 
 def full_report() -> reports.Report:
     return reports.build_report(apps, as_of=as_of, issues=issues, offers=offers,
-                                action_log=log, offer_settings=offer_settings,
+                                action_log=log, rules=rules, offer_settings=offer_settings,
                                 ghost_days=view.ghost_days, scope=scope_text, source=source)
 
 
@@ -116,7 +117,8 @@ else:
         on_click="ignore", width="stretch", disabled=entries.empty)
 
 st.subheader("Tables and reminders", anchor=False)
-todo = open_actions(view.cached(due_follow_ups, as_of=as_of, offers=offers), log, as_of=as_of)
+todo = open_actions(view.cached(due_follow_ups, as_of=as_of, rules=rules, offers=offers),
+                    log, as_of=as_of)
 columns = st.columns(3)
 columns[0].download_button(
     "Applications (.csv)",

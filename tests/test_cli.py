@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT
 
 from analysis import load_applications
-from analysis.followups import STATES, due_follow_ups
+from analysis.followups import RULES_SETTING, STATES, due_follow_ups
 from analysis.reports import application_log
 from analysis.store import Workspace
 
@@ -138,6 +138,12 @@ def test_without_a_file_the_commands_read_the_dashboards_saved_data(tmp_path):
                tmp_path / "r.xlsx")
     assert done.returncode == 0, done.stderr
     assert openpyxl.load_workbook(tmp_path / "r.xlsx")["Applications"].max_row == 151
+    # The status check switched off on the Follow-ups page is off here too.
+    workspace.set_setting(RULES_SETTING, {"status_check": None})
+    done = run("follow-ups", "--workspace", tmp_path / "workspace.sqlite3", "--as-of", AS_OF)
+    assert done.returncode == 0, done.stderr
+    assert "Check on the status" not in done.stdout
+    assert "Check on the status" in run("follow-ups", SAMPLE, "--as-of", AS_OF).stdout
 
 
 def test_without_a_file_or_saved_data_the_command_says_what_to_give(tmp_path):

@@ -481,3 +481,27 @@ def test_a_large_excel_report_is_prepared_with_progress_then_downloaded():
     assert not at.exception
     assert downloads(at)["Excel report (.xlsx)"] is True
     assert any(c.value.startswith("Prepared at") for c in at.main.caption)
+
+
+def test_the_status_check_setting_is_kept_and_used_by_the_reports():
+    """Switching the status check off on the Follow-ups page lasts, and the reports follow."""
+    import datetime as dt
+
+    from analysis.followups import FollowUpRules, due_follow_ups
+    from analysis.sample import load_sample
+
+    at = start("pages/follow_ups.py")
+    at.toggle(key="status_check_on").set_value(False).run()
+    assert not at.exception
+    again = start("pages/follow_ups.py")
+    assert again.toggle(key="status_check_on").value is False
+    reports_page = start("pages/reports.py")
+    follow_csv = next(b for b in reports_page.get("download_button")
+                      if b.proto.label == "Follow-ups (.csv)")
+    today = dt.date.today()
+    sample = load_sample(end=today)
+    without = due_follow_ups(sample.applications, as_of=today, offers=sample.offers,
+                             rules=FollowUpRules(status_check=None))
+    with_check = due_follow_ups(sample.applications, as_of=today, offers=sample.offers)
+    assert len(without) < len(with_check)
+    assert follow_csv.proto.help.startswith(f"{len(without)} open actions")
