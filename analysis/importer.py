@@ -24,10 +24,9 @@ from analysis.dates import DATE_DTYPE, detect_dayfirst, parse_dates
 from analysis.sources import (
     RawFile,
     SpreadsheetError,
+    Workbook,
     read_csv_grid,
-    read_sheet_grid,
     read_source,
-    sheet_names,
     sniff_format,
 )
 
@@ -143,18 +142,19 @@ def load_applications(
         return _load_grid(raw.name, grid, column_map=column_map, dayfirst=dayfirst,
                           read_as=read_as, as_of=as_of)
 
-    sheets = sheet_names(raw)
+    book = Workbook(raw)
+    sheets = book.sheet_names
     offers_sheet = next((n for n in sheets if _is_offers_name(n)), None)
     if sheet is not None and sheet not in sheets:
         raise SpreadsheetError(
             f"there is no sheet called '{sheet}'. The sheets are: {', '.join(sheets)}.",
             file=raw.name)
     candidates = [sheet] if sheet is not None else [n for n in sheets if n != offers_sheet]
-    chosen, grid = _pick_sheet(raw, candidates or sheets)
+    chosen, grid = _pick_sheet(book, candidates or sheets)
     offers = None
     offer_issues = empty_issues()
     if offers_sheet is not None and offers_sheet != chosen:
-        offers, offer_issues = load_offers_grid(read_sheet_grid(raw, offers_sheet),
+        offers, offer_issues = load_offers_grid(book.grid(offers_sheet),
                                                 file=f"{raw.name} [{offers_sheet}]")
     result = _load_grid(raw.name, grid, column_map=column_map, dayfirst=dayfirst,
                         read_as=f"{fmt.upper()} workbook, sheet '{chosen}'", as_of=as_of)
@@ -176,7 +176,8 @@ def _offers_from_file(raw: RawFile) -> tuple[pd.DataFrame | None, pd.DataFrame]:
     if sniff_format(raw) == "csv":
         grid, _ = read_csv_grid(raw)
     else:
-        grid = read_sheet_grid(raw, sheet_names(raw)[0])
+        book = Workbook(raw)
+        grid = book.grid(book.sheet_names[0])
     return load_offers_grid(grid, file=raw.name)
 
 
@@ -194,12 +195,12 @@ def _with_offer_files(result: LoadResult, files: list[RawFile]) -> LoadResult:
     )
 
 
-def _pick_sheet(raw: RawFile, candidates: list[str]) -> tuple[str, pd.DataFrame]:
+def _pick_sheet(book: Workbook, candidates: list[str]) -> tuple[str, pd.DataFrame]:
     """The first sheet with a recognisable company column, else the sheet with the most
     recognised headers, else the first non-empty one."""
     best: tuple[int, str, pd.DataFrame] | None = None
     for name in candidates:
-        grid = read_sheet_grid(raw, name)
+        grid = book.grid(name)
         if grid.dropna(how="all").empty:
             continue
         row = _find_header_row(grid, s.APPLICATION_ALIASES)
@@ -209,7 +210,7 @@ def _pick_sheet(raw: RawFile, candidates: list[str]) -> tuple[str, pd.DataFrame]
         if best is None or len(recognised) > best[0]:
             best = (len(recognised), name, grid)
     if best is None:
-        raise SpreadsheetError("the workbook has no data on any sheet.", file=raw.name)
+        raise SpreadsheetError("the workbook has no data on any sheet.", file=book.raw.name)
     return best[1], best[2]
 
 

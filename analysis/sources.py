@@ -260,31 +260,33 @@ def _arrow_grid(text: str, encoding: str, delimiter: str, width: int) -> pd.Data
 # Workbooks
 
 
-def sheet_names(raw: RawFile) -> list[str]:
-    """The names of a workbook's sheets, in order."""
-    from python_calamine import CalamineWorkbook
+class Workbook:
+    """An opened workbook: its sheet names, and any sheet's cells as a grid. Opened once per
+    file, however many sheets the importer looks at."""
 
-    try:
-        return list(CalamineWorkbook.from_filelike(io.BytesIO(raw.data)).sheet_names)
-    except Exception as exc:  # calamine raises its own, undocumented error types
-        raise _unreadable(raw, exc) from exc
+    def __init__(self, raw: RawFile) -> None:
+        from python_calamine import CalamineWorkbook
 
+        self.raw = raw
+        try:
+            self._book = CalamineWorkbook.from_filelike(io.BytesIO(raw.data))
+            self.sheet_names: list[str] = list(self._book.sheet_names)
+        except Exception as exc:  # calamine raises its own, undocumented error types
+            raise _unreadable(raw, exc) from exc
 
-def read_sheet_grid(raw: RawFile, sheet: str) -> pd.DataFrame:
-    """All cells of one sheet, no header, one grid row per sheet row: text as str, numbers
-    as floats (whole numbers as ints), dates as dates, blank cells missing.
+    def grid(self, sheet: str) -> pd.DataFrame:
+        """All cells of one sheet, no header, one grid row per sheet row: text as str,
+        numbers as floats (whole numbers as ints), dates as dates, blank cells missing.
 
-    Read with calamine directly: ``pd.read_excel`` converts every cell in a Python loop, which
-    took longer than reading the file; here only the float columns get a vectorised pass."""
-    from python_calamine import CalamineWorkbook
-
-    try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(raw.data))
-        rows = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-    except Exception as exc:  # calamine raises its own, undocumented error types
-        raise _unreadable(raw, exc) from exc
-    grid = pd.DataFrame(rows, dtype=object)
-    return grid.apply(_tidy_cells) if len(grid.columns) else grid
+        Read with calamine directly: ``pd.read_excel`` converts every cell in a Python loop,
+        which took longer than reading the file; here only the float columns get a
+        vectorised pass."""
+        try:
+            rows = self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        except Exception as exc:  # calamine raises its own, undocumented error types
+            raise _unreadable(self.raw, exc) from exc
+        grid = pd.DataFrame(rows, dtype=object)
+        return grid.apply(_tidy_cells) if len(grid.columns) else grid
 
 
 def _tidy_cells(values: pd.Series) -> pd.Series:
