@@ -31,6 +31,7 @@ from analysis.followups import (
     due_follow_ups,
     open_actions,
     rules_from_settings,
+    state_counts,
 )
 from analysis.importer import LoadResult, MissingColumnsError, empty_issues, load_applications
 from analysis.metrics import GHOST_DAYS
@@ -222,8 +223,7 @@ def follow_up_listing(actions: pd.DataFrame, as_of: dt.date) -> str:
     table = actions[list(FOLLOW_UP_COLUMNS)].rename(columns=FOLLOW_UP_COLUMNS)
     table["Due"] = table["Due"].dt.strftime("%a %-d %b")
     table = table.fillna("").replace("nan", "")
-    counts = actions["state"].value_counts()
-    heading = ", ".join(f"{counts[k]} {k}" for k in counts.index)
+    heading = ", ".join(f"{n} {state}" for state, n in state_counts(actions).items() if n)
     return f"{heading} on {as_of:%A %-d %B %Y}.\n\n" + table.to_string(index=False,
                                                                        max_colwidth=40)
 

@@ -364,6 +364,16 @@ def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules |
                             "done_column")})
 
 
+def state_counts(actions: pd.DataFrame) -> dict[str, int]:
+    """How many actions are overdue, due today and upcoming, in that order (zeros included).
+
+    >>> state_counts(pd.DataFrame({"state": ["upcoming", "overdue", "overdue"]}))
+    {'overdue': 2, 'due today': 0, 'upcoming': 1}
+    """
+    counts = actions["state"].value_counts()
+    return {state: int(counts.get(state, 0)) for state in STATES}
+
+
 # ---------------------------------------------------------------------------------------------
 # What the user said about actions: done, snoozed, not applicable.
 

@@ -33,6 +33,7 @@ from analysis.followups import (
     FollowUpRules,
     due_follow_ups,
     open_actions,
+    state_counts,
 )
 from analysis.summary import plural, status_counts
 from analysis.survival import at_risk_table, chance_after_silence
@@ -132,7 +133,7 @@ def headline_measures(kpis: metrics.Kpis, actions: pd.DataFrame, offers: OfferRe
         return Measure(label, kpis.rate(count), "percent",
                        f"{meaning} {count:,} of {n:,} applications.", "no applications")
 
-    states = actions["state"].value_counts()
+    states = state_counts(actions)
     measures = [
         Measure("Applications sent", n, "integer", "Applications sent (saved ones not counted)."),
         rate("Response rate", kpis.responses, "Any reply, a rejection included."),
@@ -148,11 +149,11 @@ def headline_measures(kpis: metrics.Kpis, actions: pd.DataFrame, offers: OfferRe
         Measure("Half of replies within (days)", kpis.half_of_replies_days, "integer",
                 "Of the replies that came, half arrived within this many days of applying.",
                 "no replies yet"),
-        Measure("Follow-ups overdue", int(states.get(OVERDUE, 0)), "integer",
+        Measure("Follow-ups overdue", states[OVERDUE], "integer",
                 "Notes, thank-you notes and follow-ups past their time."),
-        Measure("Follow-ups due today", int(states.get(DUE_TODAY, 0)), "integer",
+        Measure("Follow-ups due today", states[DUE_TODAY], "integer",
                 "To do today."),
-        Measure("Follow-ups coming up", int(states.get(UPCOMING, 0)), "integer",
+        Measure("Follow-ups coming up", states[UPCOMING], "integer",
                 f"Due within the next {FollowUpRules().upcoming} days."),
     ]
     if offers is not None:

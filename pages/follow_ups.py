@@ -29,7 +29,7 @@ with st.expander("Rules and message templates", icon=":material/tune:"):
         "the medium used so far; if that gets no answer within a week, move on; thank the "
         "employer after a rejection, within 3 days; with an offer, get all the facts before "
         "negotiating.")
-    saved_rules = f.rules_from_settings(state.setting(f.RULES_SETTING, {}))
+    saved_rules = state.follow_up_rules()
     left, right = st.columns(2)
     status_check = left.toggle("Status check when an application gets no reply",
                                value=saved_rules.status_check is not None, key="status_check_on")
@@ -64,8 +64,7 @@ rules = f.rules_from_settings(chosen_rules)
 actions = view.cached(f.due_follow_ups, as_of=view.as_of, rules=rules,
                       offers=view.dataset.result.offers)
 todo = f.open_actions(actions, log, as_of=view.as_of)
-counts = todo["state"].value_counts()
-summary = " · ".join(f"{counts.get(state, 0)} {state}" for state in f.STATES)
+summary = " · ".join(f"{n} {state}" for state, n in f.state_counts(todo).items())
 st.markdown(f"**{summary}** on {view.as_of:%A %-d %B %Y}.")
 
 if todo.empty:

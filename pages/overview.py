@@ -6,10 +6,10 @@ import streamlit as st
 
 from analysis import metrics
 from analysis.charts import activity_chart, flow_chart, funnel_chart
-from analysis.followups import DUE_TODAY, OVERDUE, due_follow_ups, open_actions
+from analysis.followups import DUE_TODAY, OVERDUE, due_follow_ups, open_actions, state_counts
 from analysis.summary import status_counts
 from ui.shell import page_setup
-from ui.state import action_log
+from ui.state import action_log, follow_up_rules
 from ui.widgets import chart, definitions, no_data, percent, points_change
 
 COMPARE_DAYS = 30
@@ -63,13 +63,13 @@ row[2].metric(
 row[3].metric("Active applications", f"{now.active:,}", f"{now.active - before.active:+,}",
               delta_color="off", help="Sent, not closed, and not ghosted.")
 actions = open_actions(view.cached(due_follow_ups, as_of=view.as_of,
+                                   rules=follow_up_rules(),
                                    offers=view.dataset.result.offers),
                        action_log(), as_of=view.as_of)
-due_now = actions["state"].isin([OVERDUE, DUE_TODAY])
-row[4].metric("Follow-ups due", f"{int(due_now.sum()):,}",
-              help=f"{int((actions['state'] == OVERDUE).sum())} overdue and "
-                   f"{int((actions['state'] == DUE_TODAY).sum())} due today: notes, thank-you "
-                   "notes and follow-ups. See the Follow-ups page.")
+states = state_counts(actions)
+row[4].metric("Follow-ups due", f"{states[OVERDUE] + states[DUE_TODAY]:,}",
+              help=f"{states[OVERDUE]} overdue and {states[DUE_TODAY]} due today: notes, "
+                   "thank-you notes and follow-ups. See the Follow-ups page.")
 
 st.divider()
 left, right = st.columns(2)

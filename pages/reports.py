@@ -8,7 +8,7 @@ import streamlit as st
 from analysis import offers as o
 from analysis import reports
 from analysis.exports import actions_calendar, safe_csv
-from analysis.followups import RULES_SETTING, due_follow_ups, open_actions, rules_from_settings
+from analysis.followups import due_follow_ups, open_actions
 from analysis.roundtrip import to_csv
 from analysis.summary import date_span, plural
 from analysis.template import tracker_template
@@ -31,7 +31,7 @@ st.markdown(f"Reports of **{md(scope_text)}**"
             + " Each file is made on your computer when you click its button.")
 
 offer_settings = dict(state.setting(o.SETTINGS_KEY, {}) or {})
-rules = rules_from_settings(state.setting(RULES_SETTING, {}))
+rules = state.follow_up_rules()
 log = state.action_log()
 as_of = view.as_of
 apps, offers, issues = view.apps, result.offers, result.issues

@@ -484,7 +484,8 @@ def test_a_large_excel_report_is_prepared_with_progress_then_downloaded():
 
 
 def test_the_status_check_setting_is_kept_and_used_by_the_reports():
-    """Switching the status check off on the Follow-ups page lasts, and the reports follow."""
+    """Switching the status check off on the Follow-ups page lasts, and the Overview and the
+    reports follow."""
     import datetime as dt
 
     from analysis.followups import FollowUpRules, due_follow_ups
@@ -505,3 +506,6 @@ def test_the_status_check_setting_is_kept_and_used_by_the_reports():
     with_check = due_follow_ups(sample.applications, as_of=today, offers=sample.offers)
     assert len(without) < len(with_check)
     assert follow_csv.proto.help.startswith(f"{len(without)} open actions")
+    due = int(without["state"].isin(["overdue", "due today"]).sum())
+    tile = next(m for m in start().metric if m.label == "Follow-ups due")
+    assert tile.value == f"{due:,}"  # the Overview's tile follows the same setting

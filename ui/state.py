@@ -26,7 +26,13 @@ from analysis import (
     load_sample,
 )
 from analysis.editing import apply_merge, history_warnings, merge_plan
-from analysis.followups import DEFAULT_TEMPLATES, ActionLog
+from analysis.followups import (
+    DEFAULT_TEMPLATES,
+    RULES_SETTING,
+    ActionLog,
+    FollowUpRules,
+    rules_from_settings,
+)
 from analysis.importer import empty_issues
 from analysis.sources import RawFile
 from analysis.store import StaleVersionError, Workspace, default_path
@@ -331,6 +337,12 @@ def action_log() -> StoredActionLog:
     if ACTIONS_KEY not in st.session_state:
         st.session_state[ACTIONS_KEY] = StoredActionLog(entries=workspace().follow_up_state())
     return st.session_state[ACTIONS_KEY]
+
+
+def follow_up_rules() -> FollowUpRules:
+    """The follow-up routine with the choices saved on the Follow-ups page, which the
+    Overview, the Follow-ups and the Reports pages all use."""
+    return rules_from_settings(setting(RULES_SETTING, {}))
 
 
 def templates() -> dict[str, tuple[str, str]]:
