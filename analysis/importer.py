@@ -38,9 +38,16 @@ MAX_LISTED_ROWS = 8
 _BLANK_MARKERS = frozenset({"", "-", "--", "—", "–", "n/a", "na", "none", "null", "nan", "nat"})
 _YES_MARKERS = frozenset({"yes", "y", "x", "true", "sent", "done", "✓", "✔", "1", "ok"})
 _NO_MARKERS = frozenset({"no", "n", "false", "0", "not sent", "not yet", "todo", "to do"})
-_TOTALS_CELL = re.compile(r"(?i)\s*(grand\s+)?(total|totals|sum|count)\s*:?\s*")
-_TOTALS_WORDS = "total|sum|count"
-_TOTALS_LINE = re.compile(r"(?i)\s*(grand\s+)?(total|totals|sum|count)\b")
+# Totals and summary lines as people write them: "Total: 18", "Total 18 applications", "Sum",
+# "Count: 18", "Gesamt", "Summe", "Σ 18". The word alone, or with a count and a unit, and nothing
+# but numbers in the rest of the row; "Total Wine" or "TotalEnergies" stay applications.
+_TOTALS_WORDS = ("grand total|totals?|sum|summe|gesamt|insgesamt|anzahl|count|somme|suma|σ|∑")
+_TOTALS_LABEL = re.compile(
+    rf"(?i)\s*(?:{_TOTALS_WORDS})\s*[:=]?\s*(?:\d[\d\s.,']*)?\s*(?:applications?|jobs?|rows?|"
+    r"entries|items|bewerbungen|candidatures|solicitudes)?\s*\.?\s*")
+_TOTALS_LINE = re.compile(rf"(?i)\s*(?:{_TOTALS_WORDS})(?:\b|\s|:|$)")
+_TOTALS_SEARCH = re.compile(rf"(?i)(?:{_TOTALS_WORDS})")
+_NUMBER_CELL = re.compile(r"[-+]?[\d\s.,']*\d[\d\s.,']*\s*%?")
 _LINKEDIN_SIGNATURE = {"resumename", "questionandanswers", "contactphonenumber"}
 
 
@@ -294,19 +301,10 @@ def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | 
                              f"{int(blank.sum())} blank row(s) skipped: rows "
                              f"{_row_list(rows[blank].tolist())}", "info"))
     company_header = next(h for h, c in mapping.items() if c == s.COMPANY)
-    company, first_cells = text[company_header], text.iloc[:, 0]
-    # A vectorised search picks the few candidates; the exact patterns run on those only.
-    candidates = ~blank & (company.str.lower().str.contains(_TOTALS_WORDS)
-                           | first_cells.str.lower().str.contains(_TOTALS_WORDS))
-    totals = pd.Series(False, index=company.index)
-    if candidates.any():
-        chosen, first = company[candidates], first_cells[candidates]
-        totals[candidates] = (chosen.str.fullmatch(_TOTALS_CELL)
-                              | ((chosen == "") & first.str.match(_TOTALS_LINE)))
-    for position in np.flatnonzero(totals):
+    totals, labels = _totals_lines(text, company_header, blank)
+    for position in np.flatnonzero(totals.to_numpy()):
         issues.append(_issue(file, int(rows.iloc[position]), company_header,
-                             company.iloc[position] or first_cells.iloc[position],
-                             "looks like a totals line: skipped", "info"))
+                             labels.iloc[position], "looks like a totals line: skipped", "info"))
     keep = ~blank & ~totals
     body, text, rows = (frame[keep].reset_index(drop=True) for frame in (body, text, rows))
     if body.empty:
@@ -330,6 +328,47 @@ def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | 
     frame = frame.astype({"row": "int64"})
     return LoadResult(applications=apps, issues=frame, column_map=mapping, extra_columns=extras,
                       files=[file], dayfirst=detected, read_as=read_as, headers=headers)
+
+
+def _totals_lines(text: pd.DataFrame, company_header: str, blank: pd.Series
+                  ) -> tuple[pd.Series, pd.Series]:
+    """Which rows are totals or summary lines rather than applications, and the text that
+    gave each away: a row labelled "Total: 18", "Summe", "Σ"... (in the company cell, or in its
+    first filled cell when the company is blank) with only numbers besides, and the rows at the
+    bottom of the table that hold nothing but numbers (a lone count under the last row).
+
+    A vectorised search picks the few candidate rows; the exact patterns run on those only.
+    """
+    company = text[company_header]
+    totals = pd.Series(False, index=text.index)
+    labels = pd.Series("", index=text.index, dtype="str")
+    candidates = ~blank & (company.str.contains(_TOTALS_SEARCH)
+                           | (company == "") | text.iloc[:, 0].str.contains(_TOTALS_SEARCH))
+    for position in np.flatnonzero(candidates.to_numpy()):
+        cells = [c for c in text.iloc[position].tolist() if c]
+        label = company.iloc[position] or cells[0]
+        others = list(cells)
+        others.remove(label)
+        numbers_only = all(_NUMBER_CELL.fullmatch(c) for c in others)
+        if ((_TOTALS_LABEL.fullmatch(label) and numbers_only)
+                or (not company.iloc[position] and _TOTALS_LINE.match(label))):
+            totals.iloc[position] = True
+            labels.iloc[position] = " ".join(cells)
+    # Lone counts at the bottom: up to three rows of numbers only, below the last application.
+    counts: list[int] = []
+    for position in range(len(text) - 1, -1, -1):
+        if blank.iloc[position] or totals.iloc[position]:
+            continue
+        cells = [c for c in text.iloc[position].tolist() if c]
+        if not all(_NUMBER_CELL.fullmatch(c) for c in cells):
+            for counted in counts:  # an application above them: they are counts
+                totals.iloc[counted] = True
+                labels.iloc[counted] = " ".join(c for c in text.iloc[counted].tolist() if c)
+            break
+        if len(counts) == 3:
+            break
+        counts.append(position)
+    return totals, labels
 
 
 def _map_columns(headers: list[str], column_map: Mapping[str, str | None] | None,

@@ -206,6 +206,43 @@ def test_a_company_called_total_something_is_not_a_totals_line():
     assert companies(load(csv_bytes(rows))) == ["TotalEnergies", "Total Wine"]
 
 
+@pytest.mark.parametrize("line", [
+    ["Total: 18"], ["Total 18 applications"], ["Totals", "", "", ""], ["Sum", "2"],
+    ["Count: 18"], ["Gesamt", "", "", "2"], ["Summe"], ["Σ", "2"], ["Grand total", "", "", "2"],
+    ["", "", "2"], ["18"],
+])
+def test_totals_and_summary_lines_as_people_write_them_are_skipped(line):
+    result = load(csv_bytes([*BASIC, [], line]))
+    assert companies(result) == ["Acme", "Globex"]
+    note = result.issues[result.issues["problem"].str.contains("totals line")]
+    assert note["row"].tolist() == [5]
+    assert note["value"].iloc[0] == " ".join(c for c in line if c)
+
+
+@pytest.mark.parametrize("row", [["Total", "Analyst", "2025-03-09", "Applied"],
+                                 ["Summit Corp", "Buyer"], ["Total Wine", "Buyer"],
+                                 ["Sum Up Ltd", "", "2025-03-09"]])
+def test_applications_whose_company_starts_like_a_total_are_kept(row):
+    assert companies(load(csv_bytes([*BASIC, row])))[-1] == row[0]
+
+
+def test_a_table_of_numbers_only_is_not_taken_for_counts():
+    rows = [["Company", "Role"], ["3", "1"], ["4", "2"]]
+    assert companies(load(csv_bytes(rows))) == ["3", "4"]
+
+
+def test_an_ods_tracker_ending_in_a_totals_cell_after_a_blank_row():
+    """The case a user met: 'Total: 18' alone in the first column, after a blank row."""
+    frame = pd.DataFrame([*BASIC[1:], [None] * 4, ["Total: 18", None, None, None]],
+                         columns=BASIC[0])
+    buffer = io.BytesIO()
+    frame.to_excel(buffer, engine="odf", index=False, sheet_name="Jobs")
+    result = load(buffer.getvalue(), "tracker.ods")
+    assert companies(result) == ["Acme", "Globex"]
+    assert "saved" not in result.applications[s.STATUS].tolist()
+    assert result.issues["problem"].str.contains("totals line").sum() == 1
+
+
 def test_ragged_rows_keep_every_cell():
     text = "Company,Role\nAcme,Analyst\nGlobex,Engineer,remote ok,extra\n"
     result = load(text.encode())
