@@ -90,8 +90,10 @@ def flow_chart(flows: pd.DataFrame) -> go.Figure:
     return _layout(fig, title=title, height=480)
 
 
-def activity_chart(weekly: pd.DataFrame) -> go.Figure:
-    """Applications and first replies per week, with the cumulative number of applications."""
+def activity_chart(weekly: pd.DataFrame, *, replies: bool = True) -> go.Figure:
+    """Applications and first replies per week, with the cumulative number of applications.
+    ``replies=False`` leaves the replies out (for data that records none: a row of zeros
+    would say "no replies" where the truth is "not known")."""
     title = "Activity per week"
     if weekly.empty:
         return empty_figure("No dated applications yet.", title=title)
@@ -99,9 +101,10 @@ def activity_chart(weekly: pd.DataFrame) -> go.Figure:
     fig.add_bar(x=weekly["week"], y=weekly["applications"], name="Applications sent",
                 marker_color=PALETTE[0],
                 hovertemplate="Week of %{x|%-d %b %Y}: %{y:,} sent<extra></extra>")
-    fig.add_bar(x=weekly["week"], y=weekly["responses"], name="Replies received",
-                marker_color=PALETTE[1],
-                hovertemplate="Week of %{x|%-d %b %Y}: %{y:,} replies<extra></extra>")
+    if replies:
+        fig.add_bar(x=weekly["week"], y=weekly["responses"], name="Replies received",
+                    marker_color=PALETTE[1],
+                    hovertemplate="Week of %{x|%-d %b %Y}: %{y:,} replies<extra></extra>")
     fig.add_scatter(x=weekly["week"], y=weekly["cumulative"], name="Applications in total",
                     yaxis="y2", mode="lines", line={"color": PALETTE[2], "width": 3},
                     hovertemplate="By %{x|%-d %b %Y}: %{y:,} in total<extra></extra>")

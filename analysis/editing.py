@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis import schema as s
 from analysis.dates import format_days, parse_dates
-from analysis.metrics import GHOST_DAYS, response_dates
+from analysis.metrics import GHOST_DAYS, reply_known, response_dates
 from analysis.summary import plural
 
 
@@ -212,7 +212,8 @@ def apply_merge(current: pd.DataFrame, plan: MergePlan) -> pd.DataFrame:
 def history_warnings(existing: pd.DataFrame, new_rows: pd.DataFrame, *, as_of: dt.date,
                      ghost_days: int = GHOST_DAYS) -> list[str]:
     """One sentence per new application to a company that earlier ghosted or rejected the
-    user, e.g. "You applied to Initech on 3 Aug; no reply after 45 days."."""
+    user, e.g. "You applied to Initech on 3 Aug; no reply after 45 days.". Silence counts as
+    ghosting only where ``existing`` records replies at all (see ``metrics.ghosted``)."""
     if existing.empty or new_rows.empty:
         return []
 
@@ -221,6 +222,8 @@ def history_warnings(existing: pd.DataFrame, new_rows: pd.DataFrame, *, as_of: d
 
     keys = company_key(existing[s.COMPANY])
     replied = response_dates(existing)
+    # Silence means "no reply" only in a table that records replies at all.
+    silence_counts = bool(reply_known(existing).any())
     warnings = []
     for company in dict.fromkeys(new_rows[s.COMPANY].dropna()):
         key = company_key(pd.Series([company], dtype="str")).iloc[0]
@@ -237,7 +240,7 @@ def history_warnings(existing: pd.DataFrame, new_rows: pd.DataFrame, *, as_of: d
                                 f"application{after}.")
             elif pd.isna(replied.loc[position]) and pd.notna(applied):
                 waited = (pd.Timestamp(as_of) - applied).days
-                if row[s.STATUS] == s.GHOSTED or waited > ghost_days:
+                if row[s.STATUS] == s.GHOSTED or (silence_counts and waited > ghost_days):
                     warnings.append(f"You applied to {row[s.COMPANY]}{on}; no reply after "
                                     f"{waited} days.")
     return warnings

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema as s
+from analysis.coverage import export_note, known_export
 from analysis.dates import DATE_DTYPE, detect_dayfirst, parse_dates
 from analysis.sources import (
     RawFile,
@@ -86,6 +87,12 @@ class LoadResult:
     dayfirst: bool | None = None
     read_as: str = ""
     headers: list[str] = field(default_factory=list)
+    export: str | None = None  # the known export the headers come from (LinkedIn, Huntr...)
+
+    @property
+    def export_note(self) -> str:
+        """What the import report says about the export recognised and what it lacks."""
+        return export_note(self.export, self.column_map)
 
 
 def empty_applications() -> pd.DataFrame:
@@ -170,7 +177,7 @@ def load_applications(
         applications=result.applications, issues=issues, offers=offers,
         column_map=result.column_map, extra_columns=result.extra_columns, files=result.files,
         sheet=chosen, sheets=sheets, dayfirst=result.dayfirst, read_as=result.read_as,
-        headers=result.headers,
+        headers=result.headers, export=result.export,
     )
 
 
@@ -324,10 +331,15 @@ def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | 
         apps[s.SOURCE] = apps[s.SOURCE].fillna("LinkedIn")
         issues.append(_issue(file, header_row + 1, s.LABELS[s.SOURCE], "LinkedIn",
                              "a LinkedIn applications export: source set to LinkedIn", "info"))
+    export = known_export(headers)
+    note = export_note(export, mapping)
+    if note:
+        issues.append(_issue(file, header_row + 1, "", export or "", note, "info"))
     frame = pd.DataFrame(issues, columns=ISSUE_COLUMNS) if issues else empty_issues()
     frame = frame.astype({"row": "int64"})
     return LoadResult(applications=apps, issues=frame, column_map=mapping, extra_columns=extras,
-                      files=[file], dayfirst=detected, read_as=read_as, headers=headers)
+                      files=[file], dayfirst=detected, read_as=read_as, headers=headers,
+                      export=export)
 
 
 def _totals_lines(text: pd.DataFrame, company_header: str, blank: pd.Series
@@ -583,6 +595,7 @@ def _combine(parts: list[LoadResult]) -> LoadResult:
         sheet=first.sheet, sheets=first.sheets, dayfirst=first.dayfirst,
         read_as="; ".join(dict.fromkeys(p.read_as for p in parts)),
         headers=list(dict.fromkeys(h for p in parts for h in p.headers)),
+        export=next((p.export for p in parts if p.export), None),
     )
 
 

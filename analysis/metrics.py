@@ -130,11 +130,34 @@ def responded(apps: pd.DataFrame) -> pd.Series:
     return response_dates(apps).notna() | apps[s.STATUS].isin(list(_RESPONDED_STATUSES))
 
 
+# Statuses that say something about the employer's answer (or its absence): past "applied".
+_ANSWER_STATUSES = {s.SCREENING, s.INTERVIEWING, s.OFFER, s.ACCEPTED, s.REJECTED, s.WITHDRAWN,
+                    s.GHOSTED}
+
+
+def reply_known(apps: pd.DataFrame) -> pd.Series:
+    """Whether each application carries any reply information: a first response, interview
+    or decision date, or a status past applied. A table where no row does (LinkedIn's export:
+    no status, no reply dates) cannot tell a reply rate; an application there is not
+    "without a reply", its reply is unknown.
+
+    >>> reply_known(pd.DataFrame({"status": ["applied", "rejected", "applied"],
+    ...     "first_response_date": pd.to_datetime([None, None, "2025-01-05"]),
+    ...     "interview_date": pd.to_datetime([None, None, None]),
+    ...     "decision_date": pd.to_datetime([None, None, None])})).tolist()
+    [False, True, True]
+    """
+    return response_dates(apps).notna() | apps[s.STATUS].isin(list(_ANSWER_STATUSES))
+
+
 def ghosted(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) -> pd.Series:
     """Status ghosted, or sent more than ``ghost_days`` days before ``as_of`` without a reply
-    (withdrawn applications excepted)."""
+    (withdrawn applications excepted). Silence is only read as ghosting where the table records
+    replies at all: with no reply information anywhere, only the status says ghosted."""
     waited = (_day(as_of) - apps[s.DATE_APPLIED]).dt.days
     silent = ~responded(apps) & (waited > ghost_days) & (apps[s.STATUS] != s.WITHDRAWN)
+    if not reply_known(apps).any():
+        silent = pd.Series(False, index=apps.index)
     return (apps[s.STATUS] == s.GHOSTED) | silent
 
 
@@ -255,9 +278,16 @@ class Kpis:
     active: int
     median_days: int | None
     half_of_replies_days: int | None
+    replies_known: int = 0  # applications with any reply information (see ``reply_known``)
 
     def rate(self, count: int) -> float | None:
         return count / self.applications if self.applications else None
+
+    @property
+    def replies_recorded(self) -> bool:
+        """Whether any application sent records a reply (or its absence): without one, the
+        reply-based numbers are unknown rather than 0%."""
+        return self.replies_known > 0
 
 
 def kpis(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) -> Kpis:
@@ -280,6 +310,7 @@ def kpis(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) ->
         ghosted=int(ghosted(sent, as_of=as_of, ghost_days=ghost_days).sum()),
         active=int(active(sent, as_of=as_of, ghost_days=ghost_days).sum()),
         median_days=median, half_of_replies_days=half,
+        replies_known=int(reply_known(sent).sum()),
     )
 
 

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from analysis import charts, metrics, rates
 from analysis import offers as o
 from analysis import schema as s
+from analysis.coverage import NO_REPLIES, ReplyCoverage, reply_coverage
 from analysis.followups import (
     DUE_TODAY,
     OVERDUE,
@@ -128,10 +129,16 @@ def headline_measures(kpis: metrics.Kpis, actions: pd.DataFrame, offers: OfferRe
                       *, ghost_days: int) -> list[Measure]:
     """The numbers on the report's first page, with their definitions."""
     n = kpis.applications
+    replies = ReplyCoverage(n, kpis.replies_known)
+    unknown = replies.none  # no reply recorded anywhere: the reply-based numbers are unknown
+    coverage = f" {replies.note}" if replies.partial else ""
 
     def rate(label: str, count: int, meaning: str) -> Measure:
+        if unknown:
+            return Measure(label, None, "percent", f"{meaning} {replies.note}",
+                           NO_REPLIES.lower())
         return Measure(label, kpis.rate(count), "percent",
-                       f"{meaning} {count:,} of {n:,} applications.", "no applications")
+                       f"{meaning} {count:,} of {n:,} applications.{coverage}", "no applications")
 
     states = state_counts(actions)
     measures = [
@@ -145,10 +152,11 @@ def headline_measures(kpis: metrics.Kpis, actions: pd.DataFrame, offers: OfferRe
                 "Sent, not closed, and not ghosted."),
         Measure("Median days to reply", kpis.median_days, "integer",
                 "The day by which half of all applications heard back (Kaplan-Meier median, "
-                "waiting applications counted as waiting).", "not reached yet"),
+                "waiting applications counted as waiting)." + coverage,
+                NO_REPLIES.lower() if unknown else "not reached yet"),
         Measure("Half of replies within (days)", kpis.half_of_replies_days, "integer",
                 "Of the replies that came, half arrived within this many days of applying.",
-                "no replies yet"),
+                NO_REPLIES.lower() if unknown else "no replies yet"),
         Measure("Follow-ups overdue", states[OVERDUE], "integer",
                 "Notes, thank-you notes and follow-ups past their time."),
         Measure("Follow-ups due today", states[DUE_TODAY], "integer",
@@ -380,12 +388,21 @@ class Section:
 def report_sections(report: Report) -> list[Section]:
     """The HTML report's sections, each with its charts and tables."""
     apps, as_of = report.apps, report.as_of
+    replies = reply_coverage(apps)
+    unknown = (f"{NO_REPLIES}: none of the {plural(replies.applications, 'application')} has a "
+               "reply date, a decision date or a status past applied, so this is not known.")
     sections = []
     went = Section("where", "Where your applications went")
-    went.chart(charts.funnel_chart(metrics.funnel_counts(apps)))
-    went.chart(charts.flow_chart(metrics.outcome_flows(apps, as_of=as_of,
-                                                       ghost_days=report.ghost_days)))
-    went.chart(charts.activity_chart(metrics.weekly_activity(apps, as_of=as_of)))
+    if replies.none:
+        went.text(unknown)
+    else:
+        if replies.partial:
+            went.text(replies.note)
+        went.chart(charts.funnel_chart(metrics.funnel_counts(apps)))
+        went.chart(charts.flow_chart(metrics.outcome_flows(apps, as_of=as_of,
+                                                           ghost_days=report.ghost_days)))
+    went.chart(charts.activity_chart(metrics.weekly_activity(apps, as_of=as_of),
+                                     replies=not replies.none))
     counts = status_counts(apps).assign(status=lambda t: t["status"].str.capitalize())
     went.table("Applications by current status", html_table(
         counts.rename(columns={"status": "Status", "applications": "Applications",
@@ -394,7 +411,9 @@ def report_sections(report: Report) -> list[Section]:
 
     times = Section("response-times", "Response times")
     curve = metrics.response_curve(apps, as_of=as_of)
-    if curve.empty:
+    if replies.none:
+        times.text(unknown)
+    elif curve.empty:
         times.text("No application has a date yet: the response curve needs the day each one "
                    "was sent.")
     else:
@@ -414,20 +433,11 @@ def report_sections(report: Report) -> list[Section]:
     sections.append(times)
 
     outcomes = Section("outcomes", "Outcomes")
-    outcomes.text("Response rates by group, with 95% Wilson intervals; groups under "
-                  f"{rates.MIN_GROUP} applications are left out.")
-    for by, label, order in ((s.SOURCE, "Source", "size"),
-                             (rates.top_values(apps[s.ROLE], 8), "Role", "size"),
-                             (rates.month_applied(apps), "Month applied", "name")):
-        table = rates.rate_table(apps, by=by, outcome="response", as_of=as_of,
-                                 order=order)
-        outcomes.chart(charts.rate_chart(table, outcome="response", by_label=label))
-        outcomes.table(f"Response rate by {label.lower()}", html_table(
-            table.rename(columns={"group": label, "n": "Applications", "successes": "Replies",
-                                  "rate": "Rate", "low": "95% low", "high": "95% high"}),
-            percent=("Rate", "95% low", "95% high")))
-    outcomes.chart(charts.cohort_chart(rates.cohorts(apps, as_of=as_of), outcome="response"))
     sections.append(outcomes)
+    if replies.none:
+        outcomes.text(unknown)
+    else:
+        outcomes_section(outcomes, apps, as_of=as_of)
 
     follow = Section("follow-ups", "Follow-ups")
     if report.actions.empty:
@@ -451,6 +461,22 @@ def report_sections(report: Report) -> list[Section]:
         issues.table("Problems found when the spreadsheet was read", html_table(report.issues))
     sections.append(issues)
     return sections
+
+
+def outcomes_section(section: Section, apps: pd.DataFrame, *, as_of: dt.date) -> None:
+    section.text("Response rates by group, with 95% Wilson intervals; groups under "
+                 f"{rates.MIN_GROUP} applications are left out.")
+    for by, label, order in ((s.SOURCE, "Source", "size"),
+                             (rates.top_values(apps[s.ROLE], 8), "Role", "size"),
+                             (rates.month_applied(apps), "Month applied", "name")):
+        table = rates.rate_table(apps, by=by, outcome="response", as_of=as_of,
+                                 order=order)
+        section.chart(charts.rate_chart(table, outcome="response", by_label=label))
+        section.table(f"Response rate by {label.lower()}", html_table(
+            table.rename(columns={"group": label, "n": "Applications", "successes": "Replies",
+                                  "rate": "Rate", "low": "95% low", "high": "95% high"}),
+            percent=("Rate", "95% low", "95% high")))
+    section.chart(charts.cohort_chart(rates.cohorts(apps, as_of=as_of), outcome="response"))
 
 
 def offers_section(section: Section, offers: OfferReport) -> None:

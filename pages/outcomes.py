@@ -4,15 +4,22 @@ import streamlit as st
 
 from analysis import rates
 from analysis.charts import cohort_chart, rate_chart
+from analysis.coverage import reply_coverage
 from analysis.summary import column_label, grouping_columns
 from ui.shell import page_setup
-from ui.widgets import chart, definitions, no_data
+from ui.widgets import chart, definitions, no_data, no_replies_recorded
 
 view = page_setup("Outcomes")
 if view.apps.empty:
     no_data("No applications match the filters. Clear or widen them in the sidebar.")
     st.stop()
 definitions("Response", "Positive response", "Stage reached", "95% interval")
+replies = view.cached(reply_coverage)
+if replies.none:
+    no_replies_recorded(replies, "the response, interview and offer rates are")
+    st.stop()
+if replies.partial:
+    st.caption(f"{replies.note} The rates below count the others as without a reply so far.")
 
 controls = st.columns([3, 1, 1])
 outcome = controls[0].segmented_control("Outcome", list(rates.OUTCOMES),

@@ -5,12 +5,13 @@ import datetime as dt
 import streamlit as st
 
 from analysis import metrics
-from analysis.charts import activity_chart, flow_chart, funnel_chart
+from analysis.charts import activity_chart, empty_figure, flow_chart, funnel_chart
+from analysis.coverage import NO_REPLIES, coverage_table, reply_coverage
 from analysis.followups import DUE_TODAY, OVERDUE, due_follow_ups, open_actions, state_counts
 from analysis.summary import status_counts
 from ui.shell import page_setup
 from ui.state import action_log, follow_up_rules
-from ui.widgets import chart, definitions, no_data, percent, points_change
+from ui.widgets import chart, definitions, no_data, no_replies_recorded, percent, points_change
 
 COMPARE_DAYS = 30
 
@@ -30,55 +31,101 @@ st.caption(f"As of {view.as_of:%-d %B %Y}. Changes compare with the same numbers
 def rate_tile(column, label: str, now_count: int, before_count: int, help_text: str,
               *, inverse: bool = False) -> None:
     rate, earlier = now.rate(now_count), before.rate(before_count)
-    column.metric(label, percent(rate), points_change(rate, earlier),
+    # A month ago no reply may have been recorded yet: no change to show then.
+    change = points_change(rate, earlier) if before.replies_recorded else None
+    column.metric(label, percent(rate), change,
                   delta_color="inverse" if inverse else "normal",
-                  help=f"{help_text} {now_count:,} of {now.applications:,} applications.")
+                  help=f"{help_text} {now_count:,} of {now.applications:,} applications."
+                       + (f" {replies.note}" if replies.partial else ""))
 
 
-row = st.columns(5)
-row[0].metric("Applications", f"{now.applications:,}",
-              f"{now.applications - before.applications:+,}",
-              help="Applications sent (saved ones not counted).")
-rate_tile(row[1], "Response rate", now.responses, before.responses,
-          "Any reply, a rejection included.")
-rate_tile(row[2], "Positive responses", now.positive, before.positive,
-          "Reached screening, an interview or an offer.")
-rate_tile(row[3], "Interview rate", now.interviews, before.interviews,
-          "Reached at least one interview.")
-rate_tile(row[4], "Offer rate", now.offers, before.offers, "Received an offer.")
-
-row = st.columns(5)
-rate_tile(row[0], "Ghosted", now.ghosted, before.ghosted,
-          f"Status ghosted, or no reply after {view.ghost_days} days.", inverse=True)
-row[1].metric(
-    "Median days to reply",
-    f"{now.median_days} days" if now.median_days is not None else "Not yet",
-    help="The day by which half of all applications heard back (Kaplan-Meier median, with "
-         "waiting applications counted as waiting). 'Not yet': fewer than half have had any "
-         "reply so far.")
-row[2].metric(
-    "Half of replies within",
-    f"{now.half_of_replies_days} days" if now.half_of_replies_days is not None else "No replies",
-    help="Of the replies that came, half arrived within this many days of applying.")
-row[3].metric("Active applications", f"{now.active:,}", f"{now.active - before.active:+,}",
-              delta_color="off", help="Sent, not closed, and not ghosted.")
+replies = view.cached(reply_coverage)
 actions = open_actions(view.cached(due_follow_ups, as_of=view.as_of,
                                    rules=follow_up_rules(),
                                    offers=view.dataset.result.offers),
                        action_log(), as_of=view.as_of)
 states = state_counts(actions)
-row[4].metric("Follow-ups due", f"{states[OVERDUE] + states[DUE_TODAY]:,}",
-              help=f"{states[OVERDUE]} overdue and {states[DUE_TODAY]} due today: notes, "
-                   "thank-you notes and follow-ups. See the Follow-ups page.")
+
+
+def applications_tile(column) -> None:
+    column.metric("Applications", f"{now.applications:,}",
+                  f"{now.applications - before.applications:+,}",
+                  help="Applications sent (saved ones not counted).")
+
+
+def active_tile(column) -> None:
+    column.metric("Active applications", f"{now.active:,}", f"{now.active - before.active:+,}",
+                  delta_color="off", help="Sent, not closed, and not ghosted.")
+
+
+def follow_ups_tile(column) -> None:
+    column.metric("Follow-ups due", f"{states[OVERDUE] + states[DUE_TODAY]:,}",
+                  help=f"{states[OVERDUE]} overdue and {states[DUE_TODAY]} due today: notes, "
+                       "thank-you notes and follow-ups. See the Follow-ups page.")
+
+
+if replies.none:
+    row = st.columns(5)
+    applications_tile(row[0])
+    active_tile(row[1])
+    follow_ups_tile(row[2])
+    no_replies_recorded(replies, "the response, interview and offer rates, ghosting and the "
+                                 "time to a reply are")
+else:
+    row = st.columns(5)
+    applications_tile(row[0])
+    rate_tile(row[1], "Response rate", now.responses, before.responses,
+              "Any reply, a rejection included.")
+    rate_tile(row[2], "Positive responses", now.positive, before.positive,
+              "Reached screening, an interview or an offer.")
+    rate_tile(row[3], "Interview rate", now.interviews, before.interviews,
+              "Reached at least one interview.")
+    rate_tile(row[4], "Offer rate", now.offers, before.offers, "Received an offer.")
+
+    row = st.columns(5)
+    rate_tile(row[0], "Ghosted", now.ghosted, before.ghosted,
+              f"Status ghosted, or no reply after {view.ghost_days} days.", inverse=True)
+    row[1].metric(
+        "Median days to reply",
+        f"{now.median_days} days" if now.median_days is not None else "Not yet",
+        help="The day by which half of all applications heard back (Kaplan-Meier median, "
+             "with waiting applications counted as waiting). 'Not yet': fewer than half have "
+             "had any reply so far." + (f" {replies.note}" if replies.partial else ""))
+    row[2].metric(
+        "Half of replies within",
+        f"{now.half_of_replies_days} days" if now.half_of_replies_days is not None
+        else "No replies",
+        help="Of the replies that came, half arrived within this many days of applying.")
+    active_tile(row[3])
+    follow_ups_tile(row[4])
+    if replies.partial:
+        st.caption(f"{replies.note} The rates count the other "
+                   f"{replies.applications - replies.known:,} as without a reply so far.")
+
+with st.expander("What these numbers stand on", icon=":material/fact_check:"):
+    st.dataframe(view.cached(coverage_table), hide_index=True, width="stretch", column_config={
+        "measure": "Number", "stands_on": st.column_config.TextColumn("Needs", width="large"),
+        "known": st.column_config.NumberColumn("Applications that have it", format="%d"),
+        "of": st.column_config.NumberColumn("Of", format="%d"),
+        "share": st.column_config.ProgressColumn("Share", format="percent", min_value=0,
+                                                 max_value=1)})
 
 st.divider()
 left, right = st.columns(2)
-with left:
-    chart(funnel_chart(view.cached(metrics.funnel_counts)))
-with right:
-    chart(flow_chart(view.cached(metrics.outcome_flows, as_of=view.as_of,
-                                 ghost_days=view.ghost_days)))
-chart(activity_chart(view.cached(metrics.weekly_activity, as_of=view.as_of)))
+if replies.none:
+    unknown = f"{NO_REPLIES}: the stages after Applied are not known yet."
+    with left:
+        chart(empty_figure(unknown, title="Stages reached"))
+    with right:
+        chart(empty_figure(unknown, title="Where applications went"))
+else:
+    with left:
+        chart(funnel_chart(view.cached(metrics.funnel_counts)))
+    with right:
+        chart(flow_chart(view.cached(metrics.outcome_flows, as_of=view.as_of,
+                                     ghost_days=view.ghost_days)))
+chart(activity_chart(view.cached(metrics.weekly_activity, as_of=view.as_of),
+                     replies=not replies.none))
 
 with st.expander("Applications by current status"):
     st.dataframe(

@@ -4,10 +4,11 @@ import streamlit as st
 
 from analysis import metrics
 from analysis.charts import delay_histogram, response_curve_chart, silence_chart
+from analysis.coverage import reply_coverage
 from analysis.summary import column_label, grouping_columns
 from analysis.survival import at_risk_table, chance_after_silence
 from ui.shell import page_setup
-from ui.widgets import chart, definitions, no_data, percent
+from ui.widgets import chart, definitions, no_data, no_replies_recorded, percent
 
 AT_RISK_DAYS = [0, 7, 14, 21, 28, 42, 56, 90]
 
@@ -35,6 +36,10 @@ left_out = {k: v for k, v in durations.attrs["left_out"].items() if v}
 curve = view.cached(metrics.response_curve, as_of=view.as_of, by=by)
 overall = curve if by is None else view.cached(metrics.response_curve, as_of=view.as_of)
 
+replies = view.cached(reply_coverage)
+if replies.none:
+    no_replies_recorded(replies, "how long employers take to reply is")
+    st.stop()
 if durations.empty:
     no_data("No application has a date yet: the curve needs the day each one was sent.")
     st.stop()
@@ -56,7 +61,8 @@ st.caption(f"Median: {interval(median)}. 75%: {interval(p75)}. "
            f"{int(durations['event'].sum()):,} replies, {int((~durations['event']).sum()):,} "
            "applications still waiting (counted up to today)."
            + (" Left out: " + ", ".join(f"{n} with {k}" for k, n in left_out.items()) + "."
-              if left_out else ""))
+              if left_out else "")
+           + (f" {replies.note} The others count as still waiting." if replies.partial else ""))
 
 chart(response_curve_chart(curve))
 if by is not None:

@@ -172,10 +172,53 @@ def test_analysis_pages_render_tiny_files(page, rows):
     """A user with one application, or with no reply yet, sees explanations, not errors."""
     at = upload(start(page), "tiny.csv", csv_bytes(rows))
     assert f"**{len(rows) - 1} application" in captions(at)
-    if page == "pages/response_times.py":
+    if rows is ONE_ROW:  # one application waiting: nothing records a reply yet
+        assert any("No replies recorded" in i.value for i in at.info)
+    elif page == "pages/response_times.py":
         assert any("No responses yet" in i.value for i in at.info)
     else:
         assert figures(at)
+
+
+LINKEDIN = [["Application Date", "Contact Email", "Contact Phone Number", "Company Name",
+             "Job Title", "Job Url", "Resume Name", "Question And Answers"]] + [
+    [f"{month}/{day}/26, 9:{day:02d} AM", "", "", f"Company {month}-{day}", "Analyst",
+     f"https://www.linkedin.com/jobs/view/{month}{day}", "cv.pdf", ""]
+    for month in (7, 8) for day in range(1, 22)]
+
+
+@pytest.mark.parametrize("page", ANALYSIS_PAGES)
+def test_a_linkedin_export_shows_no_reply_rate_it_cannot_know(page):
+    """A user imports LinkedIn's export (no statuses, no reply dates): no page says 0% response
+    or 100% ghosted; each says no replies are recorded and where to record them."""
+    at = upload(start(page), "Job Applications.csv", csv_bytes(LINKEDIN))
+    assert "42 applications" in captions(at)
+    notice = " ".join(i.value for i in at.info)
+    assert "No replies recorded" in notice and "Data page" in notice
+    shown = [(m.label, m.value) for m in at.metric]
+    assert all(not value.endswith("%") for _, value in shown), shown
+    if page == "pages/overview.py":
+        assert dict(shown)["Applications"] == "42"
+        assert "Ghosted" not in dict(shown) and "Response rate" not in dict(shown)
+        titles = [f["layout"]["title"]["text"] for f in figures(at)]
+        texts_drawn = " ".join(a["text"] for f in figures(at)
+                               for a in f["layout"].get("annotations", []))
+        assert "Stages reached" in titles and "No replies recorded" in texts_drawn
+        activity = next(f for f in figures(at) if f["layout"]["title"]["text"].startswith("Act"))
+        assert [t["name"] for t in activity["data"]] == ["Applications sent",
+                                                         "Applications in total"]
+
+
+def test_partly_recorded_replies_carry_a_note():
+    """Replies recorded for some applications only: the rates say for how many."""
+    rows = [["Company", "Status", "Date applied", "First response"],
+            ["Acme", "Rejected", "2025-03-01", "2025-03-09"],
+            ["Globex", "Applied", "2025-03-02", ""], ["Initech", "Applied", "2025-03-03", ""]]
+    at = upload(start(), "partial.csv", csv_bytes(rows))
+    assert "Replies recorded for 1 of 3 applications." in " ".join(c.value for c in at.caption)
+    response = next(m for m in at.metric if m.label == "Response rate")
+    assert response.value == "33%"
+    assert "Replies recorded for 1 of 3 applications." in response.help
 
 
 def test_overview_shows_the_kpis_the_funnel_the_flow_and_activity():

@@ -138,6 +138,8 @@ def _import_report(dataset: state.Dataset) -> None:
     with st.expander(title, icon=":material/fact_check:"):
         if result.read_as:
             st.caption(f"Read as {md(result.read_as)}.")
+        if result.export_note:
+            st.markdown(md(result.export_note))
         recognised = pd.DataFrame(
             [(header, s.LABELS.get(canonical, canonical))
              for header, canonical in result.column_map.items()],

@@ -133,6 +133,7 @@ def _stored_dataset() -> Dataset | None:
         files=list(details.get("files", [])),  # type: ignore[arg-type]
         headers=list(details.get("headers", [])),  # type: ignore[arg-type]
         read_as=str(details.get("read_as", "")), sheet=details.get("sheet"),  # type: ignore[arg-type]
+        export=details.get("export"),  # type: ignore[arg-type]
     )
     return Dataset(result=result, label=str(details.get("label", "your saved data")),
                    is_sample=False, stored=snapshot.version)
@@ -170,7 +171,7 @@ def _details(result: LoadResult, name: str) -> dict[str, object]:
     and for writing the data back in the user's layout."""
     return {"column_map": result.column_map, "extra_columns": result.extra_columns,
             "files": result.files, "headers": result.headers, "read_as": result.read_as,
-            "sheet": result.sheet, "label": name}
+            "sheet": result.sheet, "export": result.export, "label": name}
 
 
 def _save_import(result: LoadResult, files: tuple[RawFile, ...], *, signature: tuple[str, ...],

@@ -8,7 +8,9 @@ import re
 import plotly.graph_objects as go
 import streamlit as st
 
+from analysis.coverage import NEXT_STEP, NO_REPLIES, ReplyCoverage
 from analysis.metrics import DEFINITIONS
+from analysis.summary import plural
 
 # Everything Markdown (with Streamlit's extensions) could turn into a link, an image, HTML,
 # emphasis, code, a table, maths or a heading.
@@ -49,3 +51,13 @@ def chart(figure: go.Figure, *, key: str | None = None) -> None:
 
 def no_data(message: str) -> None:
     st.info(message, icon=":material/filter_alt_off:")
+
+
+def no_replies_recorded(replies: ReplyCoverage, unknown: str) -> None:
+    """Say that no application records a reply, so what is ``unknown`` ("the response rate
+    is") cannot be shown, and where to record replies."""
+    st.info(f"**{NO_REPLIES}.** None of your {plural(replies.applications, 'application')} has "
+            f"a reply date, a decision date or a status past applied, so {unknown} not known "
+            f"yet (not 0%). {NEXT_STEP}", icon=":material/help:")
+    st.page_link("pages/data.py", label="Record replies on the Data page",
+                 icon=":material/edit_note:")
