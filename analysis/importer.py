@@ -164,6 +164,7 @@ def load_applications(
             f"there is no sheet called '{sheet}'. The sheets are: {', '.join(sheets)}.",
             file=raw.name)
     candidates = [sheet] if sheet is not None else [n for n in sheets if n != offers_sheet]
+    book.prefetch_links((candidates or sheets)[0])  # the likely sheet, while its cells are read
     chosen, grid = _pick_sheet(book, candidates or sheets)
     offers = None
     offer_issues = empty_issues()
@@ -171,7 +172,8 @@ def load_applications(
         offers, offer_issues = load_offers_grid(book.grid(offers_sheet),
                                                 file=f"{raw.name} [{offers_sheet}]")
     result = _load_grid(raw.name, grid, column_map=column_map, dayfirst=dayfirst,
-                        read_as=f"{fmt.upper()} workbook, sheet '{chosen}'", as_of=as_of)
+                        read_as=f"{fmt.upper()} workbook, sheet '{chosen}'", as_of=as_of,
+                        links=book.links(chosen))
     issues = pd.concat([result.issues, offer_issues], ignore_index=True)
     return LoadResult(
         applications=result.applications, issues=issues, offers=offers,
@@ -283,7 +285,8 @@ def _row_list(rows: Sequence[int]) -> str:
 
 
 def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | None] | None,
-               dayfirst: bool | None, read_as: str, as_of: dt.date | None = None) -> LoadResult:
+               dayfirst: bool | None, read_as: str, as_of: dt.date | None = None,
+               links: Mapping[tuple[int, int], str] | None = None) -> LoadResult:
     header_row = _find_header_row(grid, s.APPLICATION_ALIASES)
     headers = _header_names(grid.iloc[header_row]) if len(grid) else []
     body = grid.iloc[header_row + 1:].copy()
@@ -301,6 +304,9 @@ def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | 
             f"({', '.join(headers[:12]) or 'none'}). Pick the column that holds it.",
             file=file, headers=headers, missing=missing, recognised=mapping)
 
+    posting = None
+    if links:
+        body, posting = _follow_links(body, links, header_row, mapping)
     text = body.astype("str").apply(lambda c: c.str.strip()).where(body.notna(), "")
     blank = (text == "").all(axis=1)
     if blank.any():
@@ -314,12 +320,19 @@ def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | 
                              labels.iloc[position], "looks like a totals line: skipped", "info"))
     keep = ~blank & ~totals
     body, text, rows = (frame[keep].reset_index(drop=True) for frame in (body, text, rows))
+    if posting is not None:
+        posting = posting[keep].reset_index(drop=True)
     if body.empty:
         raise SpreadsheetError(
             "the table has column headers but no rows of applications below them.", file=file)
 
     _check_duplicates(file, text, rows, issues)
     apps, detected = _canonical_frame(file, body, text, rows, mapping, dayfirst, issues)
+    if posting is not None and posting.notna().any():
+        apps[s.JOB_URL] = posting.astype("str")
+        issues.append(_issue(file, header_row + 1, s.LABELS[s.JOB_URL], "",
+                             f"{int(posting.notna().sum())} job link(s) taken from the links on "
+                             "the company or role cells", "info"))
     if as_of is not None:
         _check_future(file, apps, rows, mapping, as_of, issues)
     extras = [h for h in headers if h not in mapping]
@@ -340,6 +353,46 @@ def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | 
     return LoadResult(applications=apps, issues=frame, column_map=mapping, extra_columns=extras,
                       files=[file], dayfirst=detected, read_as=read_as, headers=headers,
                       export=export)
+
+
+# What a cell shows when its link is the point: the address replaces such text.
+LINK_WORDS = frozenset({
+    "link", "links", "apply", "apply here", "apply now", "here", "click here", "open", "view",
+    "view job", "view posting", "job", "job link", "posting", "job posting", "listing", "url",
+    "website", "details", "more", "see", "go", "lien", "postuler", "bewerben", "stellenanzeige",
+    "enlace", "ver", "aplicar", "🔗", "↗",
+})
+
+
+def _follow_links(body: pd.DataFrame, links: Mapping[tuple[int, int], str], header_row: int,
+                  mapping: Mapping[str, str]) -> tuple[pd.DataFrame, pd.Series | None]:
+    """The body with link targets in place of what the cells showed, where the address is
+    what counts: in the job link column, and in any cell that shows only a word like "Link"
+    or "Apply" or nothing. Also returns, when the table has no job link column, the link on
+    each row's company or role cell (a company name linked to its posting), else None."""
+    columns = list(body.columns)
+    by_column: dict[str, dict[int, str]] = {}
+    for (row, column), target in links.items():
+        if row > header_row and column < len(columns):
+            by_column.setdefault(columns[column], {})[row] = target
+    if not by_column:
+        return body, None
+    body = body.copy()
+    for header, targets in by_column.items():
+        found = pd.Series(targets, dtype="str").reindex(body.index)
+        shown = body[header].astype("str").str.strip().str.lower().where(body[header].notna(), "")
+        replace = found.notna() & ((mapping.get(header) == s.JOB_URL)
+                                   | shown.isin(LINK_WORDS) | (shown == ""))
+        body[header] = body[header].astype(object).where(~replace, found)
+    if s.JOB_URL in mapping.values():
+        return body, None
+    named = [h for h, c in mapping.items() if c in (s.COMPANY, s.ROLE) and h in by_column]
+    if not named:
+        return body, None
+    posting = pd.Series(pd.NA, index=body.index, dtype="str")
+    for header in named:
+        posting = posting.fillna(pd.Series(by_column[header], dtype="str").reindex(body.index))
+    return body, posting
 
 
 def _totals_lines(text: pd.DataFrame, company_header: str, blank: pd.Series

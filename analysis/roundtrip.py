@@ -45,11 +45,13 @@ def to_workbook(apps: pd.DataFrame, *, headers: Sequence[str], column_map: Mappi
                 offers: pd.DataFrame | None = None, sheet_name: str = "Applications") -> bytes:
     """An xlsx workbook with the applications in the user's layout and, when there are any,
     the offers on a sheet called Offers."""
-    title = sheet_name if sheet_name and sheet_name.lower() != "offers" else "Applications"
-    sheets = {title[:31]: user_layout(apps, headers=headers, column_map=column_map)}
+    title = (sheet_name if sheet_name and sheet_name.lower() != "offers" else "Applications")[:31]
+    sheets = {title: user_layout(apps, headers=headers, column_map=column_map)}
     if offers is not None and not offers.empty:
         sheets["Offers"] = offers_layout(offers)
-    return frame_workbook(sheets)
+    # Job links are written as real hyperlinks (http(s) only), under the user's header.
+    link_header = next((h for h, c in column_map.items() if c == s.JOB_URL), s.LABELS[s.JOB_URL])
+    return frame_workbook(sheets, kinds={title: {link_header: "url"}})
 
 
 def to_csv(apps: pd.DataFrame, *, headers: Sequence[str], column_map: Mapping[str, str]) -> bytes:

@@ -13,6 +13,7 @@ import csv
 import io
 import zipfile
 from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -268,6 +269,7 @@ class Workbook:
         from python_calamine import CalamineWorkbook
 
         self.raw = raw
+        self._links: dict[str, Future[dict[tuple[int, int], str]]] = {}
         try:
             self._book = CalamineWorkbook.from_filelike(io.BytesIO(raw.data))
             self.sheet_names: list[str] = list(self._book.sheet_names)
@@ -287,6 +289,25 @@ class Workbook:
             raise _unreadable(self.raw, exc) from exc
         grid = pd.DataFrame(rows, dtype=object)
         return grid.apply(_tidy_cells) if len(grid.columns) else grid
+
+    def prefetch_links(self, sheet: str) -> None:
+        """Start finding the links of ``sheet`` in a second thread, while calamine reads the
+        cells (a quarter of the time of an import with a link on every row)."""
+        if self.raw.data.startswith(ZIP_MAGIC) and sheet not in self._links:
+            from analysis.links import sheet_links  # openpyxl loads only for a workbook
+
+            pool = ThreadPoolExecutor(max_workers=1)
+            self._links[sheet] = pool.submit(sheet_links, self.raw.data, sheet)
+            pool.shutdown(wait=False)  # the thread ends when the search is done
+
+    def links(self, sheet: str) -> dict[tuple[int, int], str]:
+        """The link targets behind the cells of one sheet, by (row, column) in ``grid``:
+        hyperlinks and HYPERLINK formulas of an xlsx workbook (calamine reads only the text
+        they show). Empty for other formats."""
+        if not self.raw.data.startswith(ZIP_MAGIC):
+            return {}
+        self.prefetch_links(sheet)
+        return self._links[sheet].result()
 
 
 def _tidy_cells(values: pd.Series) -> pd.Series:
