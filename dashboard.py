@@ -4,9 +4,7 @@ Run with ``streamlit run dashboard.py``. This file renders no widgets: each page
 sidebar itself through ``ui.shell.page_setup``.
 """
 
-import streamlit as st
-
-from ui.navigation import configure_page, pages
+from ui.navigation import configure_page, navigate
 
 configure_page()
-st.navigation(pages()).run()
+navigate()

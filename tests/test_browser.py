@@ -7,6 +7,19 @@ from conftest import csv_bytes
 
 pytestmark = pytest.mark.browser
 SETTLED = "[data-testid='stApp'][data-test-script-state='notRunning']"
+NAV_LINK = "[data-testid='stSidebar'] [data-testid='stPageLink-NavLink']"
+
+
+def nav_names(page) -> list[str]:
+    """The page names in the sidebar navigation (a link's text starts with its icon's name)."""
+    links = page.locator(NAV_LINK)
+    return [links.nth(i).inner_text().split("\n")[-1] for i in range(links.count())]
+
+
+def go_to(page, name: str, *, timeout: int = 20_000) -> None:
+    page.locator(NAV_LINK).filter(has_text=name).first.click()
+    page.get_by_role("heading", name=name, exact=True).wait_for(timeout=timeout)
+    page.wait_for_selector(SETTLED, timeout=30_000)
 
 
 def open_page(browser, url: str):
@@ -40,14 +53,12 @@ def test_upload_through_the_real_widget_shows_the_count(browser, app_url, tmp_pa
 
 def test_every_page_opens_without_an_error_box(browser, app_url):
     page, errors = open_page(browser, app_url)
-    links = page.get_by_test_id("stSidebarNavLink")
-    names = [links.nth(i).inner_text().split("\n")[-1] for i in range(links.count())]
+    names = nav_names(page)
     assert names == ["Overview", "Response times", "Outcomes", "Follow-ups", "Offers", "Data",
                      "Reports"]
+    assert page.get_by_test_id("stSidebarNav").count() == 0  # Streamlit's own menu is hidden
     for name in names:
-        page.get_by_test_id("stSidebarNavLink").filter(has_text=name).click()
-        page.get_by_role("heading", name=name, exact=True).wait_for(timeout=20_000)
-        page.wait_for_selector(SETTLED, timeout=30_000)
+        go_to(page, name)
         assert page.get_by_test_id("stException").count() == 0, name
     assert not errors
 
@@ -61,9 +72,9 @@ def test_a_bookmarked_page_opens_inside_the_navigation_on_a_fresh_server(browser
         page.goto(f"{url}/data")
         page.get_by_role("heading", name="Data").first.wait_for(timeout=30_000)
         page.wait_for_selector(SETTLED, timeout=30_000)
-        nav = page.get_by_test_id("stSidebarNav").inner_text()
+        nav = page.get_by_test_id("stSidebar").inner_text()
         assert "Analyse" in nav and "Response times" in nav
-        assert "dashboard" not in nav
+        assert "dashboard" not in nav_names(page)
 
 
 def test_an_edit_survives_a_reload(browser, tmp_path):
@@ -153,13 +164,9 @@ def test_end_to_end_with_hostile_text_every_page_and_every_download(browser, tmp
         page.get_by_text(f"{total} applications").first.wait_for(timeout=30_000)
 
         downloads: dict[str, bytes] = {}
-        links = page.get_by_test_id("stSidebarNavLink")
-        names = [links.nth(i).inner_text().split("\n")[-1] for i in range(links.count())]
-        for name in names:
+        for name in nav_names(page):
             started = time.monotonic()
-            page.get_by_test_id("stSidebarNavLink").filter(has_text=name).click()
-            page.get_by_role("heading", name=name, exact=True).wait_for(timeout=10_000)
-            page.wait_for_selector(SETTLED, timeout=10_000)
+            go_to(page, name, timeout=10_000)
             assert time.monotonic() - started < 10, f"{name} took over 10 s"
             assert page.get_by_test_id("stException").count() == 0, name
             if name == "Follow-ups":
@@ -206,3 +213,52 @@ def test_end_to_end_with_hostile_text_every_page_and_every_download(browser, tmp
         assert "<script src" not in html and XSS[0] not in html, label
     assert "Offers" in openpyxl.load_workbook(io.BytesIO(downloads["Blank tracker (.xlsx)"]))\
         .sheetnames
+
+
+SERIOUS = ("serious", "critical")
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is drawn, one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.wait_for_timeout(500)  # charts and grids draw after the script settles
+    found = Axe().run(page).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {node['target']} {node.get('failureSummary', '')}"
+            for v in found if v["impact"] in SERIOUS for node in v["nodes"]]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_no_serious_accessibility_violation_on_any_page(browser, tmp_path, theme):
+    """axe-core (the engine behind Lighthouse's audit) finds no serious or critical problem on
+    any page, in the light and the dark theme, with the sample data and after an upload."""
+    from conftest import serve_dashboard
+
+    rows = [["Company", "Role", "Status", "Date applied", "First response", "Interview date"]]
+    rows += [[f"Company {i}", "Analyst", status, f"2026-09-{i:02d}",
+              f"2026-09-{i + 3:02d}" if status != "Applied" else "",
+              f"2026-09-{i + 8:02d}" if status in ("Interviewing", "Offer") else ""]
+             for i, status in enumerate(["Applied", "Rejected", "Interviewing", "Offer",
+                                         "Applied", "Rejected"] * 4, start=1)]
+    path = tmp_path / "tracker.csv"
+    path.write_bytes(csv_bytes(rows))
+    with serve_dashboard(tmp_path / "workspace.sqlite3") as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000},
+                                      color_scheme=theme)
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_selector(SETTLED, timeout=30_000)
+        problems: dict[str, list[str]] = {}
+        for data in ("sample", "upload"):
+            if data == "upload":
+                with page.expect_file_chooser() as chooser:
+                    page.get_by_test_id("stFileUploaderDropzone").click()
+                chooser.value.set_files(str(path))
+                page.get_by_text(f"{len(rows) - 1} applications").first.wait_for(timeout=30_000)
+            for name in nav_names(page):
+                go_to(page, name)
+                found = serious_violations(page)
+                if found:
+                    problems[f"{data}, {name}"] = found
+        context.close()
+    assert not problems, problems

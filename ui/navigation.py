@@ -1,4 +1,10 @@
-"""The dashboard's pages and page settings, declared once for dashboard.py and ui.shell."""
+"""The dashboard's pages and page settings, declared once for dashboard.py and ui.shell.
+
+Streamlit's own sectioned navigation puts ``<div>`` elements directly inside its ``<ul>`` and
+``<li>`` elements outside a list, which screen readers announce wrongly (axe-core: "list",
+"listitem"). The navigation is therefore declared hidden and drawn by ``draw_navigation`` with
+``st.page_link`` under a heading per section, on every page.
+"""
 
 from __future__ import annotations
 
@@ -30,3 +36,16 @@ def pages() -> dict[str, list[st.Page]]:
             st.Page("pages/reports.py", title="Reports", icon=":material/download:"),
         ],
     }
+
+
+def navigate() -> None:
+    """Declare the pages, with Streamlit's own menu hidden (see ``draw_navigation``)."""
+    st.navigation(pages(), position="hidden").run()
+
+
+def draw_navigation() -> None:
+    """The pages as links under their section headings, in the sidebar."""
+    for section, section_pages in pages().items():
+        st.markdown(f"**{section}**")
+        for page in section_pages:
+            st.page_link(page, label=page.title, icon=page.icon)

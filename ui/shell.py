@@ -23,7 +23,7 @@ from analysis.store import GHOST_DAYS_SETTING
 from analysis.summary import plural
 from ui import state
 from ui.cache import remembered
-from ui.navigation import configure_page, pages
+from ui.navigation import configure_page, draw_navigation, pages
 from ui.widgets import md
 
 T = TypeVar("T")
@@ -303,7 +303,7 @@ def _ensure_navigation() -> None:
         # keep the identity they get when the page runs from dashboard.py.
         running = ThreadState.get().active_script_hash
         configure_page()
-        st.navigation(pages())
+        st.navigation(pages(), position="hidden")
         ThreadState.update(active_script_hash=running)
 
 
@@ -311,6 +311,8 @@ def page_setup(title: str) -> View:
     """Render the shared sidebar and the page heading, and return the data the page shows."""
     _ensure_navigation()
     with st.sidebar:
+        draw_navigation()
+        st.divider()
         _data_source()
     dataset = state.current()
     _forget_old_filters(dataset.generation)
