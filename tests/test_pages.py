@@ -376,6 +376,24 @@ def test_a_second_import_offers_merge_or_replace():
     assert versions["rows"].tolist() == [4, 3]
 
 
+def test_the_merge_question_puts_its_buttons_before_the_history_reminders():
+    """A second file with dozens of companies that ghosted the user: the question, the counts
+    and the buttons come first; the reminders are one collapsed line with their count."""
+    old = [TRACKER[0], ["Zeta", "Analyst", "Rejected", "2025-01-02"]] + [
+        [f"Company {i}", "Analyst", "Ghosted", "2025-01-05"] for i in range(30)]
+    at = upload(start(), "tracker.csv", csv_bytes(old))
+    again = [TRACKER[0]] + [[f"Company {i}", "Engineer", "Applied", "2025-06-01"]
+                            for i in range(30)]
+    at = upload(at, "second.csv", csv_bytes(again))
+    assert not at.warning  # no box per company
+    labels = [b.label for b in at.main.button]
+    assert labels[:3] == ["Merge into my data", "Replace my data", "Cancel"]
+    reminders = [e for e in at.main.expander if "got a rejection or no reply" in e.label]
+    assert len(reminders) == 1
+    assert reminders[0].label.startswith("30 earlier applications")
+    assert len(reminders[0].markdown) == 30
+
+
 def test_replace_keeps_the_old_table_restorable():
     at = upload(start("pages/data.py"), "tracker.csv", csv_bytes(TRACKER))
     at = upload(at, "other.csv", csv_bytes([["Company"], ["Umbrella"]]))

@@ -274,8 +274,6 @@ def _import_choice(pending: dict[str, object]) -> None:
                     f"{plural(len(result.applications), 'application')}; your saved data "
                     f"has {plural(saved, 'application')}. What should happen?")
         st.caption(f"Merging (matched by job URL, else company, role and date): {summary}.")
-        for warning in warnings:
-            st.warning(md(warning), icon=":material/history:")
         columns = st.columns(3)
         columns[0].button("Merge into my data", type="primary", on_click=state.resolve_import,
                           args=("merge",), icon=":material/merge:")
@@ -284,6 +282,11 @@ def _import_choice(pending: dict[str, object]) -> None:
                           help="The data saved now stays in the version list and can be "
                                "restored.")
         columns[2].button("Cancel", on_click=state.resolve_import, args=("cancel",))
+        if warnings:
+            with st.expander(f"{plural(len(warnings), 'earlier application')} to these "
+                             "companies got a rejection or no reply", icon=":material/history:"):
+                for warning in warnings:
+                    st.markdown(f"- {md(warning)}")
 
 
 def _ensure_navigation() -> None:
