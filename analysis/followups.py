@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis import schema as s
 from analysis.dates import format_days
-from analysis.metrics import response_dates, stage_codes
+from analysis.metrics import reply_known, response_dates, stage_codes
 
 NOTES = "interview_notes"
 THANK_YOU = "thank_you"
@@ -110,7 +110,7 @@ ACTIONS: dict[str, Action] = {a.key: a for a in (
     Action(THANK_YOU, "Send a thank-you note", s.THANK_YOU_SENT),
     Action(DECISION_FOLLOW_UP, "Follow up on the decision (once)", s.FOLLOW_UP_SENT),
     Action(STATUS_CHECK, "Check on the status of your application (once)", s.FOLLOW_UP_SENT),
-    Action(MOVE_ON, "Move on: no answer to your follow-up", s.STATUS, announce=False),
+    Action(MOVE_ON, "Move on: mark as ghosted", s.STATUS, announce=False),
     Action(REJECTION_THANKS, "Send a thank-you note after the rejection",
            s.REJECTION_THANKS_SENT),
     Action(OFFER_FACTS, "Get the facts before negotiating: pay, benefits, start date", None),
@@ -233,16 +233,29 @@ def rule_status_check(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRule
 
 
 def rule_move_on(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules) -> RuleResult:
-    """A follow-up was sent and nothing came back within ``move_on`` days: suggest closing
-    the application as ghosted. A second follow-up is never suggested."""
+    """Suggest closing an application as ghosted: a follow-up was sent and nothing came back
+    within ``move_on`` days (a second follow-up is never suggested), or no reply at all came
+    and the status check's window has closed (``status_check`` + ``status_check_window`` days
+    after applying; 21 + 14 when the status check is switched off). Silence only counts in a
+    table that records replies at all (see ``metrics.ghosted``)."""
     followed = apps[s.FOLLOW_UP_SENT]
     replied_since = (apps[s.DECISION_DATE] >= followed) | (response_dates(apps) >= followed)
     waiting = _no_decision(apps) & ~replied_since.fillna(False)
-    mask = _open(apps) & followed.notna() & (followed <= day) & waiting
-    due = followed + _days(rules.move_on)
-    detail = ("You followed up on " + _short(followed) + " without an "
-              "answer. Mark it as ghosted and put the energy into new applications.")
-    return mask, due, due, detail
+    after_follow_up = _open(apps) & followed.notna() & (followed <= day) & waiting
+    applied = apps[s.DATE_APPLIED]
+    window = (rules.status_check or FollowUpRules.status_check or 0) + rules.status_check_window
+    silent = (_open(apps) & applied.notna() & followed.isna() & (stage_codes(apps) == 1)
+              & (apps[s.STATUS] == s.APPLIED) & bool(reply_known(apps).any()))
+    # The day after the status check's last day.
+    due = (followed + _days(rules.move_on)).where(after_follow_up, applied + _days(window + 1))
+    detail = pd.Series(np.where(
+        after_follow_up,
+        "You followed up on " + _short(followed).fillna("") + " without an answer. Mark it "
+        "as ghosted and put the energy into new applications.",
+        "No reply since you applied on " + _short(applied).fillna("") + ", and the time for "
+        "a status check has passed. Mark it as ghosted and put the energy into new "
+        "applications."), index=apps.index, dtype="str")
+    return after_follow_up | silent, due, due, detail
 
 
 def rule_rejection_thanks(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules
@@ -333,7 +346,8 @@ def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules |
                                             else rule(apps, day, rules))
         mask = mask.fillna(False).astype(bool) & due.notna()
         mask &= due <= day + _days(rules.upcoming if ACTIONS[key].announce else 0)
-        if rules.forget_after is not None:
+        # Late notes and thanks do more harm than good; moving on is never too late.
+        if rules.forget_after is not None and key != MOVE_ON:
             mask &= overdue_after >= day - _days(rules.forget_after)
         if not mask.any():
             continue
@@ -362,6 +376,26 @@ def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules |
         {c: "str" for c in ("action_id", "action", "title", "company", "role", "state",
                             "channel", "detail", "contact_name", "contact_email",
                             "done_column")})
+
+
+def without_next_action(apps: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
+    """The open applications (sent, not closed) that no action in ``actions`` is about: those
+    waiting within the routine's time, or whose actions the user snoozed or set aside. Their
+    company, role, status and application date, oldest first.
+
+    >>> apps = pd.DataFrame({"company": ["A", "B", "C"], "role": ["x", "y", "z"],
+    ...     "status": ["applied", "rejected", "interviewing"],
+    ...     "date_applied": pd.to_datetime(["2025-01-01", "2025-01-02", "2025-01-03"]),
+    ...     "first_response_date": pd.to_datetime([None] * 3),
+    ...     "interview_date": pd.to_datetime([None] * 3),
+    ...     "decision_date": pd.to_datetime([None] * 3)})
+    >>> without_next_action(apps, pd.DataFrame({"row": [0]}))["company"].tolist()
+    ['C']
+    """
+    open_apps = (stage_codes(apps) >= 1) & ~apps[s.STATUS].isin(list(s.CLOSED_STATUSES))
+    idle = open_apps & ~apps.index.isin(actions["row"])
+    columns = [s.COMPANY, s.ROLE, s.STATUS, s.DATE_APPLIED]
+    return apps.loc[idle, columns].sort_values(s.DATE_APPLIED, kind="stable")
 
 
 def state_counts(actions: pd.DataFrame) -> dict[str, int]:

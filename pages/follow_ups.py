@@ -8,6 +8,7 @@ import streamlit as st
 from analysis import followups as f
 from analysis.exports import actions_calendar, safe_csv
 from analysis.reports import actions_table
+from analysis.summary import plural
 from ui import shell, state
 from ui.widgets import md, no_data
 
@@ -28,7 +29,8 @@ with st.expander("Rules and message templates", icon=":material/tune:"):
         "hours; if the promised decision date passes, follow up a week later, once, through "
         "the medium used so far; if that gets no answer within a week, move on; thank the "
         "employer after a rejection, within 3 days; with an offer, get all the facts before "
-        "negotiating.")
+        "negotiating. An application with no reply at all gets one status check three weeks "
+        "after applying; once its two-week window closes, move on and mark it as ghosted.")
     saved_rules = state.follow_up_rules()
     left, right = st.columns(2)
     status_check = left.toggle("Status check when an application gets no reply",
@@ -70,6 +72,16 @@ st.markdown(f"**{summary}** on {view.as_of:%A %-d %B %Y}.")
 if todo.empty:
     no_data("Nothing to do today: no notes, thank-you notes or follow-ups are due. "
             + ("Actions you marked done or not applicable are hidden." if len(actions) else ""))
+idle = view.cached(f.without_next_action, todo)
+if len(idle):
+    with st.expander(f"{plural(len(idle), 'open application')} with no next action",
+                     icon=":material/pending:"):
+        st.caption("Sent, not closed, and nothing to do yet: waiting within the routine's time "
+                   "(a status check comes three weeks after applying, moving on once its "
+                   "window closes), or the action was snoozed or set aside.")
+        st.dataframe(idle, hide_index=True, column_config={
+            "company": "Company", "role": "Role", "status": "Status",
+            "date_applied": st.column_config.DateColumn("Applied", format="D MMM YYYY")})
 
 downloads = st.columns([1, 1, 3])
 # Built only when clicked: with thousands of actions, building them on every rerun is slow.

@@ -143,6 +143,66 @@ def test_move_on_after_one_unanswered_follow_up(as_of, state):
     assert (None if move_on is None else move_on["state"]) == state
 
 
+QUIET = {"company": "Quiet", "date_applied": "2025-03-01", "status": "applied"}
+ANSWERED = {"company": "Other", "date_applied": "2025-03-01", "status": "rejected",
+            "decision_date": "2025-03-05"}
+
+
+def quiet_actions(as_of: str, rules: f.FollowUpRules | None = None) -> pd.DataFrame:
+    """Actions for an application without any reply, in a table that records replies."""
+    actions = f.due_follow_ups(apps_frame([QUIET, ANSWERED]),
+                               as_of=dt.date.fromisoformat(as_of), rules=rules)
+    return actions[actions["company"] == "Quiet"]
+
+
+@pytest.mark.parametrize(("as_of", "check", "move_on"), [
+    ("2025-04-05", f.OVERDUE, None),  # the status check's last day
+    ("2025-04-06", None, f.DUE_TODAY),  # its window has closed: move on
+    ("2025-04-20", None, f.OVERDUE),  # 50 days after applying: still offered
+    ("2025-09-01", None, f.OVERDUE),  # moving on is never too late to suggest
+])
+def test_an_application_never_answered_is_offered_to_move_on(as_of, check, move_on):
+    actions = quiet_actions(as_of)
+    assert [None if (a := one(actions, key)) is None else a["state"]
+            for key in (f.STATUS_CHECK, f.MOVE_ON)] == [check, move_on]
+    if move_on:
+        action = one(actions, f.MOVE_ON)
+        assert action["title"] == "Move on: mark as ghosted"
+        assert action["detail"].startswith("No reply since you applied on 1 Mar")
+        assert action["done_column"] == "status"
+
+
+def test_moving_on_from_silence_follows_the_status_check_days():
+    rules = dataclasses.replace(f.FollowUpRules(), status_check=30)
+    assert one(quiet_actions("2025-04-14", rules), f.MOVE_ON) is None
+    assert one(quiet_actions("2025-04-15", rules), f.MOVE_ON) is not None
+    off = dataclasses.replace(f.FollowUpRules(), status_check=None)
+    assert one(quiet_actions("2025-04-06", off), f.MOVE_ON) is not None
+
+
+def test_no_move_on_from_silence_where_no_reply_is_recorded_at_all():
+    """LinkedIn's export records no replies: silence there is not a fact to act on."""
+    assert one(actions_for(QUIET, "2025-04-20"), f.MOVE_ON) is None
+
+
+def test_marking_moved_on_sets_ghosted():
+    apps = apps_frame([QUIET, ANSWERED])
+    action = one(quiet_actions("2025-04-20"), f.MOVE_ON)
+    assert f.mark_done(apps, action, on=dt.date(2025, 4, 20)).loc[0, "status"] == "ghosted"
+
+
+def test_open_applications_without_a_next_action():
+    apps = apps_frame([QUIET, ANSWERED, {"company": "Fresh", "date_applied": "2025-04-01",
+                                         "status": "applied"}, {"company": "Saved",
+                                                                "status": "saved"}])
+    actions = f.due_follow_ups(apps, as_of=dt.date(2025, 4, 2))
+    idle = f.without_next_action(apps, actions)
+    assert idle["company"].tolist() == ["Fresh"]  # waiting within the routine
+    assert f.without_next_action(apps, actions[actions["company"] != "Quiet"])["company"]\
+        .tolist() == ["Quiet", "Fresh"]  # its status check set aside
+    assert f.without_next_action(empty_applications(), f.empty_actions()).empty
+
+
 def test_an_answer_after_the_follow_up_cancels_moving_on():
     row = {**BASE, "follow_up_sent": "2025-03-28", "decision_date": "2025-03-30",
            "status": "offer"}
