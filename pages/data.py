@@ -74,13 +74,14 @@ for warning in st.session_state.pop("edit_warnings", []):
 if dataset.is_sample:
     st.caption("The sample data can be explored but not edited: import your own tracker to "
                "edit it here.")
-    st.dataframe(view.apps, hide_index=True, column_config=_column_config(), height=420)
+    st.dataframe(view.apps, hide_index=True, column_config=_column_config(), height=420,
+                 placeholder="")
 else:
     st.caption("Edit cells, add rows at the bottom or select rows to delete them. Every change "
                "is saved at once as a new version below, so it can be undone.")
     st.session_state["editor_base"] = dataset.stored  # the version the edits are made on
     st.data_editor(view.apps, hide_index=True, column_config=_column_config(), height=420,
-                   num_rows="dynamic",
+                   num_rows="dynamic", placeholder="",
                    key=f"{EDITOR}_{st.session_state.get('editor_round', 0)}")
 
 if not dataset.is_sample:
@@ -129,7 +130,7 @@ else:
                                  key="issue_severity")
     st.dataframe(
         issues[issues["severity"].isin(shown or severities)],
-        hide_index=True,
+        hide_index=True, placeholder="",
         column_config={
             "file": st.column_config.TextColumn("File"),
             "row": st.column_config.NumberColumn("Row", format="%d",

@@ -79,7 +79,7 @@ if len(idle):
         st.caption("Sent, not closed, and nothing to do yet: waiting within the routine's time "
                    "(a status check comes three weeks after applying, moving on once its "
                    "window closes), or the action was snoozed or set aside.")
-        st.dataframe(idle, hide_index=True, column_config={
+        st.dataframe(idle, hide_index=True, placeholder="", column_config={
             "company": "Company", "role": "Role", "status": "Status",
             "date_applied": st.column_config.DateColumn("Applied", format="D MMM YYYY")})
 

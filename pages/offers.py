@@ -35,6 +35,7 @@ config = {c.name: (st.column_config.NumberColumn(c.label, help=c.description, mi
           for c in s.OFFER_COLUMNS}
 editor_key = f"offers_editor_{round_}"
 edited = st.data_editor(table, num_rows="dynamic", hide_index=True, column_config=config,
+                        placeholder="",
                         key=editor_key)
 changes = st.session_state.get(editor_key) or {}
 if any(changes.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")):
@@ -117,11 +118,11 @@ currency = {c: st.column_config.NumberColumn(label, format="localized")
             for c, label in ((s.BASE_SALARY, "Base salary"), (o.EXPECTED_BONUS, "Bonus × payout"),
                              (o.RISKED_EQUITY, "Equity × (1 − risk)"),
                              (s.BENEFITS_VALUE, "Benefits"), (o.TOTAL_COMPENSATION, "Total"))}
-st.dataframe(o.compensation_table(prepared), hide_index=True,
+st.dataframe(o.compensation_table(prepared), hide_index=True, placeholder="",
              column_config={"offer": "Offer", **currency})
 
 with st.expander("Raw values next to their normalised scores"):
-    st.dataframe(o.values_beside_scores(prepared, scores, chosen))
+    st.dataframe(o.values_beside_scores(prepared, scores, chosen), placeholder="")
 
 missing = remembered(offers_key, o.missing_facts, prepared, chosen).set_axis(names)
 questions = [f"Ask **{md(name)}** about: {', '.join(items)}." for name, items in missing.items()

@@ -570,3 +570,24 @@ def test_the_status_check_setting_is_kept_and_used_by_the_reports():
     due = int(without["state"].isin(["overdue", "due today"]).sum())
     tile = next(m for m in start().metric if m.label == "Follow-ups due")
     assert tile.value == f"{due:,}"  # the Overview's tile follows the same setting
+
+
+@pytest.mark.parametrize("page", ["pages/data.py", "pages/offers.py"])
+def test_blank_cells_show_blank_in_the_editors(page):
+    """Blanks in the Data and Offers tables read as blank, not 'None'."""
+    at = upload(start(page), "tracker.csv", csv_bytes(TRACKER))
+    grids = list(at.dataframe)
+    assert grids
+    for grid in grids[:1]:
+        assert grid.proto.HasField("placeholder") and grid.proto.placeholder == ""
+
+
+def test_the_follow_ups_page_counts_open_applications_without_a_next_action():
+    import datetime as dt
+
+    week_ago = (dt.date.today() - dt.timedelta(days=7)).isoformat()
+    rows = [["Company", "Status", "Date applied"], ["Acme", "Applied", week_ago],
+            ["Globex", "Rejected", week_ago]]
+    at = upload(start("pages/follow_ups.py"), "tracker.csv", csv_bytes(rows))
+    labels = [e.label for e in at.main.expander]
+    assert "1 open application with no next action" in labels
