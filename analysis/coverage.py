@@ -117,26 +117,33 @@ def coverage_table(apps: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class KnownExport:
-    """A tracker export recognised by its headers (as ``schema.header_key`` spells them)."""
+    """A tracker export recognised by its headers (as ``schema.header_key`` spells them):
+    ``needed`` of the ``signature`` headers, one of them among the ``markers`` only that export
+    writes."""
 
     name: str
     signature: frozenset[str]
-    needed: int  # how many of the signature's headers must be present
+    needed: int
+    markers: frozenset[str]
 
 
 KNOWN_EXPORTS: tuple[KnownExport, ...] = (
     KnownExport("LinkedIn's Job Applications export", frozenset(
         {"applicationdate", "companyname", "jobtitle", "joburl", "resumename",
-         "questionandanswers", "contactphonenumber"}), 5),
+         "questionandanswers", "contactphonenumber"}), 5,
+        frozenset({"resumename", "questionandanswers", "contactphonenumber"})),
     KnownExport("LinkedIn's Saved Jobs export", frozenset(
-        {"saveddate", "joburl", "jobtitle", "companyname"}), 4),
+        {"saveddate", "joburl", "jobtitle", "companyname"}), 4, frozenset({"saveddate"})),
     KnownExport("Huntr's export", frozenset(
-        {"companyname", "title", "listname", "createdat", "lastmovedat", "url"}), 4),
+        {"companyname", "title", "listname", "createdat", "lastmovedat", "url"}), 4,
+        frozenset({"listname", "lastmovedat"})),
     KnownExport("a Teal tracker", frozenset(
         {"jobposition", "company", "status", "datesaved", "dateapplied", "followup",
-         "maxsalary", "minsalary", "excitement"}), 5),
+         "maxsalary", "minsalary", "excitement"}), 5,
+        frozenset({"jobposition", "datesaved", "excitement"})),
     KnownExport("a Simplify tracker", frozenset(
-        {"companyname", "jobtitle", "status", "dateapplied", "jobpostingurl"}), 5),
+        {"companyname", "jobtitle", "status", "dateapplied", "jobpostingurl"}), 5,
+        frozenset({"jobpostingurl"})),
 )
 
 
@@ -150,8 +157,8 @@ def known_export(headers: Iterable[str]) -> str | None:
     True
     """
     keys = {s.header_key(h) for h in headers}
-    best = max(KNOWN_EXPORTS, key=lambda e: len(e.signature & keys))
-    return best.name if len(best.signature & keys) >= best.needed else None
+    found = [e for e in KNOWN_EXPORTS if len(e.signature & keys) >= e.needed and e.markers & keys]
+    return max(found, key=lambda e: len(e.signature & keys)).name if found else None
 
 
 def missing_reply_columns(column_map: Mapping[str, str]) -> list[str]:

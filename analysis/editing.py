@@ -14,6 +14,7 @@ import pandas as pd
 
 from analysis import schema as s
 from analysis.dates import format_days, parse_dates
+from analysis.importer import parse_amount_range
 from analysis.metrics import GHOST_DAYS, reply_known, response_dates
 from analysis.summary import plural
 
@@ -24,8 +25,10 @@ class EditError(ValueError):
 
 def _cell(column: str, value: object) -> object:
     """An edited value converted to the column's type, or EditError."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return pd.NaT if column in s.DATE_COLUMNS else None
+    if value is None or (isinstance(value, str) and not value.strip()) or (
+            isinstance(value, float) and np.isnan(value)):
+        return pd.NaT if column in s.DATE_COLUMNS else np.nan if column in s.NUMBER_COLUMNS \
+            else None
     if column in s.DATE_COLUMNS:
         if isinstance(value, dt.date | pd.Timestamp):
             return pd.Timestamp(value).normalize()
@@ -33,6 +36,13 @@ def _cell(column: str, value: object) -> object:
         if problems.empty or (problems["severity"] != "error").all():
             return parsed.iloc[0]
         raise EditError(f"'{value}' is not a date")
+    if column in s.NUMBER_COLUMNS:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        low, high = parse_amount_range(pd.Series([str(value)]))
+        if pd.isna(high.iloc[0]):
+            raise EditError(f"'{value}' is not an amount")
+        return float((low if column == s.SALARY_MIN else high).iloc[0])
     if column == s.STATUS:
         text = str(value).strip()
         return s.canonical_status(text) or text

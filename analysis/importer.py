@@ -98,7 +98,8 @@ class LoadResult:
 def empty_applications() -> pd.DataFrame:
     """A frame with the canonical columns and dtypes and no rows."""
     return pd.DataFrame({
-        name: pd.Series(dtype=DATE_DTYPE if name in s.DATE_COLUMNS else "str")
+        name: pd.Series(dtype=DATE_DTYPE if name in s.DATE_COLUMNS else
+                        "float64" if name in s.NUMBER_COLUMNS else "str")
         for name in s.APPLICATION_COLUMN_NAMES
     })
 
@@ -472,6 +473,8 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
             column = text[by_canonical[name]]
             apps[name] = column.where(~column.str.lower().isin(_BLANK_MARKERS)).astype("str")
 
+    _salary_range(file, text, rows, by_canonical, apps, issues)
+
     date_cells: dict[str, pd.Series] = {}
     for name in s.DATE_COLUMNS:
         if name in by_canonical:
@@ -518,6 +521,27 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
                              f"{_row_list(rows[blank_company].tolist())}; kept",
                              "warning"))
     return apps.astype({name: "str" for name in s.TEXT_COLUMNS}), order
+
+
+def _salary_range(file: str, text: pd.DataFrame, rows: pd.Series, by_canonical: dict[str, str],
+                  apps: pd.DataFrame, issues: list[dict[str, object]]) -> None:
+    """The salary columns as numbers: each end of a range like "90k-110k" or "$90,000 to
+    $110,000" goes to its column (a range in the max column also fills a missing min)."""
+    for name in s.NUMBER_COLUMNS:
+        header = by_canonical.get(name)
+        if header is None:
+            continue
+        cells = text[header]
+        cells = cells.where(~cells.str.lower().isin(_BLANK_MARKERS), "")
+        low, high = parse_amount_range(cells)
+        apps[name] = (low if name == s.SALARY_MIN else high).to_numpy()
+        if name == s.SALARY_MAX and s.SALARY_MIN not in by_canonical:
+            ranged = (low != high) & low.notna()
+            apps[s.SALARY_MIN] = low.where(ranged).to_numpy()
+        bad = (low.isna() & (cells != "")).to_numpy()
+        for position in np.flatnonzero(bad):
+            issues.append(_issue(file, int(rows.iloc[position]), header, cells.iloc[position],
+                                 "not an amount: left blank", "error"))
 
 
 def _normalise_status(file: str, apps: pd.DataFrame, rows: pd.Series, header: str | None,
@@ -665,6 +689,31 @@ def _parse_amounts(text: pd.Series) -> pd.Series:
                           np.where(cleaned.str.lower().str.endswith("m"), 1_000_000, 1))
     number = pd.to_numeric(cleaned.str.rstrip("kKmM"), errors="coerce")
     return number * multiplier
+
+
+_RANGE_SEPARATOR = re.compile(r"(?i)\s*(?:–|—|-|\bto\b|\bbis\b|\ba\b|\bà\b)\s*")
+
+
+def parse_amount_range(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The low and high ends of amounts written as one number or a range ("90k-110k",
+    "$90,000 – $110,000", "90 to 110k": a bare first number takes the second's k or m). Both
+    ends are the number when there is one; NaN when the cell is not an amount.
+
+    >>> low, high = parse_amount_range(pd.Series(["90k-110k", "$120,000", "90 to 110k", "lots"]))
+    >>> low.tolist(), high.tolist()
+    ([90000.0, 120000.0, 90000.0, nan], [110000.0, 120000.0, 110000.0, nan])
+    """
+    cells = text.fillna("").astype("str")
+    parts = cells.str.split(_RANGE_SEPARATOR, n=1, regex=True)
+    first = parts.str[0].fillna("").astype("str")
+    second = parts.str[1].astype("str").fillna(first)
+    low, high = _parse_amounts(first), _parse_amounts(second)
+    suffix = second.str.strip().str.lower().str[-1:]
+    bare = ~first.str.strip().str.lower().str.endswith(("k", "m")) & suffix.isin(["k", "m"])
+    low = low.where(~bare, low * np.where(suffix == "k", 1_000, 1_000_000))
+    swapped = low > high
+    low, high = low.where(~swapped, high), high.where(~swapped, low)
+    return low.astype("float64"), high.astype("float64")
 
 
 def load_offers_grid(grid: pd.DataFrame, *, file: str) -> tuple[pd.DataFrame | None, pd.DataFrame]:

@@ -132,6 +132,50 @@ def offers_table(applications: pd.DataFrame, offers: pd.DataFrame | None) -> pd.
     return table.reset_index(drop=True)
 
 
+def salaries_from_ranges(offers: pd.DataFrame, applications: pd.DataFrame
+                         ) -> tuple[pd.DataFrame, list[str]]:
+    """The offers with a blank base salary taken from the top of the advertised salary range
+    of the application to the same company (the one with the same role when the company has
+    several; the bottom of the range when only that is known), and the names of the offers
+    filled so, to say on screen that the number is the range's and not the offer's.
+
+    >>> offers = pd.DataFrame({"company": ["Acme", "Globex"], "role": ["Analyst", None],
+    ...                        "base_salary": [None, 80000.0]})
+    >>> apps = pd.DataFrame({"company": ["acme", "Globex"], "role": ["Analyst", "PM"],
+    ...                      "salary_min": [90000.0, None], "salary_max": [110000.0, 95000.0]})
+    >>> filled, names = salaries_from_ranges(offers, apps)
+    >>> filled["base_salary"].tolist(), names
+    ([110000.0, 80000.0], ['Acme'])
+    """
+    if s.SALARY_MAX not in applications or offers.empty:
+        return offers, []
+    top = applications[s.SALARY_MAX].fillna(applications.get(s.SALARY_MIN))
+    known = applications.assign(_top=top)[top.notna()]
+    if known.empty:
+        return offers, []
+
+    def key(values: pd.Series) -> pd.Series:
+        return values.fillna("").astype(str).str.strip().str.lower()
+
+    by_company = known.assign(_c=key(known[s.COMPANY]), _r=key(known[s.ROLE]))
+    filled = offers.copy()
+    if s.BASE_SALARY not in filled:
+        filled[s.BASE_SALARY] = np.nan
+    names = offer_names(filled)
+    chosen: list[str] = []
+    for position in np.flatnonzero(filled[s.BASE_SALARY].isna().to_numpy()):
+        row = filled.iloc[position]
+        same = by_company[by_company["_c"] == key(pd.Series([row[s.OFFER_COMPANY]])).iloc[0]]
+        if same.empty:
+            continue
+        role = key(pd.Series([row.get(s.OFFER_ROLE)])).iloc[0]
+        match = same[same["_r"] == role] if role and (same["_r"] == role).any() else same
+        filled.iloc[position, filled.columns.get_loc(s.BASE_SALARY)] = float(
+            match["_top"].iloc[0])
+        chosen.append(str(names.iloc[position]))
+    return filled, chosen
+
+
 def offer_names(offers: pd.DataFrame) -> pd.Series:
     """A unique name per offer: the company, with the role when a company has two."""
     company = offers[s.OFFER_COMPANY].fillna("(no company)").astype(str)

@@ -82,6 +82,7 @@ class OfferReport:
     scores: o.Scores
     prepared: pd.DataFrame
     criteria: list[o.Criterion]
+    salary_from_range: list[str] = field(default_factory=list)  # base salary is the range's top
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,8 @@ def actions_table(actions: pd.DataFrame) -> pd.DataFrame:
 def rank_offers(apps: pd.DataFrame, offers: pd.DataFrame | None,
                 settings: Mapping[str, Any]) -> OfferReport | None:
     """The offers scored with the saved criteria, best first; None with no offer."""
-    table = o.offers_table(apps, offers).dropna(subset=[s.OFFER_COMPANY])
+    table, from_range = o.salaries_from_ranges(
+        o.offers_table(apps, offers).dropna(subset=[s.OFFER_COMPANY]), apps)
     if table.empty:
         return None
     extra = [c for c in settings.get("extra") or [] if c in table]
@@ -224,7 +226,7 @@ def rank_offers(apps: pd.DataFrame, offers: pd.DataFrame | None,
         columns[f"{label}, normalised"] = beside[("Normalised (0-1)", label)]
     frame = pd.DataFrame(columns).loc[ranking.index].reset_index(drop=True)
     return OfferReport(table=frame, weights=scores.weights, scores=scores, prepared=prepared,
-                       criteria=criteria)
+                       criteria=criteria, salary_from_range=from_range)
 
 
 def report_definitions(report: Report) -> dict[str, str]:
@@ -488,6 +490,9 @@ def offers_section(section: Section, offers: OfferReport) -> None:
     section.text(f"{ranking.index[0]} comes first with {ranking.iloc[0]:.0f} points out of 100. "
                  "Weights: " + ", ".join(f"{k} {v:.0%}" for k, v in offers.weights.items())
                  + ".")
+    if offers.salary_from_range:
+        section.text(f"Base salary of {', '.join(offers.salary_from_range)}: the top of the "
+                     "advertised salary range, as the offer has none yet.")
     section.table("Ranking, raw values and normalised scores", html_table(offers.table))
     section.chart(charts.contribution_chart(offers.scores.contributions))
     section.table(f"Total compensation = {o.TOTAL_FORMULA}", html_table(

@@ -44,6 +44,8 @@ FOLLOW_UP_SENT = "follow_up_sent"
 DECISION_DATE = "decision_date"
 REJECTION_THANKS_SENT = "rejection_thanks_sent"
 NOTES = "notes"
+SALARY_MIN = "salary_min"
+SALARY_MAX = "salary_max"
 
 APPLICATION_COLUMNS: tuple[Column, ...] = (
     Column(
@@ -150,12 +152,29 @@ APPLICATION_COLUMNS: tuple[Column, ...] = (
         NOTES, "Notes", "text", "Anything else.",
         ("note", "comments", "comment", "remarks", "details", "description"),
     ),
+    Column(
+        SALARY_MIN, "Min. salary", "number",
+        "The bottom of the advertised yearly salary range.",
+        ("minimum salary", "salary min", "salary minimum", "min salary", "salary from",
+         "salary low", "lower salary", "min pay", "minimum pay", "min compensation"),
+    ),
+    Column(
+        SALARY_MAX, "Max. salary", "number",
+        "The top of the advertised yearly salary range; a range like '90k-110k' in one cell "
+        "fills both ends.",
+        ("maximum salary", "salary max", "salary maximum", "max salary", "salary to",
+         "salary high", "upper salary", "max pay", "maximum pay", "max compensation",
+         "salary", "salary range", "pay range", "compensation range", "advertised salary"),
+    ),
 )
 
 APPLICATION_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in APPLICATION_COLUMNS)
 COLUMNS_BY_NAME: dict[str, Column] = {c.name: c for c in APPLICATION_COLUMNS}
 DATE_COLUMNS: tuple[str, ...] = tuple(c.name for c in APPLICATION_COLUMNS if c.kind == "date")
-TEXT_COLUMNS: tuple[str, ...] = tuple(c.name for c in APPLICATION_COLUMNS if c.kind != "date")
+NUMBER_COLUMNS: tuple[str, ...] = tuple(c.name for c in APPLICATION_COLUMNS
+                                        if c.kind == "number")
+TEXT_COLUMNS: tuple[str, ...] = tuple(c.name for c in APPLICATION_COLUMNS
+                                      if c.kind not in ("date", "number"))
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in APPLICATION_COLUMNS if c.required)
 # "Sent" markers may hold a date or just a yes: the date they default to when only a yes is given.
 SENT_MARKER_FALLBACK: dict[str, tuple[str, ...]] = {

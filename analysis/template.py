@@ -36,7 +36,8 @@ def tracker_template() -> bytes:
         sheet.write_string(0, index, column.label, f["header"])
         width = 14 if column.kind == "date" else 40 if column.kind in ("url", "email") else \
             50 if column.name in (s.NOTES, s.INTERVIEW_NOTES) else 22
-        sheet.set_column(index, index, width, f["date"] if column.kind == "date" else None)
+        sheet.set_column(index, index, width, f["date"] if column.kind == "date" else
+                         f["money"] if column.kind == "number" else None)
         validation = {"input_title": column.label[:32], "input_message": column.description[:255]}
         if column.kind == "date":
             validation |= {"validate": "date", "criteria": ">=", "value": FIRST_DAY,

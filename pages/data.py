@@ -26,6 +26,9 @@ def _column_config() -> dict[str, object]:
         if column.kind == "date":
             config[column.name] = st.column_config.DateColumn(
                 column.label, format="D MMM YYYY", help=column.description)
+        elif column.kind == "number":
+            config[column.name] = st.column_config.NumberColumn(
+                column.label, format="localized", min_value=0, help=column.description)
         elif column.kind == "status":
             config[column.name] = st.column_config.SelectboxColumn(
                 column.label, options=statuses, help=column.description)

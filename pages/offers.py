@@ -49,7 +49,12 @@ st.caption("Offers come from your spreadsheet's Offers sheet and from applicatio
            + ("Changes here are kept in your workspace." if not dataset.is_sample else
               "The sample's offers can be changed for this visit only."))
 
-offers = table.dropna(subset=[s.OFFER_COMPANY])
+offers, from_range = remembered(dataset.key, o.salaries_from_ranges,
+                                table.dropna(subset=[s.OFFER_COMPANY]), view.all_apps)
+if from_range:
+    st.caption(f"Base salary of {md(', '.join(from_range))}: the top of the salary range in "
+               "your tracker (Max. salary), as the offer has none yet. Enter the offer's own "
+               "figure in the table to use it instead.")
 if len(offers) < 2:
     no_data("Add at least two offers to compare them. With one offer, get all the facts "
             "before negotiating: the follow-ups page lists what to ask.")

@@ -150,3 +150,9 @@ def test_export_notes_say_what_the_file_lacks():
     assert "replies, interviews and decisions are not known" in linkedin
     full = {c: c for c in ("status", "first_response_date", "interview_date", "decision_date")}
     assert export_note("Huntr's export", full) == "Recognised Huntr's export."
+
+
+def test_the_blank_tracker_is_no_known_export():
+    from analysis import schema as s
+
+    assert known_export([c.label for c in s.APPLICATION_COLUMNS]) is None

@@ -57,16 +57,42 @@ def test_result_has_every_canonical_column_with_fixed_dtypes():
 
 def test_extra_columns_keep_their_names_order_and_numbers():
     rows = [
-        ["Excitement", "Company", "Max. Salary", "Resume"],
+        ["Excitement", "Company", "Referrals", "Resume"],
         ["5", "Acme", "120000", "cv-v3.pdf"],
         ["3", "Globex", "95000.5", "cv-v4.pdf"],
     ]
     result = load(csv_bytes(rows))
     apps = result.applications
-    assert result.extra_columns == ["Excitement", "Max. Salary", "Resume"]
-    assert list(apps.columns[-3:]) == ["Excitement", "Max. Salary", "Resume"]
-    assert apps["Max. Salary"].tolist() == [120000.0, 95000.5]
+    assert result.extra_columns == ["Excitement", "Referrals", "Resume"]
+    assert list(apps.columns[-3:]) == ["Excitement", "Referrals", "Resume"]
+    assert apps["Referrals"].tolist() == [120000.0, 95000.5]
     assert apps["Resume"].tolist() == ["cv-v3.pdf", "cv-v4.pdf"]
+
+
+@pytest.mark.parametrize(("headers", "cells", "low", "high"), [
+    (["Min. Salary", "Max. Salary"], ["90000", "110000"], 90000, 110000),
+    (["Max. Salary"], ["$120,000"], None, 120000),
+    (["Salary"], ["90k-110k"], 90000, 110000),
+    (["Salary range"], ["€85,000 – €95,000"], 85000, 95000),
+    (["Salary"], ["90 to 110k"], 90000, 110000),
+    (["Min salary", "Max salary"], ["n/a", "-"], None, None),
+])
+def test_salary_ranges_are_read_as_numbers(headers, cells, low, high):
+    result = load(csv_bytes([["Company", *headers], ["Acme", *cells]]))
+    apps = result.applications
+    assert apps[s.SALARY_MIN].dtype == "float64" and apps[s.SALARY_MAX].dtype == "float64"
+    assert apps[s.SALARY_MIN].tolist() == [low if low is not None else pytest.approx(np.nan,
+                                                                                    nan_ok=True)]
+    assert apps[s.SALARY_MAX].tolist() == [high if high is not None else pytest.approx(
+        np.nan, nan_ok=True)]
+    assert not doubts(result)
+
+
+def test_a_salary_that_is_not_an_amount_is_reported():
+    result = load(csv_bytes([["Company", "Max. Salary"], ["Acme", "competitive"]]))
+    assert result.applications[s.SALARY_MAX].isna().all()
+    problem = issues_for(result, "Max. Salary")
+    assert problem[["row", "value", "severity"]].values.tolist() == [[2, "competitive", "error"]]
 
 
 def test_the_callers_bytes_are_left_alone_and_loading_twice_gives_the_same_table():
@@ -358,12 +384,13 @@ def test_teal_style_sheet():
     assert result.column_map == {
         "Job Position": "role",
         "Company": "company",
+        "Max. Salary": "salary_max",
         "Status": "status",
         "Date Applied": "date_applied",
     }
     assert apps[s.DATE_APPLIED].iloc[0] == pd.Timestamp("2025-01-03")
     assert apps["Date Saved"].iloc[0] == pd.Timestamp("2025-01-02")
-    assert apps["Max. Salary"].iloc[0] == 90000
+    assert apps[s.SALARY_MAX].iloc[0] == 90000
 
 
 def test_simplify_style_sheet():

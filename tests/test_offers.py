@@ -198,3 +198,28 @@ def test_an_unranked_comparison_says_why():
     off = [o.Criterion("base_salary", "Base", 0), o.Criterion("growth", "G", 3, enabled=False)]
     assert o.unranked_reason(off).startswith("Switch on at least one criterion")
     assert o.unranked_reason(o.DEFAULT_CRITERIA).startswith("Not ranked yet")
+
+
+def test_a_blank_base_salary_takes_the_top_of_the_applications_range():
+    """Teal's Max. Salary fills an offer's missing base salary, and the ranking says so."""
+    import datetime as dt
+
+    from analysis import schema as s
+    from analysis.reports import build_report, report_html
+
+    apps = apps_frame([
+        {"company": "Acme", "role": "Analyst", "status": "offer"},
+        {"company": "Acme", "role": "Lead", "status": "rejected"},
+        {"company": "Globex", "role": "PM", "status": "offer"},
+    ]).assign(salary_min=[90_000.0, 120_000.0, None], salary_max=[110_000.0, 140_000.0, None])
+    table = o.offers_table(apps, None)
+    filled, names = o.salaries_from_ranges(table, apps)
+    assert filled[s.BASE_SALARY].tolist()[0] == 110_000  # Acme's Analyst role, not the Lead
+    assert pd.isna(filled[s.BASE_SALARY].iloc[1])
+    assert names == ["Acme"]
+    kept, none = o.salaries_from_ranges(table.assign(base_salary=[100_000.0, 80_000.0]), apps)
+    assert kept[s.BASE_SALARY].tolist() == [100_000, 80_000] and none == []
+    report = build_report(apps, as_of=dt.date(2026, 1, 1))
+    assert report.offers.salary_from_range == ["Acme"]
+    assert "Base salary of Acme: the top of the advertised salary range" in report_html(report)
+    assert o.salaries_from_ranges(table, apps.drop(columns=["salary_max"]))[1] == []

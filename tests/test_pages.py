@@ -591,3 +591,13 @@ def test_the_follow_ups_page_counts_open_applications_without_a_next_action():
     at = upload(start("pages/follow_ups.py"), "tracker.csv", csv_bytes(rows))
     labels = [e.label for e in at.main.expander]
     assert "1 open application with no next action" in labels
+
+
+def test_offers_without_a_salary_use_the_top_of_the_range_and_say_so():
+    rows = [["Job Position", "Company", "Min. Salary", "Max. Salary", "Status", "Date Applied"],
+            ["Analyst", "Acme", "90000", "110000", "Offer", "2025-03-01"],
+            ["Engineer", "Globex", "", "120k", "Offer", "2025-03-02"]]
+    at = upload(start("pages/offers.py"), "teal.csv", csv_bytes(rows))
+    said = " ".join(c.value for c in at.caption)
+    assert "Base salary of Acme, Globex: the top of the salary range" in said
+    assert "comes first" in " ".join(m.value for m in at.markdown)
