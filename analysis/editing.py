@@ -5,7 +5,6 @@ before. Functions here return new frames and never modify the ones they are give
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -14,7 +13,7 @@ import pandas as pd
 
 from analysis import schema as s
 from analysis.dates import format_days, parse_dates
-from analysis.importer import parse_amount_range
+from analysis.importer import parse_amount_range, url_key
 from analysis.metrics import GHOST_DAYS, reply_known, response_dates
 from analysis.summary import plural
 
@@ -139,15 +138,10 @@ def _conform(frame: pd.DataFrame, dtypes: pd.Series) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 # Merging an import into the current table
 
-_URL_TAIL = re.compile(r"[/?#]+$")
-
-
 def match_keys(apps: pd.DataFrame) -> pd.Series:
     """The key that says two rows are the same application: the job URL (without scheme,
     "www.", query or trailing slash), else company + role + application date, normalised."""
-    url = apps[s.JOB_URL].fillna("").str.strip().str.lower()
-    url = url.str.replace(r"^https?://(www\.)?", "", regex=True).str.split("?").str[0]\
-        .str.replace(_URL_TAIL, "", regex=True)
+    url = url_key(apps[s.JOB_URL])
 
     def norm(column: str) -> pd.Series:
         return apps[column].fillna("").str.lower().str.replace(r"[^0-9a-z]+", " ", regex=True)\

@@ -26,10 +26,12 @@ from analysis.sources import (
     RawFile,
     SpreadsheetError,
     Workbook,
+    linkedin_job_files,
     read_csv_grid,
     read_source,
     sniff_format,
 )
+from analysis.summary import plural
 
 Source = RawFile | str | Path | bytes | IO[bytes]
 ISSUE_COLUMNS = ["file", "row", "column", "value", "problem", "severity"]
@@ -152,6 +154,8 @@ def load_applications(
         return _with_offer_files(combined, offer_files) if offer_files else combined
     raw = read_source(source, name=name)
     fmt = sniff_format(raw)
+    if fmt == "linkedin":
+        return _load_linkedin_archive(raw, column_map=column_map, dayfirst=dayfirst, as_of=as_of)
     if fmt == "csv":
         grid, read_as = read_csv_grid(raw)
         return _load_grid(raw.name, grid, column_map=column_map, dayfirst=dayfirst,
@@ -182,6 +186,55 @@ def load_applications(
         sheet=chosen, sheets=sheets, dayfirst=result.dayfirst, read_as=result.read_as,
         headers=result.headers, export=result.export,
     )
+
+
+def url_key(values: pd.Series) -> pd.Series:
+    """Job links as a key that two spellings of one posting share: no scheme, "www.", query
+    or trailing slash, lower case ("" for a blank).
+
+    >>> url_key(pd.Series(["https://www.LinkedIn.com/jobs/view/1/?ref=x", None])).tolist()
+    ['linkedin.com/jobs/view/1', '']
+    """
+    url = values.fillna("").astype("str").str.strip().str.lower()
+    return url.str.replace(r"^https?://(www\.)?", "", regex=True).str.split("?").str[0]\
+        .str.replace(r"[/?#]+$", "", regex=True)
+
+
+def _load_linkedin_archive(raw: RawFile, *, column_map: Mapping[str, str | None] | None,
+                           dayfirst: bool | None, as_of: dt.date | None) -> LoadResult:
+    """LinkedIn's data export: the applications as applied, the saved jobs as saved, a job in
+    both counted once (by its link), the rest of the archive left alone."""
+    applied_files, saved_file = linkedin_job_files(raw)
+    if not applied_files and saved_file is None:
+        raise SpreadsheetError("this LinkedIn archive holds no job applications.", file=raw.name)
+    parts = []
+    if applied_files:
+        parts.append(load_applications(applied_files, column_map=column_map, dayfirst=dayfirst,
+                                       as_of=as_of))
+    if saved_file is not None:
+        saved = load_applications(saved_file, column_map=column_map, dayfirst=dayfirst,
+                                  as_of=as_of)
+        jobs = saved.applications.assign(**{s.STATUS: s.SAVED})
+        issues = saved.issues[~saved.issues["problem"].str.contains("have no status")]
+        if parts:
+            known = set(url_key(parts[0].applications[s.JOB_URL])) - {""}
+            twice = url_key(jobs[s.JOB_URL]).isin(known).to_numpy()
+            jobs = jobs[~twice].reset_index(drop=True)
+            if twice.any():
+                issues = pd.concat([issues, pd.DataFrame([_issue(
+                    saved_file.name, 1, s.LABELS[s.JOB_URL], "",
+                    f"{int(twice.sum())} saved job(s) you also applied for: counted once, as "
+                    "applied", "info")])], ignore_index=True)
+        issues = pd.concat([issues, pd.DataFrame([_issue(
+            saved_file.name, 1, s.LABELS[s.STATUS], s.SAVED,
+            f"{plural(len(jobs), 'saved job')} taken as saved, not applied", "info")])],
+            ignore_index=True)
+        parts.append(dataclasses.replace(saved, applications=jobs, issues=issues))
+    combined = _combine(parts) if len(parts) > 1 else parts[0]
+    names = ", ".join(f.rsplit("/", 2)[-2] + "/" + f.rsplit("/", 1)[-1] for f in combined.files)
+    return dataclasses.replace(
+        combined, files=[raw.name], export="LinkedIn's data export",
+        read_as=f"LinkedIn data export (zip): {names}; the other files were not read")
 
 
 def _is_offers_name(name: str) -> bool:

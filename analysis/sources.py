@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import zipfile
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -138,6 +139,8 @@ def _sniff_zip(raw: RawFile) -> str:
                     f"{len(raw.data) / 1e6:,.1f} MB; that is not a normal spreadsheet, so it was "
                     "not opened.", file=raw.name)
             names = {e.filename for e in entries}
+            if any(LINKEDIN_JOB_FILE.search(n) for n in names):
+                return "linkedin"
             if "mimetype" in names:
                 mimetype = archive.read("mimetype")[:100]
                 if b"opendocument.spreadsheet" in mimetype:
@@ -156,6 +159,37 @@ def _sniff_zip(raw: RawFile) -> str:
             "Open it in Excel or LibreOffice, save it again and import the new copy.",
             file=raw.name) from exc
     raise SpreadsheetError("this is a zip archive, not a spreadsheet.", file=raw.name)
+
+
+# ---------------------------------------------------------------------------------------------
+# LinkedIn's data export: a zip with Jobs/Job Applications.csv (or _1.csv, _2.csv...) and
+# Jobs/Saved Jobs.csv among twenty-odd files about everything else.
+
+LINKEDIN_JOB_FILE = re.compile(r"(?i)(?:^|/)jobs/(job applications(?:_\d+)?|saved jobs)\.csv$")
+MAX_JOB_FILE_BYTES = 50 * 1024 * 1024
+
+
+def linkedin_job_files(raw: RawFile) -> tuple[list[RawFile], RawFile | None]:
+    """The job application files and the saved jobs file of a LinkedIn data export (a zip
+    ``sniff_format`` called "linkedin"), each named ``archive.zip/Jobs/...``; the rest of the
+    archive is not read."""
+    applications: list[RawFile] = []
+    saved = None
+    with zipfile.ZipFile(io.BytesIO(raw.data)) as archive:
+        for entry in sorted(archive.infolist(), key=lambda e: e.filename):
+            found = LINKEDIN_JOB_FILE.search(entry.filename)
+            if found is None:
+                continue
+            if entry.file_size > MAX_JOB_FILE_BYTES:
+                raise SpreadsheetError(
+                    f"{entry.filename} in the archive would unpack to "
+                    f"{entry.file_size / 1e6:,.0f} MB; it was not opened.", file=raw.name)
+            part = RawFile(f"{raw.name}/{entry.filename}", archive.read(entry))
+            if found.group(1).lower() == "saved jobs":
+                saved = part
+            else:
+                applications.append(part)
+    return applications, saved
 
 
 # ---------------------------------------------------------------------------------------------

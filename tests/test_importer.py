@@ -677,3 +677,73 @@ def test_an_offers_file_uploaded_with_the_applications_is_read_as_offers():
     assert result.files == ["applications.csv", "job_offers.csv"]
     with pytest.raises(SpreadsheetError, match="only offers"):
         load_applications([RawFile("offers.csv", offers)])
+
+
+# --- LinkedIn's data export archive -----------------------------------------------------------
+
+LINKEDIN_HEADER = ["Application Date", "Contact Email", "Contact Phone Number", "Company Name",
+                   "Job Title", "Job Url", "Resume Name", "Question And Answers"]
+
+
+def linkedin_archive(*, split: bool = True, saved: bool = True, prefix: str = "") -> bytes:
+    import zipfile
+
+    applied = [[f"11/{day}/26, 9:05 AM", "", "", f"Company {day}", "Analyst",
+                f"https://www.linkedin.com/jobs/view/{day}", "cv.pdf", ""] for day in range(1, 7)]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"{prefix}Connections.csv", "First Name,Last Name\nAna,Ruiz\n")
+        archive.writestr(f"{prefix}messages.csv", "FROM,TO,CONTENT\na,b,hello\n")
+        archive.writestr(f"{prefix}Jobs/Job Seeker Preferences.csv", "Locations\nRemote\n")
+        if split:
+            archive.writestr(f"{prefix}Jobs/Job Applications_1.csv",
+                             csv_bytes([LINKEDIN_HEADER, *applied[:3]]))
+            archive.writestr(f"{prefix}Jobs/Job Applications_2.csv",
+                             csv_bytes([LINKEDIN_HEADER, *applied[3:]]))
+        else:
+            archive.writestr(f"{prefix}Jobs/Job Applications.csv",
+                             csv_bytes([LINKEDIN_HEADER, *applied]))
+        if saved:
+            archive.writestr(f"{prefix}Jobs/Saved Jobs.csv", csv_bytes([
+                ["Saved Date", "Job Url", "Job Title", "Company Name"],
+                ["11/20/26, 8:00 PM", "https://www.linkedin.com/jobs/view/2/", "Analyst",
+                 "Company 2"],
+                ["11/21/26, 8:00 PM", "https://www.linkedin.com/jobs/view/99", "Engineer",
+                 "Hooli"]]))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("split", [True, False])
+def test_linkedins_own_archive_is_read(split):
+    """Basic_LinkedInDataExport_11-27-2026.zip: applications as applied, saved jobs as saved,
+    a job in both counted once, the other twenty files left alone."""
+    result = load(linkedin_archive(split=split), "Basic_LinkedInDataExport_11-27-2026.zip")
+    apps = result.applications
+    assert len(apps) == 7
+    assert apps[s.STATUS].value_counts().to_dict() == {"applied": 6, "saved": 1}
+    assert apps.loc[apps[s.STATUS] == "saved", s.COMPANY].tolist() == ["Hooli"]
+    assert apps.loc[apps[s.STATUS] == "applied", s.SOURCE].eq("LinkedIn").all()
+    assert apps[s.DATE_APPLIED].notna().sum() == 6
+    assert "Saved Date" in apps.columns
+    assert result.files == ["Basic_LinkedInDataExport_11-27-2026.zip"]
+    assert "LinkedIn data export" in result.read_as and "Saved Jobs.csv" in result.read_as
+    problems = " ".join(result.issues["problem"])
+    assert "1 saved job(s) you also applied for: counted once" in problems
+    assert "have no status: taken as applied" not in " ".join(
+        result.issues.loc[result.issues["file"].str.endswith("Saved Jobs.csv"), "problem"])
+
+
+def test_a_complete_linkedin_archive_in_a_folder_and_without_saved_jobs():
+    result = load(linkedin_archive(saved=False, prefix="Complete_LinkedInDataExport/"),
+                  "Complete_LinkedInDataExport_11-27-2026.zip")
+    assert len(result.applications) == 6
+
+
+def test_other_zip_archives_keep_their_message():
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Connections.csv", "First Name\nAna\n")
+    with pytest.raises(SpreadsheetError, match="zip archive, not a spreadsheet"):
+        load(buffer.getvalue(), "photos.zip")

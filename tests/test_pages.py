@@ -601,3 +601,12 @@ def test_offers_without_a_salary_use_the_top_of_the_range_and_say_so():
     said = " ".join(c.value for c in at.caption)
     assert "Base salary of Acme, Globex: the top of the salary range" in said
     assert "comes first" in " ".join(m.value for m in at.markdown)
+
+
+def test_a_user_uploads_linkedins_archive_as_it_comes():
+    from test_importer import linkedin_archive
+
+    at = upload(start(), "Basic_LinkedInDataExport_11-27-2026.zip", linkedin_archive(),
+                "application/zip")
+    assert "**7 applications**" in captions(at)
+    assert not at.error

@@ -31,7 +31,7 @@ UPLOAD_KEY = "uploader"
 GHOST_KEY = GHOST_DAYS_SETTING
 HANDLED_KEY = "handled_upload"  # the files in the uploader that were already read
 FILTERS = ("dates", "sources", "statuses", "text")
-UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
+UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods", "zip"]
 DATE_ORDERS = {"Automatic": None, "Day first (31/12/2025)": True, "Month first (12/31/2025)": False}
 NO_COLUMN = "(not in my file)"
 
@@ -94,8 +94,9 @@ def _keep(key: str) -> None:
 def _data_source() -> None:
     st.file_uploader(
         "Import your tracker", type=UPLOAD_TYPES, accept_multiple_files=True, key=UPLOAD_KEY,
-        help="CSV, Excel (xlsx, xls) or OpenDocument (ods), with any column names. Several files "
-             "are read as one table, e.g. LinkedIn's Job Applications_1.csv and _2.csv.",
+        help="CSV, Excel (xlsx, xls) or OpenDocument (ods), with any column names, or "
+             "LinkedIn's data export as it comes (the zip). Several files are read as one "
+             "table, e.g. LinkedIn's Job Applications_1.csv and _2.csv.",
     )
     _handle_upload()
     dataset = state.current()
