@@ -69,25 +69,87 @@ def funnel_chart(funnel: pd.DataFrame) -> go.Figure:
     return _layout(fig, title=title)
 
 
+SANKEY_HEIGHT = 480
+SANKEY_PAD = 0.03  # share of the plot's height between two nodes of a column
+LABEL_SPACE = 0.055  # share of the plot's height a node's label needs (about 22 px of 400)
+
+
+def sankey_positions(flows: pd.DataFrame) -> pd.DataFrame:
+    """Where each node of a flow diagram goes, so that no label covers another: ``x`` by its
+    step (the longest path from the start; the last step at the right edge, the others spread
+    over the left 80% to leave the labels room), ``y`` (its centre, 0 at the top) stacked down
+    its column, largest first (the order plotly draws the flows in, so they do not cross),
+    with at least a label's height between two centres of the same column and between a
+    centre and those of the column before (whose labels reach across). Also each node's
+    ``size``, its share of the plot's height.
+
+    >>> flows = pd.DataFrame({"source": ["A", "A", "B"], "target": ["B", "C", "D"],
+    ...                       "count": [8, 1, 8]})
+    >>> sankey_positions(flows)[["node", "x"]].values.tolist()
+    [['A', 0.001], ['B', 0.401], ['C', 0.401], ['D', 0.999]]
+    """
+    nodes = list(dict.fromkeys([*flows["source"], *flows["target"]]))
+    level = dict.fromkeys(nodes, 0)
+    for _ in nodes:  # longest path from the start, by relaxation (the diagram has no cycles)
+        for source, target in zip(flows["source"], flows["target"], strict=True):
+            level[target] = max(level[target], level[source] + 1)
+    value = {n: max(int(flows.loc[flows["target"] == n, "count"].sum()),
+                    int(flows.loc[flows["source"] == n, "count"].sum())) for n in nodes}
+    deepest = max(level.values()) or 1
+    columns: dict[int, list[str]] = {}
+    for node in sorted(nodes, key=lambda n: -value[n]):  # stable: ties keep their order
+        columns.setdefault(level[node], []).append(node)
+    # One scale for every column (the flows must match), small enough for the fullest one.
+    scale = min((1 - max(SANKEY_PAD, LABEL_SPACE) * (len(c) - 1))
+                / max(sum(value[n] for n in c), 1) for c in columns.values())
+    rows = []
+    before: list[float] = []
+    for step in sorted(columns):
+        members = columns[step]
+        sizes = [value[n] * scale for n in members]
+        centres: list[float] = []
+        for size in sizes:
+            centre = size / 2 if not centres else max(
+                centres[-1] + sizes[len(centres) - 1] / 2 + size / 2 + SANKEY_PAD,
+                centres[-1] + LABEL_SPACE)
+            # Clear of the labels of the column before, which reach across towards this one.
+            for other in sorted(before):
+                if abs(centre - other) < LABEL_SPACE:
+                    centre = other + LABEL_SPACE
+            centres.append(centre)
+        overflow = centres[-1] + sizes[-1] / 2 - 1
+        if overflow > 0:  # no room below: move the column up as far as it must
+            centres = [c - overflow for c in centres]
+        before = centres
+        x = 0.999 if step == deepest else 0.001 + 0.8 * step / deepest
+        for node, centre, size in zip(members, centres, sizes, strict=True):
+            rows.append((node, step, round(x, 3), float(np.clip(centre, 0.001, 0.999)), size))
+    return pd.DataFrame(rows, columns=["node", "level", "x", "y", "size"])
+
+
 def flow_chart(flows: pd.DataFrame) -> go.Figure:
-    """A Sankey diagram of how applications flowed from one outcome to the next."""
+    """A Sankey diagram of how applications flowed from one outcome to the next, its nodes
+    placed by ``sankey_positions`` so that no label covers another."""
     title = "Where applications went"
     if flows.empty:
         return empty_figure("No applications sent yet.", title=title)
-    nodes = list(dict.fromkeys([*flows["source"], *flows["target"]]))
+    positions = sankey_positions(flows)
+    nodes = positions["node"].tolist()
     index = {name: i for i, name in enumerate(nodes)}
     totals = {n: int(flows.loc[flows["target"] == n, "count"].sum()
                      or flows.loc[flows["source"] == n, "count"].sum()) for n in nodes}
     colours = [PALETTE[i % len(PALETTE)] for i in range(len(nodes))]
     fig = go.Figure(go.Sankey(
-        node={"label": [f"{n} ({totals[n]:,})" for n in nodes], "color": colours, "pad": 18,
+        arrangement="fixed",
+        node={"label": [f"{n} ({totals[n]:,})" for n in nodes], "color": colours, "pad": 12,
+              "x": positions["x"].tolist(), "y": positions["y"].tolist(), "align": "left",
               "hovertemplate": "%{label}<extra></extra>"},
         link={"source": [index[x] for x in flows["source"]],
               "target": [index[x] for x in flows["target"]], "value": flows["count"],
               "color": [_rgba(colours[index[x]], 0.35) for x in flows["target"]],
               "hovertemplate": "%{source.label} → %{target.label}: %{value:,}<extra></extra>"},
     ))
-    return _layout(fig, title=title, height=480)
+    return _layout(fig, title=title, height=SANKEY_HEIGHT)
 
 
 def activity_chart(weekly: pd.DataFrame, *, replies: bool = True) -> go.Figure:

@@ -11,7 +11,7 @@ from analysis.charts import contribution_chart, wins_chart
 from ui import state
 from ui.cache import remembered
 from ui.shell import page_setup
-from ui.widgets import chart, md, no_data
+from ui.widgets import chart, in_percent, md, no_data, percent_column
 
 DRAWS = 10_000
 SHOWN_QUESTIONS = 10
@@ -164,11 +164,10 @@ chart(wins_chart(wins, draws=DRAWS))
 sensitivity = remembered(scored_key, o.weight_sensitivity, scores)
 st.markdown(f"**Each weight's safe range**: within it (the other weights keeping their "
             f"proportions) {md(leader)} stays first.")
-st.dataframe(sensitivity, hide_index=True, column_config={
-    "criterion": "Criterion",
-    "weight": st.column_config.NumberColumn("Your weight", format="percent"),
-    "low": st.column_config.NumberColumn("From", format="percent"),
-    "high": st.column_config.NumberColumn("To", format="percent")})
+st.dataframe(in_percent(sensitivity, "weight", "low", "high"), hide_index=True,
+             placeholder="no range", column_config={
+                 "criterion": "Criterion", "weight": percent_column("Your weight"),
+                 "low": percent_column("From"), "high": percent_column("To")})
 
 salary = remembered(offers_key, o.break_even_salary, prepared, chosen, leader=leader,
                     runner_up=runner_up)

@@ -7,7 +7,14 @@ from analysis.charts import cohort_chart, rate_chart
 from analysis.coverage import reply_coverage
 from analysis.summary import column_label, grouping_columns
 from ui.shell import page_setup
-from ui.widgets import chart, definitions, no_data, no_replies_recorded
+from ui.widgets import (
+    chart,
+    definitions,
+    in_percent,
+    no_data,
+    no_replies_recorded,
+    percent_column,
+)
 
 view = page_setup("Outcomes")
 if view.apps.empty:
@@ -82,14 +89,13 @@ second = columns[2].selectbox("Second group", others, key="compare_second",
 result = view.cached(rates.compare_groups, by=column, first=first, second=second,
                      outcome=outcome, as_of=view.as_of)
 table = result.table
-st.dataframe(table.reset_index(), hide_index=True, column_config={
-    "group": "Group", "n": st.column_config.NumberColumn("Applications", format="%d"),
-    "successes": st.column_config.NumberColumn(rates.OUTCOMES[outcome].replace(" rate", ""),
-                                               format="%d"),
-    "rate": st.column_config.NumberColumn("Rate", format="percent"),
-    "low": st.column_config.NumberColumn("95% low", format="percent"),
-    "high": st.column_config.NumberColumn("95% high", format="percent"),
-})
+st.dataframe(in_percent(table.reset_index(), "rate", "low", "high"), hide_index=True,
+             column_config={
+                 "group": "Group", "n": st.column_config.NumberColumn("Applications", format="%d"),
+                 "successes": st.column_config.NumberColumn(
+                     rates.OUTCOMES[outcome].replace(" rate", ""), format="%d"),
+                 "rate": percent_column("Rate"), "low": percent_column("95% low"),
+                 "high": percent_column("95% high")})
 verdict = ("a difference this large would rarely happen by chance"
            if result.p_value < 0.05 else "the difference could well be chance")
 st.markdown(f"Fisher's exact test: p = {result.p_value:.3f}, so {verdict}.")

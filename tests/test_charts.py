@@ -99,3 +99,41 @@ def test_activity_chart_names_both_axes():
     assert fig.layout.yaxis.title.text == "Per week"
     assert fig.layout.yaxis2.title.text == "Applications in total"
     assert fig.layout.yaxis2.tickformat == ",d"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_no_label_of_the_flow_diagram_covers_another(seed):
+    """Node centres in one column, and in two neighbouring columns (whose labels face each
+    other), are at least a label's height apart; nodes of a column do not overlap."""
+    import datetime as dt
+
+    from analysis import generate_applications, outcome_flows
+    from analysis.charts import LABEL_SPACE, flow_chart, sankey_positions
+
+    apps = generate_applications(150 * seed, seed=seed, end=dt.date(2026, 6, 30))
+    flows = outcome_flows(apps, as_of=dt.date(2026, 6, 30))
+    positions = sankey_positions(flows)
+    for level, column in positions.groupby("level"):
+        centres = column["y"].to_numpy()
+        gaps = np.diff(centres)
+        assert (gaps >= LABEL_SPACE - 1e-9).all(), (level, centres)
+        assert (centres[1:] - column["size"].to_numpy()[1:] / 2
+                >= centres[:-1] + column["size"].to_numpy()[:-1] / 2 - 1e-9).all()
+        before = positions.loc[positions["level"] == level - 1, "y"].to_numpy()
+        if len(before):
+            assert (np.abs(centres[:, None] - before[None, :]) >= LABEL_SPACE - 1e-9).all()
+    trace = flow_chart(flows).data[0]
+    assert trace.arrangement == "fixed" and trace.node.align == "left"
+    assert list(trace.node.y) == positions["y"].tolist()
+
+
+def test_flow_diagram_columns_follow_the_longest_path():
+    from analysis.charts import sankey_positions
+
+    flows = pd.DataFrame({"source": ["Applied", "Applied", "Replied", "Replied"],
+                          "target": ["Replied", "Withdrew", "Withdrew", "Interview"],
+                          "count": [10, 1, 1, 4]})
+    positions = sankey_positions(flows).set_index("node")
+    assert positions["level"].to_dict() == {"Applied": 0, "Replied": 1, "Interview": 2,
+                                            "Withdrew": 2}
+    assert positions.loc["Interview", "y"] < positions.loc["Withdrew", "y"]  # larger first

@@ -610,3 +610,12 @@ def test_a_user_uploads_linkedins_archive_as_it_comes():
                 "application/zip")
     assert "**7 applications**" in captions(at)
     assert not at.error
+
+
+def test_the_two_group_table_uses_one_percent_format():
+    """'70%' beside '27.27%' read badly: every percentage of the table has one decimal."""
+    at = start("pages/outcomes.py")
+    table = next(d for d in at.main.dataframe if "rate" in d.value.columns)
+    config = json.loads(table.proto.columns)
+    assert {config[c]["type_config"]["format"] for c in ("rate", "low", "high")} == {"%.1f%%"}
+    assert table.value["rate"].between(0, 100).all() and table.value["rate"].max() > 1

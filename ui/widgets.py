@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -25,6 +26,19 @@ def md(text: object) -> str:
 
 def percent(value: float | None, digits: int = 0) -> str:
     return "n/a" if value is None else f"{value:.{digits}%}"
+
+
+PERCENT_FORMAT = "%.1f%%"  # one format for every percentage in a table: "70.0%", "27.3%"
+
+
+def in_percent(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """The table with shares (0-1) in ``columns`` as percentages, for ``percent_column``:
+    Streamlit's own "percent" format prints as many decimals as each value has."""
+    return frame.assign(**{c: frame[c] * 100 for c in columns})
+
+
+def percent_column(label: str, **options: object) -> object:
+    return st.column_config.NumberColumn(label, format=PERCENT_FORMAT, **options)
 
 
 def points_change(now: float | None, before: float | None) -> str | None:
