@@ -156,3 +156,27 @@ def test_the_blank_tracker_is_no_known_export():
     from analysis import schema as s
 
     assert known_export([c.label for c in s.APPLICATION_COLUMNS]) is None
+
+
+def test_the_coverage_table_lists_every_headline_number_in_order():
+    table = coverage_table(WAITING)
+    assert table["measure"].tolist() == [
+        "Applications sent", "Response rate", "Positive responses", "Interview rate",
+        "Offer rate", "Ghosted", "Days to reply (response curve)"]
+    assert table.loc[0, "stands_on"] == "Date applied, Status"
+
+
+def test_the_best_matching_export_wins_when_two_qualify():
+    headers = ["Company Name", "Job Title", "Job Url", "Saved Date", "Application Date",
+               "Resume Name", "Contact Phone Number", "Question And Answers"]
+    assert known_export(headers) == "LinkedIn's Job Applications export"
+
+
+def test_export_notes_in_full():
+    assert export_note(None, {"A": "company"}) == (
+        "Your file has no status, first response, interview date or decision date column: "
+        "replies are known only where you record them.")
+    three = {"A": "status", "B": "first_response_date", "C": "interview_date"}
+    assert export_note("Huntr's export", three) == (
+        "Recognised Huntr's export: it has no decision date column, so reply times are not "
+        "known until you record them.")

@@ -145,3 +145,31 @@ def test_links_survive_an_edit_and_the_download_as_real_hyperlinks():
 def test_a_workbook_without_links_reads_as_before():
     data = xlsx_bytes({"Jobs": [["Company", "Job URL"], ["Acme", "https://jobs.example/1"]]})
     assert load(data).applications[s.JOB_URL].tolist() == ["https://jobs.example/1"]
+
+
+def test_a_computed_link_does_not_stop_the_ones_after_it():
+    data = google_sheets_export([
+        ["Company", "Job posting"],
+        ["Initech", ('=HYPERLINK("https://jobs.example/"&A2,"Apply")', "Apply")],
+        ["Acme", ('=HYPERLINK("https://jobs.example/1","Apply")', "Apply")],
+    ])
+    assert sheet_links(data, "Sheet1") == {(2, 1): "https://jobs.example/1"}
+
+
+def test_escaped_quotes_in_a_formula_are_read():
+    import re
+    import zipfile
+
+    data = google_sheets_export([["Company", "Link"],
+                                 ["Acme", ('=HYPERLINK("https://x.example/?q=""a""","Go")',
+                                           "Go")]])
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            body = source.read(item)
+            if item.filename.endswith("sheet1.xml"):  # as some writers escape quotes
+                body = re.sub(rb"<f>([^<]*)</f>",
+                              lambda m: b"<f>" + m.group(1).replace(b'"', b"&quot;") + b"</f>",
+                              body)
+            target.writestr(item, body)
+    assert sheet_links(out.getvalue(), "Sheet1") == {(1, 1): 'https://x.example/?q="a"'}
