@@ -22,6 +22,19 @@ import pandas as pd
 from analysis import schema as s
 from analysis.coverage import export_note, known_export
 from analysis.dates import DATE_DTYPE, detect_dayfirst, parse_dates
+from analysis.grids import (
+    BLANK_MARKERS,
+    ISSUE_COLUMNS,
+    NO_MARKERS,
+    YES_MARKERS,
+    empty_issues,
+    find_header_row,
+    header_names,
+    issue_row,
+    map_columns,
+    recognised_columns,
+    row_list,
+)
 from analysis.sources import (
     RawFile,
     SpreadsheetError,
@@ -34,13 +47,6 @@ from analysis.sources import (
 from analysis.summary import plural
 
 Source = RawFile | str | Path | bytes | IO[bytes]
-ISSUE_COLUMNS = ["file", "row", "column", "value", "problem", "severity"]
-HEADER_SEARCH_ROWS = 30
-MAX_LISTED_ROWS = 8
-
-_BLANK_MARKERS = frozenset({"", "-", "--", "—", "–", "n/a", "na", "none", "null", "nan", "nat"})
-_YES_MARKERS = frozenset({"yes", "y", "x", "true", "sent", "done", "✓", "✔", "1", "ok"})
-_NO_MARKERS = frozenset({"no", "n", "false", "0", "not sent", "not yet", "todo", "to do"})
 # Totals and summary lines as people write them: "Total: 18", "Total 18 applications", "Sum",
 # "Count: 18", "Gesamt", "Summe", "Σ 18". The word alone, or with a count and a unit, and nothing
 # but numbers in the rest of the row; "Total Wine" or "TotalEnergies" stay applications.
@@ -104,11 +110,6 @@ def empty_applications() -> pd.DataFrame:
                         "float64" if name in s.NUMBER_COLUMNS else "str")
         for name in s.APPLICATION_COLUMN_NAMES
     })
-
-
-def empty_issues() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="int64" if c == "row" else "str")
-                         for c in ISSUE_COLUMNS})
 
 
 def load_applications(
@@ -221,11 +222,11 @@ def _load_linkedin_archive(raw: RawFile, *, column_map: Mapping[str, str | None]
             twice = url_key(jobs[s.JOB_URL]).isin(known).to_numpy()
             jobs = jobs[~twice].reset_index(drop=True)
             if twice.any():
-                issues = pd.concat([issues, pd.DataFrame([_issue(
+                issues = pd.concat([issues, pd.DataFrame([issue_row(
                     saved_file.name, 1, s.LABELS[s.JOB_URL], "",
                     f"{int(twice.sum())} saved job(s) you also applied for: counted once, as "
                     "applied", "info")])], ignore_index=True)
-        issues = pd.concat([issues, pd.DataFrame([_issue(
+        issues = pd.concat([issues, pd.DataFrame([issue_row(
             saved_file.name, 1, s.LABELS[s.STATUS], s.SAVED,
             f"{plural(len(jobs), 'saved job')} taken as saved, not applied", "info")])],
             ignore_index=True)
@@ -273,8 +274,8 @@ def _pick_sheet(book: Workbook, candidates: list[str]) -> tuple[str, pd.DataFram
         grid = book.grid(name)
         if grid.dropna(how="all").empty:
             continue
-        row = _find_header_row(grid, s.APPLICATION_ALIASES)
-        recognised = _recognised(grid.iloc[row], s.APPLICATION_ALIASES)
+        row = find_header_row(grid, s.APPLICATION_ALIASES)
+        recognised = recognised_columns(grid.iloc[row], s.APPLICATION_ALIASES)
         if s.COMPANY in recognised:
             return name, grid
         if best is None or len(recognised) > best[0]:
@@ -284,72 +285,18 @@ def _pick_sheet(book: Workbook, candidates: list[str]) -> tuple[str, pd.DataFram
     return best[1], best[2]
 
 
-def _recognised(header_cells: pd.Series, aliases: Mapping[str, str]) -> set[str]:
-    return {aliases[k] for k in (s.header_key(c) for c in header_cells if _filled(c))
-            if k in aliases}
-
-
-def _filled(value: object) -> bool:
-    return not (value is None or (isinstance(value, float) and np.isnan(value))
-                or (isinstance(value, str) and not value.strip()))
-
-
-def _find_header_row(grid: pd.DataFrame, aliases: Mapping[str, str]) -> int:
-    """The row (0-based) among the first ones that looks most like a header row."""
-    best_row, best_score = None, 0
-    for position in range(min(len(grid), HEADER_SEARCH_ROWS)):
-        cells = grid.iloc[position]
-        recognised = _recognised(cells, aliases)
-        score = len(recognised) * 10 + ("company" in recognised) * 5
-        if score > best_score:
-            best_row, best_score = position, score
-    if best_row is not None:
-        return best_row
-    filled = grid.notna().to_numpy() & (grid.astype("str").apply(lambda c: c.str.strip()) != "")\
-        .to_numpy()
-    non_blank = np.flatnonzero(filled.any(axis=1))
-    return int(non_blank[0]) if len(non_blank) else 0
-
-
-def _header_names(cells: pd.Series) -> list[str]:
-    """Header texts, with blanks named by position and repeats numbered."""
-    names: list[str] = []
-    seen: dict[str, int] = {}
-    for position, cell in enumerate(cells, start=1):
-        text = str(cell).strip() if _filled(cell) else ""
-        if isinstance(cell, float) and cell.is_integer():
-            text = str(int(cell))
-        text = text or f"Column {position}"
-        count = seen.get(text, 0) + 1
-        seen[text] = count
-        names.append(text if count == 1 else f"{text} ({count})")
-    return names
-
-
-def _issue(file: str, row: int, column: str, value: object, problem: str,
-           severity: str) -> dict[str, object]:
-    return {"file": file, "row": int(row), "column": column, "value": str(value),
-            "problem": problem, "severity": severity}
-
-
-def _row_list(rows: Sequence[int]) -> str:
-    shown = ", ".join(str(r) for r in rows[:MAX_LISTED_ROWS])
-    more = len(rows) - MAX_LISTED_ROWS
-    return shown + (f" and {more} more" if more > 0 else "")
-
-
 def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | None] | None,
                dayfirst: bool | None, read_as: str, as_of: dt.date | None = None,
                links: Mapping[tuple[int, int], str] | None = None) -> LoadResult:
-    header_row = _find_header_row(grid, s.APPLICATION_ALIASES)
-    headers = _header_names(grid.iloc[header_row]) if len(grid) else []
+    header_row = find_header_row(grid, s.APPLICATION_ALIASES)
+    headers = header_names(grid.iloc[header_row]) if len(grid) else []
     body = grid.iloc[header_row + 1:].copy()
     body.columns = headers
     # The spreadsheet row each data row came from, as the user sees it (1-based).
     rows = pd.Series(np.arange(header_row + 2, header_row + 2 + len(body)), index=body.index)
     issues: list[dict[str, object]] = []
 
-    mapping = _map_columns(headers, column_map, s.APPLICATION_ALIASES, file, issues)
+    mapping = map_columns(headers, column_map, s.APPLICATION_ALIASES, file, issues)
     missing = [c for c in s.REQUIRED_COLUMNS if c not in mapping.values()]
     if missing:
         labels = ", ".join(s.LABELS[c] for c in missing)
@@ -364,13 +311,13 @@ def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | 
     text = body.astype("str").apply(lambda c: c.str.strip()).where(body.notna(), "")
     blank = (text == "").all(axis=1)
     if blank.any():
-        issues.append(_issue(file, int(rows[blank].iloc[0]), "", "",
+        issues.append(issue_row(file, int(rows[blank].iloc[0]), "", "",
                              f"{int(blank.sum())} blank row(s) skipped: rows "
-                             f"{_row_list(rows[blank].tolist())}", "info"))
+                             f"{row_list(rows[blank].tolist())}", "info"))
     company_header = next(h for h, c in mapping.items() if c == s.COMPANY)
     totals, labels = _totals_lines(text, company_header, blank)
     for position in np.flatnonzero(totals.to_numpy()):
-        issues.append(_issue(file, int(rows.iloc[position]), company_header,
+        issues.append(issue_row(file, int(rows.iloc[position]), company_header,
                              labels.iloc[position], "looks like a totals line: skipped", "info"))
     keep = ~blank & ~totals
     body, text, rows = (frame[keep].reset_index(drop=True) for frame in (body, text, rows))
@@ -384,7 +331,7 @@ def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | 
     apps, detected = _canonical_frame(file, body, text, rows, mapping, dayfirst, issues)
     if posting is not None and posting.notna().any():
         apps[s.JOB_URL] = posting.astype("str")
-        issues.append(_issue(file, header_row + 1, s.LABELS[s.JOB_URL], "",
+        issues.append(issue_row(file, header_row + 1, s.LABELS[s.JOB_URL], "",
                              f"{int(posting.notna().sum())} job link(s) taken from the links on "
                              "the company or role cells", "info"))
     if as_of is not None:
@@ -396,12 +343,12 @@ def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | 
     if (s.SOURCE not in mapping.values()
             and _LINKEDIN_SIGNATURE & {s.header_key(h) for h in headers}):
         apps[s.SOURCE] = apps[s.SOURCE].fillna("LinkedIn")
-        issues.append(_issue(file, header_row + 1, s.LABELS[s.SOURCE], "LinkedIn",
+        issues.append(issue_row(file, header_row + 1, s.LABELS[s.SOURCE], "LinkedIn",
                              "a LinkedIn applications export: source set to LinkedIn", "info"))
     export = known_export(headers)
     note = export_note(export, mapping)
     if note:
-        issues.append(_issue(file, header_row + 1, "", export or "", note, "info"))
+        issues.append(issue_row(file, header_row + 1, "", export or "", note, "info"))
     frame = pd.DataFrame(issues, columns=ISSUE_COLUMNS) if issues else empty_issues()
     frame = frame.astype({"row": "int64"})
     return LoadResult(applications=apps, issues=frame, column_map=mapping, extra_columns=extras,
@@ -490,31 +437,6 @@ def _totals_lines(text: pd.DataFrame, company_header: str, blank: pd.Series
     return totals, labels
 
 
-def _map_columns(headers: list[str], column_map: Mapping[str, str | None] | None,
-                 aliases: Mapping[str, str], file: str,
-                 issues: list[dict[str, object]]) -> dict[str, str]:
-    """Header -> canonical name, the user's choices first, each canonical name used once."""
-    mapping: dict[str, str] = {}
-    explicit = dict(column_map or {})
-    for header, canonical in explicit.items():
-        if header in headers and canonical and canonical not in mapping.values():
-            mapping[header] = canonical
-    for header in headers:
-        if header in mapping or header in explicit:
-            continue
-        canonical = aliases.get(s.header_key(header))
-        if canonical is None:
-            continue
-        if canonical in mapping.values():
-            first = next(h for h, c in mapping.items() if c == canonical)
-            issues.append(_issue(file, 1, header, header,
-                                 f"'{first}' is already used as {canonical}; this column is "
-                                 "kept as it is", "info"))
-            continue
-        mapping[header] = canonical
-    return mapping
-
-
 def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd.Series,
                      mapping: dict[str, str], dayfirst: bool | None,
                      issues: list[dict[str, object]]) -> tuple[pd.DataFrame, bool | None]:
@@ -524,7 +446,7 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
     for name in s.TEXT_COLUMNS:
         if name in by_canonical:
             column = text[by_canonical[name]]
-            apps[name] = column.where(~column.str.lower().isin(_BLANK_MARKERS)).astype("str")
+            apps[name] = column.where(~column.str.lower().isin(BLANK_MARKERS)).astype("str")
 
     _salary_range(file, text, rows, by_canonical, apps, issues)
 
@@ -533,9 +455,9 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
         if name in by_canonical:
             cells = body[by_canonical[name]]
             lowered = text[by_canonical[name]].str.lower()
-            cells = cells.where(~lowered.isin(_BLANK_MARKERS | _NO_MARKERS))
+            cells = cells.where(~lowered.isin(BLANK_MARKERS | NO_MARKERS))
             if name in s.SENT_MARKER_FALLBACK:
-                cells = cells.where(~lowered.isin(_YES_MARKERS))
+                cells = cells.where(~lowered.isin(YES_MARKERS))
             date_cells[name] = cells
     order = dayfirst if dayfirst is not None else detect_dayfirst(date_cells.values())
     for name, cells in date_cells.items():
@@ -543,21 +465,21 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
         apps[name] = parsed
         header = by_canonical[name]
         for problem in problems.itertuples():
-            issues.append(_issue(file, int(rows.iloc[problem.position]), header, problem.value,
+            issues.append(issue_row(file, int(rows.iloc[problem.position]), header, problem.value,
                                  problem.problem, problem.severity))
 
     for name, fallbacks in s.SENT_MARKER_FALLBACK.items():
         if name not in by_canonical:
             continue
         lowered = text[by_canonical[name]].str.lower()
-        said_yes = lowered.isin(_YES_MARKERS)
+        said_yes = lowered.isin(YES_MARKERS)
         if not said_yes.any():
             continue
         fill = pd.Series(pd.NaT, index=apps.index, dtype=DATE_DTYPE)
         for fallback in (*fallbacks, s.DATE_APPLIED):
             fill = fill.fillna(apps[fallback])
         apps.loc[said_yes, name] = fill[said_yes]
-        issues.append(_issue(file, int(rows.iloc[int(np.flatnonzero(said_yes)[0])]),
+        issues.append(issue_row(file, int(rows.iloc[int(np.flatnonzero(said_yes)[0])]),
                              by_canonical[name], "yes",
                              f"{int(said_yes.sum())} row(s) say sent without a date: taken "
                              f"as sent on the {s.LABELS[fallbacks[0]].lower()} (or the "
@@ -568,10 +490,10 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
     _check_order(file, apps, rows, by_canonical, issues)
     blank_company = apps[s.COMPANY].isna()
     if blank_company.any():
-        issues.append(_issue(file, int(rows.iloc[int(np.flatnonzero(blank_company)[0])]),
+        issues.append(issue_row(file, int(rows.iloc[int(np.flatnonzero(blank_company)[0])]),
                              by_canonical[s.COMPANY], "",
                              f"{int(blank_company.sum())} row(s) have no company: rows "
-                             f"{_row_list(rows[blank_company].tolist())}; kept",
+                             f"{row_list(rows[blank_company].tolist())}; kept",
                              "warning"))
     return apps.astype({name: "str" for name in s.TEXT_COLUMNS}), order
 
@@ -585,7 +507,7 @@ def _salary_range(file: str, text: pd.DataFrame, rows: pd.Series, by_canonical: 
         if header is None:
             continue
         cells = text[header]
-        cells = cells.where(~cells.str.lower().isin(_BLANK_MARKERS), "")
+        cells = cells.where(~cells.str.lower().isin(BLANK_MARKERS), "")
         low, high = parse_amount_range(cells)
         apps[name] = (low if name == s.SALARY_MIN else high).to_numpy()
         if name == s.SALARY_MAX and s.SALARY_MIN not in by_canonical:
@@ -593,7 +515,7 @@ def _salary_range(file: str, text: pd.DataFrame, rows: pd.Series, by_canonical: 
             apps[s.SALARY_MIN] = low.where(ranged).to_numpy()
         bad = (low.isna() & (cells != "")).to_numpy()
         for position in np.flatnonzero(bad):
-            issues.append(_issue(file, int(rows.iloc[position]), header, cells.iloc[position],
+            issues.append(issue_row(file, int(rows.iloc[position]), header, cells.iloc[position],
                                  "not an amount: left blank", "error"))
 
 
@@ -605,10 +527,10 @@ def _normalise_status(file: str, apps: pd.DataFrame, rows: pd.Series, header: st
     unknown = raw.notna() & mapped.isna()
     for value, group in raw[unknown].groupby(raw[unknown], sort=True):
         positions = group.index.to_numpy()
-        issues.append(_issue(
+        issues.append(issue_row(
             file, int(rows.iloc[positions[0]]), header or s.LABELS[s.STATUS], value,
             f"status '{value}' is not in the vocabulary ({', '.join(s.STATUSES)}); kept as it "
-            f"is in {len(positions)} row(s): {_row_list(rows.iloc[positions].tolist())}",
+            f"is in {len(positions)} row(s): {row_list(rows.iloc[positions].tolist())}",
             "warning"))
     # A blank status is "saved" only where the file has application dates and this row has
     # none; a file without a date column is a list of applications sent.
@@ -616,7 +538,7 @@ def _normalise_status(file: str, apps: pd.DataFrame, rows: pd.Series, header: st
     default = pd.Series(np.where(sent, s.APPLIED, s.SAVED), index=apps.index)
     missing = raw.isna()
     if missing.any():
-        issues.append(_issue(
+        issues.append(issue_row(
             file, int(rows.iloc[int(np.flatnonzero(missing)[0])]),
             header or s.LABELS[s.STATUS], "",
             f"{int(missing.sum())} row(s) have no status: taken as applied when there is an "
@@ -637,7 +559,7 @@ def _check_order(file: str, apps: pd.DataFrame, rows: pd.Series, by_canonical: d
     for name, problem in _ORDER_CHECKS:
         early = (apps[name] < applied).to_numpy()
         for position in np.flatnonzero(early):
-            issues.append(_issue(
+            issues.append(issue_row(
                 file, int(rows.iloc[position]), by_canonical.get(name, name),
                 apps[name].iloc[position].date().isoformat(),
                 f"{problem} ({applied.iloc[position].date().isoformat()}): check both dates",
@@ -658,7 +580,7 @@ def _check_future(file: str, apps: pd.DataFrame, rows: pd.Series, mapping: dict[
         if name not in by_canonical:
             continue
         for position in np.flatnonzero((apps[name] > day).to_numpy()):
-            issues.append(_issue(file, int(rows.iloc[position]), by_canonical[name],
+            issues.append(issue_row(file, int(rows.iloc[position]), by_canonical[name],
                                  apps[name].iloc[position].date().isoformat(),
                                  f"in the future (after {as_of.isoformat()}): check the date",
                                  "warning"))
@@ -675,7 +597,7 @@ def _check_duplicates(file: str, text: pd.DataFrame, rows: pd.Series,
     fingerprints = pd.util.hash_pandas_object(text, index=False)  # only when there are some
     first_row = dict(zip(fingerprints[~repeated], rows[~repeated], strict=True))
     for position in np.flatnonzero(repeated.to_numpy()):
-        issues.append(_issue(file, int(rows.iloc[position]), "", "",
+        issues.append(issue_row(file, int(rows.iloc[position]), "", "",
                              f"the same as row {first_row[fingerprints.iloc[position]]}, cell "
                              "for cell: kept; delete one if it was entered twice", "warning"))
 
@@ -774,8 +696,8 @@ def load_offers_grid(grid: pd.DataFrame, *, file: str) -> tuple[pd.DataFrame | N
     own columns; amounts like "$120,000" or "120k" read as numbers."""
     if grid.dropna(how="all").empty:
         return None, empty_issues()
-    header_row = _find_header_row(grid, s.OFFER_ALIASES)
-    headers = _header_names(grid.iloc[header_row])
+    header_row = find_header_row(grid, s.OFFER_ALIASES)
+    headers = header_names(grid.iloc[header_row])
     body = grid.iloc[header_row + 1:].copy()
     body.columns = headers
     text = body.astype("str").apply(lambda c: c.str.strip()).where(body.notna(), "")
@@ -783,7 +705,7 @@ def load_offers_grid(grid: pd.DataFrame, *, file: str) -> tuple[pd.DataFrame | N
     rows = np.arange(header_row + 2, header_row + 2 + len(keep))[keep.to_numpy()]
     body, text = body[keep].reset_index(drop=True), text[keep].reset_index(drop=True)
     issues: list[dict[str, object]] = []
-    mapping = _map_columns(headers, None, s.OFFER_ALIASES, file, issues)
+    mapping = map_columns(headers, None, s.OFFER_ALIASES, file, issues)
     by_canonical = {c: h for h, c in mapping.items()}
     offers = pd.DataFrame(index=range(len(body)))
     for column in s.OFFER_COLUMNS:
@@ -797,14 +719,14 @@ def load_offers_grid(grid: pd.DataFrame, *, file: str) -> tuple[pd.DataFrame | N
             values = _parse_amounts(text[header])
             bad = (values.isna() & (text[header] != "")).to_numpy()
             for position in np.flatnonzero(bad):
-                issues.append(_issue(file, int(rows[position]), header,
+                issues.append(issue_row(file, int(rows[position]), header,
                                      text[header].iloc[position], "not a number", "error"))
             offers[column.name] = values.astype("float64")
         elif column.kind == "date":
             parsed, problems = parse_dates(body[header], dayfirst=None)
             offers[column.name] = parsed
             for problem in problems.itertuples():
-                issues.append(_issue(file, int(rows[problem.position]), header, problem.value,
+                issues.append(issue_row(file, int(rows[problem.position]), header, problem.value,
                                      problem.problem, problem.severity))
         else:
             offers[column.name] = text[header].where(text[header] != "").astype("str")

@@ -282,6 +282,90 @@ OFFER_COLUMNS: tuple[Column, ...] = (
 )
 OFFER_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in OFFER_COLUMNS)
 
+# Interviews: one row per interview (round), read from a sheet or file called "interviews".
+# An interview belongs to the application with the same company and role (and date applied
+# or job link, when the sheet has them).
+IV_COMPANY = "company"
+IV_ROLE = "role"
+IV_DATE_APPLIED = "date_applied"
+IV_JOB_URL = "job_url"
+IV_DATE = "date"
+IV_ROUND = "round"
+IV_KIND = "kind"
+INTERVIEWERS = "interviewers"
+INTERVIEWER_EMAILS = "interviewer_emails"
+QUESTIONS_ASKED = "questions_asked"
+MY_ANSWERS = "my_answers"
+THEIR_RESPONSES = "their_responses"
+MY_QUESTIONS = "my_questions"
+WENT_WELL = "went_well"
+TO_IMPROVE = "to_improve"
+RATING = "rating"
+IV_THANK_YOU_SENT = "thank_you_sent"
+DECISION_EXPECTED = "decision_expected"
+IV_NOTES = "notes"
+
+INTERVIEW_KINDS = ("phone screen", "video", "onsite", "panel", "technical", "case", "final")
+INTERVIEW_COLUMNS: tuple[Column, ...] = (
+    Column(IV_COMPANY, "Company", "text", "The employer, as in the applications sheet.",
+           ("company name", "employer", "organisation", "organization"), required=True),
+    Column(IV_ROLE, "Role", "text", "The job title, as in the applications sheet.",
+           ("job title", "title", "position", "job position", "job")),
+    Column(IV_DATE_APPLIED, "Date applied", "date",
+           "The application's date, when one company has two applications for one role.",
+           ("application date", "applied", "applied on")),
+    Column(IV_JOB_URL, "Job URL", "url", "The posting's link, to match the application by it.",
+           ("url", "link", "job link", "posting url", "job posting url", "application id", "id",
+            "job id")),
+    Column(IV_DATE, "Interview date", "date", "The day (and time, when known) of the interview.",
+           ("date", "interview", "when", "date and time", "interview date and time", "time",
+            "interviewed on", "scheduled")),
+    Column(IV_ROUND, "Round", "number", "1 for the first interview, 2 for the second...",
+           ("round number", "interview round", "no", "number", "step")),
+    Column(IV_KIND, "Kind", "text",
+           "Phone screen, video, onsite, panel, technical, case or final.",
+           ("type", "stage", "format", "interview type", "interview kind", "mode")),
+    Column(INTERVIEWERS, "Interviewers", "text",
+           "Who interviewed you, several separated by ; or a new line.",
+           ("interviewer", "interviewer s", "panel", "interviewed by", "with", "people",
+            "interviewer names", "names")),
+    Column(INTERVIEWER_EMAILS, "Interviewer emails", "text",
+           "Their addresses, in the same order, for the thank-you notes.",
+           ("interviewer email", "emails", "email", "interviewer e mails", "contact emails",
+            "email addresses")),
+    Column(QUESTIONS_ASKED, "Questions asked", "text",
+           "The questions you were asked, one per line or separated by ;.",
+           ("questions", "questions they asked", "interview questions", "asked")),
+    Column(MY_ANSWERS, "My answers", "text", "What you answered.",
+           ("answers", "your answers", "my answer", "how i answered")),
+    Column(THEIR_RESPONSES, "Their responses", "text",
+           "How the interviewers responded to your answers.",
+           ("their reactions", "reactions", "interviewer responses", "their response",
+            "feedback", "interviewer feedback")),
+    Column(MY_QUESTIONS, "My questions", "text", "What you asked them.",
+           ("questions i asked", "your questions", "questions for them")),
+    Column(WENT_WELL, "Went well", "text", "What went well.",
+           ("what went well", "good", "strengths", "highlights")),
+    Column(TO_IMPROVE, "To improve", "text", "What to do better next time.",
+           ("what to improve", "improve", "improvements", "next time", "lessons",
+            "do better")),
+    Column(RATING, "Rating (1-5)", "number", "How it went, from 1 (badly) to 5 (very well).",
+           ("rating", "score", "how it went", "self rating", "my rating", "feeling")),
+    Column(IV_THANK_YOU_SENT, "Thank-you sent", "text",
+           "The day the thank-you went out ('yes' is accepted too); one per interviewer, in "
+           "their order, where they differ.",
+           ("thank you", "thank you sent", "thank you note", "thanks sent", "thank you notes",
+            "thank you email")),
+    Column(DECISION_EXPECTED, "Decision expected", "date",
+           "When they said you would hear back: a date, or a time frame such as 'within two "
+           "weeks' (counted from the interview).",
+           ("decision by", "hear back by", "expected decision", "expected answer",
+            "next steps by", "time frame", "timeframe", "decision date expected")),
+    Column(IV_NOTES, "Notes", "text", "Anything else about the interview.",
+           ("note", "comments", "comment", "remarks", "interview notes")),
+)
+INTERVIEW_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in INTERVIEW_COLUMNS)
+
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
@@ -307,6 +391,7 @@ def _alias_table(columns: tuple[Column, ...]) -> dict[str, str]:
 
 APPLICATION_ALIASES: dict[str, str] = _alias_table(APPLICATION_COLUMNS)
 OFFER_ALIASES: dict[str, str] = _alias_table(OFFER_COLUMNS)
+INTERVIEW_ALIASES: dict[str, str] = _alias_table(INTERVIEW_COLUMNS)
 STATUS_KEYS: dict[str, str] = {header_key(k): v for k, v in STATUS_ALIASES.items()}
 
 
