@@ -34,6 +34,7 @@ from analysis.followups import (
     state_counts,
 )
 from analysis.importer import LoadResult, MissingColumnsError, empty_issues, load_applications
+from analysis.interviews import saved_or_derived
 from analysis.metrics import GHOST_DAYS
 from analysis.sources import SpreadsheetError
 from analysis.store import ENV_VAR, GHOST_DAYS_SETTING, Workspace, default_path
@@ -152,7 +153,9 @@ def _load_saved(path: Path) -> Input:
     files = snapshot.details.get("files")
     result = LoadResult(applications=snapshot.applications, issues=empty_issues(),
                         offers=snapshot.offers,
-                        files=[str(f) for f in files] if isinstance(files, list) else [])
+                        files=[str(f) for f in files] if isinstance(files, list) else [],
+                        interviews=saved_or_derived(snapshot.interviews,
+                                                    snapshot.applications))
     print(f"Read {plural(len(result.applications), 'application')} saved on "
           f"{snapshot.created:%-d %B %Y} (version {snapshot.version}).", file=sys.stderr)
     return Input(result, ActionLog(entries=state),

@@ -10,6 +10,7 @@ or is read by a guess, comes back as a problem with its position and value.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -188,3 +189,99 @@ def parse_dates(values: pd.Series, *, dayfirst: bool | None) -> tuple[pd.Series,
              else pd.DataFrame(columns=PROBLEM_COLUMNS))
     result.index = index
     return result, frame.sort_values("position", kind="stable").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Time frames as people say them: "within two weeks", "by Friday", "by November 6"
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple of": 2,
+    "few": 3, "a few": 3, "a couple of": 2, "zwei": 2, "drei": 3, "vier": 4, "deux": 2,
+    "trois": 3, "dos": 2, "tres": 3, "ein": 1, "eine": 1, "einer": 1, "un": 1, "une": 1,
+    "una": 1, "uno": 1,
+}
+_UNITS = {"day": 1, "days": 1, "business day": 1.4, "business days": 1.4, "working days": 1.4,
+          "week": 7, "weeks": 7, "month": 30, "months": 30, "tag": 1, "tage": 1, "tagen": 1,
+          "woche": 7, "wochen": 7, "jour": 1, "jours": 1, "semaine": 7, "semaines": 7,
+          "día": 1, "días": 1, "dia": 1, "dias": 1, "semana": 7, "semanas": 7}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6, "montag": 0, "dienstag": 1, "mittwoch": 2,
+             "donnerstag": 3, "freitag": 4, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3,
+             "vendredi": 4, "lunes": 0, "martes": 1, "miércoles": 2, "jueves": 3,
+             "viernes": 4}
+_MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan", "januar", "janvier", "enero"), ("february", "feb", "februar", "février",
+                                                     "febrero"),
+    ("march", "mar", "märz", "mars", "marzo"), ("april", "apr", "avril", "abril"),
+    ("may", "mai", "mayo"), ("june", "jun", "juni", "juin", "junio"),
+    ("july", "jul", "juli", "juillet", "julio"), ("august", "aug", "août", "agosto"),
+    ("september", "sep", "sept", "septembre", "septiembre"),
+    ("october", "oct", "oktober", "octobre", "octubre"),
+    ("november", "nov", "novembre", "noviembre"),
+    ("december", "dec", "dezember", "décembre", "diciembre")), start=1) for name in names}
+_AMOUNT = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
+_UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+# "two weeks", "10 days", "2-3 weeks" (the later end of a range counts)
+_SPAN = re.compile(rf"(?i)\b(\d{{1,3}}|{_AMOUNT})\s*(?:(?:-|–|to|or|bis|à|a)\s*(\d{{1,3}})\s*)?"
+                   rf"({_UNIT})\b")
+_NEXT_WEEK = re.compile(r"(?i)\b(next week|nächste[nr]? woche|la semaine prochaine|"
+                        r"la próxima semana|la semana que viene)\b")
+_END_OF_MONTH = re.compile(r"(?i)\b(end of (the|this) month|ende des monats|fin du mois|"
+                           r"fin de mes)\b")
+_WEEKDAY = re.compile(rf"(?i)\b({'|'.join(_WEEKDAYS)})\b")
+_MONTH_DAY = re.compile(rf"(?i)\b(?:({'|'.join(_MONTHS)})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+                        rf"|(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?"
+                        rf"({'|'.join(_MONTHS)})\.?)\b")
+
+
+def time_frame_end(text: object, start: dt.date) -> dt.date | None:
+    """The day a time frame said on ``start`` ends: "within two weeks", "in 10 days", "next
+    week" (its Friday), "by Friday" (the next one), "by November 6" / "6 November" (the next
+    such day), "end of the month", in English, German, French or Spanish; an ISO date too.
+    None when the text names no time.
+
+    >>> start = dt.date(2026, 10, 28)  # a Wednesday
+    >>> [time_frame_end(t, start) for t in ("within two weeks", "by Friday, November 6",
+    ...     "next week", "in 10 days", "innerhalb von zwei Wochen", "soon")]  # doctest: +ELLIPSIS
+    [datetime.date(2026, 11, 11), datetime.date(2026, 11, 6), datetime.date(2026, 11, 6), ...
+    """
+    if text is None or (isinstance(text, float) and np.isnan(text)):
+        return None
+    words = str(text).strip()
+    if not words:
+        return None
+    iso = re.search(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", words)
+    if iso:
+        try:
+            return dt.date(*(int(g) for g in iso.groups()))
+        except ValueError:
+            return None
+    month_day = _MONTH_DAY.search(words)
+    if month_day:
+        month_name, day_a, day_b, month_b = month_day.groups()
+        month = _MONTHS[(month_name or month_b).lower()]
+        day = int(day_a or day_b)
+        for year in (start.year, start.year + 1):
+            try:
+                candidate = dt.date(year, month, day)
+            except ValueError:
+                return None
+            if candidate >= start:
+                return candidate
+    span = _SPAN.search(words)
+    if span:
+        amount, upper, unit = span.groups()
+        count = int(upper) if upper else int(amount) if amount.isdigit() \
+            else _NUMBER_WORDS[amount.lower()]
+        return start + dt.timedelta(days=round(count * _UNITS[unit.lower()]))
+    if _NEXT_WEEK.search(words):
+        return start + dt.timedelta(days=7 - start.weekday() + 4)
+    if _END_OF_MONTH.search(words):
+        following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return following - dt.timedelta(days=1)
+    weekday = _WEEKDAY.search(words)
+    if weekday:
+        ahead = (_WEEKDAYS[weekday.group(1).lower()] - start.weekday()) % 7 or 7
+        return start + dt.timedelta(days=ahead)
+    return None

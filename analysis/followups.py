@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 import string
 import urllib.parse
 from collections.abc import Callable, Mapping
@@ -23,6 +24,15 @@ import pandas as pd
 
 from analysis import schema as s
 from analysis.dates import format_days
+from analysis.interviews import (
+    classic_question,
+    has_notes,
+    interviewer_rows,
+    link,
+    mark_thanked,
+    record_notes,
+    split_questions,
+)
 from analysis.metrics import reply_known, response_dates, stage_codes
 
 NOTES = "interview_notes"
@@ -37,7 +47,11 @@ OVERDUE, DUE_TODAY, UPCOMING = "overdue", "due today", "upcoming"
 STATES = (OVERDUE, DUE_TODAY, UPCOMING)
 ACTION_COLUMNS = ["action_id", "row", "action", "title", "company", "role", "due",
                   "overdue_after", "days_overdue", "state", "channel", "detail",
-                  "contact_name", "contact_email", "done_column"]
+                  "contact_name", "contact_email", "done_column", "interview", "interviewer"]
+# What "Done" fills in for an action about one interview of the journal (not a column of the
+# applications): its notes, or one interviewer's thank-you.
+INTERVIEW_NOTES_DONE = "interview: notes"
+INTERVIEW_THANKS_DONE = "interview: thank-you"
 # Applications that are over produce no actions but the thank-you after a rejection.
 _FINISHED = {s.ACCEPTED, s.WITHDRAWN, s.GHOSTED, s.REJECTED}
 
@@ -117,13 +131,17 @@ ACTIONS: dict[str, Action] = {a.key: a for a in (
 )}
 
 
-def action_id(apps: pd.DataFrame, action: str) -> pd.Series:
+def action_id(apps: pd.DataFrame, action: str, *, suffix: pd.Series | None = None
+              ) -> pd.Series:
     """A stable identifier for each application's action, from the company, role and
     application date (and, for applications alike in all three, their order), so the same
-    action keeps its identity across imports and calendar exports."""
+    action keeps its identity across imports and calendar exports. ``suffix`` tells apart
+    actions of one application about different interviews or interviewers."""
     key = (apps[s.COMPANY].fillna("").str.strip().str.lower() + "|"
            + apps[s.ROLE].fillna("").str.strip().str.lower() + "|"
            + format_days(apps[s.DATE_APPLIED]).fillna("") + "|" + action)
+    if suffix is not None:
+        key = key + suffix.astype("str").to_numpy()
     # Two applications alike in all three (a row entered twice) still get distinct ids.
     repeat = key.groupby(key, sort=False).cumcount()
     key = key.where(repeat == 0, key + "|" + repeat.astype(str))
@@ -324,12 +342,74 @@ RULES: dict[str, Callable[..., RuleResult]] = {
 
 def empty_actions() -> pd.DataFrame:
     types = {"row": "int64", "due": "datetime64[us]", "overdue_after": "datetime64[us]",
-             "days_overdue": "int64"}
+             "days_overdue": "int64", "interview": "Int64", "interviewer": "Int64"}
     return pd.DataFrame({c: pd.Series(dtype=types.get(c, "str")) for c in ACTION_COLUMNS})
 
 
+def _interview_actions(apps: pd.DataFrame, journal: pd.DataFrame, labels: pd.Series,
+                       day: pd.Timestamp, rules: FollowUpRules) -> list[pd.DataFrame]:
+    """Notes for each interview held without notes, and a thank-you for each interviewer of
+    each interview held who has not been thanked, while the application waits for a decision:
+    (action key, mask over the rows, due, overdue after, detail, rows of ``apps``, contact
+    name, contact email, interview label, interviewer position) frames ready to stack."""
+    linked = journal.assign(_app=labels).dropna(subset=["_app", s.IV_DATE])
+    linked = linked[linked[s.IV_DATE].dt.normalize() <= day]
+    if linked.empty:
+        return []
+    rows = linked["_app"].astype("int64").to_numpy()
+    owner = apps.loc[rows]
+    waiting = (_open(owner) & _no_decision(owner)).to_numpy()
+    linked, owner = linked[waiting], owner[waiting]
+    if linked.empty:
+        return []
+    held = linked[s.IV_DATE].dt.normalize()
+    names = linked[s.INTERVIEWERS].fillna("").str.replace(";", ",", regex=False)
+    what = ("Round " + linked[s.IV_ROUND].fillna(1).astype("int64").astype("str")
+            + (" (" + linked[s.IV_KIND] + ")").fillna("") + " on " + _short(held).fillna(""))
+    with_whom = (" with " + names).where(names != "", "")
+    frames = []
+    unwritten = ~has_notes(linked).to_numpy()
+    if unwritten.any():
+        chosen = linked[unwritten]
+        frames.append(pd.DataFrame({
+            "key": NOTES, "row": chosen["_app"].astype("int64").to_numpy(),
+            "due": held[unwritten].to_numpy(), "overdue_after": held[unwritten].to_numpy(),
+            "detail": (what + with_whom)[unwritten].to_numpy() + ": the questions asked, your "
+            "answers, how they reacted, what went well and what to improve.",
+            "contact_name": chosen[s.INTERVIEWERS].to_numpy(),
+            "contact_email": chosen[s.INTERVIEWER_EMAILS].to_numpy(),
+            "interview": chosen.index.to_numpy(), "interviewer": pd.NA,
+            "suffix": "|" + chosen[s.IV_DATE].dt.strftime("%Y-%m-%dT%H:%M").to_numpy() + "|"
+            + chosen[s.IV_ROUND].fillna(0).astype("int64").astype("str").to_numpy(),
+        }))
+    people = interviewer_rows(linked)
+    owed = people[people["thanked"].isna()]
+    if not owed.empty:
+        interview = linked.loc[owed["interview"]]
+        app_rows = interview["_app"].astype("int64").to_numpy()
+        contact = apps.loc[app_rows]
+        on = interview[s.IV_DATE].dt.normalize().to_numpy()
+        frames.append(pd.DataFrame({
+            "key": THANK_YOU, "row": app_rows, "due": on,
+            "overdue_after": on + np.timedelta64(rules.thank_you_overdue, "D"),
+            "detail": (what + with_whom).loc[owed["interview"]].to_numpy() + ". Within 24-48 "
+            "hours: thank them, recall one thing you discussed, restate your interest.",
+            "contact_name": owed["name"].fillna(pd.Series(contact[s.CONTACT_NAME].to_numpy(),
+                                                          index=owed.index)).to_numpy(),
+            "contact_email": owed["email"].fillna(pd.Series(
+                contact[s.CONTACT_EMAIL].to_numpy(), index=owed.index)
+                .where(owed["name"].isna())).to_numpy(),
+            "interview": owed["interview"].to_numpy(), "interviewer": owed["position"].to_numpy(),
+            "suffix": "|" + interview[s.IV_DATE].dt.strftime("%Y-%m-%dT%H:%M").to_numpy() + "|"
+            + interview[s.IV_ROUND].fillna(0).astype("int64").astype("str").to_numpy() + "|"
+            + owed["name"].fillna("").str.lower().to_numpy(),
+        }))
+    return frames
+
+
 def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules | None = None,
-                   offers: pd.DataFrame | None = None) -> pd.DataFrame:
+                   offers: pd.DataFrame | None = None,
+                   interviews: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every action due, overdue or coming up within ``rules.upcoming`` days, at ``as_of``.
 
     One row per application and action: the application's ``row`` (its index label in
@@ -337,14 +417,30 @@ def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules |
     which it is ``overdue_after``, ``days_overdue``, the ``state`` (overdue, due today,
     upcoming), the suggested ``channel``, a ``detail`` line, the contact, and the column that
     marking it done fills in. Ordered by state, then by due day.
+
+    With the interview journal (``interviews``), an application that has interviews there
+    gets its notes per interview (due on the interview day) and a thank-you per interviewer
+    (``contact_name`` and ``contact_email`` are that person's; ``interview`` and
+    ``interviewer`` say which), and its decision follow-up runs from the latest round's
+    expected decision. A round held yesterday with two interviewers and no notes gives three
+    actions.
     """
     rules = rules or FollowUpRules()
     day = pd.Timestamp(as_of)
     frames = []
+    in_journal = pd.Series(False, index=apps.index)
+    extra: list[pd.DataFrame] = []
+    if interviews is not None and not interviews.empty and not apps.empty:
+        labels = link(interviews, apps)
+        in_journal = pd.Series(apps.index.isin(labels.dropna()), index=apps.index)
+        apps = _latest_round_dates(apps, interviews, labels, day)
+        extra = _interview_actions(apps, interviews, labels, day, rules)
     for key, rule in RULES.items():
         mask, due, overdue_after, detail = (rule(apps, day, rules, offers) if key == OFFER_FACTS
                                             else rule(apps, day, rules))
         mask = mask.fillna(False).astype(bool) & due.notna()
+        if key in (NOTES, THANK_YOU):  # the journal has them per interview and per person
+            mask &= ~in_journal
         mask &= due <= day + _days(rules.upcoming if ACTIONS[key].announce else 0)
         # Late notes and thanks do more harm than good; moving on is never too late.
         if rules.forget_after is not None and key != MOVE_ON:
@@ -365,7 +461,10 @@ def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules |
             "detail": detail[mask], "contact_name": chosen[s.CONTACT_NAME],
             "contact_email": chosen[s.CONTACT_EMAIL],
             "done_column": ACTIONS[key].done_column or "",
+            "interview": pd.NA, "interviewer": pd.NA,
         }))
+    for per_interview in extra:
+        frames.extend(_stacked(apps, per_interview, day, rules))
     if not frames:
         return empty_actions()
     actions = pd.concat(frames, ignore_index=True)
@@ -373,9 +472,64 @@ def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules |
     actions = actions.assign(_order=order).sort_values(["_order", "due", "company"],
                                                        kind="stable")
     return actions.drop(columns="_order").reset_index(drop=True).astype(
-        {c: "str" for c in ("action_id", "action", "title", "company", "role", "state",
-                            "channel", "detail", "contact_name", "contact_email",
-                            "done_column")})
+        {**{c: "str" for c in ("action_id", "action", "title", "company", "role", "state",
+                               "channel", "detail", "contact_name", "contact_email",
+                               "done_column")},
+         "interview": "Int64", "interviewer": "Int64"})
+
+
+def _latest_round_dates(apps: pd.DataFrame, interviews: pd.DataFrame, labels: pd.Series,
+                        day: pd.Timestamp) -> pd.DataFrame:
+    """The applications as the decision follow-up sees them: the interview date of their
+    latest round held, and the decision that round's interviewers said to expect."""
+    held = interviews.assign(_app=labels).dropna(subset=["_app", s.IV_DATE])
+    held = held[held[s.IV_DATE].dt.normalize() <= day]
+    if held.empty:
+        return apps
+    latest = held.sort_values(s.IV_DATE).groupby("_app").last()
+    latest.index = latest.index.astype("int64")
+    updated = apps.copy()
+    updated.loc[latest.index, s.INTERVIEW_DATE] = latest[s.IV_DATE].dt.normalize()\
+        .astype("datetime64[us]").to_numpy()
+    promised = latest[s.DECISION_EXPECTED].dropna()
+    updated.loc[promised.index, s.EXPECTED_DECISION_DATE] = promised.astype(
+        "datetime64[us]").to_numpy()
+    return updated
+
+
+def _stacked(apps: pd.DataFrame, found: pd.DataFrame, day: pd.Timestamp,
+             rules: FollowUpRules) -> list[pd.DataFrame]:
+    """Per-interview actions (from ``_interview_actions``) as rows of the actions table, with
+    the same windows as the others: listed from ``upcoming`` days ahead, forgotten after
+    ``forget_after`` days overdue."""
+    found = found[found["due"] <= day + _days(rules.upcoming)]
+    if rules.forget_after is not None:
+        found = found[found["overdue_after"] >= day - _days(rules.forget_after)]
+    if found.empty:
+        return []
+    key = str(found["key"].iloc[0])
+    chosen = apps.loc[found["row"].to_numpy()]
+    late = (day - pd.to_datetime(found["overdue_after"])).dt.days.to_numpy()
+    due = pd.to_datetime(found["due"]).to_numpy()
+    state = np.where(late > 0, OVERDUE, np.where(due <= day.to_datetime64(), DUE_TODAY,
+                                                 UPCOMING))
+    ids = action_id(chosen, key, suffix=pd.Series(found["suffix"].to_numpy(),
+                                                  index=chosen.index))
+    return [pd.DataFrame({
+        "action_id": ids.to_numpy(), "row": found["row"].to_numpy(), "action": key,
+        "title": ACTIONS[key].title if key == NOTES else "Send a thank-you note",
+        "company": chosen[s.COMPANY].to_numpy(), "role": chosen[s.ROLE].to_numpy(),
+        "due": due.astype("datetime64[us]"),
+        "overdue_after": pd.to_datetime(found["overdue_after"]).to_numpy()
+        .astype("datetime64[us]"),
+        "days_overdue": np.clip(late, 0, None).astype("int64"), "state": state,
+        "channel": suggested_channel(chosen, key).to_numpy()
+        if key == THANK_YOU else "", "detail": found["detail"].to_numpy(),
+        "contact_name": found["contact_name"].to_numpy(),
+        "contact_email": found["contact_email"].to_numpy(),
+        "done_column": INTERVIEW_NOTES_DONE if key == NOTES else INTERVIEW_THANKS_DONE,
+        "interview": found["interview"].to_numpy(), "interviewer": found["interviewer"].to_numpy(),
+    })]
 
 
 def without_next_action(apps: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
@@ -453,6 +607,18 @@ def mark_done(apps: pd.DataFrame, action: pd.Series, *, on: dt.date,
     return updated
 
 
+def mark_interview_done(interviews: pd.DataFrame, action: pd.Series, *, on: dt.date,
+                        notes: str | None = None) -> pd.DataFrame:
+    """A copy of the journal with an action about one interview recorded: the interviewer
+    thanked on ``on``, or the notes written (as the interview's notes, when the Follow-ups
+    page takes them in one box)."""
+    label = int(action["interview"])
+    if action["done_column"] == INTERVIEW_THANKS_DONE:
+        return mark_thanked(interviews, label, int(action["interviewer"]), on=on)
+    return record_notes(interviews, label,
+                        {s.IV_NOTES: notes or f"Notes written on {on:%Y-%m-%d}."})
+
+
 # ---------------------------------------------------------------------------------------------
 # Drafted messages
 
@@ -461,7 +627,7 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
         "Thank you for the interview: $role",
         "Dear $contact,\n\nThank you for taking the time to meet with me on $interview_date "
         "about the $role position at $company. I enjoyed our conversation and learning more "
-        "about the team.\n\nIt confirmed my interest in the role, and I am confident I can "
+        "about the team.$topic\n\nIt confirmed my interest in the role, and I am confident I can "
         "contribute from the start. Please let me know if you need anything else from me.\n\n"
         "Kind regards,\n$my_name",
     ),
@@ -488,15 +654,37 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 
+def discussion_topic(interview: pd.Series) -> str:
+    """One thing discussed in an interview, for a thank-you note: the first question asked
+    that is not one every interview has (else the first question, else what went well), or ""
+    when the notes hold nothing.
+
+    >>> discussion_topic(pd.Series({"questions_asked": "Tell me about yourself; How would "
+    ...     "you measure a feature's success?", "went_well": None}))
+    "how you would measure a feature's success"
+    """
+    asked = split_questions(interview.get(s.QUESTIONS_ASKED))
+    specific = [q for q in asked if not classic_question(q)]
+    chosen = (specific or asked or [str(interview.get(s.WENT_WELL) or "").strip()])[0]
+    chosen = chosen.strip().rstrip("?.!").strip()
+    if not chosen or chosen.lower() in ("nan", "none"):
+        return ""
+    return re.sub(r"(?i)^how would you\b", "how you would", chosen[0].lower() + chosen[1:]) \
+        if chosen[:1].isupper() and not chosen[1:2].isupper() else chosen
+
+
 def draft_message(action: pd.Series, apps: pd.DataFrame, *,
                   templates: Mapping[str, tuple[str, str]] | None = None,
-                  my_name: str = "") -> tuple[str, str] | None:
+                  my_name: str = "", interviews: pd.DataFrame | None = None
+                  ) -> tuple[str, str] | None:
     """The subject and body for an action that calls for a message, filled from the
-    application (contact name, company, role, dates); None for actions without one.
+    application (contact name, company, role, dates); None for actions without one. An
+    action about one interview is addressed to its interviewer, dated on its day, and, with
+    ``interviews``, mentions a topic from its notes when there is one.
 
     Placeholders are ``$contact``, ``$company``, ``$role``, ``$interview_date``,
-    ``$date_applied`` and ``$my_name``; text in the application is inserted as it is, never
-    interpreted.
+    ``$date_applied``, ``$topic`` (a sentence about a topic discussed, or nothing) and
+    ``$my_name``; text in the application is inserted as it is, never interpreted.
     """
     chosen = (templates or DEFAULT_TEMPLATES).get(str(action["action"]))
     if chosen is None:
@@ -506,12 +694,23 @@ def draft_message(action: pd.Series, apps: pd.DataFrame, *,
     def day(value: object) -> str:
         return f"{value:%-d %B}" if pd.notna(value) else "recently"
 
+    contact = action.get("contact_name")
+    if contact is None or pd.isna(contact) or not str(contact).strip():
+        contact = row[s.CONTACT_NAME] if pd.notna(row[s.CONTACT_NAME]) else "Hiring Manager"
+    interview_day, topic = row[s.INTERVIEW_DATE], ""
+    label = action.get("interview")
+    if interviews is not None and label is not None and pd.notna(label) and \
+            int(label) in interviews.index:
+        interview = interviews.loc[int(label)]
+        interview_day = interview[s.IV_DATE]
+        subject = discussion_topic(interview)
+        topic = f" I especially enjoyed discussing {subject}." if subject else ""
     values = {
-        "contact": row[s.CONTACT_NAME] if pd.notna(row[s.CONTACT_NAME]) else "Hiring Manager",
+        "contact": contact,
         "company": row[s.COMPANY] if pd.notna(row[s.COMPANY]) else "your company",
         "role": row[s.ROLE] if pd.notna(row[s.ROLE]) else "open",
-        "interview_date": day(row[s.INTERVIEW_DATE]), "date_applied": day(row[s.DATE_APPLIED]),
-        "my_name": my_name or "[your name]",
+        "interview_date": day(interview_day), "date_applied": day(row[s.DATE_APPLIED]),
+        "my_name": my_name or "[your name]", "topic": topic,
     }
     subject, body = (string.Template(part).safe_substitute(values) for part in chosen)
     return subject, body

@@ -35,6 +35,12 @@ from analysis.grids import (
     recognised_columns,
     row_list,
 )
+from analysis.interviews import (
+    empty_interviews,
+    interviews_from_applications,
+    load_interviews_grid,
+    with_latest_interviews,
+)
 from analysis.sources import (
     RawFile,
     SpreadsheetError,
@@ -96,6 +102,9 @@ class LoadResult:
     read_as: str = ""
     headers: list[str] = field(default_factory=list)
     export: str | None = None  # the known export the headers come from (LinkedIn, Huntr...)
+    # One row per interview: from an Interviews sheet or file, else one per application with
+    # an interview date (see analysis.interviews).
+    interviews: pd.DataFrame = field(default_factory=empty_interviews)
 
     @property
     def export_note(self) -> str:
@@ -144,15 +153,23 @@ def load_applications(
             raise SpreadsheetError("no file was given.")
         raws = [read_source(one) for one in source]
         offer_files = [r for r in raws if _is_offers_name(r.name)]
-        application_files = [r for r in raws if r not in offer_files]
+        interview_files = [r for r in raws if _is_interviews_name(r.name)]
+        application_files = [r for r in raws if r not in offer_files + interview_files]
         if not application_files:
-            raise SpreadsheetError("only offers were given: add the file with your applications.",
-                                   file=raws[0].name)
+            raise SpreadsheetError("only offers or interviews were given: add the file with "
+                                   "your applications.", file=raws[0].name)
         parts = [load_applications(one, sheet=sheet, column_map=column_map, dayfirst=dayfirst,
                                    as_of=as_of)
                  for one in application_files]
         combined = _combine(parts)
-        return _with_offer_files(combined, offer_files) if offer_files else combined
+        if offer_files:
+            combined = _with_offer_files(combined, offer_files)
+        if interview_files:
+            grids = [(raw, _first_grid(raw)) for raw in interview_files]
+            combined = _with_interviews(combined, [(raw.name, grid) for raw, grid in grids])
+            combined = dataclasses.replace(
+                combined, files=[*combined.files, *(r.name for r in interview_files)])
+        return combined
     raw = read_source(source, name=name)
     fmt = sniff_format(raw)
     if fmt == "linkedin":
@@ -165,11 +182,13 @@ def load_applications(
     book = Workbook(raw)
     sheets = book.sheet_names
     offers_sheet = next((n for n in sheets if _is_offers_name(n)), None)
+    interviews_sheet = next((n for n in sheets if _is_interviews_name(n)), None)
     if sheet is not None and sheet not in sheets:
         raise SpreadsheetError(
             f"there is no sheet called '{sheet}'. The sheets are: {', '.join(sheets)}.",
             file=raw.name)
-    candidates = [sheet] if sheet is not None else [n for n in sheets if n != offers_sheet]
+    candidates = [sheet] if sheet is not None else [n for n in sheets
+                                                    if n not in (offers_sheet, interviews_sheet)]
     book.prefetch_links((candidates or sheets)[0])  # the likely sheet, while its cells are read
     chosen, grid = _pick_sheet(book, candidates or sheets)
     offers = None
@@ -181,12 +200,44 @@ def load_applications(
                         read_as=f"{fmt.upper()} workbook, sheet '{chosen}'", as_of=as_of,
                         links=book.links(chosen))
     issues = pd.concat([result.issues, offer_issues], ignore_index=True)
-    return LoadResult(
+    loaded = LoadResult(
         applications=result.applications, issues=issues, offers=offers,
         column_map=result.column_map, extra_columns=result.extra_columns, files=result.files,
         sheet=chosen, sheets=sheets, dayfirst=result.dayfirst, read_as=result.read_as,
-        headers=result.headers, export=result.export,
+        headers=result.headers, export=result.export, interviews=result.interviews,
     )
+    if interviews_sheet is None or interviews_sheet == chosen:
+        return loaded
+    return _with_interviews(loaded, [(f"{raw.name} [{interviews_sheet}]",
+                                      book.grid(interviews_sheet))])
+
+
+def _is_interviews_name(name: str) -> bool:
+    """Whether a sheet or file name says it holds interviews ("Interviews", "my_interviews.csv")."""
+    return s.header_key(Path(name).stem if "." in name else name).endswith(
+        ("interviews", "interview"))
+
+
+def _first_grid(raw: RawFile) -> pd.DataFrame:
+    if sniff_format(raw) == "csv":
+        return read_csv_grid(raw)[0]
+    book = Workbook(raw)
+    return book.grid(book.sheet_names[0])
+
+
+def _with_interviews(result: LoadResult, grids: list[tuple[str, pd.DataFrame]]) -> LoadResult:
+    """The result with its interviews read from an Interviews sheet or file, each linked to
+    its application, and the applications' interview dates set to their latest interview."""
+    loaded = [load_interviews_grid(grid, file=name, apps=result.applications)
+              for name, grid in grids]
+    interviews = pd.concat([table for table, _ in loaded], ignore_index=True)
+    if interviews.empty:
+        return result
+    return dataclasses.replace(
+        result, interviews=interviews,
+        applications=with_latest_interviews(result.applications, interviews),
+        issues=pd.concat([result.issues, *(issues for _, issues in loaded)],
+                         ignore_index=True))
 
 
 def url_key(values: pd.Series) -> pd.Series:
@@ -353,7 +404,7 @@ def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | 
     frame = frame.astype({"row": "int64"})
     return LoadResult(applications=apps, issues=frame, column_map=mapping, extra_columns=extras,
                       files=[file], dayfirst=detected, read_as=read_as, headers=headers,
-                      export=export)
+                      export=export, interviews=interviews_from_applications(apps))
 
 
 # What a cell shows when its link is the point: the address replaces such text.
@@ -648,6 +699,7 @@ def _combine(parts: list[LoadResult]) -> LoadResult:
         read_as="; ".join(dict.fromkeys(p.read_as for p in parts)),
         headers=list(dict.fromkeys(h for p in parts for h in p.headers)),
         export=next((p.export for p in parts if p.export), None),
+        interviews=pd.concat([p.interviews for p in parts], ignore_index=True),
     )
 
 

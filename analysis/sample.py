@@ -19,6 +19,7 @@ import pandas as pd
 from analysis import schema as s
 from analysis.dates import DATE_DTYPE
 from analysis.importer import LoadResult, empty_applications, load_applications
+from analysis.interviews import with_latest_interviews
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "data" / "sample.csv"
 SAMPLE_SIZE = 150
@@ -196,6 +197,94 @@ def sample_offers(apps: pd.DataFrame, *, seed: int = SAMPLE_SEED) -> pd.DataFram
     })
 
 
+# Questions people are asked, each in a few wordings, as a journal holds them.
+_QUESTIONS = [
+    ["Tell me about yourself", "Tell me a little about yourself",
+     "Walk me through your background"],
+    ["Why do you want to work here?", "Why this company?", "Why are you interested in this role?"],
+    ["Tell me about a time you failed", "Describe a failure and what you learned"],
+    ["Write a SQL query with a window function", "SQL: running totals with window functions"],
+    ["How would you measure the success of a feature?", "Which metrics would you track for a "
+     "new feature?"],
+    ["Tell me about a conflict with a stakeholder", "How do you handle conflict?"],
+    ["What are your salary expectations?", "What salary are you looking for?"],
+    ["Explain an A/B test to a non-technical person"],
+    ["How do you prioritise competing deadlines?", "How do you work under pressure?"],
+]
+_IMPROVE = ["Prepare a shorter answer to 'tell me about yourself'.",
+            "Practise SQL window functions under time pressure.",
+            "Have two questions ready about the team's roadmap.",
+            "Quantify the impact in the project stories.",
+            "Slow down when explaining the case; structure it first."]
+_WENT_WELL = ["The portfolio dashboard landed well.", "Good rapport with the hiring manager.",
+              "The case study structure was clear."]
+_KINDS = ["phone screen", "video", "technical", "panel", "onsite", "final"]
+
+
+def generate_interviews(apps: pd.DataFrame, *, seed: int = SAMPLE_SEED,
+                        end: dt.date = SAMPLE_END) -> pd.DataFrame:
+    """A journal for the applications with an interview date: one to four rounds each (the
+    last on the interview date, earlier ones a few days apart), one to three interviewers
+    with their addresses, the questions asked (in the wordings people use), ratings that lean
+    towards the outcome, notes on what went well and what to improve, thank-you notes sent
+    for most rounds, and a few rounds still to come after ``end``."""
+    from analysis.interviews import empty_interviews
+
+    rng = np.random.default_rng(seed + 2)
+    held = apps[apps[s.INTERVIEW_DATE].notna()]
+    records = []
+    today = pd.Timestamp(end)
+    for _, app in held.iterrows():
+        rounds = int(rng.choice([1, 2, 3, 4], p=[0.35, 0.35, 0.2, 0.1]))
+        if app[s.STATUS] in (s.OFFER, s.ACCEPTED):
+            rounds = max(rounds, 2)
+        last = app[s.INTERVIEW_DATE]
+        gaps = rng.integers(4, 11, rounds - 1)
+        days = [last - pd.Timedelta(days=int(g)) for g in np.cumsum(gaps[::-1])[::-1]] + [last]
+        days = [max(d, app[s.DATE_APPLIED] + pd.Timedelta(days=2))
+                if pd.notna(app[s.DATE_APPLIED]) else d for d in days]
+        good = app[s.STATUS] in (s.OFFER, s.ACCEPTED, s.INTERVIEWING)
+        domain = str(app[s.COMPANY]).lower().replace(" ", "") + ".example.com"
+        for number, day in enumerate(days, start=1):
+            people = rng.choice(len(_FIRST), int(rng.integers(1, 4)), replace=False)
+            names = [f"{_FIRST[i]} {_LAST[int(rng.integers(len(_LAST)))]}" for i in people]
+            emails = [n.lower().replace(" ", ".") + "@" + domain for n in names]
+            picked = rng.choice(len(_QUESTIONS), int(rng.integers(2, 5)), replace=False)
+            asked = [_QUESTIONS[q][int(rng.integers(len(_QUESTIONS[q])))] for q in picked]
+            hour = int(rng.choice([9, 10, 11, 14, 15, 16]))
+            past = day + pd.Timedelta(hours=hour) <= today
+            thanked = past and rng.random() < (0.5 if number == len(days) else 0.9)
+            written = past and rng.random() < 0.85
+            records.append({
+                s.IV_COMPANY: app[s.COMPANY], s.IV_ROLE: app[s.ROLE],
+                s.IV_DATE_APPLIED: app[s.DATE_APPLIED], s.IV_JOB_URL: app[s.JOB_URL],
+                s.IV_DATE: day + pd.Timedelta(hours=hour), s.IV_ROUND: float(number),
+                s.IV_KIND: _KINDS[min(number - 1 + int(rng.integers(0, 2)), len(_KINDS) - 1)],
+                s.INTERVIEWERS: "; ".join(names), s.INTERVIEWER_EMAILS: "; ".join(emails),
+                s.QUESTIONS_ASKED: "\n".join(asked) if written else None,
+                s.WENT_WELL: _WENT_WELL[int(rng.integers(len(_WENT_WELL)))] if written else None,
+                s.TO_IMPROVE: _IMPROVE[int(rng.integers(len(_IMPROVE)))]
+                if written and rng.random() < 0.6 else None,
+                s.RATING: float(np.clip(rng.normal(3.8 if good else 2.9, 0.9), 1, 5).round())
+                if written else np.nan,
+                s.IV_THANK_YOU_SENT: f"{day + pd.Timedelta(days=1):%Y-%m-%d}" if thanked else None,
+                s.DECISION_EXPECTED: app[s.EXPECTED_DECISION_DATE] if number == len(days)
+                else pd.NaT,
+            })
+        if app[s.STATUS] == s.INTERVIEWING and rng.random() < 0.3:
+            ahead = today + pd.Timedelta(days=int(rng.integers(1, 6)), hours=10)
+            records.append({s.IV_COMPANY: app[s.COMPANY], s.IV_ROLE: app[s.ROLE],
+                            s.IV_DATE_APPLIED: app[s.DATE_APPLIED],
+                            s.IV_JOB_URL: app[s.JOB_URL], s.IV_DATE: ahead,
+                            s.IV_ROUND: float(len(days) + 1), s.IV_KIND: "final",
+                            s.INTERVIEWERS: f"{_FIRST[int(rng.integers(len(_FIRST)))]} "
+                                            f"{_LAST[int(rng.integers(len(_LAST)))]}"})
+    if not records:
+        return empty_interviews()
+    table = pd.DataFrame(records).reindex(columns=list(s.INTERVIEW_COLUMN_NAMES))
+    return table.astype(empty_interviews().dtypes.to_dict())
+
+
 def shift_dates(apps: pd.DataFrame, days: int) -> pd.DataFrame:
     """A copy of ``apps`` with every canonical date moved by ``days`` days."""
     delta = pd.Timedelta(days=days)
@@ -209,8 +298,14 @@ def shift_to_end(result: LoadResult, *, end: dt.date, generated_end: dt.date = S
     offers = result.offers
     if offers is not None:
         offers = offers.assign(**{s.DEADLINE: offers[s.DEADLINE] + pd.Timedelta(days=days)})
+    delta = pd.Timedelta(days=days)
+    interviews = result.interviews.assign(**{
+        c: result.interviews[c] + delta
+        for c in (s.IV_DATE, s.IV_DATE_APPLIED, s.DECISION_EXPECTED)})
+    interviews[s.IV_THANK_YOU_SENT] = (pd.to_datetime(interviews[s.IV_THANK_YOU_SENT])
+                                       + delta).dt.strftime("%Y-%m-%d").astype("str")
     return dataclasses.replace(result, applications=shift_dates(result.applications, days),
-                               offers=offers)
+                               offers=offers, interviews=interviews)
 
 
 def load_sample(*, end: dt.date | None = None) -> LoadResult:
@@ -221,7 +316,10 @@ def load_sample(*, end: dt.date | None = None) -> LoadResult:
         result = load_applications(SAMPLE_PATH)
     else:
         result = load_applications(write_sample_csv(generate_applications()), name="sample.csv")
-    result = dataclasses.replace(result, offers=sample_offers(result.applications))
+    interviews = generate_interviews(result.applications)
+    result = dataclasses.replace(
+        result, offers=sample_offers(result.applications), interviews=interviews,
+        applications=with_latest_interviews(result.applications, interviews))
     return result if end is None else shift_to_end(result, end=end)
 
 

@@ -27,7 +27,7 @@ import pandas as pd
 GHOST_DAYS_SETTING = "ghost_days"  # the sidebar's ghosting threshold, kept between visits
 ENV_VAR = "JOBSEARCH_WORKSPACE"
 FILE_NAME = "workspace.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each step takes the database from the version before it to its own number.
 _MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -55,6 +55,7 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
                subject TEXT NOT NULL,
                body TEXT NOT NULL)""",
     ),
+    3: ("ALTER TABLE versions ADD COLUMN interviews BLOB",),
 }
 
 
@@ -79,6 +80,7 @@ class Snapshot:
     applications: pd.DataFrame
     offers: pd.DataFrame | None
     details: dict[str, object] = field(default_factory=dict)
+    interviews: pd.DataFrame | None = None  # None: saved before the interview journal
 
 
 def default_path() -> Path:
@@ -177,7 +179,8 @@ class Workspace:
 
     def save(self, applications: pd.DataFrame, *, offers: pd.DataFrame | None = None,
              kind: str, description: str, expected: int | None,
-             details: Mapping[str, object] | None = None) -> int:
+             details: Mapping[str, object] | None = None,
+             interviews: pd.DataFrame | None = None) -> int:
         """Store a new version and make it current; return its number.
 
         ``expected`` is the version the caller's change was based on (None for an empty
@@ -186,15 +189,17 @@ class Workspace:
         """
         blob = _to_parquet(applications)
         offers_blob = _to_parquet(offers) if offers is not None else None
+        interviews_blob = _to_parquet(interviews) if interviews is not None else None
         with self._transaction() as connection:
             current = _current(connection)
             if current != expected:
                 raise StaleVersionError(expected, current)
             cursor = connection.execute(
                 "INSERT INTO versions (created, kind, description, applications, offers, "
-                "details, rows) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "details, rows, interviews) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (_now(), kind, description, blob, offers_blob,
-                 json.dumps(dict(details or {}), default=str), len(applications)))
+                 json.dumps(dict(details or {}), default=str), len(applications),
+                 interviews_blob))
             version = int(cursor.lastrowid or 0)
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('current_version', ?)",
                                (str(version),))
@@ -207,15 +212,16 @@ class Workspace:
             if number is None:
                 return None
             row = connection.execute(
-                "SELECT id, created, kind, description, applications, offers, details "
-                "FROM versions WHERE id=?", (number,)).fetchone()
+                "SELECT id, created, kind, description, applications, offers, details, "
+                "interviews FROM versions WHERE id=?", (number,)).fetchone()
         if row is None:
             raise KeyError(f"there is no version {number}")
         return Snapshot(
             version=int(row[0]), created=dt.datetime.fromisoformat(row[1]), kind=row[2],
             description=row[3], applications=_from_parquet(row[4]),
             offers=_from_parquet(row[5]) if row[5] is not None else None,
-            details=json.loads(row[6]))
+            details=json.loads(row[6]),
+            interviews=_from_parquet(row[7]) if row[7] is not None else None)
 
     def history(self) -> pd.DataFrame:
         """Every version, newest first: number, when, kind, what happened, rows, current."""
@@ -236,7 +242,8 @@ class Workspace:
             raise KeyError(f"there is no version {version}")
         return self.save(snapshot.applications, offers=snapshot.offers, kind="restore",
                          description=f"restored version {version} ({snapshot.description})",
-                         expected=expected, details=snapshot.details)
+                         expected=expected, details=snapshot.details,
+                         interviews=snapshot.interviews)
 
     # --- follow-up decisions, templates, settings ------------------------------------------
 

@@ -34,6 +34,7 @@ from analysis.followups import (
     rules_from_settings,
 )
 from analysis.importer import empty_issues
+from analysis.interviews import merge_interviews, saved_or_derived, with_latest_interviews
 from analysis.sources import RawFile
 from analysis.store import StaleVersionError, Workspace, default_path
 from analysis.summary import plural
@@ -128,6 +129,7 @@ def _stored_dataset() -> Dataset | None:
     details = snapshot.details
     result = LoadResult(
         applications=snapshot.applications, offers=snapshot.offers, issues=empty_issues(),
+        interviews=saved_or_derived(snapshot.interviews, snapshot.applications),
         column_map=dict(details.get("column_map", {})),  # type: ignore[arg-type]
         extra_columns=list(details.get("extra_columns", [])),  # type: ignore[arg-type]
         files=list(details.get("files", [])),  # type: ignore[arg-type]
@@ -176,13 +178,16 @@ def _details(result: LoadResult, name: str) -> dict[str, object]:
 
 def _save_import(result: LoadResult, files: tuple[RawFile, ...], *, signature: tuple[str, ...],
                  dayfirst: bool | None, column_map: Mapping[str, str | None],
-                 applications: pd.DataFrame | None = None, description: str) -> None:
+                 applications: pd.DataFrame | None = None,
+                 interviews: pd.DataFrame | None = None, description: str) -> None:
     store = workspace()
     expected = store.current_version()
     apps = result.applications if applications is None else applications
+    journal = result.interviews if interviews is None else interviews
     version = store.save(apps, offers=result.offers, kind="import", description=description,
-                         expected=expected, details=_details(result, label(files)))
-    stored_result = dataclasses.replace(result, applications=apps)
+                         expected=expected, details=_details(result, label(files)),
+                         interviews=journal)
+    stored_result = dataclasses.replace(result, applications=apps, interviews=journal)
     replace(Dataset(result=stored_result, label=label(files), is_sample=False, files=files,
                     upload_signature=signature, sheet=result.sheet, dayfirst=dayfirst,
                     column_map=dict(column_map), stored=version))
@@ -240,9 +245,11 @@ def resolve_import(choice: str) -> None:
             _save_import(result, files, description=f"imported {label(files)}, {rows} "
                                                     "(replaced the table)", **options)
         else:
-            saved = current().result.applications
-            plan = merge_plan(saved, result.applications)
-            _save_import(result, files, applications=apply_merge(saved, plan),
+            saved = current().result
+            plan = merge_plan(saved.applications, result.applications)
+            journal = merge_interviews(saved.interviews, result.interviews)
+            merged = with_latest_interviews(apply_merge(saved.applications, plan), journal)
+            _save_import(result, files, applications=merged, interviews=journal,
                          description=f"merged {label(files)}: {plan.summary}", **options)
     except StaleVersionError:
         st.session_state[ERROR_KEY] = {"message": "Your data changed in another tab while you "
@@ -271,6 +278,7 @@ def save_applications(apps: pd.DataFrame, description: str, *, based_on: int | N
         return True
     try:
         version = workspace().save(apps, offers=dataset.result.offers, kind=kind,
+                                   interviews=dataset.result.interviews,
                                    description=description, expected=based_on,
                                    details=_details(dataset.result, dataset.label))
     except StaleVersionError:
@@ -282,6 +290,28 @@ def save_applications(apps: pd.DataFrame, description: str, *, based_on: int | N
     return True
 
 
+def save_interviews(interviews: pd.DataFrame, description: str, *,
+                    based_on: int | None) -> bool:
+    """Save a changed interview journal as a new version, with each application's interview
+    date set to its latest interview. The sample's journal lives only in this session. False,
+    with a notice, on a stale write."""
+    dataset = current()
+    apps = with_latest_interviews(dataset.result.applications, interviews)
+    version = None
+    if not dataset.is_sample:
+        try:
+            version = workspace().save(apps, offers=dataset.result.offers, kind="interviews",
+                                       interviews=interviews, description=description,
+                                       expected=based_on,
+                                       details=_details(dataset.result, dataset.label))
+        except StaleVersionError:
+            st.session_state[NOTICE_KEY] = ("Not saved: your data was changed in another tab "
+                                            "first. This is the newer data; write it again.")
+            return False
+    dataset.update(applications=apps, interviews=interviews, stored=version)
+    return True
+
+
 def save_offers(offers: pd.DataFrame, description: str, *, based_on: int | None) -> bool:
     """Save a changed offers table as a new version, with the applications unchanged. The
     sample's offers live only in this session. False, with a notice, on a stale write."""
@@ -290,6 +320,7 @@ def save_offers(offers: pd.DataFrame, description: str, *, based_on: int | None)
     if not dataset.is_sample:
         try:
             version = workspace().save(dataset.result.applications, offers=offers, kind="offers",
+                                       interviews=dataset.result.interviews,
                                        description=description, expected=based_on,
                                        details=_details(dataset.result, dataset.label))
         except StaleVersionError:

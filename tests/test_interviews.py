@@ -1,0 +1,262 @@
+"""The interview journal: reading it, linking it, per-interview and per-person follow-ups, and
+what it teaches across interviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from conftest import apps_frame, xlsx_bytes
+
+from analysis import followups as f
+from analysis import interviews as iv
+from analysis import load_applications
+from analysis import schema as s
+
+APPS = apps_frame([
+    {"company": "Acme", "role": "Analyst", "date_applied": "2026-03-01",
+     "status": "interviewing", "contact_name": "Rita Recruiter",
+     "contact_email": "rita@acme.example", "contact_channel": "email"},
+    {"company": "Globex", "role": "Engineer", "date_applied": "2026-03-02",
+     "status": "rejected", "decision_date": "2026-03-20"},
+    {"company": "Initech", "role": "PM", "date_applied": "2026-03-03", "status": "offer"},
+])
+
+
+def journal(rows: list[dict]) -> pd.DataFrame:
+    """A journal from a few rows given as {column: value} (dates as text)."""
+    table = iv.empty_interviews().reindex(range(len(rows)))
+    for name in s.INTERVIEW_COLUMN_NAMES:
+        values = pd.Series([row.get(name) for row in rows], dtype=object)
+        if name in (s.IV_DATE, s.IV_DATE_APPLIED, s.DECISION_EXPECTED):
+            table[name] = pd.to_datetime(values, format="mixed").astype("datetime64[us]")
+        elif name in (s.IV_ROUND, s.RATING):
+            table[name] = values.astype("float64")
+        else:
+            table[name] = values.astype("str")
+    return table
+
+
+PANEL = {"company": "Acme", "role": "Analyst", "date": "2026-03-10 14:00", "round": 1,
+         "interviewers": "Ana Ruiz; Ben Okafor",
+         "interviewer_emails": "ana@acme.example; ben@acme.example"}
+
+
+def actions(rows: list[dict], as_of: str, apps: pd.DataFrame = APPS) -> pd.DataFrame:
+    """The actions about the interviews' applications (the others' offer and rejection
+    actions left out)."""
+    found = f.due_follow_ups(apps, as_of=dt.date.fromisoformat(as_of),
+                             interviews=journal(rows))
+    companies = {row["company"] for row in rows}
+    return found[found["company"].isin(companies)]
+
+
+# --- linking and reading ----------------------------------------------------------------------
+
+def test_interviews_link_by_link_then_company_role_and_day():
+    table = journal([{"company": "ACME", "role": "analyst"}, {"company": "Globex"},
+                     {"company": "Hooli", "role": "PM"},
+                     {"company": "x", "job_url": "https://jobs.example/3"}])
+    apps = APPS.assign(job_url=[None, None, "https://www.jobs.example/3/"])
+    assert iv.link(table, apps).tolist() == [0, 1, pd.NA, 2]
+
+
+def test_an_ambiguous_company_is_not_guessed():
+    apps = pd.concat([APPS, apps_frame([{"company": "Acme", "role": "Lead"}])],
+                     ignore_index=True)
+    assert iv.link(journal([{"company": "Acme"}]), apps).isna().all()
+    assert iv.link(journal([{"company": "Acme", "role": "Lead"}]), apps).tolist() == [3]
+
+
+@pytest.mark.parametrize(("cell", "names"), [
+    ("Ana Ruiz; Ben Okafor", ["Ana Ruiz", "Ben Okafor"]),
+    ("Ana Ruiz, Ben Okafor", ["Ana Ruiz", "Ben Okafor"]),
+    ("Ana Ruiz\nBen Okafor", ["Ana Ruiz", "Ben Okafor"]),
+    (";Ana Ruiz;; Ben Okafor;", ["Ana Ruiz", "Ben Okafor"]),
+    ("Ana Ruiz and Ben Okafor", ["Ana Ruiz", "Ben Okafor"]),
+    ("", []), (None, []),
+])
+def test_several_names_in_one_cell_are_split(cell, names):
+    assert iv.split_names(cell) == names
+
+
+TRACKER = [["Company", "Role", "Date applied", "Status"],
+           ["Acme", "Analyst", dt.date(2026, 3, 1), "Interviewing"],
+           ["Globex", "Engineer", dt.date(2026, 3, 2), "Rejected"]]
+SHEET = [["Company", "Job title", "Date", "Stage", "Interviewer(s)", "Questions asked",
+          "Rating", "Thank you sent", "Decision expected"],
+         ["Acme", "Analyst", dt.datetime(2026, 3, 10, 14, 30), "phone screen",
+          "Ana Ruiz; Ben Okafor;", "Tell me about yourself", 4, "2026-03-11; ",
+          "within two weeks"],
+         ["Acme", "Analyst", "2026-03-20 10:00", "onsite", "Cleo Park", "", 7, "", ""],
+         ["Hooli", "PM", "2026-03-05", "", "Dan", "", "", "", ""],
+         ["Globex", "Engineer", "2026-02-01", "", "", "", "", "", ""]]
+
+
+def test_a_two_sheet_workbook_imports_its_rounds_and_reports_bad_rows():
+    result = load_applications(xlsx_bytes({"Applications": TRACKER, "Interviews": SHEET}),
+                               name="tracker.xlsx")
+    table = result.interviews
+    assert len(table) == 4  # nothing dropped
+    assert table[s.IV_ROUND].tolist() == [1, 2, 1, 1]
+    assert table[s.IV_DATE].iloc[0] == pd.Timestamp("2026-03-10 14:30")
+    assert table[s.IV_DATE].iloc[1] == pd.Timestamp("2026-03-20 10:00")
+    assert table[s.INTERVIEWERS].iloc[0] == "Ana Ruiz; Ben Okafor"
+    assert table[s.IV_KIND].iloc[0] == "phone screen"
+    assert table[s.DECISION_EXPECTED].iloc[0] == pd.Timestamp("2026-03-24")
+    assert pd.isna(table[s.RATING].iloc[1])
+    # The application's interview date follows its latest round.
+    assert result.applications[s.INTERVIEW_DATE].tolist()[0] == pd.Timestamp("2026-03-20")
+    issues = result.issues[result.issues["file"] == "tracker.xlsx [Interviews]"]
+    found = {(r.row, r.column, r.value): r.problem for r in issues.itertuples()}
+    assert "stray separators" in found[(2, "Interviewer(s)", "Ana Ruiz; Ben Okafor;")]
+    assert "not a rating from 1 to 5" in found[(3, "Rating", "7")]
+    assert "no application matches company 'Hooli'" in found[(4, "Company", "Hooli")]
+    assert "before the application" in found[(5, "Date", "2026-02-01")]
+    assert "time frame read as 2026-03-24" in found[(2, "Decision expected", "within two weeks")]
+
+
+def test_a_tracker_without_an_interviews_sheet_gets_one_interview_per_interview_date():
+    rows = [["Company", "Role", "Status", "Date applied", "Interview date", "Interview notes",
+             "Contact"],
+            ["Acme", "Analyst", "Interviewing", "2026-03-01", "2026-03-10", "SQL case", "Ana"],
+            ["Globex", "Engineer", "Applied", "2026-03-02", "", "", ""]]
+    from conftest import csv_bytes
+
+    table = load_applications(csv_bytes(rows)).interviews
+    assert len(table) == 1
+    assert table[[s.IV_COMPANY, s.IV_ROUND, s.INTERVIEWERS, s.IV_NOTES]].values.tolist() == [
+        ["Acme", 1.0, "Ana", "SQL case"]]
+
+
+def test_an_interviews_file_beside_the_tracker():
+    from conftest import csv_bytes
+
+    from analysis.sources import RawFile
+
+    result = load_applications([
+        RawFile("tracker.csv", csv_bytes([["Company", "Role", "Status"],
+                                          ["Acme", "Analyst", "Interviewing"]])),
+        RawFile("my_interviews.csv", csv_bytes([["Company", "Role", "Date", "Panel"],
+                                                ["Acme", "Analyst", "2026-03-10", "Ana; Ben"]]))])
+    assert len(result.applications) == 1
+    assert result.interviews[s.INTERVIEWERS].tolist() == ["Ana; Ben"]
+
+
+def test_an_empty_interviews_sheet_keeps_the_derived_journal():
+    result = load_applications(xlsx_bytes({"Applications": TRACKER, "Interviews": [[]]}),
+                               name="t.xlsx")
+    assert result.interviews.empty
+
+
+# --- follow-ups per interview and per person --------------------------------------------------
+
+def test_a_round_held_yesterday_with_two_interviewers_and_no_notes_gives_three_actions():
+    found = actions([PANEL], "2026-03-11")
+    assert sorted(found["action"]) == ["interview_notes", "thank_you", "thank_you"]
+    thanks = found[found["action"] == "thank_you"].sort_values("interviewer")
+    assert thanks["contact_name"].tolist() == ["Ana Ruiz", "Ben Okafor"]
+    assert thanks["contact_email"].tolist() == ["ana@acme.example", "ben@acme.example"]
+    assert thanks["action_id"].nunique() == 2
+    assert (found["interview"] == 0).all()
+    notes = found[found["action"] == "interview_notes"].iloc[0]
+    assert notes["detail"].startswith("Round 1 on 10 Mar with Ana Ruiz, Ben Okafor")
+    assert notes["state"] == f.OVERDUE  # due on the interview day
+
+
+@pytest.mark.parametrize(("as_of", "state"), [
+    ("2026-03-09", f.UPCOMING), ("2026-03-10", f.DUE_TODAY), ("2026-03-12", f.DUE_TODAY),
+    ("2026-03-13", f.OVERDUE),
+])
+def test_each_thank_you_is_due_on_the_day_and_overdue_after_48_hours(as_of, state):
+    found = actions([PANEL], as_of)
+    thanks = found[found["action"] == "thank_you"]
+    if as_of < "2026-03-10":
+        assert thanks.empty  # not held yet: nothing to thank for
+        return
+    assert set(thanks["state"]) == {state}
+
+
+def test_a_thank_you_sent_to_one_interviewer_leaves_the_other():
+    found = actions([{**PANEL, "thank_you_sent": "2026-03-11; "}], "2026-03-11")
+    thanks = found[found["action"] == "thank_you"]
+    assert thanks["contact_name"].tolist() == ["Ben Okafor"]
+    all_thanked = actions([{**PANEL, "thank_you_sent": "yes"}], "2026-03-11")
+    assert "thank_you" not in set(all_thanked["action"])
+
+
+def test_notes_written_end_the_notes_action():
+    found = actions([{**PANEL, "questions_asked": "Tell me about yourself"}], "2026-03-11")
+    assert "interview_notes" not in set(found["action"])
+
+
+def test_an_interview_without_named_interviewers_thanks_the_contact():
+    found = actions([{"company": "Acme", "role": "Analyst", "date": "2026-03-10"}],
+                    "2026-03-11")
+    thanks = found[found["action"] == "thank_you"]
+    assert thanks[["contact_name", "contact_email"]].values.tolist() == [
+        ["Rita Recruiter", "rita@acme.example"]]
+
+
+def test_a_letter_writer_also_sends_a_typed_letter():
+    apps = APPS.assign(contact_channel=["letter", None, None])
+    found = actions([PANEL], "2026-03-11", apps=apps)
+    assert set(found.loc[found["action"] == "thank_you", "channel"]) == {
+        "email and a typed letter"}
+
+
+def test_the_decision_follow_up_runs_from_the_latest_rounds_time_frame():
+    rounds = [{**PANEL, "thank_you_sent": "yes", "questions_asked": "x" * 5,
+               "decision_expected": "2026-03-15"},
+              {**PANEL, "date": "2026-03-20", "round": 2, "thank_you_sent": "yes",
+               "questions_asked": "x" * 5, "decision_expected": "2026-03-31"}]
+    early = actions(rounds, "2026-03-29")
+    assert "decision_follow_up" not in set(early["action"])  # a week after 31 Mar: 7 Apr
+    later = actions(rounds, "2026-04-07")
+    follow = later[later["action"] == "decision_follow_up"].iloc[0]
+    assert follow["due"] == pd.Timestamp("2026-04-07")
+    assert "31 Mar" in follow["detail"]
+
+
+def test_a_decision_ends_the_interview_actions():
+    found = actions([{**PANEL, "company": "Globex", "role": "Engineer"}], "2026-03-21")
+    assert set(found["action"]) == {"rejection_thanks"}  # only the thanks after a rejection
+
+
+def test_upcoming_interviews_give_no_actions_yet_beyond_a_week():
+    assert actions([{**PANEL, "date": "2026-04-01"}], "2026-03-11").empty
+
+
+def test_marking_a_thank_you_done_records_that_person_only():
+    table = journal([PANEL])
+    found = f.due_follow_ups(APPS, as_of=dt.date(2026, 3, 11), interviews=table)
+    ben = found[(found["action"] == "thank_you") & (found["interviewer"] == 1)].iloc[0]
+    updated = f.mark_interview_done(table, ben, on=dt.date(2026, 3, 11))
+    assert updated[s.IV_THANK_YOU_SENT].iloc[0] == "; 2026-03-11"
+    again = f.due_follow_ups(APPS, as_of=dt.date(2026, 3, 11), interviews=updated)
+    assert again.loc[again["action"] == "thank_you", "contact_name"].tolist() == ["Ana Ruiz"]
+    notes = found[found["action"] == "interview_notes"].iloc[0]
+    written = f.mark_interview_done(table, notes, on=dt.date(2026, 3, 11), notes="SQL case")
+    assert written[s.IV_NOTES].iloc[0] == "SQL case"
+
+
+def test_the_thank_you_draft_is_addressed_to_the_interviewer_and_names_a_topic():
+    table = journal([{**PANEL, "questions_asked": "Tell me about yourself\nHow would you "
+                                                  "measure a feature's success?"}])
+    found = f.due_follow_ups(APPS, as_of=dt.date(2026, 3, 11), interviews=table)
+    ana = found[(found["action"] == "thank_you") & (found["interviewer"] == 0)].iloc[0]
+    subject, body = f.draft_message(ana, APPS, my_name="Sam", interviews=table)
+    assert body.startswith("Dear Ana Ruiz,")
+    assert "on 10 March" in body
+    assert "I especially enjoyed discussing how you would measure a feature's success." in body
+    without = journal([PANEL])
+    _, plain = f.draft_message(ana, APPS, interviews=without)
+    assert "especially enjoyed" not in plain and "$topic" not in plain
+
+
+def test_without_a_journal_the_application_rules_stand():
+    before = f.due_follow_ups(APPS.assign(interview_date=pd.to_datetime(
+        ["2026-03-10", None, None]).astype("datetime64[us]")), as_of=dt.date(2026, 3, 11))
+    assert sorted(before["action"].unique())[:2] == ["interview_notes", "offer_facts"]
+    assert before["interview"].isna().all()
