@@ -213,7 +213,8 @@ def run_report(args: argparse.Namespace) -> None:
     report = reports.build_report(
         result.applications, as_of=args.as_of, issues=result.issues, offers=result.offers,
         action_log=given.log, rules=given.rules, offer_settings=given.offer_settings,
-        ghost_days=args.ghost_days or given.ghost_days, source=", ".join(result.files))
+        ghost_days=args.ghost_days or given.ghost_days, source=", ".join(result.files),
+        interviews=result.interviews)
     _write(args.out, reports.report_workbook(report) if kind == "xlsx"
            else reports.report_html(report))
 
@@ -234,11 +235,13 @@ def follow_up_listing(actions: pd.DataFrame, as_of: dt.date) -> str:
 def run_follow_ups(args: argparse.Namespace) -> None:
     given = _load(args)
     actions = open_actions(due_follow_ups(given.result.applications, as_of=args.as_of,
-                                          rules=given.rules, offers=given.result.offers),
+                                          rules=given.rules, offers=given.result.offers,
+                                          interviews=given.result.interviews),
                            given.log, as_of=args.as_of)
     print(follow_up_listing(actions, args.as_of))
     if args.ics:
-        _write(args.ics, actions_calendar(actions, as_of=args.as_of))
+        _write(args.ics, actions_calendar(actions, as_of=args.as_of,
+                                          interviews=given.result.interviews))
     if args.csv:
         _write(args.csv, safe_csv(reports.actions_table(actions)))
 

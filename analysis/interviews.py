@@ -316,17 +316,28 @@ def merge_interviews(current: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFr
 
 
 def with_latest_interviews(apps: pd.DataFrame, interviews: pd.DataFrame) -> pd.DataFrame:
-    """The applications with ``interview_date`` set to the day of their latest interview in
-    the journal (those without an interview there keep theirs)."""
+    """The applications in step with the journal: ``interview_date`` the day of their latest
+    interview, and ``thank_you_sent`` the day its last interviewer was thanked once every one
+    of them was (applications without an interview there keep theirs)."""
     if interviews.empty:
         return apps
-    latest = interviews.assign(_app=link(interviews, apps)).dropna(subset=["_app"])\
-        .groupby("_app")[s.IV_DATE].max().dt.normalize()
-    if latest.empty:
+    linked = interviews.assign(_app=link(interviews, apps)).dropna(subset=["_app", s.IV_DATE])
+    if linked.empty:
         return apps
-    updated = apps.copy()
+    latest = linked.sort_values(s.IV_DATE, kind="stable").groupby("_app").last()
     latest.index = latest.index.astype(apps.index.dtype)
-    updated.loc[latest.index, s.INTERVIEW_DATE] = latest.astype(DATE_DTYPE)
+    updated = apps.copy()
+    updated.loc[latest.index, s.INTERVIEW_DATE] = latest[s.IV_DATE].dt.normalize()\
+        .astype(DATE_DTYPE).to_numpy()
+    # Thanked when every part of the cell is a day; "yes" counts as the interview day.
+    parts = latest[s.IV_THANK_YOU_SENT].fillna("").astype("str").str.split(r"\s*[;|]\s*")\
+        .explode()
+    said_yes = parts.str.lower().isin(YES_MARKERS)
+    days = pd.to_datetime(parts.where(~said_yes), errors="coerce", format="%Y-%m-%d")\
+        .fillna(latest[s.IV_DATE].dt.normalize().reindex(parts.index).where(said_yes))
+    complete = days.notna().groupby(level=0).all() & (parts != "").groupby(level=0).all()
+    thanked = days.groupby(level=0).max()[complete]
+    updated.loc[thanked.index, s.THANK_YOU_SENT] = thanked.astype(DATE_DTYPE).to_numpy()
     return updated
 
 
@@ -722,13 +733,15 @@ def rounds_summary(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.Series:
     return reached.reindex(apps.index).fillna(0).astype("int64")
 
 
-def interviews_per_offer(interviews: pd.DataFrame, apps: pd.DataFrame, *, as_of: dt.date
+def interviews_per_offer(apps: pd.DataFrame, interviews: pd.DataFrame, *, as_of: dt.date
                          ) -> tuple[int, int]:
-    """Interviews held up to ``as_of`` and offers received: their ratio is what an offer cost."""
+    """Interviews of ``apps`` held up to ``as_of`` (every round counts) and offers received:
+    their ratio is what an offer has cost."""
     from analysis.metrics import stage_codes
 
-    held = int((interviews[s.IV_DATE] <= pd.Timestamp(as_of)).sum())
-    return held, int((stage_codes(apps) >= 5).sum())
+    held = interviews[link(interviews, apps).notna().to_numpy()]
+    return (int((held[s.IV_DATE] <= pd.Timestamp(as_of)).sum()),
+            int((stage_codes(apps) >= 5).sum()))
 
 
 def interview_table(interviews: pd.DataFrame, columns: Sequence[str] | None = None

@@ -314,10 +314,12 @@ def kpis(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) ->
     )
 
 
-def funnel_counts(apps: pd.DataFrame) -> pd.DataFrame:
+def funnel_counts(apps: pd.DataFrame, interviews: pd.DataFrame | None = None) -> pd.DataFrame:
     """Applications that reached each stage of applied -> responded -> interview -> offer ->
     accepted (stages reached, not current status), with the conversion from the step before
-    and the share of all applications.
+    and the share of all applications. With the interview journal, the interview step is
+    split by rounds reached ("Interview", "Round 2", "Round 3+"), counted where the journal
+    has rounds beyond the first.
 
     >>> apps = pd.DataFrame({"status": ["rejected", "offer", "applied"],
     ...     "date_applied": pd.to_datetime(["2025-01-01"] * 3),
@@ -330,7 +332,16 @@ def funnel_counts(apps: pd.DataFrame) -> pd.DataFrame:
     codes = stage_codes(apps)
     steps = [("Applied", 1), ("Responded", 2), ("Interview", 4), ("Offer", 5), ("Accepted", 6)]
     counts = [int((codes >= level).sum()) for _, level in steps]
+    rounds = _rounds_reached(apps, interviews)
+    if rounds is not None and (rounds >= 2).any():
+        extra = [("Round 2", int((rounds >= 2).sum())), ("Round 3+", int((rounds >= 3).sum()))]
+        extra = [step for step in extra if step[1] > 0]
+        steps = [*steps[:3], *((name, 0) for name, _ in extra), *steps[3:]]
+        counts = [*counts[:3], *(n for _, n in extra), *counts[3:]]
     previous = [counts[0], *counts[:-1]]
+    names = [name for name, _ in steps]
+    if "Round 2" in names:  # an offer may follow any round: it converts from the interview
+        previous[names.index("Offer")] = counts[names.index("Interview")]
     total = counts[0]
     return pd.DataFrame({
         "stage": [name for name, _ in steps],
@@ -340,12 +351,41 @@ def funnel_counts(apps: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def outcome_flows(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS
-                  ) -> pd.DataFrame:
+def _rounds_reached(apps: pd.DataFrame, interviews: pd.DataFrame | None) -> pd.Series | None:
+    if interviews is None or interviews.empty:
+        return None
+    from analysis.interviews import rounds_summary  # the journal builds on these metrics
+
+    return rounds_summary(interviews, apps)
+
+
+def outcome_flows(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS,
+                  interviews: pd.DataFrame | None = None) -> pd.DataFrame:
     """How applications flowed, as links ``source`` -> ``target`` with a ``count``:
     Applied -> Waiting / Ghosted / Withdrew / Replied; Replied -> Rejected / Screening /
     Interview / Withdrew; Interview -> Offer / Rejected after interview / Awaiting decision /
-    Withdrew after interview; Offer -> Accepted / Declined / Deciding."""
+    Withdrew after interview; Offer -> Accepted / Declined / Deciding. With the interview
+    journal, applications that reached a second round flow Interview -> Round 2+ and on to
+    their outcome from there."""
+    flows = _outcome_flows(apps, as_of=as_of, ghost_days=ghost_days)
+    rounds = _rounds_reached(apps, interviews)
+    if rounds is None or not (rounds >= 2).any():
+        return flows
+    later = rounds >= 2
+    after = _outcome_flows(apps[later], as_of=as_of, ghost_days=ghost_days)
+    after = after[after["source"].isin(["Interview", "Offer"])].assign(
+        source=lambda t: t["source"].replace({"Interview": "Round 2+"}))
+    before = _outcome_flows(apps[~later], as_of=as_of, ghost_days=ghost_days)
+    before = before[before["source"] == "Interview"]
+    entering = pd.DataFrame({"source": ["Interview"], "target": ["Round 2+"],
+                             "count": [int(later.sum())]})
+    combined = pd.concat([flows[~flows["source"].isin(["Interview", "Offer"])], entering,
+                          before, after[after["source"] == "Round 2+"],
+                          flows[flows["source"] == "Offer"]], ignore_index=True)
+    return combined.groupby(["source", "target"], sort=False, as_index=False)["count"].sum()
+
+
+def _outcome_flows(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int) -> pd.DataFrame:
     codes = stage_codes(apps)
     status = apps[s.STATUS]
     sent = codes >= 1

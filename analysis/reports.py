@@ -36,6 +36,13 @@ from analysis.followups import (
     open_actions,
     state_counts,
 )
+from analysis.interviews import (
+    empty_interviews,
+    improvements,
+    interview_table,
+    recurring_questions,
+    round_progression,
+)
 from analysis.summary import plural, status_counts
 from analysis.survival import at_risk_table, chance_after_silence
 from analysis.workbook import Kind, new_book, write_table
@@ -99,6 +106,7 @@ class Report:
     offers: OfferReport | None
     issues: pd.DataFrame
     ghost_days: int = metrics.GHOST_DAYS
+    interviews: pd.DataFrame = field(default_factory=empty_interviews)
 
 
 def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | None = None,
@@ -106,12 +114,14 @@ def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | N
                  rules: FollowUpRules | None = None,
                  offer_settings: Mapping[str, Any] | None = None,
                  ghost_days: int = metrics.GHOST_DAYS, scope: str = "",
-                 source: str = "") -> Report:
+                 source: str = "", interviews: pd.DataFrame | None = None) -> Report:
     """The content of a report on ``apps`` at ``as_of``: headline numbers, the applications
     with their furthest stage, days to first response and open follow-up actions, the open
     actions (those not marked done in ``action_log``), the offers ranked with the criteria in
     ``offer_settings`` (as the Offers page keeps them) and the import issues."""
-    actions = open_actions(due_follow_ups(apps, as_of=as_of, rules=rules, offers=offers),
+    journal = interviews if interviews is not None else empty_interviews()
+    actions = open_actions(due_follow_ups(apps, as_of=as_of, rules=rules, offers=offers,
+                                          interviews=journal),
                            action_log or ActionLog(), as_of=as_of)
     kpis = metrics.kpis(apps, as_of=as_of, ghost_days=ghost_days)
     offer_report = rank_offers(apps, offers, offer_settings or {})
@@ -122,7 +132,7 @@ def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | N
         applications=applications_table(apps, actions),
         actions=actions_table(actions), offers=offer_report,
         issues=(issues if issues is not None else pd.DataFrame(columns=list(ISSUE_LABELS)))
-        .rename(columns=ISSUE_LABELS), ghost_days=ghost_days,
+        .rename(columns=ISSUE_LABELS), ghost_days=ghost_days, interviews=journal,
     )
 
 
@@ -250,7 +260,8 @@ def report_workbook(report: Report, *,
     ``progress`` is called now and then with the share of rows written (0 to 1)."""
     offers = report.offers.table if report.offers is not None else pd.DataFrame(
         {"Offer": pd.Series(dtype="str"), "Score": pd.Series(dtype="float64")})
-    tables = (report.applications, report.actions, offers, report.issues)
+    journal = interview_table(report.interviews)
+    tables = (report.applications, report.actions, offers, journal, report.issues)
     total, done = max(sum(len(t) for t in tables), 1), 0
 
     def written(rows: int) -> None:
@@ -300,6 +311,9 @@ def report_workbook(report: Report, *,
             "Score": "number", "Rank": "integer",
             **{c: "money" for c in offers.columns if c.startswith(MONEY_COLUMNS)},
             **{c: "number" for c in offers.columns if c.endswith(", normalised")}}, None),
+        ("Interviews", journal, {s.LABELS[s.DATE_APPLIED]: "date", "Interview date": "date",
+                                 "Decision expected": "date", "Round": "integer",
+                                 "Rating (1-5)": "integer", s.LABELS[s.JOB_URL]: "url"}, None),
         ("Import issues", report.issues, {"Row": "integer"}, None),
     ]
     for name, frame, kinds, highlight in sheets:
@@ -400,9 +414,9 @@ def report_sections(report: Report) -> list[Section]:
     else:
         if replies.partial:
             went.text(replies.note)
-        went.chart(charts.funnel_chart(metrics.funnel_counts(apps)))
-        went.chart(charts.flow_chart(metrics.outcome_flows(apps, as_of=as_of,
-                                                           ghost_days=report.ghost_days)))
+        went.chart(charts.funnel_chart(metrics.funnel_counts(apps, report.interviews)))
+        went.chart(charts.flow_chart(metrics.outcome_flows(
+            apps, as_of=as_of, ghost_days=report.ghost_days, interviews=report.interviews)))
     went.chart(charts.activity_chart(metrics.weekly_activity(apps, as_of=as_of),
                                      replies=not replies.none))
     counts = status_counts(apps).assign(status=lambda t: t["status"].str.capitalize())
@@ -447,6 +461,8 @@ def report_sections(report: Report) -> list[Section]:
     follow.table("Open actions, most urgent first", html_table(report.actions))
     sections.append(follow)
 
+    sections.append(interviews_section(report))
+
     offers = Section("offers", "Offers")
     if report.offers is None:
         offers.text("No offers yet.")
@@ -479,6 +495,44 @@ def outcomes_section(section: Section, apps: pd.DataFrame, *, as_of: dt.date) ->
                                   "rate": "Rate", "low": "95% low", "high": "95% high"}),
             percent=("Rate", "95% low", "95% high")))
     section.chart(charts.cohort_chart(rates.cohorts(apps, as_of=as_of), outcome="response"))
+
+
+def interviews_section(report: Report) -> Section:
+    """What the interview journal teaches: round-to-round rates, recurring questions, what
+    to improve."""
+    section = Section("interviews", "Interviews")
+    journal = report.interviews
+    if journal.empty:
+        return section.text("No interview in the journal yet.")
+    held = int((journal[s.IV_DATE] <= pd.Timestamp(report.as_of)).sum())
+    section.text(f"{plural(held, 'interview')} held, {plural(len(journal) - held, 'interview')} "
+                 "to come.")
+    progression = round_progression(journal, report.apps, as_of=report.as_of)
+    if len(progression):
+        section.table("How often each round leads to the next and to an offer (95% Wilson "
+                      "intervals; applications still open after the round are left out)",
+                      html_table(progression.rename(columns=PROGRESSION_LABELS),
+                                 percent=tuple(v for k, v in PROGRESSION_LABELS.items()
+                                               if k.endswith(("rate", "low", "high")))))
+    recurring = recurring_questions(journal)
+    if len(recurring):
+        section.table("Questions asked more than once", html_table(
+            recurring[recurring["count"] > 1].rename(columns={
+                "question": "Question", "count": "Times asked", "companies": "Where",
+                "wordings": "As written"})))
+    notes = improvements(journal)
+    if len(notes):
+        section.table("Your notes on what to improve", html_table(
+            notes.rename(columns={s.IV_DATE: "Interview", s.IV_COMPANY: "Company",
+                                  s.IV_ROUND: "Round", s.TO_IMPROVE: "To improve"})))
+    return section
+
+
+PROGRESSION_LABELS = {
+    "round": "Round", "n": "Applications", "next": "Went on", "next_rate": "Next round",
+    "next_low": "95% low", "next_high": "95% high", "offer": "Offers",
+    "offer_rate": "Offer", "offer_low": "Offer 95% low", "offer_high": "Offer 95% high",
+    "open": "Still open"}
 
 
 def offers_section(section: Section, offers: OfferReport) -> None:

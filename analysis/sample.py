@@ -253,7 +253,9 @@ def generate_interviews(apps: pd.DataFrame, *, seed: int = SAMPLE_SEED,
             asked = [_QUESTIONS[q][int(rng.integers(len(_QUESTIONS[q])))] for q in picked]
             hour = int(rng.choice([9, 10, 11, 14, 15, 16]))
             past = day + pd.Timedelta(hours=hour) <= today
-            thanked = past and rng.random() < (0.5 if number == len(days) else 0.9)
+            # The last round is thanked as the application says; earlier ones mostly were.
+            thanked = past and (pd.notna(app[s.THANK_YOU_SENT]) if number == len(days)
+                                else rng.random() < 0.9)
             written = past and rng.random() < 0.85
             records.append({
                 s.IV_COMPANY: app[s.COMPANY], s.IV_ROLE: app[s.ROLE],
@@ -267,7 +269,10 @@ def generate_interviews(apps: pd.DataFrame, *, seed: int = SAMPLE_SEED,
                 if written and rng.random() < 0.6 else None,
                 s.RATING: float(np.clip(rng.normal(3.8 if good else 2.9, 0.9), 1, 5).round())
                 if written else np.nan,
-                s.IV_THANK_YOU_SENT: f"{day + pd.Timedelta(days=1):%Y-%m-%d}" if thanked else None,
+                s.IV_THANK_YOU_SENT: (f"{app[s.THANK_YOU_SENT]:%Y-%m-%d}"
+                                      if number == len(days) else
+                                      f"{day + pd.Timedelta(days=1):%Y-%m-%d}")
+                if thanked else None,
                 s.DECISION_EXPECTED: app[s.EXPECTED_DECISION_DATE] if number == len(days)
                 else pd.NaT,
             })

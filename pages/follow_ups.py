@@ -63,8 +63,9 @@ chosen_rules = {"status_check": int(check_days) if status_check else None}
 if chosen_rules["status_check"] != saved_rules.status_check:
     state.save_setting(f.RULES_SETTING, chosen_rules)
 rules = f.rules_from_settings(chosen_rules)
+journal = view.dataset.result.interviews
 actions = view.cached(f.due_follow_ups, as_of=view.as_of, rules=rules,
-                      offers=view.dataset.result.offers)
+                      offers=view.dataset.result.offers, interviews=journal)
 todo = f.open_actions(actions, log, as_of=view.as_of)
 summary = " · ".join(f"{n} {state}" for state, n in f.state_counts(todo).items())
 st.markdown(f"**{summary}** on {view.as_of:%A %-d %B %Y}.")
@@ -86,9 +87,11 @@ if len(idle):
 downloads = st.columns([1, 1, 3])
 # Built only when clicked: with thousands of actions, building them on every rerun is slow.
 downloads[0].download_button(
-    "Calendar (.ics)", lambda: actions_calendar(todo, as_of=view.as_of), "follow-ups.ics",
+    "Calendar (.ics)", lambda: actions_calendar(todo, as_of=view.as_of, interviews=journal),
+    "follow-ups.ics",
     "text/calendar", icon=":material/calendar_month:", disabled=todo.empty, on_click="ignore",
-    help="All-day reminders at 9:00. Importing a newer file updates the same events.")
+    help="All-day reminders at 9:00, and each upcoming interview with its preparation "
+         "checklist. Importing a newer file updates the same events.")
 downloads[1].download_button(
     "Table (.csv)", lambda: safe_csv(actions_table(todo)),
     "follow-ups.csv", "text/csv", icon=":material/table:", disabled=todo.empty,
@@ -100,9 +103,16 @@ def record(action: pd.Series, decision: str, *, notes: str | None = None) -> Non
     until = view.as_of + dt.timedelta(days=SNOOZE_DAYS) if decision == f.SNOOZED else None
     if decision == f.DONE and action["done_column"]:
         title = f.ACTIONS[str(action["action"])].title.lower()
-        saved = state.save_applications(
-            f.mark_done(view.all_apps, action, on=view.as_of, notes=notes),
-            f"{title}: {action['company']}", kind="follow-up", based_on=view.dataset.stored)
+        if pd.notna(action["interview"]):  # an interview of the journal: its notes or thanks
+            who = f" to {action['contact_name']}" if pd.notna(action["contact_name"]) else ""
+            saved = state.save_interviews(
+                f.mark_interview_done(journal, action, on=view.as_of, notes=notes),
+                f"{title}{who}: {action['company']}", based_on=view.dataset.stored)
+        else:
+            saved = state.save_applications(
+                f.mark_done(view.all_apps, action, on=view.as_of, notes=notes),
+                f"{title}: {action['company']}", kind="follow-up",
+                based_on=view.dataset.stored)
         if not saved:
             return
     log.record(str(action["action_id"]), decision, until)
@@ -134,7 +144,8 @@ def show(action: pd.Series) -> None:
         if action["action"] == f.NOTES:
             st.text_area("Your notes", key=f"notes_{key}", height=120,
                          placeholder="Questions asked, your answers, their reactions…")
-        draft = f.draft_message(action, view.all_apps, templates=templates, my_name=my_name)
+        draft = f.draft_message(action, view.all_apps, templates=templates, my_name=my_name,
+                                interviews=journal)
         if draft is not None:
             subject, body = draft
             with st.expander("Drafted message"):

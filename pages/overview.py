@@ -8,6 +8,7 @@ from analysis import metrics
 from analysis.charts import activity_chart, empty_figure, flow_chart, funnel_chart
 from analysis.coverage import NO_REPLIES, coverage_table, reply_coverage
 from analysis.followups import DUE_TODAY, OVERDUE, due_follow_ups, open_actions, state_counts
+from analysis.interviews import interviews_per_offer
 from analysis.summary import status_counts
 from ui.shell import page_setup
 from ui.state import action_log, follow_up_rules
@@ -40,10 +41,12 @@ def rate_tile(column, label: str, now_count: int, before_count: int, help_text: 
 
 
 replies = view.cached(reply_coverage)
+journal = view.dataset.result.interviews
 actions = open_actions(view.cached(due_follow_ups, as_of=view.as_of,
                                    rules=follow_up_rules(),
-                                   offers=view.dataset.result.offers),
+                                   offers=view.dataset.result.offers, interviews=journal),
                        action_log(), as_of=view.as_of)
+held, offers_received = view.cached(interviews_per_offer, journal, as_of=view.as_of)
 states = state_counts(actions)
 
 
@@ -56,6 +59,15 @@ def applications_tile(column) -> None:
 def active_tile(column) -> None:
     column.metric("Active applications", f"{now.active:,}", f"{now.active - before.active:+,}",
                   delta_color="off", help="Sent, not closed, and not ghosted.")
+
+
+def interviews_tile(column) -> None:
+    column.metric(
+        "Interviews per offer",
+        f"{held / offers_received:.1f}" if offers_received else
+        (f"{held:,}, no offer yet" if held else "No interview yet"),
+        help=f"{held:,} interviews held (every round counts) and {offers_received:,} offers."
+             + (" An offer has cost this many interviews so far." if offers_received else ""))
 
 
 def follow_ups_tile(column) -> None:
@@ -96,8 +108,10 @@ else:
         f"{now.half_of_replies_days} days" if now.half_of_replies_days is not None
         else "No replies",
         help="Of the replies that came, half arrived within this many days of applying.")
-    active_tile(row[3])
+    interviews_tile(row[3])
     follow_ups_tile(row[4])
+    row = st.columns(5)
+    active_tile(row[0])
     if replies.partial:
         st.caption(f"{replies.note} The rates count the other "
                    f"{replies.applications - replies.known:,} as without a reply so far.")
@@ -120,10 +134,10 @@ if replies.none:
         chart(empty_figure(unknown, title="Where applications went"))
 else:
     with left:
-        chart(funnel_chart(view.cached(metrics.funnel_counts)))
+        chart(funnel_chart(view.cached(metrics.funnel_counts, journal)))
     with right:
         chart(flow_chart(view.cached(metrics.outcome_flows, as_of=view.as_of,
-                                     ghost_days=view.ghost_days)))
+                                     ghost_days=view.ghost_days, interviews=journal)))
 chart(activity_chart(view.cached(metrics.weekly_activity, as_of=view.as_of),
                      replies=not replies.none))
 

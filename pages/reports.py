@@ -41,7 +41,8 @@ source = view.dataset.label
 def full_report() -> reports.Report:
     return reports.build_report(apps, as_of=as_of, issues=issues, offers=offers,
                                 action_log=log, rules=rules, offer_settings=offer_settings,
-                                ghost_days=view.ghost_days, scope=scope_text, source=source)
+                                ghost_days=view.ghost_days, scope=scope_text, source=source,
+                                interviews=result.interviews)
 
 
 st.subheader("Full report", anchor=False)
@@ -49,8 +50,8 @@ st.caption("The headline numbers with their definitions, every application with 
            "stage, days to first response and open follow-ups, the offers' ranking, and the "
            "import issues.")
 left, right = st.columns(2)
-excel_help = ("Summary, Applications, Follow-ups, Offers and Import issues sheets; overdue rows "
-              "are shaded.")
+excel_help = ("Summary, Applications, Follow-ups, Offers, Interviews and Import issues sheets; "
+              "overdue rows are shaded.")
 excel_name = f"job-search-report-{as_of}.xlsx"
 if len(apps) < LARGE:
     left.download_button(
@@ -117,7 +118,8 @@ else:
         on_click="ignore", width="stretch", disabled=entries.empty)
 
 st.subheader("Tables and reminders", anchor=False)
-todo = open_actions(view.cached(due_follow_ups, as_of=as_of, rules=rules, offers=offers),
+todo = open_actions(view.cached(due_follow_ups, as_of=as_of, rules=rules, offers=offers,
+                                interviews=result.interviews),
                     log, as_of=as_of)
 columns = st.columns(3)
 columns[0].download_button(
@@ -132,7 +134,8 @@ columns[1].download_button(
     "text/csv", icon=":material/checklist:", on_click="ignore", width="stretch",
     disabled=todo.empty, help=f"{plural(len(todo), 'open action')}, most urgent first.")
 columns[2].download_button(
-    "Calendar reminders (.ics)", lambda: actions_calendar(todo, as_of=as_of), "follow-ups.ics",
+    "Calendar reminders (.ics)",
+    lambda: actions_calendar(todo, as_of=as_of, interviews=result.interviews), "follow-ups.ics",
     "text/calendar", icon=":material/calendar_month:", on_click="ignore", width="stretch",
     disabled=todo.empty, help="All-day events with a 9:00 reminder; importing a newer file "
                               "updates the same events.")

@@ -563,8 +563,10 @@ def test_the_status_check_setting_is_kept_and_used_by_the_reports():
     today = dt.date.today()
     sample = load_sample(end=today)
     without = due_follow_ups(sample.applications, as_of=today, offers=sample.offers,
-                             rules=FollowUpRules(status_check=None))
-    with_check = due_follow_ups(sample.applications, as_of=today, offers=sample.offers)
+                             rules=FollowUpRules(status_check=None),
+                             interviews=sample.interviews)
+    with_check = due_follow_ups(sample.applications, as_of=today, offers=sample.offers,
+                                interviews=sample.interviews)
     assert len(without) < len(with_check)
     assert follow_csv.proto.help.startswith(f"{len(without)} open actions")
     due = int(without["state"].isin(["overdue", "due today"]).sum())

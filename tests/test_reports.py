@@ -30,8 +30,8 @@ from analysis.reports import (
 from analysis.sample import SAMPLE_END, load_sample
 
 AS_OF = SAMPLE_END
-SECTIONS = ["summary", "where", "response-times", "outcomes", "follow-ups", "offers",
-            "applications", "import-issues"]
+SECTIONS = ["summary", "where", "response-times", "outcomes", "follow-ups", "interviews",
+            "offers", "applications", "import-issues"]
 HOSTILE = ["=HYPERLINK(\"http://evil\",\"x\")", "+1", "-1+2", "@SUM(A1)",
            "<script>alert('x')</script>", "<img src=x onerror=alert(1)>"]
 
@@ -44,7 +44,7 @@ def sample():
 @pytest.fixture(scope="module")
 def report(sample):
     return build_report(sample.applications, as_of=AS_OF, issues=sample.issues,
-                        offers=sample.offers, source="sample.csv")
+                        offers=sample.offers, source="sample.csv", interviews=sample.interviews)
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +105,8 @@ def test_headline_measures_are_the_kpis(report, sample):
     assert values["Applications sent"] == kpis.applications
     assert values["Response rate"] == pytest.approx(kpis.responses / kpis.applications)
     assert values["Median days to reply"] == kpis.median_days
-    actions = due_follow_ups(sample.applications, as_of=AS_OF, offers=sample.offers)
+    actions = due_follow_ups(sample.applications, as_of=AS_OF, offers=sample.offers,
+                             interviews=sample.interviews)
     assert values["Follow-ups overdue"] == int((actions["state"] == OVERDUE).sum())
 
 
@@ -149,7 +150,7 @@ def test_a_search_without_offers_has_no_offer_ranking(empty_report):
 def test_excel_report_has_every_sheet_formatted(report, sample):
     workbook = openpyxl.load_workbook(io.BytesIO(report_workbook(report)))
     assert workbook.sheetnames == ["Summary", "Applications", "Follow-ups", "Offers",
-                                   "Import issues"]
+                                   "Interviews", "Import issues"]
     summary = workbook["Summary"]
     assert summary["B2"].value == dt.datetime.combine(AS_OF, dt.time())
     assert summary["B2"].is_date
@@ -303,3 +304,17 @@ def test_the_excel_report_reports_its_progress():
     report_workbook(build_report(apps, as_of=AS_OF), progress=shares.append)
     assert shares == sorted(shares) and shares[-1] == 1.0
     assert len(shares) >= 4  # every 5,000 rows of each sheet, and the end
+
+
+def test_the_report_carries_the_interview_journal(report, sample):
+    """Per-interviewer thank-you actions, the Interviews sheet, and what the journal teaches."""
+    thanks = report.actions[report.actions["Action"] == "Send a thank-you note"]
+    assert len(thanks) and thanks["Contact"].notna().all()
+    workbook = openpyxl.load_workbook(io.BytesIO(report_workbook(report)))
+    sheet = workbook["Interviews"]
+    assert sheet.max_row == len(sample.interviews) + 1
+    assert [c.value for c in sheet[1]][:6] == ["Company", "Role", "Date applied", "Job URL",
+                                               "Interview date", "Round"]
+    html = report_html(report)
+    assert "How often each round leads to the next" in html
+    assert "Questions asked more than once" in html and "Tell me about yourself" in html
