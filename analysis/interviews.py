@@ -157,6 +157,9 @@ def load_interviews_grid(grid: pd.DataFrame, *, file: str, apps: pd.DataFrame
 
     for name in TEXT_COLUMNS:
         table[name] = cells(name).replace("", pd.NA).astype("str")
+    table[s.IV_THANK_YOU_SENT] = table[s.IV_THANK_YOU_SENT].map(
+        lambda v: thanks_text(re.split(r"[;|\n]", v)) or pd.NA, na_action="ignore")\
+        .astype("str")
     for name in (s.INTERVIEWERS, s.INTERVIEWER_EMAILS):
         raw = cells(name)
         stray = raw.str.contains(_STRAY) & (raw != "")
@@ -407,8 +410,18 @@ def mark_thanked(interviews: pd.DataFrame, label: int, position: int, *, on: dt.
     days[min(position, len(days) - 1)] = pd.Timestamp(on)
     text = [f"{d:%Y-%m-%d}" if d is not None else "" for d in days]
     table.loc[label, s.IV_THANK_YOU_SENT] = text[0] if len(set(text)) == 1 else \
-        SEPARATOR.join(text)
+        thanks_text(text)
     return table
+
+
+def thanks_text(parts: Sequence[str]) -> str:
+    """A thank-you cell as the journal writes it: one value per interviewer, "; "-joined,
+    without trailing spaces, so it reads back the same.
+
+    >>> thanks_text(["2026-03-11", ""]), thanks_text([" yes "])
+    ('2026-03-11;', 'yes')
+    """
+    return SEPARATOR.join(p.strip() for p in parts).strip()
 
 
 def record_notes(interviews: pd.DataFrame, label: int | None, notes: Mapping[str, object],

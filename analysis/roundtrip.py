@@ -10,7 +10,8 @@ import pandas as pd
 
 from analysis import schema as s
 from analysis.exports import safe_csv
-from analysis.workbook import frame_workbook
+from analysis.interviews import interview_table
+from analysis.workbook import Kind, frame_workbook
 
 
 def user_layout(apps: pd.DataFrame, *, headers: Sequence[str],
@@ -42,16 +43,26 @@ def offers_layout(offers: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_workbook(apps: pd.DataFrame, *, headers: Sequence[str], column_map: Mapping[str, str],
-                offers: pd.DataFrame | None = None, sheet_name: str = "Applications") -> bytes:
+                offers: pd.DataFrame | None = None, sheet_name: str = "Applications",
+                interviews: pd.DataFrame | None = None) -> bytes:
     """An xlsx workbook with the applications in the user's layout and, when there are any,
-    the offers on a sheet called Offers."""
-    title = (sheet_name if sheet_name and sheet_name.lower() != "offers" else "Applications")[:31]
+    the offers on a sheet called Offers and the interview journal on a sheet called
+    Interviews (under the labels the importer reads back)."""
+    reserved = ("offers", "interviews")
+    title = (sheet_name if sheet_name and sheet_name.lower() not in reserved
+             else "Applications")[:31]
     sheets = {title: user_layout(apps, headers=headers, column_map=column_map)}
     if offers is not None and not offers.empty:
         sheets["Offers"] = offers_layout(offers)
+    kinds: dict[str, dict[str, Kind]] = {}
+    if interviews is not None and not interviews.empty:
+        sheets["Interviews"] = interview_table(interviews)
+        labels = {c.name: c.label for c in s.INTERVIEW_COLUMNS}
+        kinds["Interviews"] = {labels[s.IV_DATE]: "datetime", labels[s.IV_JOB_URL]: "url",
+                               labels[s.IV_ROUND]: "integer", labels[s.RATING]: "integer"}
     # Job links are written as real hyperlinks (http(s) only), under the user's header.
     link_header = next((h for h, c in column_map.items() if c == s.JOB_URL), s.LABELS[s.JOB_URL])
-    return frame_workbook(sheets, kinds={title: {link_header: "url"}})
+    return frame_workbook(sheets, kinds={title: {link_header: "url"}, **kinds})
 
 
 def to_csv(apps: pd.DataFrame, *, headers: Sequence[str], column_map: Mapping[str, str]) -> bytes:

@@ -75,6 +75,25 @@ def tracker_template() -> bytes:
         offers.data_validation(1, index, 200, index, check)
     offers.freeze_panes(1, 1)
 
+    journal = book.workbook.add_worksheet("Interviews")
+    for index, column in enumerate(s.INTERVIEW_COLUMNS):
+        journal.write_string(0, index, column.label, f["header"])
+        journal.set_column(index, index, 16 if column.kind in ("date", "number") else 30,
+                           f["datetime"] if column.name == s.IV_DATE else
+                           f["date"] if column.kind == "date" else f["wrap"])
+        check = {"input_title": column.label[:32], "input_message": column.description[:255]}
+        if column.name == s.RATING:
+            check |= {"validate": "integer", "criteria": "between", "minimum": 1,
+                      "maximum": 5, "error_type": "warning",
+                      "error_message": "A rating from 1 (badly) to 5 (very well)."}
+        elif column.name == s.IV_KIND:
+            check |= {"validate": "list", "source": list(s.INTERVIEW_KINDS),
+                      "error_type": "information", "error_message": "Other kinds are fine."}
+        else:
+            check |= {"validate": "any"}
+        journal.data_validation(1, index, 500, index, check)
+    journal.freeze_panes(1, 1)
+
     guide = book.workbook.add_worksheet("Instructions")
     guide.set_column(0, 0, 28)
     guide.set_column(1, 1, 90, f["wrap"])
@@ -83,7 +102,8 @@ def tracker_template() -> bytes:
     guide.write_string(1, 0, GUIDE, f["wrap"])
     row = 3
     for title, columns in (("Applications sheet", s.APPLICATION_COLUMNS),
-                           ("Offers sheet", s.OFFER_COLUMNS)):
+                           ("Offers sheet", s.OFFER_COLUMNS),
+                           ("Interviews sheet (one row per round)", s.INTERVIEW_COLUMNS)):
         guide.write_string(row, 0, title, f["bold"])
         row += 1
         for col, header in enumerate(("Column", "What to write", "Example")):

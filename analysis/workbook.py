@@ -19,7 +19,7 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-Kind = Literal["text", "date", "money", "percent", "integer", "number", "url"]
+Kind = Literal["text", "date", "datetime", "money", "percent", "integer", "number", "url"]
 DATE_FORMAT = "yyyy-mm-dd"
 MONEY_FORMAT = "#,##0"
 MAX_WIDTH = 60
@@ -59,6 +59,7 @@ def new_book(*, constant_memory: bool = True) -> Book:
         "bold": add({"bold": True}),
         "wrap": add({"text_wrap": True, "valign": "top"}),
         "date": add({"num_format": DATE_FORMAT, "align": "left"}),
+        "datetime": add({"num_format": DATE_FORMAT + " hh:mm", "align": "left"}),
         "money": add({"num_format": MONEY_FORMAT}),
         "percent": add({"num_format": "0%"}),
         "integer": add({"num_format": "0"}),
@@ -86,7 +87,7 @@ def column_kind(values: pd.Series) -> Kind:
 
 def _cells(values: pd.Series, kind: Kind) -> list[Any]:
     """The column as Python values ready to write, None for a blank."""
-    if kind == "date":
+    if kind in ("date", "datetime"):
         stamps = pd.to_datetime(values, errors="coerce")
         return [None if pd.isna(v) else v.to_pydatetime() for v in stamps]
     if kind in ("money", "percent", "integer", "number"):
@@ -106,8 +107,8 @@ def _text(value: object) -> str:
 
 
 def _width(header: str, cells: list[Any], kind: Kind) -> float:
-    if kind == "date":
-        longest = 10
+    if kind in ("date", "datetime"):
+        longest = 10 if kind == "date" else 16
     else:
         sample = [c for c in cells[:2000] if c is not None]
         if kind in ("money", "integer", "number"):
@@ -173,7 +174,7 @@ def write_table(book: Book, name: str, frame: pd.DataFrame, *,
 
 
 def _writer(ws: Worksheet, kind: Kind) -> Callable[..., Any]:
-    if kind == "date":
+    if kind in ("date", "datetime"):
         return ws.write_datetime
     if kind == "url":
         return ws.write_url

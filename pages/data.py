@@ -109,13 +109,15 @@ if not dataset.is_sample:
                      help="Restoring adds a new version, so it can be undone too.")
 
     st.subheader("Download", anchor=False)
-    st.caption("Your columns, names and order, the extra columns and the offers sheet, with "
-               "real dates: go on editing in Excel or LibreOffice and import it again.")
+    st.caption("Your columns, names and order, the extra columns, the offers and the interviews "
+               "sheets, with real dates: go on editing in Excel or LibreOffice and import it "
+               "again. (The CSV holds the applications only.)")
     options = {"headers": result.headers or list(view.all_apps.columns),
                "column_map": result.column_map}
     left, right = st.columns(2)
     left.download_button("Excel workbook (.xlsx)",
-                         lambda: to_workbook(view.all_apps, offers=result.offers, **options),
+                         lambda: to_workbook(view.all_apps, offers=result.offers,
+                                             interviews=result.interviews, **options),
                          "job-applications.xlsx", icon=":material/download:", on_click="ignore",
                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     # No rerun on click: a rerun could replace the button before its file is fetched.

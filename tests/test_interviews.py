@@ -260,3 +260,50 @@ def test_without_a_journal_the_application_rules_stand():
         ["2026-03-10", None, None]).astype("datetime64[us]")), as_of=dt.date(2026, 3, 11))
     assert sorted(before["action"].unique())[:2] == ["interview_notes", "offer_facts"]
     assert before["interview"].isna().all()
+
+
+# --- round trips --------------------------------------------------------------------------------
+
+def test_a_downloaded_workbook_imports_back_unchanged_with_its_journal():
+    from analysis.roundtrip import to_workbook
+    from analysis.sample import load_sample
+
+    sample = load_sample(end=dt.date(2026, 11, 27))
+    data = to_workbook(sample.applications, headers=sample.headers,
+                       column_map=sample.column_map, offers=sample.offers,
+                       interviews=sample.interviews)
+    again = load_applications(data, name="download.xlsx")
+    pd.testing.assert_frame_equal(again.interviews, sample.interviews)
+    pd.testing.assert_frame_equal(again.applications, sample.applications)
+    assert not again.issues["file"].str.contains("Interviews").any()
+
+
+def test_a_thank_you_marked_for_one_person_reads_back_the_same():
+    from analysis.roundtrip import to_workbook
+
+    table = iv.mark_thanked(journal([PANEL]), 0, 1, on=dt.date(2026, 3, 11))
+    data = to_workbook(APPS, headers=[], column_map={}, interviews=table)
+    again = load_applications(data, name="t.xlsx").interviews
+    assert again[s.IV_THANK_YOU_SENT].tolist() == ["; 2026-03-11"]
+    assert iv.interviewer_rows(again)["thanked"].isna().tolist() == [True, False]
+
+
+def test_the_blank_tracker_has_an_interviews_sheet_that_reads_back():
+    import io
+
+    import openpyxl
+
+    from analysis.template import tracker_template
+
+    book = openpyxl.load_workbook(io.BytesIO(tracker_template()))
+    assert "Interviews" in book.sheetnames
+    sheet = book["Interviews"]
+    assert [c.value for c in sheet[1]] == [c.label for c in s.INTERVIEW_COLUMNS]
+    book["Applications"].append(["Acme", "Analyst", dt.datetime(2026, 3, 2), "interviewing"])
+    sheet.append(["Acme", "Analyst", None, None, dt.datetime(2026, 3, 9, 10, 0), 1, "video",
+                  "Ana Ruiz; Ben Okafor"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = load_applications(buffer.getvalue(), name="tracker.xlsx")
+    assert result.interviews[[s.IV_DATE, s.INTERVIEWERS]].values.tolist() == [
+        [pd.Timestamp("2026-03-09 10:00"), "Ana Ruiz; Ben Okafor"]]

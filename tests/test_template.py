@@ -21,7 +21,7 @@ def template() -> openpyxl.Workbook:
 
 
 def test_template_has_the_columns_and_sheets(template):
-    assert template.sheetnames == ["Applications", "Offers", "Instructions"]
+    assert template.sheetnames == ["Applications", "Offers", "Interviews", "Instructions"]
     assert [c.value for c in template["Applications"][1]] == [c.label for c in
                                                              s.APPLICATION_COLUMNS]
     assert [c.value for c in template["Offers"][1]] == [c.label for c in s.OFFER_COLUMNS]
