@@ -321,3 +321,28 @@ def wins_chart(wins: pd.Series, *, draws: int, limit: int = OFFERS_SHOWN) -> go.
     fig.update_xaxes(range=[0, 100], ticksuffix="%")
     return _layout(fig, title=title, x="Share of weightings won", y=None,
                    height=max(220, 100 + 45 * len(ordered)))
+
+
+def rounds_chart(rounds: pd.DataFrame, *, as_of: pd.Timestamp | None = None) -> go.Figure:
+    """Each application's interview rounds on a time line, one row per application, with a
+    line through its rounds and a dashed mark for today."""
+    title = "Interview rounds"
+    if rounds.empty:
+        return empty_figure("No interview in the journal yet.", title=title)
+    fig = go.Figure()
+    for i, (name, part) in enumerate(rounds.groupby("application", sort=False)):
+        colour = PALETTE[i % len(PALETTE)]
+        kinds = part["kind"].fillna("").astype(str)
+        fig.add_scatter(
+            x=part["date"], y=[name] * len(part), mode="lines+markers+text",
+            line={"color": colour, "width": 2}, marker={"size": 14, "color": colour},
+            text=[f"{int(r)}" for r in part["round"].fillna(0)], textposition="top center",
+            customdata=np.stack([kinds, part["interviewers"].fillna("").astype(str)], -1),
+            hovertemplate=("%{y}<br>Round %{text}, %{x|%-d %b %Y %H:%M}"
+                           "<br>%{customdata[0]} %{customdata[1]}<extra></extra>"),
+            showlegend=False)
+    if as_of is not None:
+        fig.add_vline(x=as_of, line_dash="dash", line_color=MUTED)
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title=title, x="Interview date", y=None,
+                   height=max(260, 90 + 40 * rounds["application"].nunique()))

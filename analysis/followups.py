@@ -486,7 +486,9 @@ def _latest_round_dates(apps: pd.DataFrame, interviews: pd.DataFrame, labels: pd
     held = held[held[s.IV_DATE].dt.normalize() <= day]
     if held.empty:
         return apps
-    latest = held.sort_values(s.IV_DATE).groupby("_app").last()
+    # The latest round's own values (groupby's last() would take earlier rounds' for blanks).
+    latest = held.sort_values(s.IV_DATE, kind="stable").drop_duplicates("_app", keep="last")\
+        .set_index("_app")
     latest.index = latest.index.astype("int64")
     updated = apps.copy()
     updated.loc[latest.index, s.INTERVIEW_DATE] = latest[s.IV_DATE].dt.normalize()\

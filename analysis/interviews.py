@@ -327,7 +327,9 @@ def with_latest_interviews(apps: pd.DataFrame, interviews: pd.DataFrame) -> pd.D
     linked = interviews.assign(_app=link(interviews, apps)).dropna(subset=["_app", s.IV_DATE])
     if linked.empty:
         return apps
-    latest = linked.sort_values(s.IV_DATE, kind="stable").groupby("_app").last()
+    # The latest round's own values (groupby's last() would take earlier rounds' for blanks).
+    latest = linked.sort_values(s.IV_DATE, kind="stable").drop_duplicates("_app", keep="last")\
+        .set_index("_app")
     latest.index = latest.index.astype(apps.index.dtype)
     updated = apps.copy()
     updated.loc[latest.index, s.INTERVIEW_DATE] = latest[s.IV_DATE].dt.normalize()\
@@ -706,6 +708,16 @@ def improvements(interviews: pd.DataFrame) -> pd.DataFrame:
         .sort_values(s.IV_DATE, ascending=False, na_position="last").reset_index(drop=True)
 
 
+def of_applications(apps: pd.DataFrame, interviews: pd.DataFrame) -> pd.DataFrame:
+    """The interviews that belong to one of ``apps`` (the applications a filter keeps)."""
+    return interviews[link(interviews, apps).notna().to_numpy()]
+
+
+def held_by(interviews: pd.DataFrame, moment: pd.Timestamp) -> pd.DataFrame:
+    """The interviews held by ``moment``, most recent first."""
+    return interviews[interviews[s.IV_DATE] <= moment].sort_values(s.IV_DATE, ascending=False)
+
+
 def upcoming(interviews: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
     """Interviews from ``as_of`` on, soonest first."""
     ahead = interviews[interviews[s.IV_DATE] >= pd.Timestamp(as_of)]
@@ -736,6 +748,26 @@ def preparation(interviews: pd.DataFrame, interview: int, *, similar: float = 70
         .reset_index(drop=True),
         "improve": improvements(others),
     }
+
+
+def timeline(apps: pd.DataFrame, interviews: pd.DataFrame, *, limit: int = 15) -> pd.DataFrame:
+    """The rounds of the ``limit`` applications interviewed most recently, for a timeline:
+    ``application`` ("Company – Role"), ``date``, ``round``, ``kind``, ``interviewers``."""
+    columns = ["application", "date", "round", "kind", "interviewers"]
+    linked = interviews.assign(_app=link(interviews, apps)).dropna(subset=["_app", s.IV_DATE])
+    if linked.empty:
+        return pd.DataFrame({c: pd.Series(dtype=DATE_DTYPE if c == "date" else
+                                          "float64" if c == "round" else "str")
+                             for c in columns})
+    recent = linked.groupby("_app")[s.IV_DATE].max().nlargest(limit).index
+    chosen = linked[linked["_app"].isin(recent)].sort_values(s.IV_DATE)
+    owner = apps.loc[chosen["_app"].astype("int64")]
+    name = owner[s.COMPANY].fillna("(no company)") + \
+        (" – " + owner[s.ROLE]).fillna("")
+    return pd.DataFrame({
+        "application": name.to_numpy(), "date": chosen[s.IV_DATE].to_numpy(),
+        "round": chosen[s.IV_ROUND].to_numpy(), "kind": chosen[s.IV_KIND].to_numpy(),
+        "interviewers": chosen[s.INTERVIEWERS].to_numpy()})
 
 
 def rounds_summary(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.Series:

@@ -239,10 +239,14 @@ def generate_interviews(apps: pd.DataFrame, *, seed: int = SAMPLE_SEED,
         if app[s.STATUS] in (s.OFFER, s.ACCEPTED):
             rounds = max(rounds, 2)
         last = app[s.INTERVIEW_DATE]
-        gaps = rng.integers(4, 11, rounds - 1)
+        earliest = app[s.DATE_APPLIED] + pd.Timedelta(days=2) \
+            if pd.notna(app[s.DATE_APPLIED]) else last - pd.Timedelta(days=60)
+        room = max((last - earliest).days, 0)
+        rounds = max(1, min(rounds, room // 3 + 1))  # at least three days between rounds
+        gaps = rng.integers(3, 11, rounds - 1)
+        if gaps.sum() > room:  # squeeze the gaps into the time since applying
+            gaps = np.maximum(3, (gaps * room / gaps.sum()).astype(int))
         days = [last - pd.Timedelta(days=int(g)) for g in np.cumsum(gaps[::-1])[::-1]] + [last]
-        days = [max(d, app[s.DATE_APPLIED] + pd.Timedelta(days=2))
-                if pd.notna(app[s.DATE_APPLIED]) else d for d in days]
         good = app[s.STATUS] in (s.OFFER, s.ACCEPTED, s.INTERVIEWING)
         domain = str(app[s.COMPANY]).lower().replace(" ", "") + ".example.com"
         for number, day in enumerate(days, start=1):

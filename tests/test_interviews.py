@@ -307,3 +307,17 @@ def test_the_blank_tracker_has_an_interviews_sheet_that_reads_back():
     result = load_applications(buffer.getvalue(), name="tracker.xlsx")
     assert result.interviews[[s.IV_DATE, s.INTERVIEWERS]].values.tolist() == [
         [pd.Timestamp("2026-03-09 10:00"), "Ana Ruiz; Ben Okafor"]]
+
+
+def test_the_latest_round_counts_with_its_own_blanks():
+    """An earlier round's promised date or thank-you never stands in for the latest's."""
+    rounds = [{**PANEL, "thank_you_sent": "2026-03-11", "questions_asked": "x" * 5,
+               "decision_expected": "2026-03-15"},
+              {**PANEL, "date": "2026-03-20", "round": 2, "questions_asked": "x" * 5}]
+    synced = iv.with_latest_interviews(APPS, journal(rounds))
+    assert synced[s.INTERVIEW_DATE].iloc[0] == pd.Timestamp("2026-03-20")
+    assert pd.isna(synced[s.THANK_YOU_SENT].iloc[0])
+    found = actions(rounds, "2026-03-23")
+    assert "decision_follow_up" not in set(found["action"])  # 15 Mar + 7 would be due
+    later = actions(rounds, "2026-04-03")  # no promise for round 2: 14 days after it
+    assert "decision_follow_up" in set(later["action"])

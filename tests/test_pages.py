@@ -7,7 +7,8 @@ from conftest import ROOT, csv_bytes, xlsx_bytes
 from streamlit.testing.v1 import AppTest
 
 PAGES = ["pages/overview.py", "pages/response_times.py", "pages/outcomes.py",
-         "pages/follow_ups.py", "pages/offers.py", "pages/data.py", "pages/reports.py"]
+         "pages/follow_ups.py", "pages/interviews.py", "pages/offers.py", "pages/data.py",
+         "pages/reports.py"]
 TRACKER = [["Company", "Role", "Status", "Date applied"],
            ["Acme", "Analyst", "Interview", "2025-03-01"],
            ["Globex", "Engineer", "Rejected", "2025-03-04"],
@@ -155,6 +156,8 @@ def test_an_unexpected_failure_while_reading_keeps_the_data(monkeypatch):
 # --- analysis pages -------------------------------------------------------------------------
 
 import json  # noqa: E402
+
+import pandas as pd  # noqa: E402
 
 ONE_ROW = [["Company", "Status", "Date applied"], ["Acme", "Applied", "2025-03-01"]]
 NO_REPLIES = [["Company", "Status", "Date applied"], ["Acme", "Applied", "2025-03-01"],
@@ -621,3 +624,53 @@ def test_the_two_group_table_uses_one_percent_format():
     config = json.loads(table.proto.columns)
     assert {config[c]["type_config"]["format"] for c in ("rate", "low", "high")} == {"%.1f%%"}
     assert table.value["rate"].between(0, 100).all() and table.value["rate"].max() > 1
+
+
+def test_the_interviews_page_teaches_from_the_sample_journal():
+    """A user opens the journal: the next interview with what to prepare, the rounds, the
+    questions that come back and round-to-round rates."""
+    at = start("pages/interviews.py")
+    subheaders = [h.value for h in at.main.subheader]
+    assert subheaders == ["Next interview", "Write your notes", "Rounds by application",
+                          "What your interviews teach"]
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "Asked before at this company" in markdown
+    tables = [d.value for d in at.main.dataframe]
+    recurring = next(t for t in tables if "question" in t.columns)
+    assert recurring["count"].iloc[0] >= recurring["count"].iloc[-1] >= 1
+    progression = next(t for t in tables if "next_rate" in t.columns)
+    assert progression["round"].tolist()[:2] == [1, 2]
+    assert (progression["next_rate"].dropna() <= 100).all()
+    rounds = next(f for f in figures(at) if f["layout"]["title"]["text"] == "Interview rounds")
+    assert rounds["data"]
+
+
+def test_notes_written_after_an_interview_are_saved_as_a_version():
+    rows = [["Company", "Role", "Status", "Date applied", "Interview date", "Contact"],
+            ["Acme", "Analyst", "Interviewing", "2026-01-05", "2026-01-20", "Ana Ruiz"]]
+    at = upload(start("pages/interviews.py"), "tracker.csv", csv_bytes(rows))
+    assert at.selectbox(key="notes_interview").value == 0
+    form_areas = {t.label: t for t in at.text_area}
+    form_areas["Questions asked"].set_value("Tell me about yourself\nWhy us?")
+    form_areas["To improve"].set_value("Shorter intro.")
+    at.text_input[0].set_value("Ana Ruiz; Ben Okafor")
+    at.text_input[2].set_value("within two weeks")
+    next(b for b in at.button if b.label == "Save the notes").click().run()
+    assert not at.exception, at.exception
+    at.switch_page("pages/data.py").run()
+    versions = at.dataframe[1].value
+    assert versions["description"].iloc[0] == "interview notes: Acme, round 1"
+    from analysis.store import Workspace
+    from ui.state import workspace_path
+
+    saved = Workspace(workspace_path()).load().interviews
+    assert saved["interviewers"].tolist() == ["Ana Ruiz; Ben Okafor"]
+    assert saved["questions_asked"].tolist() == ["Tell me about yourself\nWhy us?"]
+    assert saved["decision_expected"].tolist() == [pd.Timestamp("2026-02-03")]
+
+
+def test_a_journal_without_interviews_explains_itself():
+    at = upload(start("pages/interviews.py"), "t.csv", csv_bytes(TRACKER))
+    infos = " ".join(i.value for i in at.info)
+    assert "No interview coming up" in infos
+    assert "Lessons appear once the journal holds interviews" in infos

@@ -29,6 +29,7 @@ def pages() -> dict[str, list[st.Page]]:
         "Act": [
             st.Page("pages/follow_ups.py", title="Follow-ups",
                     icon=":material/mark_email_unread:"),
+            st.Page("pages/interviews.py", title="Interviews", icon=":material/groups:"),
             st.Page("pages/offers.py", title="Offers", icon=":material/balance:"),
         ],
         "Manage": [
