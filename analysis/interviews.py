@@ -380,24 +380,58 @@ def thank_you_days(value: object, interviewers: int, fallback: pd.Timestamp | No
     return days
 
 
+def _exploded(values: pd.Series, pattern: re.Pattern[str] | str) -> pd.DataFrame:
+    """Each cell split on ``pattern`` into (label, position, part) rows, blanks dropped."""
+    parts = values.fillna("").astype("str").str.split(pattern, regex=True).explode()
+    parts = parts.str.strip()
+    parts = parts[parts != ""]
+    frame = pd.DataFrame({"interview": parts.index, "part": parts.to_numpy()})
+    frame["position"] = frame.groupby("interview").cumcount()
+    return frame
+
+
 def interviewer_rows(interviews: pd.DataFrame) -> pd.DataFrame:
     """One row per interviewer of each interview (one row without a name where nobody is
-    listed): the interview's label, the name, the address in the same position, and the day
-    they were thanked (NaT: not yet)."""
-    records = []
-    for label, row in interviews.iterrows():
-        names = split_names(row[s.INTERVIEWERS])
-        emails = split_names(row[s.INTERVIEWER_EMAILS])
-        held = row[s.IV_DATE].normalize() if pd.notna(row[s.IV_DATE]) else None
-        thanked = thank_you_days(row[s.IV_THANK_YOU_SENT], len(names), held)
-        for position, name in enumerate(names or [None]):
-            email = emails[position] if position < len(emails) else (
-                emails[0] if len(emails) == 1 and len(names) <= 1 else None)
-            records.append((label, position, name, email, thanked[position]))
-    frame = pd.DataFrame(records, columns=["interview", "position", "name", "email",
-                                           "thanked"])
-    return frame.astype({"name": "str", "email": "str", "thanked": DATE_DTYPE,
-                         "interview": "int64", "position": "int64"})
+    listed): the interview's label, the name, the address in the same position (or the only
+    address, for one interviewer), and the day they were thanked (NaT: not yet; a thank-you
+    cell holds one value for all or one per interviewer in their order, "yes" meaning the
+    interview day)."""
+    columns = ["interview", "position", "name", "email", "thanked"]
+    if interviews.empty:
+        return pd.DataFrame({c: pd.Series(dtype=DATE_DTYPE if c == "thanked" else
+                                          "int64" if c in ("interview", "position") else "str")
+                             for c in columns})
+    names = _exploded(interviews[s.INTERVIEWERS], _LIST_SPLIT).rename(columns={"part": "name"})
+    counts = names.groupby("interview").size().reindex(interviews.index, fill_value=0)
+    nobody = pd.DataFrame({"interview": counts.index[counts == 0], "position": 0,
+                           "name": pd.NA})
+    people = pd.concat([names, nobody], ignore_index=True)
+    emails = _exploded(interviews[s.INTERVIEWER_EMAILS], _LIST_SPLIT)\
+        .rename(columns={"part": "email"})
+    people = people.merge(emails, on=["interview", "position"], how="left")
+    only = emails.groupby("interview")["email"].agg(["first", "size"])
+    single = counts.reindex(people["interview"]).to_numpy() <= 1
+    lone = only["first"].where(only["size"] == 1).reindex(people["interview"]).to_numpy()
+    people["email"] = people["email"].where(people["email"].notna() | ~single, lone)
+    # Thank-you days: one value for everyone, or one per interviewer in their order.
+    cells = interviews[s.IV_THANK_YOU_SENT].fillna("").astype("str")
+    parts = cells.str.split(r"[;|\n]", regex=True).explode().str.strip()
+    given = pd.DataFrame({"interview": parts.index, "thanks": parts.to_numpy()})
+    given["position"] = given.groupby("interview").cumcount()
+    per_cell = given.groupby("interview").size()
+    shared = per_cell[per_cell == 1].index
+    people = people.merge(given[~given["interview"].isin(shared)],
+                          on=["interview", "position"], how="left")
+    one_value = given[given["interview"].isin(shared)].set_index("interview")["thanks"]
+    people["thanks"] = people["thanks"].fillna(people["interview"].map(one_value)).fillna("")
+    held = interviews[s.IV_DATE].dt.normalize().reindex(people["interview"]).to_numpy()
+    said_yes = people["thanks"].str.lower().isin(YES_MARKERS).to_numpy()
+    typed = pd.to_datetime(people["thanks"].where(~said_yes & (people["thanks"] != "")),
+                           errors="coerce", format="mixed")
+    people["thanked"] = typed.where(~said_yes, held).astype(DATE_DTYPE)
+    people = people.sort_values(["interview", "position"], kind="stable")
+    return people[columns].reset_index(drop=True).astype(
+        {"name": "str", "email": "str", "interview": "int64", "position": "int64"})
 
 
 def mark_thanked(interviews: pd.DataFrame, label: int, position: int, *, on: dt.date
@@ -573,15 +607,18 @@ def recurring_questions(interviews: pd.DataFrame, *, similar: float = 82) -> pd.
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "count" else "str")
                              for c in columns})
     normal = [_normal_question(q) for q in asked["question"]]
-    to_bank = process.cdist(normal, _BANK_WORDINGS, scorer=fuzz.token_set_ratio,
+    # Compared once per distinct wording: a journal repeats its questions.
+    distinct, back = np.unique(np.array(normal, dtype=object), return_inverse=True)
+    wordings = distinct.tolist()
+    to_bank = process.cdist(wordings, _BANK_WORDINGS, scorer=fuzz.token_set_ratio,
                             dtype=np.uint8, workers=1)
     best = to_bank.argmax(axis=1)
     classic = np.where(to_bank.max(axis=1) >= similar, np.array(_BANK_NAMES)[best], "")
     # The others group with each other: connected parts of the "similar enough" graph.
-    scores = process.cdist(normal, normal, scorer=fuzz.token_set_ratio, dtype=np.uint8,
+    scores = process.cdist(wordings, wordings, scorer=fuzz.token_set_ratio, dtype=np.uint8,
                            score_cutoff=int(similar), workers=1)
     _, groups = connected_components(csr_matrix(scores >= similar), directed=False)
-    key = np.where(classic != "", "bank:" + classic, "own:" + groups.astype(str))
+    key = np.where(classic != "", "bank:" + classic, "own:" + groups.astype(str))[back]
     rows = []
     asked = asked.assign(_normal=normal)
     for group_key, group in asked.assign(_key=key).groupby("_key", sort=False):

@@ -39,13 +39,17 @@ from analysis import (
     rates,
     reports,
 )
-from analysis.sample import sample_offers, write_sample_csv
+from analysis import interviews as iv
+from analysis.roundtrip import to_workbook
+from analysis.sample import generate_interviews, sample_offers, write_sample_csv
 from analysis.store import Workspace
 
 END = dt.date(2026, 11, 20)
 FINDINGS = "## Findings"
 PAGES = ["pages/overview.py", "pages/response_times.py", "pages/outcomes.py",
-         "pages/follow_ups.py", "pages/offers.py", "pages/data.py", "pages/reports.py"]
+         "pages/follow_ups.py", "pages/interviews.py", "pages/offers.py", "pages/data.py",
+         "pages/reports.py"]
+INTERVIEW_SHARE = 0.3  # interviews per application in the benchmark (30,000 at 100,000)
 
 
 def median_time(function: Callable[[], object], repeat: int) -> float:
@@ -55,6 +59,20 @@ def median_time(function: Callable[[], object], repeat: int) -> float:
         function()
         times.append(time.perf_counter() - started)
     return statistics.median(times)
+
+
+def benchmark_journal(apps: pd.DataFrame, size: int) -> pd.DataFrame:
+    """The sample journal of these applications, with later rounds added until there are
+    ``INTERVIEW_SHARE`` interviews per application."""
+    journal = generate_interviews(apps, seed=1, end=END)
+    wanted = int(size * INTERVIEW_SHARE)
+    extra = []
+    while len(journal) + sum(len(e) for e in extra) < wanted and len(journal):
+        step = len(extra) + 1
+        more = journal.sample(min(len(journal), wanted - len(journal)), random_state=step)
+        extra.append(more.assign(date=more["date"] + pd.Timedelta(days=3 * step),
+                                 round=more["round"] + step))
+    return pd.concat([journal, *extra], ignore_index=True).head(max(wanted, len(journal)))
 
 
 def xlsx_bytes(apps: pd.DataFrame) -> bytes:
@@ -158,6 +176,16 @@ def bench(size: int, repeat: int, folder: Path) -> dict[str, object]:
         lambda: pd.read_excel(io.BytesIO(xlsx), engine="calamine"), repeat)
     timing["import xlsx (pd.read_excel openpyxl)"] = median_time(
         lambda: pd.read_excel(io.BytesIO(xlsx), engine="openpyxl"), 1 if size > 10_000 else repeat)
+    journal = benchmark_journal(apps, size)
+    result["interviews"] = len(journal)
+    # The dashboard's own download: job links as hyperlinks on every row, with and without the
+    # Interviews sheet (the cost of reading links, and of reading the journal).
+    linked = to_workbook(apps, headers=[], column_map={})
+    with_journal = to_workbook(apps, headers=[], column_map={}, interviews=journal)
+    timing["import xlsx, a link on every row"] = median_time(
+        lambda: load_applications(linked, name="a.xlsx"), repeat)
+    timing["import xlsx, links and Interviews sheet"] = median_time(
+        lambda: load_applications(with_journal, name="a.xlsx"), repeat)
 
     loaded = load_applications(csv, name="a.csv").applications
     offer_table = offers.prepare_offers(offers.offers_table(loaded, sample_offers(loaded)))
@@ -175,6 +203,12 @@ def bench(size: int, repeat: int, folder: Path) -> dict[str, object]:
                                                           outcome="interview", as_of=END),
         "cohorts": lambda: rates.cohorts(loaded, as_of=END),
         "due_follow_ups": lambda: followups.due_follow_ups(loaded, as_of=END),
+        "due_follow_ups (with interviews)": lambda: followups.due_follow_ups(
+            loaded, as_of=END, interviews=journal),
+        "link interviews": lambda: iv.link(journal, loaded),
+        "recurring_questions": lambda: iv.recurring_questions(journal),
+        "round_progression": lambda: iv.round_progression(journal, loaded, as_of=END),
+        "funnel_counts (with interviews)": lambda: metrics.funnel_counts(loaded, journal),
         "score_offers": lambda: offers.score_offers(offer_table, offers.DEFAULT_CRITERIA),
     }
     for name, function in functions.items():
@@ -207,8 +241,9 @@ def bench(size: int, repeat: int, folder: Path) -> dict[str, object]:
     result["chart_kb"] = {name: len(figure.to_json()) / 1024 for name, figure in figures.items()}
 
     workspace = folder / f"workspace-{size}.sqlite3"
-    Workspace(workspace).save(loaded, offers=sample_offers(loaded), kind="import",
-                              description="benchmark", expected=None)
+    Workspace(workspace).save(iv.with_latest_interviews(loaded, journal),
+                              offers=sample_offers(loaded), kind="import",
+                              description="benchmark", expected=None, interviews=journal)
     result["pages"] = json.loads(run_script(PAGE_RUNNER, workspace, *PAGES))
     result["filter_change"] = json.loads(run_script(FILTER_RUNNER, workspace))["filter_change"]
     result["overview_rss_mb"] = float(run_script(MEMORY_RUNNER, workspace))
@@ -271,6 +306,12 @@ def report(results: list[dict[str, object]]) -> str:
         xlsx_ratio = (t["import xlsx (load_applications)"]
                       / t["import xlsx (pd.read_excel calamine)"])
         speedup = t["import xlsx (pd.read_excel openpyxl)"] / t["import xlsx (load_applications)"]
+        links = t["import xlsx, a link on every row"] / t["import xlsx (load_applications)"]
+        journal = (t["import xlsx, links and Interviews sheet"]
+                   / t["import xlsx, a link on every row"])
+        lines.append(f"- {r['size']:,} applications with {r['interviews']:,} interviews: a link "
+                     f"on every row costs {links:.2f}x the plain xlsx import (target at most "
+                     f"1.2x); the Interviews sheet adds {journal - 1:.0%} (target at most 20%).")
         pages = {k: v for k, v in r["pages"].items() if k.startswith("pages/")}
         cold = max(pages.items(), key=lambda kv: kv[1]["cold"])
         warm = max(pages.items(), key=lambda kv: kv[1]["warm"])

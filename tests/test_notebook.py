@@ -21,3 +21,6 @@ def test_walkthrough_notebook_executes():
     # The reports section wrote its files and listed the application log.
     printed = " ".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "applications in the last 30 days; files in" in printed
+    # The interviews section listed per-interviewer thank-yous and the journal's lessons.
+    assert "round_progression" in " ".join("".join(c.source) for c in notebook.cells)
+    assert "Tell me about yourself" in text and "next_rate" in text

@@ -28,11 +28,12 @@ def test_every_page_draws_the_shared_sidebar():
         assert "page_setup(" in page.read_text(), page.name
 
 
-@pytest.mark.parametrize("column", [*s.APPLICATION_COLUMNS, *s.OFFER_COLUMNS],
-                         ids=lambda c: c.name)
-def test_every_column_and_alias_is_documented(column):
-    row = next((line for line in README.splitlines() if line.startswith(f"| `{column.name}` |")
-                and column.label in line), None)
+@pytest.mark.parametrize(("prefix", "column"), [
+    *(("", c) for c in s.APPLICATION_COLUMNS), *(("", c) for c in s.OFFER_COLUMNS),
+    *(("interviews.", c) for c in s.INTERVIEW_COLUMNS)], ids=lambda c: getattr(c, "name", c))
+def test_every_column_and_alias_is_documented(prefix, column):
+    row = next((line for line in README.splitlines()
+                if line.startswith(f"| `{prefix}{column.name}` |") and column.label in line), None)
     assert row is not None, f"{column.name} is missing from the README's tables"
     for alias in column.aliases:
         assert alias in row, f"alias '{alias}' of {column.name} is not in the README"
