@@ -43,7 +43,7 @@ from analysis.template import tracker_template
 
 PROG = "jobsearch"
 FOLLOW_UP_COLUMNS = {"state": "State", "due": "Due", "title": "Action", "company": "Company",
-                     "role": "Role", "channel": "Channel"}
+                     "role": "Role", "contact_name": "To", "channel": "Channel"}
 
 
 class CommandError(Exception):

@@ -150,3 +150,27 @@ def test_without_a_file_or_saved_data_the_command_says_what_to_give(tmp_path):
     done = run("report", "--workspace", tmp_path / "none.sqlite3", "--out", tmp_path / "r.html")
     assert done.returncode == 1
     assert "no saved data at" in done.stderr and "give your spreadsheet" in done.stderr
+
+
+def test_follow_ups_list_one_thank_you_per_interviewer(tmp_path):
+    """A tracker with an Interviews sheet: a panel of two gets two thank-you lines, and the
+    calendar an event for the interview to come."""
+    from conftest import xlsx_bytes
+
+    path = tmp_path / "tracker.xlsx"
+    path.write_bytes(xlsx_bytes({
+        "Applications": [["Company", "Role", "Status", "Date applied"],
+                         ["Acme", "Analyst", "Interviewing", dt.date(2026, 11, 2)]],
+        "Interviews": [["Company", "Role", "Date", "Interviewers", "Interviewer emails"],
+                       ["Acme", "Analyst", dt.datetime(2026, 11, 19, 14, 0),
+                        "Ana Ruiz; Ben Okafor", "ana@acme.example; ben@acme.example"],
+                       ["Acme", "Analyst", dt.datetime(2026, 11, 24, 10, 0), "Cleo Park", ""]],
+    }))
+    done = run("follow-ups", path, "--as-of", AS_OF, "--ics", tmp_path / "f.ics")
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if "thank-you" in line.lower()]
+    assert len(lines) == 2
+    assert any("Ana Ruiz" in line for line in lines) and any("Ben Okafor" in line for line in lines)
+    events = icalendar.Calendar.from_ical((tmp_path / "f.ics").read_bytes()).walk("VEVENT")
+    interview = [e for e in events if str(e["summary"]).startswith("Interview, round 2")]
+    assert len(interview) == 1 and "Checklist:" in str(interview[0]["description"])
