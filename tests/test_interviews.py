@@ -321,3 +321,19 @@ def test_the_latest_round_counts_with_its_own_blanks():
     assert "decision_follow_up" not in set(found["action"])  # 15 Mar + 7 would be due
     later = actions(rounds, "2026-04-03")  # no promise for round 2: 14 days after it
     assert "decision_follow_up" in set(later["action"])
+
+
+def test_a_two_sheet_opendocument_workbook_imports_with_its_rounds():
+    """LibreOffice's own format: Applications and Interviews sheets in one .ods file."""
+    import io
+
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="odf") as writer:
+        pd.DataFrame(TRACKER[1:], columns=TRACKER[0]).to_excel(writer, sheet_name="Applications",
+                                                               index=False)
+        pd.DataFrame([row[:5] for row in SHEET[1:3]], columns=SHEET[0][:5]).to_excel(
+            writer, sheet_name="Interviews", index=False)
+    result = load_applications(buffer.getvalue(), name="tracker.ods")
+    assert result.interviews[s.IV_ROUND].tolist() == [1, 2]
+    assert result.interviews[s.INTERVIEWERS].tolist() == ["Ana Ruiz; Ben Okafor", "Cleo Park"]
+    assert result.applications[s.INTERVIEW_DATE].iloc[0] == pd.Timestamp("2026-03-20")
