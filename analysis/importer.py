@@ -230,7 +230,8 @@ def _with_interviews(result: LoadResult, grids: list[tuple[str, pd.DataFrame]]) 
     its application, and the applications' interview dates set to their latest interview."""
     loaded = [load_interviews_grid(grid, file=name, apps=result.applications)
               for name, grid in grids]
-    interviews = pd.concat([table for table, _ in loaded], ignore_index=True)
+    interviews = loaded[0][0] if len(loaded) == 1 else \
+        pd.concat([table for table, _ in loaded], ignore_index=True)
     if interviews.empty:
         return result
     return dataclasses.replace(
@@ -241,15 +242,18 @@ def _with_interviews(result: LoadResult, grids: list[tuple[str, pd.DataFrame]]) 
 
 
 def url_key(values: pd.Series) -> pd.Series:
-    """Job links as a key that two spellings of one posting share: no scheme, "www.", query
-    or trailing slash, lower case ("" for a blank).
+    """Job links as a key that two spellings of one posting share: no scheme, "www.", query,
+    fragment or trailing slash, lower case ("" for a blank).
 
-    >>> url_key(pd.Series(["https://www.LinkedIn.com/jobs/view/1/?ref=x", None])).tolist()
-    ['linkedin.com/jobs/view/1', '']
+    >>> url_key(pd.Series(["https://www.LinkedIn.com/jobs/view/1/?ref=x", "a.example/2#top",
+    ...                    None])).tolist()
+    ['linkedin.com/jobs/view/1', 'a.example/2', '']
     """
     url = values.fillna("").astype("str").str.strip().str.lower()
-    return url.str.replace(r"^https?://(www\.)?", "", regex=True).str.split("?").str[0]\
-        .str.replace(r"[/?#]+$", "", regex=True)
+    # Three vectorised replacements (pyarrow's regex engine); no per-row Python.
+    url = url.str.replace(r"^https?://(?:www\.)?", "", regex=True)
+    url = url.str.replace(r"[?#].*$", "", regex=True)
+    return url.str.replace(r"/+$", "", regex=True)
 
 
 def _load_linkedin_archive(raw: RawFile, *, column_map: Mapping[str, str | None] | None,
@@ -731,16 +735,22 @@ def parse_amount_range(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     ([90000.0, 120000.0, 90000.0, nan], [110000.0, 120000.0, 110000.0, nan])
     """
     cells = text.fillna("").astype("str")
-    parts = cells.str.split(_RANGE_SEPARATOR, n=1, regex=True)
+    low = pd.Series(np.nan, index=text.index, dtype="float64")
+    high = low.copy()
+    given = cells.str.strip() != ""
+    if not given.any():  # a salary column is mostly blank: parse only what is there
+        return low, high
+    parts = cells[given].str.split(_RANGE_SEPARATOR, n=1, regex=True)
     first = parts.str[0].fillna("").astype("str")
     second = parts.str[1].astype("str").fillna(first)
-    low, high = _parse_amounts(first), _parse_amounts(second)
+    bottom, top = _parse_amounts(first), _parse_amounts(second)
     suffix = second.str.strip().str.lower().str[-1:]
     bare = ~first.str.strip().str.lower().str.endswith(("k", "m")) & suffix.isin(["k", "m"])
-    low = low.where(~bare, low * np.where(suffix == "k", 1_000, 1_000_000))
-    swapped = low > high
-    low, high = low.where(~swapped, high), high.where(~swapped, low)
-    return low.astype("float64"), high.astype("float64")
+    bottom = bottom.where(~bare, bottom * np.where(suffix == "k", 1_000, 1_000_000))
+    swapped = bottom > top
+    low[given] = bottom.where(~swapped, top).astype("float64")
+    high[given] = top.where(~swapped, bottom).astype("float64")
+    return low, high
 
 
 def load_offers_grid(grid: pd.DataFrame, *, file: str) -> tuple[pd.DataFrame | None, pd.DataFrame]:

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from analysis import schema as s
-from analysis.dates import DATE_DTYPE, parse_dates, time_frame_end
+from analysis.dates import DATE_DTYPE, format_days, parse_dates, time_frame_end
 from analysis.grids import (
     BLANK_MARKERS,
     YES_MARKERS,
@@ -33,7 +36,9 @@ from analysis.rates import wilson_interval
 SEPARATOR = "; "
 # Names and addresses are separated by ; , | or a new line ("Ana Ruiz; Ben Okafor").
 _LIST_SPLIT = re.compile(r"\s*(?:;|\||\n|\r|,|\s+&\s+|\s+and\s+)\s*")
-_STRAY = re.compile(r"^\s*[;,|]|[;,|]\s*[;,|]|[;,|]\s*$")
+# As patterns (not compiled) so that pandas runs them in pyarrow's regex engine, vectorised.
+_STRAY = r"^\s*[;,|]|[;,|]\s*[;,|]|[;,|]\s*$"
+_SEPARATORS = r"\s*(?:;|\||\n|\r|,|\s+&\s+|\s+and\s+)\s*"
 _TIME = re.compile(r"(?i)\b(\d{1,2})[:.h](\d{2})\s*(am|pm)?\b|\b(\d{1,2})\s*(am|pm)\b")
 NOTE_COLUMNS = (s.QUESTIONS_ASKED, s.MY_ANSWERS, s.THEIR_RESPONSES, s.MY_QUESTIONS,
                 s.WENT_WELL, s.TO_IMPROVE, s.IV_NOTES)
@@ -66,40 +71,78 @@ def _key(values: pd.Series) -> pd.Series:
         .str.replace(r"[^0-9a-z]+", "", regex=True)
 
 
-def application_keys(frame: pd.DataFrame) -> pd.DataFrame:
+def application_keys(frame: pd.DataFrame, levels: Sequence[str] = ("url", "full", "role",
+                                                                  "company")) -> pd.DataFrame:
     """The keys that tie an interview to its application: job link, company + role + day
-    applied, company + role, company (each "" where a part is blank)."""
+    applied, company + role, company (each "" where a part is blank). Only the ``levels``
+    asked for are worked out."""
     from analysis.importer import url_key  # the importer reads interviews: import on use
 
+    blank = pd.Series("", index=frame.index, dtype="str")
     company, role = _key(frame[s.COMPANY]), _key(frame[s.ROLE])
-    day = frame[s.DATE_APPLIED].dt.strftime("%Y-%m-%d").fillna("") \
-        if s.DATE_APPLIED in frame else pd.Series("", index=frame.index)
-    url = url_key(frame[s.JOB_URL]) if s.JOB_URL in frame else pd.Series("", index=frame.index)
-    return pd.DataFrame({
-        "url": url,
-        "full": (company + "|" + role + "|" + day).where((company != "") & (day != ""), ""),
-        "role": (company + "|" + role).where(company != "", ""),
-        "company": company,
-    }, index=frame.index)
+    keys = {"company": company, "role": (company + "|" + role).where(company != "", "")}
+    if "url" in levels:
+        keys["url"] = url_key(frame[s.JOB_URL]) if s.JOB_URL in frame else blank
+    if "full" in levels:
+        day = format_days(frame[s.DATE_APPLIED]).fillna("") if s.DATE_APPLIED in frame \
+            else blank
+        keys["full"] = (company + "|" + role + "|" + day).where((company != "") & (day != ""),
+                                                               "")
+    return pd.DataFrame({level: keys[level] for level in levels}, index=frame.index)
+
+
+# The last links worked out, by the identity of the two frames: a page asks for the same
+# link several times (follow-ups, funnel, flows...) and frames here are never modified.
+_LINKS: OrderedDict[tuple[int, int], tuple[weakref.ref, weakref.ref, pd.Series]] = OrderedDict()
+_LINKS_KEPT = 8
+_LINKS_LOCK = threading.Lock()
 
 
 def link(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.Series:
     """The index label in ``apps`` of each interview's application (missing when none
     matches): by job link, else company, role and day applied, else company and role, else
     the company when it has only one application."""
-    found = pd.Series(pd.NA, index=interviews.index, dtype="object")
+    key = (id(interviews), id(apps))
+    with _LINKS_LOCK:  # the dashboard serves each browser tab from its own thread
+        kept = _LINKS.get(key)
+        if kept is not None and kept[0]() is interviews and kept[1]() is apps:
+            _LINKS.move_to_end(key)
+            return kept[2].copy()
+    found = _link(interviews, apps)
+    with _LINKS_LOCK:
+        _LINKS[key] = (weakref.ref(interviews), weakref.ref(apps), found)
+        while len(_LINKS) > _LINKS_KEPT:
+            _LINKS.popitem(last=False)
+    return found.copy()
+
+
+def _link(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.Series:
     if interviews.empty or apps.empty:
-        return found.astype("Int64")
-    theirs, ours = application_keys(apps), application_keys(interviews)
-    unique_company = theirs["company"].map(theirs["company"].value_counts()) == 1
-    for level in ("url", "full", "role", "company"):
-        keys = theirs[level] if level != "company" else theirs["company"].where(unique_company,
-                                                                               "")
-        lookup = pd.Series(apps.index[keys != ""], index=keys[keys != ""])
-        lookup = lookup[~lookup.index.duplicated()]
-        wanted = ours[level].where(found.isna() & (ours[level] != ""))
-        found = found.fillna(wanted.map(lookup))
-    return found.astype("Int64")
+        return pd.Series(pd.NA, index=interviews.index, dtype="Int64")
+    # Only the keys the interviews can use: most journals have no link or application date.
+    levels = [level for level, column in (("url", s.IV_JOB_URL), ("full", s.IV_DATE_APPLIED))
+              if column in interviews and interviews[column].notna().any()] + ["role", "company"]
+    theirs, ours = application_keys(apps, levels), application_keys(interviews, levels)
+    labels = apps.index.to_numpy()
+    found = np.full(len(interviews), -1, dtype="int64")  # position in apps, -1: none yet
+    for level in levels:
+        keys = theirs[level]
+        if level == "company":  # a company alone only tells when it has one application
+            keys = keys.where(keys.map(keys.value_counts()) == 1, "")
+        # One factorisation of both sides' keys: positions by code, first application wins.
+        codes, _ = pd.factorize(pd.concat([keys, ours[level]], ignore_index=True))
+        app_codes, interview_codes = codes[:len(keys)], codes[len(keys):]
+        first = np.full(codes.max() + 2, -1, dtype="int64")
+        usable = (keys != "").to_numpy()
+        positions = np.flatnonzero(usable)
+        first[app_codes[positions][::-1]] = positions[::-1]
+        candidate = first[interview_codes]
+        open_ = (found < 0) & (ours[level] != "").to_numpy()
+        found[open_] = candidate[open_]
+    result = pd.Series(pd.NA, index=interviews.index, dtype="object")
+    matched = found >= 0
+    result[matched] = labels[found[matched]]
+    return result.astype("Int64")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -116,7 +159,10 @@ def _with_times(cells: pd.Series, days: pd.Series) -> pd.Series:
         full = pd.to_datetime(stamps[has_stamp])
         times[has_stamp] = (full - full.dt.normalize()).to_numpy()
     text = cells.where(~has_stamp).astype("str")
-    matched = text.str.extract(_TIME)
+    typed_time = text.str.contains(r"\d[:.h]\d\d|\d\s*[aApP][mM]", regex=True).fillna(False)
+    if not typed_time.any():
+        return (days + times.fillna(pd.Timedelta(0))).astype(DATE_DTYPE)
+    matched = text[typed_time].str.extract(_TIME).reindex(text.index)
     hour = pd.to_numeric(matched[0].fillna(matched[3]), errors="coerce")
     minute = pd.to_numeric(matched[1], errors="coerce").fillna(0)
     meridiem = matched[2].fillna(matched[4]).str.lower()
@@ -139,12 +185,15 @@ def load_interviews_grid(grid: pd.DataFrame, *, file: str, apps: pd.DataFrame
     headers = header_names(grid.iloc[header_row])
     body = grid.iloc[header_row + 1:].copy()
     body.columns = headers
+    issues: list[dict[str, object]] = []
+    mapping = map_columns(headers, None, s.INTERVIEW_ALIASES, file, issues)
+    # Only the columns the journal reads become text (a sheet may carry many others).
+    used = [h for h in headers if h in mapping]
+    body = body[used]
     text = body.astype("str").apply(lambda c: c.str.strip()).where(body.notna(), "")
     keep = ~(text == "").all(axis=1)
     rows = pd.Series(np.arange(header_row + 2, header_row + 2 + len(body))[keep.to_numpy()])
     body, text = body[keep].reset_index(drop=True), text[keep].reset_index(drop=True)
-    issues: list[dict[str, object]] = []
-    mapping = map_columns(headers, None, s.INTERVIEW_ALIASES, file, issues)
     by_canonical = {c: h for h, c in mapping.items()}
     table = empty_interviews().reindex(range(len(body)))
 
@@ -157,9 +206,8 @@ def load_interviews_grid(grid: pd.DataFrame, *, file: str, apps: pd.DataFrame
 
     for name in TEXT_COLUMNS:
         table[name] = cells(name).replace("", pd.NA).astype("str")
-    table[s.IV_THANK_YOU_SENT] = table[s.IV_THANK_YOU_SENT].map(
-        lambda v: thanks_text(re.split(r"[;|\n]", v)) or pd.NA, na_action="ignore")\
-        .astype("str")
+    table[s.IV_THANK_YOU_SENT] = _normal_list(cells(s.IV_THANK_YOU_SENT), r"\s*[;|\n]\s*",
+                                              keep_blanks=True)
     for name in (s.INTERVIEWERS, s.INTERVIEWER_EMAILS):
         raw = cells(name)
         stray = raw.str.contains(_STRAY) & (raw != "")
@@ -167,7 +215,7 @@ def load_interviews_grid(grid: pd.DataFrame, *, file: str, apps: pd.DataFrame
             issues.append(issue_row(file, int(rows.iloc[position]), by_canonical[name],
                                     raw.iloc[position], "stray separators in the list: "
                                     "ignored", "info"))
-        table[name] = raw.map(lambda v: SEPARATOR.join(split_names(v)) or pd.NA).astype("str")
+        table[name] = _normal_list(raw, _SEPARATORS)
     for name in (s.IV_DATE_APPLIED, s.IV_DATE):
         header = by_canonical.get(name)
         if header is None:
@@ -196,6 +244,24 @@ def load_interviews_grid(grid: pd.DataFrame, *, file: str, apps: pd.DataFrame
     _check_links(table, apps, rows, by_canonical, file, issues)
     frame = pd.DataFrame(issues) if issues else empty_issues()
     return table, frame.astype({"row": "int64"}) if len(frame) else frame
+
+
+def _normal_list(raw: pd.Series, separators: str, *, keep_blanks: bool = False) -> pd.Series:
+    """Cells holding lists, written the one way the journal writes them ("Ana Ruiz; Ben
+    Okafor"), blank cells missing; ``keep_blanks`` keeps empty places in a list (a thank-you
+    sent to the second interviewer only: "; 2026-03-11"), as ``thanks_text`` does. Vectorised:
+    the same result as ``SEPARATOR.join(split_names(cell))`` cell by cell.
+
+    >>> _normal_list(pd.Series(["Ana Ruiz;; Ben Okafor, ", "", "Cleo"]), _SEPARATORS).tolist()
+    ['Ana Ruiz; Ben Okafor', nan, 'Cleo']
+    """
+    text = raw.fillna("").astype("str").str.strip()
+    joined = text.str.replace(separators, SEPARATOR, regex=True)
+    if not keep_blanks:
+        joined = joined.str.replace(r"(?:; ){2,}", SEPARATOR, regex=True)\
+            .str.replace(r"^(?:; )+|(?:; )+$", "", regex=True)
+    joined = joined.str.strip()
+    return joined.where(joined != "").astype("str")
 
 
 def _decision_expected(table: pd.DataFrame, raw: pd.Series, rows: pd.Series,
@@ -247,7 +313,7 @@ def number_rounds(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
     if interviews.empty:
         return interviews
     table = interviews.copy()
-    keys = application_keys(table)
+    keys = application_keys(table, ("url", "role"))
     group = keys["url"].where(keys["url"] != "", keys["role"])
     blank = table[s.IV_ROUND].isna()
     if not blank.any():
@@ -297,7 +363,7 @@ def merge_interviews(current: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFr
         return incoming
 
     def keys(frame: pd.DataFrame) -> pd.Series:
-        parts = application_keys(frame)
+        parts = application_keys(frame, ("url", "role"))
         app = parts["url"].where(parts["url"] != "", parts["role"])
         return app + "|" + frame[s.IV_DATE].dt.strftime("%Y-%m-%d").fillna("") + "|" + \
             frame[s.IV_ROUND].fillna(0).astype("int64").astype("str")
@@ -745,7 +811,7 @@ def improvements(interviews: pd.DataFrame) -> pd.DataFrame:
         .sort_values(s.IV_DATE, ascending=False, na_position="last").reset_index(drop=True)
 
 
-def of_applications(apps: pd.DataFrame, interviews: pd.DataFrame) -> pd.DataFrame:
+def of_applications(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
     """The interviews that belong to one of ``apps`` (the applications a filter keeps)."""
     return interviews[link(interviews, apps).notna().to_numpy()]
 
@@ -787,7 +853,8 @@ def preparation(interviews: pd.DataFrame, interview: int, *, similar: float = 70
     }
 
 
-def timeline(apps: pd.DataFrame, interviews: pd.DataFrame, *, limit: int = 15) -> pd.DataFrame:
+def timeline(interviews: pd.DataFrame, apps: pd.DataFrame, *, limit: int = 15
+             ) -> pd.DataFrame:
     """The rounds of the ``limit`` applications interviewed most recently, for a timeline:
     ``application`` ("Company – Role"), ``date``, ``round``, ``kind``, ``interviewers``."""
     columns = ["application", "date", "round", "kind", "interviewers"]
@@ -815,7 +882,7 @@ def rounds_summary(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.Series:
     return reached.reindex(apps.index).fillna(0).astype("int64")
 
 
-def interviews_per_offer(apps: pd.DataFrame, interviews: pd.DataFrame, *, as_of: dt.date
+def interviews_per_offer(interviews: pd.DataFrame, apps: pd.DataFrame, *, as_of: dt.date
                          ) -> tuple[int, int]:
     """Interviews of ``apps`` held up to ``as_of`` (every round counts) and offers received:
     their ratio is what an offer has cost."""

@@ -64,8 +64,8 @@ if chosen_rules["status_check"] != saved_rules.status_check:
     state.save_setting(f.RULES_SETTING, chosen_rules)
 rules = f.rules_from_settings(chosen_rules)
 journal = view.dataset.result.interviews
-actions = view.cached(f.due_follow_ups, as_of=view.as_of, rules=rules,
-                      offers=view.dataset.result.offers, interviews=journal)
+actions = view.cached_with_journal(f.due_follow_ups, as_of=view.as_of, rules=rules,
+                                   offers=view.dataset.result.offers)
 todo = f.open_actions(actions, log, as_of=view.as_of)
 summary = " · ".join(f"{n} {state}" for state, n in f.state_counts(todo).items())
 st.markdown(f"**{summary}** on {view.as_of:%A %-d %B %Y}.")

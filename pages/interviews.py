@@ -12,6 +12,7 @@ from analysis.dates import time_frame_end
 from analysis.metrics import histogram
 from analysis.summary import plural
 from ui import state
+from ui.cache import remembered_for
 from ui.shell import page_setup
 from ui.widgets import chart, in_percent, md, no_data, percent_column
 
@@ -32,7 +33,7 @@ view = page_setup("Interviews")
 journal = view.dataset.result.interviews
 apps = view.apps
 now = pd.Timestamp(dt.datetime.combine(view.as_of, dt.datetime.now().time()))
-mine = view.cached(iv.of_applications, journal)  # the interviews of the applications shown
+mine = view.with_journal(iv.of_applications)  # the interviews of the applications shown
 st.markdown("Every round with its interviewers and notes. Write the notes while the interview "
             "is fresh: the questions, your answers, how they responded. The Follow-ups page "
             "then asks for one thank-you per interviewer within 24-48 hours.")
@@ -48,7 +49,7 @@ def describe(row: pd.Series) -> str:
 
 # --- the next interview --------------------------------------------------------------------------
 st.subheader("Next interview", anchor=False)
-ahead = iv.upcoming(mine, as_of=view.as_of)
+ahead = remembered_for(f"{view.key}|journal", iv.upcoming, mine, as_of=view.as_of)
 if ahead.empty:
     no_data("No interview coming up. When one is set, add it below with its date and time: "
             "this page then gathers what to prepare.")
@@ -58,7 +59,7 @@ else:
     st.markdown(f"**{md(describe(nxt))}**"
                 + (f" with {md(nxt[s.INTERVIEWERS])}" if pd.notna(nxt[s.INTERVIEWERS]) else "")
                 + (f" · {len(ahead) - 1} more coming up" if len(ahead) > 1 else ""))
-    sheet = iv.preparation(journal, label)
+    sheet = remembered_for(f"{view.key}|journal", iv.preparation, journal, interview=label)
     left, right = st.columns(2)
     for column, key, title in ((left, "company", "Asked before at this company"),
                                (right, "similar_roles", "Asked in similar roles")):
@@ -162,7 +163,7 @@ if saved:
 
 # --- rounds --------------------------------------------------------------------------------------
 st.subheader("Rounds by application", anchor=False)
-chart(rounds_chart(view.cached(iv.timeline, journal), as_of=now))
+chart(rounds_chart(view.with_journal(iv.timeline), as_of=now))
 
 # --- what the journal teaches --------------------------------------------------------------------
 st.subheader("What your interviews teach", anchor=False)
@@ -172,7 +173,7 @@ if mine.empty:
     st.stop()
 
 st.markdown("**Questions that come back**")
-recurring = iv.recurring_questions(mine)
+recurring = remembered_for(f"{view.key}|journal", iv.recurring_questions, mine)
 if recurring.empty:
     st.caption("No questions written down yet: note them after each interview.")
 else:
@@ -185,7 +186,7 @@ else:
         "wordings": st.column_config.TextColumn("As written", width="medium")})
 
 st.markdown("**How often each round leads to the next, and to an offer**")
-progression = iv.round_progression(journal, apps, as_of=view.as_of)
+progression = view.with_journal(iv.round_progression, as_of=view.as_of)
 if progression.empty:
     st.caption("No interview held yet.")
 else:
@@ -211,7 +212,7 @@ else:
 left, right = st.columns(2)
 with left:
     st.markdown("**Does your own rating predict moving on?**")
-    ratings, verdict = iv.rating_outcomes(journal, apps, as_of=view.as_of)
+    ratings, verdict = view.with_journal(iv.rating_outcomes, as_of=view.as_of)
     st.markdown(md(verdict))
     if len(ratings):
         st.dataframe(in_percent(ratings, "rate", "low", "high"), hide_index=True,
@@ -222,7 +223,7 @@ with left:
                          "rate": percent_column("Rate"), "low": percent_column("95% low"),
                          "high": percent_column("95% high")})
 with right:
-    gaps = iv.days_between_rounds(journal, apps)
+    gaps = view.with_journal(iv.days_between_rounds)
     st.markdown("**Days between rounds**")
     if gaps.empty:
         st.caption("Needs two rounds of one application.")
@@ -232,7 +233,7 @@ with right:
         chart(delay_histogram(histogram(gaps["days"]), title="Days from one round to the next"))
 
 st.markdown("**Your notes on what to improve**")
-notes = iv.improvements(mine)
+notes = remembered_for(f"{view.key}|journal", iv.improvements, mine)
 if notes.empty:
     st.caption("None yet: the 'To improve' box above gathers here.")
 else:

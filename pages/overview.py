@@ -42,11 +42,11 @@ def rate_tile(column, label: str, now_count: int, before_count: int, help_text: 
 
 replies = view.cached(reply_coverage)
 journal = view.dataset.result.interviews
-actions = open_actions(view.cached(due_follow_ups, as_of=view.as_of,
-                                   rules=follow_up_rules(),
-                                   offers=view.dataset.result.offers, interviews=journal),
+actions = open_actions(view.cached_with_journal(due_follow_ups, as_of=view.as_of,
+                                                 rules=follow_up_rules(),
+                                                 offers=view.dataset.result.offers),
                        action_log(), as_of=view.as_of)
-held, offers_received = view.cached(interviews_per_offer, journal, as_of=view.as_of)
+held, offers_received = view.with_journal(interviews_per_offer, as_of=view.as_of)
 states = state_counts(actions)
 
 
@@ -134,10 +134,10 @@ if replies.none:
         chart(empty_figure(unknown, title="Where applications went"))
 else:
     with left:
-        chart(funnel_chart(view.cached(metrics.funnel_counts, journal)))
+        chart(funnel_chart(view.cached_with_journal(metrics.funnel_counts)))
     with right:
-        chart(flow_chart(view.cached(metrics.outcome_flows, as_of=view.as_of,
-                                     ghost_days=view.ghost_days, interviews=journal)))
+        chart(flow_chart(view.cached_with_journal(metrics.outcome_flows, as_of=view.as_of,
+                                                  ghost_days=view.ghost_days)))
 chart(activity_chart(view.cached(metrics.weekly_activity, as_of=view.as_of),
                      replies=not replies.none))
 

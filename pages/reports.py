@@ -118,8 +118,8 @@ else:
         on_click="ignore", width="stretch", disabled=entries.empty)
 
 st.subheader("Tables and reminders", anchor=False)
-todo = open_actions(view.cached(due_follow_ups, as_of=as_of, rules=rules, offers=offers,
-                                interviews=result.interviews),
+todo = open_actions(view.cached_with_journal(due_follow_ups, as_of=as_of, rules=rules,
+                                             offers=offers),
                     log, as_of=as_of)
 columns = st.columns(3)
 columns[0].download_button(

@@ -10,7 +10,7 @@ modify their inputs, and pages only read what they get back.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -49,3 +49,18 @@ def remembered(data_key: str | None, function: Callable[..., T], data: pd.DataFr
         return function(data, *args, **kwargs)
     name = f"{function.__module__}.{function.__qualname__}"
     return _remembered(data_key, name, token, lambda: function(data, *args, **kwargs))
+
+
+def remembered_for(data_key: str, function: Callable[..., T], *data: object,
+                   trusted: Mapping[str, object] | None = None, **options: object) -> T:
+    """``function(*data, **trusted, **options)``, computed once per ``data_key`` and options.
+    The frames in ``data`` and ``trusted`` are not hashed: ``data_key`` must identify them all
+    (a dataset version with its filters identifies its applications and its interview
+    journal)."""
+    given = dict(trusted or {})
+    try:
+        token = repr(tuple(sorted((k, _token(v)) for k, v in options.items())))
+    except TypeError:
+        return function(*data, **given, **options)
+    name = f"{function.__module__}.{function.__qualname__}"
+    return _remembered(data_key, name, token, lambda: function(*data, **given, **options))

@@ -22,7 +22,7 @@ from analysis.sources import RawFile
 from analysis.store import GHOST_DAYS_SETTING
 from analysis.summary import plural
 from ui import state
-from ui.cache import remembered
+from ui.cache import remembered, remembered_for
 from ui.navigation import configure_page, draw_navigation, pages
 from ui.widgets import md
 
@@ -56,6 +56,23 @@ class View:
         """``function(self.apps, *args, **kwargs)``, computed once per dataset version,
         filters and arguments (see ``ui.cache``)."""
         return remembered(self.key, function, self.apps, *args, **kwargs)
+
+    @property
+    def journal(self) -> pd.DataFrame:
+        """The interview journal of the dataset (all of it; ``link`` picks the applications')."""
+        return self.dataset.result.interviews
+
+    def with_journal(self, function: Callable[..., T], **kwargs: object) -> T:
+        """``function(self.journal, self.apps, **kwargs)``, computed once per dataset version
+        (the journal is part of it), filters and options."""
+        return remembered_for(f"{self.key}|journal", function, self.journal, self.apps,
+                              **kwargs)
+
+    def cached_with_journal(self, function: Callable[..., T], **kwargs: object) -> T:
+        """``function(self.apps, interviews=self.journal, **kwargs)``, computed once per
+        dataset version, filters and options (the journal is not hashed on every rerun)."""
+        return remembered_for(f"{self.key}|journal", function, self.apps,
+                              trusted={"interviews": self.journal}, **kwargs)
 
 
 def filter_key(name: str, generation: int) -> str:
