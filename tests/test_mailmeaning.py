@@ -1,0 +1,101 @@
+"""What application emails mean, on wordings as companies and tracking systems write them
+(not the test mailbox's templates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analysis import mailmeaning as mm
+
+SENT = dt.datetime(2026, 10, 28, 9, 0, tzinfo=dt.UTC)  # a Wednesday
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Update on your application", "After careful consideration, we have decided to pursue "
+     "other applicants for this position."),
+    ("Your application", "We've decided not to proceed with your application at this time."),
+    ("Acme - Data Analyst", "Unfortunately, we are not able to move your application forward."),
+    ("Thanks", "Thank you for interviewing with us. Unfortunately the team has decided to move "
+     "forward with other candidates."),
+    ("Position update", "We wanted to let you know that we have filled the position."),
+    ("Ihre Bewerbung", "Leider können wir Ihnen keine positive Rückmeldung geben."),
+    ("Ihre Bewerbung", "Nach sorgfältiger Prüfung haben wir uns für andere Bewerber entschieden."),
+    ("Votre candidature", "Nous ne pouvons pas donner une suite favorable à votre candidature."),
+    ("Tu candidatura", "Hemos decidido seguir adelante con otros candidatos."),
+    ("Re: Offer?", "We are unable to offer you the role, but thank you for your time."),
+])
+def test_rejections_in_other_words(subject, body):
+    assert mm.received_meaning(subject, body, sent=SENT).kind == mm.REJECTION
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Next steps", "I'd love to set up a time to chat about the role."),
+    ("Interview", "Please use the link below to schedule your interview."),
+    ("Quick question", "Are you available for a 30-minute call this week?"),
+    ("Moving forward", "We'd love to move you forward! The next step is a video interview."),
+    ("Einladung", "Wir möchten Sie gerne zu einem Kennenlerngespräch einladen."),
+    ("Entretien", "Nous souhaitons vous inviter à un entretien la semaine prochaine."),
+    ("Entrevista", "Nos gustaría invitarte a una entrevista el martes."),
+])
+def test_invitations_in_other_words(subject, body):
+    assert mm.received_meaning(subject, body, sent=SENT).kind == mm.INTERVIEW
+
+
+@pytest.mark.parametrize(("subject", "body", "kind"), [
+    ("Thank you for applying", "We have received your application. If your skills match, we "
+     "may invite you to an interview.", mm.ACKNOWLEDGEMENT),
+    ("Congratulations!", "We're excited to extend an offer for the Analyst role.", mm.OFFER),
+    ("Next step", "Please complete the Codility test within 5 days.", mm.ASSESSMENT),
+    ("Re: hello", "Thanks Sam, I'll check with the hiring manager and come back to you.",
+     mm.REPLY),
+])
+def test_other_kinds(subject, body, kind):
+    assert mm.received_meaning(subject, body, sent=SENT).kind == kind
+
+
+def test_an_automatic_message_that_says_nothing_is_not_a_reply():
+    meaning = mm.received_meaning("Update", "Your profile has been updated.", sent=SENT,
+                                  automatic=True)
+    assert meaning.kind is None
+
+
+def test_a_calendar_invitation_gives_the_interview_time():
+    start = dt.datetime(2026, 11, 3, 14, 0, tzinfo=dt.UTC)
+    meaning = mm.received_meaning("Invitation: Interview", "", sent=SENT, calendar=start)
+    assert (meaning.kind, meaning.interview_at) == (mm.INTERVIEW, start)
+
+
+@pytest.mark.parametrize(("text", "hour", "day"), [
+    ("We'd like to invite you to an interview on Tuesday, November 3 at 2pm.", 14, 3),
+    ("Einladung zum Vorstellungsgespräch am 3. November um 10 Uhr.", 10, 3),
+    ("Nous souhaitons vous inviter à un entretien le 4 novembre à 15h.", 15, 4),
+])
+def test_the_interview_time_is_read_from_the_text(text, hour, day):
+    when = mm.received_meaning("Interview", text, sent=SENT).interview_at
+    assert (when.day, when.hour) == (day, hour)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("We expect to make a decision by Friday, November 6.", dt.date(2026, 11, 6)),
+    ("You will hear from us within two weeks.", dt.date(2026, 11, 11)),
+    ("Wir melden uns innerhalb von zwei Wochen.", dt.date(2026, 11, 11)),
+    ("Nous reviendrons vers vous d'ici vendredi.", dt.date(2026, 10, 30)),
+])
+def test_promised_decision_dates(text, day):
+    assert mm.promised_decision(text, SENT.date()) == day
+
+
+@pytest.mark.parametrize(("subject", "body", "flags", "kind"), [
+    ("Thank you", "Thank you for taking the time to meet with me today.",
+     {"after_interview": True}, mm.SENT_THANK_YOU),
+    ("Re: Your application", "Thank you for letting me know, I enjoyed meeting the team.",
+     {"after_rejection": True}, mm.SENT_REJECTION_THANKS),
+    ("Checking in", "I wanted to follow up on my application.", {}, mm.SENT_FOLLOW_UP),
+    ("Application for Data Analyst", "Please find attached my CV.", {}, mm.SENT_APPLICATION),
+    ("Dinner?", "See you on Friday!", {}, None),
+])
+def test_what_the_user_sent(subject, body, flags, kind):
+    options = {"after_rejection": False, "after_interview": False, **flags}
+    assert mm.sent_meaning(subject, body, attachments=[], **options).kind == kind
