@@ -339,8 +339,8 @@ def interviews_from_applications(apps: pd.DataFrame) -> pd.DataFrame:
     table[s.IV_JOB_URL] = held[s.JOB_URL].to_numpy()
     table[s.IV_DATE] = held[s.INTERVIEW_DATE].to_numpy()
     table[s.IV_ROUND] = 1.0
-    table[s.INTERVIEWERS] = held[s.CONTACT_NAME].to_numpy()
-    table[s.INTERVIEWER_EMAILS] = held[s.CONTACT_EMAIL].to_numpy()
+    table[s.INTERVIEWERS] = _normal_list(held[s.CONTACT_NAME], _SEPARATORS).to_numpy()
+    table[s.INTERVIEWER_EMAILS] = _normal_list(held[s.CONTACT_EMAIL], _SEPARATORS).to_numpy()
     table[s.IV_NOTES] = held[s.INTERVIEW_NOTES].to_numpy()
     table[s.IV_THANK_YOU_SENT] = held[s.THANK_YOU_SENT].dt.strftime("%Y-%m-%d").to_numpy()
     table[s.DECISION_EXPECTED] = held[s.EXPECTED_DECISION_DATE].to_numpy()
@@ -447,8 +447,12 @@ def thank_you_days(value: object, interviewers: int, fallback: pd.Timestamp | No
 
 
 def _exploded(values: pd.Series, pattern: re.Pattern[str] | str) -> pd.DataFrame:
-    """Each cell split on ``pattern`` into (label, position, part) rows, blanks dropped."""
-    parts = values.fillna("").astype("str").str.split(pattern, regex=True).explode()
+    """Each cell split on ``pattern`` into (label, position, part) rows, blanks dropped.
+    Cells the journal wrote ("Ana Ruiz; Ben Okafor") split on "; " alone, in pyarrow."""
+    cells = values.fillna("").astype("str")
+    written = not cells.str.contains(r"[,|\n\r&]| and |;[^ ]", regex=True).any()
+    parts = (cells.str.split(SEPARATOR, regex=False) if written
+             else cells.str.split(pattern, regex=True)).explode()
     parts = parts.str.strip()
     parts = parts[parts != ""]
     frame = pd.DataFrame({"interview": parts.index, "part": parts.to_numpy()})

@@ -205,7 +205,7 @@ def bench(size: int, repeat: int, folder: Path) -> dict[str, object]:
         "due_follow_ups": lambda: followups.due_follow_ups(loaded, as_of=END),
         "due_follow_ups (with interviews)": lambda: followups.due_follow_ups(
             loaded, as_of=END, interviews=journal),
-        "link interviews": lambda: iv.link(journal, loaded),
+        "link interviews (not kept)": lambda: iv._link(journal, loaded),
         "recurring_questions": lambda: iv.recurring_questions(journal),
         "round_progression": lambda: iv.round_progression(journal, loaded, as_of=END),
         "funnel_counts (with interviews)": lambda: metrics.funnel_counts(loaded, journal),

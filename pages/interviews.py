@@ -17,6 +17,7 @@ from ui.shell import page_setup
 from ui.widgets import chart, in_percent, md, no_data, percent_column
 
 QUESTIONS_SHOWN = 8
+RECENT = 40  # interviews held offered for notes, most recent first
 NEW = "new"
 # The seed's prompts for the notes, written while the interview is fresh.
 PROMPTS = {
@@ -79,7 +80,7 @@ else:
 
 # --- notes after an interview --------------------------------------------------------------------
 st.subheader("Write your notes", anchor=False)
-held = iv.held_by(mine, now)
+held = iv.held_by(mine, now).head(RECENT)
 choices = [*held.index.tolist(), *ahead.index.tolist(), NEW]
 if apps.empty:
     no_data("No applications match the filters. Clear or widen them in the sidebar.")
@@ -87,7 +88,7 @@ if apps.empty:
 picked = st.selectbox(
     "Interview", choices, key="notes_interview",
     format_func=lambda c: "A new interview…" if c == NEW else describe(journal.loc[c]),
-    help="The interviews held, most recent first, then those to come.")
+    help=f"The {RECENT} interviews held most recently, then those to come.")
 row = journal.loc[picked] if picked != NEW else None
 
 

@@ -200,7 +200,7 @@ def build(seed: int = 7) -> Corpus:
         for step in steps:
             when = when + dt.timedelta(days=rng.randint(3, 8), hours=rng.randint(1, 5))
             day = when.date()
-            texts = lambda kind: TEXTS[kind][language]  # noqa: E731
+            texts = lambda kind, language=language: TEXTS[kind][language]  # noqa: E731
             fmt = {"company": company, "role": role}
             if step in ("ack", "ack_ats"):
                 subject, body = texts("ack")
