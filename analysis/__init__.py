@@ -9,6 +9,7 @@ The same functions serve the dashboard, the command line and notebooks::
 
 from analysis.filters import Filters, filter_applications
 from analysis.importer import LoadResult, MissingColumnsError, empty_applications, load_applications
+from analysis.mailscan import MailScan, scan_mailbox
 from analysis.metrics import funnel_counts, kpis, outcome_flows, response_curve, weekly_activity
 from analysis.rates import cohorts, compare_groups, rate_table
 from analysis.sample import generate_applications, load_sample, shift_to_end
@@ -25,6 +26,7 @@ __all__ = [
     "response_curve",
     "weekly_activity",
     "LoadResult",
+    "MailScan",
     "MissingColumnsError",
     "SpreadsheetError",
     "empty_applications",
@@ -32,5 +34,6 @@ __all__ = [
     "generate_applications",
     "load_applications",
     "load_sample",
+    "scan_mailbox",
     "shift_to_end",
 ]

@@ -15,6 +15,7 @@ import argparse
 import datetime as dt
 import sqlite3
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,10 @@ from analysis.followups import (
 )
 from analysis.importer import LoadResult, MissingColumnsError, empty_issues, load_applications
 from analysis.interviews import saved_or_derived
+from analysis.mailbox import MailboxError
+from analysis.mailscan import ScanProgress, scan_mailbox
 from analysis.metrics import GHOST_DAYS
+from analysis.schema import LABELS
 from analysis.sources import SpreadsheetError
 from analysis.store import ENV_VAR, GHOST_DAYS_SETTING, Workspace, default_path
 from analysis.summary import plural
@@ -106,6 +110,25 @@ def parser() -> argparse.ArgumentParser:
     log.add_argument("--out", type=Path, required=True, metavar="FILE",
                      help="a .xlsx or .html file")
     log.add_argument("--name", default="", help="your name, printed in the title")
+
+    mail = commands.add_parser(
+        "mail", help="find replies, rejections and interviews in an exported mailbox",
+        description="Read an exported mailbox (an .mbox file such as Google Takeout's, .eml "
+                    "or .msg files, a zip of them) on this computer and list what it tells "
+                    "that the tracker is missing: replies, rejections, interviews, thank-you "
+                    "notes sent, promised decision dates. Nothing is changed; review the "
+                    "proposals in the dashboard's Mail page, or in the --out CSV.")
+    mail.add_argument("mailbox", type=Path, metavar="MAILBOX")
+    mail.add_argument("input", nargs="*", metavar="TRACKER", type=Path,
+                      help="your spreadsheet; without one, the data saved by the dashboard")
+    mail.add_argument("--workspace", type=Path, metavar="PATH",
+                      help="the dashboard's saved data to read when no TRACKER is given")
+    mail.add_argument("--sheet", help="the tracker's sheet to read")
+    mail.add_argument("--me", metavar="ADDRESS", help="your own address (default: inferred "
+                                                      "from the mailbox)")
+    mail.add_argument("--as-of", type=_date, default=None, metavar="DATE",
+                      help="leave out mail after this day, as YYYY-MM-DD (default: today)")
+    mail.add_argument("--out", type=Path, metavar="FILE", help="save the proposals as CSV")
 
     template = commands.add_parser(
         "template", help="a blank tracker spreadsheet to fill in",
@@ -262,8 +285,52 @@ def run_template(args: argparse.Namespace) -> None:
     _write(args.out, tracker_template())
 
 
+MAIL_COLUMNS = {"company": "Company", "role": "Role", "column": "Column", "value": "Value",
+                "kind": "Found", "confidence": "Sure", "message_date": "Mail of"}
+
+
+def run_mail(args: argparse.Namespace) -> None:
+    given = _load(args)
+    if not args.mailbox.exists():
+        raise CommandError(f"{args.mailbox}: no such file or folder.")
+    started = time.perf_counter()
+
+    def report(progress: ScanProgress) -> None:
+        print(f"\r{progress.messages:,} messages, {progress.mb_per_second:.0f} MB/s",
+              end="", file=sys.stderr)
+
+    try:
+        scan = scan_mailbox(args.mailbox, given.result.applications, as_of=args.as_of,
+                            me=args.me, progress=report)
+    except MailboxError as error:
+        raise CommandError(str(error)) from None
+    stats = scan.stats
+    print(f"\rRead {stats['messages read']:,.0f} messages in "
+          f"{time.perf_counter() - started:.1f} s: {stats['matched']:,.0f} about your "
+          f"applications, {stats['skipped as bulk']:,.0f} bulk (alerts, newsletters), "
+          f"{stats['unreadable']:,.0f} unreadable. Your address: {scan.me or 'unknown'}.",
+          file=sys.stderr)
+    proposals = scan.proposals
+    if proposals.empty:
+        print("Nothing to add: the mailbox tells nothing the tracker does not already hold.")
+    else:
+        table = proposals[list(MAIL_COLUMNS)].rename(columns=MAIL_COLUMNS).copy()
+        table["Value"] = [f"{v:%Y-%m-%d}" if isinstance(v, pd.Timestamp) else str(v)
+                          for v in proposals["value"]]
+        table["Mail of"] = table["Mail of"].dt.strftime("%-d %b %Y")
+        table["Column"] = proposals["column"].map(LABELS).fillna(proposals["column"])
+        table["Company"] = table["Company"].fillna("").replace("nan", "")
+        table["Role"] = table["Role"].fillna("").replace("nan", "")
+        print(f"{plural(len(proposals), 'proposal')} (review them in the dashboard's Mail "
+              "page):\n")
+        print(table.to_string(index=False, max_colwidth=40))
+    if args.out:
+        _write(args.out, safe_csv(proposals.assign(value=[
+            f"{v:%Y-%m-%d}" if isinstance(v, pd.Timestamp) else v for v in proposals["value"]])))
+
+
 COMMANDS = {"report": run_report, "follow-ups": run_follow_ups, "log": run_log,
-            "template": run_template}
+            "template": run_template, "mail": run_mail}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

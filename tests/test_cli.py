@@ -29,7 +29,7 @@ def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]
                           capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize("command", ["", "report", "follow-ups", "log", "template"])
+@pytest.mark.parametrize("command", ["", "report", "follow-ups", "log", "template", "mail"])
 def test_every_command_has_help(command):
     done = run(*([command] if command else []), "--help")
     assert done.returncode == 0, done.stderr
@@ -174,3 +174,34 @@ def test_follow_ups_list_one_thank_you_per_interviewer(tmp_path):
     events = icalendar.Calendar.from_ical((tmp_path / "f.ics").read_bytes()).walk("VEVENT")
     interview = [e for e in events if str(e["summary"]).startswith("Interview, round 2")]
     assert len(interview) == 1 and "Checklist:" in str(interview[0]["description"])
+
+
+def test_mail_lists_what_the_mailbox_tells_and_saves_it(tmp_path):
+    """`jobsearch mail MAILBOX TRACKER --out proposals.csv`: a table, a CSV, no change."""
+    import mailcorpus
+
+    corpus = mailcorpus.build()
+    mailbox = tmp_path / "All mail Including Spam and Trash.mbox"
+    mailbox.write_bytes(corpus.mbox())
+    tracker = tmp_path / "tracker.csv"
+    corpus.tracker().rename(columns={"company": "Company", "role": "Role",
+                                     "date_applied": "Date applied", "status": "Status",
+                                     "job_url": "Job URL"})[
+        ["Company", "Role", "Date applied", "Status", "Job URL"]].to_csv(tracker, index=False)
+    before = tracker.read_bytes()
+    done = run("mail", mailbox, tracker, "--as-of", "2026-12-31", "--out", tmp_path / "p.csv")
+    assert done.returncode == 0, done.stderr
+    assert "Read 303 messages" in done.stderr and "sam.taylor@gmail.com" in done.stderr
+    assert "proposals (review them in the dashboard's Mail page)" in done.stdout
+    assert "Decision date" in done.stdout and "rejected" in done.stdout
+    saved = pd.read_csv(tmp_path / "p.csv")
+    assert len(saved) >= 100 and {"row", "column", "value", "message_id"} <= set(saved.columns)
+    assert tracker.read_bytes() == before
+
+
+def test_mail_refuses_what_is_not_a_mailbox(tmp_path):
+    done = run("mail", SAMPLE, SAMPLE)
+    assert done.returncode == 1
+    assert "this is a spreadsheet" in done.stderr and "Traceback" not in done.stderr
+    done = run("mail", tmp_path / "missing.mbox", SAMPLE)
+    assert done.returncode == 1 and "no such file" in done.stderr
