@@ -20,7 +20,8 @@ from analysis.summary import plural
 
 NO_REPLIES = "No replies recorded"
 NEXT_STEP = ("Record them on the Data page: set the status (screening, interviewing, rejected, "
-             "offer...) or the first response date of the applications that got an answer.")
+             "offer...) or the first response date of the applications that got an answer; "
+             "or let the Mail page find them in an export of your mailbox.")
 REPLY_COLUMNS = (s.STATUS, s.FIRST_RESPONSE_DATE, s.INTERVIEW_DATE, s.DECISION_DATE)
 
 

@@ -746,3 +746,37 @@ def proposal_key(proposals: pd.DataFrame) -> pd.Series:
     and the column."""
     return proposals["message_id"].astype(str) + "|" + proposals["column"].astype(str)
 
+
+
+DECLINED_SETTING = "mail_declined"  # the workspace setting that remembers declined proposals
+
+
+def review_table(proposals: pd.DataFrame, *, declined: Iterable[str] = ()) -> pd.DataFrame:
+    """The proposals to review, the ones declined before left out: each with its ``key``,
+    the ``application`` ("Company – Role", "New: Company" for one the tracker lacks), the
+    ``change`` in words ("Status: rejected", "Decision date: 2026-11-03"), and its evidence,
+    most sure first within each application."""
+    shown = proposals[~proposal_key(proposals).isin(set(declined))]
+    if shown.empty:
+        return shown.assign(key=pd.Series(dtype="str"), application=pd.Series(dtype="str"),
+                            change=pd.Series(dtype="str"))
+    values = [f"{v:%Y-%m-%d}" if isinstance(v, pd.Timestamp | dt.datetime) else str(v)
+              for v in shown["value"]]
+    labels = shown["column"].map(s.LABELS).fillna(shown["column"])
+    company = shown["company"].fillna("(no company)").astype("str")
+    role = shown["role"].astype("str").where(shown["role"].notna(), "")
+    application = (company + (" – " + role).where(role != "", "")).where(
+        shown["row"].notna(), "New: " + company + (" – " + role).where(role != "", ""))
+    table = shown.assign(key=proposal_key(shown).to_numpy(), application=application,
+                         change=labels + ": " + pd.Series(values, index=shown.index))
+    return table.sort_values(["application", "confidence"], ascending=[True, False],
+                             kind="stable").reset_index(drop=True)
+
+
+def updates_description(count: int, source: str) -> str:
+    """The version's description when proposals are accepted.
+
+    >>> updates_description(14, "takeout.mbox")
+    '14 updates from takeout.mbox'
+    """
+    return f"{count:,} update{'' if count == 1 else 's'} from {source}"

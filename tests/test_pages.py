@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 PAGES = ["pages/overview.py", "pages/response_times.py", "pages/outcomes.py",
          "pages/follow_ups.py", "pages/interviews.py", "pages/offers.py", "pages/data.py",
-         "pages/reports.py"]
+         "pages/mail.py", "pages/reports.py"]
 TRACKER = [["Company", "Role", "Status", "Date applied"],
            ["Acme", "Analyst", "Interview", "2025-03-01"],
            ["Globex", "Engineer", "Rejected", "2025-03-04"],
@@ -674,3 +674,51 @@ def test_a_journal_without_interviews_explains_itself():
     infos = " ".join(i.value for i in at.info)
     assert "No interview coming up" in infos
     assert "Lessons appear once the journal holds interviews" in infos
+
+
+def test_a_user_scans_their_mailbox_accepts_and_declines(tmp_path):
+    """A user imports their tracker, gives the path of their mailbox export, accepts the
+    proposals (one version, undoable) but declines one, which a rescan no longer offers."""
+    import mailcorpus
+
+    corpus = mailcorpus.build()
+    mailbox = tmp_path / "takeout.mbox"
+    mailbox.write_bytes(corpus.mbox())
+    rows = corpus.tracker()[["company", "role", "date_applied", "status", "job_url"]]
+    at = upload(start("pages/mail.py"), "tracker.csv",
+                rows.assign(date_applied=rows["date_applied"].dt.strftime("%Y-%m-%d"))
+                .to_csv(index=False).encode())
+    at.text_input(key="mail_path").set_value(str(mailbox)).run()
+    next(b for b in at.button if b.label == "Scan the mailbox").click().run()
+    assert not at.exception, at.exception
+    summary = " ".join(m.value for m in at.markdown)
+    assert "303 messages read" in summary and "skipped as bulk mail" in summary
+    review = at.data_editor[0] if at.data_editor else at.main.dataframe[0]
+    proposals = review.value
+    assert len(proposals) >= 100 and proposals["accept"].any()
+    first = proposals["change"].iloc[0]
+    key = f"mail_review_{at.slider(key='mail_threshold').value}"
+    at.session_state[key] = {"edited_rows": {0: {"decline": True}}, "added_rows": [],
+                             "deleted_rows": []}
+    at.run()
+    accept = next(b for b in at.button if b.label.startswith("Accept "))
+    accept.click().run()
+    assert not at.exception, at.exception
+    at.switch_page("pages/data.py").run()
+    versions = at.dataframe[1].value
+    assert versions["description"].iloc[0].endswith("updates from takeout.mbox")
+    at.switch_page("pages/mail.py").run()
+    at.text_input(key="mail_path").set_value(str(mailbox)).run()
+    next(b for b in at.button if b.label == "Scan the mailbox").click().run()
+    left = at.data_editor[0].value if at.data_editor else pd.DataFrame(columns=["change"])
+    assert first not in left["change"].tolist()  # declined: not offered again
+
+
+def test_the_mail_page_refuses_a_spreadsheet_with_one_message(tmp_path):
+    path = tmp_path / "tracker.csv"
+    path.write_bytes(csv_bytes(TRACKER))
+    at = start("pages/mail.py")
+    at.text_input(key="mail_path").set_value(str(path)).run()
+    next(b for b in at.button if b.label == "Scan the mailbox").click().run()
+    assert not at.exception
+    assert any("this is a spreadsheet" in e.value for e in at.error)

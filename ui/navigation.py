@@ -34,6 +34,7 @@ def pages() -> dict[str, list[st.Page]]:
         ],
         "Manage": [
             st.Page("pages/data.py", title="Data", icon=":material/table_view:"),
+            st.Page("pages/mail.py", title="Mail", icon=":material/mail:"),
             st.Page("pages/reports.py", title="Reports", icon=":material/download:"),
         ],
     }

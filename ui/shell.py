@@ -7,6 +7,7 @@ with a ``pages/`` folder, widgets rendered by the entrypoint stop taking effect.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -238,7 +239,8 @@ def _settings() -> int:
 
 def _clear_filters() -> None:
     for key in [k for k in st.session_state if str(k).startswith("filter_")]:
-        del st.session_state[key]
+        with contextlib.suppress(KeyError):  # see _forget_old_filters
+            del st.session_state[key]
 
 
 def _forget_old_filters(generation: int) -> None:
@@ -246,7 +248,9 @@ def _forget_old_filters(generation: int) -> None:
     suffix = f"_{generation}"
     for key in [k for k in st.session_state
                 if str(k).startswith("filter_") and not str(k).endswith(suffix)]:
-        del st.session_state[key]
+        # A widget's value listed but not yet kept in the session cannot be deleted: skip it.
+        with contextlib.suppress(KeyError):
+            del st.session_state[key]
 
 
 def _column_mapper(pending: dict[str, object]) -> None:

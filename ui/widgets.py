@@ -73,5 +73,7 @@ def no_replies_recorded(replies: ReplyCoverage, unknown: str) -> None:
     st.info(f"**{NO_REPLIES}.** None of your {plural(replies.applications, 'application')} has "
             f"a reply date, a decision date or a status past applied, so {unknown} not known "
             f"yet (not 0%). {NEXT_STEP}", icon=":material/help:")
-    st.page_link("pages/data.py", label="Record replies on the Data page",
-                 icon=":material/edit_note:")
+    left, right = st.columns(2)
+    left.page_link("pages/data.py", label="Record replies on the Data page",
+                   icon=":material/edit_note:")
+    right.page_link("pages/mail.py", label="Find them in your mailbox", icon=":material/mail:")
