@@ -55,13 +55,14 @@ ALERT_SENDERS = re.compile(
     r"@(?:[a-z0-9-]+\.)*(?:indeedmail\.com|glassdoor\.com|ziprecruiter\.com|monster\.com|"
     r"stepstone\.[a-z.]+|xing\.com|welcometothejungle\.com|otta\.com|wellfound\.com|"
     r"angel\.co|jobleads\.com|talent\.com|jooble\.org|simplyhired\.com|dice\.com)$")
-BOARD_DOMAINS = ("linkedin.com", "indeed.com", "glassdoor.com", "stepstone.de", "xing.com",
-                 "monster.com", "ziprecruiter.com", "welcometothejungle.com", "otta.com",
-                 "wellfound.com", "google.com", "simplify.jobs", "huntr.co", "tealhq.com")
-FREE_MAIL = ("gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com",
+BOARD_DOMAINS = frozenset({
+    "linkedin.com", "indeed.com", "glassdoor.com", "stepstone.de", "xing.com", "monster.com",
+    "ziprecruiter.com", "welcometothejungle.com", "otta.com", "wellfound.com", "google.com",
+    "simplify.jobs", "huntr.co", "tealhq.com"})
+FREE_MAIL = frozenset({"gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com",
              "yahoo.com", "icloud.com", "me.com", "gmx.de", "gmx.net", "web.de", "aol.com",
              "proton.me", "protonmail.com", "mail.com", "t-online.de", "yandex.com",
-             "orange.fr", "free.fr", "hotmail.fr", "yahoo.fr", "libero.it", "qq.com")
+             "orange.fr", "free.fr", "hotmail.fr", "yahoo.fr", "libero.it", "qq.com"})
 LEGAL_SUFFIXES = frozenset({
     "gmbh", "ag", "ltd", "limited", "inc", "incorporated", "llc", "llp", "plc", "sa", "sas",
     "sarl", "srl", "spa", "bv", "nv", "se", "co", "corp", "corporation", "company", "kg",
@@ -189,12 +190,22 @@ def _domain(address: str) -> str:
     return address.rsplit("@", 1)[-1].lower()
 
 
+def _parents(domain: str) -> list[str]:
+    """A domain and the domains above it: "a.b.c.com", "b.c.com", "c.com", "com"."""
+    parts = domain.split(".")
+    return [".".join(parts[i:]) for i in range(len(parts))]
+
+
+_ATS_SET = frozenset(ATS_DOMAINS)
+
+
 def _is_ats(domain: str) -> bool:
-    return any(domain == d or domain.endswith("." + d) for d in ATS_DOMAINS)
+    return any(parent in _ATS_SET for parent in _parents(domain))
 
 
 def _in(domain: str, domains: Iterable[str]) -> bool:
-    return any(domain == d or domain.endswith("." + d) for d in domains)
+    known = domains if isinstance(domains, frozenset) else frozenset(domains)
+    return any(parent in known for parent in _parents(domain))
 
 
 def _url_company(url: object) -> list[str]:
