@@ -17,7 +17,9 @@ def nav_names(page) -> list[str]:
 
 
 def go_to(page, name: str, *, timeout: int = 20_000) -> None:
-    page.locator(NAV_LINK).filter(has_text=name).first.click()
+    # The link's text starts with its icon's name ("mark_email_unread" holds "mail"): pick
+    # the link by its title alone.
+    page.locator(NAV_LINK).nth(nav_names(page).index(name)).click()
     page.get_by_role("heading", name=name, exact=True).wait_for(timeout=timeout)
     page.wait_for_selector(SETTLED, timeout=30_000)
 
