@@ -1,0 +1,236 @@
+"""The pipeline forecast: censoring, the prior, the simulation, what it takes to reach an offer,
+and calibration on simulated searches with known rates."""
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import apps_frame
+
+from analysis import empty_applications, generate_applications
+from analysis import forecast as f
+
+AS_OF = dt.date(2026, 6, 30)
+
+
+def day(offset: int) -> str:
+    return (AS_OF + dt.timedelta(days=offset)).isoformat()
+
+
+def interviewed_history(n: int, offers: int, *, after: int = 14, start: int = -400) -> list:
+    """``n`` applications interviewed long ago, ``offers`` of them offered ``after`` days after
+    the interview, the rest rejected then."""
+    rows = []
+    for i in range(n):
+        applied = start + i % 100
+        rows.append({"company": f"H{i}", "date_applied": day(applied),
+                     "first_response_date": day(applied + 5),
+                     "interview_date": day(applied + 10),
+                     "decision_date": day(applied + 10 + after),
+                     "status": "offer" if i < offers else "rejected"})
+    return rows
+
+
+def open_interviews(n: int, waited: int = 3) -> list:
+    return [{"company": f"O{i}", "date_applied": day(-waited - 20),
+             "first_response_date": day(-waited - 10), "interview_date": day(-waited),
+             "status": "interviewing"} for i in range(n)]
+
+
+def test_known_rates_are_recovered_with_censoring():
+    """With 400 resolved interviews, 40% offered two weeks after the interview, an open
+    interview has about a 40% chance within 90 days, and none within a week after the
+    offers' usual day has passed... while within 7 days of a 3-day-old interview it is
+    still small."""
+    apps = apps_frame(interviewed_history(400, 160) + open_interviews(10))
+    forecast = f.pipeline_forecast(apps, as_of=AS_OF, draws=4000)
+    assert forecast.expected == pytest.approx(4.0, abs=0.4)
+    assert forecast.by_application["chance"].to_numpy() == pytest.approx(0.4, abs=0.04)
+    assert forecast.low <= 4 <= forecast.high
+    assert forecast.p_at_least_one == pytest.approx(1 - 0.6**10, abs=0.03)
+    soon = f.pipeline_forecast(apps, as_of=AS_OF, horizon_days=3, draws=500)
+    assert soon.expected < 0.5
+
+
+def test_an_interview_long_past_the_usual_answer_counts_for_little():
+    history = interviewed_history(400, 160)
+    fresh = f.pipeline_forecast(apps_frame(history + open_interviews(1, waited=3)),
+                                as_of=AS_OF, draws=500)
+    stale = f.pipeline_forecast(apps_frame(history + open_interviews(1, waited=120)),
+                                as_of=AS_OF, draws=500)
+    assert stale.expected < fresh.expected / 4
+
+
+def test_applications_still_waiting_are_not_failures():
+    """Half the interviews are still open: the offer chance is read from the resolved ones
+    (50%), not diluted by the waiting ones (which would give 25%)."""
+    rows = interviewed_history(200, 100, start=-200) + open_interviews(200, waited=1)
+    rates = {r.stage: r for r in f.stage_rates(apps_frame(rows), as_of=AS_OF)}
+    interviewed = rates["interviewed"]
+    assert interviewed.chance == pytest.approx(0.5, abs=0.05)
+    assert (interviewed.forward, interviewed.ended, interviewed.waiting) == (100, 100, 200)
+
+
+def test_later_stages_have_better_chances_in_the_sample():
+    forecast = f.pipeline_forecast(generate_applications(), as_of=dt.date(2026, 11, 20),
+                                   draws=1000)
+    by_stage = forecast.by_application.groupby("stage")["chance"].max()
+    assert by_stage["applied"] < by_stage["replied"] < by_stage["interviewed"]
+    assert forecast.by_application["share"].sum() == pytest.approx(1.0)
+    assert forecast.by_application["chance"].is_monotonic_decreasing
+    assert forecast.expected > 0 and forecast.low <= forecast.expected <= forecast.high + 1
+
+
+def test_no_open_applications_expect_nothing():
+    apps = apps_frame(interviewed_history(20, 5))
+    forecast = f.pipeline_forecast(apps, as_of=AS_OF)
+    assert (forecast.expected, forecast.low, forecast.high, forecast.p_at_least_one) == \
+        (0.0, 0, 0, 0.0)
+    assert forecast.by_application.empty and forecast.open == 0
+    assert forecast.summary().startswith("No open applications")
+
+
+def test_an_empty_table_expects_nothing():
+    forecast = f.pipeline_forecast(empty_applications(), as_of=AS_OF, draws=100)
+    assert forecast.expected == 0 and forecast.by_application.empty
+    needed = f.applications_needed(empty_applications(), as_of=AS_OF,
+                                   by_date=AS_OF + dt.timedelta(days=60))
+    assert needed.count is None and "No application sent yet" in needed.reason
+
+
+def test_with_no_offer_ever_the_prior_speaks_and_says_so():
+    rows = [{"company": f"R{i}", "date_applied": day(-100), "decision_date": day(-90),
+             "first_response_date": day(-90), "status": "rejected"} for i in range(5)]
+    apps = apps_frame(rows + open_interviews(2))
+    forecast = f.pipeline_forecast(apps, as_of=AS_OF, draws=1000)
+    assert forecast.expected > 0.2  # the prior's third of interviews, not 0%
+    assert forecast.prior_dominates
+    assert any("No offer in your history yet" in note for note in forecast.notes)
+    assert any("the prior dominates" in note for note in forecast.notes)
+
+
+def test_every_application_still_waiting_uses_the_prior():
+    apps = apps_frame([{"company": f"W{i}", "date_applied": day(-i)} for i in range(30)])
+    forecast = f.pipeline_forecast(apps, as_of=AS_OF, draws=1000)
+    assert forecast.open == 30
+    assert 0 < forecast.expected < 30 * 0.1
+    rates = {r.stage: r for r in forecast.rates}
+    assert rates["applied"].prior_dominates and rates["applied"].waiting == 30
+
+
+def test_dates_after_as_of_are_ignored():
+    rows = open_interviews(3) + [{"company": "Future", "date_applied": day(5)}]
+    rows[0]["decision_date"] = day(10)
+    rows[0]["status"] = "offer"
+    forecast = f.pipeline_forecast(apps_frame(rows), as_of=AS_OF, draws=200)
+    assert set(forecast.by_application["company"]) == {"O0", "O1", "O2"}
+
+
+def test_undated_open_applications_count_as_sent_today():
+    apps = apps_frame([{"company": "Undated", "status": "applied"}])
+    forecast = f.pipeline_forecast(apps, as_of=AS_OF, draws=200)
+    assert forecast.by_application["days_waiting"].tolist() == [0]
+    assert any("without a date" in note for note in forecast.notes)
+
+
+def test_reproducible_with_seed_and_inputs_untouched():
+    apps = generate_applications(120, seed=4, end=AS_OF)
+    before = apps.copy()
+    one = f.pipeline_forecast(apps, as_of=AS_OF, draws=800, seed=7)
+    two = f.pipeline_forecast(apps, as_of=AS_OF, draws=800, seed=7)
+    other = f.pipeline_forecast(apps, as_of=AS_OF, draws=800, seed=8)
+    assert np.array_equal(one.draws, two.draws) and one.expected == two.expected
+    assert not np.array_equal(one.draws, other.draws)
+    pd.testing.assert_frame_equal(apps, before)
+
+
+def test_rate_uncertainty_widens_the_interval():
+    """The same open pipeline over a thin history gives a wider interval than over a rich
+    history with the same rates: the simulation carries the rates' uncertainty."""
+    thin = apps_frame(interviewed_history(10, 4) + open_interviews(40))
+    rich = apps_frame(interviewed_history(1000, 400) + open_interviews(40))
+    thin_forecast = f.pipeline_forecast(thin, as_of=AS_OF)
+    rich_forecast = f.pipeline_forecast(rich, as_of=AS_OF)
+    assert (thin_forecast.high - thin_forecast.low) > (rich_forecast.high - rich_forecast.low)
+    assert thin_forecast.draws.std() > 1.5 * rich_forecast.draws.std()
+
+
+@pytest.mark.parametrize(("counts", "level", "expected"), [
+    ([0] * 50 + [1] * 30 + [2] * 15 + [3] * 5, 0.8, (0, 1)),
+    ([5] * 100, 0.8, (5, 5)),
+    ([0] * 10 + [1] * 10 + [2] * 60 + [3] * 10 + [4] * 10, 0.8, (1, 3)),
+    ([], 0.8, (0, 0)),
+])
+def test_discrete_interval(counts, level, expected):
+    assert f.discrete_interval(np.array(counts, dtype=int), level) == expected
+
+
+def test_applications_needed_grows_with_the_goal_and_shrinks_with_time():
+    apps = generate_applications(150, seed=2, end=AS_OF)
+    rows = apps[apps["status"].isin(["applied", "rejected", "ghosted"])]  # no pipeline left
+    soon = f.applications_needed(rows, as_of=AS_OF, by_date=AS_OF + dt.timedelta(days=60))
+    later = f.applications_needed(rows, as_of=AS_OF, by_date=AS_OF + dt.timedelta(days=150))
+    surer = f.applications_needed(rows, as_of=AS_OF, by_date=AS_OF + dt.timedelta(days=60),
+                                  probability=0.95)
+    assert soon.count and later.count and surer.count
+    assert later.count < soon.count < surer.count
+    assert "applications a week" in soon.summary(AS_OF + dt.timedelta(days=60))
+    total = f.applications_needed(rows, as_of=AS_OF, by_date=AS_OF + dt.timedelta(days=60),
+                                  per_week=False)
+    assert total.count == pytest.approx(soon.count * 9, rel=0.25)
+    assert 0 < soon.fresh_chance < 0.2
+
+
+def test_applications_needed_when_the_pipeline_suffices():
+    apps = apps_frame(interviewed_history(400, 200) + open_interviews(10))
+    needed = f.applications_needed(apps, as_of=AS_OF, by_date=AS_OF + dt.timedelta(days=60))
+    assert needed.count == 0 and needed.pipeline_chance > 0.99
+    assert "no more are needed" in needed.summary(AS_OF + dt.timedelta(days=60))
+
+
+@pytest.mark.parametrize("offset", [0, -10])
+def test_applications_needed_by_a_date_not_ahead(offset):
+    apps = generate_applications(50, seed=1, end=AS_OF)
+    needed = f.applications_needed(apps, as_of=AS_OF, by_date=AS_OF + dt.timedelta(offset))
+    assert needed.count is None and "pick a later date" in needed.reason
+
+
+def test_applications_needed_out_of_reach():
+    apps = generate_applications(150, seed=2, end=AS_OF)
+    needed = f.applications_needed(apps[apps["status"] == "rejected"], as_of=AS_OF,
+                                   by_date=AS_OF + dt.timedelta(days=2))
+    assert needed.count is None and needed.reason.startswith("Out of reach")
+
+
+def test_backtest_counts_the_offers_that_came():
+    rows = interviewed_history(300, 120, start=-500) + [
+        {"company": f"B{i}", "date_applied": day(-80), "first_response_date": day(-75),
+         "interview_date": day(-70), "decision_date": day(-50),
+         "status": "offer" if i < 3 else "rejected"} for i in range(8)]
+    table = f.backtest(apps_frame(rows), as_of=AS_OF, days_back=(60, 90), draws=500)
+    assert table["days_back"].tolist() == [60, 90]
+    sixty = table.iloc[0]
+    assert (sixty["open"], sixty["actual"]) == (8, 3)  # interviewed then, decided since
+    assert sixty["expected"] == pytest.approx(8 * 0.4, abs=0.6)
+    ninety = table.iloc[1]  # before they were sent: nothing open, nothing expected
+    assert (ninety["open"], ninety["actual"], ninety["expected"]) == (0, 0, 0.0)
+
+
+def test_stage_rate_in_words():
+    rate = f.StageRate("interviewed", 12, 3, 5, 4, 0.24, 0.12, 0.38)
+    text = rate.describe()
+    assert text.startswith("Interviewed: 3 of 12 went on to an offer, 5 ended")
+    assert "24% (80% interval 12%-38%)" in text and "the prior dominates" in text
+    assert "prior dominates" not in f.StageRate("applied", 90, 30, 30, 30, .05, .04,
+                                                .06).describe()
+
+
+def test_calibrated_on_300_simulated_searches():
+    """The 80% intervals hold the offers that came 75-85% of the time, and the chance of at
+    least one offer is within 0.1 of the share that got one, bin by bin."""
+    table = f.calibration(300, draws=1000)
+    coverage, bins = f.calibration_summary(table)
+    assert 0.75 <= coverage <= 0.85
+    assert bins["gap"].abs().max() <= 0.1
+    assert bins["searches"].sum() == 300
