@@ -223,3 +223,90 @@ def test_a_blank_base_salary_takes_the_top_of_the_applications_range():
     assert report.offers.salary_from_range == ["Acme"]
     assert "Base salary of Acme: the top of the advertised salary range" in report_html(report)
     assert o.salaries_from_ranges(table, apps.drop(columns=["salary_max"]))[1] == []
+
+
+# --- negotiating with facts -----------------------------------------------------------------
+
+import datetime as dt  # noqa: E402
+
+from analysis.forecast import Forecast  # noqa: E402
+
+AS_OF = dt.date(2026, 6, 1)
+NEGOTIATE = pd.DataFrame({
+    "company": ["A", "B", "C"], "role": ["Analyst", "Analyst", "Lead"],
+    "base_salary": [100.0, 80.0, 90.0], "pto_days": [25.0, 30.0, 28.0],
+    "remote_days_per_week": [2.0, 1.0, None], "bonus": [None, 5.0, 8.0],
+    "deadline": pd.to_datetime(["2026-06-20", "2026-06-10", "2026-05-20"]),
+})
+
+
+def pipeline(rows: list[tuple[str, str, float]], p: float = 0.5, days: int = 14) -> Forecast:
+    table = pd.DataFrame(rows, columns=["company", "stage", "chance"])
+    return Forecast(as_of=AS_OF, horizon_days=days, expected=float(table["chance"].sum()),
+                    low=0, high=1, p_at_least_one=p, by_application=table)
+
+
+def test_negotiation_points_of_the_runner_up():
+    points = o.negotiation_points(NEGOTIATE, [BASE, PTO], leader="B", as_of=AS_OF)
+    # B (80, 30 days) comes last behind A (100, 25 days) and C: the target is its break-even
+    # with the leader, rounded up to the next 100 so that it leads.
+    tie = o.break_even_salary(o.prepare_offers(NEGOTIATE), [BASE, PTO], leader="A",
+                              runner_up="B")
+    assert points.rank == 3 and points.salary == 80.0
+    assert points.target_salary == pytest.approx(np.ceil(tie / 100) * 100)
+    # C's deadline has passed: it is neither leverage nor a comparison.
+    assert points.competing["offer"].tolist() == ["A"]
+    assert any("deadline having passed: C" in note for note in points.notes)
+    assert points.weaker[["term", "best_other", "other_offer"]].values.tolist() == [
+        ["remote days a week", "2", "A"]]
+    assert points.deadline == dt.date(2026, 6, 10)
+
+
+def test_negotiation_points_of_the_leader_name_the_weaker_terms():
+    points = o.negotiation_points(NEGOTIATE, [BASE, PTO], leader="A", as_of=AS_OF)
+    assert points.rank == 1 and points.target_salary is None
+    assert "A already leads your ranking." in points.notes
+    weaker = points.weaker.set_index("term")
+    assert weaker.loc["paid days off", "this_offer"] == "25 days"
+    assert weaker.loc["paid days off", "best_other"] == "30 days"
+    assert pd.isna(weaker.loc["target bonus", "this_offer"])  # not stated: ask
+    subject, body = o.negotiation_draft(points, contact="Dana", my_name="Sam")
+    assert subject == "Your offer for the Analyst position" and body.startswith("Dear Dana,")
+    assert "another offer with a base salary of 80" in body and "10 June" in body
+    assert "paid days off (30 days elsewhere, 25 days here)" in body
+    assert "target bonus (5 elsewhere, not stated here)" in body  # C's 8 has expired
+    assert body.rstrip().endswith("Sam") and "[No competing offer" not in body
+
+
+def test_the_pipeline_gives_leverage_from_late_stages_only():
+    forecast = pipeline([("D", "interviewed", 0.3), ("E", "interviewed", 0.01),
+                         ("F", "applied", 0.2), ("A", "interviewed", 0.4)])
+    points = o.negotiation_points(NEGOTIATE.iloc[:1], [BASE], leader="A", pipeline=forecast)
+    assert points.final_stage == ["D"]  # E is too unlikely, F too early, A is this offer
+    assert points.pipeline_chance == 0.5 and points.pipeline_days == 14
+    assert points.has_leverage
+    body = o.negotiation_draft(points)[1]
+    assert "final stages with 1 other company." in body
+
+
+def test_without_competing_offer_or_pipeline_the_draft_claims_no_leverage():
+    alone = NEGOTIATE.iloc[:1]
+    points = o.negotiation_points(alone, [BASE, PTO], leader="A", as_of=AS_OF)
+    assert not points.has_leverage and points.competing.empty
+    assert any("without claiming leverage" in note for note in points.notes)
+    body = o.negotiation_draft(points)[1]
+    assert "[No competing offer or late-stage application to mention" in body
+    assert "another offer" not in body and "final stages" not in body
+    quiet = pipeline([("F", "applied", 0.01)], p=0.01)
+    assert not o.negotiation_points(alone, [BASE], leader="A", pipeline=quiet).has_leverage
+
+
+def test_negotiation_points_of_an_unknown_offer():
+    with pytest.raises(KeyError, match="Z"):
+        o.negotiation_points(NEGOTIATE, [BASE], leader="Z")
+
+
+def test_negotiation_points_use_the_users_own_negotiable_columns():
+    offers = NEGOTIATE.assign(signing_bonus=[0.0, 5000.0, 0.0])
+    points = o.negotiation_points(offers, [BASE], leader="A", as_of=AS_OF)
+    assert "signing bonus" in points.weaker["term"].tolist()
