@@ -346,3 +346,69 @@ def rounds_chart(rounds: pd.DataFrame, *, as_of: pd.Timestamp | None = None) -> 
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, title=title, x="Interview date", y=None,
                    height=max(260, 90 + 40 * rounds["application"].nunique()))
+
+
+def goal_chart(progress: pd.DataFrame, *, applications_goal: int, follow_ups_goal: int
+               ) -> go.Figure:
+    """Applications sent and follow-ups done per week, with the weekly goals as lines."""
+    title = "Your weeks against the goal"
+    if progress.empty:
+        return empty_figure("No weeks to show yet.", title=title)
+    fig = go.Figure()
+    for column, name, goal, colour in (
+            ("applications", "Applications sent", applications_goal, PALETTE[0]),
+            ("follow_ups", "Follow-ups done", follow_ups_goal, PALETTE[1])):
+        fig.add_bar(x=progress["week"], y=progress[column], name=name, marker_color=colour,
+                    hovertemplate=f"Week of %{{x|%-d %b %Y}}: %{{y:,}} ({name.lower()}; "
+                                  f"goal {goal:,})<extra></extra>")
+        fig.add_scatter(x=progress["week"], y=[goal] * len(progress), mode="lines",
+                        name=f"Goal: {name.lower()}", line={"color": colour, "dash": "dash",
+                                                              "width": 2},
+                        hoverinfo="skip")
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(tickformat="%-d %b")
+    fig.update_yaxes(rangemode="tozero", tickformat=",d")
+    return _layout(fig, title=title, x="Week (starting Monday)", y="Per week")
+
+
+def offers_distribution_chart(draws: np.ndarray, *, low: int, high: int,
+                              horizon_days: int) -> go.Figure:
+    """How many offers the open applications bring within the horizon, across the simulated
+    draws: the share of draws for each count, the 80% interval highlighted."""
+    title = f"Offers within {horizon_days} days: how likely each number is"
+    if len(draws) == 0:
+        return empty_figure("No open applications to simulate.", title=title)
+    values, counts = np.unique(draws, return_counts=True)
+    share = counts / counts.sum()
+    inside = (values >= low) & (values <= high)
+    fig = go.Figure()
+    fig.add_bar(x=values, y=share * 100, marker_color=np.where(inside, PALETTE[0], MUTED),
+                name="Share of simulations", customdata=np.where(inside, "in", "outside"),
+                hovertemplate="%{x:,} offers: %{y:.1f}% of simulations (%{customdata} the 80% "
+                              "interval)<extra></extra>")
+    fig.update_xaxes(tickformat=",d", dtick=max(1, int(np.ceil((values.max() - values.min()
+                                                                 + 1) / 12))))
+    fig.update_yaxes(ticksuffix="%", rangemode="tozero")
+    return _layout(fig, title=title, x="Offers", y="Share of simulations")
+
+
+def contribution_share_chart(by_application: pd.DataFrame, *, limit: int = 15) -> go.Figure:
+    """Each open application's chance of an offer within the horizon, largest first."""
+    title = "Where the expected offers come from"
+    if by_application.empty:
+        return empty_figure("No open applications.", title=title)
+    top = by_application.head(limit).iloc[::-1]
+    labels = (top["company"].fillna("(no company)").astype(str) + " – "
+              + top["role"].fillna("").astype(str)).str.rstrip(" –")
+    labels = labels + np.where(labels.duplicated(keep=False),
+                               " #" + top["row"].astype(str), "")
+    fig = go.Figure()
+    fig.add_bar(x=top["chance"] * 100, y=labels, orientation="h", marker_color=PALETTE[2],
+                customdata=np.stack([top["stage"], top["days_waiting"], top["share"] * 100],
+                                    -1),
+                hovertemplate="%{y}: %{x:.0f}% chance (%{customdata[0]}, waiting "
+                              "%{customdata[1]} days; %{customdata[2]:.0f}% of the expected "
+                              "offers)<extra></extra>")
+    fig.update_xaxes(ticksuffix="%", rangemode="tozero")
+    return _layout(fig, title=title, x="Chance of an offer within the horizon",
+                   height=max(260, 28 * len(top) + 120))

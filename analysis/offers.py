@@ -647,3 +647,16 @@ def negotiation_draft(points: NegotiationPoints, *, contact: str = "", my_name: 
               "asks": "\n\n".join(paragraphs)}
     subject, body = (string.Template(part).safe_substitute(values) for part in template)
     return subject, body
+
+
+def offer_contact(applications: pd.DataFrame, company: str) -> tuple[str, str]:
+    """The contact name and email the tracker holds for ``company`` (its most recent
+    application with one), or empty strings."""
+    if not company or applications.empty:
+        return "", ""
+    mine = applications[applications[s.COMPANY].fillna("").str.strip().str.lower()
+                        == company.strip().lower()]
+    mine = mine.sort_values(s.DATE_APPLIED, ascending=False, na_position="last")
+    name = mine[s.CONTACT_NAME].dropna()
+    email = mine[s.CONTACT_EMAIL].dropna()
+    return (str(name.iloc[0]) if len(name) else "", str(email.iloc[0]) if len(email) else "")

@@ -47,8 +47,8 @@ from analysis.store import Workspace
 END = dt.date(2026, 11, 20)
 FINDINGS = "## Findings"
 PAGES = ["pages/overview.py", "pages/response_times.py", "pages/outcomes.py",
-         "pages/follow_ups.py", "pages/interviews.py", "pages/offers.py", "pages/data.py",
-         "pages/mail.py", "pages/reports.py"]
+         "pages/follow_ups.py", "pages/interviews.py", "pages/offers.py", "pages/plan.py",
+         "pages/data.py", "pages/mail.py", "pages/reports.py"]
 INTERVIEW_SHARE = 0.3  # interviews per application in the benchmark (30,000 at 100,000)
 
 

@@ -8,13 +8,17 @@ import streamlit as st
 from analysis import offers as o
 from analysis import schema as s
 from analysis.charts import contribution_chart, wins_chart
+from analysis.followups import mailto_link
+from analysis.forecast import pipeline_forecast
 from ui import state
 from ui.cache import remembered
 from ui.shell import page_setup
-from ui.widgets import chart, in_percent, md, no_data, percent_column
+from ui.widgets import chance, chart, in_percent, md, no_data, percent_column
 
 DRAWS = 10_000
 SHOWN_QUESTIONS = 10
+NEGOTIATION_DAYS = 14  # the pipeline's horizon for an offer without a deadline ahead
+NEGOTIATION_SETTING = "negotiation_template"
 
 view = page_setup("Offers")
 dataset = view.dataset
@@ -178,3 +182,68 @@ else:
     gap = f" ({salary - current:+,.0f} on its {current:,.0f})" if pd.notna(current) else ""
     st.markdown(f"**Break-even**: {md(runner_up)} would tie with {md(leader)} at a base salary "
                 f"of **{salary:,.0f}**{gap}, all else equal.")
+
+# --- negotiate -----------------------------------------------------------------------------------
+st.subheader("Negotiate with facts", anchor=False)
+st.markdown("Get all the facts before you negotiate, know that more than the salary can move, "
+            "and do not undervalue yourself. The draft below says only what your data holds.")
+picked = st.selectbox("Offer to negotiate", list(ranking.index), index=0,
+                      key="negotiate_offer",
+                      help="The offer you would like to accept, if the terms were right.")
+deadline = prepared.set_axis(names)[s.DEADLINE].get(picked)
+ahead = (deadline.date() - view.as_of).days if pd.notna(deadline) else 0
+days = ahead if ahead > 0 else NEGOTIATION_DAYS
+pipeline = view.cached(pipeline_forecast, as_of=view.as_of, horizon_days=days)
+points = o.negotiation_points(prepared, chosen, leader=picked, pipeline=pipeline,
+                              as_of=view.as_of)
+facts = []
+if points.target_salary is not None and points.salary is not None:
+    facts.append(f"At a base salary of **{points.target_salary:,.0f}** (it offers "
+                 f"{points.salary:,.0f}), {md(picked)} would lead your ranking, all else equal.")
+if points.pipeline_chance is not None:
+    until = f"by its deadline, {deadline:%-d %B}" if ahead > 0 else f"within {days} days"
+    facts.append(f"Your open applications: a **{chance(points.pipeline_chance)}** chance of "
+                 f"another offer {until}"
+                 + (f"; at the interview stage with {md(', '.join(points.final_stage))}."
+                    if points.final_stage else "."))
+for fact in facts:
+    st.markdown(f"- {fact}")
+for note in points.notes:
+    st.caption(md(note))
+if not points.competing.empty:
+    st.dataframe(points.competing, hide_index=True, placeholder="", column_config={
+        "offer": "Competing offer", "base_salary": st.column_config.NumberColumn(
+            "Base salary", format="localized"),
+        "total_compensation": st.column_config.NumberColumn("Total", format="localized"),
+        "deadline": st.column_config.DateColumn("Deadline", format="D MMM YYYY")})
+if not points.weaker.empty:
+    st.markdown(f"**Where {md(picked)} is behind** (terms that are often negotiable):")
+    st.dataframe(points.weaker, hide_index=True, placeholder="not stated",
+                 column_order=["term", "this_offer", "best_other", "other_offer"],
+                 column_config={"term": "Term", "this_offer": "This offer",
+                                "best_other": "Best elsewhere", "other_offer": "At"})
+
+template = state.setting(NEGOTIATION_SETTING, None) or o.NEGOTIATION_TEMPLATE
+with st.expander("Edit the template", icon=":material/edit:"):
+    new_subject = st.text_input("Subject", template[0], key="negotiation_subject")
+    new_body = st.text_area("Message", template[1], height=220, key="negotiation_template",
+                            help="Placeholders: $contact, $company, $role, $asks (the "
+                                 "paragraphs built from your data) and $my_name. Kept for "
+                                 "your next visit.")
+    if [new_subject, new_body] != list(template):
+        state.save_setting(NEGOTIATION_SETTING, [new_subject, new_body])
+        template = (new_subject, new_body)
+contact_name, contact_email = o.offer_contact(view.all_apps, points.company)
+subject, body = o.negotiation_draft(points, contact=contact_name,
+                                    my_name=str(state.setting("my_name", "")),
+                                    template=(template[0], template[1]))
+subject = st.text_input("Subject of the counter-offer", subject, key=f"counter_subject_{picked}")
+body = st.text_area("Counter-offer draft", body, height=320, key=f"counter_body_{picked}",
+                    help="Edit freely; nothing is sent from here.")
+link = mailto_link(contact_email, subject, body)
+if link:
+    st.link_button(f"Open in your email program (to {contact_email})", link,
+                   icon=":material/mail:")
+else:
+    st.caption("No contact email for this company in your tracker: copy the draft into your "
+               "email program.")

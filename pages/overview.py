@@ -8,13 +8,24 @@ from analysis import metrics
 from analysis.charts import activity_chart, empty_figure, flow_chart, funnel_chart
 from analysis.coverage import NO_REPLIES, coverage_table, reply_coverage
 from analysis.followups import DUE_TODAY, OVERDUE, due_follow_ups, open_actions, state_counts
+from analysis.forecast import pipeline_forecast
 from analysis.interviews import interviews_per_offer
 from analysis.summary import status_counts
 from ui.shell import page_setup
 from ui.state import action_log, follow_up_rules
-from ui.widgets import chart, definitions, no_data, no_replies_recorded, percent, points_change
+from ui.widgets import (
+    chance,
+    chart,
+    definitions,
+    expected_count,
+    no_data,
+    no_replies_recorded,
+    percent,
+    points_change,
+)
 
 COMPARE_DAYS = 30
+FORECAST_DAYS = 90
 
 view = page_setup("Overview")
 if view.apps.empty:
@@ -70,6 +81,17 @@ def interviews_tile(column) -> None:
              + (" An offer has cost this many interviews so far." if offers_received else ""))
 
 
+def forecast_tile(column) -> None:
+    forecast = view.cached(pipeline_forecast, as_of=view.as_of, horizon_days=FORECAST_DAYS)
+    value = (f"{expected_count(forecast.expected)} ({forecast.low}–{forecast.high})"
+             if forecast.open else "0, none open")
+    column.metric(f"Offers expected in {FORECAST_DAYS} days", value,
+                  help=(f"From your {forecast.open:,} open applications, with an 80% interval in "
+                        f"brackets and a {chance(forecast.p_at_least_one)} chance of at least "
+                        "one. See the Plan page." if forecast.open else
+                        "No open application to expect an offer from. See the Plan page."))
+
+
 def follow_ups_tile(column) -> None:
     column.metric("Follow-ups due", f"{states[OVERDUE] + states[DUE_TODAY]:,}",
                   help=f"{states[OVERDUE]} overdue and {states[DUE_TODAY]} due today: notes, "
@@ -81,8 +103,8 @@ if replies.none:
     applications_tile(row[0])
     active_tile(row[1])
     follow_ups_tile(row[2])
-    no_replies_recorded(replies, "the response, interview and offer rates, ghosting and the "
-                                 "time to a reply are")
+    no_replies_recorded(replies, "the response, interview and offer rates, ghosting, the "
+                                 "time to a reply and the offers to expect are")
 else:
     row = st.columns(5)
     applications_tile(row[0])
@@ -112,6 +134,7 @@ else:
     follow_ups_tile(row[4])
     row = st.columns(5)
     active_tile(row[0])
+    forecast_tile(row[1])
     if replies.partial:
         st.caption(f"{replies.note} The rates count the other "
                    f"{replies.applications - replies.known:,} as without a reply so far.")

@@ -57,7 +57,7 @@ def test_every_page_opens_without_an_error_box(browser, app_url):
     page, errors = open_page(browser, app_url)
     names = nav_names(page)
     assert names == ["Overview", "Response times", "Outcomes", "Follow-ups", "Interviews",
-                     "Offers", "Data", "Mail", "Reports"]
+                     "Offers", "Plan", "Data", "Mail", "Reports"]
     assert page.get_by_test_id("stSidebarNav").count() == 0  # Streamlit's own menu is hidden
     for name in names:
         go_to(page, name)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from conftest import ROOT, csv_bytes, xlsx_bytes
 from streamlit.testing.v1 import AppTest
 
 PAGES = ["pages/overview.py", "pages/response_times.py", "pages/outcomes.py",
-         "pages/follow_ups.py", "pages/interviews.py", "pages/offers.py", "pages/data.py",
-         "pages/mail.py", "pages/reports.py"]
+         "pages/follow_ups.py", "pages/interviews.py", "pages/offers.py", "pages/plan.py",
+         "pages/data.py", "pages/mail.py", "pages/reports.py"]
 TRACKER = [["Company", "Role", "Status", "Date applied"],
            ["Acme", "Analyst", "Interview", "2025-03-01"],
            ["Globex", "Engineer", "Rejected", "2025-03-04"],
@@ -722,3 +724,69 @@ def test_the_mail_page_refuses_a_spreadsheet_with_one_message(tmp_path):
     next(b for b in at.button if b.label == "Scan the mailbox").click().run()
     assert not at.exception
     assert any("this is a spreadsheet" in e.value for e in at.error)
+
+
+# --- plan and negotiation ---------------------------------------------------------------------
+
+
+def test_plan_page_forecasts_checks_the_past_and_plans():
+    at = start("pages/plan.py")
+    labels = {m.label: m.value for m in at.metric}
+    assert float(labels["Offers expected"]) > 0
+    low, high = (int(x) for x in labels["80% interval"].split("–"))
+    assert low <= float(labels["Offers expected"]) <= high + 1
+    assert labels["Chance of at least one"].endswith("%")
+    text = texts(at)
+    assert "60 days ago" in text and "90 days ago" in text and "you got" in text
+    assert "To have an offer by" in text or "no more are needed" in text
+    assert "By source" in text or "Not enough applications" in text
+    assert labels["Applications this week"].endswith(" of 10")
+    kinds = [f["data"][0]["type"] for f in figures(at)]
+    assert kinds == ["bar", "bar", "bar"]
+
+
+def test_plan_page_target_date_in_the_past_and_weekly_goal_kept():
+    at = start("pages/plan.py")
+    at.date_input(key="offer_by").set_value(dt.date(2020, 1, 1)).run()
+    assert any("pick a later date" in w.value for w in at.warning)
+    at.number_input(key="goal_applications").set_value(4).run()
+    assert not at.exception, at.exception
+    again = start("pages/plan.py")
+    assert again.number_input(key="goal_applications").value == 4
+    assert {m.label: m.value for m in again.metric}["Applications this week"].endswith(" of 4")
+
+
+def test_plan_page_without_open_applications_says_so():
+    closed = [["Company", "Status", "Date applied", "Decision date"],
+              ["Acme", "Rejected", "2025-03-01", "2025-03-10"],
+              ["Globex", "Rejected", "2025-03-04", "2025-03-20"]]
+    at = upload(start("pages/plan.py"), "closed.csv", csv_bytes(closed))
+    assert any("No open applications" in i.value for i in at.info)
+    assert any("Not enough applications" in i.value for i in at.info)
+
+
+def test_plan_page_without_replies_says_the_prior_speaks():
+    waiting = upload(start("pages/plan.py"), "waiting.csv", csv_bytes(
+        [["Company", "Status", "Date applied"], *([f"C{i}", "Applied", "2026-11-02"]
+                                                  for i in range(5))]))
+    assert any("No application records a reply yet" in i.value for i in waiting.info)
+    assert "the prior dominates" in " ".join(c.value for c in waiting.caption)
+
+
+def test_overview_shows_the_offers_expected():
+    at = start()
+    tile = next(m for m in at.metric if m.label == "Offers expected in 90 days")
+    assert "(" in tile.value and "–" in tile.value
+
+
+def test_offers_page_drafts_a_counter_offer():
+    at = start("pages/offers.py")
+    body = at.text_area(key=f"counter_body_{at.selectbox(key='negotiate_offer').value}").value
+    assert body.startswith("Dear ") and "Research Analyst" in body or "position" in body
+    second = at.selectbox(key="negotiate_offer").options[1]
+    at.selectbox(key="negotiate_offer").set_value(second).run()
+    assert not at.exception, at.exception
+    body = at.text_area(key=f"counter_body_{second}").value
+    assert second.split(" – ")[0] in body
+    assert "lead your ranking" in texts(at) or "already leads" in " ".join(
+        c.value for c in at.caption)

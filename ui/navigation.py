@@ -31,6 +31,7 @@ def pages() -> dict[str, list[st.Page]]:
                     icon=":material/mark_email_unread:"),
             st.Page("pages/interviews.py", title="Interviews", icon=":material/groups:"),
             st.Page("pages/offers.py", title="Offers", icon=":material/balance:"),
+            st.Page("pages/plan.py", title="Plan", icon=":material/trending_up:"),
         ],
         "Manage": [
             st.Page("pages/data.py", title="Data", icon=":material/table_view:"),

@@ -28,6 +28,21 @@ def percent(value: float | None, digits: int = 0) -> str:
     return "n/a" if value is None else f"{value:.{digits}%}"
 
 
+def chance(value: float) -> str:
+    """A probability for a tile: "<1%" and ">99%" rather than a rounded 0% or 100% that the
+    numbers do not support."""
+    if 0 < value < 0.005:
+        return "<1%"
+    if 0.995 <= value < 1:
+        return ">99%"
+    return f"{value:.0%}"
+
+
+def expected_count(value: float) -> str:
+    """An expected number of events, "<0.1" rather than a rounded 0.0 when it is not 0."""
+    return "<0.1" if 0 < value < 0.05 else f"{value:.1f}"
+
+
 PERCENT_FORMAT = "%.1f%%"  # one format for every percentage in a table: "70.0%", "27.3%"
 
 

@@ -1,0 +1,191 @@
+"""Plan: what the open applications will likely bring, what it takes to reach an offer by a
+date, what would change it most, and a weekly goal."""
+
+import datetime as dt
+
+import streamlit as st
+
+from analysis import forecast as fc
+from analysis import plan
+from analysis.charts import contribution_share_chart, goal_chart, offers_distribution_chart
+from analysis.coverage import reply_coverage
+from analysis.summary import plural
+from ui import state
+from ui.shell import page_setup
+from ui.widgets import (
+    chance,
+    chart,
+    expected_count,
+    in_percent,
+    md,
+    no_data,
+    percent,
+    percent_column,
+)
+
+HORIZONS = {"30 days": 30, "60 days": 60, "90 days": 90, "6 months": 182}
+ROWS_SHOWN = 50
+
+view = page_setup("Plan")
+apps = view.apps
+st.markdown("What your open applications will likely bring, how many more it takes to have an "
+            "offer by a date you choose, and what in your own numbers would change it most. "
+            "Every figure comes from your history, with waiting applications counted as "
+            "waiting, not as failures.")
+if apps.empty:
+    no_data("No applications match the filters. Clear or widen them in the sidebar.")
+    st.stop()
+replies = view.cached(reply_coverage)
+if replies.none:
+    st.info("No application records a reply yet, so the forecast cannot learn your reply "
+            "and interview rates: it leans on the stated prior below. Record replies on the "
+            "Data page, or find them in your mailbox on the Mail page.",
+            icon=":material/help:")
+
+# --- the forecast --------------------------------------------------------------------------------
+st.subheader("What your open applications will likely bring", anchor=False)
+choice = st.segmented_control("Within", list(HORIZONS), default="90 days",
+                              key="forecast_horizon") or "90 days"
+horizon = HORIZONS[choice]
+forecast = view.cached(fc.pipeline_forecast, as_of=view.as_of, horizon_days=horizon)
+if not forecast.open:
+    no_data("No open applications: there is nothing to forecast, so 0 offers are expected "
+            "from them. The plan below says how many to send.")
+else:
+    tiles = st.columns(3)
+    tiles[0].metric("Offers expected", expected_count(forecast.expected),
+                    help=f"The average number of offers from your "
+                         f"{plural(forecast.open, 'open application')} within {horizon} days, "
+                         "over 5,000 simulations.")
+    tiles[1].metric("80% interval", f"{forecast.low}–{forecast.high}",
+                    help="In 8 of 10 simulations the number of offers falls in this range; "
+                         "they carry both each application's chance and how unsure your "
+                         "rates are.")
+    tiles[2].metric("Chance of at least one", chance(forecast.p_at_least_one),
+                    help=f"The chance that at least one open application turns into an offer "
+                         f"within {horizon} days.")
+    for note in forecast.notes:
+        st.caption(md(note))
+    left, right = st.columns(2)
+    with left:
+        chart(offers_distribution_chart(forecast.draws, low=forecast.low, high=forecast.high,
+                                        horizon_days=horizon))
+    with right:
+        chart(contribution_share_chart(forecast.by_application))
+    with st.expander(f"Each open application's chance ({forecast.open:,})",
+                     icon=":material/list:"):
+        table = forecast.by_application.head(ROWS_SHOWN).assign(
+            stage=lambda t: t["stage"].map(fc.STAGE_LABELS))
+        st.dataframe(in_percent(table, "chance", "share"), hide_index=True, placeholder="",
+                     column_order=["company", "role", "stage", "days_waiting", "chance",
+                                   "share"],
+                     column_config={
+                         "company": "Company", "role": "Role", "stage": "Stage",
+                         "days_waiting": st.column_config.NumberColumn(
+                             "Days at this stage", format="%d"),
+                         "chance": percent_column("Chance of an offer"),
+                         "share": percent_column("Share of the offers expected")})
+        if forecast.open > ROWS_SHOWN:
+            st.caption(f"The {ROWS_SHOWN} likeliest of {forecast.open:,}.")
+
+with st.expander("How the forecast works, and its prior", icon=":material/info:"):
+    st.markdown(
+        "Each application waits at a stage (applied, replied, interviewed) until it moves on "
+        "or ends. From your history the dashboard estimates, week by week since reaching a "
+        "stage, the chance of moving on and of ending, counting applications still waiting "
+        "only for the weeks they have waited. Chaining the stages gives each open "
+        "application's chance of an offer within the horizon: one that has waited long past "
+        "your usual reply time gets the small chance such applications had.")
+    prior = fc.PRIOR
+    st.markdown(
+        f"**The prior**, worth {fc.PRIOR_WEIGHT} made-up applications per stage and counted "
+        f"alongside yours: {prior['applied'].forward:.0%} of applications get a reply (in "
+        f"about {prior['applied'].forward_days:.0f} days), {prior['replied'].forward:.0%} of "
+        f"replies lead to an interview and {prior['interviewed'].forward:.0%} of interviewed "
+        f"applications to an offer (about {prior['interviewed'].forward_days:.0f} days "
+        f"later). Where fewer than {fc.PRIOR_WEIGHT} applications have resolved at a stage, "
+        "the prior outweighs your history, and the notes say so.")
+    st.markdown("**The interval** comes from 5,000 simulations that redraw your rates (a "
+                "Bayesian bootstrap of your history) as well as each application's outcome.")
+    for rate in forecast.rates:
+        st.markdown(f"- {md(rate.describe())}")
+
+back = view.cached(fc.backtest, as_of=view.as_of)
+st.markdown("**Checked against your past**: the same forecast made on your data as it was "
+            "then, against the offers that came since.")
+for row in back.itertuples():
+    if not row.open:
+        st.markdown(f"- {row.days_back} days ago: nothing was open, so nothing to check.")
+        continue
+    st.markdown(f"- {row.days_back} days ago ({row.as_known_on:%-d %b}): "
+                f"{row.expected:.1f} offers expected, 80% interval {row.low}–{row.high}; "
+                f"you got {row.actual}"
+                + (" (inside the interval)." if row.inside else " (outside the interval)."))
+
+# --- what it takes -------------------------------------------------------------------------------
+st.subheader("What it takes to have an offer", anchor=False)
+controls = st.columns(2)
+target = controls[0].date_input("Offer by", value=view.as_of + dt.timedelta(days=90),
+                                key="offer_by", format="DD/MM/YYYY")
+probability = controls[1].slider("With probability", 50, 95, 80, 5, format="%d%%",
+                                 key="offer_probability") / 100
+needed = view.cached(fc.applications_needed, as_of=view.as_of, by_date=target,
+                     probability=probability)
+if needed.count is None:
+    st.warning(needed.reason, icon=":material/event_busy:")
+else:
+    st.markdown(f"**{md(needed.summary(target, probability))}**")
+if needed.weeks > 0:
+    st.caption(
+        f"Assumes new applications go out evenly over the {needed.weeks:.0f} weeks left, each "
+        f"with your current chance for a new application ({percent(needed.fresh_chance, 1)} "
+        f"of an offer by {target:%-d %B} for one sent today, less for later ones), on top of "
+        f"your open applications ({percent(needed.pipeline_chance)} chance of an offer by "
+        "then on their own), and that your rates stay as they have been; their uncertainty "
+        "is carried through.")
+
+# --- levers --------------------------------------------------------------------------------------
+st.subheader("What would change it most", anchor=False)
+outcome = st.segmented_control("Reaching", ["interview", "offer"], default="interview",
+                               key="lever_outcome",
+                               format_func=lambda o: {"interview": "an interview",
+                                                      "offer": "an offer"}[o]) or "interview"
+found = view.cached(plan.levers, as_of=view.as_of, outcome=outcome)
+if found.empty:
+    no_data("Not enough applications per source, location or role to compare (at least "
+            "5 in each of two groups). As your search grows, this shows where your "
+            "applications work best.")
+else:
+    for sentence in found["sentence"]:
+        st.markdown(f"- {md(sentence)}")
+    st.caption("Your own rates, 95% Wilson intervals, and Fisher's exact test for chance. A "
+               "difference that could be chance is said to be one.")
+
+# --- the weekly goal -----------------------------------------------------------------------------
+st.subheader("Your weekly goal", anchor=False)
+goal = plan.Goal.from_setting(state.setting(plan.GOAL_SETTING, {}))
+inputs = st.columns(2)
+wanted = plan.Goal(
+    int(inputs[0].number_input("Applications a week", 0, 200, goal.applications,
+                               key="goal_applications")),
+    int(inputs[1].number_input("Follow-ups a week", 0, 100, goal.follow_ups,
+                               key="goal_follow_ups",
+                               help="Thank-you notes, follow-ups after the promised decision "
+                                    "date and thanks after a rejection, as recorded in your "
+                                    "tracker and journal.")))
+if wanted != goal:
+    state.save_setting(plan.GOAL_SETTING, wanted.as_setting())
+    goal = wanted
+progress = view.cached_with_journal(plan.weekly_progress, as_of=view.as_of, goal=goal)
+week = progress.iloc[-1]
+tiles = st.columns(3)
+tiles[0].metric("Applications this week", f"{week['applications']} of {goal.applications}",
+                help=f"Week starting Monday {week['week']:%-d %B}.")
+tiles[1].metric("Follow-ups this week", f"{week['follow_ups']} of {goal.follow_ups}",
+                help=f"Week starting Monday {week['week']:%-d %B}.")
+tiles[2].metric("Weeks in a row on goal", f"{plan.streak(progress)}",
+                help="Past weeks, before this one, in which both goals were met.")
+chart(goal_chart(progress, applications_goal=goal.applications,
+                 follow_ups_goal=goal.follow_ups))
+st.caption("The goal is kept in your workspace. Weeks start on Monday; the current week is "
+           "the last one.")
