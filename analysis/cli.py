@@ -7,6 +7,7 @@ same builders as the Reports page.
     jobsearch follow-ups --ics follow-ups.ics        # the dashboard's saved data
     jobsearch log tracker.xlsx --from 2026-09-01 --to 2026-09-30 --out september.xlsx
     jobsearch template --out tracker.xlsx
+    jobsearch forecast tracker.xlsx --by 2027-03-01
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from analysis.followups import (
     rules_from_settings,
     state_counts,
 )
+from analysis.forecast import applications_needed, backtest, pipeline_forecast
 from analysis.importer import LoadResult, MissingColumnsError, empty_issues, load_applications
 from analysis.interviews import saved_or_derived
 from analysis.mailbox import MailboxError
@@ -42,7 +44,7 @@ from analysis.metrics import GHOST_DAYS
 from analysis.schema import LABELS
 from analysis.sources import SpreadsheetError
 from analysis.store import ENV_VAR, GHOST_DAYS_SETTING, Workspace, default_path
-from analysis.summary import plural
+from analysis.summary import chance_text, plural
 from analysis.template import tracker_template
 
 PROG = "jobsearch"
@@ -129,6 +131,25 @@ def parser() -> argparse.ArgumentParser:
     mail.add_argument("--as-of", type=_date, default=None, metavar="DATE",
                       help="leave out mail after this day, as YYYY-MM-DD (default: today)")
     mail.add_argument("--out", type=Path, metavar="FILE", help="save the proposals as CSV")
+
+    forecast = commands.add_parser(
+        "forecast", help="what the open applications will likely bring",
+        description="Forecast the offers the open applications will likely bring within a "
+                    "horizon (with an 80%% interval and the chance of at least one), from your "
+                    "own history with waiting applications counted as waiting; check the same "
+                    "forecast against your past; and, with --by, say how many applications a "
+                    "week give an offer by a date.")
+    with_input(forecast)
+    forecast.add_argument("--horizon", type=int, default=90, metavar="DAYS",
+                          help="days ahead to forecast (default: 90)")
+    forecast.add_argument("--by", type=_date, metavar="DATE",
+                          help="how many applications a week give an offer by this day")
+    forecast.add_argument("--probability", type=float, default=0.8, metavar="P",
+                          help="the chance to aim for with --by, between 0 and 1 "
+                               "(default: 0.8)")
+    forecast.add_argument("--seed", type=int, default=0, help="the simulation's seed")
+    forecast.add_argument("--csv", type=Path, metavar="FILE",
+                          help="save each open application's chance as CSV")
 
     template = commands.add_parser(
         "template", help="a blank tracker spreadsheet to fill in",
@@ -329,8 +350,45 @@ def run_mail(args: argparse.Namespace) -> None:
             f"{v:%Y-%m-%d}" if isinstance(v, pd.Timestamp) else v for v in proposals["value"]])))
 
 
+FORECAST_SHOWN = 15
+
+
+def run_forecast(args: argparse.Namespace) -> None:
+    if args.horizon < 1:
+        raise CommandError(f"--horizon {args.horizon}: give a number of days, at least 1.")
+    if not 0 < args.probability < 1:
+        raise CommandError(f"--probability {args.probability}: give a chance between 0 and 1, "
+                           "such as 0.8.")
+    apps = _load(args).result.applications
+    forecast = pipeline_forecast(apps, as_of=args.as_of, horizon_days=args.horizon,
+                                 seed=args.seed)
+    print(forecast.summary())
+    for note in forecast.notes:
+        print(f"  {note}")
+    if forecast.open:
+        table = reports.forecast_table(forecast)
+        shown = table.head(FORECAST_SHOWN).copy()
+        for column in ("Chance of an offer", "Share of the offers expected"):
+            shown[column] = shown[column].map(chance_text)
+        shown = shown.fillna("").replace("nan", "")
+        print(f"\nThe likeliest of {forecast.open:,} open applications:\n")
+        print(shown.to_string(index=False, max_colwidth=36))
+    print("\nYour history, stage by stage:")
+    for rate in forecast.rates:
+        print(f"  {rate.describe()}")
+    print("\nChecked against your past:")
+    for line in reports.backtest_lines(backtest(apps, as_of=args.as_of, seed=args.seed)):
+        print(f"  {line}")
+    if args.by:
+        needed = applications_needed(apps, as_of=args.as_of, by_date=args.by,
+                                     probability=args.probability, seed=args.seed)
+        print(f"\n{needed.summary(args.by, args.probability)}")
+    if args.csv:
+        _write(args.csv, safe_csv(reports.forecast_table(forecast)))
+
+
 COMMANDS = {"report": run_report, "follow-ups": run_follow_ups, "log": run_log,
-            "template": run_template, "mail": run_mail}
+            "template": run_template, "mail": run_mail, "forecast": run_forecast}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -36,6 +36,7 @@ from analysis.followups import (
     open_actions,
     state_counts,
 )
+from analysis.forecast import STAGE_LABELS, Forecast, backtest, pipeline_forecast
 from analysis.interviews import (
     empty_interviews,
     improvements,
@@ -43,7 +44,7 @@ from analysis.interviews import (
     recurring_questions,
     round_progression,
 )
-from analysis.summary import plural, status_counts
+from analysis.summary import expected_text, plural, status_counts
 from analysis.survival import at_risk_table, chance_after_silence
 from analysis.workbook import Kind, new_book, write_table
 
@@ -107,6 +108,35 @@ class Report:
     issues: pd.DataFrame
     ghost_days: int = metrics.GHOST_DAYS
     interviews: pd.DataFrame = field(default_factory=empty_interviews)
+    forecast: Forecast | None = None
+    backtest: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+FORECAST_DAYS = 90
+FORECAST_LABELS = {"company": "Company", "role": "Role", "stage": "Stage",
+                   "days_waiting": "Days at this stage", "chance": "Chance of an offer",
+                   "share": "Share of the offers expected"}
+
+
+def forecast_table(forecast: Forecast) -> pd.DataFrame:
+    """Each open application's chance of an offer within the forecast's horizon, labelled."""
+    table = forecast.by_application.assign(stage=lambda t: t["stage"].map(STAGE_LABELS))
+    return table[list(FORECAST_LABELS)].rename(columns=FORECAST_LABELS)
+
+
+def backtest_lines(backtest: pd.DataFrame) -> list[str]:
+    """The back-test in words: "60 days ago: 1.2 offers expected, 80% interval 0-3; you got
+    1 (inside the interval)"."""
+    lines = []
+    for row in backtest.itertuples():
+        if not row.open:
+            lines.append(f"{row.days_back} days ago: nothing was open, so nothing to check.")
+        else:
+            lines.append(f"{row.days_back} days ago: {row.expected:.1f} offers expected, 80% "
+                         f"interval {row.low}-{row.high}; you got {row.actual}"
+                         + (" (inside the interval)." if row.inside else
+                            " (outside the interval)."))
+    return lines
 
 
 def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | None = None,
@@ -125,15 +155,39 @@ def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | N
                            action_log or ActionLog(), as_of=as_of)
     kpis = metrics.kpis(apps, as_of=as_of, ghost_days=ghost_days)
     offer_report = rank_offers(apps, offers, offer_settings or {})
+    forecast = pipeline_forecast(apps, as_of=as_of, horizon_days=FORECAST_DAYS)
     return Report(
         as_of=as_of, scope=scope or f"All {plural(len(apps), 'application')}",
-        source=source, apps=apps, measures=headline_measures(kpis, actions, offer_report,
-                                                             ghost_days=ghost_days),
+        source=source, apps=apps,
+        measures=[*headline_measures(kpis, actions, offer_report, ghost_days=ghost_days),
+                  *forecast_measures(forecast)],
         applications=applications_table(apps, actions),
         actions=actions_table(actions), offers=offer_report,
         issues=(issues if issues is not None else pd.DataFrame(columns=list(ISSUE_LABELS)))
         .rename(columns=ISSUE_LABELS), ghost_days=ghost_days, interviews=journal,
+        forecast=forecast, backtest=backtest(apps, as_of=as_of),
     )
+
+
+def forecast_measures(forecast: Forecast) -> list[Measure]:
+    """The forecast's headline numbers: offers expected, its 80% interval, the chance of at
+    least one."""
+    days = forecast.horizon_days
+    if not forecast.open:
+        return [Measure(f"Offers expected in {days} days", 0, "number",
+                        "No open application to expect an offer from.")]
+    prior = (" The stated prior outweighs your history at some stage (see the Forecast "
+             "section of the HTML report)." if forecast.prior_dominates else "")
+    return [
+        Measure(f"Offers expected in {days} days", round(forecast.expected, 1), "number",
+                f"From the {forecast.open:,} open applications, by your own rates with "
+                f"waiting applications counted as waiting.{prior}"),
+        Measure("Offers expected, 80% interval", None, "text",
+                "In 8 of 10 simulations the number of offers falls in this range.",
+                f"{forecast.low}-{forecast.high}"),
+        Measure("Chance of at least one offer", forecast.p_at_least_one, "percent",
+                f"Within {days} days, from the open applications."),
+    ]
 
 
 def headline_measures(kpis: metrics.Kpis, actions: pd.DataFrame, offers: OfferReport | None,
@@ -261,7 +315,10 @@ def report_workbook(report: Report, *,
     offers = report.offers.table if report.offers is not None else pd.DataFrame(
         {"Offer": pd.Series(dtype="str"), "Score": pd.Series(dtype="float64")})
     journal = interview_table(report.interviews)
-    tables = (report.applications, report.actions, offers, journal, report.issues)
+    forecast_sheet = forecast_table(report.forecast) if report.forecast is not None else \
+        pd.DataFrame(columns=list(FORECAST_LABELS.values()))
+    tables = (report.applications, report.actions, offers, journal, forecast_sheet,
+              report.issues)
     total, done = max(sum(len(t) for t in tables), 1), 0
 
     def written(rows: int) -> None:
@@ -314,6 +371,9 @@ def report_workbook(report: Report, *,
         ("Interviews", journal, {s.LABELS[s.DATE_APPLIED]: "date", "Interview date": "datetime",
                                  "Decision expected": "date", "Round": "integer",
                                  "Rating (1-5)": "integer", s.LABELS[s.JOB_URL]: "url"}, None),
+        ("Forecast", forecast_sheet,
+         {"Days at this stage": "integer", "Chance of an offer": "percent",
+          "Share of the offers expected": "percent"}, None),
         ("Import issues", report.issues, {"Row": "integer"}, None),
     ]
     for name, frame, kinds, highlight in sheets:
@@ -345,6 +405,8 @@ def _shown(measure: Measure) -> str:
         return measure.text
     if measure.kind == "percent":
         return f"{measure.value:.0%}"
+    if measure.kind == "number":
+        return expected_text(float(measure.value))
     return f"{measure.value:,.0f}"
 
 
@@ -463,6 +525,8 @@ def report_sections(report: Report) -> list[Section]:
 
     sections.append(interviews_section(report))
 
+    sections.append(forecast_section(report))
+
     offers = Section("offers", "Offers")
     if report.offers is None:
         offers.text("No offers yet.")
@@ -525,6 +589,32 @@ def interviews_section(report: Report) -> Section:
         section.table("Your notes on what to improve", html_table(
             notes.rename(columns={s.IV_DATE: "Interview", s.IV_COMPANY: "Company",
                                   s.IV_ROUND: "Round", s.TO_IMPROVE: "To improve"})))
+    return section
+
+
+def forecast_section(report: Report) -> Section:
+    """What the open applications will likely bring, and how the same forecast did on the
+    user's past."""
+    section = Section("forecast", "Forecast")
+    forecast = report.forecast
+    if forecast is None or not forecast.open:
+        section.text("No open applications: no offer to expect from them.")
+    else:
+        section.text(forecast.summary())
+        for note in forecast.notes:
+            section.text(note)
+        section.chart(charts.offers_distribution_chart(
+            forecast.draws, low=forecast.low, high=forecast.high,
+            horizon_days=forecast.horizon_days))
+        section.chart(charts.contribution_share_chart(forecast.by_application))
+        section.table("Each open application's chance of an offer", html_table(
+            forecast_table(forecast), percent=("Chance of an offer",
+                                               "Share of the offers expected")))
+        section.text("How your history reads, stage by stage: " + " ".join(
+            rate.describe() for rate in forecast.rates))
+    if len(report.backtest):
+        section.text("Checked against your past (the same forecast made on the data as it "
+                     "was then): " + " ".join(backtest_lines(report.backtest)))
     return section
 
 

@@ -81,3 +81,26 @@ def grouping_columns(apps: pd.DataFrame, *, max_values: int = 30) -> list[str]:
 def column_label(column: str) -> str:
     """The screen label of a canonical column; the user's own columns keep their names."""
     return s.LABELS.get(column, column)
+
+
+def chance_text(value: float) -> str:
+    """A probability in words for a tile or a report: "<1%" and ">99%" rather than a rounded
+    0% or 100% that the numbers do not support.
+
+    >>> chance_text(0.003), chance_text(0.4), chance_text(0.997), chance_text(1.0)
+    ('<1%', '40%', '>99%', '100%')
+    """
+    if 0 < value < 0.005:
+        return "<1%"
+    if 0.995 <= value < 1:
+        return ">99%"
+    return f"{value:.0%}"
+
+
+def expected_text(value: float) -> str:
+    """An expected number of events: "<0.1" rather than a rounded 0.0 when it is not 0.
+
+    >>> expected_text(0.02), expected_text(0.0), expected_text(2.345)
+    ('<0.1', '0.0', '2.3')
+    """
+    return "<0.1" if 0 < value < 0.05 else f"{value:.1f}"

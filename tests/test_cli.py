@@ -29,7 +29,8 @@ def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]
                           capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize("command", ["", "report", "follow-ups", "log", "template", "mail"])
+@pytest.mark.parametrize("command", ["", "report", "follow-ups", "log", "template", "mail",
+                                     "forecast"])
 def test_every_command_has_help(command):
     done = run(*([command] if command else []), "--help")
     assert done.returncode == 0, done.stderr
@@ -205,3 +206,24 @@ def test_mail_refuses_what_is_not_a_mailbox(tmp_path):
     assert "this is a spreadsheet" in done.stderr and "Traceback" not in done.stderr
     done = run("mail", tmp_path / "missing.mbox", SAMPLE)
     assert done.returncode == 1 and "no such file" in done.stderr
+
+
+def test_forecast_prints_the_forecast_the_check_and_the_plan(tmp_path):
+    done = run("forecast", SAMPLE, "--as-of", AS_OF, "--by", "2027-03-01", "--csv",
+               tmp_path / "forecast.csv")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "offers expected within 90 days (80% interval" in out
+    assert "Interviewed:" in out and "60 days ago:" in out and "90 days ago:" in out
+    assert "by 1 March 2027" in out
+    table = pd.read_csv(tmp_path / "forecast.csv")
+    assert list(table.columns)[:3] == ["Company", "Role", "Stage"]
+    assert table["Chance of an offer"].is_monotonic_decreasing
+    assert f"The likeliest of {len(table):,} open applications" in out
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--horizon", "0", "at least 1"), ("--probability", "1.5", "between 0 and 1")])
+def test_forecast_refuses_bad_options(option, value, message):
+    done = run("forecast", SAMPLE, option, value)
+    assert done.returncode == 1 and message in done.stderr

@@ -31,7 +31,7 @@ from analysis.sample import SAMPLE_END, load_sample
 
 AS_OF = SAMPLE_END
 SECTIONS = ["summary", "where", "response-times", "outcomes", "follow-ups", "interviews",
-            "offers", "applications", "import-issues"]
+            "forecast", "offers", "applications", "import-issues"]
 HOSTILE = ["=HYPERLINK(\"http://evil\",\"x\")", "+1", "-1+2", "@SUM(A1)",
            "<script>alert('x')</script>", "<img src=x onerror=alert(1)>"]
 
@@ -150,11 +150,11 @@ def test_a_search_without_offers_has_no_offer_ranking(empty_report):
 def test_excel_report_has_every_sheet_formatted(report, sample):
     workbook = openpyxl.load_workbook(io.BytesIO(report_workbook(report)))
     assert workbook.sheetnames == ["Summary", "Applications", "Follow-ups", "Offers",
-                                   "Interviews", "Import issues"]
+                                   "Interviews", "Forecast", "Import issues"]
     summary = workbook["Summary"]
     assert summary["B2"].value == dt.datetime.combine(AS_OF, dt.time())
     assert summary["B2"].is_date
-    measures = {summary.cell(r, 1).value: summary.cell(r, 2) for r in range(7, 20)}
+    measures = {summary.cell(r, 1).value: summary.cell(r, 2) for r in range(7, 25)}
     assert measures["Response rate"].number_format == "0%"
     apps = workbook["Applications"]
     headers = [c.value for c in apps[1]]
@@ -168,6 +168,14 @@ def test_excel_report_has_every_sheet_formatted(report, sample):
     offers = workbook["Offers"]
     assert [c.value for c in offers[1]][:3] == ["Rank", "Offer", "Score"]
     assert offers["D2"].number_format == "#,##0"  # total compensation, as money
+    forecast = workbook["Forecast"]
+    assert [c.value for c in forecast[1]] == ["Company", "Role", "Stage", "Days at this stage",
+                                              "Chance of an offer",
+                                              "Share of the offers expected"]
+    assert forecast.max_row == report.forecast.open + 1
+    assert forecast["E2"].number_format == "0%" and 0 < forecast["E2"].value < 1
+    expected = measures["Offers expected in 90 days"]
+    assert expected.value == pytest.approx(report.forecast.expected, abs=0.05)
     no_formulas(workbook)
 
 
@@ -215,6 +223,8 @@ def test_html_report_is_self_contained_with_every_section(report, sample):
     text = " ".join(page.text)
     assert "Zorg Logistics" in text and "Job search report" in text
     assert page.rows > len(sample.applications)  # every application is listed
+    assert "offers expected within 90 days (80% interval" in text
+    assert "60 days ago:" in text and "you got" in text
 
 
 def test_html_report_of_an_empty_table_explains(empty_report):
@@ -222,6 +232,7 @@ def test_html_report_of_an_empty_table_explains(empty_report):
     text = " ".join(page.text)
     assert page.ids == SECTIONS
     assert "No application has a date yet" in text and "No offers yet." in text
+    assert "No open applications: no offer to expect from them." in text
     assert "The import found no problems." in text
 
 

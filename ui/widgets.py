@@ -11,7 +11,7 @@ import streamlit as st
 
 from analysis.coverage import NEXT_STEP, NO_REPLIES, ReplyCoverage
 from analysis.metrics import DEFINITIONS
-from analysis.summary import plural
+from analysis.summary import chance_text, expected_text, plural
 
 # Everything Markdown (with Streamlit's extensions) could turn into a link, an image, HTML,
 # emphasis, code, a table, maths or a heading.
@@ -29,18 +29,11 @@ def percent(value: float | None, digits: int = 0) -> str:
 
 
 def chance(value: float) -> str:
-    """A probability for a tile: "<1%" and ">99%" rather than a rounded 0% or 100% that the
-    numbers do not support."""
-    if 0 < value < 0.005:
-        return "<1%"
-    if 0.995 <= value < 1:
-        return ">99%"
-    return f"{value:.0%}"
+    return chance_text(value)
 
 
 def expected_count(value: float) -> str:
-    """An expected number of events, "<0.1" rather than a rounded 0.0 when it is not 0."""
-    return "<0.1" if 0 < value < 0.05 else f"{value:.1f}"
+    return expected_text(value)
 
 
 PERCENT_FORMAT = "%.1f%%"  # one format for every percentage in a table: "70.0%", "27.3%"
