@@ -24,3 +24,7 @@ def test_walkthrough_notebook_executes():
     # The interviews section listed per-interviewer thank-yous and the journal's lessons.
     assert "round_progression" in " ".join("".join(c.source) for c in notebook.cells)
     assert "Tell me about yourself" in text and "next_rate" in text
+    # The follow-ups, offers and forecast sections drafted messages and forecast offers.
+    assert "Subject:" in printed and "Dear " in printed
+    assert "offers expected within 90 days (80% interval" in printed
+    assert "Interviewed:" in printed and "days_back" in text
