@@ -26,6 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from sections import replace_section  # noqa: E402
 
 HEADING = "## Mailbox scan"
 COMPANIES = [f"Company{i:04d}" for i in range(1000)]
@@ -159,12 +162,7 @@ def main() -> None:
         f"loop. Here: {scanned['seconds']:.1f} s, {scanned['peak_mb']:.0f} MB, "
         f"{float(bare[1]) / scanned['seconds']:.1f}x the bare loop's speed.", "",
         "### Accuracy", "", *accuracy(), ""]
-    out = Path(options.out)
-    text = out.read_text() if out.exists() else ""
-    before = text.split(HEADING, 1)[0].rstrip() + "\n\n" if text else ""
-    rest = text.split(HEADING, 1)[1] if HEADING in text else ""
-    after = rest[rest.find("\n## ") + 1:] if "\n## " in rest else ""
-    out.write_text(before + "\n".join(section) + ("\n" + after if after else ""))
+    replace_section(Path(options.out), HEADING, section)
     print("\n".join(section))
 
 

@@ -32,6 +32,7 @@ from analysis import (
     charts,
     filters,
     followups,
+    forecast,
     generate_applications,
     load_applications,
     metrics,
@@ -210,6 +211,8 @@ def bench(size: int, repeat: int, folder: Path) -> dict[str, object]:
         "round_progression": lambda: iv.round_progression(journal, loaded, as_of=END),
         "funnel_counts (with interviews)": lambda: metrics.funnel_counts(loaded, journal),
         "score_offers": lambda: offers.score_offers(offer_table, offers.DEFAULT_CRITERIA),
+        "pipeline_forecast (5,000 draws)": lambda: forecast.pipeline_forecast(loaded,
+                                                                              as_of=END),
     }
     for name, function in functions.items():
         timing[name] = median_time(function, repeat)

@@ -337,3 +337,17 @@ def test_a_two_sheet_opendocument_workbook_imports_with_its_rounds():
     assert result.interviews[s.IV_ROUND].tolist() == [1, 2]
     assert result.interviews[s.INTERVIEWERS].tolist() == ["Ana Ruiz; Ben Okafor", "Cleo Park"]
     assert result.applications[s.INTERVIEW_DATE].iloc[0] == pd.Timestamp("2026-03-20")
+
+
+@pytest.mark.parametrize(("cell", "interviewers", "expected"), [
+    (None, 0, [None]),  # no interviewer named still makes one note to send
+    ("", 1, [None]),
+    ("2026-03-03", 2, ["2026-03-03", "2026-03-03"]),  # one day for everyone
+    ("2026-03-03; 2026-03-04", 2, ["2026-03-03", "2026-03-04"]),
+    ("2026-03-03 | ", 2, ["2026-03-03", None]),  # the second not thanked yet
+    ("2026-03-03\n2026-03-05\n2026-03-06", 2, ["2026-03-03", "2026-03-05"]),
+    ("yes; 4 March 2026", 2, ["2026-03-02", "2026-03-04"]),  # yes = the interview's day
+])
+def test_thank_you_days_per_interviewer(cell, interviewers, expected):
+    days = iv.thank_you_days(cell, interviewers, pd.Timestamp("2026-03-02"))
+    assert [None if d is None else f"{d:%Y-%m-%d}" for d in days] == expected

@@ -99,3 +99,55 @@ def test_promised_decision_dates(text, day):
 def test_what_the_user_sent(subject, body, flags, kind):
     options = {"after_rejection": False, "after_interview": False, **flags}
     assert mm.sent_meaning(subject, body, attachments=[], **options).kind == kind
+
+
+# --- how sure, and the promise carried by every kind ------------------------------------------
+
+SENT_ON = dt.datetime(2026, 6, 1, 10)
+PROMISE = " We will get back to you by 10 June 2026."
+
+
+@pytest.mark.parametrize(("subject", "body", "kind", "confidence"), [
+    ("Your application", "Unfortunately we have decided not to move forward.", "rejection",
+     0.95),
+    ("Offer", "We are delighted to offer you the position.", "offer", 0.9),
+    ("Next steps", "We would like to invite you to an interview.", "interview", 0.9),
+    ("Update", "Thanks for interviewing with us.", "reply", 0.75),
+])
+def test_received_meaning_is_as_sure_as_its_evidence_and_keeps_the_promise(
+        subject, body, kind, confidence):
+    meaning = mm.received_meaning(subject, body + PROMISE, sent=SENT_ON)
+    assert (meaning.kind, meaning.confidence) == (kind, confidence)
+    assert meaning.promised == dt.date(2026, 6, 10)
+    bare = mm.received_meaning(subject, body, sent=SENT_ON)
+    assert bare.promised is None and bare.confidence == confidence
+
+
+def test_a_calendar_invitation_is_surer_than_words():
+    start = dt.datetime(2026, 6, 3, 14)
+    meaning = mm.received_meaning("Invitation", "Interview with the team", sent=SENT_ON,
+                               calendar=start)
+    assert (meaning.kind, meaning.confidence, meaning.interview_at) == ("interview", 0.95, start)
+
+
+def test_a_machine_message_without_meaning_is_nothing():
+    meaning = mm.received_meaning("Hello", "A plain note.", sent=SENT_ON, automatic=True)
+    assert (meaning.kind, meaning.confidence) == (None, 0.0)
+    assert mm.received_meaning("Hello", "A plain note.", sent=SENT_ON).kind == "reply"
+
+
+@pytest.mark.parametrize(("subject", "body", "after_rejection", "after_interview", "files",
+                          "kind", "confidence"), [
+    ("Thanks", "Thank you for letting me know", True, True, [], "sent_rejection_thanks", 0.9),
+    ("Thank you", "Thank you for your time today", False, True, [], "sent_thank_you", 0.9),
+    ("Following up", "I wanted to follow up on my application", False, True, [],
+     "sent_follow_up", 0.85),
+    ("Application", "Please find attached", False, False, ["CV.pdf"], "sent_application",
+     0.85),
+    ("Hello", "See you", False, False, [], None, 0.0),
+])
+def test_sent_meaning_and_how_sure(subject, body, after_rejection, after_interview, files,
+                                   kind, confidence):
+    meaning = mm.sent_meaning(subject, body, after_rejection=after_rejection,
+                           after_interview=after_interview, attachments=files)
+    assert (meaning.kind, meaning.confidence) == (kind, confidence)
