@@ -62,6 +62,7 @@ PRIOR = {"applied": Prior(0.45, 8, 0.03, 30), "replied": Prior(0.40, 10, 0.50, 0
 PRIOR_SPREAD = 0.6  # of the lognormal times, on the log scale
 PRIOR_WEIGHT = 10  # made-up applications per stage
 MAX_AGE = 730  # days: a longer wait counts as this
+MAX_HORIZON = 730  # days: a longer horizon counts as this
 INTERVAL = 0.8
 RATE_DRAWS = 400
 WEEK = 7
@@ -376,7 +377,8 @@ def pipeline_forecast(apps: pd.DataFrame, *, as_of: dt.date, horizon_days: int =
     """Offers expected from the applications open on ``as_of`` within ``horizon_days``, with
     an 80% interval and the chance of at least one, from the user's own history (see the
     module's docstring). Applications already at an offer are not counted (they have theirs);
-    what happened after ``as_of`` is ignored.
+    what happened after ``as_of`` is ignored; a horizon beyond ``MAX_HORIZON`` days counts as
+    that.
 
     >>> from analysis.sample import generate_applications
     >>> forecast = pipeline_forecast(generate_applications(150, seed=1,
@@ -384,7 +386,7 @@ def pipeline_forecast(apps: pd.DataFrame, *, as_of: dt.date, horizon_days: int =
     >>> forecast.low <= forecast.expected <= forecast.high, 0 <= forecast.p_at_least_one <= 1
     (True, True)
     """
-    horizon_days = max(int(horizon_days), 0)
+    horizon_days = min(max(int(horizon_days), 0), MAX_HORIZON)
     history = _history(apps, as_of)
     rng = np.random.default_rng(seed)
     model = _fit(history, as_of, _grid_weeks(horizon_days), rng, min(draws, RATE_DRAWS))
@@ -536,8 +538,9 @@ def applications_needed(apps: pd.DataFrame, *, as_of: dt.date, by_date: dt.date,
         return Needed(None, "No application sent yet: your history cannot say how many it "
                             "takes.", per_week, weeks, 0.0)
     rng = np.random.default_rng(seed)
-    model = _fit(history, as_of, _grid_weeks(days), rng, min(draws, RATE_DRAWS))
-    groups, chances = _group_chances(model, _open_groups(history, as_of), days)
+    within = min(days, MAX_HORIZON)  # a later date counts as this far
+    model = _fit(history, as_of, _grid_weeks(within), rng, min(draws, RATE_DRAWS))
+    groups, chances = _group_chances(model, _open_groups(history, as_of), within)
     counts = groups["n"].to_numpy()
     none_yet = np.exp((np.log1p(-np.minimum(chances, 1 - 1e-12)) * counts).sum(axis=1))
     pipeline = float(1 - none_yet.mean())
@@ -546,14 +549,16 @@ def applications_needed(apps: pd.DataFrame, *, as_of: dt.date, by_date: dt.date,
     fresh_by = model.stages["applied"].offer_by
     fresh = float(_interpolate(fresh_by, np.array([weeks + 1]))[:, 0].mean())
 
+    # Applications sent in one week share a chance: the middle of the week stands for all.
+    left = weeks - (np.arange(periods) + 0.5) * weeks / periods
+    missed = np.log1p(-np.minimum(_interpolate(fresh_by, left + 1), 1 - 1e-12))
+
     def reached(count: int) -> float:
-        total = count * periods if per_week else count
-        if total == 0:
+        sent = np.full(periods, count) if per_week else \
+            np.diff(np.floor(np.linspace(0, count, periods + 1)))
+        if not sent.any():
             return pipeline
-        left = weeks - np.linspace(0, weeks, total, endpoint=False)
-        miss = np.log1p(-np.minimum(_interpolate(fresh_by, left + 1), 1 - 1e-12))\
-            .sum(axis=1)
-        return float(1 - (none_yet * np.exp(miss)).mean())
+        return float(1 - (none_yet * np.exp(missed @ sent)).mean())
 
     if reached(0) >= probability:
         return Needed(0, "", per_week, weeks, pipeline, fresh)

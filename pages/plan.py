@@ -129,6 +129,9 @@ target = controls[0].date_input("Offer by", value=view.as_of + dt.timedelta(days
                                 key="offer_by", format="DD/MM/YYYY")
 probability = controls[1].slider("With probability", 50, 95, 80, 5, format="%d%%",
                                  key="offer_probability") / 100
+if not isinstance(target, dt.date):
+    no_data("Pick the day by which you would like an offer.")
+    st.stop()
 needed = view.cached(fc.applications_needed, as_of=view.as_of, by_date=target,
                      probability=probability)
 if needed.count is None:

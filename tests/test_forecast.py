@@ -234,3 +234,11 @@ def test_calibrated_on_300_simulated_searches():
     assert 0.75 <= coverage <= 0.85
     assert bins["gap"].abs().max() <= 0.1
     assert bins["searches"].sum() == 300
+
+
+def test_a_far_horizon_counts_as_two_years_and_stays_quick():
+    apps = generate_applications(100, seed=5, end=AS_OF)
+    far = f.pipeline_forecast(apps, as_of=AS_OF, horizon_days=365 * 40, draws=200)
+    assert far.horizon_days == f.MAX_HORIZON
+    needed = f.applications_needed(apps, as_of=AS_OF, by_date=dt.date(2070, 1, 1))
+    assert needed.count == 0 or needed.count == 1  # decades ahead: the pipeline, or one
