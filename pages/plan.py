@@ -126,26 +126,26 @@ for row in back.itertuples():
 st.subheader("What it takes to have an offer", anchor=False)
 controls = st.columns(2)
 target = controls[0].date_input("Offer by", value=view.as_of + dt.timedelta(days=90),
-                                key="offer_by", format="DD/MM/YYYY")
+                                key="offer_by")
 probability = controls[1].slider("With probability", 50, 95, 80, 5, format="%d%%",
                                  key="offer_probability") / 100
 if not isinstance(target, dt.date):
     no_data("Pick the day by which you would like an offer.")
-    st.stop()
-needed = view.cached(fc.applications_needed, as_of=view.as_of, by_date=target,
-                     probability=probability)
-if needed.count is None:
-    st.warning(needed.reason, icon=":material/event_busy:")
 else:
-    st.markdown(f"**{md(needed.summary(target, probability))}**")
-if needed.weeks > 0:
-    st.caption(
-        f"Assumes new applications go out evenly over the {needed.weeks:.0f} weeks left, each "
-        f"with your current chance for a new application ({percent(needed.fresh_chance, 1)} "
-        f"of an offer by {target:%-d %B} for one sent today, less for later ones), on top of "
-        f"your open applications ({percent(needed.pipeline_chance)} chance of an offer by "
-        "then on their own), and that your rates stay as they have been; their uncertainty "
-        "is carried through.")
+    needed = view.cached(fc.applications_needed, as_of=view.as_of, by_date=target,
+                         probability=probability)
+    if needed.count is None:
+        st.warning(needed.reason, icon=":material/event_busy:")
+    else:
+        st.markdown(f"**{md(needed.summary(target, probability))}**")
+    if needed.weeks > 0:
+        st.caption(
+            f"Assumes new applications go out evenly over the {needed.weeks:.0f} weeks left, "
+            f"each with your current chance for a new application "
+            f"({percent(needed.fresh_chance, 1)} of an offer by {target:%-d %B} for one sent "
+            f"today, less for later ones), on top of your open applications "
+            f"({percent(needed.pipeline_chance)} chance of an offer by then on their own), and "
+            "that your rates stay as they have been; their uncertainty is carried through.")
 
 # --- levers --------------------------------------------------------------------------------------
 st.subheader("What would change it most", anchor=False)
