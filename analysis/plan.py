@@ -123,7 +123,6 @@ def streak(progress: pd.DataFrame) -> int:
 # Levers in the user's own rates
 
 LEVER_COLUMNS = (s.SOURCE, s.LOCATION, s.ROLE)
-LEVER_NAMES = {s.SOURCE: "source", s.LOCATION: "location", s.ROLE: "role"}
 SIGNIFICANT = 0.05
 
 
@@ -139,7 +138,7 @@ def levers(apps: pd.DataFrame, *, as_of: dt.date, outcome: str = "interview",
             continue
         table = rate_table(apps, by=column, outcome=outcome, as_of=as_of, min_n=min_n)
         table = table[table["group"] != "(blank)"]
-        name = LEVER_NAMES.get(column, column)
+        name = column.replace("_", " ")
         if len(table) < 2:
             continue
         usual = table.iloc[0]  # the largest group

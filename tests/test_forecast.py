@@ -242,3 +242,56 @@ def test_a_far_horizon_counts_as_two_years_and_stays_quick():
     assert far.horizon_days == f.MAX_HORIZON
     needed = f.applications_needed(apps, as_of=AS_OF, by_date=dt.date(2070, 1, 1))
     assert needed.count == 0 or needed.count == 1  # decades ahead: the pipeline, or one
+
+
+def timed_history(n: int = 1000, offers: int = 200) -> pd.DataFrame:
+    """Applications that all reply 5 days after applying, are interviewed 5 days later and
+    hear 20 days after that: ``offers`` of them an offer, the rest a rejection."""
+    rows = []
+    for i in range(n):
+        applied = -400 + i % 300
+        rows.append({"company": f"H{i}", "date_applied": day(applied),
+                     "first_response_date": day(applied + 5),
+                     "interview_date": day(applied + 10), "decision_date": day(applied + 30),
+                     "status": "offer" if i < offers else "rejected"})
+    return apps_frame(rows)
+
+
+def test_a_new_application_needs_the_usual_time_to_an_offer():
+    apps = timed_history()
+
+    def needed(days: int, **options) -> f.Needed:
+        return f.applications_needed(apps, as_of=AS_OF, by_date=AS_OF + dt.timedelta(days),
+                                     **options)
+
+    # Offers come 30 days after applying, to 20% of applications.
+    assert needed(14).fresh_chance < 0.01
+    assert needed(21).fresh_chance < needed(28).fresh_chance < needed(35).fresh_chance
+    assert needed(42).fresh_chance == pytest.approx(0.2, abs=0.02)
+    # Five weeks ahead only the first week's applications have the time: 1 - 0.8^c >= 80%
+    # needs c = 8 of them, fewer with the weeks' smoothing; never the 2 a week that would
+    # do if every week's applications had five weeks.
+    assert 5 <= needed(35).count <= 8
+    assert needed(56).count < needed(35).count
+    one_day = needed(1)
+    assert one_day.reason.startswith("Out of reach") and one_day.weeks == pytest.approx(1 / 7)
+
+
+def test_needed_reports_what_it_stands_on():
+    apps = timed_history()
+    past = f.applications_needed(apps, as_of=AS_OF, by_date=AS_OF, per_week=False)
+    assert (past.count, past.per_week, past.weeks, past.pipeline_chance) == (None, False, 0, 0)
+    empty = f.applications_needed(empty_applications(), as_of=AS_OF,
+                                  by_date=AS_OF + dt.timedelta(days=70), per_week=False)
+    assert (empty.per_week, empty.weeks, empty.pipeline_chance) == (False, 10.0, 0.0)
+    enough = f.applications_needed(apps_frame(interviewed_history(400, 200)
+                                              + open_interviews(10)),
+                                   as_of=AS_OF, by_date=AS_OF + dt.timedelta(days=70))
+    assert (enough.count, enough.reason, enough.per_week, enough.weeks) == (0, "", True, 10.0)
+    assert 0 < enough.fresh_chance < enough.pipeline_chance
+
+
+def test_offer_chances_read_between_whole_weeks():
+    offer_by = np.array([[0.0, 0.1, 0.3, 0.6]])
+    read = f._interpolate(offer_by, np.array([-1.0, 0.0, 0.5, 1.5, 2.25, 3.0, 5.0]))
+    assert read[0].tolist() == pytest.approx([0.0, 0.0, 0.05, 0.2, 0.375, 0.6, 0.6])

@@ -102,3 +102,31 @@ def test_levers_when_the_usual_group_is_the_best():
     row = found.iloc[0]
     assert (row["better"], row["usual"]) == ("Job board", "Referral")
     assert "while none of Referral" in row["sentence"]
+
+
+def test_follow_ups_of_different_kinds_on_one_day_all_count():
+    apps = apps_frame([{"company": "Acme", "thank_you_sent": "2026-06-17",
+                        "follow_up_sent": "2026-06-17", "rejection_thanks_sent": "2026-06-17"}])
+    assert len(plan.follow_ups_done(apps)) == 3
+    progress = plan.weekly_progress(apps, as_of=AS_OF, goal=plan.Goal(0, 3), weeks=1)
+    # Done on the day itself still counts; meeting the goal exactly meets it.
+    assert progress[["follow_ups", "follow_ups_met", "applications_met"]].values.tolist() == [
+        [3, True, True]]
+    later = plan.weekly_progress(apps, as_of=AS_OF - dt.timedelta(days=1), goal=plan.Goal(),
+                                 weeks=1)
+    assert later["follow_ups"].tolist() == [0]
+
+
+def test_levers_leave_out_blanks_honour_min_n_and_sort_by_evidence():
+    apps = pd.concat([sources((14, 9), (61, 10)),
+                      apps_frame([{"company": f"X{i}", "date_applied": "2026-04-01",
+                                   "status": "rejected", "location": "Berlin" if i < 40 else
+                                   "Remote" if i < 43 else None} for i in range(100)])],
+                     ignore_index=True)
+    found = plan.levers(apps, as_of=AS_OF, columns=["source", "location"], min_n=3)
+    assert found["by"].tolist() == ["source", "location"]  # the stronger evidence first
+    assert found.index.tolist() == [0, 1]
+    location = found.iloc[1]
+    assert "(blank)" not in (location["better"], location["usual"])
+    assert location["n_better"] + location["n_usual"] == 43  # Remote's 3 count with min_n=3
+    assert plan.levers(apps, as_of=AS_OF, columns=["location"], min_n=5).empty  # Berlin alone
