@@ -375,7 +375,8 @@ def offers_distribution_chart(draws: np.ndarray, *, low: int, high: int,
                               horizon_days: int) -> go.Figure:
     """How many offers the open applications bring within the horizon, across the simulated
     draws: the share of draws for each count, the 80% interval highlighted."""
-    title = f"Offers within {horizon_days} days: how likely each number is"
+    title = (f"Offers within {horizon_days} days: how likely each number is (blue: the 80% "
+             "interval)")
     if len(draws) == 0:
         return empty_figure("No open applications to simulate.", title=title)
     values, counts = np.unique(draws, return_counts=True)
