@@ -35,7 +35,12 @@ from analysis.followups import (
     rules_from_settings,
     state_counts,
 )
-from analysis.forecast import applications_needed, backtest, pipeline_forecast
+from analysis.forecast import (
+    applications_needed,
+    backtest,
+    backtest_lines,
+    pipeline_forecast,
+)
 from analysis.importer import LoadResult, MissingColumnsError, empty_issues, load_applications
 from analysis.interviews import saved_or_derived
 from analysis.mailbox import MailboxError
@@ -377,7 +382,7 @@ def run_forecast(args: argparse.Namespace) -> None:
     for rate in forecast.rates:
         print(f"  {rate.describe()}")
     print("\nChecked against your past:")
-    for line in reports.backtest_lines(backtest(apps, as_of=args.as_of, seed=args.seed)):
+    for line in backtest_lines(backtest(apps, as_of=args.as_of, seed=args.seed)):
         print(f"  {line}")
     if args.by:
         needed = applications_needed(apps, as_of=args.as_of, by_date=args.by,

@@ -614,6 +614,21 @@ def backtest(apps: pd.DataFrame, *, as_of: dt.date, days_back: tuple[int, ...] =
     return pd.DataFrame(rows)
 
 
+def backtest_lines(table: pd.DataFrame) -> list[str]:
+    """``backtest`` in words: "60 days ago (28 Sep): 1.2 offers expected, 80% interval 0-3;
+    you got 1 (inside the interval)."."""
+    lines = []
+    for row in table.itertuples():
+        if not row.open:
+            lines.append(f"{row.days_back} days ago: nothing was open, so nothing to check.")
+            continue
+        lines.append(f"{row.days_back} days ago ({row.as_known_on:%-d %b}): "
+                     f"{row.expected:.1f} offers expected, 80% interval {row.low}-{row.high}; "
+                     f"you got {row.actual}"
+                     + (" (inside the interval)." if row.inside else " (outside the interval)."))
+    return lines
+
+
 # ---------------------------------------------------------------------------------------------
 # Checked on simulated searches with known rates
 

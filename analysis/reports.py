@@ -36,7 +36,13 @@ from analysis.followups import (
     open_actions,
     state_counts,
 )
-from analysis.forecast import STAGE_LABELS, Forecast, backtest, pipeline_forecast
+from analysis.forecast import (
+    STAGE_LABELS,
+    Forecast,
+    backtest,
+    backtest_lines,
+    pipeline_forecast,
+)
 from analysis.interviews import (
     empty_interviews,
     improvements,
@@ -122,21 +128,6 @@ def forecast_table(forecast: Forecast) -> pd.DataFrame:
     """Each open application's chance of an offer within the forecast's horizon, labelled."""
     table = forecast.by_application.assign(stage=lambda t: t["stage"].map(STAGE_LABELS))
     return table[list(FORECAST_LABELS)].rename(columns=FORECAST_LABELS)
-
-
-def backtest_lines(backtest: pd.DataFrame) -> list[str]:
-    """The back-test in words: "60 days ago: 1.2 offers expected, 80% interval 0-3; you got
-    1 (inside the interval)"."""
-    lines = []
-    for row in backtest.itertuples():
-        if not row.open:
-            lines.append(f"{row.days_back} days ago: nothing was open, so nothing to check.")
-        else:
-            lines.append(f"{row.days_back} days ago: {row.expected:.1f} offers expected, 80% "
-                         f"interval {row.low}-{row.high}; you got {row.actual}"
-                         + (" (inside the interval)." if row.inside else
-                            " (outside the interval)."))
-    return lines
 
 
 def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | None = None,

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from run import median_time  # noqa: E402
 from sections import replace_section  # noqa: E402
 
 from analysis import forecast as fc  # noqa: E402
@@ -31,15 +32,6 @@ from analysis.sample import generate_applications  # noqa: E402
 HEADING = "## Forecast"
 END = dt.date(2026, 11, 20)
 TARGETS = {10_000: 0.3, 100_000: 2.0}
-
-
-def best_of(function, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def main() -> None:
@@ -53,9 +45,10 @@ def main() -> None:
     for size in sizes:
         apps = generate_applications(size, seed=3, end=END, span_days=365)
         forecast = fc.pipeline_forecast(apps, as_of=END)
-        seconds = best_of(lambda apps=apps: fc.pipeline_forecast(apps, as_of=END, draws=5000))
-        needed = best_of(lambda apps=apps: fc.applications_needed(
-            apps, as_of=END, by_date=END + dt.timedelta(days=120)))
+        seconds = median_time(lambda apps=apps: fc.pipeline_forecast(
+            apps, as_of=END, draws=5000), 3)
+        needed = median_time(lambda apps=apps: fc.applications_needed(
+            apps, as_of=END, by_date=END + dt.timedelta(days=120)), 3)
         target = TARGETS.get(size)
         rows.append(f"| {size:,} | {forecast.open:,} | {seconds:.3f} | "
                     f"{target if target else '-'} | {needed:.3f} |")
@@ -65,7 +58,7 @@ def main() -> None:
         f"Run on {time.strftime('%Y-%m-%d %H:%M')} with `python benchmarks/forecast.py "
         f"--searches {options.searches}` on {os.cpu_count()} cores.", "",
         "### Speed", "",
-        "Searches generated over a year; best of three runs, in seconds.", "",
+        "Searches generated over a year; median of three runs, in seconds.", "",
         "| applications | open | `pipeline_forecast` (5,000 draws) | target | "
         "`applications_needed` (120 days) |", "|---|---|---|---|---|", *rows, "",
         "### Calibration", "",

@@ -10,10 +10,11 @@ from analysis import schema as s
 from analysis.charts import contribution_chart, wins_chart
 from analysis.followups import mailto_link
 from analysis.forecast import pipeline_forecast
+from analysis.summary import chance_text
 from ui import state
 from ui.cache import remembered
 from ui.shell import page_setup
-from ui.widgets import chance, chart, in_percent, md, no_data, percent_column
+from ui.widgets import chart, in_percent, md, no_data, percent_column
 
 DRAWS = 10_000
 SHOWN_QUESTIONS = 10
@@ -202,7 +203,7 @@ if points.target_salary is not None and points.salary is not None:
                  f"{points.salary:,.0f}), {md(picked)} would lead your ranking, all else equal.")
 if points.pipeline_chance is not None:
     until = f"by its deadline, {deadline:%-d %B}" if ahead > 0 else f"within {days} days"
-    facts.append(f"Your open applications: a **{chance(points.pipeline_chance)}** chance of "
+    facts.append(f"Your open applications: a **{chance_text(points.pipeline_chance)}** chance of "
                  f"another offer {until}"
                  + (f"; at the interview stage with {md(', '.join(points.final_stage))}."
                     if points.final_stage else "."))

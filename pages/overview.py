@@ -10,14 +10,12 @@ from analysis.coverage import NO_REPLIES, coverage_table, reply_coverage
 from analysis.followups import DUE_TODAY, OVERDUE, due_follow_ups, open_actions, state_counts
 from analysis.forecast import pipeline_forecast
 from analysis.interviews import interviews_per_offer
-from analysis.summary import status_counts
+from analysis.summary import chance_text, expected_text, status_counts
 from ui.shell import page_setup
 from ui.state import action_log, follow_up_rules
 from ui.widgets import (
-    chance,
     chart,
     definitions,
-    expected_count,
     no_data,
     no_replies_recorded,
     percent,
@@ -83,11 +81,11 @@ def interviews_tile(column) -> None:
 
 def forecast_tile(column) -> None:
     forecast = view.cached(pipeline_forecast, as_of=view.as_of, horizon_days=FORECAST_DAYS)
-    value = (f"{expected_count(forecast.expected)} ({forecast.low}–{forecast.high})"
+    value = (f"{expected_text(forecast.expected)} ({forecast.low}–{forecast.high})"
              if forecast.open else "0, none open")
     column.metric(f"Offers expected in {FORECAST_DAYS} days", value,
                   help=(f"From your {forecast.open:,} open applications, with an 80% interval in "
-                        f"brackets and a {chance(forecast.p_at_least_one)} chance of at least "
+                        f"brackets and a {chance_text(forecast.p_at_least_one)} chance of at least "
                         "one. See the Plan page." if forecast.open else
                         "No open application to expect an offer from. See the Plan page."))
 

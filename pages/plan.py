@@ -9,13 +9,11 @@ from analysis import forecast as fc
 from analysis import plan
 from analysis.charts import contribution_share_chart, goal_chart, offers_distribution_chart
 from analysis.coverage import reply_coverage
-from analysis.summary import plural
+from analysis.summary import chance_text, expected_text, plural
 from ui import state
 from ui.shell import page_setup
 from ui.widgets import (
-    chance,
     chart,
-    expected_count,
     in_percent,
     md,
     no_data,
@@ -53,7 +51,7 @@ if not forecast.open:
             "from them. The plan below says how many to send.")
 else:
     tiles = st.columns(3)
-    tiles[0].metric("Offers expected", expected_count(forecast.expected),
+    tiles[0].metric("Offers expected", expected_text(forecast.expected),
                     help=f"The average number of offers from your "
                          f"{plural(forecast.open, 'open application')} within {horizon} days, "
                          "over 5,000 simulations.")
@@ -61,7 +59,7 @@ else:
                     help="In 8 of 10 simulations the number of offers falls in this range; "
                          "they carry both each application's chance and how unsure your "
                          "rates are.")
-    tiles[2].metric("Chance of at least one", chance(forecast.p_at_least_one),
+    tiles[2].metric("Chance of at least one", chance_text(forecast.p_at_least_one),
                     help=f"The chance that at least one open application turns into an offer "
                          f"within {horizon} days.")
     for note in forecast.notes:
@@ -113,14 +111,8 @@ with st.expander("How the forecast works, and its prior", icon=":material/info:"
 back = view.cached(fc.backtest, as_of=view.as_of)
 st.markdown("**Checked against your past**: the same forecast made on your data as it was "
             "then, against the offers that came since.")
-for row in back.itertuples():
-    if not row.open:
-        st.markdown(f"- {row.days_back} days ago: nothing was open, so nothing to check.")
-        continue
-    st.markdown(f"- {row.days_back} days ago ({row.as_known_on:%-d %b}): "
-                f"{row.expected:.1f} offers expected, 80% interval {row.low}–{row.high}; "
-                f"you got {row.actual}"
-                + (" (inside the interval)." if row.inside else " (outside the interval)."))
+for line in fc.backtest_lines(back):
+    st.markdown(f"- {line}")
 
 # --- what it takes -------------------------------------------------------------------------------
 st.subheader("What it takes to have an offer", anchor=False)

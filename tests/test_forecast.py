@@ -295,3 +295,12 @@ def test_offer_chances_read_between_whole_weeks():
     offer_by = np.array([[0.0, 0.1, 0.3, 0.6]])
     read = f._interpolate(offer_by, np.array([-1.0, 0.0, 0.5, 1.5, 2.25, 3.0, 5.0]))
     assert read[0].tolist() == pytest.approx([0.0, 0.0, 0.05, 0.2, 0.375, 0.6, 0.6])
+
+
+def test_backtest_in_words():
+    table = pd.DataFrame({"days_back": [60, 90], "as_known_on": [dt.date(2026, 9, 28)] * 2,
+                          "open": [22, 0], "expected": [1.24, 0.0], "low": [0, 0],
+                          "high": [2, 0], "actual": [3, 0], "inside": [False, True]})
+    assert f.backtest_lines(table) == [
+        "60 days ago (28 Sep): 1.2 offers expected, 80% interval 0-2; you got 3 (outside the "
+        "interval).", "90 days ago: nothing was open, so nothing to check."]

@@ -224,7 +224,7 @@ def test_html_report_is_self_contained_with_every_section(report, sample):
     assert "Zorg Logistics" in text and "Job search report" in text
     assert page.rows > len(sample.applications)  # every application is listed
     assert "offers expected within 90 days (80% interval" in text
-    assert "60 days ago:" in text and "you got" in text
+    assert "60 days ago (" in text and "you got" in text
 
 
 def test_html_report_of_an_empty_table_explains(empty_report):

@@ -11,7 +11,7 @@ import streamlit as st
 
 from analysis.coverage import NEXT_STEP, NO_REPLIES, ReplyCoverage
 from analysis.metrics import DEFINITIONS
-from analysis.summary import chance_text, expected_text, plural
+from analysis.summary import plural
 
 # Everything Markdown (with Streamlit's extensions) could turn into a link, an image, HTML,
 # emphasis, code, a table, maths or a heading.
@@ -26,14 +26,6 @@ def md(text: object) -> str:
 
 def percent(value: float | None, digits: int = 0) -> str:
     return "n/a" if value is None else f"{value:.{digits}%}"
-
-
-def chance(value: float) -> str:
-    return chance_text(value)
-
-
-def expected_count(value: float) -> str:
-    return expected_text(value)
 
 
 PERCENT_FORMAT = "%.1f%%"  # one format for every percentage in a table: "70.0%", "27.3%"
