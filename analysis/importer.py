@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -36,9 +37,11 @@ from analysis.grids import (
     row_list,
 )
 from analysis.interviews import (
+    JournalCells,
     empty_interviews,
     interviews_from_applications,
-    load_interviews_grid,
+    link_journal,
+    read_journal,
     with_latest_interviews,
 )
 from analysis.sources import (
@@ -190,6 +193,9 @@ def load_applications(
     candidates = [sheet] if sheet is not None else [n for n in sheets
                                                     if n not in (offers_sheet, interviews_sheet)]
     book.prefetch_links((candidates or sheets)[0])  # the likely sheet, while its cells are read
+    journal = _read_journal_aside(raw, interviews_sheet) \
+        if interviews_sheet is not None and candidates and interviews_sheet not in candidates \
+        else None
     chosen, grid = _pick_sheet(book, candidates or sheets)
     offers = None
     offer_issues = empty_issues()
@@ -206,10 +212,23 @@ def load_applications(
         sheet=chosen, sheets=sheets, dayfirst=result.dayfirst, read_as=result.read_as,
         headers=result.headers, export=result.export, interviews=result.interviews,
     )
+    if journal is not None:
+        return _with_journals(loaded, [journal.result()])
     if interviews_sheet is None or interviews_sheet == chosen:
         return loaded
     return _with_interviews(loaded, [(f"{raw.name} [{interviews_sheet}]",
                                       book.grid(interviews_sheet))])
+
+
+def _read_journal_aside(raw: RawFile, sheet: str) -> Future[JournalCells | None]:
+    """The Interviews sheet read in a second thread, from a workbook of its own, while the
+    applications are read (calamine and pyarrow work without Python's lock much of the
+    time): most of the journal's cost hides behind the applications'."""
+    pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(lambda: read_journal(Workbook(raw).grid(sheet),
+                                              file=f"{raw.name} [{sheet}]"))
+    pool.shutdown(wait=False)  # the thread ends with the reading
+    return future
 
 
 def _is_interviews_name(name: str) -> bool:
@@ -228,8 +247,11 @@ def _first_grid(raw: RawFile) -> pd.DataFrame:
 def _with_interviews(result: LoadResult, grids: list[tuple[str, pd.DataFrame]]) -> LoadResult:
     """The result with its interviews read from an Interviews sheet or file, each linked to
     its application, and the applications' interview dates set to their latest interview."""
-    loaded = [load_interviews_grid(grid, file=name, apps=result.applications)
-              for name, grid in grids]
+    return _with_journals(result, [read_journal(grid, file=name) for name, grid in grids])
+
+
+def _with_journals(result: LoadResult, reads: list[JournalCells | None]) -> LoadResult:
+    loaded = [link_journal(read, result.applications) for read in reads]
     interviews = loaded[0][0] if len(loaded) == 1 else \
         pd.concat([table for table, _ in loaded], ignore_index=True)
     if interviews.empty:

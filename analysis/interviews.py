@@ -15,7 +15,8 @@ import re
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -30,19 +31,25 @@ from analysis.grids import (
     header_names,
     issue_row,
     map_columns,
+    per_distinct,
 )
 from analysis.rates import wilson_interval
 
 SEPARATOR = "; "
 # Names and addresses are separated by ; , | or a new line ("Ana Ruiz; Ben Okafor").
-_LIST_SPLIT = re.compile(r"\s*(?:;|\||\n|\r|,|\s+&\s+|\s+and\s+)\s*")
+# Spaces spelled out: pandas hands a pattern with \s to Python's regex engine, one cell at a
+# time, and these run over every interview.
+_SPACE = r"[\t\n\v\f\r \xa0]"
+_SEPARATORS = rf"{_SPACE}*(?:;|\||\n|\r|,|{_SPACE}+&{_SPACE}+|{_SPACE}+and{_SPACE}+){_SPACE}*"
+_LIST_SPLIT = re.compile(_SEPARATORS)
+_THANKS_SEPARATORS = rf"{_SPACE}*[;|\n]{_SPACE}*"
 # As patterns (not compiled) so that pandas runs them in pyarrow's regex engine, vectorised.
-_STRAY = r"^\s*[;,|]|[;,|]\s*[;,|]|[;,|]\s*$"
-_SEPARATORS = r"\s*(?:;|\||\n|\r|,|\s+&\s+|\s+and\s+)\s*"
+_STRAY = rf"^{_SPACE}*[;,|]|[;,|]{_SPACE}*[;,|]|[;,|]{_SPACE}*$"
 _TIME = re.compile(r"(?i)\b(\d{1,2})[:.h](\d{2})\s*(am|pm)?\b|\b(\d{1,2})\s*(am|pm)\b")
 NOTE_COLUMNS = (s.QUESTIONS_ASKED, s.MY_ANSWERS, s.THEIR_RESPONSES, s.MY_QUESTIONS,
                 s.WENT_WELL, s.TO_IMPROVE, s.IV_NOTES)
 TEXT_COLUMNS = tuple(c.name for c in s.INTERVIEW_COLUMNS if c.kind in ("text", "url"))
+_LONGEST_MARKER = max(len(marker) for marker in BLANK_MARKERS)
 MIN_RATED = 8  # interviews with a rating and a known outcome before the rating says anything
 
 
@@ -67,8 +74,13 @@ def split_names(value: object) -> list[str]:
 
 
 def _key(values: pd.Series) -> pd.Series:
-    return values.fillna("").astype("str").str.lower()\
-        .str.replace(r"[^0-9a-z]+", "", regex=True)
+    """Company or role names as a key: lower case, letters and digits only ("" for a blank).
+    Worked out once per distinct name."""
+    return per_distinct(values, _normal_key)
+
+
+def _normal_key(values: pd.Series) -> pd.Series:
+    return values.str.lower().str.replace(r"[^0-9a-z]+", "", regex=True)
 
 
 def application_keys(frame: pd.DataFrame, levels: Sequence[str] = ("url", "full", "role",
@@ -82,7 +94,7 @@ def application_keys(frame: pd.DataFrame, levels: Sequence[str] = ("url", "full"
     company, role = _key(frame[s.COMPANY]), _key(frame[s.ROLE])
     keys = {"company": company, "role": (company + "|" + role).where(company != "", "")}
     if "url" in levels:
-        keys["url"] = url_key(frame[s.JOB_URL]) if s.JOB_URL in frame else blank
+        keys["url"] = per_distinct(frame[s.JOB_URL], url_key) if s.JOB_URL in frame else blank
     if "full" in levels:
         day = format_days(frame[s.DATE_APPLIED]).fillna("") if s.DATE_APPLIED in frame \
             else blank
@@ -122,27 +134,65 @@ def _link(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.Series:
     # Only the keys the interviews can use: most journals have no link or application date.
     levels = [level for level, column in (("url", s.IV_JOB_URL), ("full", s.IV_DATE_APPLIED))
               if column in interviews and interviews[column].notna().any()] + ["role", "company"]
-    theirs, ours = application_keys(apps, levels), application_keys(interviews, levels)
+    keys = _key_codes(apps, interviews, levels)
+    size = len(apps)
     labels = apps.index.to_numpy()
     found = np.full(len(interviews), -1, dtype="int64")  # position in apps, -1: none yet
     for level in levels:
-        keys = theirs[level]
+        codes = keys[level]
+        app_codes, interview_codes = codes[:size], codes[size:]
         if level == "company":  # a company alone only tells when it has one application
-            keys = keys.where(keys.map(keys.value_counts()) == 1, "")
-        # One factorisation of both sides' keys: positions by code, first application wins.
-        codes, _ = pd.factorize(pd.concat([keys, ours[level]], ignore_index=True))
-        app_codes, interview_codes = codes[:len(keys)], codes[len(keys):]
+            counts = np.bincount(app_codes[app_codes >= 0], minlength=codes.max() + 1)
+            app_codes = np.where((app_codes >= 0) & (counts[app_codes] == 1), app_codes, -1)
+        # Positions by code, the first application wins; -1 (a blank key) matches nothing.
         first = np.full(codes.max() + 2, -1, dtype="int64")
-        usable = (keys != "").to_numpy()
-        positions = np.flatnonzero(usable)
+        positions = np.flatnonzero(app_codes >= 0)
         first[app_codes[positions][::-1]] = positions[::-1]
-        candidate = first[interview_codes]
-        open_ = (found < 0) & (ours[level] != "").to_numpy()
+        candidate = np.where(interview_codes >= 0, first[interview_codes], -1)
+        open_ = found < 0
         found[open_] = candidate[open_]
     result = pd.Series(pd.NA, index=interviews.index, dtype="object")
     matched = found >= 0
     result[matched] = labels[found[matched]]
     return result.astype("Int64")
+
+
+def _key_codes(apps: pd.DataFrame, interviews: pd.DataFrame, levels: Sequence[str]
+               ) -> dict[str, np.ndarray]:
+    """``application_keys`` of the applications followed by the interviews, as whole numbers
+    (-1 where a key is blank): each distinct name is normalised once and the keys are combined
+    as numbers, not as joined text."""
+    def both(column: str, dtype: str = "str") -> pd.Series:
+        parts = [frame[column].astype(dtype) if column in frame else
+                 pd.Series(pd.NA, index=frame.index, dtype=dtype) for frame in (apps, interviews)]
+        return pd.concat(parts, ignore_index=True)
+
+    def pair(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        combined = left * (right.max() + 2) + (right + 1)
+        return np.where(left >= 0, pd.factorize(combined)[0], -1)
+
+    company = _normal_codes(both(s.COMPANY), _normal_key)
+    role = pair(company, _normal_codes(both(s.ROLE), _normal_key))
+    found = {"company": company, "role": role}
+    if "url" in levels:
+        from analysis.importer import url_key  # the importer reads interviews: import on use
+
+        found["url"] = _normal_codes(both(s.JOB_URL), url_key)
+    if "full" in levels:
+        day = pd.factorize(both(s.DATE_APPLIED, DATE_DTYPE).dt.normalize())[0].astype("int64")
+        found["full"] = np.where(day >= 0, pair(role, day), -1)
+    return found
+
+
+def _normal_codes(values: pd.Series, normal: Callable[[pd.Series], pd.Series]) -> np.ndarray:
+    """One whole number per distinct ``normal`` form of the cells (-1 where it is blank),
+    each distinct cell normalised once."""
+    codes, distinct = pd.factorize(values)
+    if not len(distinct):
+        return np.full(len(values), -1, dtype="int64")
+    normalised = normal(pd.Series(distinct, dtype="str")).fillna("")
+    merged, _ = pd.factorize(normalised.where(normalised != ""))
+    return np.where(codes >= 0, merged[np.maximum(codes, 0)], -1).astype("int64")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -159,7 +209,8 @@ def _with_times(cells: pd.Series, days: pd.Series) -> pd.Series:
         full = pd.to_datetime(stamps[has_stamp])
         times[has_stamp] = (full - full.dt.normalize()).to_numpy()
     text = cells.where(~has_stamp).astype("str")
-    typed_time = text.str.contains(r"\d[:.h]\d\d|\d\s*[aApP][mM]", regex=True).fillna(False)
+    typed_time = text.str.contains(r"[0-9][:.h][0-9][0-9]|[0-9][ \t]*[aApP][mM]", regex=True)\
+        .fillna(False)
     if not typed_time.any():
         return (days + times.fillna(pd.Timedelta(0))).astype(DATE_DTYPE)
     matched = text[typed_time].str.extract(_TIME).reindex(text.index)
@@ -172,6 +223,19 @@ def _with_times(cells: pd.Series, days: pd.Series) -> pd.Series:
     return (days + times.fillna(pd.Timedelta(0))).astype(DATE_DTYPE)
 
 
+@dataclass
+class JournalCells:
+    """An Interviews sheet read into the journal's columns, before it is tied to the
+    applications: the table, the issues found so far, the sheet row of each interview and the
+    sheet's header for each column."""
+
+    table: pd.DataFrame
+    issues: list[dict[str, object]]
+    rows: pd.Series
+    headers: dict[str, str]
+    file: str
+
+
 def load_interviews_grid(grid: pd.DataFrame, *, file: str, apps: pd.DataFrame
                          ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The interviews table from a sheet's cells, with the issues it raised: rows that match
@@ -179,8 +243,27 @@ def load_interviews_grid(grid: pd.DataFrame, *, file: str, apps: pd.DataFrame
     application date, stray separators in a list of names. Blank rounds are numbered by date
     within each application; a time frame in "Decision expected" ("within two weeks") is
     counted from the interview."""
-    if grid.dropna(how="all").empty:
+    return link_journal(read_journal(grid, file=file), apps)
+
+
+def link_journal(read: JournalCells | None, apps: pd.DataFrame
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The second half of ``load_interviews_grid``: the interviews tied to ``apps``, with the
+    rows that match none (and interviews dated before their application) as issues."""
+    if read is None:
         return empty_interviews(), empty_issues()
+    issues = list(read.issues)
+    _check_links(read.table, apps, read.rows, read.headers, read.file, issues)
+    frame = pd.DataFrame(issues) if issues else empty_issues()
+    return read.table, frame.astype({"row": "int64"}) if len(frame) else frame
+
+
+def read_journal(grid: pd.DataFrame, *, file: str) -> JournalCells | None:
+    """The first half of ``load_interviews_grid``, which needs no applications (the importer
+    runs it while the applications are read): the sheet's cells as the journal's columns,
+    with the issues of the cells themselves. None for a sheet without cells."""
+    if all(grid[column].first_valid_index() is None for column in grid.columns):
+        return None
     header_row = find_header_row(grid, s.INTERVIEW_ALIASES)
     headers = header_names(grid.iloc[header_row])
     body = grid.iloc[header_row + 1:].copy()
@@ -190,11 +273,21 @@ def load_interviews_grid(grid: pd.DataFrame, *, file: str, apps: pd.DataFrame
     # Only the columns the journal reads become text (a sheet may carry many others).
     used = [h for h in headers if h in mapping]
     body = body[used]
-    text = body.astype("str").apply(lambda c: c.str.strip()).where(body.notna(), "")
-    keep = ~(text == "").all(axis=1)
+    by_canonical = {c: h for h, c in mapping.items()}
+    # Dates are read from the cells themselves, not their text (which is slow to make).
+    dated = [by_canonical[c] for c in (s.IV_DATE, s.IV_DATE_APPLIED) if c in by_canonical]
+    text = pd.DataFrame({h: body[h].astype("str").fillna("").str.strip()
+                         for h in used if h not in dated}, index=body.index)
+    keep = (text != "").any(axis=1) if len(text.columns) else \
+        pd.Series(False, index=body.index)
+    for header in dated:
+        filled = body[header].notna()
+        if pd.api.types.infer_dtype(body[header], skipna=True) not in ("datetime", "date"):
+            filled &= ~body[header].map(lambda v: isinstance(v, str) and not v.strip())\
+                .astype(bool)
+        keep |= filled
     rows = pd.Series(np.arange(header_row + 2, header_row + 2 + len(body))[keep.to_numpy()])
     body, text = body[keep].reset_index(drop=True), text[keep].reset_index(drop=True)
-    by_canonical = {c: h for h, c in mapping.items()}
     table = empty_interviews().reindex(range(len(body)))
 
     def cells(name: str) -> pd.Series:
@@ -202,11 +295,16 @@ def load_interviews_grid(grid: pd.DataFrame, *, file: str, apps: pd.DataFrame
         if header is None:
             return pd.Series("", index=body.index, dtype="str")
         column = text[header]
-        return column.where(~column.str.lower().isin(BLANK_MARKERS), "")
+        # Only short cells can be a blank marker ("n/a", "-"): long notes are not lowered.
+        short = column.str.len() <= _LONGEST_MARKER
+        if not short.any():
+            return column
+        return column.where(~(short & column.str.lower().isin(BLANK_MARKERS)), "")
 
     for name in TEXT_COLUMNS:
-        table[name] = cells(name).replace("", pd.NA).astype("str")
-    table[s.IV_THANK_YOU_SENT] = _normal_list(cells(s.IV_THANK_YOU_SENT), r"\s*[;|\n]\s*",
+        column = cells(name)
+        table[name] = column.where(column != "")
+    table[s.IV_THANK_YOU_SENT] = _normal_list(cells(s.IV_THANK_YOU_SENT), _THANKS_SEPARATORS,
                                               keep_blanks=True)
     for name in (s.INTERVIEWERS, s.INTERVIEWER_EMAILS):
         raw = cells(name)
@@ -230,8 +328,12 @@ def load_interviews_grid(grid: pd.DataFrame, *, file: str, apps: pd.DataFrame
         if header is None:
             continue
         raw = cells(name)
-        number = pd.to_numeric(raw.str.extract(r"^\s*(\d+(?:[.,]\d+)?)")[0]
-                               .str.replace(",", "."), errors="coerce")
+        number = pd.to_numeric(raw.where(raw != ""), errors="coerce")
+        worded = number.isna() & (raw != "")  # "4/5", "3 (ok)", "4,5": the leading number
+        if worded.any():
+            number[worded] = pd.to_numeric(
+                raw[worded].str.extract(r"^([0-9]+(?:[.,][0-9]+)?)")[0].str.replace(",", "."),
+                errors="coerce")
         bad = (raw != "") & ~number.between(low, high)
         for position in np.flatnonzero(bad.to_numpy()):
             issues.append(issue_row(file, int(rows.iloc[position]), header, raw.iloc[position],
@@ -240,10 +342,7 @@ def load_interviews_grid(grid: pd.DataFrame, *, file: str, apps: pd.DataFrame
         table[name] = number.where(~bad).astype("float64")
     _decision_expected(table, cells(s.DECISION_EXPECTED), rows,
                        by_canonical.get(s.DECISION_EXPECTED), file, issues)
-    table = number_rounds(table, apps)
-    _check_links(table, apps, rows, by_canonical, file, issues)
-    frame = pd.DataFrame(issues) if issues else empty_issues()
-    return table, frame.astype({"row": "int64"}) if len(frame) else frame
+    return JournalCells(number_rounds(table), issues, rows, by_canonical, file)
 
 
 def _normal_list(raw: pd.Series, separators: str, *, keep_blanks: bool = False) -> pd.Series:
@@ -307,17 +406,19 @@ def _check_links(table: pd.DataFrame, apps: pd.DataFrame, rows: pd.Series,
             "an interview before the application was sent: check both dates", "warning"))
 
 
-def number_rounds(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
+def number_rounds(interviews: pd.DataFrame, apps: pd.DataFrame | None = None
+                  ) -> pd.DataFrame:
     """The interviews with blank rounds numbered by date within each application (after the
-    rounds given), ordered by application and date."""
+    rounds given). An application is known by its job link, else its company and role, so
+    ``apps`` is not needed (callers may still pass it)."""
     if interviews.empty:
         return interviews
     table = interviews.copy()
-    keys = application_keys(table, ("url", "role"))
-    group = keys["url"].where(keys["url"] != "", keys["role"])
     blank = table[s.IV_ROUND].isna()
     if not blank.any():
         return table
+    keys = application_keys(table, ("url", "role"))
+    group = keys["url"].where(keys["url"] != "", keys["role"])
     order = table[blank].assign(_group=group[blank]).groupby("_group", sort=False)[s.IV_DATE]\
         .rank(method="first")
     given = table.groupby(group, sort=False)[s.IV_ROUND].transform("max").fillna(0)
@@ -394,14 +495,16 @@ def with_latest_interviews(apps: pd.DataFrame, interviews: pd.DataFrame) -> pd.D
     if linked.empty:
         return apps
     # The latest round's own values (groupby's last() would take earlier rounds' for blanks).
-    latest = linked.sort_values(s.IV_DATE, kind="stable").drop_duplicates("_app", keep="last")\
+    # The last of an application's latest-dated rows (idxmax would take the first).
+    reverse = linked.iloc[::-1]
+    latest = reverse.loc[reverse.groupby("_app", sort=False)[s.IV_DATE].idxmax()]\
         .set_index("_app")
     latest.index = latest.index.astype(apps.index.dtype)
     updated = apps.copy()
     updated.loc[latest.index, s.INTERVIEW_DATE] = latest[s.IV_DATE].dt.normalize()\
         .astype(DATE_DTYPE).to_numpy()
     # Thanked when every part of the cell is a day; "yes" counts as the interview day.
-    parts = latest[s.IV_THANK_YOU_SENT].fillna("").astype("str").str.split(r"\s*[;|]\s*")\
+    parts = latest[s.IV_THANK_YOU_SENT].fillna("").astype("str").str.split(_THANKS_SEPARATORS)\
         .explode()
     said_yes = parts.str.lower().isin(YES_MARKERS)
     days = pd.to_datetime(parts.where(~said_yes), errors="coerce", format="%Y-%m-%d")\

@@ -347,7 +347,16 @@ class Workbook:
 def _tidy_cells(values: pd.Series) -> pd.Series:
     """One column of sheet cells as people read them: empty text missing, whole-number floats
     as ints (so 12345 stays "12345" as text), other cells as they are."""
-    values = values.where(values != "")
+    cells = values.to_numpy()
+    empty = cells == ""
+    if empty.any():
+        cells = cells.copy()
+        cells[empty] = np.nan
+        values = pd.Series(cells, index=values.index, dtype=object, name=values.name)
+    # Most columns hold text alone: pandas' C type inference says so faster than a look at
+    # each cell's type.
+    if pd.api.types.infer_dtype(cells, skipna=True) in ("string", "empty"):
+        return values
     floats = values.map(type, na_action="ignore").isin([float])
     if floats.any():
         numbers = values[floats].astype("float64")
