@@ -24,6 +24,7 @@ import pandas as pd
 
 from analysis import schema as s
 from analysis.dates import format_days
+from analysis.grids import per_distinct
 from analysis.interviews import (
     classic_question,
     has_notes,
@@ -137,15 +138,20 @@ def action_id(apps: pd.DataFrame, action: str, *, suffix: pd.Series | None = Non
     application date (and, for applications alike in all three, their order), so the same
     action keeps its identity across imports and calendar exports. ``suffix`` tells apart
     actions of one application about different interviews or interviewers."""
-    key = (apps[s.COMPANY].fillna("").str.strip().str.lower() + "|"
-           + apps[s.ROLE].fillna("").str.strip().str.lower() + "|"
+    key = (per_distinct(apps[s.COMPANY], _lowered) + "|"
+           + per_distinct(apps[s.ROLE], _lowered) + "|"
            + format_days(apps[s.DATE_APPLIED]).fillna("") + "|" + action)
     if suffix is not None:
         key = key + suffix.astype("str").to_numpy()
     # Two applications alike in all three (a row entered twice) still get distinct ids.
     repeat = key.groupby(key, sort=False).cumcount()
     key = key.where(repeat == 0, key + "|" + repeat.astype(str))
-    return key.map(lambda text: hashlib.sha1(text.encode("utf-8")).hexdigest()[:16])
+    return pd.Series([hashlib.sha1(text.encode("utf-8")).hexdigest()[:16] for text in key],
+                     index=apps.index, dtype="str")
+
+
+def _lowered(values: pd.Series) -> pd.Series:
+    return values.str.strip().str.lower()
 
 
 def suggested_channel(apps: pd.DataFrame, action: str) -> pd.Series:
@@ -166,8 +172,16 @@ def suggested_channel(apps: pd.DataFrame, action: str) -> pd.Series:
 
 # ---------------------------------------------------------------------------------------------
 # Rules: each returns (mask, due, overdue_after, detail) for the applications it applies to.
+# ``detail`` makes the text for the rows finally listed (a few among many: text for every
+# application would cost more than the rest of the rule).
 
-RuleResult = tuple[pd.Series, pd.Series, pd.Series, pd.Series]
+Detail = Callable[[pd.DataFrame], pd.Series]
+RuleResult = tuple[pd.Series, pd.Series, pd.Series, Detail]
+
+
+def _text(texts: str) -> Detail:
+    """The same detail for every row."""
+    return lambda rows: pd.Series(texts, index=rows.index, dtype="str")
 
 
 def _days(n: int) -> pd.Timedelta:
@@ -193,8 +207,10 @@ def rule_interview_notes(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpR
     mask = _open(apps) & _interviewed(apps, day) & _no_decision(apps) & \
         apps[s.INTERVIEW_NOTES].fillna("").str.strip().eq("")
     due = apps[s.INTERVIEW_DATE]
-    detail = ("Interviewed on " + _short(due) + ": questions asked, your "
-              "answers, how the interviewer reacted, what to ask next time.")
+
+    def detail(rows: pd.DataFrame) -> pd.Series:
+        return ("Interviewed on " + _short(rows[s.INTERVIEW_DATE]) + ": questions asked, your "
+                "answers, how the interviewer reacted, what to ask next time.")
     return mask, due, due, detail
 
 
@@ -205,8 +221,10 @@ def rule_thank_you(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules) 
     sent = apps[s.THANK_YOU_SENT]
     mask = _open(apps) & _interviewed(apps, day) & _no_decision(apps) & \
         (sent.isna() | (sent < interview))
-    detail = ("Interviewed on " + _short(interview) + ". Within 24-48 hours: "
-              "thank them, recall one thing you discussed, restate your interest.")
+
+    def detail(rows: pd.DataFrame) -> pd.Series:
+        return ("Interviewed on " + _short(rows[s.INTERVIEW_DATE]) + ". Within 24-48 hours: "
+                "thank them, recall one thing you discussed, restate your interest.")
     return mask, interview, interview + _days(rules.thank_you_overdue), detail
 
 
@@ -226,12 +244,15 @@ def rule_decision_follow_up(apps: pd.DataFrame, day: pd.Timestamp, rules: Follow
         (followed.isna() | (followed < interview))
     due = (expected + _days(rules.after_expected_decision)).fillna(
         interview + _days(rules.after_interview))
-    detail = pd.Series(np.where(
-        expected.notna(), "They said they would decide by " + _short(expected)
-        .fillna("") + ". One short note: your interest, your strengths, any news?",
-        "No decision date was given; interviewed on " + _short(interview)
-        .fillna("") + ". One short note: your interest, your strengths, any news?"),
-        index=apps.index, dtype="str")
+
+    def detail(rows: pd.DataFrame) -> pd.Series:
+        expected = rows[s.EXPECTED_DECISION_DATE]
+        return pd.Series(np.where(
+            expected.notna(), "They said they would decide by " + _short(expected)
+            .fillna("") + ". One short note: your interest, your strengths, any news?",
+            "No decision date was given; interviewed on " + _short(rows[s.INTERVIEW_DATE])
+            .fillna("") + ". One short note: your interest, your strengths, any news?"),
+            index=rows.index, dtype="str")
     return mask, due, due, detail
 
 
@@ -240,13 +261,15 @@ def rule_status_check(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRule
     """No reply at all ``status_check`` days after applying: one short status check."""
     if rules.status_check is None:
         nothing = pd.Series(False, index=apps.index)
-        return nothing, apps[s.DATE_APPLIED], apps[s.DATE_APPLIED], apps[s.NOTES]
+        return nothing, apps[s.DATE_APPLIED], apps[s.DATE_APPLIED], _text("")
     applied = apps[s.DATE_APPLIED]
     due = applied + _days(rules.status_check)
     mask = (_open(apps) & applied.notna() & (stage_codes(apps) == 1)
             & apps[s.FOLLOW_UP_SENT].isna() & (apps[s.STATUS] == s.APPLIED)
             & (day <= due + _days(rules.status_check_window)))
-    detail = "Applied on " + _short(applied) + " and no reply since."
+
+    def detail(rows: pd.DataFrame) -> pd.Series:
+        return "Applied on " + _short(rows[s.DATE_APPLIED]) + " and no reply since."
     return mask, due, due, detail
 
 
@@ -266,13 +289,16 @@ def rule_move_on(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules) ->
               & (apps[s.STATUS] == s.APPLIED) & bool(reply_known(apps).any()))
     # The day after the status check's last day.
     due = (followed + _days(rules.move_on)).where(after_follow_up, applied + _days(window + 1))
-    detail = pd.Series(np.where(
-        after_follow_up,
-        "You followed up on " + _short(followed).fillna("") + " without an answer. Mark it "
-        "as ghosted and put the energy into new applications.",
-        "No reply since you applied on " + _short(applied).fillna("") + ", and the time for "
-        "a status check has passed. Mark it as ghosted and put the energy into new "
-        "applications."), index=apps.index, dtype="str")
+
+    def detail(rows: pd.DataFrame) -> pd.Series:
+        followed = rows[s.FOLLOW_UP_SENT]  # listed after a follow-up, or silent without one
+        return pd.Series(np.where(
+            followed.notna(),
+            "You followed up on " + _short(followed).fillna("") + " without an answer. Mark "
+            "it as ghosted and put the energy into new applications.",
+            "No reply since you applied on " + _short(rows[s.DATE_APPLIED]).fillna("") + ", "
+            "and the time for a status check has passed. Mark it as ghosted and put the "
+            "energy into new applications."), index=rows.index, dtype="str")
     return after_follow_up | silent, due, due, detail
 
 
@@ -285,9 +311,8 @@ def rule_rejection_thanks(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUp
     if not rules.rejection_thanks_for_all:
         mask &= stage_codes(apps) >= 3
     due = (rejected_on + _days(rules.rejection_thanks)).fillna(day)
-    detail = pd.Series("A short, gracious note keeps the door open for the next opening.",
-                       index=apps.index, dtype="str")
-    return mask, due, due, detail
+    return mask, due, due, _text("A short, gracious note keeps the door open for the next "
+                                 "opening.")
 
 
 def rule_offer_facts(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules,
@@ -299,8 +324,9 @@ def rule_offer_facts(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules
     deadline = facts["deadline"].astype("datetime64[us]")
     due = (deadline - _days(3)).fillna(apps[s.DECISION_DATE]).fillna(day)
     overdue_after = deadline.fillna(due)
+    texts = facts["detail"].astype("str")
     return mask, due.where(due <= overdue_after, overdue_after), overdue_after, \
-        facts["detail"].astype("str")
+        lambda rows: texts.loc[rows.index]
 
 
 _FACT_COLUMNS = (s.BASE_SALARY, s.BONUS, s.EQUITY_PER_YEAR, s.BENEFITS_VALUE, s.PTO_DAYS,
@@ -353,7 +379,11 @@ def _interview_actions(apps: pd.DataFrame, journal: pd.DataFrame, labels: pd.Ser
     (action key, mask over the rows, due, overdue after, detail, rows of ``apps``, contact
     name, contact email, interview label, interviewer position) frames ready to stack."""
     linked = journal.assign(_app=labels).dropna(subset=["_app", s.IV_DATE])
-    linked = linked[linked[s.IV_DATE].dt.normalize() <= day]
+    held = linked[s.IV_DATE].dt.normalize()
+    recent = held <= day
+    if rules.forget_after is not None:  # older rounds' notes and thanks are past listing
+        recent &= held >= day - _days(rules.forget_after + max(rules.thank_you_overdue, 0))
+    linked = linked[recent]
     if linked.empty:
         return []
     rows = linked["_app"].astype("int64").to_numpy()
@@ -458,7 +488,7 @@ def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules |
             "overdue_after": overdue_after[mask].astype("datetime64[us]"),
             "days_overdue": late.clip(lower=0).astype("int64"), "state": state,
             "channel": suggested_channel(chosen, key),
-            "detail": detail[mask], "contact_name": chosen[s.CONTACT_NAME],
+            "detail": detail(chosen), "contact_name": chosen[s.CONTACT_NAME],
             "contact_email": chosen[s.CONTACT_EMAIL],
             "done_column": ACTIONS[key].done_column or "",
             "interview": pd.NA, "interviewer": pd.NA,
