@@ -138,15 +138,21 @@ def action_id(apps: pd.DataFrame, action: str, *, suffix: pd.Series | None = Non
     application date (and, for applications alike in all three, their order), so the same
     action keeps its identity across imports and calendar exports. ``suffix`` tells apart
     actions of one application about different interviews or interviewers."""
-    key = (per_distinct(apps[s.COMPANY], _lowered) + "|"
-           + per_distinct(apps[s.ROLE], _lowered) + "|"
-           + format_days(apps[s.DATE_APPLIED]).fillna("") + "|" + action)
-    if suffix is not None:
-        key = key + suffix.astype("str").to_numpy()
+    parts = [per_distinct(apps[s.COMPANY], _lowered).tolist(),
+             per_distinct(apps[s.ROLE], _lowered).tolist(),
+             format_days(apps[s.DATE_APPLIED]).fillna("").tolist()]
+    ends = suffix.astype("str").tolist() if suffix is not None else [""] * len(apps)
+    keys = [f"{company}|{role}|{day}|{action}{end}"
+            for company, role, day, end in zip(*parts, ends, strict=True)]
     # Two applications alike in all three (a row entered twice) still get distinct ids.
-    repeat = key.groupby(key, sort=False).cumcount()
-    key = key.where(repeat == 0, key + "|" + repeat.astype(str))
-    return pd.Series([hashlib.sha1(text.encode("utf-8")).hexdigest()[:16] for text in key],
+    seen: dict[str, int] = {}
+    for position, key in enumerate(keys):
+        repeat = seen.get(key, 0)
+        seen[key] = repeat + 1
+        if repeat:
+            keys[position] = f"{key}|{repeat}"
+    sha1 = hashlib.sha1
+    return pd.Series([sha1(key.encode("utf-8")).hexdigest()[:16] for key in keys],
                      index=apps.index, dtype="str")
 
 
@@ -457,7 +463,6 @@ def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules |
     """
     rules = rules or FollowUpRules()
     day = pd.Timestamp(as_of)
-    frames = []
     in_journal = pd.Series(False, index=apps.index)
     extra: list[pd.DataFrame] = []
     if interviews is not None and not interviews.empty and not apps.empty:
@@ -465,6 +470,7 @@ def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules |
         in_journal = pd.Series(apps.index.isin(labels.dropna()), index=apps.index)
         apps = _latest_round_dates(apps, interviews, labels, day)
         extra = _interview_actions(apps, interviews, labels, day, rules)
+    parts = []
     for key, rule in RULES.items():
         mask, due, overdue_after, detail = (rule(apps, day, rules, offers) if key == OFFER_FACTS
                                             else rule(apps, day, rules))
@@ -478,27 +484,52 @@ def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules |
         if not mask.any():
             continue
         chosen = apps[mask]
-        late = (day - overdue_after[mask]).dt.days
-        state = np.where(late > 0, OVERDUE, np.where(due[mask] <= day, DUE_TODAY, UPCOMING))
-        frames.append(pd.DataFrame({
-            "action_id": action_id(chosen, key), "row": chosen.index.to_numpy(),
-            "action": key, "title": ACTIONS[key].title,
-            "company": chosen[s.COMPANY], "role": chosen[s.ROLE],
-            "due": due[mask].astype("datetime64[us]"),
-            "overdue_after": overdue_after[mask].astype("datetime64[us]"),
-            "days_overdue": late.clip(lower=0).astype("int64"), "state": state,
-            "channel": suggested_channel(chosen, key),
-            "detail": detail(chosen), "contact_name": chosen[s.CONTACT_NAME],
-            "contact_email": chosen[s.CONTACT_EMAIL],
-            "done_column": ACTIONS[key].done_column or "",
-            "interview": pd.NA, "interviewer": pd.NA,
-        }))
-    for per_interview in extra:
-        frames.extend(_stacked(apps, per_interview, day, rules))
-    if not frames:
+        parts.append(pd.DataFrame({
+            "row": chosen.index.to_numpy(), "action": key,
+            "due": due[mask].to_numpy(), "overdue_after": overdue_after[mask].to_numpy(),
+            "detail": detail(chosen).to_numpy(), "contact_name": chosen[s.CONTACT_NAME].to_numpy(),
+            "contact_email": chosen[s.CONTACT_EMAIL].to_numpy(),
+            "done_column": ACTIONS[key].done_column or "", "interview": pd.NA,
+            "interviewer": pd.NA, "suffix": ""}))
+    for found in extra:
+        found = found[found["due"] <= day + _days(rules.upcoming)]
+        if rules.forget_after is not None:
+            found = found[found["overdue_after"] >= day - _days(rules.forget_after)]
+        if not found.empty:
+            key = str(found["key"].iloc[0])
+            parts.append(found.drop(columns="key").assign(
+                action=key, done_column=INTERVIEW_NOTES_DONE if key == NOTES
+                else INTERVIEW_THANKS_DONE))
+    if not parts:
         return empty_actions()
-    actions = pd.concat(frames, ignore_index=True)
-    order = actions["state"].map({state: i for i, state in enumerate(STATES)})
+    return _actions_table(apps, pd.concat(parts, ignore_index=True), day)
+
+
+def _actions_table(apps: pd.DataFrame, found: pd.DataFrame, day: pd.Timestamp
+                   ) -> pd.DataFrame:
+    """The actions found by the rules and the journal as the table ``due_follow_ups``
+    returns: ids, titles, the application's company and role, states and channels worked out
+    once for all of them."""
+    rows = apps.loc[found["row"].to_numpy(), [s.COMPANY, s.ROLE, s.DATE_APPLIED,
+                                              s.CONTACT_CHANNEL, s.CONTACT_EMAIL]]\
+        .reset_index(drop=True)
+    due = found["due"].astype("datetime64[us]")
+    overdue_after = found["overdue_after"].astype("datetime64[us]")
+    late = (day - overdue_after).dt.days
+    state = np.where(late > 0, OVERDUE, np.where(due <= day, DUE_TODAY, UPCOMING))
+    # The action's name and its interview's suffix make one id (see ``action_id``).
+    ids = action_id(rows, "", suffix=found["action"].astype("str") + found["suffix"])
+    actions = pd.DataFrame({
+        "action_id": ids, "row": found["row"].astype("int64"), "action": found["action"],
+        "title": found["action"].map({k: a.title for k, a in ACTIONS.items()}),
+        "company": rows[s.COMPANY], "role": rows[s.ROLE], "due": due,
+        "overdue_after": overdue_after, "days_overdue": late.clip(lower=0).astype("int64"),
+        "state": state, "channel": _channels(rows, found["action"]),
+        "detail": found["detail"], "contact_name": found["contact_name"],
+        "contact_email": found["contact_email"], "done_column": found["done_column"],
+        "interview": found["interview"], "interviewer": found["interviewer"],
+    })
+    order = pd.Series(state).map({state: i for i, state in enumerate(STATES)})
     actions = actions.assign(_order=order).sort_values(["_order", "due", "company"],
                                                        kind="stable")
     return actions.drop(columns="_order").reset_index(drop=True).astype(
@@ -506,6 +537,16 @@ def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules |
                                "channel", "detail", "contact_name", "contact_email",
                                "done_column")},
          "interview": "Int64", "interviewer": "Int64"})
+
+
+def _channels(rows: pd.DataFrame, actions: pd.Series) -> pd.Series:
+    """``suggested_channel`` for rows of different actions at once."""
+    channel = pd.Series("", index=rows.index, dtype="str")
+    for key in (THANK_YOU, REJECTION_THANKS, DECISION_FOLLOW_UP, STATUS_CHECK, OFFER_FACTS):
+        these = (actions == key).to_numpy()
+        if these.any():
+            channel[these] = suggested_channel(rows[these], key).to_numpy()
+    return channel
 
 
 def _latest_round_dates(apps: pd.DataFrame, interviews: pd.DataFrame, labels: pd.Series,
@@ -527,41 +568,6 @@ def _latest_round_dates(apps: pd.DataFrame, interviews: pd.DataFrame, labels: pd
     updated.loc[promised.index, s.EXPECTED_DECISION_DATE] = promised.astype(
         "datetime64[us]").to_numpy()
     return updated
-
-
-def _stacked(apps: pd.DataFrame, found: pd.DataFrame, day: pd.Timestamp,
-             rules: FollowUpRules) -> list[pd.DataFrame]:
-    """Per-interview actions (from ``_interview_actions``) as rows of the actions table, with
-    the same windows as the others: listed from ``upcoming`` days ahead, forgotten after
-    ``forget_after`` days overdue."""
-    found = found[found["due"] <= day + _days(rules.upcoming)]
-    if rules.forget_after is not None:
-        found = found[found["overdue_after"] >= day - _days(rules.forget_after)]
-    if found.empty:
-        return []
-    key = str(found["key"].iloc[0])
-    chosen = apps.loc[found["row"].to_numpy()]
-    late = (day - pd.to_datetime(found["overdue_after"])).dt.days.to_numpy()
-    due = pd.to_datetime(found["due"]).to_numpy()
-    state = np.where(late > 0, OVERDUE, np.where(due <= day.to_datetime64(), DUE_TODAY,
-                                                 UPCOMING))
-    ids = action_id(chosen, key, suffix=pd.Series(found["suffix"].to_numpy(),
-                                                  index=chosen.index))
-    return [pd.DataFrame({
-        "action_id": ids.to_numpy(), "row": found["row"].to_numpy(), "action": key,
-        "title": ACTIONS[key].title if key == NOTES else "Send a thank-you note",
-        "company": chosen[s.COMPANY].to_numpy(), "role": chosen[s.ROLE].to_numpy(),
-        "due": due.astype("datetime64[us]"),
-        "overdue_after": pd.to_datetime(found["overdue_after"]).to_numpy()
-        .astype("datetime64[us]"),
-        "days_overdue": np.clip(late, 0, None).astype("int64"), "state": state,
-        "channel": suggested_channel(chosen, key).to_numpy()
-        if key == THANK_YOU else "", "detail": found["detail"].to_numpy(),
-        "contact_name": found["contact_name"].to_numpy(),
-        "contact_email": found["contact_email"].to_numpy(),
-        "done_column": INTERVIEW_NOTES_DONE if key == NOTES else INTERVIEW_THANKS_DONE,
-        "interview": found["interview"].to_numpy(), "interviewer": found["interviewer"].to_numpy(),
-    })]
 
 
 def without_next_action(apps: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:

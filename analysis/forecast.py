@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema as s
-from analysis.metrics import as_known_on, stage_codes
+from analysis.metrics import as_known_on, stage_codes, status_and_dates
 
 STAGES = ("applied", "replied", "interviewed")
 STAGE_LABELS = {"applied": "Applied, no reply yet", "replied": "Replied, no interview yet",
@@ -134,7 +134,7 @@ class Forecast:
     @property
     def prior_dominates(self) -> bool:
         """Whether the prior outweighs the history in a stage the open applications are at."""
-        present = set(self.by_application["stage"])
+        present = set(self.by_application["stage"].unique())
         return any(r.prior_dominates for r in self.rates if r.stage in present)
 
     def summary(self) -> str:
@@ -155,7 +155,7 @@ def _history(apps: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     """For each application sent by ``as_of`` (as known that day): the day it entered each
     stage it reached, its furthest stage, whether it got an offer, ended without one (and
     when), or is still open."""
-    known = as_known_on(apps, as_of)
+    known = as_known_on(status_and_dates(apps), as_of)
     codes = stage_codes(known)
     sent = known[codes >= 1]
     codes = codes[codes >= 1]
@@ -454,7 +454,7 @@ def _notes(history: pd.DataFrame, rates: list[StageRate], table: pd.DataFrame) -
         notes.append("No offer in your history yet: the chance of one after an interview is "
                      f"the prior's (about {PRIOR['interviewed'].forward:.0%}), shrunk by the "
                      "interviews that ended without one.")
-    present = set(table["stage"])
+    present = set(table["stage"].unique())
     for rate in rates:
         if rate.prior_dominates and rate.stage in present:
             notes.append(rate.describe())

@@ -81,6 +81,12 @@ def as_known_on(apps: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
                           if c != s.DATE_APPLIED}, **{s.STATUS: status})
 
 
+def status_and_dates(apps: pd.DataFrame) -> pd.DataFrame:
+    """Only the status and the date columns: all that stages and replies are read from.
+    Filtering the rows of these costs a fraction of filtering the whole table."""
+    return apps[[c for c in apps.columns if c == s.STATUS or c in s.DATE_COLUMNS]]
+
+
 def response_dates(apps: pd.DataFrame) -> pd.Series:
     """The day of the first reply: the earliest of first response, interview and decision."""
     columns = [apps[c].to_numpy() for c in (s.FIRST_RESPONSE_DATE, s.INTERVIEW_DATE,
@@ -296,7 +302,7 @@ def kpis(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) ->
     The median days to first response is read off the response curve, so applications still
     waiting count for what they are (censored), not as if they had all replied.
     """
-    known = as_known_on(apps, as_of)
+    known = as_known_on(status_and_dates(apps), as_of)
     codes = stage_codes(known)
     sent = known[codes >= 1]
     codes = codes[codes >= 1]

@@ -3,6 +3,7 @@ when its button is clicked, from the applications the sidebar filters keep."""
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
 from analysis import offers as o
@@ -118,9 +119,20 @@ else:
         on_click="ignore", width="stretch", disabled=entries.empty)
 
 st.subheader("Tables and reminders", anchor=False)
+
+
+def open_follow_ups() -> pd.DataFrame:
+    """The open actions, worked out when a file is asked for (plain analysis functions: a
+    download runs outside the page)."""
+    return open_actions(due_follow_ups(apps, as_of=as_of, rules=rules, offers=offers,
+                                       interviews=view.journal), log, as_of=as_of)
+
+
+# Counting the open actions of thousands of applications takes a moment: then they are worked
+# out when a file is asked for, not on every visit.
 todo = open_actions(view.cached_with_journal(due_follow_ups, as_of=as_of, rules=rules,
-                                             offers=offers),
-                    log, as_of=as_of)
+                                             offers=offers), log, as_of=as_of) \
+    if len(apps) < LARGE else None
 columns = st.columns(3)
 columns[0].download_button(
     "Applications (.csv)",
@@ -130,15 +142,18 @@ columns[0].download_button(
     width="stretch", disabled=apps.empty,
     help="The applications the filters keep, in your own columns: it imports again as it is.")
 columns[1].download_button(
-    "Follow-ups (.csv)", lambda: safe_csv(reports.actions_table(todo)), "follow-ups.csv",
-    "text/csv", icon=":material/checklist:", on_click="ignore", width="stretch",
-    disabled=todo.empty, help=f"{plural(len(todo), 'open action')}, most urgent first.")
+    "Follow-ups (.csv)", lambda: safe_csv(reports.actions_table(open_follow_ups())),
+    "follow-ups.csv", "text/csv", icon=":material/checklist:", on_click="ignore",
+    width="stretch", disabled=apps.empty if todo is None else todo.empty,
+    help=("The open actions" if todo is None else plural(len(todo), "open action"))
+    + ", most urgent first.")
 columns[2].download_button(
     "Calendar reminders (.ics)",
-    lambda: actions_calendar(todo, as_of=as_of, interviews=result.interviews), "follow-ups.ics",
-    "text/calendar", icon=":material/calendar_month:", on_click="ignore", width="stretch",
-    disabled=todo.empty, help="All-day events with a 9:00 reminder; importing a newer file "
-                              "updates the same events.")
+    lambda: actions_calendar(open_follow_ups(), as_of=as_of, interviews=result.interviews),
+    "follow-ups.ics", "text/calendar", icon=":material/calendar_month:", on_click="ignore",
+    width="stretch", disabled=apps.empty if todo is None else todo.empty,
+    help="All-day events with a 9:00 reminder; importing a newer file updates the same "
+         "events.")
 
 st.subheader("Blank tracker", anchor=False)
 st.caption("Starting a search? A spreadsheet with every column this dashboard reads, a status "
