@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis import schema as s
-from analysis.metrics import reply_known, response_dates, stage_codes
+from analysis.metrics import reply_known, response_dates, stage_codes, status_and_dates
 from analysis.summary import plural
 
 NO_REPLIES = "No replies recorded"
@@ -69,6 +69,7 @@ def reply_coverage(apps: pd.DataFrame) -> ReplyCoverage:
     >>> reply_coverage(apps)
     ReplyCoverage(applications=2, known=1)
     """
+    apps = status_and_dates(apps)
     sent = apps[stage_codes(apps) >= 1]
     return ReplyCoverage(applications=len(sent), known=int(reply_known(sent).sum()))
 
@@ -90,6 +91,7 @@ def coverage_table(apps: pd.DataFrame) -> pd.DataFrame:
     >>> coverage_table(apps).set_index("measure")["known"].to_dict()["Response rate"]
     1
     """
+    apps = status_and_dates(apps)
     sent = apps[stage_codes(apps) >= 1]
     total = len(sent)
     replies = reply_known(sent)

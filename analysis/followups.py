@@ -26,6 +26,7 @@ from analysis import schema as s
 from analysis.dates import format_days
 from analysis.grids import per_distinct
 from analysis.interviews import (
+    NOTE_COLUMNS,
     classic_question,
     has_notes,
     interviewer_rows,
@@ -145,12 +146,13 @@ def action_id(apps: pd.DataFrame, action: str, *, suffix: pd.Series | None = Non
     keys = [f"{company}|{role}|{day}|{action}{end}"
             for company, role, day, end in zip(*parts, ends, strict=True)]
     # Two applications alike in all three (a row entered twice) still get distinct ids.
-    seen: dict[str, int] = {}
-    for position, key in enumerate(keys):
-        repeat = seen.get(key, 0)
-        seen[key] = repeat + 1
-        if repeat:
-            keys[position] = f"{key}|{repeat}"
+    if len(set(keys)) < len(keys):
+        seen: dict[str, int] = {}
+        for position, key in enumerate(keys):
+            repeat = seen.get(key, 0)
+            seen[key] = repeat + 1
+            if repeat:
+                keys[position] = f"{key}|{repeat}"
     sha1 = hashlib.sha1
     return pd.Series([sha1(key.encode("utf-8")).hexdigest()[:16] for key in keys],
                      index=apps.index, dtype="str")
@@ -384,14 +386,18 @@ def _interview_actions(apps: pd.DataFrame, journal: pd.DataFrame, labels: pd.Ser
     each interview held who has not been thanked, while the application waits for a decision:
     (action key, mask over the rows, due, overdue after, detail, rows of ``apps``, contact
     name, contact email, interview label, interviewer position) frames ready to stack."""
-    linked = journal.assign(_app=labels).dropna(subset=["_app", s.IV_DATE])
-    held = linked[s.IV_DATE].dt.normalize()
-    recent = held <= day
+    held = journal[s.IV_DATE].dt.normalize()
+    recent = labels.notna() & (held <= day)
     if rules.forget_after is not None:  # older rounds' notes and thanks are past listing
         recent &= held >= day - _days(rules.forget_after + max(rules.thank_you_overdue, 0))
-    linked = linked[recent]
-    if linked.empty:
+    recent = recent.fillna(False).astype(bool)
+    if not recent.any():
         return []
+    # Only the columns read here: the notes are long texts, slow to copy for every interview.
+    written = has_notes(journal.loc[recent, list(NOTE_COLUMNS)])
+    linked = journal.loc[recent, [s.IV_DATE, s.IV_ROUND, s.IV_KIND, s.INTERVIEWERS,
+                                  s.INTERVIEWER_EMAILS, s.IV_THANK_YOU_SENT]]\
+        .assign(_app=labels[recent], _written=written)
     rows = linked["_app"].astype("int64").to_numpy()
     owner = apps.loc[rows]
     waiting = (_open(owner) & _no_decision(owner)).to_numpy()
@@ -404,7 +410,7 @@ def _interview_actions(apps: pd.DataFrame, journal: pd.DataFrame, labels: pd.Ser
             + (" (" + linked[s.IV_KIND] + ")").fillna("") + " on " + _short(held).fillna(""))
     with_whom = (" with " + names).where(names != "", "")
     frames = []
-    unwritten = ~has_notes(linked).to_numpy()
+    unwritten = ~linked["_written"].to_numpy()
     if unwritten.any():
         chosen = linked[unwritten]
         frames.append(pd.DataFrame({
@@ -553,12 +559,15 @@ def _latest_round_dates(apps: pd.DataFrame, interviews: pd.DataFrame, labels: pd
                         day: pd.Timestamp) -> pd.DataFrame:
     """The applications as the decision follow-up sees them: the interview date of their
     latest round held, and the decision that round's interviewers said to expect."""
-    held = interviews.assign(_app=labels).dropna(subset=["_app", s.IV_DATE])
+    held = interviews[[s.IV_DATE, s.DECISION_EXPECTED]].assign(_app=labels)\
+        .dropna(subset=["_app", s.IV_DATE])
     held = held[held[s.IV_DATE].dt.normalize() <= day]
     if held.empty:
         return apps
-    # The latest round's own values (groupby's last() would take earlier rounds' for blanks).
-    latest = held.sort_values(s.IV_DATE, kind="stable").drop_duplicates("_app", keep="last")\
+    # The latest round's own values (groupby's last() would take earlier rounds' for blanks):
+    # the last of an application's latest-dated rows.
+    reverse = held.iloc[::-1]
+    latest = reverse.loc[reverse.groupby("_app", sort=False)[s.IV_DATE].idxmax()]\
         .set_index("_app")
     latest.index = latest.index.astype("int64")
     updated = apps.copy()

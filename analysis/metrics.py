@@ -69,7 +69,8 @@ def as_known_on(apps: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     applications are kept."""
     day = _day(as_of)
     applied = apps[s.DATE_APPLIED]
-    kept = apps[applied.isna() | (applied <= day)]
+    by_then = applied.isna() | (applied <= day)
+    kept = apps if by_then.all() else apps[by_then]
     status = kept[s.STATUS]
     later_reply = response_dates(kept) > day
     later_interview = ~later_reply & (kept[s.INTERVIEW_DATE] > day)
@@ -185,7 +186,7 @@ def response_durations(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
     Left out, and counted in ``attrs["left_out"]``: applications without a date, replies
     without a date, and replies dated before the application.
     """
-    known = as_known_on(apps, as_of)
+    known = as_known_on(status_and_dates(apps), as_of)
     applied = known[s.DATE_APPLIED]
     reply = response_dates(known)
     replied_undated = reply.isna() & known[s.STATUS].isin(list(_RESPONDED_STATUSES))
@@ -247,7 +248,7 @@ def response_quantiles(curve: pd.DataFrame) -> tuple[Quantile, Quantile]:
 def response_delays(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
     """Observed delays in days: from application to first reply, and from the interview to the
     decision, one row per observation (``kind``, ``days``)."""
-    known = as_known_on(apps, as_of)
+    known = as_known_on(status_and_dates(apps), as_of)
     to_reply = (response_dates(known) - known[s.DATE_APPLIED]).dt.days.dropna()
     to_decision = (known[s.DECISION_DATE] - known[s.INTERVIEW_DATE]).dt.days.dropna()
     return pd.concat([
@@ -373,15 +374,16 @@ def outcome_flows(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST
     Withdrew after interview; Offer -> Accepted / Declined / Deciding. With the interview
     journal, applications that reached a second round flow Interview -> Round 2+ and on to
     their outcome from there."""
-    flows = _outcome_flows(apps, as_of=as_of, ghost_days=ghost_days)
+    timeline = status_and_dates(apps)  # the journal is linked to ``apps`` itself, below
+    flows = _outcome_flows(timeline, as_of=as_of, ghost_days=ghost_days)
     rounds = _rounds_reached(apps, interviews)
     if rounds is None or not (rounds >= 2).any():
         return flows
     later = rounds >= 2
-    after = _outcome_flows(apps[later], as_of=as_of, ghost_days=ghost_days)
+    after = _outcome_flows(timeline[later], as_of=as_of, ghost_days=ghost_days)
     after = after[after["source"].isin(["Interview", "Offer"])].assign(
         source=lambda t: t["source"].replace({"Interview": "Round 2+"}))
-    before = _outcome_flows(apps[~later], as_of=as_of, ghost_days=ghost_days)
+    before = _outcome_flows(timeline[~later], as_of=as_of, ghost_days=ghost_days)
     before = before[before["source"] == "Interview"]
     entering = pd.DataFrame({"source": ["Interview"], "target": ["Round 2+"],
                              "count": [int(later.sum())]})
@@ -423,7 +425,7 @@ def _outcome_flows(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int) -> pd
 def weekly_activity(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
     """Applications sent and first replies received per week (weeks start on Monday), and
     the cumulative number of applications."""
-    known = as_known_on(apps, as_of)
+    known = as_known_on(status_and_dates(apps), as_of)
     sent = known[s.DATE_APPLIED].dropna()
     replies = response_dates(known).dropna()
     if sent.empty:
