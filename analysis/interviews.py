@@ -132,14 +132,19 @@ def _link(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.Series:
     if interviews.empty or apps.empty:
         return pd.Series(pd.NA, index=interviews.index, dtype="Int64")
     # Only the keys the interviews can use: most journals have no link or application date.
-    levels = [level for level, column in (("url", s.IV_JOB_URL), ("full", s.IV_DATE_APPLIED))
+    # A job link written exactly as in the tracker is tried first: the usual case, and the
+    # one that needs no link normalised.
+    levels = [level for level, column in (("exact", s.IV_JOB_URL), ("url", s.IV_JOB_URL),
+                                          ("full", s.IV_DATE_APPLIED))
               if column in interviews and interviews[column].notna().any()] + ["role", "company"]
-    keys = _key_codes(apps, interviews, levels)
+    keys = _KeyCodes(apps, interviews)
     size = len(apps)
     labels = apps.index.to_numpy()
     found = np.full(len(interviews), -1, dtype="int64")  # position in apps, -1: none yet
     for level in levels:
-        codes = keys[level]
+        if (found >= 0).all():
+            break
+        codes = keys.codes(level)
         app_codes, interview_codes = codes[:size], codes[size:]
         if level == "company":  # a company alone only tells when it has one application
             counts = np.bincount(app_codes[app_codes >= 0], minlength=codes.max() + 1)
@@ -157,31 +162,46 @@ def _link(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.Series:
     return result.astype("Int64")
 
 
-def _key_codes(apps: pd.DataFrame, interviews: pd.DataFrame, levels: Sequence[str]
-               ) -> dict[str, np.ndarray]:
+class _KeyCodes:
     """``application_keys`` of the applications followed by the interviews, as whole numbers
-    (-1 where a key is blank): each distinct name is normalised once and the keys are combined
-    as numbers, not as joined text."""
-    def both(column: str, dtype: str = "str") -> pd.Series:
+    (-1 where a key is blank), each level worked out when first asked for: each distinct name
+    is normalised once and the keys are combined as numbers, not as joined text."""
+
+    def __init__(self, apps: pd.DataFrame, interviews: pd.DataFrame) -> None:
+        self.apps, self.interviews = apps, interviews
+        self._found: dict[str, np.ndarray] = {}
+
+    def _both(self, column: str, dtype: str = "str") -> pd.Series:
         parts = [frame[column].astype(dtype) if column in frame else
-                 pd.Series(pd.NA, index=frame.index, dtype=dtype) for frame in (apps, interviews)]
+                 pd.Series(pd.NA, index=frame.index, dtype=dtype)
+                 for frame in (self.apps, self.interviews)]
         return pd.concat(parts, ignore_index=True)
 
-    def pair(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    @staticmethod
+    def _pair(left: np.ndarray, right: np.ndarray) -> np.ndarray:
         combined = left * (right.max() + 2) + (right + 1)
         return np.where(left >= 0, pd.factorize(combined)[0], -1)
 
-    company = _normal_codes(both(s.COMPANY), _normal_key)
-    role = pair(company, _normal_codes(both(s.ROLE), _normal_key))
-    found = {"company": company, "role": role}
-    if "url" in levels:
-        from analysis.importer import url_key  # the importer reads interviews: import on use
+    def codes(self, level: str) -> np.ndarray:
+        if level not in self._found:
+            self._found[level] = self._work_out(level)
+        return self._found[level]
 
-        found["url"] = _normal_codes(both(s.JOB_URL), url_key)
-    if "full" in levels:
-        day = pd.factorize(both(s.DATE_APPLIED, DATE_DTYPE).dt.normalize())[0].astype("int64")
-        found["full"] = np.where(day >= 0, pair(role, day), -1)
-    return found
+    def _work_out(self, level: str) -> np.ndarray:
+        if level == "company":
+            return _normal_codes(self._both(s.COMPANY), _normal_key)
+        if level == "role":
+            return self._pair(self.codes("company"),
+                              _normal_codes(self._both(s.ROLE), _normal_key))
+        if level == "exact":
+            links = self._both(s.JOB_URL)
+            return pd.factorize(links.where(links != ""))[0].astype("int64")
+        if level == "url":
+            from analysis.importer import url_key  # the importer reads interviews: on use
+
+            return _normal_codes(self._both(s.JOB_URL), url_key)
+        day = pd.factorize(self._both(s.DATE_APPLIED, DATE_DTYPE).dt.normalize())[0]
+        return np.where(day >= 0, self._pair(self.codes("role"), day.astype("int64")), -1)
 
 
 def _normal_codes(values: pd.Series, normal: Callable[[pd.Series], pd.Series]) -> np.ndarray:

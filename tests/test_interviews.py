@@ -62,6 +62,17 @@ def test_interviews_link_by_link_then_company_role_and_day():
     assert iv.link(table, apps).tolist() == [0, 1, pd.NA, 2]
 
 
+def test_a_link_written_as_in_the_tracker_is_matched_first_then_the_same_posting():
+    """An interview carrying the tracker's own job link finds that application even where
+    another one shares the posting in another spelling, or the company name differs; a link
+    spelt differently still finds its posting."""
+    apps = APPS.assign(job_url=["https://jobs.example/7/", "https://jobs.example/7", None])
+    table = journal([{"company": "Acme Renamed", "job_url": "https://jobs.example/7"},
+                     {"company": "Acme Renamed", "job_url": "https://jobs.example/7/"},
+                     {"company": "Nobody", "job_url": "HTTPS://WWW.jobs.example/7?ref=mail"}])
+    assert iv.link(table, apps).tolist() == [1, 0, 0]
+
+
 def test_an_ambiguous_company_is_not_guessed():
     apps = pd.concat([APPS, apps_frame([{"company": "Acme", "role": "Lead"}])],
                      ignore_index=True)
