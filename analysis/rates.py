@@ -4,6 +4,7 @@ offer, overall and by group, with 95% Wilson intervals that stay honest for smal
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -54,8 +55,13 @@ def outcome_flags(apps: pd.DataFrame, outcome: str) -> pd.Series:
     return stage_codes(apps) >= levels[outcome]
 
 
-def sent(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
-    """The applications sent by ``as_of``, as known that day."""
+def sent(apps: pd.DataFrame, *, as_of: dt.date, keep: Sequence[str] | None = None
+         ) -> pd.DataFrame:
+    """The applications sent by ``as_of``, as known that day: with every column, or (faster)
+    the status, the dates and the columns in ``keep``."""
+    if keep is not None:
+        apps = apps[[c for c in apps.columns
+                     if c == s.STATUS or c in s.DATE_COLUMNS or c in keep]]
     known = as_known_on(apps, as_of)
     return known[stage_codes(known) >= 1]
 
@@ -91,7 +97,7 @@ def rate_table(apps: pd.DataFrame, *, by: str | pd.Series | None, outcome: str,
     left out unless ``show_small``; ``attrs["hidden"]`` counts them. Rows are ordered by
     size (largest first) or by group ``name`` (months in time order).
     """
-    rows = sent(apps, as_of=as_of)
+    rows = sent(apps, as_of=as_of, keep=[by] if isinstance(by, str) else [])
     if by is None:
         labels = pd.Series("All applications", index=rows.index)
     elif isinstance(by, str):
@@ -117,7 +123,7 @@ def cohorts(apps: pd.DataFrame, *, as_of: dt.date, outcome: str = "response") ->
     so far, its Wilson interval, the cohort's age in days and whether it is ``maturing``: too
     young for the rate to mean much yet, because it is younger than the day by which 75% of
     all replies arrive (or 30 days when that is unknown)."""
-    rows = sent(apps, as_of=as_of)
+    rows = sent(apps, as_of=as_of, keep=[])
     rows = rows[rows[s.DATE_APPLIED].notna()]
     if rows.empty:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in (
@@ -155,7 +161,7 @@ def compare_groups(apps: pd.DataFrame, *, by: str, first: str, second: str, outc
                    as_of: dt.date) -> Comparison:
     """Compare the rate of ``outcome`` between two values of column ``by`` with Fisher's exact
     test (two-sided), e.g. referral against job board."""
-    rows = sent(apps, as_of=as_of)
+    rows = sent(apps, as_of=as_of, keep=[by])
     labels = group_labels(rows[by])
     hits = outcome_flags(rows, outcome)
     counts = []
