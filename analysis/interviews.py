@@ -691,7 +691,10 @@ def split_questions(value: object) -> list[str]:
 
 def questions(interviews: pd.DataFrame) -> pd.DataFrame:
     """Every question asked, one row each, with its interview's company and role."""
-    parts = interviews[s.QUESTIONS_ASKED].map(split_questions)
+    cells = interviews[s.QUESTIONS_ASKED]
+    codes, distinct = pd.factorize(cells)  # a journal repeats its questions: split each once
+    split = [split_questions(cell) for cell in distinct] + [[]]
+    parts = pd.Series([split[code] for code in codes], index=cells.index, dtype="object")
     frame = interviews[[s.IV_COMPANY, s.IV_ROLE]].assign(question=parts).explode("question")
     return frame[frame["question"].notna()].astype({"question": "str"})\
         .reset_index(names="interview")
@@ -799,7 +802,8 @@ def recurring_questions(interviews: pd.DataFrame, *, similar: float = 82) -> pd.
     if asked.empty:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "count" else "str")
                              for c in columns})
-    normal = [_normal_question(q) for q in asked["question"]]
+    wording = {q: _normal_question(q) for q in asked["question"].unique()}
+    normal = [wording[q] for q in asked["question"].tolist()]
     # Compared once per distinct wording: a journal repeats its questions.
     distinct, back = np.unique(np.array(normal, dtype=object), return_inverse=True)
     wordings = distinct.tolist()
@@ -819,7 +823,7 @@ def recurring_questions(interviews: pd.DataFrame, *, similar: float = 82) -> pd.
             group.drop_duplicates("_normal").index)
         wordings = pd.Series(1, index=wordings.to_numpy())
         name = group_key[5:] if group_key.startswith("bank:") else wordings.index[0]
-        companies = list(dict.fromkeys(group[s.IV_COMPANY].dropna().astype("str")))
+        companies = group[s.IV_COMPANY].dropna().astype("str").unique().tolist()
         rows.append((name, len(group), SEPARATOR.join(companies),
                      SEPARATOR.join(wordings.index)))
     table = pd.DataFrame(rows, columns=columns).astype({"count": "int64"})
