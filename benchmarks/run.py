@@ -50,6 +50,8 @@ FINDINGS = "## Findings"
 PAGES = ["pages/overview.py", "pages/response_times.py", "pages/outcomes.py",
          "pages/follow_ups.py", "pages/interviews.py", "pages/offers.py", "pages/plan.py",
          "pages/data.py", "pages/mail.py", "pages/reports.py"]
+JOURNAL_PAGES = ["pages/overview.py", "pages/follow_ups.py", "pages/interviews.py",
+                 "pages/reports.py"]
 INTERVIEW_SHARE = 0.3  # interviews per application in the benchmark (30,000 at 100,000)
 
 
@@ -248,11 +250,19 @@ def bench(size: int, repeat: int, folder: Path) -> dict[str, object]:
     result["chart_kb"] = {name: len(figure.to_json()) / 1024 for name, figure in figures.items()}
 
     workspace = folder / f"workspace-{size}.sqlite3"
-    Workspace(workspace).save(iv.with_latest_interviews(loaded, journal),
-                              offers=sample_offers(loaded), kind="import",
+    in_step = iv.with_latest_interviews(loaded, journal)
+    Workspace(workspace).save(in_step, offers=sample_offers(loaded), kind="import",
                               description="benchmark", expected=None, interviews=journal)
     result["pages"] = json.loads(run_script(PAGE_RUNNER, workspace, *PAGES))
     result["filter_change"] = json.loads(run_script(FILTER_RUNNER, workspace))["filter_change"]
+    # The same data without the Interviews sheet (the journal then comes from each
+    # application's interview date): what the sheet itself costs the pages it feeds.
+    plain = folder / f"workspace-{size}-no-journal.sqlite3"
+    Workspace(plain).save(in_step, offers=sample_offers(loaded), kind="import",
+                          description="benchmark", expected=None)
+    result["no_journal"] = json.loads(run_script(PAGE_RUNNER, plain, *JOURNAL_PAGES))
+    result["no_journal"]["filter_change"] = json.loads(
+        run_script(FILTER_RUNNER, plain))["filter_change"]
     result["overview_rss_mb"] = float(run_script(MEMORY_RUNNER, workspace))
     return result
 
@@ -300,6 +310,14 @@ def report(results: list[dict[str, object]]) -> str:
                  + " |")
     lines.append("| filter change on the overview | "
                  + " | ".join(f"{r['filter_change']:.3f}" for r in results) + " |")
+    lines += ["", "The pages the journal feeds, on the same applications saved without the "
+              "Interviews sheet (the journal then comes from each application's interview "
+              "date), cold:", "", header, rule]
+    for page in JOURNAL_PAGES:
+        lines.append(f"| {page}, no Interviews sheet | " + " | ".join(
+            f"{r['no_journal'][page]['cold']:.3f}" for r in results) + " |")
+    lines.append("| filter change on the overview, no Interviews sheet | " + " | ".join(
+        f"{r['no_journal']['filter_change']:.3f}" for r in results) + " |")
     lines += ["", "## Chart JSON sent to the browser (KB)", "", header, rule]
     for chart in results[0]["chart_kb"]:
         lines.append(f"| {chart} | " + " | ".join(f"{r['chart_kb'][chart]:.1f}" for r in results)
