@@ -365,8 +365,10 @@ def _pick_sheet(book: Workbook, candidates: list[str]) -> tuple[str, pd.DataFram
 def _load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | None] | None,
                dayfirst: bool | None, read_as: str, as_of: dt.date | None = None,
                links: Mapping[tuple[int, int], str] | None = None) -> LoadResult:
+    if not len(grid):
+        raise SpreadsheetError("the file has no rows to read.", file=file)
     header_row = find_header_row(grid, s.APPLICATION_ALIASES)
-    headers = header_names(grid.iloc[header_row]) if len(grid) else []
+    headers = header_names(grid.iloc[header_row])
     body = grid.iloc[header_row + 1:].copy()
     body.columns = headers
     # The spreadsheet row each data row came from, as the user sees it (1-based).

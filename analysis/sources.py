@@ -102,7 +102,10 @@ def sniff_format(raw: RawFile) -> str:
     data = raw.data
     if len(data) > MAX_FILE_BYTES:
         raise SpreadsheetError(_too_big(len(data)), file=raw.name)
-    if not data.strip():
+    bare = next((data[len(mark):] for mark in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE,
+                                               codecs.BOM_UTF16_BE) if data.startswith(mark)),
+                data)
+    if not bare.strip():  # nothing, or a text file's byte-order mark alone
         raise SpreadsheetError("the file is empty.", file=raw.name)
     if data.startswith(OLE2_MAGIC):
         if "EncryptionInfo".encode("utf-16-le") in data:

@@ -577,6 +577,8 @@ def test_a_header_mapped_to_none_is_kept_as_an_extra_column():
     [
         (b"", "empty.csv", "empty"),
         (b"   \r\n\r\n", "blank.csv", "empty"),
+        (b"\xef\xbb\xbf", "bom.csv", "empty"),  # a byte-order mark and nothing after it
+        (b"\xff\xfe", "bom16.xlsx", "empty"),
         (b"Company,Role\r\n", "header.csv", "no rows"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "cv.xlsx", "PDF document"),
         (b"\x00\x01\x02\x03garbage\x00\xff" * 50, "junk.xlsx", "binary file"),
