@@ -372,6 +372,51 @@ def test_csv_neutralises_formulas():
     assert [r[1] for r in rows[1:]] == ["1", "-2", "3", "4", "5"]  # numbers stay numbers
 
 
+def test_action_ids_keep_their_documented_form():
+    """Ids are stored in the action log and are calendar event UIDs: the first 16 hex digits
+    of the SHA-1 of company, role, day applied and action (lower case, "|"-joined), then the
+    interview's time, round and the interviewer for the journal's actions, and "|1" for a
+    second identical application. A change here would bring back actions marked done."""
+    import hashlib
+
+    def sha(text: str) -> str:
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+    row = {**BASE, "company": " Acme ", "thank_you_sent": None}
+    ids = f.due_follow_ups(apps_frame([row, row]), as_of=dt.date(2025, 3, 11))
+    thanks = ids[ids["action"] == f.THANK_YOU]["action_id"].tolist()
+    assert thanks == [sha("acme|analyst|2025-03-01|thank_you"),
+                      sha("acme|analyst|2025-03-01|thank_you|1")]
+    from analysis import interviews as iv
+    from analysis import schema as s
+
+    journal = iv.empty_interviews().reindex(range(1)).astype(
+        {s.IV_DATE: "datetime64[us]", s.IV_ROUND: "float64"})
+    journal[s.IV_COMPANY], journal[s.IV_ROLE] = "Acme", "Analyst"
+    journal[s.IV_DATE] = pd.Timestamp("2025-03-10 14:30")
+    journal[s.IV_ROUND] = 2.0
+    journal[s.INTERVIEWERS] = "Ana Ruiz"
+    per_person = f.due_follow_ups(apps_frame([{**BASE, "interview_notes": None}]),
+                                  as_of=dt.date(2025, 3, 11), interviews=journal)
+    found = dict(zip(per_person["action"], per_person["action_id"], strict=True))
+    assert found[f.THANK_YOU] == sha(
+        "acme|analyst|2025-03-01|thank_you|2025-03-10T14:30|2|ana ruiz")
+    assert found[f.NOTES] == sha("acme|analyst|2025-03-01|interview_notes|2025-03-10T14:30|2")
+
+
+def test_overdue_actions_come_first_even_when_due_later():
+    """A thank-you due two days ago is still within its 48 hours (due today); a status check
+    due yesterday is overdue: the overdue one is listed first."""
+    thanks = {**BASE, "company": "Thanks Ltd", "interview_date": "2025-03-23",
+              "thank_you_sent": None}
+    check = {**BASE, "company": "Check Corp", "status": "applied", "date_applied": "2025-03-03",
+             "first_response_date": None, "interview_date": None, "thank_you_sent": None}
+    actions = f.due_follow_ups(apps_frame([thanks, check]), as_of=dt.date(2025, 3, 25))
+    listed = actions[actions["action"].isin([f.THANK_YOU, f.STATUS_CHECK])]
+    assert listed[["company", "state"]].values.tolist() == [
+        ["Check Corp", f.OVERDUE], ["Thanks Ltd", f.DUE_TODAY]]
+
+
 def test_applications_entered_twice_get_distinct_action_ids():
     row = {**BASE, "thank_you_sent": None}
     actions = f.due_follow_ups(apps_frame([row, row]), as_of=dt.date(2025, 3, 11))

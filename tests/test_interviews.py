@@ -73,6 +73,21 @@ def test_a_link_written_as_in_the_tracker_is_matched_first_then_the_same_posting
     assert iv.link(table, apps).tolist() == [1, 0, 0]
 
 
+def test_the_day_applied_tells_apart_two_applications_for_one_role():
+    """Applied twice to one role: the interview goes to the application of its day applied,
+    and one tied by its link is not moved by a later key (the first application included)."""
+    apps = pd.concat([APPS, apps_frame([{"company": "Acme", "role": "Analyst",
+                                          "date_applied": "2026-05-01"}])], ignore_index=True)
+    table = journal([{"company": "Acme", "role": "Analyst", "date_applied": "2026-05-01"},
+                     {"company": "Acme", "role": "Analyst", "date_applied": "2026-03-01"},
+                     {"company": "Acme", "role": "Analyst"}])
+    assert iv.link(table, apps).tolist() == [3, 0, 0]
+    linked = apps.assign(job_url=["https://jobs.example/1", None, None, None])
+    by_link = journal([{"company": "Acme", "role": "Analyst", "date_applied": "2026-05-01",
+                        "job_url": "https://jobs.example/1"}])
+    assert iv.link(by_link, linked).tolist() == [0]
+
+
 def test_an_ambiguous_company_is_not_guessed():
     apps = pd.concat([APPS, apps_frame([{"company": "Acme", "role": "Lead"}])],
                      ignore_index=True)
@@ -126,6 +141,35 @@ def test_a_two_sheet_workbook_imports_its_rounds_and_reports_bad_rows():
     assert "no application matches company 'Hooli'" in found[(4, "Company", "Hooli")]
     assert "before the application" in found[(5, "Date", "2026-02-01")]
     assert "time frame read as 2026-03-24" in found[(2, "Decision expected", "within two weeks")]
+
+
+def test_interviews_sheet_cells_written_in_words_blank_markers_and_blank_rows():
+    """Ratings and rounds written with words ("4/5", "3 (ok)", "4,5", "2nd"), blank markers
+    ("n/a", "None") read as blank, a blank row between interviews skipped, a row with only a
+    date kept, a date cell of spaces alone not an interview, and a date that is no date
+    reported with its sheet, row, column and value."""
+    sheet = [["Company", "Role", "Date", "Round", "Interviewer(s)", "Rating"],
+             ["Acme", "Analyst", "2026-03-10", "2nd", "n/a", "4/5"],
+             [None, None, None, None, None, None],
+             ["Acme", "Analyst", "2026-03-12", "3", "None", "3 (ok)"],
+             ["Acme", "Analyst", "2026-03-14", "4", "Ana", "4,5"],
+             [None, None, "2026-03-16", None, None, None],
+             [None, None, "   ", None, None, None],
+             ["Acme", "Analyst", "soon", "5", "Ben", "great"]]
+    result = load_applications(xlsx_bytes({"Applications": TRACKER, "Interviews": sheet}),
+                               name="t.xlsx")
+    table = result.interviews
+    assert len(table) == 5  # the blank row and the row of spaces are not interviews
+    assert table[s.RATING].tolist()[:3] == [4.0, 3.0, 4.5]
+    assert pd.isna(table[s.RATING].iloc[4])
+    assert table[s.IV_ROUND].tolist()[:3] == [2.0, 3.0, 4.0]
+    assert table[s.INTERVIEWERS].isna().tolist()[:3] == [True, True, False]
+    assert table[s.IV_DATE].iloc[3] == pd.Timestamp("2026-03-16")  # a date alone is kept
+    issues = result.issues[result.issues["file"] == "t.xlsx [Interviews]"]
+    found = {(r.row, r.column, r.value): r.problem for r in issues.itertuples()}
+    assert "not a rating from 1 to 5" in found[(8, "Rating", "great")]
+    assert (8, "Date", "soon") in found
+    assert not any(row in (3, 7) for row, _, _ in found)
 
 
 def test_a_tracker_without_an_interviews_sheet_gets_one_interview_per_interview_date():
@@ -187,6 +231,24 @@ def test_each_thank_you_is_due_on_the_day_and_overdue_after_48_hours(as_of, stat
         assert thanks.empty  # not held yet: nothing to thank for
         return
     assert set(thanks["state"]) == {state}
+
+
+@pytest.mark.parametrize(("as_of", "notes", "thanks"), [
+    ("2026-04-09", True, True),  # 30 days after: notes and thanks still listed
+    ("2026-04-10", False, True),  # notes forgotten 30 days overdue; thanks overdue from the 12th
+    ("2026-04-11", False, True),  # the thank-you 30 days overdue: listed for the last day
+    ("2026-04-12", False, False),
+])
+def test_the_journals_actions_are_forgotten_30_days_overdue(as_of, notes, thanks):
+    found = set(actions([PANEL], as_of)["action"])
+    assert ("interview_notes" in found, "thank_you" in found) == (notes, thanks)
+
+
+def test_an_application_with_an_offer_or_a_decision_owes_no_interview_actions():
+    rows = [{**PANEL, "company": "Initech", "role": "PM"},
+            {**PANEL, "company": "Globex", "role": "Engineer"}]
+    found = actions(rows, "2026-03-11")
+    assert not set(found["action"]) & {"interview_notes", "thank_you"}
 
 
 def test_a_thank_you_sent_to_one_interviewer_leaves_the_other():
