@@ -84,8 +84,9 @@ def test_the_day_applied_tells_apart_two_applications_for_one_role():
     assert iv.link(table, apps).tolist() == [3, 0, 0]
     linked = apps.assign(job_url=["https://jobs.example/1", None, None, None])
     by_link = journal([{"company": "Acme", "role": "Analyst", "date_applied": "2026-05-01",
-                        "job_url": "https://jobs.example/1"}])
-    assert iv.link(by_link, linked).tolist() == [0]
+                        "job_url": "https://jobs.example/1"},
+                       {"company": "Acme", "role": "Analyst", "date_applied": "2026-05-01"}])
+    assert iv.link(by_link, linked).tolist() == [0, 3]
 
 
 def test_an_ambiguous_company_is_not_guessed():
