@@ -56,6 +56,7 @@ from analysis.sources import (
 from analysis.summary import plural
 
 Source = RawFile | str | Path | bytes | IO[bytes]
+ASIDE_BYTES = 1_000_000  # from this size a workbook's Interviews sheet is read in a second thread
 # Totals and summary lines as people write them: "Total: 18", "Total 18 applications", "Sum",
 # "Count: 18", "Gesamt", "Summe", "Σ 18". The word alone, or with a count and a unit, and nothing
 # but numbers in the rest of the row; "Total Wine" or "TotalEnergies" stay applications.
@@ -195,7 +196,7 @@ def load_applications(
     book.prefetch_links((candidates or sheets)[0])  # the likely sheet, while its cells are read
     journal = _read_journal_aside(raw, interviews_sheet) \
         if interviews_sheet is not None and candidates and interviews_sheet not in candidates \
-        else None
+        and len(raw.data) >= ASIDE_BYTES else None
     chosen, grid = _pick_sheet(book, candidates or sheets)
     offers = None
     offer_issues = empty_issues()
@@ -223,7 +224,9 @@ def load_applications(
 def _read_journal_aside(raw: RawFile, sheet: str) -> Future[JournalCells | None]:
     """The Interviews sheet read in a second thread, from a workbook of its own, while the
     applications are read (calamine and pyarrow work without Python's lock much of the
-    time): most of the journal's cost hides behind the applications'."""
+    time): most of the journal's cost hides behind the applications'. Only for workbooks of
+    ``ASIDE_BYTES`` or more: in a small one the second thread and workbook cost more than
+    they hide."""
     pool = ThreadPoolExecutor(max_workers=1)
     future = pool.submit(lambda: read_journal(Workbook(raw).grid(sheet),
                                               file=f"{raw.name} [{sheet}]"))

@@ -173,6 +173,21 @@ def test_interviews_sheet_cells_written_in_words_blank_markers_and_blank_rows():
     assert not any(row in (3, 7) for row, _, _ in found)
 
 
+def test_a_large_workbooks_interviews_sheet_read_aside_gives_the_same_journal(monkeypatch):
+    """Large workbooks read their Interviews sheet in a second thread: the same interviews,
+    applications and issues as read in turn."""
+    import analysis.importer as importer
+
+    book = xlsx_bytes({"Applications": TRACKER, "Interviews": SHEET})
+    in_turn = load_applications(book, name="tracker.xlsx")
+    monkeypatch.setattr(importer, "ASIDE_BYTES", 0)
+    aside = load_applications(book, name="tracker.xlsx")
+    pd.testing.assert_frame_equal(aside.interviews, in_turn.interviews)
+    pd.testing.assert_frame_equal(aside.applications, in_turn.applications)
+    pd.testing.assert_frame_equal(aside.issues, in_turn.issues)
+    assert len(aside.interviews) == 4
+
+
 def test_a_tracker_without_an_interviews_sheet_gets_one_interview_per_interview_date():
     rows = [["Company", "Role", "Status", "Date applied", "Interview date", "Interview notes",
              "Contact"],
