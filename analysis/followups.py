@@ -30,6 +30,7 @@ from analysis.interviews import (
     classic_question,
     has_notes,
     interviewer_rows,
+    latest_rounds,
     link,
     mark_thanked,
     record_notes,
@@ -564,11 +565,7 @@ def _latest_round_dates(apps: pd.DataFrame, interviews: pd.DataFrame, labels: pd
     held = held[held[s.IV_DATE].dt.normalize() <= day]
     if held.empty:
         return apps
-    # The latest round's own values (groupby's last() would take earlier rounds' for blanks):
-    # the last of an application's latest-dated rows.
-    reverse = held.iloc[::-1]
-    latest = reverse.loc[reverse.groupby("_app", sort=False)[s.IV_DATE].idxmax()]\
-        .set_index("_app")
+    latest = latest_rounds(held)
     latest.index = latest.index.astype("int64")
     updated = apps.copy()
     updated.loc[latest.index, s.INTERVIEW_DATE] = latest[s.IV_DATE].dt.normalize()\

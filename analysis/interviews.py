@@ -505,6 +505,15 @@ def merge_interviews(current: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFr
     return merged.astype(current.dtypes.to_dict())
 
 
+def latest_rounds(linked: pd.DataFrame) -> pd.DataFrame:
+    """Each application's latest interview, indexed by the application's label (column
+    ``_app`` of ``linked``): the round's own values, where groupby's last() would fill its
+    blanks from earlier rounds, and the last of several rows dated alike."""
+    reverse = linked.iloc[::-1]  # idxmax takes the first of equal dates
+    return reverse.loc[reverse.groupby("_app", sort=False)[s.IV_DATE].idxmax()]\
+        .set_index("_app")
+
+
 def with_latest_interviews(apps: pd.DataFrame, interviews: pd.DataFrame) -> pd.DataFrame:
     """The applications in step with the journal: ``interview_date`` the day of their latest
     interview, and ``thank_you_sent`` the day its last interviewer was thanked once every one
@@ -514,11 +523,7 @@ def with_latest_interviews(apps: pd.DataFrame, interviews: pd.DataFrame) -> pd.D
     linked = interviews.assign(_app=link(interviews, apps)).dropna(subset=["_app", s.IV_DATE])
     if linked.empty:
         return apps
-    # The latest round's own values (groupby's last() would take earlier rounds' for blanks).
-    # The last of an application's latest-dated rows (idxmax would take the first).
-    reverse = linked.iloc[::-1]
-    latest = reverse.loc[reverse.groupby("_app", sort=False)[s.IV_DATE].idxmax()]\
-        .set_index("_app")
+    latest = latest_rounds(linked)
     latest.index = latest.index.astype(apps.index.dtype)
     updated = apps.copy()
     updated.loc[latest.index, s.INTERVIEW_DATE] = latest[s.IV_DATE].dt.normalize()\

@@ -18,6 +18,7 @@ the status (no date) count whatever ``as_of`` is.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -82,10 +83,12 @@ def as_known_on(apps: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
                           if c != s.DATE_APPLIED}, **{s.STATUS: status})
 
 
-def status_and_dates(apps: pd.DataFrame) -> pd.DataFrame:
-    """Only the status and the date columns: all that stages and replies are read from.
-    Filtering the rows of these costs a fraction of filtering the whole table."""
-    return apps[[c for c in apps.columns if c == s.STATUS or c in s.DATE_COLUMNS]]
+def status_and_dates(apps: pd.DataFrame, keep: Sequence[str] = ()) -> pd.DataFrame:
+    """Only the status and the date columns (and those in ``keep``): all that stages and
+    replies are read from. Filtering the rows of these costs a fraction of filtering the
+    whole table."""
+    return apps[[c for c in apps.columns
+                 if c == s.STATUS or c in s.DATE_COLUMNS or c in keep]]
 
 
 def response_dates(apps: pd.DataFrame) -> pd.Series:

@@ -14,7 +14,14 @@ from scipy import stats
 
 from analysis import schema as s
 from analysis.dates import format_days
-from analysis.metrics import as_known_on, group_labels, responded, response_durations, stage_codes
+from analysis.metrics import (
+    as_known_on,
+    group_labels,
+    responded,
+    response_durations,
+    stage_codes,
+    status_and_dates,
+)
 from analysis.survival import Z95, kaplan_meier, quantile
 
 Outcome = Literal["response", "positive", "interview", "offer"]
@@ -60,8 +67,7 @@ def sent(apps: pd.DataFrame, *, as_of: dt.date, keep: Sequence[str] | None = Non
     """The applications sent by ``as_of``, as known that day: with every column, or (faster)
     the status, the dates and the columns in ``keep``."""
     if keep is not None:
-        apps = apps[[c for c in apps.columns
-                     if c == s.STATUS or c in s.DATE_COLUMNS or c in keep]]
+        apps = status_and_dates(apps, keep)
     known = as_known_on(apps, as_of)
     return known[stage_codes(known) >= 1]
 
