@@ -5,15 +5,32 @@ The same functions serve the dashboard, the command line and notebooks::
     from analysis import load_applications
     result = load_applications("tracker.xlsx")
     result.applications.head()
+The code lives in rooms by role, each a subpackage whose docstring says what it holds and what
+it may import: ``model`` (the data and the workspace), ``maths`` (estimators), ``interviews``
+(the journal), ``stats`` and ``reading`` (measures; files to tables), ``sample``,
+``followups`` and ``mail``, ``forecast``, ``offers``, ``charts``, ``outputs`` (reports and
+files), and ``cli`` on top. ``from analysis import metrics, rates, reports`` still works: the
+names below lead to their rooms.
 """
 
-from analysis.filters import Filters, filter_applications
-from analysis.importer import LoadResult, MissingColumnsError, empty_applications, load_applications
-from analysis.mailscan import MailScan, scan_mailbox
-from analysis.metrics import funnel_counts, kpis, outcome_flows, response_curve, weekly_activity
-from analysis.rates import cohorts, compare_groups, rate_table
+import importlib
+from types import ModuleType
+
+from analysis.mail.scan import MailScan, scan_mailbox
+from analysis.model.filters import Filters, filter_applications
+from analysis.model.tables import empty_applications
+from analysis.reading.importer import load_applications
+from analysis.reading.result import LoadResult, MissingColumnsError
+from analysis.reading.sources import SpreadsheetError
 from analysis.sample import generate_applications, load_sample, shift_to_end
-from analysis.sources import SpreadsheetError
+from analysis.stats.metrics import (
+    funnel_counts,
+    kpis,
+    outcome_flows,
+    response_curve,
+    weekly_activity,
+)
+from analysis.stats.rates import cohorts, compare_groups, rate_table
 
 __all__ = [
     "Filters",
@@ -37,3 +54,15 @@ __all__ = [
     "scan_mailbox",
     "shift_to_end",
 ]
+
+# Modules known by their earlier, flat names, for notebooks written against them.
+_MOVED = {"metrics": "analysis.stats.metrics", "rates": "analysis.stats.rates",
+          "survival": "analysis.maths.survival", "coverage": "analysis.stats.coverage",
+          "reports": "analysis.outputs", "plan": "analysis.forecast.plan",
+          "schema": "analysis.model.schema", "store": "analysis.model.store"}
+
+
+def __getattr__(name: str) -> ModuleType:
+    if name in _MOVED:
+        return importlib.import_module(_MOVED[name])
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")

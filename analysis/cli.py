@@ -23,36 +23,31 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import offers as o
-from analysis import reports
-from analysis.exports import actions_calendar, safe_csv
-from analysis.followups import (
-    RULES_SETTING,
-    ActionLog,
-    FollowUpRules,
-    due_follow_ups,
-    open_actions,
-    rules_from_settings,
-    state_counts,
-)
-from analysis.forecast import (
-    applications_needed,
-    backtest,
-    backtest_lines,
-    pipeline_forecast,
-)
-from analysis.importer import LoadResult, MissingColumnsError, empty_issues, load_applications
-from analysis.interviews import saved_or_derived
-from analysis.mailbox import MailboxError
-from analysis.mailscan import ScanProgress, scan_mailbox
-from analysis.metrics import GHOST_DAYS
-from analysis.schema import LABELS
-from analysis.sources import SpreadsheetError
-from analysis.store import ENV_VAR, GHOST_DAYS_SETTING, Workspace, default_path
-from analysis.summary import chance_text, plural
-from analysis.template import tracker_template
+from analysis.followups.due import due_follow_ups, state_counts
+from analysis.followups.log import ActionLog, open_actions
+from analysis.followups.rules import RULES_SETTING, FollowUpRules, rules_from_settings
+from analysis.forecast.needed import applications_needed
+from analysis.forecast.pipeline import pipeline_forecast
+from analysis.forecast.validation import backtest, backtest_lines
+from analysis.interviews.journal import saved_or_derived
+from analysis.mail.mailbox import MailboxError
+from analysis.mail.scan import ScanProgress, scan_mailbox
+from analysis.model.cells import empty_issues
+from analysis.model.schema import LABELS
+from analysis.model.stages import GHOST_DAYS
+from analysis.model.store import ENV_VAR, GHOST_DAYS_SETTING, Workspace, default_path
+from analysis.model.words import chance_text, plural
+from analysis.offers import scoring as o
+from analysis.outputs import applog, report_book, report_page, reports
+from analysis.outputs.exports import actions_calendar, safe_csv
+from analysis.outputs.template import tracker_template
+from analysis.reading.importer import load_applications
+from analysis.reading.result import LoadResult, MissingColumnsError
+from analysis.reading.sources import SpreadsheetError
 
 PROG = "jobsearch"
+
+
 FOLLOW_UP_COLUMNS = {"state": "State", "due": "Due", "title": "Action", "company": "Company",
                      "role": "Role", "contact_name": "To", "channel": "Channel"}
 
@@ -264,8 +259,8 @@ def run_report(args: argparse.Namespace) -> None:
         action_log=given.log, rules=given.rules, offer_settings=given.offer_settings,
         ghost_days=args.ghost_days or given.ghost_days, source=", ".join(result.files),
         interviews=result.interviews)
-    _write(args.out, reports.report_workbook(report) if kind == "xlsx"
-           else reports.report_html(report))
+    _write(args.out, report_book.report_workbook(report) if kind == "xlsx"
+           else report_page.report_html(report))
 
 
 def follow_up_listing(actions: pd.DataFrame, as_of: dt.date) -> str:
@@ -299,9 +294,9 @@ def run_log(args: argparse.Namespace) -> None:
     kind = _format(args, ("xlsx", "html"))
     if args.end < args.start:
         raise CommandError(f"--to {args.end} is before --from {args.start}.")
-    log = reports.application_log(_load(args).result.applications, start=args.start,
+    log = applog.application_log(_load(args).result.applications, start=args.start,
                                   end=args.end)
-    build = reports.log_workbook if kind == "xlsx" else reports.log_html
+    build = applog.log_workbook if kind == "xlsx" else applog.log_html
     _write(args.out, build(log, start=args.start, end=args.end, name=args.name,
                            as_of=args.as_of))
 

@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from run import median_time  # noqa: E402
 from sections import replace_section  # noqa: E402
 
-from analysis import forecast as fc  # noqa: E402
-from analysis.sample import generate_applications  # noqa: E402
+from analysis import forecast as fc
+from analysis.sample import generate_applications
 
 HEADING = "## Forecast"
 END = dt.date(2026, 11, 20)

@@ -28,22 +28,15 @@ sys.path.insert(0, str(ROOT))
 import openpyxl
 import pandas as pd
 
-from analysis import (
-    charts,
-    filters,
-    followups,
-    forecast,
-    generate_applications,
-    load_applications,
-    metrics,
-    offers,
-    rates,
-    reports,
-)
+from analysis import charts, followups, forecast, generate_applications, load_applications, offers
 from analysis import interviews as iv
-from analysis.roundtrip import to_workbook
+from analysis.interviews import linking
+from analysis.model import filters
+from analysis.model.store import Workspace
+from analysis.outputs import report_book, report_page, reports
+from analysis.outputs.roundtrip import to_workbook
 from analysis.sample import generate_interviews, sample_offers, write_sample_csv
-from analysis.store import Workspace
+from analysis.stats import metrics, rates
 
 END = dt.date(2026, 11, 20)
 FINDINGS = "## Findings"
@@ -212,7 +205,7 @@ def bench(size: int, repeat: int, folder: Path) -> dict[str, object]:
         "due_follow_ups": lambda: followups.due_follow_ups(loaded, as_of=END),
         "due_follow_ups (with interviews)": lambda: followups.due_follow_ups(
             loaded, as_of=END, interviews=journal),
-        "link interviews (not kept)": lambda: iv._link(journal, loaded),
+        "link interviews (not kept)": lambda: linking._link(journal, loaded),
         "recurring_questions": lambda: iv.recurring_questions(journal),
         "round_progression": lambda: iv.round_progression(journal, loaded, as_of=END),
         "funnel_counts (with interviews)": lambda: metrics.funnel_counts(loaded, journal),
@@ -227,13 +220,13 @@ def bench(size: int, repeat: int, folder: Path) -> dict[str, object]:
     exports: dict[str, Callable[[], object]] = {
         "build_report (content)": lambda: reports.build_report(
             loaded, as_of=END, offers=sample_offers(loaded)),
-        "report_workbook (xlsx)": lambda: reports.report_workbook(content),
-        "report_html": lambda: reports.report_html(content),
+        "report_workbook (xlsx)": lambda: report_book.report_workbook(content),
+        "report_html": lambda: report_page.report_html(content),
     }
     for name, function in exports.items():
         timing[name] = median_time(function, 1 if size > 10_000 else repeat)
-    result["export_mb"] = {"xlsx": len(reports.report_workbook(content)) / 1e6,
-                           "html": len(reports.report_html(content)) / 1e6}
+    result["export_mb"] = {"xlsx": len(report_book.report_workbook(content)) / 1e6,
+                           "html": len(report_page.report_html(content)) / 1e6}
     result["timing"] = timing
 
     figures = {

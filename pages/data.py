@@ -3,10 +3,15 @@ issues, and the download of the data in the user's own spreadsheet layout."""
 
 import streamlit as st
 
-from analysis import schema as s
-from analysis.editing import EditError, apply_editor_changes, history_warnings, remap_positions
-from analysis.roundtrip import to_csv, to_workbook
-from analysis.summary import is_web_url
+from analysis.model import schema as s
+from analysis.model.editing import (
+    EditError,
+    apply_editor_changes,
+    history_warnings,
+    remap_positions,
+)
+from analysis.model.summary import is_web_url
+from analysis.outputs.roundtrip import to_csv, to_workbook
 from ui import state
 from ui.shell import page_setup
 from ui.widgets import md

@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from analysis import followups as f
-from analysis.exports import actions_calendar, safe_csv
-from analysis.reports import actions_table
-from analysis.summary import plural
+from analysis.model.words import plural
+from analysis.outputs.exports import actions_calendar, safe_csv
+from analysis.outputs.reports import actions_table
 from ui import shell, state
 from ui.widgets import md, no_data
 

@@ -6,11 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from analysis import interviews as iv
-from analysis import schema as s
 from analysis.charts import delay_histogram, rounds_chart
-from analysis.dates import time_frame_end
-from analysis.metrics import histogram
-from analysis.summary import plural
+from analysis.model import schema as s
+from analysis.model.dates import time_frame_end
+from analysis.model.words import plural
+from analysis.stats.metrics import histogram
 from ui import state
 from ui.cache import remembered_for
 from ui.shell import page_setup

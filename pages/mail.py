@@ -6,9 +6,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis import mailscan as ms
-from analysis import schema as s
-from analysis.mailbox import MailboxError
+from analysis.mail import proposals
+from analysis.mail import scan as ms
+from analysis.mail.mailbox import MailboxError
+from analysis.model import schema as s
 from ui import state
 from ui.shell import page_setup
 from ui.widgets import md, no_data
@@ -95,8 +96,8 @@ st.markdown(
     f"{stats['seconds']:.1f} s; {stats['matched']:,.0f} about your applications, "
     f"{stats['skipped as bulk']:,.0f} skipped as bulk mail, "
     f"{stats['unreadable']:,.0f} unreadable. Your address: {md(scan.me or 'not found')}.")
-declined = set(state.setting(ms.DECLINED_SETTING, []) or [])
-table = ms.review_table(scan.proposals, declined=declined)
+declined = set(state.setting(proposals.DECLINED_SETTING, []) or [])
+table = proposals.review_table(scan.proposals, declined=declined)
 if table.empty:
     no_data("Nothing to propose: the mailbox tells nothing the tracker does not already "
             "hold" + (", apart from what you declined before." if declined else "."))
@@ -131,14 +132,15 @@ buttons = st.columns([2, 2, 3])
 if buttons[0].button(f"Accept {len(accepted):,} and decline {len(refused):,}", type="primary",
                      icon=":material/done_all:", disabled=accepted.empty and refused.empty):
     if len(refused):
-        state.save_setting(ms.DECLINED_SETTING, sorted(declined | set(refused["key"])))
+        state.save_setting(proposals.DECLINED_SETTING, sorted(declined | set(refused["key"])))
     if len(accepted):
-        updated = ms.apply_proposals(view.all_apps, accepted)
-        if state.save_applications(updated, ms.updates_description(len(accepted), label),
+        updated = proposals.apply_proposals(view.all_apps, accepted)
+        if state.save_applications(updated, proposals.updates_description(len(accepted), label),
                                    based_on=view.dataset.stored, kind="mail"):
             st.session_state.pop(SCAN_KEY, None)
-            st.success(f"Saved as a new version: {ms.updates_description(len(accepted), label)}"
-                       ". Undo it on the Data page.", icon=":material/check_circle:")
+            saved = proposals.updates_description(len(accepted), label)
+            st.success(f"Saved as a new version: {saved}. Undo it on the Data page.",
+                       icon=":material/check_circle:")
             st.rerun()
     else:
         st.rerun()

@@ -6,11 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from analysis import offers as o
-from analysis import schema as s
 from analysis.charts import contribution_chart, wins_chart
 from analysis.followups import mailto_link
 from analysis.forecast import pipeline_forecast
-from analysis.summary import chance_text
+from analysis.model import schema as s
+from analysis.model.words import chance_text
 from ui import state
 from ui.cache import remembered
 from ui.shell import page_setup

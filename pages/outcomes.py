@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from analysis import rates
 from analysis.charts import cohort_chart, rate_chart
-from analysis.coverage import reply_coverage
-from analysis.summary import column_label, grouping_columns
+from analysis.model.summary import column_label, grouping_columns
+from analysis.stats import rates
+from analysis.stats.coverage import reply_coverage
 from ui.shell import page_setup
 from ui.widgets import (
     chart,

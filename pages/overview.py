@@ -4,13 +4,14 @@ import datetime as dt
 
 import streamlit as st
 
-from analysis import metrics
 from analysis.charts import activity_chart, empty_figure, flow_chart, funnel_chart
-from analysis.coverage import NO_REPLIES, coverage_table, reply_coverage
 from analysis.followups import DUE_TODAY, OVERDUE, due_follow_ups, open_actions, state_counts
 from analysis.forecast import pipeline_forecast
 from analysis.interviews import interviews_per_offer
-from analysis.summary import chance_text, expected_text, status_counts
+from analysis.model.summary import status_counts
+from analysis.model.words import chance_text, expected_text
+from analysis.stats import metrics
+from analysis.stats.coverage import NO_REPLIES, coverage_table, reply_coverage
 from ui.shell import page_setup
 from ui.state import action_log, follow_up_rules
 from ui.widgets import (

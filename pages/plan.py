@@ -6,10 +6,10 @@ import datetime as dt
 import streamlit as st
 
 from analysis import forecast as fc
-from analysis import plan
 from analysis.charts import contribution_share_chart, goal_chart, offers_distribution_chart
-from analysis.coverage import reply_coverage
-from analysis.summary import chance_text, expected_text, plural
+from analysis.forecast import plan
+from analysis.model.words import chance_text, expected_text, plural
+from analysis.stats.coverage import reply_coverage
 from ui import state
 from ui.shell import page_setup
 from ui.widgets import (

@@ -7,12 +7,13 @@ import pandas as pd
 import streamlit as st
 
 from analysis import offers as o
-from analysis import reports
-from analysis.exports import actions_calendar, safe_csv
 from analysis.followups import due_follow_ups, open_actions
-from analysis.roundtrip import to_csv
-from analysis.summary import date_span, plural
-from analysis.template import tracker_template
+from analysis.model.summary import date_span
+from analysis.model.words import plural
+from analysis.outputs import applog, report_book, report_page, reports
+from analysis.outputs.exports import actions_calendar, safe_csv
+from analysis.outputs.roundtrip import to_csv
+from analysis.outputs.template import tracker_template
 from ui import state
 from ui.shell import page_setup
 from ui.widgets import md
@@ -56,7 +57,7 @@ excel_help = ("Summary, Applications, Follow-ups, Offers, Interviews and Import 
 excel_name = f"job-search-report-{as_of}.xlsx"
 if len(apps) < LARGE:
     left.download_button(
-        "Excel report (.xlsx)", lambda: reports.report_workbook(full_report()), excel_name,
+        "Excel report (.xlsx)", lambda: report_book.report_workbook(full_report()), excel_name,
         XLSX, icon=":material/table_view:", on_click="ignore", width="stretch",
         disabled=apps.empty, help=excel_help)
 else:
@@ -74,12 +75,12 @@ else:
                        width="stretch", help=f"{excel_help} {len(apps):,} applications take a "
                                              "few seconds; a bar shows the progress."):
             bar = st.progress(0.0, "Writing the Excel report…")
-            data = reports.report_workbook(full_report(), progress=lambda share: bar.progress(
+            data = report_book.report_workbook(full_report(), progress=lambda share: bar.progress(
                 share, f"Writing the Excel report… {share:.0%}"))
             st.session_state[EXCEL_KEY] = (made_for, data, dt.datetime.now())
             st.rerun()
 right.download_button(
-    "HTML report (.html)", lambda: reports.report_html(full_report()),
+    "HTML report (.html)", lambda: report_page.report_html(full_report()),
     f"job-search-report-{as_of}.html", "text/html", icon=":material/article:",
     on_click="ignore", width="stretch", disabled=apps.empty,
     help="One file with every chart and table. It works offline, reads on a phone and "
@@ -101,7 +102,7 @@ if len(period) != 2:
     st.info("Pick the last day of the period too.", icon=":material/date_range:")
 else:
     start, end = period
-    entries = view.cached(reports.application_log, start=start, end=end)
+    entries = view.cached(applog.application_log, start=start, end=end)
     undated = entries.attrs["undated"]
     st.markdown(f"**{plural(len(entries), 'application')}** from {start:%-d %B %Y} to "
                 f"{end:%-d %B %Y}."
@@ -110,11 +111,11 @@ else:
     left, right = st.columns(2)
     options = {"start": start, "end": end, "name": name, "as_of": as_of}
     left.download_button(
-        "Application log (.xlsx)", lambda: reports.log_workbook(entries, **options),
+        "Application log (.xlsx)", lambda: applog.log_workbook(entries, **options),
         f"application-log-{start}-to-{end}.xlsx", XLSX, icon=":material/list_alt:",
         on_click="ignore", width="stretch", disabled=entries.empty)
     right.download_button(
-        "Application log (.html, printable)", lambda: reports.log_html(entries, **options),
+        "Application log (.html, printable)", lambda: applog.log_html(entries, **options),
         f"application-log-{start}-to-{end}.html", "text/html", icon=":material/print:",
         on_click="ignore", width="stretch", disabled=entries.empty)
 

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from analysis import metrics
 from analysis.charts import delay_histogram, response_curve_chart, silence_chart
-from analysis.coverage import reply_coverage
-from analysis.summary import column_label, grouping_columns
-from analysis.survival import at_risk_table, chance_after_silence
+from analysis.maths.survival import at_risk_table, chance_after_silence
+from analysis.model.summary import column_label, grouping_columns
+from analysis.stats import metrics
+from analysis.stats.coverage import reply_coverage
 from ui.shell import page_setup
 from ui.widgets import chart, definitions, no_data, no_replies_recorded, percent
 

@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 from analysis import empty_applications
-from analysis import schema as s
+from analysis.model import schema as s
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

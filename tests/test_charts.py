@@ -9,8 +9,8 @@ import pytest
 
 from analysis import charts as c
 from analysis import empty_applications, generate_applications
-from analysis import metrics as m
-from analysis import rates as r
+from analysis.stats import metrics as m
+from analysis.stats import rates as r
 
 AS_OF = dt.date(2025, 6, 30)
 APPS = generate_applications(300, seed=9, end=AS_OF)

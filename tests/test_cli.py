@@ -17,8 +17,8 @@ from conftest import ROOT
 
 from analysis import load_applications
 from analysis.followups import RULES_SETTING, STATES, due_follow_ups
-from analysis.reports import application_log
-from analysis.store import Workspace
+from analysis.model.store import Workspace
+from analysis.outputs.applog import application_log
 
 SAMPLE = ROOT / "data" / "sample.csv"
 AS_OF = "2026-11-20"

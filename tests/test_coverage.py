@@ -7,16 +7,13 @@ import pytest
 from conftest import apps_frame
 
 from analysis import empty_applications
-from analysis import metrics as m
-from analysis.coverage import (
-    ReplyCoverage,
-    coverage_table,
-    export_note,
-    known_export,
-    reply_coverage,
-)
-from analysis.editing import history_warnings
-from analysis.reports import build_report, report_html
+from analysis.model import stages
+from analysis.model.editing import history_warnings
+from analysis.outputs.report_page import report_html
+from analysis.outputs.reports import build_report
+from analysis.reading.known_exports import export_note, known_export
+from analysis.stats import metrics as m
+from analysis.stats.coverage import ReplyCoverage, coverage_table, reply_coverage
 
 AS_OF = dt.date(2025, 6, 30)
 WAITING = apps_frame([{"company": c, "status": "applied", "date_applied": "2025-03-01"}
@@ -36,7 +33,7 @@ WAITING = apps_frame([{"company": c, "status": "applied", "date_applied": "2025-
 ])
 def test_a_reply_is_known_from_a_reply_date_or_a_status_past_applied(row, known):
     frame = apps_frame([{"company": "A", "date_applied": "2025-03-01", **row}])
-    assert m.reply_known(frame).tolist() == [known]
+    assert stages.reply_known(frame).tolist() == [known]
 
 
 def test_coverage_counts_sent_applications_only():
@@ -83,15 +80,15 @@ def test_coverage_of_an_empty_table():
 
 
 def test_silence_is_ghosting_only_where_replies_are_recorded():
-    assert not m.ghosted(WAITING, as_of=AS_OF).any()
+    assert not stages.ghosted(WAITING, as_of=AS_OF).any()
     recorded = pd.concat([WAITING, apps_frame([{"company": "D", "status": "rejected",
                                                 "date_applied": "2025-03-01"}])],
                          ignore_index=True)
-    assert m.ghosted(recorded, as_of=AS_OF).tolist() == [True, True, True, False]
+    assert stages.ghosted(recorded, as_of=AS_OF).tolist() == [True, True, True, False]
     # A status of ghosted is the user's own record of silence: the table records replies.
     marked = WAITING.assign(status=["ghosted", "applied", "applied"])
-    assert m.ghosted(marked, as_of=AS_OF).tolist() == [True, True, True]
-    assert m.ghosted(marked, as_of=dt.date(2025, 3, 20)).tolist() == [True, False, False]
+    assert stages.ghosted(marked, as_of=AS_OF).tolist() == [True, True, True]
+    assert stages.ghosted(marked, as_of=dt.date(2025, 3, 20)).tolist() == [True, False, False]
 
 
 def test_kpis_count_the_applications_that_record_replies():
@@ -153,7 +150,7 @@ def test_export_notes_say_what_the_file_lacks():
 
 
 def test_the_blank_tracker_is_no_known_export():
-    from analysis import schema as s
+    from analysis.model import schema as s
 
     assert known_export([c.label for c in s.APPLICATION_COLUMNS]) is None
 

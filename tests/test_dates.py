@@ -6,7 +6,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.dates import DATE_DTYPE, detect_dayfirst, parse_dates
+from analysis.model.dates import DATE_DTYPE, detect_dayfirst, parse_dates
 
 
 def test_mixed_cells_from_a_workbook():

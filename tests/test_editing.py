@@ -11,8 +11,8 @@ import pytest
 from conftest import apps_frame, csv_bytes
 
 from analysis import load_applications
-from analysis import schema as s
-from analysis.editing import (
+from analysis.model import schema as s
+from analysis.model.editing import (
     EditError,
     apply_editor_changes,
     apply_merge,
@@ -20,8 +20,8 @@ from analysis.editing import (
     match_keys,
     merge_plan,
 )
-from analysis.roundtrip import to_csv, to_workbook, user_layout
-from analysis.sources import RawFile
+from analysis.outputs.roundtrip import to_csv, to_workbook, user_layout
+from analysis.reading.sources import RawFile
 
 BASE = apps_frame([
     {"company": "Acme", "role": "Analyst", "date_applied": "2025-03-01", "status": "applied",

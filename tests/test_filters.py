@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import Filters, empty_applications, filter_applications
-from analysis import schema as s
+from analysis.model import schema as s
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from analysis import empty_applications, generate_applications
 from analysis import followups as f
-from analysis.exports import actions_calendar, safe_csv
+from analysis.outputs.exports import actions_calendar, safe_csv
 
 INTERVIEW = "2025-03-10"
 BASE = {"company": "Acme", "role": "Analyst", "date_applied": "2025-03-01",
@@ -388,7 +388,7 @@ def test_action_ids_keep_their_documented_form():
     assert thanks == [sha("acme|analyst|2025-03-01|thank_you"),
                       sha("acme|analyst|2025-03-01|thank_you|1")]
     from analysis import interviews as iv
-    from analysis import schema as s
+    from analysis.model import schema as s
 
     journal = iv.empty_interviews().reindex(range(1)).astype(
         {s.IV_DATE: "datetime64[us]", s.IV_ROUND: "float64"})

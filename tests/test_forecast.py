@@ -10,6 +10,7 @@ from conftest import apps_frame
 
 from analysis import empty_applications, generate_applications
 from analysis import forecast as f
+from analysis.forecast import needed
 
 AS_OF = dt.date(2026, 6, 30)
 
@@ -293,7 +294,7 @@ def test_needed_reports_what_it_stands_on():
 
 def test_offer_chances_read_between_whole_weeks():
     offer_by = np.array([[0.0, 0.1, 0.3, 0.6]])
-    read = f._interpolate(offer_by, np.array([-1.0, 0.0, 0.5, 1.5, 2.25, 3.0, 5.0]))
+    read = needed._interpolate(offer_by, np.array([-1.0, 0.0, 0.5, 1.5, 2.25, 3.0, 5.0]))
     assert read[0].tolist() == pytest.approx([0.0, 0.0, 0.05, 0.2, 0.375, 0.6, 0.6])
 
 

@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 
 from analysis import SpreadsheetError, generate_applications, load_applications
 from analysis import followups as f
-from analysis import schema as s
-from analysis.exports import safe_csv
-from analysis.roundtrip import to_workbook
-from analysis.sources import MAX_FILE_BYTES, RawFile
+from analysis.model import schema as s
+from analysis.outputs.exports import safe_csv
+from analysis.outputs.roundtrip import to_workbook
+from analysis.reading.sources import MAX_FILE_BYTES, RawFile
 
 AS_OF = dt.date(2026, 1, 1)
 
@@ -75,7 +75,7 @@ def test_a_file_far_above_the_limit_is_refused_before_reading(tmp_path):
 MEASURE = """
 import sys
 from analysis import SpreadsheetError, load_applications
-from analysis.sources import RawFile
+from analysis.reading.sources import RawFile
 data = open(sys.argv[1], "rb").read()
 try:
     load_applications(RawFile("bomb.xlsx", data))

@@ -11,9 +11,9 @@ import pytest
 from conftest import csv_bytes, xlsx_bytes
 
 from analysis import MissingColumnsError, SpreadsheetError, load_applications
-from analysis import schema as s
-from analysis.dates import DATE_DTYPE
-from analysis.sources import RawFile
+from analysis.model import schema as s
+from analysis.model.dates import DATE_DTYPE
+from analysis.reading.sources import RawFile
 
 BASIC = [
     ["Company", "Role", "Date applied", "Status"],

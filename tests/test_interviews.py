@@ -12,7 +12,7 @@ from conftest import apps_frame, xlsx_bytes
 from analysis import followups as f
 from analysis import interviews as iv
 from analysis import load_applications
-from analysis import schema as s
+from analysis.model import schema as s
 
 APPS = apps_frame([
     {"company": "Acme", "role": "Analyst", "date_applied": "2026-03-01",
@@ -176,7 +176,7 @@ def test_interviews_sheet_cells_written_in_words_blank_markers_and_blank_rows():
 def test_a_large_workbooks_interviews_sheet_read_aside_gives_the_same_journal(monkeypatch):
     """Large workbooks read their Interviews sheet in a second thread: the same interviews,
     applications and issues as read in turn."""
-    import analysis.importer as importer
+    from analysis.reading import importer as importer
 
     book = xlsx_bytes({"Applications": TRACKER, "Interviews": SHEET})
     in_turn = load_applications(book, name="tracker.xlsx")
@@ -204,7 +204,7 @@ def test_a_tracker_without_an_interviews_sheet_gets_one_interview_per_interview_
 def test_an_interviews_file_beside_the_tracker():
     from conftest import csv_bytes
 
-    from analysis.sources import RawFile
+    from analysis.reading.sources import RawFile
 
     result = load_applications([
         RawFile("tracker.csv", csv_bytes([["Company", "Role", "Status"],
@@ -354,7 +354,7 @@ def test_without_a_journal_the_application_rules_stand():
 # --- round trips --------------------------------------------------------------------------------
 
 def test_a_downloaded_workbook_imports_back_unchanged_with_its_journal():
-    from analysis.roundtrip import to_workbook
+    from analysis.outputs.roundtrip import to_workbook
     from analysis.sample import load_sample
 
     sample = load_sample(end=dt.date(2026, 11, 27))
@@ -368,7 +368,7 @@ def test_a_downloaded_workbook_imports_back_unchanged_with_its_journal():
 
 
 def test_a_thank_you_marked_for_one_person_reads_back_the_same():
-    from analysis.roundtrip import to_workbook
+    from analysis.outputs.roundtrip import to_workbook
 
     table = iv.mark_thanked(journal([PANEL]), 0, 1, on=dt.date(2026, 3, 11))
     data = to_workbook(APPS, headers=[], column_map={}, interviews=table)
@@ -382,7 +382,7 @@ def test_the_blank_tracker_has_an_interviews_sheet_that_reads_back():
 
     import openpyxl
 
-    from analysis.template import tracker_template
+    from analysis.outputs.template import tracker_template
 
     book = openpyxl.load_workbook(io.BytesIO(tracker_template()))
     assert "Interviews" in book.sheetnames

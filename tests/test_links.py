@@ -10,11 +10,11 @@ import xlsxwriter
 from conftest import xlsx_bytes
 
 from analysis import load_applications
-from analysis import schema as s
-from analysis.editing import apply_editor_changes
-from analysis.links import hyperlink_formula_target, sheet_links
-from analysis.roundtrip import to_workbook
-from analysis.sources import RawFile
+from analysis.model import schema as s
+from analysis.model.editing import apply_editor_changes
+from analysis.outputs.roundtrip import to_workbook
+from analysis.reading.links import hyperlink_formula_target, sheet_links
+from analysis.reading.sources import RawFile
 
 
 def workbook(rows, *, links=None, formulas=None, sheet="Jobs") -> bytes:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from analysis import mailmeaning as mm
+from analysis.mail import meaning as mm
 
 SENT = dt.datetime(2026, 10, 28, 9, 0, tzinfo=dt.UTC)  # a Wednesday
 

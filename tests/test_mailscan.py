@@ -13,17 +13,13 @@ import mailcorpus as mc
 import pandas as pd
 import pytest
 
-from analysis import metrics
-from analysis import schema as s
-from analysis.mailbox import MailboxError, iter_messages
-from analysis.mailscan import (
-    ScanCancelled,
-    apply_proposals,
-    company_key,
-    domain_labels,
-    proposal_key,
-    scan_mailbox,
-)
+from analysis.mail.mailbox import MailboxError, iter_messages
+from analysis.mail.matching import domain_labels
+from analysis.mail.proposals import apply_proposals, proposal_key
+from analysis.mail.scan import ScanCancelled, scan_mailbox
+from analysis.model import schema as s
+from analysis.model.keys import company_key
+from analysis.stats import metrics
 
 AS_OF = dt.date(2026, 12, 31)
 
@@ -215,7 +211,7 @@ def test_broken_messages_are_counted_not_fatal():
 
 
 def test_an_oversized_message_is_skipped(monkeypatch):
-    from analysis import mailbox
+    from analysis.mail import mailbox
 
     monkeypatch.setattr(mailbox, "MAX_MESSAGE_BYTES", 2_000)
     big = message("Big", "x" * 50_000).as_bytes()
@@ -227,7 +223,7 @@ def test_an_oversized_message_is_skipped(monkeypatch):
 
 
 def test_progress_is_reported_and_can_cancel(corpus, monkeypatch):
-    from analysis import mailscan
+    from analysis.mail import scan as mailscan
 
     monkeypatch.setattr(mailscan, "PROGRESS_EVERY", 50)
     seen = []

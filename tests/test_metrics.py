@@ -7,7 +7,8 @@ import pytest
 from conftest import apps_frame
 
 from analysis import empty_applications, generate_applications
-from analysis import metrics as m
+from analysis.model import stages
+from analysis.stats import metrics as m
 
 AS_OF = dt.date(2025, 3, 31)
 APPS = apps_frame([
@@ -34,14 +35,14 @@ APPS = apps_frame([
 
 
 def test_furthest_stage_uses_dates_and_status_together():
-    assert m.furthest_stage(APPS).tolist() == [
+    assert stages.furthest_stage(APPS).tolist() == [
         "interview", "responded", "applied", "offer", "saved", "screening", "applied"]
 
 
 def test_response_dates_take_the_earliest_sign_of_a_reply():
-    assert m.response_dates(APPS).iloc[1] == pd.Timestamp("2025-03-04")
-    assert pd.isna(m.response_dates(APPS).iloc[5])
-    assert m.responded(APPS).tolist() == [True, True, False, True, False, True, False]
+    assert stages.response_dates(APPS).iloc[1] == pd.Timestamp("2025-03-04")
+    assert pd.isna(stages.response_dates(APPS).iloc[5])
+    assert stages.responded(APPS).tolist() == [True, True, False, True, False, True, False]
 
 
 @pytest.mark.parametrize(("as_of", "ghost_days", "expected"), [
@@ -50,7 +51,7 @@ def test_response_dates_take_the_earliest_sign_of_a_reply():
     (dt.date(2025, 3, 31), 10, [False, False, True, False, False, False, True]),
 ])
 def test_ghosted_by_status_or_by_silence(as_of, ghost_days, expected):
-    assert m.ghosted(APPS, as_of=as_of, ghost_days=ghost_days).tolist() == expected
+    assert stages.ghosted(APPS, as_of=as_of, ghost_days=ghost_days).tolist() == expected
 
 
 def test_durations_censor_waiting_applications_and_leave_out_what_cannot_be_placed():
@@ -69,7 +70,7 @@ def test_as_of_hides_what_had_not_happened_yet():
     # On 4 March, A had not heard back yet (its reply came on the 5th): censored at 3 days.
     assert earlier.loc[0].tolist() == [3, False]
     assert 5 not in earlier.index  # F was sent on the 20th
-    assert m.as_known_on(APPS, dt.date(2025, 3, 4))["status"].tolist()[:4] == [
+    assert stages.as_known_on(APPS, dt.date(2025, 3, 4))["status"].tolist()[:4] == [
         "applied", "rejected", "applied", "screening"]
 
 

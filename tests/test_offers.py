@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -10,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import offers as o
+from analysis.forecast import Forecast
 
 BASE = o.Criterion("base_salary", "Base", 3)
 COMMUTE = o.Criterion("commute_minutes", "Commute", 1, higher_is_better=False)
@@ -204,8 +207,9 @@ def test_a_blank_base_salary_takes_the_top_of_the_applications_range():
     """Teal's Max. Salary fills an offer's missing base salary, and the ranking says so."""
     import datetime as dt
 
-    from analysis import schema as s
-    from analysis.reports import build_report, report_html
+    from analysis.model import schema as s
+    from analysis.outputs.report_page import report_html
+    from analysis.outputs.reports import build_report
 
     apps = apps_frame([
         {"company": "Acme", "role": "Analyst", "status": "offer"},
@@ -227,9 +231,6 @@ def test_a_blank_base_salary_takes_the_top_of_the_applications_range():
 
 # --- negotiating with facts -----------------------------------------------------------------
 
-import datetime as dt  # noqa: E402
-
-from analysis.forecast import Forecast  # noqa: E402
 
 AS_OF = dt.date(2026, 6, 1)
 NEGOTIATE = pd.DataFrame({

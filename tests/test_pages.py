@@ -419,7 +419,7 @@ def test_two_tabs_never_lose_an_update():
     tab_b = edit(tab_b, edited_rows={0: {"role": "Junior Analyst"}})
     assert any("changed in another tab" in w.value for w in tab_b.warning)
     assert tab_b.main.dataframe[0].value["role"].iloc[0] == "Lead Analyst"
-    from analysis.store import Workspace
+    from analysis.model.store import Workspace
     from ui.state import workspace_path
 
     saved = Workspace(workspace_path())
@@ -491,7 +491,7 @@ def test_reports_page_offers_every_export_for_the_sample():
     """A user opens Reports and finds each export, with the log's count for the period."""
     import datetime as dt
 
-    from analysis.reports import application_log
+    from analysis.outputs.applog import application_log
     from analysis.sample import load_sample
 
     at = start("pages/reports.py")
@@ -667,7 +667,7 @@ def test_notes_written_after_an_interview_are_saved_as_a_version():
     at.switch_page("pages/data.py").run()
     versions = at.dataframe[1].value
     assert versions["description"].iloc[0] == "interview notes: Acme, round 1"
-    from analysis.store import Workspace
+    from analysis.model.store import Workspace
     from ui.state import workspace_path
 
     saved = Workspace(workspace_path()).load().interviews

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from conftest import apps_frame
 
-from analysis import plan
+from analysis.forecast import plan
 from analysis.interviews import empty_interviews
 
 AS_OF = dt.date(2026, 6, 17)  # a Wednesday

@@ -11,7 +11,7 @@ import tomllib
 import pytest
 from conftest import ROOT
 
-from analysis import schema as s
+from analysis.model import schema as s
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -8,7 +8,8 @@ import pytest
 from conftest import apps_frame
 
 from analysis import empty_applications, generate_applications
-from analysis import rates as r
+from analysis.maths import intervals
+from analysis.stats import rates as r
 
 AS_OF = dt.date(2025, 6, 30)
 
@@ -20,13 +21,13 @@ AS_OF = dt.date(2025, 6, 30)
     (8, 10, 0.4902, 0.9433),
 ])
 def test_wilson_interval_textbook_values(k, n, low, high):
-    lower, upper = r.wilson_interval(k, n)
+    lower, upper = intervals.wilson_interval(k, n)
     assert float(lower) == pytest.approx(low, abs=5e-5)
     assert float(upper) == pytest.approx(high, abs=5e-5)
 
 
 def test_wilson_interval_of_nothing_is_undefined():
-    lower, upper = r.wilson_interval(np.array([0]), np.array([0]))
+    lower, upper = intervals.wilson_interval(np.array([0]), np.array([0]))
     assert np.isnan(lower[0]) and np.isnan(upper[0])
 
 
@@ -44,7 +45,7 @@ def test_rate_table_counts_rates_and_hides_small_groups():
     assert table["group"].tolist() == ["Job board", "Referral"]
     assert table[["n", "successes"]].values.tolist() == [[8, 0], [6, 4]]
     assert table["rate"].tolist() == [0.0, 4 / 6]
-    low, high = r.wilson_interval(4, 6)
+    low, high = intervals.wilson_interval(4, 6)
     assert table.loc[1, "low"] == pytest.approx(float(low))
     assert table.attrs["hidden"] == 1
     shown = r.rate_table(SOURCES, by="source", outcome="interview", as_of=AS_OF,

@@ -12,22 +12,16 @@ import pandas as pd
 import pytest
 from conftest import apps_frame
 
-from analysis import empty_applications, metrics
-from analysis import schema as s
-from analysis.exports import safe_csv
+from analysis import empty_applications
 from analysis.followups import OVERDUE, due_follow_ups
-from analysis.reports import (
-    DAYS_TO_RESPONSE,
-    NEXT_FOLLOW_UP,
-    STAGE,
-    application_log,
-    build_report,
-    log_html,
-    log_workbook,
-    report_html,
-    report_workbook,
-)
+from analysis.model import schema as s
+from analysis.outputs.applog import application_log, log_html, log_workbook
+from analysis.outputs.exports import safe_csv
+from analysis.outputs.report_book import report_workbook
+from analysis.outputs.report_page import report_html
+from analysis.outputs.reports import DAYS_TO_RESPONSE, NEXT_FOLLOW_UP, STAGE, build_report
 from analysis.sample import SAMPLE_END, load_sample
+from analysis.stats import metrics
 
 AS_OF = SAMPLE_END
 SECTIONS = ["summary", "where", "response-times", "outcomes", "follow-ups", "interviews",

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import generate_applications, load_applications, load_sample
-from analysis import schema as s
+from analysis.model import schema as s
 from analysis.sample import SAMPLE_END, SAMPLE_PATH, SAMPLE_SIZE, shift_dates
 
 END = dt.date(2025, 6, 30)

@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT
 
 from analysis import generate_applications, load_applications
-from analysis.store import ENV_VAR, SCHEMA_VERSION, StaleVersionError, Workspace, default_path
+from analysis.model.store import ENV_VAR, SCHEMA_VERSION, StaleVersionError, Workspace, default_path
 
 APPS = generate_applications(40, seed=1, end=dt.date(2025, 6, 30)).assign(
     Excitement=pd.Series(range(40), dtype="int64"), **{"My notes": "x"})
@@ -99,7 +99,7 @@ def test_follow_up_state_templates_and_settings_are_kept(tmp_path):
 WRITER = """
 import sys, datetime as dt
 from analysis import generate_applications
-from analysis.store import Workspace
+from analysis.model.store import Workspace
 workspace = Workspace(sys.argv[1])
 apps = generate_applications(3000, seed=1, end=dt.date(2025, 6, 30))
 print("ready", flush=True)
@@ -128,7 +128,7 @@ def test_a_writer_killed_mid_save_leaves_a_consistent_database(tmp_path):
 
 def test_an_older_workspace_is_migrated_on_open(tmp_path):
     """A schema-1 database (no row counts, no templates) opens, upgraded, with its data."""
-    from analysis.store import _MIGRATIONS, _to_parquet
+    from analysis.model.store import _MIGRATIONS, _to_parquet
 
     path = tmp_path / "old.sqlite3"
     with sqlite3.connect(path) as connection:

@@ -5,8 +5,8 @@ import datetime as dt
 import pandas as pd
 
 from analysis import empty_applications
-from analysis import schema as s
-from analysis.summary import date_span, is_web_url, status_counts
+from analysis.model import schema as s
+from analysis.model.summary import date_span, is_web_url, status_counts
 
 
 def test_status_counts_cover_the_vocabulary_and_unknown_statuses():

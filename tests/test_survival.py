@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from analysis.survival import (
-    Z95,
+from analysis.maths.intervals import Z95
+from analysis.maths.survival import (
     chance_after_silence,
     half_of_replies_day,
     kaplan_meier,
@@ -130,7 +130,7 @@ def test_share_at_reads_the_step_function():
 
 
 def test_at_risk_table_has_a_row_per_group():
-    from analysis.survival import at_risk_table
+    from analysis.maths.survival import at_risk_table
 
     curve = kaplan_meier(DAYS, EVENTS, group="A")
     table = at_risk_table(curve, [0, 3, 10])

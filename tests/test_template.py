@@ -9,10 +9,10 @@ import openpyxl
 import pytest
 
 from analysis import load_applications
-from analysis import schema as s
-from analysis.sources import SpreadsheetError
-from analysis.template import tracker_template
-from analysis.workbook import DATE_FORMAT
+from analysis.model import schema as s
+from analysis.outputs.template import tracker_template
+from analysis.outputs.workbook import DATE_FORMAT
+from analysis.reading.sources import SpreadsheetError
 
 
 @pytest.fixture(scope="module")

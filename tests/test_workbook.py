@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from python_calamine import CalamineWorkbook
 
-from analysis.workbook import DATE_FORMAT, frame_workbook, new_book, write_table
+from analysis.outputs.workbook import DATE_FORMAT, frame_workbook, new_book, write_table
 
 HOSTILE = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR", "=HYPERLINK(\"http://x\",\"y\")"]
 

@@ -17,11 +17,11 @@ import pandas as pd
 import streamlit as st
 
 from analysis import Filters, MissingColumnsError, filter_applications
-from analysis import schema as s
-from analysis.metrics import GHOST_DAYS
-from analysis.sources import RawFile
-from analysis.store import GHOST_DAYS_SETTING
-from analysis.summary import plural
+from analysis.model import schema as s
+from analysis.model.stages import GHOST_DAYS
+from analysis.model.store import GHOST_DAYS_SETTING
+from analysis.model.words import plural
+from analysis.reading.sources import RawFile
 from ui import state
 from ui.cache import remembered, remembered_for
 from ui.navigation import configure_page, draw_navigation, pages

@@ -25,7 +25,6 @@ from analysis import (
     load_applications,
     load_sample,
 )
-from analysis.editing import apply_merge, history_warnings, merge_plan
 from analysis.followups import (
     DEFAULT_TEMPLATES,
     RULES_SETTING,
@@ -33,11 +32,12 @@ from analysis.followups import (
     FollowUpRules,
     rules_from_settings,
 )
-from analysis.importer import empty_issues
 from analysis.interviews import merge_interviews, saved_or_derived, with_latest_interviews
-from analysis.sources import RawFile
-from analysis.store import StaleVersionError, Workspace, default_path
-from analysis.summary import plural
+from analysis.model.cells import empty_issues
+from analysis.model.editing import apply_merge, history_warnings, merge_plan
+from analysis.model.store import StaleVersionError, Workspace, default_path
+from analysis.model.words import plural
+from analysis.reading.sources import RawFile
 
 _LOG = logging.getLogger(__name__)
 DATASET_KEY = "dataset"

@@ -9,9 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis.coverage import NEXT_STEP, NO_REPLIES, ReplyCoverage
-from analysis.metrics import DEFINITIONS
-from analysis.summary import plural
+from analysis.model.words import plural
+from analysis.stats.coverage import NEXT_STEP, NO_REPLIES, ReplyCoverage
+from analysis.stats.metrics import DEFINITIONS
 
 # Everything Markdown (with Streamlit's extensions) could turn into a link, an image, HTML,
 # emphasis, code, a table, maths or a heading.

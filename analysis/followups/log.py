@@ -1,0 +1,64 @@
+"""What the user did with each action (done, snoozed, not applicable), and the open
+actions that remain."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.followups.rules import DONE, INTERVIEW_THANKS_DONE, NOT_APPLICABLE, SNOOZED
+from analysis.interviews.notes import mark_thanked, record_notes
+from analysis.model import schema as s
+
+
+@dataclass
+class ActionLog:
+    """Decisions about actions, by action id: "done", "not applicable", or "snoozed" until a
+    day. Kept by the dashboard (in the session, or in the saved workspace)."""
+
+    entries: dict[str, tuple[str, dt.date | None]] = field(default_factory=dict)
+
+    def hidden(self, action_ids: pd.Series, *, as_of: dt.date) -> pd.Series:
+        def is_hidden(action: str) -> bool:
+            state, until = self.entries.get(action, ("", None))
+            if state == SNOOZED:
+                return until is not None and as_of < until
+            return state in (DONE, NOT_APPLICABLE)
+
+        return action_ids.map(is_hidden).astype(bool)
+
+
+def open_actions(actions: pd.DataFrame, log: ActionLog, *, as_of: dt.date) -> pd.DataFrame:
+    """The actions the user has not marked done, not applicable, or snoozed past ``as_of``."""
+    return actions[~log.hidden(actions["action_id"], as_of=as_of)].reset_index(drop=True)
+
+
+def mark_done(apps: pd.DataFrame, action: pd.Series, *, on: dt.date,
+              notes: str | None = None) -> pd.DataFrame:
+    """A copy of ``apps`` with the action recorded in its column: the day ``on`` in the sent
+    columns, the status "ghosted" for moving on, the notes text for interview notes. ``apps``
+    may be the whole table the action's (possibly filtered) rows came from."""
+    column = action["done_column"]
+    updated = apps.copy()
+    label = action["row"]
+    if column == s.INTERVIEW_NOTES:
+        updated.loc[label, column] = notes or f"Notes written on {on:%Y-%m-%d}."
+    elif column == s.STATUS:
+        updated.loc[label, column] = s.GHOSTED
+    elif column:
+        updated.loc[label, column] = pd.Timestamp(on)
+    return updated
+
+
+def mark_interview_done(interviews: pd.DataFrame, action: pd.Series, *, on: dt.date,
+                        notes: str | None = None) -> pd.DataFrame:
+    """A copy of the journal with an action about one interview recorded: the interviewer
+    thanked on ``on``, or the notes written (as the interview's notes, when the Follow-ups
+    page takes them in one box)."""
+    label = int(action["interview"])
+    if action["done_column"] == INTERVIEW_THANKS_DONE:
+        return mark_thanked(interviews, label, int(action["interviewer"]), on=on)
+    return record_notes(interviews, label,
+                        {s.IV_NOTES: notes or f"Notes written on {on:%Y-%m-%d}."})

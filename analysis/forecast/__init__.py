@@ -1,0 +1,98 @@
+"""What the open applications will likely bring, what it takes to reach an offer by a
+date, how well the forecast did on the user's past, and the weekly plan. Imports the
+rooms below it.
+"""
+
+from analysis.forecast.needed import (
+    MAX_PER_WEEK,
+    Needed,
+    applications_needed,
+)
+from analysis.forecast.pipeline import (
+    INTERVAL,
+    MAX_AGE,
+    MAX_HORIZON,
+    NEXT_LABELS,
+    RATE_DRAWS,
+    STAGE_LABELS,
+    STAGES,
+    Forecast,
+    StageRate,
+    discrete_interval,
+    pipeline_forecast,
+    stage_rates,
+)
+from analysis.forecast.plan import (
+    DEFAULT_APPLICATIONS,
+    DEFAULT_FOLLOW_UPS,
+    GOAL_SETTING,
+    LEVER_COLUMNS,
+    SIGNIFICANT,
+    WEEKS_SHOWN,
+    Goal,
+    follow_ups_done,
+    levers,
+    streak,
+    weekly_progress,
+)
+from analysis.forecast.prior import (
+    CENSORED,
+    ENDED,
+    FORWARD,
+    PRIOR,
+    PRIOR_SPREAD,
+    PRIOR_WEIGHT,
+    WEEK,
+    Prior,
+    prior_cells,
+)
+from analysis.forecast.validation import (
+    CALIBRATION_SIZES,
+    backtest,
+    backtest_lines,
+    calibration,
+    calibration_summary,
+)
+
+__all__ = [
+    "CALIBRATION_SIZES",
+    "CENSORED",
+    "DEFAULT_APPLICATIONS",
+    "DEFAULT_FOLLOW_UPS",
+    "ENDED",
+    "FORWARD",
+    "Forecast",
+    "GOAL_SETTING",
+    "Goal",
+    "INTERVAL",
+    "LEVER_COLUMNS",
+    "MAX_AGE",
+    "MAX_HORIZON",
+    "MAX_PER_WEEK",
+    "NEXT_LABELS",
+    "Needed",
+    "PRIOR",
+    "PRIOR_SPREAD",
+    "PRIOR_WEIGHT",
+    "Prior",
+    "RATE_DRAWS",
+    "SIGNIFICANT",
+    "STAGES",
+    "STAGE_LABELS",
+    "StageRate",
+    "WEEK",
+    "WEEKS_SHOWN",
+    "applications_needed",
+    "backtest",
+    "backtest_lines",
+    "calibration",
+    "calibration_summary",
+    "discrete_interval",
+    "follow_ups_done",
+    "levers",
+    "pipeline_forecast",
+    "prior_cells",
+    "stage_rates",
+    "streak",
+    "weekly_progress",
+]

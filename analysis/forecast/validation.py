@@ -1,0 +1,105 @@
+"""How well the forecast did: a back-test on the user's own past and a calibration on
+simulated searches."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from analysis.forecast.pipeline import pipeline_forecast
+from analysis.model import schema as s
+from analysis.model.stages import as_known_on, stage_codes
+from analysis.sample import generate_applications
+
+
+def backtest(apps: pd.DataFrame, *, as_of: dt.date, days_back: tuple[int, ...] = (60, 90),
+             draws: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """The forecast made on the data as known ``days_back`` days before ``as_of``, for the
+    ``days_back`` days since, against the offers that came: ``days_back``, ``as_known_on``,
+    ``open`` (applications open then), ``expected``, ``low``, ``high``, ``actual``,
+    ``inside`` (the actual number in the interval)."""
+    rows = []
+    codes = stage_codes(apps)
+    decided = apps[s.DECISION_DATE]
+    for back in days_back:
+        then = as_of - dt.timedelta(days=back)
+        forecast = pipeline_forecast(apps, as_of=then, horizon_days=back, draws=draws,
+                                     seed=seed)
+        rows_then = forecast.by_application["row"].to_numpy()
+        got = (codes.loc[rows_then] >= 5) & \
+            (decided.loc[rows_then].isna() | (decided.loc[rows_then] <= pd.Timestamp(as_of)))
+        actual = int(got.sum())
+        rows.append({"days_back": back, "as_known_on": then, "open": len(rows_then),
+                     "expected": forecast.expected, "low": forecast.low, "high": forecast.high,
+                     "actual": actual, "inside": forecast.low <= actual <= forecast.high})
+    return pd.DataFrame(rows)
+
+
+def backtest_lines(table: pd.DataFrame) -> list[str]:
+    """``backtest`` in words: "60 days ago (28 Sep): 1.2 offers expected, 80% interval 0-3;
+    you got 1 (inside the interval)."."""
+    lines = []
+    for row in table.itertuples():
+        if not row.open:
+            lines.append(f"{row.days_back} days ago: nothing was open, so nothing to check.")
+            continue
+        lines.append(f"{row.days_back} days ago ({row.as_known_on:%-d %b}): "
+                     f"{row.expected:.1f} offers expected, 80% interval {row.low}-{row.high}; "
+                     f"you got {row.actual}"
+                     + (" (inside the interval)." if row.inside else " (outside the interval)."))
+    return lines
+
+
+CALIBRATION_SIZES = (60, 150, 300)
+
+
+def _as_seen(apps: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    """The table as its owner saw it on ``as_of``. A ghosting or withdrawal without a date
+    cannot be placed in time, and the generator decides them knowing the future (no reply
+    ever came); on ``as_of`` they are still waiting."""
+    known = as_known_on(apps, as_of)
+    undated = known[s.STATUS].isin([s.GHOSTED, s.WITHDRAWN]) & known[s.DECISION_DATE].isna()
+    replied = known[s.FIRST_RESPONSE_DATE].notna()
+    waiting = np.where(replied, s.SCREENING, s.APPLIED)
+    return known.assign(**{s.STATUS: known[s.STATUS].mask(undated, pd.Series(
+        waiting, index=known.index))})
+
+
+def calibration(searches: int = 300, *, horizon_days: int = 60, draws: int = 2000,
+                seed: int = 0) -> pd.DataFrame:
+    """The forecast made ``horizon_days`` before the end of ``searches`` simulated searches
+    (``analysis.sample``'s generator, whose rates are known, in sizes of 60, 150 and 300
+    applications) against the offers that came by the end: one row per search with
+    ``size``, ``open``, ``expected``, ``low``, ``high``, ``p_at_least_one``, ``actual`` and
+    ``inside``."""
+
+    end = dt.date(2026, 6, 30)
+    then = end - dt.timedelta(days=horizon_days)
+    rows = []
+    for k in range(searches):
+        size = CALIBRATION_SIZES[k % len(CALIBRATION_SIZES)]
+        apps = generate_applications(size, seed=seed + k, end=end,
+                                     span_days=120 + horizon_days)
+        forecast = pipeline_forecast(_as_seen(apps, then), as_of=then,
+                                     horizon_days=horizon_days, draws=draws, seed=seed + k)
+        rows_then = forecast.by_application["row"].to_numpy()
+        actual = int((stage_codes(apps.loc[rows_then]) >= 5).sum())
+        rows.append({"size": size, "open": len(rows_then), "expected": forecast.expected,
+                     "low": forecast.low, "high": forecast.high,
+                     "p_at_least_one": forecast.p_at_least_one, "actual": actual,
+                     "inside": forecast.low <= actual <= forecast.high})
+    return pd.DataFrame(rows)
+
+
+def calibration_summary(table: pd.DataFrame, *, bins: int = 5) -> tuple[float, pd.DataFrame]:
+    """The share of searches whose 80% interval held the offers that came, and
+    ``p_at_least_one`` against the share that got one, in ``bins`` bins of as many searches
+    each (``searches``, ``predicted``, ``observed``, ``gap``)."""
+    binned = pd.qcut(table["p_at_least_one"].rank(method="first"), bins, labels=False)
+    by_bin = table.assign(got=table["actual"] > 0).groupby(binned, observed=True).agg(
+        searches=("got", "size"), predicted=("p_at_least_one", "mean"),
+        observed=("got", "mean"))
+    by_bin["gap"] = by_bin["observed"] - by_bin["predicted"]
+    return float(table["inside"].mean()), by_bin

@@ -1,0 +1,228 @@
+"""Which application a message is about: by the sender's domain, an applicant tracking
+system's display name, the company named in the message, or the thread."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from email.message import Message
+
+import pandas as pd
+
+from analysis.mail import mailbox as mb
+from analysis.model import schema as s
+from analysis.model.keys import LEGAL_SUFFIXES, TRANSLITERATION, company_key, company_keys, fold
+
+# Applicant tracking systems send for many companies; the company is in the display name,
+# subject or body, never in the domain.
+ATS_DOMAINS = (
+    "greenhouse.io", "greenhouse-mail.io", "lever.co", "hire.lever.co", "myworkday.com",
+    "workday.com", "myworkdayjobs.com", "ashbyhq.com", "smartrecruiters.com", "icims.com",
+    "teamtailor.com", "teamtailor-mail.com", "personio.de", "personio.com", "jobvite.com",
+    "workable.com", "workablemail.com", "recruitee.com", "bamboohr.com", "successfactors.com",
+    "successfactors.eu", "taleo.net", "breezy.hr", "jazzhr.com", "applytojob.com",
+    "pinpointhq.com", "join.com", "softgarden.io", "softgarden.de", "rexx-systems.com",
+    "d.vinci.de", "dvinci-hr.com", "onlyfy.jobs", "prescreen.io", "comeet.co", "rippling.com",
+    "gem.com", "homerun.co", "oracle.com", "oraclecloud.com", "avature.net",
+    "hr-manager.net", "umantis.com", "concludis.de", "cornerstoneondemand.com",
+)
+
+
+# Job boards and alert senders: their mail is about many jobs, never one application.
+ALERT_SENDERS = re.compile(
+    r"(?i)^(?:jobalerts?-noreply|jobs-noreply|jobs-listings|alert|alerts|jobalert|"
+    r"newsletter|news|marketing|digest|notifications?-noreply|recommendations)@|"
+    r"@(?:[a-z0-9-]+\.)*(?:indeedmail\.com|glassdoor\.com|ziprecruiter\.com|monster\.com|"
+    r"stepstone\.[a-z.]+|xing\.com|welcometothejungle\.com|otta\.com|wellfound\.com|"
+    r"angel\.co|jobleads\.com|talent\.com|jooble\.org|simplyhired\.com|dice\.com)$")
+
+
+BOARD_DOMAINS = frozenset({
+    "linkedin.com", "indeed.com", "glassdoor.com", "stepstone.de", "xing.com", "monster.com",
+    "ziprecruiter.com", "welcometothejungle.com", "otta.com", "wellfound.com", "google.com",
+    "simplify.jobs", "huntr.co", "tealhq.com"})
+
+
+FREE_MAIL = frozenset({"gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com",
+             "yahoo.com", "icloud.com", "me.com", "gmx.de", "gmx.net", "web.de", "aol.com",
+             "proton.me", "protonmail.com", "mail.com", "t-online.de", "yandex.com",
+             "orange.fr", "free.fr", "hotmail.fr", "yahoo.fr", "libero.it", "qq.com"})
+
+
+# Words around a company name in a recruiting sender's display name.
+SENDER_WORDS = re.compile(
+    r"(?i)\b(?:talent(?: acquisition)?|recruiting|recruitment|careers?|jobs?|hiring|hr|"
+    r"people|team|no-?reply|notifications?|via \w+|at|from|the)\b")
+
+
+_PUBLIC_SUFFIXES = frozenset({"com", "net", "org", "io", "co", "uk", "de", "fr", "es", "eu",
+                              "us", "ai", "app", "dev", "biz", "info", "ch", "at", "nl", "be",
+                              "it", "se", "dk", "no", "fi", "ie", "pl", "pt", "ca", "au",
+                              "jobs", "careers", "hr", "tech", "gov", "edu", "ac"})
+
+
+_GENERIC_LABELS = frozenset({"mail", "email", "e-mail", "careers", "career", "jobs", "job", "hr",
+                             "talent", "recruiting", "recruitment", "notifications", "noreply",
+                             "no-reply", "info", "news", "mx", "smtp", "apply", "join", "team",
+                             "people", "www", "em", "bounce", "mailer", "send", "msg", "mg"})
+
+
+def domain_labels(address: str) -> list[str]:
+    """The labels of an address's domain that can name a company ("acme-systems" of
+    "jobs.acme-systems.co.uk"), generic ones ("mail", "careers") and public suffixes left out.
+
+    >>> domain_labels("ana@talent.acme-systems.co.uk")
+    ['acmesystems']
+    """
+    domain = address.rsplit("@", 1)[-1].lower()
+    labels = [part for part in domain.split(".")[:-1] if part not in _PUBLIC_SUFFIXES
+              and part not in _GENERIC_LABELS]
+    return [re.sub(r"[^a-z0-9]", "", label) for label in labels if label]
+
+
+def domain_of(address: str) -> str:
+    return address.rsplit("@", 1)[-1].lower()
+
+
+def _parents(domain: str) -> list[str]:
+    """A domain and the domains above it: "a.b.c.com", "b.c.com", "c.com", "com"."""
+    parts = domain.split(".")
+    return [".".join(parts[i:]) for i in range(len(parts))]
+
+
+_ATS_SET = frozenset(ATS_DOMAINS)
+
+
+def is_ats(domain: str) -> bool:
+    return any(parent in _ATS_SET for parent in _parents(domain))
+
+
+def in_domains(domain: str, domains: Iterable[str]) -> bool:
+    known = domains if isinstance(domains, frozenset) else frozenset(domains)
+    return any(parent in known for parent in _parents(domain))
+
+
+def _url_company(url: object) -> list[str]:
+    """Company keys a job link tells: its domain (not a job board's), or the company's part
+    of an applicant tracking system's link (boards.greenhouse.io/acme, acme.teamtailor.com)."""
+    text = str(url or "").lower()
+    found = re.match(r"^(?:https?://)?([^/?#]+)(/[^?#]*)?", text)
+    if not found:
+        return []
+    host, path = found.group(1), found.group(2) or ""
+    parts = [p for p in path.split("/") if p]
+    if in_domains(host, ("greenhouse.io", "lever.co", "ashbyhq.com", "workable.com",
+                  "smartrecruiters.com", "join.com", "recruitee.com")) and parts:
+        return [company_key(parts[0].replace("-", " "))]
+    if in_domains(host, ATS_DOMAINS) or in_domains(host, (
+            "myworkdayjobs.com", "personio.de", "personio.com",
+                                            "teamtailor.com", "bamboohr.com")):
+        sub = host.split(".")[0]
+        return [company_key(sub.replace("-", " "))] if sub not in _GENERIC_LABELS else []
+    if in_domains(host, BOARD_DOMAINS):
+        return []
+    return domain_labels("x@" + host)
+
+
+@dataclass
+class Index:
+    """The tracked applications, found by company key, domain label, contact address."""
+
+    apps: pd.DataFrame
+    by_key: dict[str, list[int]]
+    by_label: dict[str, list[int]]
+    by_contact: dict[str, list[int]]
+    names: list[tuple[str, str]]  # (folded company name, key), longest first
+
+    @classmethod
+    def of(cls, apps: pd.DataFrame) -> Index:
+        by_key: dict[str, list[int]] = {}
+        by_label: dict[str, list[int]] = {}
+        by_contact: dict[str, list[int]] = {}
+        names: dict[str, str] = {}
+        for label, company, url, contact in zip(apps.index, apps[s.COMPANY], apps[s.JOB_URL],
+                                                apps[s.CONTACT_EMAIL], strict=True):
+            if pd.isna(company):
+                continue
+            keys = company_keys(company)
+            if not keys:
+                continue
+            key = keys[0]
+            for spelling in keys:
+                by_key.setdefault(spelling, []).append(label)
+            for spelling in (company, str(company).translate(TRANSLITERATION)):
+                names[" ".join(w for w in fold(spelling).split()
+                               if w not in LEGAL_SUFFIXES)] = key
+            for hint in _url_company(url):
+                if hint and hint != key:
+                    by_label.setdefault(hint, []).append(label)
+            if isinstance(contact, str) and "@" in contact:
+                address = contact.strip().lower()
+                by_contact.setdefault(address, []).append(label)
+                if not in_domains(domain_of(address), FREE_MAIL):
+                    for hint in domain_labels(address):
+                        by_label.setdefault(hint, []).append(label)
+        ordered = sorted(names.items(), key=lambda kv: -len(kv[0]))
+        return cls(apps, by_key, by_label, by_contact, ordered)
+
+    def by_domain(self, address: str) -> list[int]:
+        """The applications whose company a sender's or recipient's domain names: a label
+        equal to a company key ("acmesystems" for Acme Systems) or a job-link domain, or the
+        first word of a company whose name has one word only beyond it ("acme" for Acme
+        Systems, when no other company starts so)."""
+        domain = domain_of(address)
+        if in_domains(domain, FREE_MAIL) or is_ats(domain) or in_domains(domain, BOARD_DOMAINS):
+            return []
+        for label in domain_labels(address):
+            if label in self.by_key:
+                return self.by_key[label]
+            if label in self.by_label:
+                return self.by_label[label]
+        for label in domain_labels(address):
+            if len(label) < 4:
+                continue
+            starting = [k for k in self.by_key if k.startswith(label)]
+            if len(starting) == 1:
+                return self.by_key[starting[0]]
+        return []
+
+    def named_in(self, text: str) -> list[int]:
+        """The applications of the company named in a text (an ATS sender's display name,
+        subject or body), the longest name found."""
+        folded = f" {fold(text)} "
+        for name, key in self.names:
+            if len(name) >= 3 and f" {name} " in folded:
+                return self.by_key[key]
+        return []
+
+
+def is_bulk(message: Message, sender: str, labels: str) -> bool:
+    """Job alerts, newsletters and marketing: never about one application."""
+    get = mb.header_text
+    if get(message, "List-Unsubscribe") or get(message, "List-Id"):
+        return True
+    if get(message, "Precedence").lower() in ("bulk", "list", "junk"):
+        return True
+    if "spam" in labels.lower() or "category promotions" in labels.lower():
+        return True
+    return bool(ALERT_SENDERS.search(sender))
+
+
+def message_ids(text: str) -> list[str]:
+    return re.findall(r"<[^<>\s]+>", text)
+
+
+def match(index: Index, sender: tuple[str, str], to: list[tuple[str, str]]
+           ) -> tuple[list[int], str]:
+    """The applications a message may concern, from its headers, and how it was tied."""
+    for _, address in [sender, *to]:
+        if address in index.by_contact:
+            return index.by_contact[address], "contact"
+    for _, address in [sender, *to]:
+        rows = index.by_domain(address)
+        if rows:
+            return rows, "domain"
+    if is_ats(domain_of(sender[1])):
+        return index.named_in(sender[0]), "ats"  # the body may name it: decided on reading
+    return [], ""

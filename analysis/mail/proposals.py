@@ -1,0 +1,304 @@
+"""What the evidence read from mail proposes for the tracker, one proposal per
+application and column, and the review of those proposals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from analysis.mail import meaning as mm
+from analysis.mail.matching import (
+    FREE_MAIL,
+    SENDER_WORDS,
+    domain_labels,
+    domain_of,
+    in_domains,
+    is_ats,
+)
+from analysis.model import schema as s
+from analysis.model.keys import company_key, fold
+from analysis.model.tables import empty_applications
+
+PROPOSAL_COLUMNS = ["row", "company", "role", "column", "value", "kind", "confidence",
+                    "message_date", "sender", "subject", "snippet", "message_id"]
+
+
+SNIPPET = 200
+
+
+_STATUS_OF = {mm.REJECTION: s.REJECTED, mm.OFFER: s.OFFER, mm.INTERVIEW: s.INTERVIEWING,
+              mm.ASSESSMENT: s.SCREENING}
+
+
+_RANK = {s.SAVED: 0, s.APPLIED: 1, s.SCREENING: 2, s.INTERVIEWING: 3, s.OFFER: 4,
+         s.ACCEPTED: 5, s.REJECTED: 5, s.WITHDRAWN: 5, s.GHOSTED: 1}
+
+
+# A role and a company named in an acknowledgement ("Thank you for applying to Acme for the
+# Data Analyst position"): the introducing words in any case, the name with a capital.
+_NEW_ROLE = re.compile(
+    r"(?i:for|as|für|als|pour|para|au poste de|el puesto de)\s+"
+    r"(?i:the|our|a|an|die|den|le|la|el)?\s*(?i:position|role|job|stelle|poste|puesto)?\s*"
+    r"(?i:of|as|de)?\s*[\"'“«]?([A-Z][\w/&+\- ]{2,60}?)[\"'”»]?"
+    r"(?:\s+(?i:position|role|job|at|bei|chez|en)\b|[.,!\n]|$)")
+
+
+_NEW_COMPANY = re.compile(
+    r"(?i:applying to|applying at|applying with|application to|application at|"
+    r"application with|interest in|bewerbung bei|candidature chez|candidatura en|"
+    r"(?:team|careers|talent) at|welcome to)\s+([A-Z][\w&.\- ]{1,50}?)"
+    r"(?:[.,!:\n]|\s+(?i:for|as|-)\b|$)")
+
+
+def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.datetime
+                     ) -> list[int]:
+    """The application a message concerns among a company's: the one whose role the text
+    names best, of those applied for by the message's day (nothing before an application
+    counts); all of them when the text does not tell."""
+    if len(rows) <= 1:
+        day = pd.Timestamp(when.date())
+        return [r for r in rows if not (pd.notna(apps.at[r, s.DATE_APPLIED])
+                                        and apps.at[r, s.DATE_APPLIED] > day)]
+    from rapidfuzz import fuzz
+
+    day = pd.Timestamp(when.date())
+    open_rows = [r for r in rows if pd.isna(apps.at[r, s.DATE_APPLIED])
+                 or apps.at[r, s.DATE_APPLIED] <= day]
+    if not open_rows:
+        return []
+    scored = [(fuzz.partial_token_set_ratio(fold(apps.at[r, s.ROLE]), fold(text[:1500]))
+               if pd.notna(apps.at[r, s.ROLE]) else 0, r) for r in open_rows]
+    best = max(score for score, _ in scored)
+    chosen = [r for score, r in scored if score == best]
+    if best >= 80 or len(chosen) == 1:
+        return chosen[-1:]
+    latest = max(open_rows, key=lambda r: apps.at[r, s.DATE_APPLIED]
+                 if pd.notna(apps.at[r, s.DATE_APPLIED]) else pd.Timestamp.min)
+    return [latest]
+
+
+def propose(evidence: pd.DataFrame, apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
+    proposals: list[dict[str, object]] = []
+    if evidence.empty:
+        return _frame(proposals)
+    per_row: dict[int, list[dict[str, object]]] = {}
+    unknown: list[dict[str, object]] = []
+    for record in evidence.to_dict("records"):
+        if record["rows"]:
+            for row in record["rows"]:
+                per_row.setdefault(row, []).append(record)
+        elif record["kind"] == mm.ACKNOWLEDGEMENT:
+            unknown.append(record)
+    for row, records in per_row.items():
+        proposals += _for_application(apps.loc[row], row, records)
+    proposals += _new_applications(unknown, apps)
+    return _frame(proposals)
+
+
+def _frame(proposals: list[dict[str, object]]) -> pd.DataFrame:
+    frame = pd.DataFrame(proposals, columns=PROPOSAL_COLUMNS)
+    frame["row"] = frame["row"].astype("Int64")
+    frame["confidence"] = frame["confidence"].astype("float64")
+    frame["message_date"] = pd.to_datetime(frame["message_date"], utc=True)\
+        .dt.tz_convert(None).astype("datetime64[us]")
+    for column in ("company", "role", "column", "kind", "sender", "subject", "snippet",
+                   "message_id"):
+        frame[column] = frame[column].astype("str")
+    return frame.sort_values(["row", "column"], na_position="last", kind="stable")\
+        .reset_index(drop=True)
+
+
+def _day(value: dt.datetime | dt.date) -> pd.Timestamp:
+    return pd.Timestamp(value.date() if isinstance(value, dt.datetime) else value)
+
+
+def _proposal(app: pd.Series, row: int | None, column: str, value: object,
+              record: Mapping[str, object], confidence: float | None = None) -> dict[str, object]:
+    return {"row": row, "company": app.get(s.COMPANY) if app is not None else None,
+            "role": app.get(s.ROLE) if app is not None else None, "column": column,
+            "value": value, "kind": record["kind"],
+            "confidence": round(float(confidence if confidence is not None
+                                      else record["confidence"]), 3),
+            "message_date": record["date"], "sender": record["sender"],
+            "subject": record["subject"], "snippet": record["snippet"],
+            "message_id": record["message_id"]}
+
+
+def _for_application(app: pd.Series, row: int, records: list[dict[str, object]]
+                     ) -> list[dict[str, object]]:
+    """The net effect of an application's mail on its columns."""
+    records = sorted(records, key=lambda r: r["date"])
+    received = [r for r in records if r["direction"] == "received"]
+    sent = [r for r in records if r["direction"] == "sent"]
+    out: list[dict[str, object]] = []
+    blank = {c: pd.isna(app.get(c)) for c in (*s.DATE_COLUMNS, s.CONTACT_NAME,
+                                               s.CONTACT_EMAIL)}
+    # Status: the latest status the mail supports, never a step back.
+    deciding = [r for r in received if r["kind"] in _STATUS_OF]
+    if deciding:
+        last = deciding[-1]
+        status = _STATUS_OF[str(last["kind"])]
+        if last["kind"] == mm.INTERVIEW and last["screening"]:
+            status = s.SCREENING
+        current = app.get(s.STATUS)
+        forward = _RANK.get(status, 0) > _RANK.get(current, 0) or (
+            status in (s.REJECTED, s.OFFER) and current not in (s.ACCEPTED, s.WITHDRAWN,
+                                                                 s.REJECTED, s.OFFER))
+        if status != current and current not in (s.ACCEPTED, s.WITHDRAWN) and forward:
+            out.append(_proposal(app, row, s.STATUS, status, last))
+        if status in (s.REJECTED, s.OFFER) and blank[s.DECISION_DATE]:
+            out.append(_proposal(app, row, s.DECISION_DATE, _day(last["date"]), last))
+    # First response: the earliest reply of any kind (an acknowledgement is not one), never
+    # later than a stage the tracker already dates.
+    replies = [r for r in received if r["kind"] != mm.ACKNOWLEDGEMENT]
+    if replies and blank[s.FIRST_RESPONSE_DATE]:
+        first = replies[0]
+        day = _day(first["date"])
+        dated = [app.get(c) for c in (s.INTERVIEW_DATE, s.DECISION_DATE)
+                 if pd.notna(app.get(c))]
+        day = min([day, *dated])
+        out.append(_proposal(app, row, s.FIRST_RESPONSE_DATE, day, first))
+    # The interview: the latest invitation's day.
+    invitations = [r for r in received if r["kind"] == mm.INTERVIEW]
+    if invitations:
+        latest = invitations[-1]
+        when = latest["interview_at"] if isinstance(latest["interview_at"], dt.datetime) and \
+            not pd.isna(latest["interview_at"]) else latest["date"]
+        day = _day(when)
+        if blank[s.INTERVIEW_DATE] or app.get(s.INTERVIEW_DATE) < day:
+            confidence = latest["confidence"] if latest["interview_at"] is not None and \
+                not pd.isna(latest["interview_at"]) else 0.7
+            out.append(_proposal(app, row, s.INTERVIEW_DATE, day, latest, confidence))
+    # A promised decision date, the latest said.
+    promises = [r for r in received if r["promised"] is not None and not pd.isna(r["promised"])]
+    if promises:
+        latest = promises[-1]
+        day = pd.Timestamp(latest["promised"])
+        if blank[s.EXPECTED_DECISION_DATE] or app.get(s.EXPECTED_DECISION_DATE) != day:
+            out.append(_proposal(app, row, s.EXPECTED_DECISION_DATE, day, latest, 0.85))
+    # What the user sent: the thank-you, the one follow-up, the thanks after a rejection.
+    for kind, column in ((mm.SENT_THANK_YOU, s.THANK_YOU_SENT),
+                         (mm.SENT_FOLLOW_UP, s.FOLLOW_UP_SENT),
+                         (mm.SENT_REJECTION_THANKS, s.REJECTION_THANKS_SENT)):
+        found = [r for r in sent if r["kind"] == kind]
+        if found and blank[column]:
+            out.append(_proposal(app, row, column, _day(found[0]["date"]), found[0]))
+    # The person who answered, when the tracker names nobody.
+    human = [r for r in received if r["kind"] != mm.ACKNOWLEDGEMENT and r["how"] != "ats"
+             and not re.search(r"(?i)no-?reply|notifications?|jobs?@|careers?@|recruiting@|"
+                               r"talent@|hr@|info@", str(r["sender_address"]))]
+    if human:
+        person = human[-1]
+        if blank[s.CONTACT_EMAIL]:
+            out.append(_proposal(app, row, s.CONTACT_EMAIL, person["sender_address"], person,
+                                 0.8))
+        if blank[s.CONTACT_NAME] and str(person["sender_name"]).strip():
+            out.append(_proposal(app, row, s.CONTACT_NAME, person["sender_name"], person, 0.8))
+    return out
+
+
+def _new_applications(records: list[dict[str, object]], apps: pd.DataFrame
+                      ) -> list[dict[str, object]]:
+    """An acknowledgement from a company the tracker does not hold proposes a new
+    application: the company, the role and the day applied, from the message."""
+    out = []
+    seen: set[str] = set()
+    for record in records:
+        company = _company_of(record)
+        if not company:
+            continue
+        key = company_key(company)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        role = _NEW_ROLE.search(str(record["subject"]))
+        app = pd.Series({s.COMPANY: company, s.ROLE: role.group(1).strip() if role else None})
+        out.append(_proposal(app, None, s.DATE_APPLIED, _day(record["date"]), record, 0.8))
+    return out
+
+
+def _company_of(record: Mapping[str, object]) -> str | None:
+    """The company an acknowledgement comes from: named in the subject or text ("thank you
+    for applying to Acme"), else in the sender's display name, else the sender's domain."""
+    for text in (str(record["subject"]), str(record.get("text", ""))[:1500]):
+        found = _NEW_COMPANY.search(text)
+        if found:
+            return found.group(1).strip(" -")
+    name = SENDER_WORDS.sub(" ", str(record["sender_name"]))
+    name = re.sub(r"[|,:()\-–]+", " ", name).strip()
+    if name and len(name) >= 2:
+        return re.sub(r"\s+", " ", name)
+    address = str(record["sender_address"])
+    if is_ats(domain_of(address)) or in_domains(domain_of(address), FREE_MAIL):
+        return None
+    labels = domain_labels(address)
+    return labels[-1].capitalize() if labels else None
+
+
+def apply_proposals(apps: pd.DataFrame, proposals: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``apps`` with the accepted ``proposals`` written in: values into their rows
+    and columns, and new applications (no ``row``) added at the end as applied on the day
+    their acknowledgement came."""
+
+    updated = apps.copy()
+    known = proposals[proposals["row"].notna()]
+    for proposal in known.itertuples(index=False):
+        value = proposal.value
+        if proposal.column in s.DATE_COLUMNS:
+            value = pd.Timestamp(value)
+        updated.loc[int(proposal.row), proposal.column] = value
+    fresh = proposals[proposals["row"].isna() & (proposals["column"] == s.DATE_APPLIED)]
+    if fresh.empty:
+        return updated
+    rows = empty_applications().reindex(range(len(fresh)))
+    rows[s.COMPANY] = fresh["company"].to_numpy()
+    rows[s.ROLE] = fresh["role"].to_numpy()
+    rows[s.DATE_APPLIED] = pd.to_datetime(fresh["value"]).astype("datetime64[us]").to_numpy()
+    rows[s.STATUS] = s.APPLIED
+    rows[s.NOTES] = "Added from the mailbox: " + fresh["subject"].astype(str).to_numpy()
+    added = rows.reindex(columns=updated.columns)
+    combined = pd.concat([updated, added], ignore_index=True)
+    return combined.astype({c: t for c, t in apps.dtypes.items() if c in combined})
+
+
+def proposal_key(proposals: pd.DataFrame) -> pd.Series:
+    """What identifies a proposal across scans (to remember those declined): the message
+    and the column."""
+    return proposals["message_id"].astype(str) + "|" + proposals["column"].astype(str)
+
+
+DECLINED_SETTING = "mail_declined"  # the workspace setting that remembers declined proposals
+
+
+def review_table(proposals: pd.DataFrame, *, declined: Iterable[str] = ()) -> pd.DataFrame:
+    """The proposals to review, the ones declined before left out: each with its ``key``,
+    the ``application`` ("Company – Role", "New: Company" for one the tracker lacks), the
+    ``change`` in words ("Status: rejected", "Decision date: 2026-11-03"), and its evidence,
+    most sure first within each application."""
+    shown = proposals[~proposal_key(proposals).isin(set(declined))]
+    if shown.empty:
+        return shown.assign(key=pd.Series(dtype="str"), application=pd.Series(dtype="str"),
+                            change=pd.Series(dtype="str"))
+    values = [f"{v:%Y-%m-%d}" if isinstance(v, pd.Timestamp | dt.datetime) else str(v)
+              for v in shown["value"]]
+    labels = shown["column"].map(s.LABELS).fillna(shown["column"])
+    company = shown["company"].fillna("(no company)").astype("str")
+    role = shown["role"].astype("str").where(shown["role"].notna(), "")
+    application = (company + (" – " + role).where(role != "", "")).where(
+        shown["row"].notna(), "New: " + company + (" – " + role).where(role != "", ""))
+    table = shown.assign(key=proposal_key(shown).to_numpy(), application=application,
+                         change=labels + ": " + pd.Series(values, index=shown.index))
+    return table.sort_values(["application", "confidence"], ascending=[True, False],
+                             kind="stable").reset_index(drop=True)
+
+
+def updates_description(count: int, source: str) -> str:
+    """The version's description when proposals are accepted.
+
+    >>> updates_description(14, "takeout.mbox")
+    '14 updates from takeout.mbox'
+    """
+    return f"{count:,} update{'' if count == 1 else 's'} from {source}"

@@ -1,0 +1,265 @@
+"""Replies from the mailbox: the facts a tracker is missing (replies, rejections, interviews,
+thank-you notes sent, promised decision dates), found in an exported mailbox and proposed for
+review. Nothing changes until the user accepts a proposal (``apply_proposals``).
+
+The scan streams the mailbox once. From the headers alone it skips bulk mail (job alerts,
+newsletters, marketing: List-Unsubscribe, Precedence: bulk, alert senders, spam) and keeps
+the messages that may concern an application: a sender or recipient at a tracked company's
+domain or job-link domain, the contact's address, an applicant tracking system's sender, or a
+reply in a thread the user took part in. Only those are decoded and read (``mailmeaning``);
+attachments never are, calendar invitations aside. Nothing here modifies the frames it is
+given, and the mailbox itself is only read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.mail import mailbox as mb
+from analysis.mail import meaning as mm
+from analysis.mail.matching import Index, is_bulk, match, message_ids
+from analysis.mail.proposals import SNIPPET, pick_application, propose
+
+MAX_KEPT_BYTES = 400 * 1024 * 1024  # bytes of candidate messages held for reading
+
+
+MAX_THREAD_BYTES = 100 * 1024 * 1024  # bytes of possible thread replies held
+
+
+PROGRESS_EVERY = 2_000  # messages between two progress reports
+
+
+class ScanCancelled(Exception):
+    """The user stopped the scan."""
+
+
+@dataclass(frozen=True)
+class ScanProgress:
+    """Where a scan stands: messages read, bytes read of the source, its size, seconds."""
+
+    messages: int
+    position: int
+    size: int
+    seconds: float
+
+    @property
+    def share(self) -> float:
+        return min(self.position / self.size, 1.0) if self.size else 0.0
+
+    @property
+    def mb_per_second(self) -> float:
+        return self.position / 1e6 / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class MailScan:
+    """What a mailbox scan found: ``proposals`` (one row per proposed change, see
+    ``PROPOSAL_COLUMNS``), ``stats`` (messages read, matched, skipped as bulk, unreadable,
+    seconds), the user's own address ``me`` (given or inferred), and ``evidence``: every
+    message read and what it meant, for checking."""
+
+    proposals: pd.DataFrame
+    stats: dict[str, float]
+    me: str | None
+    evidence: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+@dataclass
+class _Candidate:
+    raw: bytes
+    message_id: str
+    sender: tuple[str, str]
+    recipients: list[tuple[str, str]]
+    subject: str
+    date: dt.datetime | None
+    labels: str
+    rows: list[int]
+    how: str  # domain, contact, ats, subject, thread
+    automatic: bool
+    references: list[str] = field(default_factory=list)
+
+
+def scan_mailbox(source: mb.MailSource | Iterable[mb.MailSource], applications: pd.DataFrame,
+                 *, as_of: dt.date | None = None, me: str | None = None,
+                 progress: Callable[[ScanProgress], bool | None] | None = None) -> MailScan:
+    """Read a mailbox and propose what the tracker is missing.
+
+    ``source`` is an mbox file, ``.eml`` or ``.msg`` files, a zip of them, or a folder (a
+    path, bytes, a binary file object, or a list of them). Each proposal names the
+    application (``row``, its index label in ``applications``; missing for an application
+    the tracker does not hold yet), a canonical ``column`` and its ``value``, what the mail
+    meant (``kind``), a ``confidence`` (0-1) and the evidence (``message_date``, ``sender``,
+    ``subject``, a ``snippet`` of at most 200 characters, ``message_id``). There is at most
+    one proposal per application and column: the net effect of the evidence. Nothing is
+    proposed that the tracker already holds.
+
+    ``me`` is the user's own address; without it, it is inferred (the Sent label of a Google
+    Takeout mailbox, else the most common recipient). ``progress`` is called every few
+    thousand messages with a ``ScanProgress``; returning False stops the scan
+    (``ScanCancelled``). ``as_of`` (default today) leaves out messages dated after it.
+    """
+    started = time.perf_counter()
+    as_of = as_of or dt.date.today()
+    index = Index.of(applications)
+    stats = Counter({"messages read": 0, "matched": 0, "skipped as bulk": 0, "unreadable": 0})
+    recipients: Counter[str] = Counter()
+    senders_sent: Counter[str] = Counter()
+    candidates: dict[str, _Candidate] = {}
+    maybe: list[_Candidate] = []
+    kept = thread_bytes = 0
+    limit = dt.datetime.combine(as_of, dt.time.max, tzinfo=dt.UTC)
+    size = 0
+    for raw in mb.iter_messages(source):
+        stats["messages read"] += 1
+        size = max(size, raw.size)
+        if progress is not None and stats["messages read"] % PROGRESS_EVERY == 0:
+            report = ScanProgress(stats["messages read"], raw.position, raw.size,
+                                  time.perf_counter() - started)
+            if progress(report) is False:
+                raise ScanCancelled
+        if not raw.data:
+            stats["unreadable"] += 1
+            continue
+        try:
+            head = mb.headers(raw.data)
+            sender_list = mb.addresses(head, "From")
+            to = mb.addresses(head, "To", "Cc", "Delivered-To")
+        except Exception:  # a header block nothing can parse
+            stats["unreadable"] += 1
+            continue
+        if not sender_list:
+            stats["unreadable"] += 1
+            continue
+        sender = sender_list[0]
+        labels = mb.header_text(head, "X-Gmail-Labels")
+        for _, address in to:
+            recipients[address] += 1
+        if "sent" in [part.strip().lower() for part in labels.split(",")]:
+            senders_sent[sender[1]] += 1
+        if is_bulk(head, sender[1], labels):
+            stats["skipped as bulk"] += 1
+            continue
+        when = mb.sent_at(head)
+        if when is not None and when > limit:
+            continue
+        message_id = mb.header_text(head, "Message-ID") or f"<{raw.source}:{raw.position}>"
+        automatic = bool(re.search(r"(?i)auto-(?:generated|replied)",
+                                   mb.header_text(head, "Auto-Submitted"))) or bool(
+            re.search(r"(?i)no-?reply|do-?not-?reply|mailer-daemon", sender[1]))
+        rows, how = match(index, sender, to)
+        subject = mb.header_text(head, "Subject")
+        if not how and _APPLICATION_SUBJECT.search(subject):
+            how = "subject"
+        references = message_ids(mb.header_text(head, "In-Reply-To") + " "
+                                  + mb.header_text(head, "References"))
+        entry = _Candidate(raw.data, message_id, sender, to, subject, when, labels, rows, how,
+                           automatic, references)
+        if how:
+            if kept + len(raw.data) <= MAX_KEPT_BYTES:
+                candidates[message_id] = entry
+                kept += len(raw.data)
+            continue
+        if references and len(raw.data) <= 512 * 1024 and \
+                thread_bytes + len(raw.data) <= MAX_THREAD_BYTES:
+            maybe.append(entry)
+            thread_bytes += len(raw.data)
+    # Replies in a thread with a message already tied to an application (a recruiter writing
+    # from another address), whatever the order they came in.
+    for entry in [*maybe, *(c for c in candidates.values() if not c.rows)]:
+        tied = next((candidates[r] for r in reversed(entry.references)
+                     if r in candidates and candidates[r].rows), None)
+        if tied is not None:
+            entry.rows, entry.how = tied.rows, "thread"
+            candidates[entry.message_id] = entry
+    mine = me.lower() if me else _infer_me(senders_sent, recipients)
+    evidence = _read(list(candidates.values()), index, mine)
+    stats["matched"] = len(candidates)
+    proposals = propose(evidence, applications, as_of=as_of)
+    figures = {k: float(v) for k, v in stats.items()}
+    figures["seconds"] = round(time.perf_counter() - started, 3)
+    figures["bytes read"] = float(size)
+    return MailScan(proposals=proposals, stats=figures, me=mine, evidence=evidence)
+
+
+def _infer_me(sent: Counter[str], recipients: Counter[str]) -> str | None:
+    if sent:
+        return sent.most_common(1)[0][0]
+    return recipients.most_common(1)[0][0] if recipients else None
+
+
+# Subjects of mail about an application, read even when the sender is not a tracked company:
+# an acknowledgement from a company the tracker does not hold proposes a new application.
+_APPLICATION_SUBJECT = re.compile(
+    r"(?i)\b(?:your application|application (?:received|for|to)|thank(?:s| you) for applying|"
+    r"ihre bewerbung|bewerbung (?:als|bei|eingegangen)|eingangsbestätigung|votre candidature|"
+    r"candidature (?:reçue|pour)|tu candidatura|tu solicitud|hemos recibido)")
+
+
+EVIDENCE_COLUMNS = ["message_id", "date", "direction", "kind", "confidence", "rows", "how",
+                    "sender", "subject", "snippet", "interview_at", "promised", "screening",
+                    "sender_name", "sender_address"]
+
+
+def _read(candidates: list[_Candidate], index: Index, me: str | None) -> pd.DataFrame:
+    """What each candidate message means and which application it concerns."""
+    records = []
+    ordered = sorted(candidates, key=lambda c: c.date or dt.datetime.min.replace(tzinfo=dt.UTC))
+    rejected_at: dict[int, dt.datetime] = {}
+    interviewed_at: dict[int, dt.datetime] = {}
+    for candidate in ordered:
+        if candidate.date is None:
+            continue
+        try:
+            message = mb.full(candidate.raw)
+            body = mb.body_text(message)
+            calendar = mb.calendar_start(message)
+        except Exception:  # a message that cannot be decoded says nothing
+            continue
+        outgoing = me is not None and candidate.sender[1] == me
+        rows = candidate.rows
+        if candidate.how == "ats" or not rows:
+            rows = rows or index.named_in(f"{candidate.sender[0]}\n{candidate.subject}\n"
+                                          f"{body[:2000]}")
+        text = f"{candidate.subject}\n{body}"
+        if outgoing:
+            after_rejection = any(r in rejected_at and rejected_at[r] <= candidate.date
+                                  for r in rows)
+            after_interview = any(r in interviewed_at and interviewed_at[r] <= candidate.date
+                                  for r in rows)
+            meaning = mm.sent_meaning(candidate.subject, body, after_rejection=after_rejection,
+                                      after_interview=after_interview,
+                                      attachments=mb.attachment_names(message))
+        else:
+            company_sender = candidate.how in ("domain", "contact", "thread")
+            meaning = mm.received_meaning(candidate.subject, body, sent=candidate.date,
+                                          calendar=calendar, automatic=candidate.automatic,
+                                          from_company=company_sender)
+            for r in rows:
+                if meaning.kind == mm.REJECTION:
+                    rejected_at.setdefault(r, candidate.date)
+                if meaning.kind == mm.INTERVIEW:
+                    interviewed_at[r] = meaning.interview_at or candidate.date
+        if meaning.kind is None:
+            continue
+        if not rows and not (meaning.kind == mm.ACKNOWLEDGEMENT and not outgoing):
+            continue
+        rows = pick_application(index.apps, rows, text, candidate.date)
+        snippet = re.sub(r"\s+", " ", body).strip()[:SNIPPET]
+        records.append({
+            "message_id": candidate.message_id, "date": candidate.date,
+            "direction": "sent" if outgoing else "received", "kind": meaning.kind,
+            "confidence": meaning.confidence, "rows": rows, "how": candidate.how,
+            "sender": f"{candidate.sender[0]} <{candidate.sender[1]}>".strip(),
+            "subject": candidate.subject[:300], "snippet": snippet,
+            "interview_at": meaning.interview_at, "promised": meaning.promised,
+            "screening": meaning.screening, "sender_name": candidate.sender[0],
+            "sender_address": candidate.sender[1], "text": text[:3000],
+        })
+    return pd.DataFrame(records, columns=[*EVIDENCE_COLUMNS, "text"])

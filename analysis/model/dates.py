@@ -1,0 +1,321 @@
+"""Date parsing for spreadsheet columns that hold dates in any shape a person types or Excel stores.
+
+A column may mix Excel date cells, Excel serial numbers, ISO dates and timestamps, and typed dates
+such as ``3/7/24, 2:22 PM`` or ``7 March 2024``. Whether ``03/04/2025`` is the 3rd of April or the
+4th of March is decided once per file from the values themselves (a first part above 12 proves
+day-first), or by the caller. Nothing is blanked silently: every cell that is not read as a date,
+or is read by a guess, comes back as a problem with its position and value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+DATE_DTYPE = "datetime64[us]"
+
+
+# Excel's day zero (it counts 1900 as a leap year, hence the 30th rather than the 31st).
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+# Serial numbers outside 1 Jan 1930 .. 31 Dec 2099 are far more likely to be amounts than dates.
+SERIAL_RANGE = (10959, 73050)
+
+
+_NUMERIC = r"^\d+(?:\.\d+)?$"
+
+
+_ISO = r"^\d{4}-\d{1,2}-\d{1,2}"
+
+
+_DMY = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?![\d/.\-])"
+
+
+# The same start without the look-ahead, which pyarrow's regex engine (RE2) runs vectorised.
+_DMY_START = r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}"
+
+
+PROBLEM_COLUMNS = ["position", "value", "problem", "severity"]
+
+
+# Cell types a spreadsheet reader gives for dates and for numbers (bool is not a number here).
+_DATE_TYPES = [dt.datetime, dt.date, pd.Timestamp, np.datetime64]
+
+
+_NUMBER_TYPES = [int, float, np.int64, np.float64, np.int32, np.float32]
+
+
+def format_days(dates: pd.Series, pattern: str = "%Y-%m-%d") -> pd.Series:
+    """Dates as text in the strftime ``pattern``, blank where there is no date. strftime runs
+    in Python, so each distinct day is formatted once, however many rows share it.
+
+    >>> format_days(pd.Series(pd.to_datetime(["2026-03-07", None, "2026-03-07"])), "%-d %b")
+    0    7 Mar
+    1      NaN
+    2    7 Mar
+    dtype: str
+    """
+    return dates.map({day: day.strftime(pattern) for day in dates.dropna().unique()}
+                     ).astype("str")
+
+
+def _numeric_parts(values: pd.Series) -> pd.DataFrame:
+    """Day-or-month, month-or-day and year of the cells written like 31/12/2024 (NaN for the
+    others). The regex extraction runs in Python, so only the cells a vectorised match picks
+    out are extracted: the others, ISO dates above all, cost nothing."""
+    parts = pd.DataFrame(np.nan, index=values.index, columns=[0, 1, 2])
+    candidates = values.str.match(_DMY_START).fillna(False).astype(bool)
+    if candidates.any():
+        parts[candidates] = values[candidates].str.extract(_DMY).astype("float64")
+    return parts
+
+
+def _cell_types(values: pd.Series) -> pd.Series:
+    """Each cell's Python type: one pass of the built-in ``type`` over a column of mixed cells
+    (a spreadsheet column holds text, numbers and dates), cheaper than one ``isinstance``
+    pass per question."""
+    return values.map(type, na_action="ignore")
+
+
+def _text(values: pd.Series, types: pd.Series | None = None) -> pd.Series:
+    """The cells that are text, stripped; other cells (numbers, dates, blanks) become NA."""
+    if values.dtype == object:
+        types = _cell_types(values) if types is None else types
+        values = values.where(types.isin([str]))
+    return values.astype("str").str.strip().where(values.notna())
+
+
+def detect_dayfirst(columns: Iterable[pd.Series]) -> bool | None:
+    """Decide from the values whether numeric dates are written day first.
+
+    True when some value can only be day-first (``31/12/2024``), False when some value can only be
+    month-first (``12/31/2024``), the majority when both occur, and None when nothing proves either.
+
+    >>> detect_dayfirst([pd.Series(["01/02/2024", "25/02/2024"])])
+    True
+    >>> detect_dayfirst([pd.Series(["01/02/2024", "02/01/2024"])]) is None
+    True
+    """
+    day_proofs = month_proofs = 0
+    for column in columns:
+        text = _text(column).dropna()
+        if text.empty:
+            continue
+        parts = _numeric_parts(text)
+        day_proofs += int(((parts[0] > 12) & (parts[1] <= 12)).sum())
+        month_proofs += int(((parts[1] > 12) & (parts[0] <= 12)).sum())
+    if day_proofs == month_proofs:
+        return None
+    return day_proofs > month_proofs
+
+
+def _from_serials(numbers: pd.Series) -> pd.Series:
+    days = np.floor(numbers.astype("float64").where(numbers.between(*SERIAL_RANGE)))
+    return (EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).astype(DATE_DTYPE)
+
+
+def parse_dates(values: pd.Series, *, dayfirst: bool | None) -> tuple[pd.Series, pd.DataFrame]:
+    """Parse one column into dates (midnight, no time zone) and list what could not be read.
+
+    Returns the parsed series, with the caller's index, and a problem frame with the positional
+    ``position`` of each cell, its ``value``, the ``problem`` and a ``severity`` ("error" when the
+    cell is left blank, "warning" when it was read by a guess). With ``dayfirst=None`` ambiguous
+    numeric dates are read month first and each one is reported.
+
+    >>> parsed, problems = parse_dates(pd.Series(["2024-03-07", "31/09/2025", "45000"]),
+    ...                                dayfirst=True)
+    >>> [d.date().isoformat() if pd.notna(d) else None for d in parsed]
+    ['2024-03-07', None, '2023-03-15']
+    >>> problems["problem"].tolist()
+    ['not a valid date']
+    """
+    index = values.index
+    values = values.reset_index(drop=True)
+    result = pd.Series(pd.NaT, index=values.index, dtype=DATE_DTYPE)
+    problems: list[pd.DataFrame] = []
+
+    def report(mask: pd.Series, problem: str | pd.Series, severity: str) -> None:
+        if mask.any():
+            bad = values[mask]
+            problems.append(pd.DataFrame({
+                "position": bad.index.to_numpy(), "value": bad.astype(str).to_numpy(),
+                "problem": problem[mask].to_numpy() if isinstance(problem, pd.Series) else problem,
+                "severity": severity,
+            }))
+
+    types = None
+    if values.dtype == object:
+        types = _cell_types(values)
+        is_date = types.isin(_DATE_TYPES)
+        if is_date.any():
+            result[is_date] = pd.to_datetime(values[is_date], errors="coerce", utc=True)\
+                .dt.tz_localize(None).dt.normalize()
+        is_number = types.isin(_NUMBER_TYPES)
+        if is_number.any():
+            numbers = pd.to_numeric(values[is_number], errors="coerce")
+            result[is_number] = _from_serials(numbers)
+            report(is_number & result.isna(), "a number, not a date", "error")
+
+    text = _text(values, types)
+    text = text.where(text != "")
+    todo = text.notna()
+    if todo.any():
+        serial = todo & text.str.fullmatch(_NUMERIC).fillna(False).astype(bool)
+        if serial.any():
+            result[serial] = _from_serials(pd.to_numeric(text[serial], errors="coerce"))
+            report(serial & result.isna(), "a number, not a date", "error")
+            todo &= ~serial
+
+        iso = todo & text.str.match(_ISO).fillna(False).astype(bool)
+        if iso.any():
+            parsed = pd.to_datetime(text[iso], format="ISO8601", errors="coerce", utc=True)
+            result[iso] = parsed.dt.tz_localize(None).dt.normalize()
+            report(iso & result.isna(), "not a valid date", "error")
+            todo &= ~iso
+
+        parts = _numeric_parts(text.where(todo))
+        numeric = todo & parts[0].notna()
+        if numeric.any():
+            first, second, year = parts[0], parts[1], parts[2]
+            year = year.where(year >= 100, year + 2000)
+            day_first = bool(dayfirst)
+            day, month = (first, second) if day_first else (second, first)
+            ymd = pd.DataFrame({"year": year, "month": month, "day": day})[numeric]
+            result[numeric] = pd.to_datetime(ymd, errors="coerce")
+            report(numeric & result.isna(), "not a valid date", "error")
+            if dayfirst is None:
+                guessed = numeric & result.notna() & (first <= 12) & (second <= 12) & \
+                    (first != second)
+                readable = result.dt.strftime("%-d %B %Y")
+                report(guessed, "ambiguous day and month: read as " + readable +
+                       " (month first); set the date order if you meant the other way", "warning")
+            todo &= ~numeric
+
+        if todo.any():
+            parsed = pd.to_datetime(text[todo], format="mixed", dayfirst=bool(dayfirst), utc=True,
+                                    errors="coerce")
+            result[todo] = parsed.dt.tz_localize(None).dt.normalize()
+            report(todo & result.isna(), "not a date", "error")
+
+    frame = (pd.concat(problems, ignore_index=True) if problems
+             else pd.DataFrame(columns=PROBLEM_COLUMNS))
+    result.index = index
+    return result, frame.sort_values("position", kind="stable").reset_index(drop=True)
+
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple of": 2,
+    "few": 3, "a few": 3, "a couple of": 2, "zwei": 2, "drei": 3, "vier": 4, "deux": 2,
+    "trois": 3, "dos": 2, "tres": 3, "ein": 1, "eine": 1, "einer": 1, "un": 1, "une": 1,
+    "una": 1, "uno": 1,
+}
+
+
+_UNITS = {"day": 1, "days": 1, "business day": 1.4, "business days": 1.4, "working days": 1.4,
+          "week": 7, "weeks": 7, "month": 30, "months": 30, "tag": 1, "tage": 1, "tagen": 1,
+          "woche": 7, "wochen": 7, "jour": 1, "jours": 1, "semaine": 7, "semaines": 7,
+          "día": 1, "días": 1, "dia": 1, "dias": 1, "semana": 7, "semanas": 7}
+
+
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6, "montag": 0, "dienstag": 1, "mittwoch": 2,
+             "donnerstag": 3, "freitag": 4, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3,
+             "vendredi": 4, "lunes": 0, "martes": 1, "miércoles": 2, "jueves": 3,
+             "viernes": 4}
+
+
+_MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan", "januar", "janvier", "enero"), ("february", "feb", "februar", "février",
+                                                     "febrero"),
+    ("march", "mar", "märz", "mars", "marzo"), ("april", "apr", "avril", "abril"),
+    ("may", "mai", "mayo"), ("june", "jun", "juni", "juin", "junio"),
+    ("july", "jul", "juli", "juillet", "julio"), ("august", "aug", "août", "agosto"),
+    ("september", "sep", "sept", "septembre", "septiembre"),
+    ("october", "oct", "oktober", "octobre", "octubre"),
+    ("november", "nov", "novembre", "noviembre"),
+    ("december", "dec", "dezember", "décembre", "diciembre")), start=1) for name in names}
+
+
+_AMOUNT = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
+
+
+_UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+
+
+# "two weeks", "10 days", "2-3 weeks" (the later end of a range counts)
+_SPAN = re.compile(rf"(?i)\b(\d{{1,3}}|{_AMOUNT})\s*(?:(?:-|–|to|or|bis|à|a)\s*(\d{{1,3}})\s*)?"
+                   rf"({_UNIT})\b")
+
+
+_NEXT_WEEK = re.compile(r"(?i)\b(next week|nächste[nr]? woche|la semaine prochaine|"
+                        r"la próxima semana|la semana que viene)\b")
+
+
+_END_OF_MONTH = re.compile(r"(?i)\b(end of (the|this) month|ende des monats|fin du mois|"
+                           r"fin de mes)\b")
+
+
+_WEEKDAY = re.compile(rf"(?i)\b({'|'.join(_WEEKDAYS)})\b")
+
+
+_MONTH_DAY = re.compile(rf"(?i)\b(?:({'|'.join(_MONTHS)})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+                        rf"|(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?"
+                        rf"({'|'.join(_MONTHS)})\.?)\b")
+
+
+def time_frame_end(text: object, start: dt.date) -> dt.date | None:
+    """The day a time frame said on ``start`` ends: "within two weeks", "in 10 days", "next
+    week" (its Friday), "by Friday" (the next one), "by November 6" / "6 November" (the next
+    such day), "end of the month", in English, German, French or Spanish; an ISO date too.
+    None when the text names no time.
+
+    >>> start = dt.date(2026, 10, 28)  # a Wednesday
+    >>> [time_frame_end(t, start) for t in ("within two weeks", "by Friday, November 6",
+    ...     "next week", "in 10 days", "innerhalb von zwei Wochen", "soon")]  # doctest: +ELLIPSIS
+    [datetime.date(2026, 11, 11), datetime.date(2026, 11, 6), datetime.date(2026, 11, 6), ...
+    """
+    if text is None or (isinstance(text, float) and np.isnan(text)):
+        return None
+    words = str(text).strip()
+    if not words:
+        return None
+    iso = re.search(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", words)
+    if iso:
+        try:
+            return dt.date(*(int(g) for g in iso.groups()))
+        except ValueError:
+            return None
+    month_day = _MONTH_DAY.search(words)
+    if month_day:
+        month_name, day_a, day_b, month_b = month_day.groups()
+        month = _MONTHS[(month_name or month_b).lower()]
+        day = int(day_a or day_b)
+        for year in (start.year, start.year + 1):
+            try:
+                candidate = dt.date(year, month, day)
+            except ValueError:
+                return None
+            if candidate >= start:
+                return candidate
+    span = _SPAN.search(words)
+    if span:
+        amount, upper, unit = span.groups()
+        count = int(upper) if upper else int(amount) if amount.isdigit() \
+            else _NUMBER_WORDS[amount.lower()]
+        return start + dt.timedelta(days=round(count * _UNITS[unit.lower()]))
+    if _NEXT_WEEK.search(words):
+        return start + dt.timedelta(days=7 - start.weekday() + 4)
+    if _END_OF_MONTH.search(words):
+        following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return following - dt.timedelta(days=1)
+    weekday = _WEEKDAY.search(words)
+    if weekday:
+        ahead = (_WEEKDAYS[weekday.group(1).lower()] - start.weekday()) % 7 or 7
+        return start + dt.timedelta(days=ahead)
+    return None

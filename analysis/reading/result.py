@@ -1,0 +1,58 @@
+"""What an import gives back: the canonical tables, the problems found and how the file
+was read; and the error raised when the columns cannot be recognised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.interviews.journal import empty_interviews
+from analysis.reading.known_exports import export_note
+from analysis.reading.sources import SpreadsheetError
+
+
+class MissingColumnsError(SpreadsheetError):
+    """A required column could not be recognised. ``headers`` lists the file's column headers
+    and ``missing`` the canonical names not found, so a user can map them by hand;
+    ``recognised`` maps the headers that were recognised to their canonical names."""
+
+    def __init__(self, message: str, *, file: str | None, headers: list[str],
+                 missing: list[str], recognised: dict[str, str]) -> None:
+        super().__init__(message, file=file)
+        self.headers = headers
+        self.missing = missing
+        self.recognised = recognised
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What ``load_applications`` returns.
+
+    ``applications`` has every canonical column (in schema order, with fixed dtypes) followed by
+    the user's other columns under their own names. ``issues`` lists each problem with the file,
+    the spreadsheet row (1-based, as the user sees it), the column, the value, what is wrong and
+    a severity: "error" (the cell was left blank), "warning" (read by a guess, or doubtful) or
+    "info" (something was skipped or assumed).
+    """
+
+    applications: pd.DataFrame
+    issues: pd.DataFrame
+    offers: pd.DataFrame | None = None
+    column_map: dict[str, str] = field(default_factory=dict)
+    extra_columns: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    dayfirst: bool | None = None
+    read_as: str = ""
+    headers: list[str] = field(default_factory=list)
+    export: str | None = None  # the known export the headers come from (LinkedIn, Huntr...)
+    # One row per interview: from an Interviews sheet or file, else one per application with
+    # an interview date (see analysis.interviews).
+    interviews: pd.DataFrame = field(default_factory=empty_interviews)
+
+    @property
+    def export_note(self) -> str:
+        """What the import report says about the export recognised and what it lacks."""
+        return export_note(self.export, self.column_map)
