@@ -18,11 +18,7 @@ from analysis.stats.rates import OUTCOMES
 # Okabe-Ito, then three of Paul Tol's muted colours for charts with more series.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
            "#882255", "#44AA99", "#999933"]
-
-
 MUTED = "#9AA0A6"
-
-
 OFFERS_SHOWN = 20  # bars per offers chart; more would not be readable
 
 
@@ -74,11 +70,7 @@ def funnel_chart(funnel: pd.DataFrame) -> go.Figure:
 
 
 SANKEY_HEIGHT = 480
-
-
 SANKEY_PAD = 0.03  # share of the plot's height between two nodes of a column
-
-
 LABEL_SPACE = 0.055  # share of the plot's height a node's label needs (about 22 px of 400)
 
 

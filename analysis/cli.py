@@ -46,8 +46,6 @@ from analysis.reading.result import LoadResult, MissingColumnsError
 from analysis.reading.sources import SpreadsheetError
 
 PROG = "jobsearch"
-
-
 FOLLOW_UP_COLUMNS = {"state": "State", "due": "Due", "title": "Action", "company": "Company",
                      "role": "Role", "contact_name": "To", "channel": "Channel"}
 

@@ -24,59 +24,30 @@ from analysis.reading.importer import load_applications
 from analysis.reading.result import LoadResult
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "data" / "sample.csv"
-
-
 SAMPLE_SIZE = 150
-
-
 SAMPLE_SEED = 2026
-
-
 SAMPLE_END = dt.date(2026, 11, 20)
 
-
 _SOURCES = np.array(["LinkedIn", "Company site", "Job board", "Referral", "Recruiter"])
-
-
 _SOURCE_SHARE = np.array([0.34, 0.26, 0.16, 0.11, 0.13])
-
-
 # Chance of any reply, and of a positive one given a reply, by source (same order as above).
 _REPLY_RATE = np.array([0.42, 0.50, 0.30, 0.85, 0.75])
-
-
 _POSITIVE_RATE = np.array([0.35, 0.40, 0.30, 0.65, 0.55])
-
-
 _PREFIXES = ["Initech", "Globex", "Hooli", "Vandelay", "Acme", "Umbrella", "Soylent", "Wonka",
              "Stark", "Wayne", "Tyrell", "Cyberdyne", "Aperture", "Black Mesa", "Oscorp", "Dunder",
              "Gringotts", "Monarch", "Pied Piper", "Massive Dynamic", "Nakatomi", "Sirius",
              "Virtucon", "Gekko", "Prestige", "Blue Sun", "Zorg", "Ollivander", "Bluth", "Kruger"]
-
-
 _SUFFIXES = ["", " Analytics", " Labs", " Systems", " Health", " Logistics", " Bank", " Media"]
-
-
 _ROLES = ["Data Analyst", "Senior Data Analyst", "Product Analyst", "Data Scientist",
           "Analytics Engineer", "BI Developer", "Data Engineer", "Research Analyst",
           "Marketing Analyst", "Business Analyst"]
-
-
 _LOCATIONS = ["Remote", "Berlin", "London", "Amsterdam", "Hamburg", "Munich", "Dublin",
               "Remote (EU)", "Zurich", "Paris"]
-
-
 _FIRST = ["Anna", "Ben", "Chloe", "David", "Elif", "Farid", "Greta", "Hugo", "Ines", "Jonas",
           "Kira", "Liam", "Maya", "Noah", "Olga", "Priya", "Quentin", "Rosa", "Sven", "Tara"]
-
-
 _LAST = ["Meyer", "Okafor", "Schmidt", "Rossi", "Novak", "Jensen", "Garcia", "Kowalski",
          "Dubois", "Yilmaz", "Nguyen", "Berg", "Costa", "Fischer", "Larsen"]
-
-
 _CHANNELS = np.array(["email", "LinkedIn", "phone", "letter"])
-
-
 _NOTES = ["Asked about SQL window functions and a metrics case.",
           "Panel of three; take-home discussed. They liked the dashboard portfolio.",
           "Culture fit chat with the team lead; questions on stakeholder management.",
@@ -242,19 +213,13 @@ _QUESTIONS = [
     ["Explain an A/B test to a non-technical person"],
     ["How do you prioritise competing deadlines?", "How do you work under pressure?"],
 ]
-
-
 _IMPROVE = ["Prepare a shorter answer to 'tell me about yourself'.",
             "Practise SQL window functions under time pressure.",
             "Have two questions ready about the team's roadmap.",
             "Quantify the impact in the project stories.",
             "Slow down when explaining the case; structure it first."]
-
-
 _WENT_WELL = ["The portfolio dashboard landed well.", "Good rapport with the hiring manager.",
               "The case study structure was clear."]
-
-
 _KINDS = ["phone screen", "video", "technical", "panel", "onsite", "final"]
 
 

@@ -24,45 +24,22 @@ from analysis.model.dates import format_days
 from analysis.model.stages import reply_known, response_dates, stage_codes
 
 NOTES = "interview_notes"
-
-
 THANK_YOU = "thank_you"
-
-
 DECISION_FOLLOW_UP = "decision_follow_up"
-
-
 STATUS_CHECK = "status_check"
-
-
 MOVE_ON = "move_on"
-
-
 REJECTION_THANKS = "rejection_thanks"
-
-
 OFFER_FACTS = "offer_facts"
 
-
 OVERDUE, DUE_TODAY, UPCOMING = "overdue", "due today", "upcoming"
-
-
 STATES = (OVERDUE, DUE_TODAY, UPCOMING)
-
-
 ACTION_COLUMNS = ["action_id", "row", "action", "title", "company", "role", "due",
                   "overdue_after", "days_overdue", "state", "channel", "detail",
                   "contact_name", "contact_email", "done_column", "interview", "interviewer"]
-
-
 # What "Done" fills in for an action about one interview of the journal (not a column of the
 # applications): its notes, or one interviewer's thank-you.
 INTERVIEW_NOTES_DONE = "interview: notes"
-
-
 INTERVIEW_THANKS_DONE = "interview: thank-you"
-
-
 # Applications that are over produce no actions but the thank-you after a rejection.
 _FINISHED = {s.ACCEPTED, s.WITHDRAWN, s.GHOSTED, s.REJECTED}
 
@@ -188,8 +165,6 @@ def suggested_channel(apps: pd.DataFrame, action: str) -> pd.Series:
 
 
 Detail = Callable[[pd.DataFrame], pd.Series]
-
-
 RuleResult = tuple[pd.Series, pd.Series, pd.Series, Detail]
 
 
@@ -345,8 +320,6 @@ def rule_offer_facts(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules
 
 _FACT_COLUMNS = (s.BASE_SALARY, s.BONUS, s.EQUITY_PER_YEAR, s.BENEFITS_VALUE, s.PTO_DAYS,
                  s.REMOTE_DAYS)
-
-
 _FACT_LABELS = {s.BASE_SALARY: "base salary", s.BONUS: "bonus", s.EQUITY_PER_YEAR: "equity",
                 s.BENEFITS_VALUE: "benefits", s.PTO_DAYS: "PTO days",
                 s.REMOTE_DAYS: "remote days per week"}

@@ -37,24 +37,14 @@ from analysis.model import schema as s
 from analysis.model.stages import as_known_on, stage_codes, status_and_dates
 
 STAGES = ("applied", "replied", "interviewed")
-
-
 STAGE_LABELS = {"applied": "Applied, no reply yet", "replied": "Replied, no interview yet",
                 "interviewed": "Interviewed"}
-
-
 NEXT_LABELS = {"applied": "a reply", "replied": "an interview", "interviewed": "an offer"}
 
 
 MAX_AGE = 730  # days: a longer wait counts as this
-
-
 MAX_HORIZON = 730  # days: a longer horizon counts as this
-
-
 INTERVAL = 0.8
-
-
 RATE_DRAWS = 400
 
 

@@ -19,14 +19,8 @@ from analysis.model.stages import as_known_on
 from analysis.stats.rates import MIN_GROUP, OUTCOMES, compare_groups, rate_table
 
 GOAL_SETTING = "weekly_goal"
-
-
 DEFAULT_APPLICATIONS = 10
-
-
 DEFAULT_FOLLOW_UPS = 3
-
-
 WEEKS_SHOWN = 12
 
 
@@ -126,8 +120,6 @@ def streak(progress: pd.DataFrame) -> int:
 
 
 LEVER_COLUMNS = (s.SOURCE, s.LOCATION, s.ROLE)
-
-
 SIGNIFICANT = 0.05
 
 

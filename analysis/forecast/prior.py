@@ -26,11 +26,7 @@ class Prior:
 # applications, recruiters and referrals.
 PRIOR = {"applied": Prior(0.45, 8, 0.03, 30), "replied": Prior(0.40, 10, 0.50, 0),
          "interviewed": Prior(0.33, 28, 0.55, 28)}
-
-
 PRIOR_SPREAD = 0.6  # of the lognormal times, on the log scale
-
-
 PRIOR_WEIGHT = 10  # made-up applications per stage
 
 

@@ -17,8 +17,6 @@ from analysis.model.cells import YES_MARKERS
 from analysis.model.dates import DATE_DTYPE, parse_dates
 
 SEPARATOR = "; "
-
-
 # Names and addresses are separated by ; , | or a new line ("Ana Ruiz; Ben Okafor").
 # Spaces spelled out: pandas hands a pattern with \s to Python's regex engine, one cell at a
 # time, and these run over every interview.
@@ -36,8 +34,6 @@ THANKS_SEPARATORS = rf"{_SPACE}*[;|\n]{_SPACE}*"
 
 NOTE_COLUMNS = (s.QUESTIONS_ASKED, s.MY_ANSWERS, s.THEIR_RESPONSES, s.MY_QUESTIONS,
                 s.WENT_WELL, s.TO_IMPROVE, s.IV_NOTES)
-
-
 TEXT_COLUMNS = tuple(c.name for c in s.INTERVIEW_COLUMNS if c.kind in ("text", "url"))
 
 

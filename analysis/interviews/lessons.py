@@ -96,8 +96,6 @@ QUESTION_BANK: dict[str, tuple[str, ...]] = {
         "do you have any questions for us", "do you have any questions",
         "what questions do you have for me", "anything you would like to ask"),
 }
-
-
 _FILLER = re.compile(r"\b(a little|a bit|briefly|quickly|please|can you|could you|would you|"
                      r"so|just|maybe|kindly)\b")
 
@@ -108,8 +106,6 @@ def _normal_question(text: str) -> str:
 
 
 _BANK_NAMES = [name for name, words in QUESTION_BANK.items() for _ in words]
-
-
 _BANK_WORDINGS = [_normal_question(w) for words in QUESTION_BANK.values() for w in words]
 
 

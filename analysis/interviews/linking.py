@@ -39,11 +39,7 @@ def application_keys(frame: pd.DataFrame, levels: Sequence[str] = ("url", "full"
 # The last links worked out, by the identity of the two frames: a page asks for the same
 # link several times (follow-ups, funnel, flows...) and frames here are never modified.
 _LINKS: OrderedDict[tuple[int, int], tuple[weakref.ref, weakref.ref, pd.Series]] = OrderedDict()
-
-
 _LINKS_KEPT = 8
-
-
 _LINKS_LOCK = threading.Lock()
 
 

@@ -34,8 +34,6 @@ from analysis.model.dates import DATE_DTYPE, parse_dates, time_frame_end
 
 # As patterns (not compiled) so that pandas runs them in pyarrow's regex engine, vectorised.
 _STRAY = rf"^{_SPACE}*[;,|]|[;,|]{_SPACE}*[;,|]|[;,|]{_SPACE}*$"
-
-
 _TIME = re.compile(r"(?i)\b(\d{1,2})[:.h](\d{2})\s*(am|pm)?\b|\b(\d{1,2})\s*(am|pm)\b")
 
 

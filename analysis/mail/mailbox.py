@@ -26,39 +26,20 @@ from pathlib import Path
 from typing import IO
 
 CHUNK = 8 * 1024 * 1024
-
-
 MAX_MESSAGE_BYTES = 50 * 1024 * 1024  # larger messages are skipped (counted as unreadable)
-
-
 MAX_ZIP_ENTRIES = 100_000
-
-
 MAX_UNPACKED_BYTES = 4 * 1024 ** 3
-
-
 MAX_RATIO = 200
-
-
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
 # An mbox "From " separator line: "From sender date", the date ending in a four-digit year
 # (or a numeric zone after it). A body line starting "From " without a date is not one.
 _FROM_LINE = re.compile(rb"From \S*[^\n]*?\d{2}:\d{2}(?::\d{2})?[^\n]*?\d{4}[^\n]*\r?\n")
-
-
 _MBOXRD = re.compile(rb"^>(>*From )", re.MULTILINE)
-
-
 _HEADER_LINE = re.compile(rb"^[!-9;-~]+:[ \t]?", re.MULTILINE)
-
 
 # Headers are read with the compat32 policy: plain strings, several times faster than
 # policy.default's header objects; the few values shown are decoded on demand.
 _headers = BytesHeaderParser(policy=policy.compat32)
-
-
 _parser = BytesParser(policy=policy.default)
 
 

@@ -27,8 +27,6 @@ ATS_DOMAINS = (
     "gem.com", "homerun.co", "oracle.com", "oraclecloud.com", "avature.net",
     "hr-manager.net", "umantis.com", "concludis.de", "cornerstoneondemand.com",
 )
-
-
 # Job boards and alert senders: their mail is about many jobs, never one application.
 ALERT_SENDERS = re.compile(
     r"(?i)^(?:jobalerts?-noreply|jobs-noreply|jobs-listings|alert|alerts|jobalert|"
@@ -36,14 +34,10 @@ ALERT_SENDERS = re.compile(
     r"@(?:[a-z0-9-]+\.)*(?:indeedmail\.com|glassdoor\.com|ziprecruiter\.com|monster\.com|"
     r"stepstone\.[a-z.]+|xing\.com|welcometothejungle\.com|otta\.com|wellfound\.com|"
     r"angel\.co|jobleads\.com|talent\.com|jooble\.org|simplyhired\.com|dice\.com)$")
-
-
 BOARD_DOMAINS = frozenset({
     "linkedin.com", "indeed.com", "glassdoor.com", "stepstone.de", "xing.com", "monster.com",
     "ziprecruiter.com", "welcometothejungle.com", "otta.com", "wellfound.com", "google.com",
     "simplify.jobs", "huntr.co", "tealhq.com"})
-
-
 FREE_MAIL = frozenset({"gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com",
              "yahoo.com", "icloud.com", "me.com", "gmx.de", "gmx.net", "web.de", "aol.com",
              "proton.me", "protonmail.com", "mail.com", "t-online.de", "yandex.com",
@@ -60,8 +54,6 @@ _PUBLIC_SUFFIXES = frozenset({"com", "net", "org", "io", "co", "uk", "de", "fr",
                               "us", "ai", "app", "dev", "biz", "info", "ch", "at", "nl", "be",
                               "it", "se", "dk", "no", "fi", "ie", "pl", "pt", "ca", "au",
                               "jobs", "careers", "hr", "tech", "gov", "edu", "ac"})
-
-
 _GENERIC_LABELS = frozenset({"mail", "email", "e-mail", "careers", "career", "jobs", "job", "hr",
                              "talent", "recruiting", "recruitment", "notifications", "noreply",
                              "no-reply", "info", "news", "mx", "smtp", "apply", "join", "team",

@@ -20,15 +20,9 @@ from analysis.model.dates import time_frame_end
 
 ACKNOWLEDGEMENT, REJECTION, INTERVIEW, ASSESSMENT, OFFER, REPLY = (
     "acknowledgement", "rejection", "interview", "assessment", "offer", "reply")
-
-
 SENT_APPLICATION, SENT_THANK_YOU, SENT_FOLLOW_UP, SENT_REJECTION_THANKS = (
     "sent_application", "sent_thank_you", "sent_follow_up", "sent_rejection_thanks")
-
-
 RECEIVED_KINDS = (ACKNOWLEDGEMENT, REJECTION, INTERVIEW, ASSESSMENT, OFFER, REPLY)
-
-
 SENT_KINDS = (SENT_APPLICATION, SENT_THANK_YOU, SENT_FOLLOW_UP, SENT_REJECTION_THANKS)
 
 
@@ -71,8 +65,6 @@ _REJECTION = _any(
     r"(?:no ha|no has) sido seleccionad[oa]", r"hemos decidido (?:continuar|seguir) con otr",
     r"otros candidatos", r"no (?:podemos|continuaremos) con tu candidatura",
 )
-
-
 _OFFER = _any(
     r"(?:pleased|happy|delighted|excited|thrilled) to (?:extend|offer you|make you)",
     r"offer(?:ing)? you the (?:position|role|job)", r"(?:extend|make) (?:you )?an? (?:job )?offer",
@@ -83,8 +75,6 @@ _OFFER = _any(
     r"offre d'emploi", r"promesse d'embauche", r"(?:le plaisir|heureux) de vous proposer le poste",
     r"nos complace (?:ofrecerte|ofrecerle)", r"oferta de (?:trabajo|empleo)", r"carta oferta",
 )
-
-
 _ASSESSMENT = _any(
     r"(?:online |technical |coding |skills? )?assessment", r"coding (?:challenge|test|exercise)",
     r"take[- ]home", r"technical (?:test|exercise|task|challenge)", r"online test",
@@ -93,8 +83,6 @@ _ASSESSMENT = _any(
     r"test technique", r"évaluation en ligne", r"exercice technique",
     r"prueba técnica", r"evaluación (?:online|en línea|técnica)",
 )
-
-
 _INTERVIEW = _any(
     r"invit(?:e|ing) you (?:to|for) (?:an? |a first |a second |the next )?"
     r"(?:interview|call|chat|conversation|meeting|video call)",
@@ -121,13 +109,9 @@ _INTERVIEW = _any(
     r"(?:agendar|programar|coordinar) una (?:entrevista|llamada)",
     r"tu disponibilidad", r"entrevista (?:telefónica|por video|con)",
 )
-
-
 _CALL = _any(r"\b(?:phone|intro(?:ductory)?|recruiter|screening|quick|short) (?:call|chat|screen)",
              r"telefon(?:interview|gespräch|at)", r"entretien téléphonique",
              r"llamada (?:telefónica|breve)")
-
-
 _ACKNOWLEDGEMENT = _any(
     r"thank(?:s| you) for (?:your )?(?:applying|application|interest in|submitting)",
     r"(?:we(?:'ve| have)|has been) received (?:your|the) application",
@@ -141,13 +125,10 @@ _ACKNOWLEDGEMENT = _any(
     r"gracias por (?:tu|su) (?:candidatura|solicitud|postulación|interés)",
     r"tu (?:candidatura|solicitud) (?:ha sido|fue) (?:recibida|enviada)",
 )
-
-
 _AUTOMATIC = _any(r"do not reply", r"no-?reply",
 r"this (?:is an|mailbox is) (?:automated|not monitored)",
                   r"automatically generated", r"bitte antworten sie nicht", r"ne pas répondre",
                   r"no responda")
-
 
 _SENT_THANKS = _any(
     r"thank(?:s| you) (?:so much |again |very much )?for (?:taking the time|your time|"
@@ -159,8 +140,6 @@ _SENT_THANKS = _any(
     r"merci (?:pour|de) (?:l'entretien|notre (?:échange|entretien)|votre temps)",
     r"gracias por (?:la entrevista|su tiempo|tu tiempo|la conversación)",
 )
-
-
 _SENT_REJECTION_THANKS = _any(
     r"thank(?:s| you) for (?:letting me know|informing me|your consideration|considering me|"
     r"the update|getting back to me)", r"(?:hope|keep me in mind) (?:for )?future",
@@ -169,8 +148,6 @@ _SENT_REJECTION_THANKS = _any(
     r"merci (?:pour|de) votre retour",
     r"gracias por (?:avisarme|informarme|su respuesta|tu respuesta)",
 )
-
-
 _SENT_FOLLOW_UP = _any(
     r"follow(?:ing)?[- ]up", r"any (?:update|news)", r"checking in", r"status of my application",
     r"wanted to (?:check|ask) (?:in|whether|if|about)", r"still (?:very )?interested",
@@ -178,24 +155,18 @@ _SENT_FOLLOW_UP = _any(
     r"(?:je me permets de )?(?:vous )?relancer", r"suivi de ma candidature", r"des nouvelles",
     r"seguimiento", r"alguna novedad", r"estado de mi (?:candidatura|solicitud)",
 )
-
-
 _SENT_APPLICATION = _any(
     r"(?:my )?application for", r"apply(?:ing)? (?:for|to)", r"(?:attached|enclosed|please find) "
     r"(?:is |are )?my (?:cv|resume|résumé|application)", r"\bcv\b", r"résumé|resume",
     r"bewerbung (?:als|für|um)", r"lebenslauf", r"candidature (?:pour|au poste|spontanée)",
     r"candidatura (?:para|al puesto)", r"solicitud (?:para|de empleo)",
 )
-
-
 _PROMISE = re.compile(
     r"(?i)(?:decide|decision|get back to you|be in touch|hear (?:back )?from us|let you know|"
     r"update you|come back to you|feedback|next steps|rückmeldung|entscheidung|melden uns|"
     r"décision|reviendrons vers vous|retour|respuesta|decisión|volveremos a contactar)"
     r"[^.\n]{0,80}?\b(?:by|within|in|before|until|bis|innerhalb|in den nächsten|d'ici|dans|sous|"
     r"avant|en|dentro de|antes del?)\s+([^.\n;]{3,45})")
-
-
 _TIME_OF_DAY = re.compile(
     r"(?i)\b(?:at|um|à|a las)?\s*(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|uhr|h\b)?")
 

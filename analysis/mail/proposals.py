@@ -24,19 +24,13 @@ from analysis.model.tables import empty_applications
 
 PROPOSAL_COLUMNS = ["row", "company", "role", "column", "value", "kind", "confidence",
                     "message_date", "sender", "subject", "snippet", "message_id"]
-
-
 SNIPPET = 200
 
 
 _STATUS_OF = {mm.REJECTION: s.REJECTED, mm.OFFER: s.OFFER, mm.INTERVIEW: s.INTERVIEWING,
               mm.ASSESSMENT: s.SCREENING}
-
-
 _RANK = {s.SAVED: 0, s.APPLIED: 1, s.SCREENING: 2, s.INTERVIEWING: 3, s.OFFER: 4,
          s.ACCEPTED: 5, s.REJECTED: 5, s.WITHDRAWN: 5, s.GHOSTED: 1}
-
-
 # A role and a company named in an acknowledgement ("Thank you for applying to Acme for the
 # Data Analyst position"): the introducing words in any case, the name with a capital.
 _NEW_ROLE = re.compile(
@@ -44,8 +38,6 @@ _NEW_ROLE = re.compile(
     r"(?i:the|our|a|an|die|den|le|la|el)?\s*(?i:position|role|job|stelle|poste|puesto)?\s*"
     r"(?i:of|as|de)?\s*[\"'“«]?([A-Z][\w/&+\- ]{2,60}?)[\"'”»]?"
     r"(?:\s+(?i:position|role|job|at|bei|chez|en)\b|[.,!\n]|$)")
-
-
 _NEW_COMPANY = re.compile(
     r"(?i:applying to|applying at|applying with|application to|application at|"
     r"application with|interest in|bewerbung bei|candidature chez|candidatura en|"
@@ -268,6 +260,7 @@ def proposal_key(proposals: pd.DataFrame) -> pd.Series:
     """What identifies a proposal across scans (to remember those declined): the message
     and the column."""
     return proposals["message_id"].astype(str) + "|" + proposals["column"].astype(str)
+
 
 
 DECLINED_SETTING = "mail_declined"  # the workspace setting that remembers declined proposals

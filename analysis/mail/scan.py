@@ -28,11 +28,7 @@ from analysis.mail.matching import Index, is_bulk, match, message_ids
 from analysis.mail.proposals import SNIPPET, pick_application, propose
 
 MAX_KEPT_BYTES = 400 * 1024 * 1024  # bytes of candidate messages held for reading
-
-
 MAX_THREAD_BYTES = 100 * 1024 * 1024  # bytes of possible thread replies held
-
-
 PROGRESS_EVERY = 2_000  # messages between two progress reports
 
 

@@ -12,22 +12,12 @@ import pandas as pd
 from analysis.model import schema as s
 
 ISSUE_COLUMNS = ["file", "row", "column", "value", "problem", "severity"]
-
-
 HEADER_SEARCH_ROWS = 30
-
-
 MAX_LISTED_ROWS = 8
 
-
 BLANK_MARKERS = frozenset({"", "-", "--", "—", "–", "n/a", "na", "none", "null", "nan", "nat"})
-
-
 YES_MARKERS = frozenset({"yes", "y", "x", "true", "sent", "done", "✓", "✔", "1", "ok"})
-
-
 NO_MARKERS = frozenset({"no", "n", "false", "0", "not sent", "not yet", "todo", "to do"})
-
 
 def per_distinct(values: pd.Series, function: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """``function`` (a vectorised text function) of each cell as text, worked out once per

@@ -17,36 +17,19 @@ import numpy as np
 import pandas as pd
 
 DATE_DTYPE = "datetime64[us]"
-
-
 # Excel's day zero (it counts 1900 as a leap year, hence the 30th rather than the 31st).
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
-
-
 # Serial numbers outside 1 Jan 1930 .. 31 Dec 2099 are far more likely to be amounts than dates.
 SERIAL_RANGE = (10959, 73050)
 
-
 _NUMERIC = r"^\d+(?:\.\d+)?$"
-
-
 _ISO = r"^\d{4}-\d{1,2}-\d{1,2}"
-
-
 _DMY = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?![\d/.\-])"
-
-
 # The same start without the look-ahead, which pyarrow's regex engine (RE2) runs vectorised.
 _DMY_START = r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}"
-
-
 PROBLEM_COLUMNS = ["position", "value", "problem", "severity"]
-
-
 # Cell types a spreadsheet reader gives for dates and for numbers (bool is not a number here).
 _DATE_TYPES = [dt.datetime, dt.date, pd.Timestamp, np.datetime64]
-
-
 _NUMBER_TYPES = [int, float, np.int64, np.float64, np.int32, np.float32]
 
 
@@ -215,21 +198,15 @@ _NUMBER_WORDS = {
     "trois": 3, "dos": 2, "tres": 3, "ein": 1, "eine": 1, "einer": 1, "un": 1, "une": 1,
     "una": 1, "uno": 1,
 }
-
-
 _UNITS = {"day": 1, "days": 1, "business day": 1.4, "business days": 1.4, "working days": 1.4,
           "week": 7, "weeks": 7, "month": 30, "months": 30, "tag": 1, "tage": 1, "tagen": 1,
           "woche": 7, "wochen": 7, "jour": 1, "jours": 1, "semaine": 7, "semaines": 7,
           "día": 1, "días": 1, "dia": 1, "dias": 1, "semana": 7, "semanas": 7}
-
-
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6, "montag": 0, "dienstag": 1, "mittwoch": 2,
              "donnerstag": 3, "freitag": 4, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3,
              "vendredi": 4, "lunes": 0, "martes": 1, "miércoles": 2, "jueves": 3,
              "viernes": 4}
-
-
 _MONTHS = {name: number for number, names in enumerate((
     ("january", "jan", "januar", "janvier", "enero"), ("february", "feb", "februar", "février",
                                                      "febrero"),
@@ -240,30 +217,16 @@ _MONTHS = {name: number for number, names in enumerate((
     ("october", "oct", "oktober", "octobre", "octubre"),
     ("november", "nov", "novembre", "noviembre"),
     ("december", "dec", "dezember", "décembre", "diciembre")), start=1) for name in names}
-
-
 _AMOUNT = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
-
-
 _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
-
-
 # "two weeks", "10 days", "2-3 weeks" (the later end of a range counts)
 _SPAN = re.compile(rf"(?i)\b(\d{{1,3}}|{_AMOUNT})\s*(?:(?:-|–|to|or|bis|à|a)\s*(\d{{1,3}})\s*)?"
                    rf"({_UNIT})\b")
-
-
 _NEXT_WEEK = re.compile(r"(?i)\b(next week|nächste[nr]? woche|la semaine prochaine|"
                         r"la próxima semana|la semana que viene)\b")
-
-
 _END_OF_MONTH = re.compile(r"(?i)\b(end of (the|this) month|ende des monats|fin du mois|"
                            r"fin de mes)\b")
-
-
 _WEEKDAY = re.compile(rf"(?i)\b({'|'.join(_WEEKDAYS)})\b")
-
-
 _MONTH_DAY = re.compile(rf"(?i)\b(?:({'|'.join(_MONTHS)})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?"
                         rf"|(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?"
                         rf"({'|'.join(_MONTHS)})\.?)\b")

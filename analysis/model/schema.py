@@ -26,67 +26,26 @@ class Column:
 
 
 COMPANY = "company"
-
-
 ROLE = "role"
-
-
 DATE_APPLIED = "date_applied"
-
-
 STATUS = "status"
-
-
 SOURCE = "source"
-
-
 LOCATION = "location"
-
-
 JOB_URL = "job_url"
-
-
 CONTACT_NAME = "contact_name"
-
-
 CONTACT_EMAIL = "contact_email"
-
-
 CONTACT_CHANNEL = "contact_channel"
-
-
 FIRST_RESPONSE_DATE = "first_response_date"
-
-
 INTERVIEW_DATE = "interview_date"
-
-
 INTERVIEW_NOTES = "interview_notes"
-
-
 THANK_YOU_SENT = "thank_you_sent"
-
-
 EXPECTED_DECISION_DATE = "expected_decision_date"
-
-
 FOLLOW_UP_SENT = "follow_up_sent"
-
-
 DECISION_DATE = "decision_date"
-
-
 REJECTION_THANKS_SENT = "rejection_thanks_sent"
-
-
 NOTES = "notes"
-
-
 SALARY_MIN = "salary_min"
-
-
 SALARY_MAX = "salary_max"
-
 
 APPLICATION_COLUMNS: tuple[Column, ...] = (
     Column(
@@ -209,65 +168,32 @@ APPLICATION_COLUMNS: tuple[Column, ...] = (
     ),
 )
 
-
 APPLICATION_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in APPLICATION_COLUMNS)
-
-
 COLUMNS_BY_NAME: dict[str, Column] = {c.name: c for c in APPLICATION_COLUMNS}
-
-
 DATE_COLUMNS: tuple[str, ...] = tuple(c.name for c in APPLICATION_COLUMNS if c.kind == "date")
-
-
 NUMBER_COLUMNS: tuple[str, ...] = tuple(c.name for c in APPLICATION_COLUMNS
                                         if c.kind == "number")
-
-
 TEXT_COLUMNS: tuple[str, ...] = tuple(c.name for c in APPLICATION_COLUMNS
                                       if c.kind not in ("date", "number"))
-
-
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in APPLICATION_COLUMNS if c.required)
-
-
 # "Sent" markers may hold a date or just a yes: the date they default to when only a yes is given.
 SENT_MARKER_FALLBACK: dict[str, tuple[str, ...]] = {
     THANK_YOU_SENT: (INTERVIEW_DATE,),
     FOLLOW_UP_SENT: (EXPECTED_DECISION_DATE, INTERVIEW_DATE),
     REJECTION_THANKS_SENT: (DECISION_DATE,),
 }
-
-
 LABELS: dict[str, str] = {c.name: c.label for c in APPLICATION_COLUMNS}
-
 
 # Status vocabulary, in the order an application moves through it.
 SAVED = "saved"
-
-
 APPLIED = "applied"
-
-
 SCREENING = "screening"
-
-
 INTERVIEWING = "interviewing"
-
-
 OFFER = "offer"
-
-
 ACCEPTED = "accepted"
-
-
 REJECTED = "rejected"
-
-
 WITHDRAWN = "withdrawn"
-
-
 GHOSTED = "ghosted"
-
 
 STATUSES: dict[str, str] = {
     SAVED: "Found and saved, not applied yet.",
@@ -280,10 +206,7 @@ STATUSES: dict[str, str] = {
     WITHDRAWN: "You withdrew, or declined the offer.",
     GHOSTED: "No reply, and you have moved on.",
 }
-
-
 CLOSED_STATUSES = frozenset({ACCEPTED, REJECTED, WITHDRAWN, GHOSTED})
-
 
 STATUS_ALIASES: dict[str, str] = {
     **{s: s for s in STATUSES},
@@ -313,43 +236,19 @@ STATUS_ALIASES: dict[str, str] = {
     "ghost": GHOSTED, "silent": GHOSTED, "no news": GHOSTED,
 }
 
-
 # Offers: one row per offer, read from a sheet or table called "offers" when there is one.
 OFFER_COMPANY = "company"
-
-
 OFFER_ROLE = "role"
-
-
 BASE_SALARY = "base_salary"
-
-
 BONUS = "bonus"
-
-
 EQUITY_PER_YEAR = "equity_per_year"
-
-
 BENEFITS_VALUE = "benefits_value"
-
-
 PTO_DAYS = "pto_days"
-
-
 REMOTE_DAYS = "remote_days_per_week"
-
-
 COMMUTE_MINUTES = "commute_minutes"
-
-
 GROWTH = "growth"
-
-
 CULTURE = "culture"
-
-
 DEADLINE = "deadline"
-
 
 OFFER_COLUMNS: tuple[Column, ...] = (
     Column(OFFER_COMPANY, "Company", "text", "The employer making the offer.",
@@ -381,74 +280,32 @@ OFFER_COLUMNS: tuple[Column, ...] = (
     Column(DEADLINE, "Deadline", "date", "The date the offer must be answered by.",
            ("offer deadline", "respond by", "answer by", "expires", "expiry")),
 )
-
-
 OFFER_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in OFFER_COLUMNS)
-
 
 # Interviews: one row per interview (round), read from a sheet or file called "interviews".
 # An interview belongs to the application with the same company and role (and date applied
 # or job link, when the sheet has them).
 IV_COMPANY = "company"
-
-
 IV_ROLE = "role"
-
-
 IV_DATE_APPLIED = "date_applied"
-
-
 IV_JOB_URL = "job_url"
-
-
 IV_DATE = "date"
-
-
 IV_ROUND = "round"
-
-
 IV_KIND = "kind"
-
-
 INTERVIEWERS = "interviewers"
-
-
 INTERVIEWER_EMAILS = "interviewer_emails"
-
-
 QUESTIONS_ASKED = "questions_asked"
-
-
 MY_ANSWERS = "my_answers"
-
-
 THEIR_RESPONSES = "their_responses"
-
-
 MY_QUESTIONS = "my_questions"
-
-
 WENT_WELL = "went_well"
-
-
 TO_IMPROVE = "to_improve"
-
-
 RATING = "rating"
-
-
 IV_THANK_YOU_SENT = "thank_you_sent"
-
-
 DECISION_EXPECTED = "decision_expected"
-
-
 IV_NOTES = "notes"
 
-
 INTERVIEW_KINDS = ("phone screen", "video", "onsite", "panel", "technical", "case", "final")
-
-
 INTERVIEW_COLUMNS: tuple[Column, ...] = (
     Column(IV_COMPANY, "Company", "text", "The employer, as in the applications sheet.",
            ("company name", "employer", "organisation", "organization"), required=True),
@@ -507,10 +364,7 @@ INTERVIEW_COLUMNS: tuple[Column, ...] = (
     Column(IV_NOTES, "Notes", "text", "Anything else about the interview.",
            ("note", "comments", "comment", "remarks", "interview notes")),
 )
-
-
 INTERVIEW_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in INTERVIEW_COLUMNS)
-
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -536,14 +390,8 @@ def _alias_table(columns: tuple[Column, ...]) -> dict[str, str]:
 
 
 APPLICATION_ALIASES: dict[str, str] = _alias_table(APPLICATION_COLUMNS)
-
-
 OFFER_ALIASES: dict[str, str] = _alias_table(OFFER_COLUMNS)
-
-
 INTERVIEW_ALIASES: dict[str, str] = _alias_table(INTERVIEW_COLUMNS)
-
-
 STATUS_KEYS: dict[str, str] = {header_key(k): v for k, v in STATUS_ALIASES.items()}
 
 

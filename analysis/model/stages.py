@@ -20,17 +20,11 @@ GHOST_DAYS = 30
 
 # Furthest stages, in order. "saved" means never applied.
 STAGES = ("saved", "applied", "responded", "screening", "interview", "offer", "accepted")
-
-
 STAGE_LABELS = {
     "saved": "Saved", "applied": "Applied", "responded": "Responded", "screening": "Screening",
     "interview": "Interview", "offer": "Offer", "accepted": "Accepted",
 }
-
-
 _RESPONDED_STATUSES = {s.SCREENING, s.INTERVIEWING, s.OFFER, s.ACCEPTED, s.REJECTED}
-
-
 _STATUS_STAGE = {s.SCREENING: 3, s.INTERVIEWING: 4, s.OFFER: 5, s.ACCEPTED: 6, s.REJECTED: 2}
 
 

@@ -25,16 +25,9 @@ from pathlib import Path
 import pandas as pd
 
 GHOST_DAYS_SETTING = "ghost_days"  # the sidebar's ghosting threshold, kept between visits
-
-
 ENV_VAR = "JOBSEARCH_WORKSPACE"
-
-
 FILE_NAME = "workspace.sqlite3"
-
-
 SCHEMA_VERSION = 3
-
 
 # Each step takes the database from the version before it to its own number.
 _MIGRATIONS: dict[int, tuple[str, ...]] = {

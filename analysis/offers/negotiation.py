@@ -31,14 +31,8 @@ NEGOTIABLE: dict[str, tuple[str, str, bool]] = {
     s.PTO_DAYS: ("paid days off", "{:.0f} days", True),
     s.REMOTE_DAYS: ("remote days a week", "{:.0f}", True),
 }
-
-
 SALARY_STEP = 100  # a salary to ask for is rounded up to this
-
-
 LATE_STAGE_CHANCE = 0.05  # an interviewed application counts as leverage from this chance
-
-
 # Columns of the user's own that name other negotiable terms.
 NEGOTIABLE_WORDS = ("signing", "sign-on", "sign on", "relocation", "start")
 

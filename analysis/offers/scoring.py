@@ -19,14 +19,8 @@ import pandas as pd
 from analysis.model import schema as s
 
 EXPECTED_BONUS = "expected_bonus"
-
-
 RISKED_EQUITY = "risked_equity"
-
-
 TOTAL_COMPENSATION = "total_compensation"
-
-
 TOTAL_FORMULA = ("base salary + bonus × expected payout + equity per year × (1 − risk discount) "
                  "+ benefits value")
 
@@ -54,18 +48,10 @@ DEFAULT_CRITERIA: tuple[Criterion, ...] = (
     Criterion(s.GROWTH, "Growth (1-5)", 12),
     Criterion(s.CULTURE, "Culture (1-5)", 8),
 )
-
-
 # Where the Offers page keeps the user's choices in the workspace settings, and their defaults.
 SETTINGS_KEY = "offer_settings"
-
-
 DEFAULT_PAYOUT = 80  # % of the target bonus expected to be paid
-
-
 DEFAULT_RISK = 50  # % knocked off the equity's paper value
-
-
 EXTRA_WEIGHT = 5  # the starting weight of a criterion from the user's own columns
 
 

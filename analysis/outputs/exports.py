@@ -15,11 +15,7 @@ from analysis.model import schema as s
 
 # Cells starting with these can run as formulas in a spreadsheet (OWASP, CSV injection).
 FORMULA_LEADERS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
 PRODUCT_ID = "-//Job search dashboard//Follow-ups//EN"
-
-
 UID_DOMAIN = "jobsearch-dashboard.local"
 
 
@@ -50,11 +46,7 @@ PREPARATION = ("Reread the posting and your notes on this company.",
                "Ask by when they expect to decide.",
                "Get each interviewer's name and address (their card) for the thank-you notes.",
                "Right after: write your notes while they are fresh.")
-
-
 INTERVIEW_HOURS = 1  # an interview's event lasts an hour where the journal has its time
-
-
 QUESTIONS_LISTED = 5
 
 

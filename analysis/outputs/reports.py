@@ -31,36 +31,18 @@ from analysis.stats import metrics
 from analysis.stats.coverage import NO_REPLIES, ReplyCoverage
 
 AT_RISK_DAYS = [0, 7, 14, 21, 28, 42, 56, 90]
-
-
 HTML_ROWS = 1_000  # rows of a long table shown in the HTML report; the workbook has them all
-
-
 DRAWS = 10_000
-
-
 STAGE = "Furthest stage"
-
-
 DAYS_TO_RESPONSE = "Days to first response"
-
-
 NEXT_FOLLOW_UP = "Next follow-up"
-
-
 OPEN_ACTIONS = "Open actions"
-
-
 ISSUE_LABELS = {"file": "File", "row": "Row", "column": "Column", "value": "Value",
                 "problem": "Problem", "severity": "Severity"}
-
-
 ACTION_LABELS = {"state": "State", "due": "Due", "overdue_after": "Overdue after",
                  "days_overdue": "Days overdue", "title": "Action", "company": "Company",
                  "role": "Role", "channel": "Channel", "contact_name": "Contact",
                  "contact_email": "Contact email", "detail": "What to do"}
-
-
 OUTCOME_WORDS = {
     s.SAVED: "Not sent", s.APPLIED: "Waiting for a reply", s.SCREENING: "Screening",
     s.INTERVIEWING: "Interviewing", s.OFFER: "Offer received", s.ACCEPTED: "Offer accepted",
@@ -113,8 +95,6 @@ class Report:
 
 
 FORECAST_DAYS = 90
-
-
 FORECAST_LABELS = {"company": "Company", "role": "Role", "stage": "Stage",
                    "days_waiting": "Days at this stage", "chance": "Chance of an offer",
                    "share": "Share of the offers expected"}

@@ -12,17 +12,11 @@ from analysis.model import schema as s
 from analysis.outputs.workbook import DATE_FORMAT, new_book
 
 TEMPLATE_ROWS = 1_000  # rows that get the drop-down list and the date checks
-
-
 FIRST_DAY = dt.datetime(1990, 1, 1)
-
-
 GUIDE = ("One row per application on the Applications sheet, one row per offer on the Offers "
          f"sheet. Only Company is required. Type dates as dates ({DATE_FORMAT}); the 'sent' "
          "columns take a date or just 'yes'. Import the file in the dashboard as it is: the "
          "columns are recognised by their headers, and columns of your own are kept.")
-
-
 EXAMPLE = {
     s.COMPANY: "Acme Analytics", s.ROLE: "Data Analyst", s.DATE_APPLIED: "2026-03-02",
     s.STATUS: "interviewing", s.SOURCE: "Referral", s.LOCATION: "Remote",

@@ -20,26 +20,12 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 Kind = Literal["text", "date", "datetime", "money", "percent", "integer", "number", "url"]
-
-
 DATE_FORMAT = "yyyy-mm-dd"
-
-
 MONEY_FORMAT = "#,##0"
-
-
 MAX_WIDTH = 60
-
-
 PROGRESS_ROWS = 5_000  # rows between two progress reports
-
-
 MAX_LINKS = 65_000  # Excel's limit is 65,530 hyperlinks per sheet
-
-
 HEADER_COLOUR = "#DCE6F1"
-
-
 HIGHLIGHT_COLOUR = "#FCE4D6"  # a pale orange that keeps black text readable
 
 

@@ -16,19 +16,11 @@ from analysis.model.cells import issue_row
 # "Count: 18", "Gesamt", "Summe", "Σ 18". The word alone, or with a count and a unit, and nothing
 # but numbers in the rest of the row; "Total Wine" or "TotalEnergies" stay applications.
 _TOTALS_WORDS = ("grand total|totals?|sum|summe|gesamt|insgesamt|anzahl|count|somme|suma|σ|∑")
-
-
 _TOTALS_LABEL = re.compile(
     rf"(?i)\s*(?:{_TOTALS_WORDS})\s*[:=]?\s*(?:\d[\d\s.,']*)?\s*(?:applications?|jobs?|rows?|"
     r"entries|items|bewerbungen|candidatures|solicitudes)?\s*\.?\s*")
-
-
 _TOTALS_LINE = re.compile(rf"(?i)\s*(?:{_TOTALS_WORDS})(?:\b|\s|:|$)")
-
-
 _TOTALS_SEARCH = re.compile(rf"(?i)(?:{_TOTALS_WORDS})")
-
-
 _NUMBER_CELL = re.compile(r"[-+]?[\d\s.,']*\d[\d\s.,']*\s*%?")
 
 

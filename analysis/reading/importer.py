@@ -37,8 +37,6 @@ from analysis.reading.sources import (
 from analysis.reading.table import load_grid
 
 Source = RawFile | str | Path | bytes | IO[bytes]
-
-
 ASIDE_BYTES = 1_000_000  # from this size a workbook's Interviews sheet is read in a second thread
 
 

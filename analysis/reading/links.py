@@ -25,35 +25,18 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 Position = tuple[int, int]  # (row, column), 0-based as in the importer's grid
 
-
 # A hyperlink's cell reference and relationship id, in either order.
 _HYPERLINK = re.compile(r'<(?:\w+:)?hyperlink\s[^>]*?'
                         r'(?:ref="([^"]+)"[^>]*?\s(?:\w+:)?id="([^"]+)"'
                         r'|\s(?:\w+:)?id="([^"]+)"[^>]*?\sref="([^"]+)")')
-
-
 _RELATION_ID = re.compile(r'Id="([^"]*)"')  # no other attribute ends in "Id"
-
-
 _RELATION_TARGET = re.compile(r'Target="([^"]*)"')  # TargetMode does not match
-
-
 _CELL = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]+)")
-
-
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*)>([^<]*HYPERLINK\s*\([^<]*)</(?:\w+:)?f>",
                       re.IGNORECASE)
-
-
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]+)"')
-
-
 _SCHEME = re.compile(r"(?i)[a-z][a-z0-9+.-]*:")
-
-
 _XML_ENTITIES = {"&quot;": '"', "&apos;": "'"}
-
-
 MAX_SHEET_BYTES = 500 * 1024 * 1024  # the archive checks in sources.py came first
 
 

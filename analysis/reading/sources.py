@@ -26,32 +26,15 @@ import pyarrow.csv as pa_csv
 
 # Limits that keep a hostile or broken file from exhausting the machine.
 MAX_FILE_BYTES = 200 * 1024 * 1024
-
-
 MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
-
-
 MAX_ZIP_ENTRIES = 10_000
-
-
 MAX_COMPRESSION_RATIO = 200
-
-
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
-
-
 SNIFF_CHARS = 256 * 1024
-
-
 SNIFF_LINES = 50
 
-
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
 ZIP_MAGIC = b"PK\x03\x04"
-
-
 _OTHER_FORMATS = {
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",
@@ -182,8 +165,6 @@ def _sniff_zip(raw: RawFile) -> str:
 
 
 LINKEDIN_JOB_FILE = re.compile(r"(?i)(?:^|/)jobs/(job applications(?:_\d+)?|saved jobs)\.csv$")
-
-
 MAX_JOB_FILE_BYTES = 50 * 1024 * 1024
 
 

@@ -25,8 +25,6 @@ from analysis.model.stages import (
 from analysis.model.words import plural
 
 NO_REPLIES = "No replies recorded"
-
-
 NEXT_STEP = ("Record them on the Data page: set the status (screening, interviewing, rejected, "
              "offer...) or the first response date of the applications that got an answer; "
              "or let the Mail page find them in an export of your mailbox.")

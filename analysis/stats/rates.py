@@ -20,17 +20,11 @@ from analysis.model.stages import as_known_on, responded, stage_codes, status_an
 from analysis.stats.metrics import group_labels, response_durations
 
 Outcome = Literal["response", "positive", "interview", "offer"]
-
-
 OUTCOMES: dict[str, str] = {
     "response": "Response rate", "positive": "Positive response rate",
     "interview": "Interview rate", "offer": "Offer rate",
 }
-
-
 MIN_GROUP = 5
-
-
 RATE_COLUMNS = ["group", "n", "successes", "rate", "low", "high"]
 
 
