@@ -73,7 +73,7 @@ else:
     with st.expander(f"Each open application's chance ({forecast.open:,})",
                      icon=":material/list:"):
         table = forecast.by_application.head(ROWS_SHOWN).assign(
-            stage=lambda t: t["stage"].map(fc.STAGE_LABELS))
+            stage=lambda t: t["stage"].map(fc.WAITING_LABELS))
         st.dataframe(in_percent(table, "chance", "share"), hide_index=True, placeholder="",
                      column_order=["company", "role", "stage", "days_waiting", "chance",
                                    "share"],

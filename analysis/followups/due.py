@@ -36,7 +36,7 @@ from analysis.followups.rules import (
 from analysis.interviews.journal import NOTE_COLUMNS, has_notes, interviewer_rows, latest_rounds
 from analysis.interviews.linking import link
 from analysis.model import schema as s
-from analysis.model.stages import stage_codes
+from analysis.model.stages import Stage, stage_codes
 
 
 def empty_actions() -> pd.DataFrame:
@@ -254,7 +254,7 @@ def without_next_action(apps: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFra
     >>> without_next_action(apps, pd.DataFrame({"row": [0]}))["company"].tolist()
     ['C']
     """
-    open_apps = (stage_codes(apps) >= 1) & ~apps[s.STATUS].isin(list(s.CLOSED_STATUSES))
+    open_apps = (stage_codes(apps) >= Stage.APPLIED) & ~apps[s.STATUS].isin(list(s.CLOSED_STATUSES))
     idle = open_apps & ~apps.index.isin(actions["row"])
     columns = [s.COMPANY, s.ROLE, s.STATUS, s.DATE_APPLIED]
     return apps.loc[idle, columns].sort_values(s.DATE_APPLIED, kind="stable")

@@ -21,7 +21,7 @@ import pandas as pd
 from analysis.model import schema as s
 from analysis.model.cells import per_distinct
 from analysis.model.dates import format_days
-from analysis.model.stages import reply_known, response_dates, stage_codes
+from analysis.model.stages import Stage, reply_known, response_dates, stage_codes
 
 NOTES = "interview_notes"
 THANK_YOU = "thank_you"
@@ -253,7 +253,7 @@ def rule_status_check(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRule
         return nothing, apps[s.DATE_APPLIED], apps[s.DATE_APPLIED], _text("")
     applied = apps[s.DATE_APPLIED]
     due = applied + _days(rules.status_check)
-    mask = (_open(apps) & applied.notna() & (stage_codes(apps) == 1)
+    mask = (_open(apps) & applied.notna() & (stage_codes(apps) == Stage.APPLIED)
             & apps[s.FOLLOW_UP_SENT].isna() & (apps[s.STATUS] == s.APPLIED)
             & (day <= due + _days(rules.status_check_window)))
 
@@ -274,7 +274,7 @@ def rule_move_on(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUpRules) ->
     after_follow_up = _open(apps) & followed.notna() & (followed <= day) & waiting
     applied = apps[s.DATE_APPLIED]
     window = (rules.status_check or FollowUpRules.status_check or 0) + rules.status_check_window
-    silent = (_open(apps) & applied.notna() & followed.isna() & (stage_codes(apps) == 1)
+    silent = (_open(apps) & applied.notna() & followed.isna() & (stage_codes(apps) == Stage.APPLIED)
               & (apps[s.STATUS] == s.APPLIED) & bool(reply_known(apps).any()))
     # The day after the status check's last day.
     due = (followed + _days(rules.move_on)).where(after_follow_up, applied + _days(window + 1))
@@ -298,7 +298,7 @@ def rule_rejection_thanks(apps: pd.DataFrame, day: pd.Timestamp, rules: FollowUp
     rejected_on = apps[s.DECISION_DATE].fillna(apps[s.FIRST_RESPONSE_DATE])
     mask = (apps[s.STATUS] == s.REJECTED) & apps[s.REJECTION_THANKS_SENT].isna()
     if not rules.rejection_thanks_for_all:
-        mask &= stage_codes(apps) >= 3
+        mask &= stage_codes(apps) >= Stage.SCREENING
     due = (rejected_on + _days(rules.rejection_thanks)).fillna(day)
     return mask, due, due, _text("A short, gracious note keeps the door open for the next "
                                  "opening.")

@@ -34,10 +34,11 @@ import pandas as pd
 
 from analysis.forecast.prior import CENSORED, ENDED, FORWARD, PRIOR, PRIOR_WEIGHT, WEEK, prior_cells
 from analysis.model import schema as s
-from analysis.model.stages import as_known_on, stage_codes, status_and_dates
+from analysis.model.stages import Stage, as_known_on, stage_codes, status_and_dates
 
-STAGES = ("applied", "replied", "interviewed")
-STAGE_LABELS = {"applied": "Applied, no reply yet", "replied": "Replied, no interview yet",
+# Where an open application waits for its next step (not the stages of ``model.stages``).
+WAITING = ("applied", "replied", "interviewed")
+WAITING_LABELS = {"applied": "Applied, no reply yet", "replied": "Replied, no interview yet",
                 "interviewed": "Interviewed"}
 NEXT_LABELS = {"applied": "a reply", "replied": "an interview", "interviewed": "an offer"}
 
@@ -75,7 +76,7 @@ class StageRate:
         """In words: ``Interviewed: 3 of 12 moved on to an offer, 5 ended without one, 4
         waiting; chance of an offer from here 24% (80%: 12-38%)``."""
         prior = PRIOR[self.stage]
-        text = (f"{STAGE_LABELS[self.stage]}: {self.forward} of {self.n} went on to "
+        text = (f"{WAITING_LABELS[self.stage]}: {self.forward} of {self.n} went on to "
                 f"{NEXT_LABELS[self.stage]}, {self.ended} ended without one, {self.waiting} "
                 f"still waiting; chance of an offer from here {self.chance:.0%} "
                 f"(80% interval {self.low:.0%}-{self.high:.0%})")
@@ -132,19 +133,20 @@ def _history(apps: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     when), or is still open."""
     known = as_known_on(status_and_dates(apps), as_of)
     codes = stage_codes(known)
-    sent = known[codes >= 1]
-    codes = codes[codes >= 1]
+    sent = known[codes >= Stage.APPLIED]
+    codes = codes[codes >= Stage.APPLIED]
     status = sent[s.STATUS]
     applied = sent[s.DATE_APPLIED]
     replied = sent[s.FIRST_RESPONSE_DATE].fillna(sent[s.INTERVIEW_DATE])\
-        .fillna(sent[s.DECISION_DATE]).where(codes >= 2)
-    replied = replied.fillna(applied.where(codes >= 2))
-    interviewed = sent[s.INTERVIEW_DATE].where(codes >= 4).fillna(replied.where(codes >= 4))
-    offered = codes >= 5
+        .fillna(sent[s.DECISION_DATE]).where(codes >= Stage.RESPONDED)
+    replied = replied.fillna(applied.where(codes >= Stage.RESPONDED))
+    interviewed = sent[s.INTERVIEW_DATE].where(codes >= Stage.INTERVIEW)\
+        .fillna(replied.where(codes >= Stage.INTERVIEW))
+    offered = codes >= Stage.OFFER
     ended = ~offered & status.isin([s.REJECTED, s.WITHDRAWN, s.GHOSTED])
     return pd.DataFrame({
-        "code": codes, "stage": np.where(codes >= 4, "interviewed",
-                                         np.where(codes >= 2, "replied", "applied")),
+        "code": codes, "stage": np.where(codes >= Stage.INTERVIEW, "interviewed",
+                                         np.where(codes >= Stage.RESPONDED, "replied", "applied")),
         "applied": applied, "replied": replied, "interviewed": interviewed,
         "offered": offered, "offer_day": sent[s.DECISION_DATE].where(offered),
         "ended": ended, "ended_day": sent[s.DECISION_DATE].where(ended),
@@ -269,9 +271,9 @@ class _Model:
     weeks: int
 
     def after(self, stage: str) -> np.ndarray | None:
-        index = STAGES.index(stage)
-        return _mid_week(self.stages[STAGES[index + 1]].offer_by) \
-            if index + 1 < len(STAGES) else None
+        index = WAITING.index(stage)
+        return _mid_week(self.stages[WAITING[index + 1]].offer_by) \
+            if index + 1 < len(WAITING) else None
 
     def within(self, stage: str, waited: np.ndarray, horizon: float) -> np.ndarray:
         return _within(self.stages[stage], self.after(stage), waited, horizon)
@@ -285,7 +287,7 @@ def _fit(history: pd.DataFrame, as_of: dt.date, weeks: int, rng: np.random.Gener
     stages: dict[str, _Stage] = {}
     rates = []
     after = None
-    for stage in reversed(STAGES):
+    for stage in reversed(WAITING):
         days, how = _stage_exits(history, stage, day)
         cells = prior_cells(stage, weeks)
         np.add.at(cells, (how, _bins(days, how, weeks)), 1.0)
@@ -385,11 +387,11 @@ def _group_chances(model: _Model, waiting: pd.DataFrame, horizon_days: int
     chance of an offer within the horizon under each rate draw (draws, groups)."""
     weeks = pd.DataFrame({"stage": waiting["stage"], "week": _lived(waiting["days_waiting"])})
     groups = weeks.value_counts().reset_index(name="n")
-    groups["order"] = groups["stage"].map({name: i for i, name in enumerate(STAGES)})
+    groups["order"] = groups["stage"].map({name: i for i, name in enumerate(WAITING)})
     groups = groups.sort_values(["order", "week"]).reset_index(drop=True)
-    draws = model.stages[STAGES[0]].moving.shape[0]
+    draws = model.stages[WAITING[0]].moving.shape[0]
     chances = np.zeros((draws, len(groups)))
-    for stage in STAGES:
+    for stage in WAITING:
         mask = (groups["stage"] == stage).to_numpy()
         if mask.any():
             chances[:, mask] = model.within(stage, groups.loc[mask, "week"].to_numpy(),

@@ -10,7 +10,7 @@ import pandas as pd
 
 from analysis.forecast.pipeline import pipeline_forecast
 from analysis.model import schema as s
-from analysis.model.stages import as_known_on, stage_codes
+from analysis.model.stages import Stage, as_known_on, stage_codes
 from analysis.sample import generate_applications
 
 
@@ -28,7 +28,7 @@ def backtest(apps: pd.DataFrame, *, as_of: dt.date, days_back: tuple[int, ...] =
         forecast = pipeline_forecast(apps, as_of=then, horizon_days=back, draws=draws,
                                      seed=seed)
         rows_then = forecast.by_application["row"].to_numpy()
-        got = (codes.loc[rows_then] >= 5) & \
+        got = (codes.loc[rows_then] >= Stage.OFFER) & \
             (decided.loc[rows_then].isna() | (decided.loc[rows_then] <= pd.Timestamp(as_of)))
         actual = int(got.sum())
         rows.append({"days_back": back, "as_known_on": then, "open": len(rows_then),
@@ -85,7 +85,7 @@ def calibration(searches: int = 300, *, horizon_days: int = 60, draws: int = 200
         forecast = pipeline_forecast(_as_seen(apps, then), as_of=then,
                                      horizon_days=horizon_days, draws=draws, seed=seed + k)
         rows_then = forecast.by_application["row"].to_numpy()
-        actual = int((stage_codes(apps.loc[rows_then]) >= 5).sum())
+        actual = int((stage_codes(apps.loc[rows_then]) >= Stage.OFFER).sum())
         rows.append({"size": size, "open": len(rows_then), "expected": forecast.expected,
                      "low": forecast.low, "high": forecast.high,
                      "p_at_least_one": forecast.p_at_least_one, "actual": actual,

@@ -14,7 +14,7 @@ from analysis.interviews.linking import link
 from analysis.maths.intervals import wilson_interval
 from analysis.model import schema as s
 from analysis.model.keys import name_key
-from analysis.model.stages import stage_codes
+from analysis.model.stages import Stage, stage_codes
 
 MIN_RATED = 8  # interviews with a rating and a known outcome before the rating says anything
 
@@ -182,7 +182,7 @@ def outcome_after(apps: pd.DataFrame, *, as_of: dt.date) -> pd.Series:
 
     codes = stage_codes(apps)
     status = apps[s.STATUS]
-    outcome = np.where(codes >= 5, "offer", np.where(
+    outcome = np.where(codes >= Stage.OFFER, "offer", np.where(
         status == s.REJECTED, "rejected", np.where(
             status.isin([s.WITHDRAWN, s.GHOSTED]), "withdrawn", "open")))
     return pd.Series(outcome, index=apps.index, dtype="str")
@@ -319,4 +319,4 @@ def interviews_per_offer(interviews: pd.DataFrame, apps: pd.DataFrame, *, as_of:
 
     held = interviews[link(interviews, apps).notna().to_numpy()]
     return (int((held[s.IV_DATE] <= pd.Timestamp(as_of)).sum()),
-            int((stage_codes(apps) >= 5).sum()))
+            int((stage_codes(apps) >= Stage.OFFER).sum()))

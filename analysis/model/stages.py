@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from enum import IntEnum
 
 import numpy as np
 import pandas as pd
@@ -18,14 +19,34 @@ REPLY_COLUMNS = (s.STATUS, s.FIRST_RESPONSE_DATE, s.INTERVIEW_DATE, s.DECISION_D
 GHOST_DAYS = 30
 
 
-# Furthest stages, in order. "saved" means never applied.
-STAGES = ("saved", "applied", "responded", "screening", "interview", "offer", "accepted")
-STAGE_LABELS = {
-    "saved": "Saved", "applied": "Applied", "responded": "Responded", "screening": "Screening",
-    "interview": "Interview", "offer": "Offer", "accepted": "Accepted",
-}
-_RESPONDED_STATUSES = {s.SCREENING, s.INTERVIEWING, s.OFFER, s.ACCEPTED, s.REJECTED}
-_STATUS_STAGE = {s.SCREENING: 3, s.INTERVIEWING: 4, s.OFFER: 5, s.ACCEPTED: 6, s.REJECTED: 2}
+class Stage(IntEnum):
+    """The furthest stage an application reached, in order: each one implies those before it
+    (an interview implies a reply). ``SAVED`` means never applied; a rejection is a reply."""
+
+    SAVED = 0
+    APPLIED = 1
+    RESPONDED = 2
+    SCREENING = 3
+    INTERVIEW = 4
+    OFFER = 5
+    ACCEPTED = 6
+
+    @property
+    def key(self) -> str:
+        """The stage's name in tables and exports ("interview")."""
+        return self.name.lower()
+
+    @property
+    def label(self) -> str:
+        """The stage's name on screen ("Interview")."""
+        return self.name.capitalize()
+
+
+STAGES = tuple(stage.key for stage in Stage)
+STAGE_LABELS = {stage.key: stage.label for stage in Stage}
+RESPONDED_STATUSES = {s.SCREENING, s.INTERVIEWING, s.OFFER, s.ACCEPTED, s.REJECTED}
+_STATUS_STAGE = {s.SCREENING: Stage.SCREENING, s.INTERVIEWING: Stage.INTERVIEW,
+                 s.OFFER: Stage.OFFER, s.ACCEPTED: Stage.ACCEPTED, s.REJECTED: Stage.RESPONDED}
 
 
 def as_known_on(apps: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
@@ -76,13 +97,14 @@ def lookup(values: pd.Series, table: dict[str, int], default: int = 0) -> np.nda
 
 
 def stage_codes(apps: pd.DataFrame) -> pd.Series:
-    """The furthest stage reached, as an index into ``STAGES`` (0 = saved ... 6 = accepted)."""
+    """The furthest stage reached, as a ``Stage`` number (compare with ``Stage.OFFER`` and the
+    like; ``STAGES[code]`` names it)."""
     status = apps[s.STATUS]
     applied = apps[s.DATE_APPLIED].notna() | ~status.isin([s.SAVED])
-    code = np.where(applied, 1, 0)
-    code = np.maximum(code, np.where(response_dates(apps).notna(), 2, 0))
-    code = np.maximum(code, lookup(status, _STATUS_STAGE))
-    code = np.maximum(code, np.where(apps[s.INTERVIEW_DATE].notna(), 4, 0))
+    code = np.where(applied, Stage.APPLIED, Stage.SAVED)
+    code = np.maximum(code, np.where(response_dates(apps).notna(), Stage.RESPONDED, 0))
+    code = np.maximum(code, lookup(status, {k: int(v) for k, v in _STATUS_STAGE.items()}))
+    code = np.maximum(code, np.where(apps[s.INTERVIEW_DATE].notna(), Stage.INTERVIEW, 0))
     return pd.Series(code, index=apps.index, dtype="int64")
 
 
@@ -102,7 +124,7 @@ def furthest_stage(apps: pd.DataFrame) -> pd.Series:
 
 def responded(apps: pd.DataFrame) -> pd.Series:
     """Whether each application got any reply (a dated one, or a status that implies one)."""
-    return response_dates(apps).notna() | apps[s.STATUS].isin(list(_RESPONDED_STATUSES))
+    return response_dates(apps).notna() | apps[s.STATUS].isin(list(RESPONDED_STATUSES))
 
 
 # Statuses that say something about the employer's answer (or its absence): past "applied".
@@ -140,4 +162,5 @@ def active(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) 
     """Sent, not closed (accepted, rejected, withdrawn, ghosted) and not ghosted by the rule."""
     codes = stage_codes(apps)
     open_status = ~apps[s.STATUS].isin(list(s.CLOSED_STATUSES))
-    return (codes >= 1) & open_status & ~ghosted(apps, as_of=as_of, ghost_days=ghost_days)
+    silent = ghosted(apps, as_of=as_of, ghost_days=ghost_days)
+    return (codes >= Stage.APPLIED) & open_status & ~silent

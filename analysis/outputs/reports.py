@@ -19,7 +19,7 @@ import pandas as pd
 from analysis.followups.due import due_follow_ups, state_counts
 from analysis.followups.log import ActionLog, open_actions
 from analysis.followups.rules import DUE_TODAY, OVERDUE, STATES, UPCOMING, FollowUpRules
-from analysis.forecast.pipeline import STAGE_LABELS, Forecast, pipeline_forecast
+from analysis.forecast.pipeline import WAITING_LABELS, Forecast, pipeline_forecast
 from analysis.forecast.validation import backtest
 from analysis.interviews.journal import empty_interviews
 from analysis.model import schema as s
@@ -102,7 +102,7 @@ FORECAST_LABELS = {"company": "Company", "role": "Role", "stage": "Stage",
 
 def forecast_table(forecast: Forecast) -> pd.DataFrame:
     """Each open application's chance of an offer within the forecast's horizon, labelled."""
-    table = forecast.by_application.assign(stage=lambda t: t["stage"].map(STAGE_LABELS))
+    table = forecast.by_application.assign(stage=lambda t: t["stage"].map(WAITING_LABELS))
     return table[list(FORECAST_LABELS)].rename(columns=FORECAST_LABELS)
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 from analysis.model import schema as s
 from analysis.model.stages import (
     REPLY_COLUMNS,
+    Stage,
     reply_known,
     response_dates,
     stage_codes,
@@ -75,7 +76,7 @@ def reply_coverage(apps: pd.DataFrame) -> ReplyCoverage:
     ReplyCoverage(applications=2, known=1)
     """
     apps = status_and_dates(apps)
-    sent = apps[stage_codes(apps) >= 1]
+    sent = apps[stage_codes(apps) >= Stage.APPLIED]
     return ReplyCoverage(applications=len(sent), known=int(reply_known(sent).sum()))
 
 
@@ -97,7 +98,7 @@ def coverage_table(apps: pd.DataFrame) -> pd.DataFrame:
     1
     """
     apps = status_and_dates(apps)
-    sent = apps[stage_codes(apps) >= 1]
+    sent = apps[stage_codes(apps) >= Stage.APPLIED]
     total = len(sent)
     replies = reply_known(sent)
     dated = sent[s.DATE_APPLIED].notna()

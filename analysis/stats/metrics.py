@@ -36,8 +36,9 @@ from analysis.maths.survival import (
 from analysis.model import schema as s
 from analysis.model.dates import format_days
 from analysis.model.stages import (
-    _RESPONDED_STATUSES,
     GHOST_DAYS,
+    RESPONDED_STATUSES,
+    Stage,
     active,
     as_known_on,
     ghosted,
@@ -72,7 +73,7 @@ def response_durations(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
     known = as_known_on(status_and_dates(apps), as_of)
     applied = known[s.DATE_APPLIED]
     reply = response_dates(known)
-    replied_undated = reply.isna() & known[s.STATUS].isin(list(_RESPONDED_STATUSES))
+    replied_undated = reply.isna() & known[s.STATUS].isin(list(RESPONDED_STATUSES))
     event = reply.notna()
     end = reply.where(event, pd.Timestamp(as_of))
     days = (end - applied).dt.days
@@ -184,15 +185,16 @@ def kpis(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) ->
     """
     known = as_known_on(status_and_dates(apps), as_of)
     codes = stage_codes(known)
-    sent = known[codes >= 1]
-    codes = codes[codes >= 1]
+    sent = known[codes >= Stage.APPLIED]
+    codes = codes[codes >= Stage.APPLIED]
     curve = response_curve(sent, as_of=as_of)
     median = quantile(curve, 0.5).day if not curve.empty else None
     half = half_of_replies_day(curve)
     return Kpis(
         as_of=as_of, applications=len(sent), responses=int(responded(sent).sum()),
-        positive=int((codes >= 3).sum()), interviews=int((codes >= 4).sum()),
-        offers=int((codes >= 5).sum()),
+        positive=int((codes >= Stage.SCREENING).sum()),
+        interviews=int((codes >= Stage.INTERVIEW).sum()),
+        offers=int((codes >= Stage.OFFER).sum()),
         ghosted=int(ghosted(sent, as_of=as_of, ghost_days=ghost_days).sum()),
         active=int(active(sent, as_of=as_of, ghost_days=ghost_days).sum()),
         median_days=median, half_of_replies_days=half,
@@ -274,8 +276,8 @@ def outcome_flows(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST
 def _outcome_flows(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int) -> pd.DataFrame:
     codes = stage_codes(apps)
     status = apps[s.STATUS]
-    sent = codes >= 1
-    replied = codes >= 2
+    sent = codes >= Stage.APPLIED
+    replied = codes >= Stage.RESPONDED
     withdrawn = status == s.WITHDRAWN
     is_ghost = ghosted(apps, as_of=as_of, ghost_days=ghost_days)
     rows: list[tuple[str, str, pd.Series]] = [
@@ -283,17 +285,19 @@ def _outcome_flows(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int) -> pd
         ("Applied", "Ghosted", sent & ~replied & is_ghost),
         ("Applied", "Withdrew", sent & ~replied & withdrawn),
         ("Applied", "Waiting", sent & ~replied & ~is_ghost & ~withdrawn),
-        ("Replied", "Interview", codes >= 4),
-        ("Replied", "Rejected", (codes == 2) & (status != s.WITHDRAWN)),
+        ("Replied", "Interview", codes >= Stage.INTERVIEW),
+        ("Replied", "Rejected", (codes == Stage.RESPONDED) & (status != s.WITHDRAWN)),
         ("Replied", "Withdrew", (codes.between(2, 3)) & withdrawn),
-        ("Replied", "Screening", (codes == 3) & ~withdrawn),
-        ("Interview", "Offer", codes >= 5),
-        ("Interview", "Rejected after interview", (codes == 4) & (status == s.REJECTED)),
-        ("Interview", "Withdrew after interview", (codes == 4) & withdrawn),
-        ("Interview", "Awaiting decision", (codes == 4) & ~status.isin([s.REJECTED, s.WITHDRAWN])),
-        ("Offer", "Accepted", codes == 6),
-        ("Offer", "Declined", (codes == 5) & withdrawn),
-        ("Offer", "Deciding", (codes == 5) & ~withdrawn),
+        ("Replied", "Screening", (codes == Stage.SCREENING) & ~withdrawn),
+        ("Interview", "Offer", codes >= Stage.OFFER),
+        ("Interview", "Rejected after interview",
+         (codes == Stage.INTERVIEW) & (status == s.REJECTED)),
+        ("Interview", "Withdrew after interview", (codes == Stage.INTERVIEW) & withdrawn),
+        ("Interview", "Awaiting decision",
+         (codes == Stage.INTERVIEW) & ~status.isin([s.REJECTED, s.WITHDRAWN])),
+        ("Offer", "Accepted", codes == Stage.ACCEPTED),
+        ("Offer", "Declined", (codes == Stage.OFFER) & withdrawn),
+        ("Offer", "Deciding", (codes == Stage.OFFER) & ~withdrawn),
     ]
     flows = pd.DataFrame([(a, b, int(mask.sum())) for a, b, mask in rows],
                          columns=["source", "target", "count"])

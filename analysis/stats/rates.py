@@ -16,7 +16,7 @@ from analysis.maths.intervals import wilson_interval
 from analysis.maths.survival import kaplan_meier, quantile
 from analysis.model import schema as s
 from analysis.model.dates import format_days
-from analysis.model.stages import as_known_on, responded, stage_codes, status_and_dates
+from analysis.model.stages import Stage, as_known_on, responded, stage_codes, status_and_dates
 from analysis.stats.metrics import group_labels, response_durations
 
 Outcome = Literal["response", "positive", "interview", "offer"]
@@ -33,7 +33,7 @@ def outcome_flags(apps: pd.DataFrame, outcome: str) -> pd.Series:
     beyond), "interview" or "offer"."""
     if outcome == "response":
         return responded(apps)
-    levels = {"positive": 3, "interview": 4, "offer": 5}
+    levels = {"positive": Stage.SCREENING, "interview": Stage.INTERVIEW, "offer": Stage.OFFER}
     if outcome not in levels:
         raise ValueError(f"unknown outcome {outcome!r}; use one of {', '.join(OUTCOMES)}")
     return stage_codes(apps) >= levels[outcome]
@@ -46,7 +46,7 @@ def sent(apps: pd.DataFrame, *, as_of: dt.date, keep: Sequence[str] | None = Non
     if keep is not None:
         apps = status_and_dates(apps, keep)
     known = as_known_on(apps, as_of)
-    return known[stage_codes(known) >= 1]
+    return known[stage_codes(known) >= Stage.APPLIED]
 
 
 def top_values(values: pd.Series, n: int, *, other: str = "Other") -> pd.Series:
