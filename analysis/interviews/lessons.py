@@ -163,7 +163,7 @@ def recurring_questions(interviews: pd.DataFrame, *, similar: float = 82) -> pd.
     key = np.where(classic != "", "bank:" + classic, "own:" + groups.astype(str))[back]
     rows = []
     asked = asked.assign(_normal=normal)
-    for group_key, group in asked.assign(name_key=key).groupby("name_key", sort=False):
+    for group_key, group in asked.assign(_key=key).groupby("_key", sort=False):
         wordings = group.drop_duplicates("_normal")["question"].reindex(
             group.drop_duplicates("_normal").index)
         wordings = pd.Series(1, index=wordings.to_numpy())

@@ -14,7 +14,7 @@ import pandas as pd
 from analysis.model import schema as s
 from analysis.model.cells import per_distinct
 from analysis.model.dates import DATE_DTYPE, format_days
-from analysis.model.keys import name_key, name_keys, url_key
+from analysis.model.keys import name_key, url_key
 
 
 def application_keys(frame: pd.DataFrame, levels: Sequence[str] = ("url", "full", "role",
@@ -122,10 +122,10 @@ class _KeyCodes:
 
     def _work_out(self, level: str) -> np.ndarray:
         if level == "company":
-            return _normal_codes(self._both(s.COMPANY), name_keys)
+            return _normal_codes(self._both(s.COMPANY), name_key)
         if level == "role":
             return self._pair(self.codes("company"),
-                              _normal_codes(self._both(s.ROLE), name_keys))
+                              _normal_codes(self._both(s.ROLE), name_key))
         if level == "exact":
             links = self._both(s.JOB_URL)
             return pd.factorize(links.where(links != ""))[0].astype("int64")

@@ -14,7 +14,7 @@ import pandas as pd
 from analysis.model import schema as s
 from analysis.model.amounts import parse_amount_range
 from analysis.model.dates import format_days, parse_dates
-from analysis.model.keys import url_key
+from analysis.model.keys import company_key, name_key, url_key
 from analysis.model.stages import GHOST_DAYS, reply_known, response_dates
 from analysis.model.words import plural
 
@@ -140,12 +140,7 @@ def match_keys(apps: pd.DataFrame) -> pd.Series:
     """The key that says two rows are the same application: the job URL (without scheme,
     "www.", query or trailing slash), else company + role + application date, normalised."""
     url = url_key(apps[s.JOB_URL])
-
-    def norm(column: str) -> pd.Series:
-        return apps[column].fillna("").str.lower().str.replace(r"[^0-9a-z]+", " ", regex=True)\
-            .str.strip()
-
-    fallback = "name:" + norm(s.COMPANY) + "|" + norm(s.ROLE) + "|" + \
+    fallback = "name:" + name_key(apps[s.COMPANY]) + "|" + name_key(apps[s.ROLE]) + "|" + \
         format_days(apps[s.DATE_APPLIED]).fillna("")
     return ("url:" + url).where(url != "", fallback)
 
@@ -215,17 +210,13 @@ def history_warnings(existing: pd.DataFrame, new_rows: pd.DataFrame, *, as_of: d
     ghosting only where ``existing`` records replies at all (see ``metrics.ghosted``)."""
     if existing.empty or new_rows.empty:
         return []
-
-    def company_key(values: pd.Series) -> pd.Series:
-        return values.fillna("").str.lower().str.replace(r"[^0-9a-z]+", "", regex=True)
-
-    keys = company_key(existing[s.COMPANY])
+    keys = existing[s.COMPANY].map(company_key, na_action="ignore").fillna("")
     replied = response_dates(existing)
     # Silence means "no reply" only in a table that records replies at all.
     silence_counts = bool(reply_known(existing).any())
     warnings = []
     for company in dict.fromkeys(new_rows[s.COMPANY].dropna()):
-        key = company_key(pd.Series([company], dtype="str")).iloc[0]
+        key = company_key(company)
         if not key:
             continue
         earlier = existing[keys == key]

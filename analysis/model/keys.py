@@ -1,14 +1,17 @@
-"""Keys that recognise the same thing written differently: company and role names, job
-links, names folded to plain letters. One normaliser per kind of value."""
+"""Keys that recognise the same thing written differently: names and headers (``plain``,
+``name_key``), companies (``company_key``), job links (``url_key``), and text folded to plain
+words for matching (``fold``). Every module that compares names uses these; none writes its
+own."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
+import numpy as np
 import pandas as pd
 
-from analysis.model.cells import per_distinct
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def url_key(values: pd.Series) -> pd.Series:
@@ -26,14 +29,28 @@ def url_key(values: pd.Series) -> pd.Series:
     return url.str.replace(r"/+$", "", regex=True)
 
 
+def plain(text: object) -> str:
+    """A name or header as a key: diacritics folded, lower case, letters and digits only.
+
+    >>> plain("  Job-Posting URL "), plain("Müller Logistik"), plain(None)
+    ('jobpostingurl', 'mullerlogistik', '')
+    """
+    if text is None or text is pd.NA or (isinstance(text, float) and np.isnan(text)):
+        return ""
+    folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return _NOT_ALNUM.sub("", folded.lower())
+
+
 def name_key(values: pd.Series) -> pd.Series:
-    """Company or role names as a key: lower case, letters and digits only ("" for a blank).
-    Worked out once per distinct name."""
-    return per_distinct(values, name_keys)
+    """``plain`` of each cell (company or role names as a key; "" for a blank), worked out
+    once per distinct name: a column repeats a few hundred companies.
 
-
-def name_keys(values: pd.Series) -> pd.Series:
-    return values.str.lower().str.replace(r"[^0-9a-z]+", "", regex=True)
+    >>> name_key(pd.Series(["Acme Inc.", None, "ACME inc"])).tolist()
+    ['acmeinc', '', 'acmeinc']
+    """
+    codes, distinct = pd.factorize(values)
+    keys = np.array([plain(value) for value in distinct] + [""], dtype=object)
+    return pd.Series(keys[codes], index=values.index, dtype="str")  # code -1 picks ""
 
 
 LEGAL_SUFFIXES = frozenset({
@@ -49,8 +66,8 @@ def fold(text: object) -> str:
     >>> fold("Müller & Söhne GmbH")
     'muller sohne gmbh'
     """
-    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", plain.lower()).strip()
+    folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return _NOT_ALNUM.sub(" ", folded.lower()).strip()
 
 
 TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe",

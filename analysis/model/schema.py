@@ -6,9 +6,10 @@ literals, so renaming a column or adding an alias is a one-line change.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
+
+from analysis.model.keys import plain
 
 Kind = Literal["text", "date", "status", "url", "email", "number"]
 
@@ -366,19 +367,13 @@ INTERVIEW_COLUMNS: tuple[Column, ...] = (
 )
 INTERVIEW_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in INTERVIEW_COLUMNS)
 
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
 def header_key(header: object) -> str:
-    """Reduce a column header to lower-case letters and digits, for case- and punctuation-blind
-    comparison.
+    """A column header as a key, for case- and punctuation-blind comparison (``keys.plain``).
 
-    >>> header_key("  Job-Posting URL ")
-    'jobpostingurl'
-    >>> header_key("Max. Salary")
-    'maxsalary'
+    >>> header_key("  Job-Posting URL "), header_key("Max. Salary")
+    ('jobpostingurl', 'maxsalary')
     """
-    return _NOT_ALNUM.sub("", str(header).lower())
+    return plain(header)
 
 
 def _alias_table(columns: tuple[Column, ...]) -> dict[str, str]:
