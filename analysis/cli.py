@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.followups.due import due_follow_ups, state_counts
-from analysis.followups.log import ActionLog, open_actions
+from analysis.followups.due import state_counts
+from analysis.followups.log import ActionLog, open_follow_ups
 from analysis.followups.rules import RULES_SETTING, FollowUpRules, rules_from_settings
 from analysis.forecast.needed import applications_needed
 from analysis.forecast.pipeline import pipeline_forecast
@@ -276,10 +276,9 @@ def follow_up_listing(actions: pd.DataFrame, as_of: dt.date) -> str:
 
 def run_follow_ups(args: argparse.Namespace) -> None:
     given = _load(args)
-    actions = open_actions(due_follow_ups(given.result.applications, as_of=args.as_of,
-                                          rules=given.rules, offers=given.result.offers,
-                                          interviews=given.result.interviews),
-                           given.log, as_of=args.as_of)
+    actions = open_follow_ups(given.result.applications, as_of=args.as_of, log=given.log,
+                              rules=given.rules, offers=given.result.offers,
+                              interviews=given.result.interviews)
     print(follow_up_listing(actions, args.as_of))
     if args.ics:
         _write(args.ics, actions_calendar(actions, as_of=args.as_of,

@@ -64,6 +64,7 @@ if chosen_rules["status_check"] != saved_rules.status_check:
     state.save_setting(f.RULES_SETTING, chosen_rules)
 rules = f.rules_from_settings(chosen_rules)
 journal = view.dataset.result.interviews
+# All the actions, not only the open ones: this page also brings back those set aside.
 actions = view.cached_with_journal(f.due_follow_ups, as_of=view.as_of, rules=rules,
                                    offers=view.dataset.result.offers)
 todo = f.open_actions(actions, log, as_of=view.as_of)

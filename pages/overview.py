@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from analysis.charts import activity_chart, empty_figure, flow_chart, funnel_chart
-from analysis.followups import DUE_TODAY, OVERDUE, due_follow_ups, open_actions, state_counts
+from analysis.followups import DUE_TODAY, OVERDUE, open_follow_ups, state_counts
 from analysis.forecast import pipeline_forecast
 from analysis.interviews import interviews_per_offer
 from analysis.model.summary import status_counts
@@ -52,10 +52,8 @@ def rate_tile(column, label: str, now_count: int, before_count: int, help_text: 
 
 replies = view.cached(reply_coverage)
 journal = view.dataset.result.interviews
-actions = open_actions(view.cached_with_journal(due_follow_ups, as_of=view.as_of,
-                                                 rules=follow_up_rules(),
-                                                 offers=view.dataset.result.offers),
-                       action_log(), as_of=view.as_of)
+actions = view.cached_with_journal(open_follow_ups, as_of=view.as_of, log=action_log(),
+                                   rules=follow_up_rules(), offers=view.dataset.result.offers)
 held, offers_received = view.with_journal(interviews_per_offer, as_of=view.as_of)
 states = state_counts(actions)
 

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import offers as o
-from analysis.followups import due_follow_ups, open_actions
+from analysis.followups import open_follow_ups
 from analysis.model.summary import date_span
 from analysis.model.words import plural
 from analysis.outputs import applog, report_book, report_page, reports
@@ -122,18 +122,19 @@ else:
 st.subheader("Tables and reminders", anchor=False)
 
 
-def open_follow_ups() -> pd.DataFrame:
-    """The open actions, worked out when a file is asked for (plain analysis functions: a
-    download runs outside the page)."""
-    return open_actions(due_follow_ups(apps, as_of=as_of, rules=rules, offers=offers,
-                                       interviews=view.journal), log, as_of=as_of)
-
-
 # Counting the open actions of thousands of applications takes a moment: then they are worked
 # out when a file is asked for, not on every visit.
-todo = open_actions(view.cached_with_journal(due_follow_ups, as_of=as_of, rules=rules,
-                                             offers=offers), log, as_of=as_of) \
-    if len(apps) < LARGE else None
+todo = view.cached_with_journal(open_follow_ups, as_of=as_of, log=log, rules=rules,
+                                offers=offers) if len(apps) < LARGE else None
+
+
+def open_now() -> pd.DataFrame:
+    """The open actions, counted above or worked out when a file is asked for (plain analysis
+    functions: a download runs outside the page)."""
+    if todo is not None:
+        return todo
+    return open_follow_ups(apps, as_of=as_of, log=log, rules=rules, offers=offers,
+                           interviews=view.journal)
 columns = st.columns(3)
 columns[0].download_button(
     "Applications (.csv)",
@@ -143,14 +144,14 @@ columns[0].download_button(
     width="stretch", disabled=apps.empty,
     help="The applications the filters keep, in your own columns: it imports again as it is.")
 columns[1].download_button(
-    "Follow-ups (.csv)", lambda: safe_csv(reports.actions_table(open_follow_ups())),
+    "Follow-ups (.csv)", lambda: safe_csv(reports.actions_table(open_now())),
     "follow-ups.csv", "text/csv", icon=":material/checklist:", on_click="ignore",
     width="stretch", disabled=apps.empty if todo is None else todo.empty,
     help=("The open actions" if todo is None else plural(len(todo), "open action"))
     + ", most urgent first.")
 columns[2].download_button(
     "Calendar reminders (.ics)",
-    lambda: actions_calendar(open_follow_ups(), as_of=as_of, interviews=result.interviews),
+    lambda: actions_calendar(open_now(), as_of=as_of, interviews=result.interviews),
     "follow-ups.ics", "text/calendar", icon=":material/calendar_month:", on_click="ignore",
     width="stretch", disabled=apps.empty if todo is None else todo.empty,
     help="All-day events with a 9:00 reminder; importing a newer file updates the same "

@@ -14,6 +14,7 @@ from analysis.followups.log import (
     mark_done,
     mark_interview_done,
     open_actions,
+    open_follow_ups,
 )
 from analysis.followups.messages import (
     DEFAULT_TEMPLATES,
@@ -94,6 +95,7 @@ __all__ = [
     "mark_done",
     "mark_interview_done",
     "open_actions",
+    "open_follow_ups",
     "rule_decision_follow_up",
     "rule_interview_notes",
     "rule_move_on",

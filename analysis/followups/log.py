@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.followups.rules import DONE, INTERVIEW_THANKS_DONE, NOT_APPLICABLE, SNOOZED
+from analysis.followups.due import due_follow_ups
+from analysis.followups.rules import (
+    DONE,
+    INTERVIEW_THANKS_DONE,
+    NOT_APPLICABLE,
+    SNOOZED,
+    FollowUpRules,
+)
 from analysis.interviews.notes import mark_thanked, record_notes
 from analysis.model import schema as s
 
@@ -33,6 +40,17 @@ class ActionLog:
 def open_actions(actions: pd.DataFrame, log: ActionLog, *, as_of: dt.date) -> pd.DataFrame:
     """The actions the user has not marked done, not applicable, or snoozed past ``as_of``."""
     return actions[~log.hidden(actions["action_id"], as_of=as_of)].reset_index(drop=True)
+
+
+def open_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, log: ActionLog | None = None,
+                    rules: FollowUpRules | None = None, offers: pd.DataFrame | None = None,
+                    interviews: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The follow-up actions open on ``as_of``: what ``due_follow_ups`` finds for ``apps``
+    (with the journal's per-interview actions and the offers' missing facts), less what the
+    user marked done, not applicable, or snoozed past ``as_of`` in ``log``. The one way every
+    page, report and command counts what is left to do."""
+    found = due_follow_ups(apps, as_of=as_of, rules=rules, offers=offers, interviews=interviews)
+    return open_actions(found, log or ActionLog(), as_of=as_of)
 
 
 def mark_done(apps: pd.DataFrame, action: pd.Series, *, on: dt.date,

@@ -16,8 +16,8 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.followups.due import due_follow_ups, state_counts
-from analysis.followups.log import ActionLog, open_actions
+from analysis.followups.due import state_counts
+from analysis.followups.log import ActionLog, open_follow_ups
 from analysis.followups.rules import DUE_TODAY, OVERDUE, STATES, UPCOMING, FollowUpRules
 from analysis.forecast.pipeline import WAITING_LABELS, Forecast, pipeline_forecast
 from analysis.forecast.validation import backtest
@@ -116,10 +116,8 @@ def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | N
     with their furthest stage, days to first response and open follow-up actions, the open
     actions (those not marked done in ``action_log``), the offers ranked with the criteria in
     ``offer_settings`` (as the Offers page keeps them) and the import issues."""
-    journal = interviews if interviews is not None else empty_interviews()
-    actions = open_actions(due_follow_ups(apps, as_of=as_of, rules=rules, offers=offers,
-                                          interviews=journal),
-                           action_log or ActionLog(), as_of=as_of)
+    actions = open_follow_ups(apps, as_of=as_of, log=action_log, rules=rules, offers=offers,
+                              interviews=interviews)
     kpis = metrics.kpis(apps, as_of=as_of, ghost_days=ghost_days)
     offer_report = rank_offers(apps, offers, offer_settings or {})
     forecast = pipeline_forecast(apps, as_of=as_of, horizon_days=FORECAST_DAYS)
@@ -131,7 +129,8 @@ def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | N
         applications=applications_table(apps, actions),
         actions=actions_table(actions), offers=offer_report,
         issues=(issues if issues is not None else pd.DataFrame(columns=list(ISSUE_LABELS)))
-        .rename(columns=ISSUE_LABELS), ghost_days=ghost_days, interviews=journal,
+        .rename(columns=ISSUE_LABELS), ghost_days=ghost_days,
+        interviews=interviews if interviews is not None else empty_interviews(),
         forecast=forecast, backtest=backtest(apps, as_of=as_of),
     )
 
