@@ -197,7 +197,7 @@ def _load_saved(path: Path) -> Input:
                         offers=snapshot.offers,
                         files=[str(f) for f in files] if isinstance(files, list) else [],
                         interviews=saved_or_derived(snapshot.interviews,
-                                                    snapshot.applications))
+                                                    snapshot.applications)).linked()
     print(f"Read {plural(len(result.applications), 'application')} saved on "
           f"{snapshot.created:%-d %B %Y} (version {snapshot.version}).", file=sys.stderr)
     return Input(result, ActionLog(entries=state),

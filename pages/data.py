@@ -12,7 +12,7 @@ from analysis.model.editing import (
 )
 from analysis.model.summary import is_web_url
 from analysis.outputs.roundtrip import to_csv, to_workbook
-from ui import state
+from ui import state, workspace
 from ui.shell import page_setup
 from ui.widgets import md
 
@@ -94,7 +94,7 @@ else:
 
 if not dataset.is_sample:
     st.subheader("Versions", anchor=False)
-    history = state.workspace().history()
+    history = workspace.workspace().history()
     st.dataframe(history.assign(created=history["created"].dt.tz_convert(None)),
                  hide_index=True, height=220, column_config={
                      "version": st.column_config.NumberColumn("Version", format="%d"),

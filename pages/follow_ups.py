@@ -9,7 +9,7 @@ from analysis import followups as f
 from analysis.model.words import plural
 from analysis.outputs.exports import actions_calendar, safe_csv
 from analysis.outputs.reports import actions_table
-from ui import shell, state
+from ui import shell, state, workspace
 from ui.widgets import md, no_data
 
 SNOOZE_DAYS = 3
@@ -20,8 +20,8 @@ HEADINGS = {f.OVERDUE: ("Overdue", ":material/error:"),
                          ":material/event_upcoming:")}
 
 view = shell.page_setup("Follow-ups")
-log = state.action_log()
-templates = state.templates()
+log = workspace.action_log()
+templates = workspace.templates()
 
 with st.expander("Rules and message templates", icon=":material/tune:"):
     st.markdown(
@@ -31,7 +31,7 @@ with st.expander("Rules and message templates", icon=":material/tune:"):
         "employer after a rejection, within 3 days; with an offer, get all the facts before "
         "negotiating. An application with no reply at all gets one status check three weeks "
         "after applying; once its two-week window closes, move on and mark it as ghosted.")
-    saved_rules = state.follow_up_rules()
+    saved_rules = workspace.follow_up_rules()
     left, right = st.columns(2)
     status_check = left.toggle("Status check when an application gets no reply",
                                value=saved_rules.status_check is not None, key="status_check_on")
@@ -40,8 +40,8 @@ with st.expander("Rules and message templates", icon=":material/tune:"):
                                     key="status_check_days", disabled=not status_check,
                                     help="Kept for your next visit, and used by the reports.")
     my_name = st.text_input("Your name, for signing the messages",
-                            str(state.setting("my_name", "")), key="my_name",
-                            on_change=lambda: state.save_setting(
+                            str(workspace.setting("my_name", "")), key="my_name",
+                            on_change=lambda: workspace.save_setting(
                                 "my_name", st.session_state["my_name"]))
     for key, (subject, body) in list(templates.items()):
         st.markdown(f"**{f.ACTIONS[key].title}**")
@@ -50,10 +50,10 @@ with st.expander("Rules and message templates", icon=":material/tune:"):
                                 help="Placeholders: $contact, $company, $role, "
                                      "$interview_date, $date_applied, $my_name. Your changes "
                                      "are kept for your next visit.")
-        state.save_template(key, new_subject, new_body)
+        workspace.save_template(key, new_subject, new_body)
         templates[key] = (new_subject, new_body)
     if st.button("Restore the original templates", type="tertiary"):
-        state.workspace().clear_templates()
+        workspace.workspace().clear_templates()
         for key in f.DEFAULT_TEMPLATES:
             st.session_state.pop(f"template_subject_{key}", None)
             st.session_state.pop(f"template_body_{key}", None)
@@ -61,7 +61,7 @@ with st.expander("Rules and message templates", icon=":material/tune:"):
 
 chosen_rules = {"status_check": int(check_days) if status_check else None}
 if chosen_rules["status_check"] != saved_rules.status_check:
-    state.save_setting(f.RULES_SETTING, chosen_rules)
+    workspace.save_setting(f.RULES_SETTING, chosen_rules)
 rules = f.rules_from_settings(chosen_rules)
 journal = view.dataset.result.interviews
 # All the actions, not only the open ones: this page also brings back those set aside.

@@ -33,7 +33,7 @@ LABELS = {c.name: c.label for c in s.INTERVIEW_COLUMNS}
 view = page_setup("Interviews")
 journal = view.dataset.result.interviews
 apps = view.apps
-now = pd.Timestamp(dt.datetime.combine(view.as_of, dt.datetime.now().time()))
+now = pd.Timestamp(state.now())
 mine = view.with_journal(iv.of_applications)  # the interviews of the applications shown
 st.markdown("Every round with its interviewers and notes. Write the notes while the interview "
             "is fresh: the questions, your answers, how they responded. The Follow-ups page "

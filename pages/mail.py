@@ -10,7 +10,7 @@ from analysis.mail import proposals
 from analysis.mail import scan as ms
 from analysis.mail.mailbox import MailboxError
 from analysis.model import schema as s
-from ui import state
+from ui import state, workspace
 from ui.shell import page_setup
 from ui.widgets import md, no_data
 
@@ -96,7 +96,7 @@ st.markdown(
     f"{stats['seconds']:.1f} s; {stats['matched']:,.0f} about your applications, "
     f"{stats['skipped as bulk']:,.0f} skipped as bulk mail, "
     f"{stats['unreadable']:,.0f} unreadable. Your address: {md(scan.me or 'not found')}.")
-declined = set(state.setting(proposals.DECLINED_SETTING, []) or [])
+declined = set(workspace.setting(proposals.DECLINED_SETTING, []) or [])
 table = proposals.review_table(scan.proposals, declined=declined)
 if table.empty:
     no_data("Nothing to propose: the mailbox tells nothing the tracker does not already "
@@ -132,7 +132,7 @@ buttons = st.columns([2, 2, 3])
 if buttons[0].button(f"Accept {len(accepted):,} and decline {len(refused):,}", type="primary",
                      icon=":material/done_all:", disabled=accepted.empty and refused.empty):
     if len(refused):
-        state.save_setting(proposals.DECLINED_SETTING, sorted(declined | set(refused["key"])))
+        workspace.save_setting(proposals.DECLINED_SETTING, sorted(declined | set(refused["key"])))
     if len(accepted):
         updated = proposals.apply_proposals(view.all_apps, accepted)
         if state.save_applications(updated, proposals.updates_description(len(accepted), label),

@@ -11,7 +11,7 @@ from analysis.followups import mailto_link
 from analysis.forecast import pipeline_forecast
 from analysis.model import schema as s
 from analysis.model.words import chance_text
-from ui import state
+from ui import state, workspace
 from ui.cache import remembered
 from ui.shell import page_setup
 from ui.widgets import chart, in_percent, md, no_data, percent_column
@@ -23,7 +23,7 @@ NEGOTIATION_SETTING = "negotiation_template"
 
 view = page_setup("Offers")
 dataset = view.dataset
-saved = state.setting(o.SETTINGS_KEY, {}) or {}
+saved = workspace.setting(o.SETTINGS_KEY, {}) or {}
 
 st.markdown("Evaluate an offer once you have all the facts: pay, benefits and what matters to "
             "you. Weigh what counts, see why one offer comes first, and how sure that is.")
@@ -99,7 +99,7 @@ with st.expander("Criteria and weights", icon=":material/tune:", expanded=False)
     settings = {"payout": payout, "risk": risk, "extra": chosen_extra,
                 "criteria": {c.column: (c.weight, c.higher_is_better, c.enabled) for c in chosen}}
     if settings != saved:
-        state.save_setting(o.SETTINGS_KEY, settings)
+        workspace.save_setting(o.SETTINGS_KEY, settings)
 
 prepared = o.prepare_offers(offers, bonus_payout=payout / 100, equity_risk=risk / 100)
 # The offers' results are kept per offers table, discounts and criteria (see ui.cache).
@@ -224,7 +224,7 @@ if not points.weaker.empty:
                  column_config={"term": "Term", "this_offer": "This offer",
                                 "best_other": "Best elsewhere", "other_offer": "At"})
 
-template = state.setting(NEGOTIATION_SETTING, None) or o.NEGOTIATION_TEMPLATE
+template = workspace.setting(NEGOTIATION_SETTING, None) or o.NEGOTIATION_TEMPLATE
 with st.expander("Edit the template", icon=":material/edit:"):
     new_subject = st.text_input("Subject", template[0], key="negotiation_subject")
     new_body = st.text_area("Message", template[1], height=220, key="negotiation_template",
@@ -232,11 +232,11 @@ with st.expander("Edit the template", icon=":material/edit:"):
                                  "paragraphs built from your data) and $my_name. Kept for "
                                  "your next visit.")
     if [new_subject, new_body] != list(template):
-        state.save_setting(NEGOTIATION_SETTING, [new_subject, new_body])
+        workspace.save_setting(NEGOTIATION_SETTING, [new_subject, new_body])
         template = (new_subject, new_body)
 contact_name, contact_email = o.offer_contact(view.all_apps, points.company)
 subject, body = o.negotiation_draft(points, contact=contact_name,
-                                    my_name=str(state.setting("my_name", "")),
+                                    my_name=str(workspace.setting("my_name", "")),
                                     template=(template[0], template[1]))
 subject = st.text_input("Subject of the counter-offer", subject, key=f"counter_subject_{picked}")
 body = st.text_area("Counter-offer draft", body, height=320, key=f"counter_body_{picked}",

@@ -13,7 +13,6 @@ from analysis.model.words import chance_text, expected_text
 from analysis.stats import metrics
 from analysis.stats.coverage import NO_REPLIES, coverage_table, reply_coverage
 from ui.shell import page_setup
-from ui.state import action_log, follow_up_rules
 from ui.widgets import (
     chart,
     definitions,
@@ -22,6 +21,7 @@ from ui.widgets import (
     percent,
     points_change,
 )
+from ui.workspace import action_log, follow_up_rules
 
 COMPARE_DAYS = 30
 FORECAST_DAYS = 90

@@ -10,7 +10,7 @@ from analysis.charts import contribution_share_chart, goal_chart, offers_distrib
 from analysis.forecast import plan
 from analysis.model.words import chance_text, expected_text, plural
 from analysis.stats.coverage import reply_coverage
-from ui import state
+from ui import workspace
 from ui.shell import page_setup
 from ui.widgets import (
     chart,
@@ -158,7 +158,7 @@ else:
 
 # --- the weekly goal -----------------------------------------------------------------------------
 st.subheader("Your weekly goal", anchor=False)
-goal = plan.Goal.from_setting(state.setting(plan.GOAL_SETTING, {}))
+goal = plan.Goal.from_setting(workspace.setting(plan.GOAL_SETTING, {}))
 inputs = st.columns(2)
 wanted = plan.Goal(
     int(inputs[0].number_input("Applications a week", 0, 200, goal.applications,
@@ -169,7 +169,7 @@ wanted = plan.Goal(
                                     "date and thanks after a rejection, as recorded in your "
                                     "tracker and journal.")))
 if wanted != goal:
-    state.save_setting(plan.GOAL_SETTING, wanted.as_setting())
+    workspace.save_setting(plan.GOAL_SETTING, wanted.as_setting())
     goal = wanted
 progress = view.cached_with_journal(plan.weekly_progress, as_of=view.as_of, goal=goal)
 week = progress.iloc[-1]

@@ -14,7 +14,7 @@ from analysis.outputs import applog, report_book, report_page, reports
 from analysis.outputs.exports import actions_calendar, safe_csv
 from analysis.outputs.roundtrip import to_csv
 from analysis.outputs.template import tracker_template
-from ui import state
+from ui import state, workspace
 from ui.shell import page_setup
 from ui.widgets import md
 
@@ -32,9 +32,9 @@ st.markdown(f"Reports of **{md(scope_text)}**"
             + (", as the sidebar filters keep them." if scope else ".")
             + " Each file is made on your computer when you click its button.")
 
-offer_settings = dict(state.setting(o.SETTINGS_KEY, {}) or {})
-rules = state.follow_up_rules()
-log = state.action_log()
+offer_settings = dict(workspace.setting(o.SETTINGS_KEY, {}) or {})
+rules = workspace.follow_up_rules()
+log = workspace.action_log()
 as_of = view.as_of
 apps, offers, issues = view.apps, result.offers, result.issues
 source = view.dataset.label
@@ -77,7 +77,7 @@ else:
             bar = st.progress(0.0, "Writing the Excel report…")
             data = report_book.report_workbook(full_report(), progress=lambda share: bar.progress(
                 share, f"Writing the Excel report… {share:.0%}"))
-            st.session_state[EXCEL_KEY] = (made_for, data, dt.datetime.now())
+            st.session_state[EXCEL_KEY] = (made_for, data, state.now())
             st.rerun()
 right.download_button(
     "HTML report (.html)", lambda: report_page.report_html(full_report()),
@@ -96,7 +96,7 @@ period = st.date_input("Period", (max(earliest, as_of - dt.timedelta(days=LOG_DA
                        max_value=as_of, format="YYYY-MM-DD", key="log_period",
                        help="Applications whose date applied falls in this period, both days "
                             "included.")
-name = st.text_input("Your name, printed in the title", str(state.setting("my_name", "")),
+name = st.text_input("Your name, printed in the title", str(workspace.setting("my_name", "")),
                      key="log_name")
 if len(period) != 2:
     st.info("Pick the last day of the period too.", icon=":material/date_range:")

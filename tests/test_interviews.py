@@ -62,6 +62,33 @@ def test_interviews_link_by_link_then_company_role_and_day():
     assert iv.link(table, apps).tolist() == [0, 1, pd.NA, 2]
 
 
+def test_a_filter_selects_interviews_and_never_moves_one_to_another_application():
+    """An interview naming only its company belongs to no application while the company has
+    two; a filter that leaves one of them does not give it that one, in any measure."""
+    apps = pd.concat([APPS, apps_frame([{"company": "Acme", "role": "Engineer",
+                                          "date_applied": "2026-03-05", "status": "applied"}])],
+                     ignore_index=True)
+    table = journal([{"company": "Acme", "date": "2026-03-12", "round": 2},
+                     {**PANEL, "round": 1}])
+    tied = iv.with_applications(table, apps)
+    analysts = apps[apps["role"] != "Engineer"]  # what a filter on the role leaves
+    assert iv.link(table, analysts).tolist() == [0, 0]  # tied anew, it would move
+    assert iv.application_of(tied, apps).tolist() == [pd.NA, 0]
+    assert iv.application_of(tied, analysts).tolist() == [pd.NA, 0]
+    assert iv.rounds_summary(tied, analysts).loc[0] == 1
+    assert iv.rounds_summary(tied, apps).tolist() == iv.rounds_summary(tied, analysts)\
+        .reindex(apps.index, fill_value=0).tolist()
+    assert iv.application_of(tied, apps[apps["company"] != "Acme"]).isna().all()
+
+
+def test_loading_ties_the_journal_once_against_every_application():
+    result = load_applications(xlsx_bytes({
+        "Applications": [["Company", "Role"], ["Acme", "Analyst"], ["Acme", "Engineer"]],
+        "Interviews": [["Company", "Role", "Date"], ["Acme", "Engineer", "2026-03-10"],
+                       ["Acme", "", "2026-03-11"]]}))
+    assert result.interviews[iv.APPLICATION].tolist() == [1, pd.NA]
+
+
 def test_a_link_written_as_in_the_tracker_is_matched_first_then_the_same_posting():
     """An interview carrying the tracker's own job link finds that application even where
     another one shares the posting in another spelling, or the company name differs; a link

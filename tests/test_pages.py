@@ -420,7 +420,7 @@ def test_two_tabs_never_lose_an_update():
     assert any("changed in another tab" in w.value for w in tab_b.warning)
     assert tab_b.main.dataframe[0].value["role"].iloc[0] == "Lead Analyst"
     from analysis.model.store import Workspace
-    from ui.state import workspace_path
+    from ui.workspace import workspace_path
 
     saved = Workspace(workspace_path())
     assert saved.load().applications["role"].iloc[0] == "Lead Analyst"
@@ -428,7 +428,7 @@ def test_two_tabs_never_lose_an_update():
 
 
 def test_the_workspace_can_be_chosen_on_the_command_line(monkeypatch, tmp_path):
-    from ui.state import workspace_path
+    from ui.workspace import workspace_path
 
     monkeypatch.setattr("sys.argv", ["dashboard.py", "--workspace", str(tmp_path / "a.db")])
     assert workspace_path() == str(tmp_path / "a.db")
@@ -668,7 +668,7 @@ def test_notes_written_after_an_interview_are_saved_as_a_version():
     versions = at.dataframe[1].value
     assert versions["description"].iloc[0] == "interview notes: Acme, round 1"
     from analysis.model.store import Workspace
-    from ui.state import workspace_path
+    from ui.workspace import workspace_path
 
     saved = Workspace(workspace_path()).load().interviews
     assert saved["interviewers"].tolist() == ["Ana Ruiz; Ben Okafor"]

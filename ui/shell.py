@@ -22,7 +22,7 @@ from analysis.model.stages import GHOST_DAYS
 from analysis.model.store import GHOST_DAYS_SETTING
 from analysis.model.words import plural
 from analysis.reading.sources import RawFile
-from ui import state
+from ui import state, workspace
 from ui.cache import remembered, remembered_for
 from ui.navigation import configure_page, draw_navigation, pages
 from ui.widgets import md
@@ -121,7 +121,7 @@ def _data_source() -> None:
     count = len(dataset.result.applications)
     if dataset.is_sample:
         st.caption(f"Showing **sample data**: {count} made-up applications ending today.")
-        if state.workspace().current_version() is not None:
+        if workspace.workspace().current_version() is not None:
             st.button("Back to your saved data", on_click=state.use_saved, type="tertiary",
                       icon=":material/undo:")
     else:
@@ -228,12 +228,12 @@ def _settings() -> int:
     _keep(GHOST_KEY)
     st.subheader("Settings", divider="gray")
     default = {} if GHOST_KEY in st.session_state else {
-        "value": int(state.setting(GHOST_KEY, GHOST_DAYS))}  # type: ignore[arg-type]
+        "value": int(workspace.setting(GHOST_KEY, GHOST_DAYS))}  # type: ignore[arg-type]
     return int(st.number_input(
         "Ghosted after (days without a reply)", min_value=1, max_value=365, step=1,
         key=GHOST_KEY, help="An application with no reply after this many days counts as "
                             "ghosted, whatever its status says. Kept for your next visit.",
-        on_change=lambda: state.save_setting(GHOST_KEY, int(st.session_state[GHOST_KEY])),
+        on_change=lambda: workspace.save_setting(GHOST_KEY, int(st.session_state[GHOST_KEY])),
         **default))
 
 
@@ -334,6 +334,7 @@ def _ensure_navigation() -> None:
 
 def page_setup(title: str) -> View:
     """Render the shared sidebar and the page heading, and return the data the page shows."""
+    as_of = state.start_run()
     _ensure_navigation()
     with st.sidebar:
         draw_navigation()
@@ -370,4 +371,4 @@ def page_setup(title: str) -> View:
                 "today. Import your own tracker in the sidebar; it stays on this computer.",
                 icon=":material/science:")
     return View(apps=apps, all_apps=dataset.result.applications, dataset=dataset,
-                filters=filters, as_of=dt.date.today(), ghost_days=ghost_days)
+                filters=filters, as_of=as_of, ghost_days=ghost_days)

@@ -3,6 +3,12 @@
 Every change (an import, an edit, an action marked done, a restore) becomes a version in the
 workspace, so it survives a reload or a restart and can be undone. Each browser session
 remembers which version it shows; when another tab saves a newer one, the next rerun shows it.
+Every change is written by ``_write``: one path, one check that no other tab saved first, and
+the interview journal tied again to the applications. What the user keeps besides the data
+(settings, templates, decisions) lives in ``ui.workspace``.
+
+The day the pages work with is read once per rerun (``start_run``, called by the page setup)
+and read back everywhere else with ``as_of``, so one screen never mixes two days.
 """
 
 from __future__ import annotations
@@ -10,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import sys
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -25,19 +30,18 @@ from analysis import (
     load_applications,
     load_sample,
 )
-from analysis.followups import (
-    DEFAULT_TEMPLATES,
-    RULES_SETTING,
-    ActionLog,
-    FollowUpRules,
-    rules_from_settings,
+from analysis.interviews import (
+    APPLICATION,
+    merge_interviews,
+    saved_or_derived,
+    with_latest_interviews,
 )
-from analysis.interviews import merge_interviews, saved_or_derived, with_latest_interviews
 from analysis.model.cells import empty_issues
 from analysis.model.editing import apply_merge, history_warnings, merge_plan
-from analysis.model.store import StaleVersionError, Workspace, default_path
+from analysis.model.store import StaleVersionError
 from analysis.model.words import plural
 from analysis.reading.sources import RawFile
+from ui.workspace import workspace
 
 _LOG = logging.getLogger(__name__)
 DATASET_KEY = "dataset"
@@ -45,8 +49,26 @@ ERROR_KEY = "import_error"
 NOTICE_KEY = "notice"
 MAPPING_KEY = "pending_mapping"
 PENDING_KEY = "pending_import"
-ACTIONS_KEY = "follow_up_log"
-TEMPLATES_KEY = "message_templates"
+NOW_KEY = "run_started"
+
+
+def start_run() -> dt.date:
+    """Read the clock for this rerun: the day (and moment) every page and cache key uses."""
+    st.session_state[NOW_KEY] = dt.datetime.now()
+    return as_of()
+
+
+def now() -> dt.datetime:
+    """The moment this rerun started (the clock read by ``start_run``)."""
+    if NOW_KEY not in st.session_state:
+        st.session_state[NOW_KEY] = dt.datetime.now()
+    moment: dt.datetime = st.session_state[NOW_KEY]
+    return moment
+
+
+def as_of() -> dt.date:
+    """The day this rerun works with."""
+    return now().date()
 
 
 @dataclass
@@ -68,9 +90,9 @@ class Dataset:
     # Identifies the content for cached results; a new one whenever the content changes.
     key: str = field(default_factory=lambda: uuid.uuid4().hex)
 
-    def update(self, *, stored: int | None = None, **changes: object) -> None:
-        """Change the data in place (an edit, saved offers) under a new key."""
-        self.result = dataclasses.replace(self.result, **changes)  # type: ignore[arg-type]
+    def update(self, result: LoadResult, *, stored: int | None = None) -> None:
+        """Show changed data (an edit, saved offers) under a new key."""
+        self.result = result
         if stored is not None:
             self.stored = stored
         self.key = uuid.uuid4().hex
@@ -78,29 +100,6 @@ class Dataset:
 
 def label(files: tuple[RawFile, ...]) -> str:
     return files[0].name if len(files) == 1 else f"{files[0].name} and {len(files) - 1} more"
-
-
-# --- the workspace -----------------------------------------------------------------------------
-
-
-def workspace_path() -> str:
-    """``streamlit run dashboard.py -- --workspace PATH`` chooses the workspace file; else
-    the ``JOBSEARCH_WORKSPACE`` variable, else the user's data folder."""
-    arguments = sys.argv[1:]
-    if "--workspace" in arguments:
-        position = arguments.index("--workspace")
-        if position + 1 < len(arguments):
-            return arguments[position + 1]
-    return str(default_path())
-
-
-@st.cache_resource(show_spinner=False)
-def _open_workspace(path: str) -> Workspace:
-    return Workspace(path)
-
-
-def workspace() -> Workspace:
-    return _open_workspace(workspace_path())
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -115,11 +114,11 @@ def _cached_sample(end: dt.date) -> LoadResult:
 def _cached_load(files: tuple[RawFile, ...], sheet: str | None, dayfirst: bool | None,
                  column_map: tuple[tuple[str, str | None], ...]) -> LoadResult:
     return load_applications(list(files), sheet=sheet, dayfirst=dayfirst,
-                             column_map=dict(column_map), as_of=dt.date.today())
+                             column_map=dict(column_map), as_of=as_of())
 
 
 def sample_dataset() -> Dataset:
-    return Dataset(result=_cached_sample(dt.date.today()), label="Sample data", is_sample=True)
+    return Dataset(result=_cached_sample(as_of()), label="Sample data", is_sample=True)
 
 
 def _stored_dataset() -> Dataset | None:
@@ -136,7 +135,7 @@ def _stored_dataset() -> Dataset | None:
         headers=list(details.get("headers", [])),  # type: ignore[arg-type]
         read_as=str(details.get("read_as", "")), sheet=details.get("sheet"),  # type: ignore[arg-type]
         export=details.get("export"),  # type: ignore[arg-type]
-    )
+    ).linked()
     return Dataset(result=result, label=str(details.get("label", "your saved data")),
                    is_sample=False, stored=snapshot.version)
 
@@ -176,21 +175,48 @@ def _details(result: LoadResult, name: str) -> dict[str, object]:
             "sheet": result.sheet, "export": result.export, "label": name}
 
 
+def _write(result: LoadResult, *, kind: str, description: str, expected: int | None,
+           label: str) -> int:
+    """Save ``result`` as a new version (the journal without its links, which are worked out
+    again on loading); raises ``StaleVersionError`` when another tab saved since
+    ``expected``."""
+    return workspace().save(
+        result.applications, offers=result.offers, kind=kind, description=description,
+        expected=expected, details=_details(result, label),
+        interviews=result.interviews.drop(columns=APPLICATION, errors="ignore"))
+
+
 def _save_import(result: LoadResult, files: tuple[RawFile, ...], *, signature: tuple[str, ...],
                  dayfirst: bool | None, column_map: Mapping[str, str | None],
                  applications: pd.DataFrame | None = None,
                  interviews: pd.DataFrame | None = None, description: str) -> None:
-    store = workspace()
-    expected = store.current_version()
-    apps = result.applications if applications is None else applications
-    journal = result.interviews if interviews is None else interviews
-    version = store.save(apps, offers=result.offers, kind="import", description=description,
-                         expected=expected, details=_details(result, label(files)),
-                         interviews=journal)
-    stored_result = dataclasses.replace(result, applications=apps, interviews=journal)
-    replace(Dataset(result=stored_result, label=label(files), is_sample=False, files=files,
+    changes = {k: v for k, v in (("applications", applications), ("interviews", interviews))
+               if v is not None}
+    saved = dataclasses.replace(result, **changes).linked()  # type: ignore[arg-type]
+    version = _write(saved, kind="import", description=description,
+                     expected=workspace().current_version(), label=label(files))
+    replace(Dataset(result=saved, label=label(files), is_sample=False, files=files,
                     upload_signature=signature, sheet=result.sheet, dayfirst=dayfirst,
                     column_map=dict(column_map), stored=version))
+
+
+def _save_change(description: str, *, kind: str, based_on: int | None, stale: str,
+                 **changes: pd.DataFrame | None) -> bool:
+    """Save a change to the data shown (the sample is only changed in this session).
+    ``based_on`` is the version the change was made on: when another tab saved since, nothing
+    is written, the user is told (``stale``) and shown the newer data, and False is returned."""
+    dataset = current()
+    result = dataclasses.replace(dataset.result, **changes).linked()  # type: ignore[arg-type]
+    version = None
+    if not dataset.is_sample:
+        try:
+            version = _write(result, kind=kind, description=description, expected=based_on,
+                             label=dataset.label)
+        except StaleVersionError:
+            st.session_state[NOTICE_KEY] = stale
+            return False
+    dataset.update(result, stored=version)
+    return True
 
 
 def try_load(files: tuple[RawFile, ...], *, signature: tuple[str, ...], sheet: str | None,
@@ -261,74 +287,36 @@ def import_preview(pending: Mapping[str, object]) -> tuple[str, list[str]]:
     saved = current().result.applications
     result: LoadResult = pending["result"]  # type: ignore[assignment]
     plan = merge_plan(saved, result.applications)
-    warnings = history_warnings(saved, plan.added, as_of=dt.date.today())
+    warnings = history_warnings(saved, plan.added, as_of=as_of())
     return plan.summary, warnings
 
 
 def save_applications(apps: pd.DataFrame, description: str, *, based_on: int | None,
                       kind: str = "edit") -> bool:
-    """Save a changed table as a new version (the sample is only changed in this session).
-
-    ``based_on`` is the version the change was made on. When another tab saved since, nothing
-    is written: the user is told and shown the newer data, and False is returned.
-    """
-    dataset = current()
-    if dataset.is_sample:
-        dataset.update(applications=apps)
-        return True
-    try:
-        version = workspace().save(apps, offers=dataset.result.offers, kind=kind,
-                                   interviews=dataset.result.interviews,
-                                   description=description, expected=based_on,
-                                   details=_details(dataset.result, dataset.label))
-    except StaleVersionError:
-        st.session_state[NOTICE_KEY] = ("Not saved: your data was changed in another tab or "
-                                        "window first. This is the newer data; make your change "
-                                        "again.")
-        return False
-    dataset.update(applications=apps, stored=version)
-    return True
+    """Save a changed applications table as a new version; False, with a notice, when
+    another tab saved first."""
+    return _save_change(description, kind=kind, based_on=based_on, applications=apps,
+                        stale="Not saved: your data was changed in another tab or window "
+                              "first. This is the newer data; make your change again.")
 
 
 def save_interviews(interviews: pd.DataFrame, description: str, *,
                     based_on: int | None) -> bool:
     """Save a changed interview journal as a new version, with each application's interview
-    date set to its latest interview. The sample's journal lives only in this session. False,
-    with a notice, on a stale write."""
-    dataset = current()
-    apps = with_latest_interviews(dataset.result.applications, interviews)
-    version = None
-    if not dataset.is_sample:
-        try:
-            version = workspace().save(apps, offers=dataset.result.offers, kind="interviews",
-                                       interviews=interviews, description=description,
-                                       expected=based_on,
-                                       details=_details(dataset.result, dataset.label))
-        except StaleVersionError:
-            st.session_state[NOTICE_KEY] = ("Not saved: your data was changed in another tab "
-                                            "first. This is the newer data; write it again.")
-            return False
-    dataset.update(applications=apps, interviews=interviews, stored=version)
-    return True
+    date set to its latest interview; False, with a notice, on a stale write."""
+    apps = with_latest_interviews(current().result.applications, interviews)
+    return _save_change(description, kind="interviews", based_on=based_on,
+                        applications=apps, interviews=interviews,
+                        stale="Not saved: your data was changed in another tab first. This "
+                              "is the newer data; write it again.")
 
 
 def save_offers(offers: pd.DataFrame, description: str, *, based_on: int | None) -> bool:
-    """Save a changed offers table as a new version, with the applications unchanged. The
-    sample's offers live only in this session. False, with a notice, on a stale write."""
-    dataset = current()
-    version = None
-    if not dataset.is_sample:
-        try:
-            version = workspace().save(dataset.result.applications, offers=offers, kind="offers",
-                                       interviews=dataset.result.interviews,
-                                       description=description, expected=based_on,
-                                       details=_details(dataset.result, dataset.label))
-        except StaleVersionError:
-            st.session_state[NOTICE_KEY] = ("Not saved: your data was changed in another tab "
-                                            "first. This is the newer data.")
-            return False
-    dataset.update(offers=offers, stored=version)
-    return True
+    """Save a changed offers table as a new version, with the applications unchanged; False,
+    with a notice, on a stale write."""
+    return _save_change(description, kind="offers", based_on=based_on, offers=offers,
+                        stale="Not saved: your data was changed in another tab first. This "
+                              "is the newer data.")
 
 
 def restore(version: int) -> None:
@@ -348,48 +336,3 @@ def use_saved() -> None:
     stored = _stored_dataset()
     if stored is not None:
         replace(stored)
-
-
-# --- what else the user keeps ----------------------------------------------------------------
-
-
-class StoredActionLog(ActionLog):
-    """The follow-up decisions, written through to the workspace."""
-
-    def record(self, action_id: str, state: str, until: dt.date | None = None) -> None:
-        self.entries[action_id] = (state, until)
-        workspace().set_follow_up_state(action_id, state, until)
-
-    def forget(self, action_id: str) -> None:
-        self.entries.pop(action_id, None)
-        workspace().set_follow_up_state(action_id, None)
-
-
-def action_log() -> StoredActionLog:
-    if ACTIONS_KEY not in st.session_state:
-        st.session_state[ACTIONS_KEY] = StoredActionLog(entries=workspace().follow_up_state())
-    return st.session_state[ACTIONS_KEY]
-
-
-def follow_up_rules() -> FollowUpRules:
-    """The follow-up routine with the choices saved on the Follow-ups page, which the
-    Overview, the Follow-ups and the Reports pages all use."""
-    return rules_from_settings(setting(RULES_SETTING, {}))
-
-
-def templates() -> dict[str, tuple[str, str]]:
-    """The message templates: the defaults with the user's saved changes."""
-    return {**DEFAULT_TEMPLATES, **workspace().templates()}
-
-
-def save_template(key: str, subject: str, body: str) -> None:
-    if (subject, body) != templates().get(key):
-        workspace().set_template(key, subject, body)
-
-
-def setting(key: str, default: object) -> object:
-    return workspace().setting(key, default)
-
-
-def save_setting(key: str, value: object) -> None:
-    workspace().set_setting(key, value)

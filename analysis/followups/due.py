@@ -34,7 +34,7 @@ from analysis.followups.rules import (
     suggested_channel,
 )
 from analysis.interviews.journal import NOTE_COLUMNS, has_notes, interviewer_rows, latest_rounds
-from analysis.interviews.linking import link
+from analysis.interviews.linking import application_of
 from analysis.model import schema as s
 from analysis.model.stages import Stage, stage_codes
 
@@ -137,7 +137,7 @@ def due_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, rules: FollowUpRules |
     in_journal = pd.Series(False, index=apps.index)
     extra: list[pd.DataFrame] = []
     if interviews is not None and not interviews.empty and not apps.empty:
-        labels = link(interviews, apps)
+        labels = application_of(interviews, apps)
         in_journal = pd.Series(apps.index.isin(labels.dropna()), index=apps.index)
         apps = _latest_round_dates(apps, interviews, labels, day)
         extra = _interview_actions(apps, interviews, labels, day, rules)

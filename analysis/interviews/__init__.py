@@ -46,8 +46,11 @@ from analysis.interviews.lessons import (
     split_questions,
 )
 from analysis.interviews.linking import (
+    APPLICATION,
     application_keys,
+    application_of,
     link,
+    with_applications,
 )
 from analysis.interviews.notes import (
     mark_thanked,
@@ -62,6 +65,9 @@ from analysis.interviews.sheet import (
 )
 
 __all__ = [
+    "APPLICATION",
+    "application_of",
+    "with_applications",
     "JournalCells",
     "LIST_SPLIT",
     "MIN_RATED",

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.interviews.linking import application_keys, link
+from analysis.interviews.linking import application_keys, application_of
 from analysis.model import schema as s
 from analysis.model.cells import YES_MARKERS
 from analysis.model.dates import DATE_DTYPE, parse_dates
@@ -169,7 +169,8 @@ def with_latest_interviews(apps: pd.DataFrame, interviews: pd.DataFrame) -> pd.D
     of them was (applications without an interview there keep theirs)."""
     if interviews.empty:
         return apps
-    linked = interviews.assign(_app=link(interviews, apps)).dropna(subset=["_app", s.IV_DATE])
+    linked = interviews.assign(_app=application_of(interviews, apps))\
+        .dropna(subset=["_app", s.IV_DATE])
     if linked.empty:
         return apps
     latest = latest_rounds(linked)
@@ -283,7 +284,7 @@ def interviewer_rows(interviews: pd.DataFrame) -> pd.DataFrame:
 
 def of_applications(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
     """The interviews that belong to one of ``apps`` (the applications a filter keeps)."""
-    return interviews[link(interviews, apps).notna().to_numpy()]
+    return interviews[application_of(interviews, apps).notna().to_numpy()]
 
 
 def held_by(interviews: pd.DataFrame, moment: pd.Timestamp) -> pd.DataFrame:
@@ -302,7 +303,8 @@ def timeline(interviews: pd.DataFrame, apps: pd.DataFrame, *, limit: int = 15
     """The rounds of the ``limit`` applications interviewed most recently, for a timeline:
     ``application`` ("Company – Role"), ``date``, ``round``, ``kind``, ``interviewers``."""
     columns = ["application", "date", "round", "kind", "interviewers"]
-    linked = interviews.assign(_app=link(interviews, apps)).dropna(subset=["_app", s.IV_DATE])
+    linked = interviews.assign(_app=application_of(interviews, apps))\
+        .dropna(subset=["_app", s.IV_DATE])
     if linked.empty:
         return pd.DataFrame({c: pd.Series(dtype=DATE_DTYPE if c == "date" else
                                           "float64" if c == "round" else "str")
@@ -320,7 +322,7 @@ def timeline(interviews: pd.DataFrame, apps: pd.DataFrame, *, limit: int = 15
 
 def rounds_summary(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.Series:
     """How many interview rounds each application reached (0 for none), by its label."""
-    reached = interviews.assign(_app=link(interviews, apps)).dropna(subset=["_app"])\
+    reached = interviews.assign(_app=application_of(interviews, apps)).dropna(subset=["_app"])\
         .groupby("_app")[s.IV_ROUND].max()
     reached.index = reached.index.astype(apps.index.dtype)
     return reached.reindex(apps.index).fillna(0).astype("int64")

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.interviews.journal import SEPARATOR
-from analysis.interviews.linking import link
+from analysis.interviews.linking import application_of
 from analysis.maths.intervals import wilson_interval
 from analysis.model import schema as s
 from analysis.model.keys import name_key
@@ -198,7 +198,7 @@ def round_progression(interviews: pd.DataFrame, apps: pd.DataFrame, *, as_of: dt
     columns = ["round", "n", "next", "next_rate", "next_low", "next_high", "offer",
                "offer_rate", "offer_low", "offer_high", "open"]
     held = interviews[interviews[s.IV_DATE] <= pd.Timestamp(as_of)]
-    labels = link(held, apps)
+    labels = application_of(held, apps)
     held = held.assign(_app=labels).dropna(subset=["_app"])
     if held.empty:
         return pd.DataFrame({c: pd.Series(dtype="float64") for c in columns})
@@ -232,12 +232,13 @@ def rating_outcomes(interviews: pd.DataFrame, apps: pd.DataFrame, *, as_of: dt.d
     columns = ["rating", "n", "moved_on", "rate", "low", "high"]
     rated = interviews[interviews[s.RATING].notna()
                        & (interviews[s.IV_DATE] <= pd.Timestamp(as_of))]
-    labels = link(rated, apps)
+    labels = application_of(rated, apps)
     rated = rated.assign(_app=labels).dropna(subset=["_app"])
     if rated.empty:
         empty = pd.DataFrame({c: pd.Series(dtype="float64") for c in columns})
         return empty, "No rated interview yet: give each interview a rating from 1 to 5."
-    last = interviews.assign(_app=link(interviews, apps)).groupby("_app")[s.IV_ROUND].max()
+    last = interviews.assign(_app=application_of(interviews, apps))\
+        .groupby("_app")[s.IV_ROUND].max()
     outcome = outcome_after(apps, as_of=as_of)
     later = rated[s.IV_ROUND].to_numpy() < last.reindex(rated["_app"]).to_numpy()
     result = outcome.reindex(rated["_app"].astype("int64")).to_numpy()
@@ -269,7 +270,7 @@ def rating_outcomes(interviews: pd.DataFrame, apps: pd.DataFrame, *, as_of: dt.d
 def days_between_rounds(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
     """The days from each round to the next within an application: ``from_round`` and
     ``days``."""
-    labels = link(interviews, apps)
+    labels = application_of(interviews, apps)
     table = interviews.assign(_app=labels).dropna(subset=["_app", s.IV_DATE])\
         .sort_values(["_app", s.IV_DATE])
     gaps = table.groupby("_app")[s.IV_DATE].diff().dt.days
@@ -317,6 +318,6 @@ def interviews_per_offer(interviews: pd.DataFrame, apps: pd.DataFrame, *, as_of:
     """Interviews of ``apps`` held up to ``as_of`` (every round counts) and offers received:
     their ratio is what an offer has cost."""
 
-    held = interviews[link(interviews, apps).notna().to_numpy()]
+    held = interviews[application_of(interviews, apps).notna().to_numpy()]
     return (int((held[s.IV_DATE] <= pd.Timestamp(as_of)).sum()),
             int((stage_codes(apps) >= Stage.OFFER).sum()))

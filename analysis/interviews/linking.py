@@ -1,11 +1,14 @@
 """Tying each interview to its application: by job link, else company, role and day
-applied, else company and role, else a company with a single application."""
+applied, else company and role, else a company with a single application.
+
+The journal is tied once, against all the applications, when the data is loaded or changed
+(``with_applications``): the label of each interview's application is kept in the journal's
+``application`` column. Everything else asks ``application_of``, which only narrows that link
+to the applications it is given, so a filter selects interviews and never moves one to
+another application."""
 
 from __future__ import annotations
 
-import threading
-import weakref
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -36,32 +39,13 @@ def application_keys(frame: pd.DataFrame, levels: Sequence[str] = ("url", "full"
     return pd.DataFrame({level: keys[level] for level in levels}, index=frame.index)
 
 
-# The last links worked out, by the identity of the two frames: a page asks for the same
-# link several times (follow-ups, funnel, flows...) and frames here are never modified.
-_LINKS: OrderedDict[tuple[int, int], tuple[weakref.ref, weakref.ref, pd.Series]] = OrderedDict()
-_LINKS_KEPT = 8
-_LINKS_LOCK = threading.Lock()
+APPLICATION = "application"  # the journal's link: the application's index label
 
 
 def link(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.Series:
     """The index label in ``apps`` of each interview's application (missing when none
     matches): by job link, else company, role and day applied, else company and role, else
     the company when it has only one application."""
-    key = (id(interviews), id(apps))
-    with _LINKS_LOCK:  # the dashboard serves each browser tab from its own thread
-        kept = _LINKS.get(key)
-        if kept is not None and kept[0]() is interviews and kept[1]() is apps:
-            _LINKS.move_to_end(key)
-            return kept[2].copy()
-    found = _link(interviews, apps)
-    with _LINKS_LOCK:
-        _LINKS[key] = (weakref.ref(interviews), weakref.ref(apps), found)
-        while len(_LINKS) > _LINKS_KEPT:
-            _LINKS.popitem(last=False)
-    return found.copy()
-
-
-def _link(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.Series:
     if interviews.empty or apps.empty:
         return pd.Series(pd.NA, index=interviews.index, dtype="Int64")
     # Only the keys the interviews can use: most journals have no link or application date.
@@ -93,6 +77,33 @@ def _link(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.Series:
     matched = found >= 0
     result[matched] = labels[found[matched]]
     return result.astype("Int64")
+
+
+def with_applications(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
+    """The journal tied to ``apps`` (all the applications, never a filtered part): a copy with
+    each interview's application label in the ``application`` column."""
+    return interviews.assign(**{APPLICATION: link(interviews.drop(columns=APPLICATION,
+                                                                  errors="ignore"), apps)})
+
+
+def application_of(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.Series:
+    """The label in ``apps`` of each interview's application, missing where it has none there.
+    A journal tied by ``with_applications`` keeps its links and ``apps`` only selects among
+    them; an untied one (a journal read in a notebook) is tied to ``apps`` now.
+
+    >>> apps = pd.DataFrame({"company": ["Acme", "Acme"], "role": ["Analyst", "Engineer"],
+    ...                      "job_url": [None, None], "date_applied": pd.to_datetime([None] * 2)})
+    >>> journal = pd.DataFrame({"company": ["Acme"], "role": [None], "job_url": [None],
+    ...                         "date_applied": pd.to_datetime([None])})
+    >>> application_of(journal, apps.iloc[[0]]).tolist()  # untied: the one Acme left
+    [0]
+    >>> application_of(with_applications(journal, apps), apps.iloc[[0]]).tolist()  # tied
+    [<NA>]
+    """
+    if APPLICATION not in interviews:
+        return link(interviews, apps)
+    labels = interviews[APPLICATION]
+    return labels.where(labels.isin(apps.index)).astype("Int64")
 
 
 class _KeyCodes:

@@ -72,7 +72,7 @@ def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.da
     return [latest]
 
 
-def propose(evidence: pd.DataFrame, apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
+def propose(evidence: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
     proposals: list[dict[str, object]] = []
     if evidence.empty:
         return _frame(proposals)

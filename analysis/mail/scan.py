@@ -99,10 +99,10 @@ def scan_mailbox(source: mb.MailSource | Iterable[mb.MailSource], applications: 
     ``me`` is the user's own address; without it, it is inferred (the Sent label of a Google
     Takeout mailbox, else the most common recipient). ``progress`` is called every few
     thousand messages with a ``ScanProgress``; returning False stops the scan
-    (``ScanCancelled``). ``as_of`` (default today) leaves out messages dated after it.
+    (``ScanCancelled``). ``as_of`` leaves out messages dated after it (without it, none is
+    left out for its date).
     """
     started = time.perf_counter()
-    as_of = as_of or dt.date.today()
     index = Index.of(applications)
     stats = Counter({"messages read": 0, "matched": 0, "skipped as bulk": 0, "unreadable": 0})
     recipients: Counter[str] = Counter()
@@ -110,7 +110,7 @@ def scan_mailbox(source: mb.MailSource | Iterable[mb.MailSource], applications: 
     candidates: dict[str, _Candidate] = {}
     maybe: list[_Candidate] = []
     kept = thread_bytes = 0
-    limit = dt.datetime.combine(as_of, dt.time.max, tzinfo=dt.UTC)
+    limit = dt.datetime.combine(as_of, dt.time.max, tzinfo=dt.UTC) if as_of else None
     size = 0
     for raw in mb.iter_messages(source):
         stats["messages read"] += 1
@@ -143,7 +143,7 @@ def scan_mailbox(source: mb.MailSource | Iterable[mb.MailSource], applications: 
             stats["skipped as bulk"] += 1
             continue
         when = mb.sent_at(head)
-        if when is not None and when > limit:
+        if when is not None and limit is not None and when > limit:
             continue
         message_id = mb.header_text(head, "Message-ID") or f"<{raw.source}:{raw.position}>"
         automatic = bool(re.search(r"(?i)auto-(?:generated|replied)",
@@ -177,7 +177,7 @@ def scan_mailbox(source: mb.MailSource | Iterable[mb.MailSource], applications: 
     mine = me.lower() if me else _infer_me(senders_sent, recipients)
     evidence = _read(list(candidates.values()), index, mine)
     stats["matched"] = len(candidates)
-    proposals = propose(evidence, applications, as_of=as_of)
+    proposals = propose(evidence, applications)
     figures = {k: float(v) for k, v in stats.items()}
     figures["seconds"] = round(time.perf_counter() - started, 3)
     figures["bytes read"] = float(size)

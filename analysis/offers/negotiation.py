@@ -75,9 +75,10 @@ def negotiation_points(offers: pd.DataFrame, criteria: Sequence[Criterion], *, l
     """What a counter-offer to ``leader`` (the offer the user wants to come out ahead, by
     its name in ``offer_names``) can say, built only from ``offers`` (prepared or not),
     ``criteria`` and, when given, the ``pipeline`` forecast (``analysis.forecast``). A
-    competing offer whose deadline is before ``as_of`` (the forecast's day, else today) is
-    not counted as leverage; an application at the interview stage is when its chance of an
-    offer within the forecast's horizon is at least ``LATE_STAGE_CHANCE``. Raises
+    competing offer whose deadline is before ``as_of`` (else the forecast's day; with neither,
+    no deadline counts as passed) is not counted as leverage; an application at the interview
+    stage is when its chance of an offer within the forecast's horizon is at least
+    ``LATE_STAGE_CHANCE``. Raises
     ``KeyError`` for an offer that is not in the table.
 
     >>> offers = pd.DataFrame({"company": ["A", "B"], "base_salary": [70_000.0, 80_000.0],
@@ -108,7 +109,7 @@ def negotiation_points(offers: pd.DataFrame, criteria: Sequence[Criterion], *, l
                          f"{ranking.index[0]}: the other terms decide.")
     elif len(ranking) > 1:
         notes.append(f"{leader} already leads your ranking.")
-    day = as_of or (pipeline.as_of if pipeline is not None else dt.date.today())
+    day = as_of or (pipeline.as_of if pipeline is not None else None)
     others = table.drop(index=table.index[position])
     competing = pd.DataFrame({
         "offer": names.drop(index=table.index[position]).to_numpy(),
@@ -117,7 +118,9 @@ def negotiation_points(offers: pd.DataFrame, criteria: Sequence[Criterion], *, l
         "deadline": pd.to_datetime(others.get(s.DEADLINE, pd.Series(pd.NaT, others.index)))
         .to_numpy(),
     }).sort_values("base_salary", ascending=False, na_position="last").reset_index(drop=True)
-    expired = competing["deadline"] < pd.Timestamp(day)
+    # Without a day (no as_of, no forecast) no deadline is judged to have passed.
+    expired = competing["deadline"] < pd.Timestamp(day) if day is not None else \
+        pd.Series(False, index=competing.index)
     if expired.any():
         notes.append(f"Left out as leverage, their deadline having passed: "
                      f"{', '.join(competing.loc[expired, 'offer'])}.")

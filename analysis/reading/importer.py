@@ -61,12 +61,27 @@ def load_applications(
     decision, a note sent after that day) are reported.
 
     Raises SpreadsheetError, with a message meant for the user, when the file cannot be used;
-    MissingColumnsError (a SpreadsheetError) when no company column is recognised.
+    MissingColumnsError (a SpreadsheetError) when no company column is recognised. The
+    interview journal comes tied to the applications (``LoadResult.linked``).
 
     >>> result = load_applications(b"Company Name,Job Title,Status\\nAcme,Analyst,Phone Screen\\n")
     >>> result.applications[["company", "role", "status"]].to_dict("records")
     [{'company': 'Acme', 'role': 'Analyst', 'status': 'screening'}]
     """
+    return _load_applications(source, sheet=sheet, column_map=column_map, dayfirst=dayfirst,
+                              name=name, as_of=as_of).linked()
+
+
+def _load_applications(
+    source: Source | Sequence[Source],
+    *,
+    sheet: str | None = None,
+    column_map: Mapping[str, str | None] | None = None,
+    dayfirst: bool | None = None,
+    name: str | None = None,
+    as_of: dt.date | None = None,
+) -> LoadResult:
+    """``load_applications`` before the journal is tied to the applications."""
     if isinstance(source, list | tuple):
         if not source:
             raise SpreadsheetError("no file was given.")
@@ -77,7 +92,7 @@ def load_applications(
         if not application_files:
             raise SpreadsheetError("only offers or interviews were given: add the file with "
                                    "your applications.", file=raws[0].name)
-        parts = [load_applications(one, sheet=sheet, column_map=column_map, dayfirst=dayfirst,
+        parts = [_load_applications(one, sheet=sheet, column_map=column_map, dayfirst=dayfirst,
                                    as_of=as_of)
                  for one in application_files]
         combined = _combine(parts)

@@ -3,11 +3,12 @@ was read; and the error raised when the columns cannot be recognised."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from analysis.interviews.journal import empty_interviews
+from analysis.interviews.linking import with_applications
 from analysis.reading.known_exports import export_note
 from analysis.reading.sources import SpreadsheetError
 
@@ -51,6 +52,11 @@ class LoadResult:
     # One row per interview: from an Interviews sheet or file, else one per application with
     # an interview date (see analysis.interviews).
     interviews: pd.DataFrame = field(default_factory=empty_interviews)
+
+    def linked(self) -> LoadResult:
+        """The same result with the journal tied to all its applications (see
+        ``interviews.linking``): done once whenever the applications or the journal change."""
+        return replace(self, interviews=with_applications(self.interviews, self.applications))
 
     @property
     def export_note(self) -> str:

@@ -1,0 +1,67 @@
+"""The shape of the code: rooms that import downward only, modules of one job, one clock, and
+types checked. Each test reads the source tree; none runs the dashboard."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+ANALYSIS = ROOT / "analysis"
+# The only places in analysis/ that read the clock, and why.
+CLOCK_READERS = {
+    "analysis/cli.py": "the command line's entry point reads the day once per command",
+    "analysis/model/store.py": "a version is stamped with the moment it was written",
+}
+_CLOCK = re.compile(r"\b(?:date|datetime|Timestamp)\.(?:today|now|utcnow)\(|\btime\.time\(")
+
+
+def test_rooms_import_downward_only_and_never_streamlit():
+    """import-linter's contracts in pyproject.toml: the layers of rooms, and analysis never
+    importing streamlit or ui."""
+    run = subprocess.run([sys.executable, "-c", "import sys; from importlinter.cli import "
+                          "lint_imports; sys.exit(lint_imports(no_cache=True))"],
+                         cwd=ROOT, capture_output=True, text=True)
+    if "No module named" in run.stderr:
+        pytest.skip("import-linter is not installed (pip install '.[test]')")
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert "0 broken" in run.stdout
+
+
+def test_every_room_says_what_it_holds_and_may_import():
+    for package in [p for p in ANALYSIS.iterdir() if (p / "__init__.py").exists()]:
+        doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text()))
+        assert doc and "import" in doc.lower(), f"{package.name}/__init__.py"
+
+
+@pytest.mark.parametrize("path", sorted(ANALYSIS.rglob("*.py")),
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_module_holds_several_jobs(path):
+    """A module near 500 lines usually does two things; split it where a reader would."""
+    assert len(path.read_text().splitlines()) <= 500
+
+
+def test_analysis_reads_no_clock():
+    """Anything that depends on the day takes ``as_of``: the dashboard reads the clock once
+    per rerun and the command line once per command, so one screen never mixes two days."""
+    found = []
+    for path in ANALYSIS.rglob("*.py"):
+        relative = str(path.relative_to(ROOT))
+        if relative in CLOCK_READERS:
+            continue
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            if _CLOCK.search(line.split("#")[0]):
+                found.append(f"{relative}:{number}: {line.strip()}")
+    assert not found, found
+
+
+def test_the_dashboard_reads_the_clock_once_per_rerun():
+    readers = [f"{p.relative_to(ROOT)}:{n}" for p in [*(ROOT / "ui").glob("*.py"),
+                                                       *(ROOT / "pages").glob("*.py")]
+               for n, line in enumerate(p.read_text().splitlines(), 1)
+               if _CLOCK.search(line.split("#")[0])]
+    assert all(r.startswith("ui/state.py") for r in readers), readers
