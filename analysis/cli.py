@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.followups.due import state_counts
-from analysis.followups.log import ActionLog, open_follow_ups
+from analysis.followups.log import ActionLog, carried_decisions, open_follow_ups
 from analysis.followups.rules import RULES_SETTING, FollowUpRules, rules_from_settings
 from analysis.forecast.needed import applications_needed
 from analysis.forecast.pipeline import pipeline_forecast
@@ -35,7 +35,13 @@ from analysis.mail.scan import ScanProgress, scan_mailbox
 from analysis.model.cells import empty_issues
 from analysis.model.schema import LABELS
 from analysis.model.stages import GHOST_DAYS
-from analysis.model.store import ENV_VAR, GHOST_DAYS_SETTING, Workspace, default_path
+from analysis.model.store import (
+    ENV_VAR,
+    GHOST_DAYS_SETTING,
+    Workspace,
+    WorkspaceError,
+    default_path,
+)
 from analysis.model.words import chance_text, plural
 from analysis.offers import scoring as o
 from analysis.outputs import applog, report_book, report_page, reports
@@ -180,13 +186,15 @@ def _load_saved(path: Path) -> Input:
     if not path.is_file():
         raise CommandError(f"no saved data at {path}: give your spreadsheet, e.g. "
                            f"`{PROG} report tracker.xlsx --out report.html`.")
-    try:
-        workspace = Workspace(path)
+    try:  # read as it is: a command line report never upgrades or changes the file
+        workspace = Workspace(path, read_only=True)
         snapshot = workspace.load()
-        state = workspace.follow_up_state()
+        decisions = workspace.follow_up_decisions()
         offer_settings = workspace.setting(o.SETTINGS_KEY, {})
         ghost_days = workspace.setting(GHOST_DAYS_SETTING, GHOST_DAYS)
         rules = rules_from_settings(workspace.setting(RULES_SETTING, {}))
+    except WorkspaceError as error:
+        raise CommandError(str(error)) from None
     except (sqlite3.Error, RuntimeError, ValueError) as error:
         raise CommandError(f"{path}: the saved data could not be read ({error}).") from None
     if snapshot is None:
@@ -200,7 +208,9 @@ def _load_saved(path: Path) -> Input:
                                                     snapshot.applications)).linked()
     print(f"Read {plural(len(result.applications), 'application')} saved on "
           f"{snapshot.created:%-d %B %Y} (version {snapshot.version}).", file=sys.stderr)
-    return Input(result, ActionLog(entries=state),
+    entries = {action: (state, until) for action, (state, until, _) in decisions.items()}
+    entries.update(carried_decisions(decisions, result.applications, result.interviews))
+    return Input(result, ActionLog(entries=entries),
                  dict(offer_settings) if isinstance(offer_settings, dict) else {},
                  ghost_days if isinstance(ghost_days, int) else GHOST_DAYS, rules)
 

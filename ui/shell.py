@@ -19,7 +19,7 @@ import streamlit as st
 from analysis import Filters, MissingColumnsError, filter_applications
 from analysis.model import schema as s
 from analysis.model.stages import GHOST_DAYS
-from analysis.model.store import GHOST_DAYS_SETTING
+from analysis.model.store import GHOST_DAYS_SETTING, WorkspaceError
 from analysis.model.words import plural
 from analysis.reading.sources import RawFile
 from ui import state, workspace
@@ -332,10 +332,43 @@ def _ensure_navigation() -> None:
         ThreadState.update(active_script_hash=running)
 
 
+def _workspace_problem(problem: WorkspaceError) -> None:
+    """The page shown instead of any other when the workspace cannot be opened: what is wrong
+    with which file, and what the person can do. The file itself is never changed."""
+    st.title("Your saved data could not be opened", anchor=False)
+    st.error(md(str(problem)), icon=":material/error:")
+    path = problem.path
+    st.markdown("Nothing has been changed. You can:")
+    kept = workspace.backups(path)
+    if kept and not problem.newer:
+        newest = kept[0]
+        if st.button(f"Restore the copy kept before the last upgrade ({md(newest.name)})",
+                     type="primary", icon=":material/restore:"):
+            aside = workspace.restore_backup(path, newest)
+            st.session_state[state.NOTICE_KEY] = (f"Restored {newest.name}; the file that could "
+                                                  f"not be opened is kept as {aside.name}.")
+            st.rerun()
+    if st.button("Start a new, empty workspace", icon=":material/note_add:",
+                 help="The file that could not be opened is renamed, not deleted: it stays in "
+                      "the same folder."):
+        aside = workspace.set_aside(path)
+        st.session_state[state.NOTICE_KEY] = (f"Started a new workspace; the file that could "
+                                              f"not be opened is kept as {aside.name}.")
+        st.rerun()
+    st.markdown("Or open the dashboard on another workspace file: "
+                "`streamlit run dashboard.py -- --workspace PATH`"
+                + (", or update the dashboard to the version that wrote this file."
+                   if problem.newer else "."))
+    st.stop()
+
+
 def page_setup(title: str) -> View:
     """Render the shared sidebar and the page heading, and return the data the page shows."""
     as_of = state.start_run()
     _ensure_navigation()
+    problem = workspace.opening_problem()
+    if problem is not None:
+        _workspace_problem(problem)
     with st.sidebar:
         draw_navigation()
         st.divider()
@@ -352,7 +385,7 @@ def page_setup(title: str) -> View:
         ghost_days = _settings()
 
     st.title(title, anchor=False)
-    notice = st.session_state.pop(state.NOTICE_KEY, None)
+    notice = st.session_state.pop(state.NOTICE_KEY, None) or workspace.upgrade_notice()
     if notice:
         st.warning(notice, icon=":material/sync:")
     error = st.session_state.get(state.ERROR_KEY)

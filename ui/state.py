@@ -30,6 +30,7 @@ from analysis import (
     load_applications,
     load_sample,
 )
+from analysis.followups import carried_decisions
 from analysis.interviews import (
     APPLICATION,
     merge_interviews,
@@ -41,7 +42,7 @@ from analysis.model.editing import apply_merge, history_warnings, merge_plan
 from analysis.model.store import StaleVersionError
 from analysis.model.words import plural
 from analysis.reading.sources import RawFile
-from ui.workspace import workspace
+from ui.workspace import action_log, workspace
 
 _LOG = logging.getLogger(__name__)
 DATASET_KEY = "dataset"
@@ -136,8 +137,20 @@ def _stored_dataset() -> Dataset | None:
         read_as=str(details.get("read_as", "")), sheet=details.get("sheet"),  # type: ignore[arg-type]
         export=details.get("export"),  # type: ignore[arg-type]
     ).linked()
+    _carry_decisions(result)
     return Dataset(result=result, label=str(details.get("label", "your saved data")),
                    is_sample=False, stored=snapshot.version)
+
+
+def _carry_decisions(result: LoadResult) -> None:
+    """Decisions recorded before the interview journal, kept as decisions about the
+    journal's actions they meant (see ``followups.carried_decisions``)."""
+    store = workspace()
+    carried = carried_decisions(store.follow_up_decisions(), result.applications,
+                                result.interviews)
+    log = action_log()
+    for action_id, (decision, until) in carried.items():
+        log.record(action_id, decision, until)
 
 
 def current() -> Dataset:

@@ -5,7 +5,9 @@ templates and the decisions about follow-up actions. Each is saved the moment it
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sys
+from pathlib import Path
 
 import streamlit as st
 
@@ -16,7 +18,7 @@ from analysis.followups import (
     FollowUpRules,
     rules_from_settings,
 )
-from analysis.model.store import Workspace, default_path
+from analysis.model.store import Workspace, WorkspaceError, default_path
 
 ACTIONS_KEY = "follow_up_log"
 
@@ -39,6 +41,55 @@ def _open_workspace(path: str) -> Workspace:
 
 def workspace() -> Workspace:
     return _open_workspace(workspace_path())
+
+
+def opening_problem() -> WorkspaceError | None:
+    """Why the workspace cannot be opened (damaged, not a workspace, written by a newer
+    version), or None when it opens."""
+    try:
+        workspace()
+    except WorkspaceError as error:
+        return error
+    return None
+
+
+def backups(path: Path) -> list[Path]:
+    """The copies kept before upgrades, newest first."""
+    return sorted(path.parent.glob(f"{path.name}.v*-backup"), key=lambda p: p.stat().st_mtime,
+                  reverse=True)
+
+
+def set_aside(path: Path) -> Path:
+    """Move a workspace that cannot be opened out of the way, its content untouched, so a new
+    one can start; returns where it now is."""
+    number = 1
+    while path.with_name(f"{path.name}.set-aside-{number}").exists():
+        number += 1
+    kept = path.with_name(f"{path.name}.set-aside-{number}")
+    for suffix in ("", "-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(kept.with_name(kept.name + suffix))
+    _open_workspace.clear()
+    return kept
+
+
+def restore_backup(path: Path, backup: Path) -> Path:
+    """Set the workspace aside and put a copy of ``backup`` in its place."""
+    kept = set_aside(path)
+    shutil.copy2(backup, path)
+    path.chmod(0o600)
+    return kept
+
+
+def upgrade_notice() -> str | None:
+    """Once per session, what the upgrade of an older workspace did, if it happened."""
+    opened = workspace()
+    if opened.upgraded_from is None or st.session_state.get("upgrade_noticed"):
+        return None
+    st.session_state["upgrade_noticed"] = True
+    return (f"Your saved data was upgraded to this version of the dashboard; a copy of it as "
+            f"it was is kept in {opened.backup}.")
 
 
 def setting(key: str, default: object) -> object:

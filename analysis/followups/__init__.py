@@ -11,6 +11,7 @@ from analysis.followups.due import (
 )
 from analysis.followups.log import (
     ActionLog,
+    carried_decisions,
     mark_done,
     mark_interview_done,
     open_actions,
@@ -60,6 +61,7 @@ from analysis.followups.rules import (
 )
 
 __all__ = [
+    "carried_decisions",
     "ACTIONS",
     "ACTION_COLUMNS",
     "Action",

@@ -45,6 +45,19 @@ def empty_actions() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=types.get(c, "str")) for c in ACTION_COLUMNS})
 
 
+def interview_suffixes(interviews: pd.DataFrame) -> pd.Series:
+    """What tells apart the actions of one application about different interviews, in their
+    ids (see ``action_id``): the interview's day and time and its round."""
+    return ("|" + interviews[s.IV_DATE].dt.strftime("%Y-%m-%dT%H:%M") + "|"
+            + interviews[s.IV_ROUND].fillna(0).astype("int64").astype("str"))
+
+
+def interviewer_suffixes(people: pd.DataFrame) -> pd.Series:
+    """What tells apart the thank-yous to the interviewers of one interview, in their ids:
+    the name, in lower case (``people`` as ``interviewer_rows`` gives them)."""
+    return "|" + people["name"].fillna("").str.lower()
+
+
 def _interview_actions(apps: pd.DataFrame, journal: pd.DataFrame, labels: pd.Series,
                        day: pd.Timestamp, rules: FollowUpRules) -> list[pd.DataFrame]:
     """Notes for each interview held without notes, and a thank-you for each interviewer of
@@ -86,8 +99,7 @@ def _interview_actions(apps: pd.DataFrame, journal: pd.DataFrame, labels: pd.Ser
             "contact_name": chosen[s.INTERVIEWERS].to_numpy(),
             "contact_email": chosen[s.INTERVIEWER_EMAILS].to_numpy(),
             "interview": chosen.index.to_numpy(), "interviewer": pd.NA,
-            "suffix": "|" + chosen[s.IV_DATE].dt.strftime("%Y-%m-%dT%H:%M").to_numpy() + "|"
-            + chosen[s.IV_ROUND].fillna(0).astype("int64").astype("str").to_numpy(),
+            "suffix": interview_suffixes(chosen).to_numpy(),
         }))
     people = interviewer_rows(linked)
     owed = people[people["thanked"].isna()]
@@ -107,9 +119,8 @@ def _interview_actions(apps: pd.DataFrame, journal: pd.DataFrame, labels: pd.Ser
                 contact[s.CONTACT_EMAIL].to_numpy(), index=owed.index)
                 .where(owed["name"].isna())).to_numpy(),
             "interview": owed["interview"].to_numpy(), "interviewer": owed["position"].to_numpy(),
-            "suffix": "|" + interview[s.IV_DATE].dt.strftime("%Y-%m-%dT%H:%M").to_numpy() + "|"
-            + interview[s.IV_ROUND].fillna(0).astype("int64").astype("str").to_numpy() + "|"
-            + owed["name"].fillna("").str.lower().to_numpy(),
+            "suffix": interview_suffixes(interview).to_numpy()
+            + interviewer_suffixes(owed).to_numpy(),
         }))
     return frames
 

@@ -4,18 +4,24 @@ actions that remain."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.followups.due import due_follow_ups
+from analysis.followups.due import due_follow_ups, interview_suffixes, interviewer_suffixes
 from analysis.followups.rules import (
     DONE,
     INTERVIEW_THANKS_DONE,
     NOT_APPLICABLE,
+    NOTES,
     SNOOZED,
+    THANK_YOU,
     FollowUpRules,
+    action_id,
 )
+from analysis.interviews.journal import interviewer_rows, saved_or_derived
+from analysis.interviews.linking import application_of
 from analysis.interviews.notes import mark_thanked, record_notes
 from analysis.model import schema as s
 
@@ -51,6 +57,51 @@ def open_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, log: ActionLog | None
     page, report and command counts what is left to do."""
     found = due_follow_ups(apps, as_of=as_of, rules=rules, offers=offers, interviews=interviews)
     return open_actions(found, log or ActionLog(), as_of=as_of)
+
+
+def carried_decisions(decisions: Mapping[str, tuple[str, dt.date | None, dt.date | None]],
+                      apps: pd.DataFrame, interviews: pd.DataFrame | None = None
+                      ) -> dict[str, tuple[str, dt.date | None]]:
+    """Decisions about a thank-you or interview notes recorded before the interview journal,
+    when each application had one such action (known by its company, role and day applied), as
+    decisions about the actions they meant today: the notes of each of its interviews, and the
+    thank-you to each interviewer, held by the day the decision was recorded (a later round
+    is a new action). ``decisions`` maps action ids to (state, until, day recorded); the
+    result maps the journal's action ids to (state, until), those decided already left out.
+    The journal is derived from the applications when none is given, as for a workspace saved
+    before it."""
+    journal = saved_or_derived(interviews, apps)
+    if journal.empty or apps.empty or not decisions:
+        return {}
+    former: dict[str, tuple[str, int]] = {}
+    for key in (NOTES, THANK_YOU):
+        former.update({i: (key, label) for label, i in action_id(apps, key).items()})
+    wanted = [i for i in decisions if i in former]
+    if not wanted:
+        return {}
+    labels = application_of(journal, apps)
+    carried: dict[str, tuple[str, dt.date | None]] = {}
+    for old in wanted:
+        state, until, recorded = decisions[old]
+        key, label = former[old]
+        rounds = journal[(labels == label).fillna(False).to_numpy()
+                         & journal[s.IV_DATE].notna().to_numpy()]
+        if recorded is not None:
+            rounds = rounds[rounds[s.IV_DATE].dt.normalize() <= pd.Timestamp(recorded)]
+        if rounds.empty:
+            continue
+        if key == NOTES:
+            suffix = interview_suffixes(rounds)
+        else:
+            people = interviewer_rows(rounds)
+            suffix = pd.Series(interview_suffixes(rounds.loc[people["interview"]]).to_numpy()
+                               + interviewer_suffixes(people).to_numpy())
+        owner = apps.loc[[label] * len(suffix)]
+        for new in action_id(owner, "", suffix=pd.Series(key + suffix.to_numpy(),
+                                                         index=owner.index)):
+            if new not in decisions:
+                carried[new] = (state, until)
+    return carried
 
 
 def mark_done(apps: pd.DataFrame, action: pd.Series, *, on: dt.date,

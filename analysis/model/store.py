@@ -8,6 +8,13 @@ earlier state can be brought back, and restoring is itself a version.
 
 Writers say which version they started from; if another writer (another browser tab) saved in
 between, the write is refused with ``StaleVersionError`` instead of silently losing that change.
+
+A workspace written by an earlier version is upgraded when it is opened for writing, after a
+copy of the file is kept beside it (``workspace.sqlite3.v2-backup``); opened read-only (the
+command line), it is read as it is and never changed. The file and its folder are readable by
+their owner only. A file that is damaged, not a workspace, or written by a newer version is
+refused with ``WorkspaceError``, whose message names the file and the cause; the file is left
+as it is.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import io
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -59,6 +67,16 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
 }
 
 
+class WorkspaceError(RuntimeError):
+    """A workspace file that cannot be used: damaged, not a workspace, or written by a newer
+    version. The message names the file and the cause; the file is never changed."""
+
+    def __init__(self, message: str, *, path: Path, newer: bool = False) -> None:
+        super().__init__(message)
+        self.path = path
+        self.newer = newer
+
+
 class StaleVersionError(RuntimeError):
     """The workspace changed since the caller read it (another tab saved first)."""
 
@@ -81,6 +99,34 @@ class Snapshot:
     offers: pd.DataFrame | None
     details: dict[str, object] = field(default_factory=dict)
     interviews: pd.DataFrame | None = None  # None: saved before the interview journal
+
+
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Where the copy of a workspace is kept before it is upgraded from schema ``version``."""
+    return path.with_name(f"{path.name}.v{version}-backup")
+
+
+def _private_folder(folder: Path, *, ours: bool) -> None:
+    """Make the workspace's folder; it is readable by its owner only when this program owns
+    it (made here, or the default data folder), never a folder the user chose that exists."""
+    made = not folder.exists()
+    folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    if made or ours:
+        os.chmod(folder, PRIVATE_FOLDER)  # mkdir's mode is narrowed by the umask, not set
+
+
+def _private_file(path: Path) -> None:
+    """The file (made empty when missing, for SQLite to fill) readable by its owner only,
+    whatever the umask, and so are SQLite's companions, which take their mode from it."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
+    for companion in (path, *(path.with_name(path.name + e) for e in ("-wal", "-shm"))):
+        if companion.exists() and stat.S_IMODE(companion.stat().st_mode) != PRIVATE_FILE:
+            os.chmod(companion, PRIVATE_FILE)
 
 
 def default_path() -> Path:
@@ -109,24 +155,75 @@ def _now() -> str:
 
 
 class Workspace:
-    """A workspace database. Open it with ``Workspace(path)``; the first use creates it."""
+    """A workspace database. Open it with ``Workspace(path)``; the first use creates it.
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    ``read_only`` opens an existing file without writing anything to it (an earlier schema is
+    read as it is, not upgraded). Otherwise a file of an earlier schema is upgraded, after a
+    backup beside it: ``upgraded_from`` and ``backup`` then say so.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as connection:
-            self._migrate(connection)
+        self.read_only = read_only
+        self.upgraded_from: int | None = None
+        self.backup: Path | None = None
+        if read_only:
+            if not self.path.is_file():
+                raise WorkspaceError(f"{self.path}: there is no workspace file here.",
+                                     path=self.path)
+        else:
+            _private_folder(self.path.parent, ours=path is None)
+            _private_file(self.path)
+        self._schema = self._check()
+        if not read_only:
+            self._upgrade()
+            _private_file(self.path)
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        if self.read_only:
+            connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                         timeout=10, isolation_level=None)
+        else:
+            connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
         try:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
+            if not self.read_only:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute("PRAGMA foreign_keys=ON")
             yield connection
         finally:
             connection.close()
+
+    def _check(self) -> int:
+        """The file's schema version (0 for a new, empty file), after checking it is a
+        sound workspace this version can read."""
+        try:
+            with self._connect() as connection:
+                tables = {row[0] for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table'")}
+                if not tables:
+                    return 0
+                if "meta" not in tables or "versions" not in tables:
+                    raise WorkspaceError(
+                        f"{self.path} is an SQLite database but not a workspace of this "
+                        "dashboard (it has no versions table).", path=self.path)
+                row = connection.execute(
+                    "SELECT value FROM meta WHERE key='schema_version'").fetchone()
+                verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise WorkspaceError(f"{self.path} cannot be read as a workspace: it is damaged "
+                                 f"or not a workspace file ({error}).", path=self.path) from None
+        if verdict != "ok":
+            raise WorkspaceError(f"{self.path} is damaged: SQLite's check found {verdict}.",
+                                 path=self.path)
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise WorkspaceError(
+                f"{self.path} was written by a newer version of the dashboard (workspace "
+                f"format {version}; this one reads up to {SCHEMA_VERSION}). Update the "
+                "dashboard to open it.", path=self.path, newer=True)
+        return version
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -140,35 +237,31 @@ class Workspace:
                 raise
             connection.execute("COMMIT")
 
-    def _migrate(self, connection: sqlite3.Connection) -> None:
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            connection.execute(_MIGRATIONS[1][0])
-            row = connection.execute("SELECT value FROM meta WHERE key='schema_version'")\
-                .fetchone()
-            current = int(row[0]) if row else 0
-            if current > SCHEMA_VERSION:
-                raise RuntimeError(
-                    f"{self.path} was written by a newer version of the dashboard (schema "
-                    f"{current}); update the dashboard to open it.")
+    def _upgrade(self) -> None:
+        """Bring a file of an earlier schema (or a new one) to ``SCHEMA_VERSION``, in one
+        transaction, after keeping a copy of an earlier file beside it."""
+        current = self._schema
+        if current == SCHEMA_VERSION:
+            return
+        if current:
+            self.backup = backup_path(self.path, current)
+            with self._connect() as source, sqlite3.connect(self.backup) as copy:
+                source.backup(copy)  # a consistent copy, the write-ahead log included
+            os.chmod(self.backup, PRIVATE_FILE)
+            self.upgraded_from = current
+        with self._transaction() as connection:
             for step in range(current + 1, SCHEMA_VERSION + 1):
                 for statement in _MIGRATIONS[step]:
                     connection.execute(statement)
-                if step == 2:
+                if step == 2 and current:
                     _fill_row_counts(connection)
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
                                (str(SCHEMA_VERSION),))
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
+        self._schema = SCHEMA_VERSION
 
     @property
     def schema_version(self) -> int:
-        with self._connect() as connection:
-            row = connection.execute("SELECT value FROM meta WHERE key='schema_version'")\
-                .fetchone()
-        return int(row[0])
+        return self._schema
 
     # --- versions ------------------------------------------------------------------------
 
@@ -211,9 +304,10 @@ class Workspace:
             number = version if version is not None else _current(connection)
             if number is None:
                 return None
+            journal = "interviews" if self._schema >= 3 else "NULL"
             row = connection.execute(
                 "SELECT id, created, kind, description, applications, offers, details, "
-                "interviews FROM versions WHERE id=?", (number,)).fetchone()
+                f"{journal} FROM versions WHERE id=?", (number,)).fetchone()
         if row is None:
             raise KeyError(f"there is no version {number}")
         return Snapshot(
@@ -228,7 +322,8 @@ class Workspace:
         with self._connect() as connection:
             current = _current(connection)
             rows = connection.execute(
-                "SELECT id, created, kind, description, rows FROM versions ORDER BY id DESC")\
+                "SELECT id, created, kind, description, "
+                f"{'rows' if self._schema >= 2 else 'NULL'} FROM versions ORDER BY id DESC")\
                 .fetchall()
         frame = pd.DataFrame(rows, columns=["version", "created", "kind", "description", "rows"])
         frame["created"] = pd.to_datetime(frame["created"], utc=True)
@@ -254,6 +349,15 @@ class Workspace:
         return {action: (state, dt.date.fromisoformat(until) if until else None)
                 for action, state, until in rows}
 
+    def follow_up_decisions(self) -> dict[str, tuple[str, dt.date | None, dt.date | None]]:
+        """Every decision with the day it was recorded: id -> (state, until, recorded)."""
+        with self._connect() as connection:
+            rows = connection.execute(
+                "SELECT action_id, state, until, updated FROM follow_up_state").fetchall()
+        return {action: (state, dt.date.fromisoformat(until) if until else None,
+                         dt.datetime.fromisoformat(updated).date() if updated else None)
+                for action, state, until, updated in rows}
+
     def set_follow_up_state(self, action_id: str, state: str | None,
                             until: dt.date | None = None) -> None:
         """Record a decision about an action; ``state=None`` forgets it."""
@@ -267,6 +371,8 @@ class Workspace:
                     (action_id, state, until.isoformat() if until else None, _now()))
 
     def templates(self) -> dict[str, tuple[str, str]]:
+        if self._schema < 2:
+            return {}
         with self._connect() as connection:
             rows = connection.execute("SELECT key, subject, body FROM templates").fetchall()
         return {key: (subject, body) for key, subject, body in rows}
