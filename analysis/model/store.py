@@ -273,12 +273,15 @@ class Workspace:
     def save(self, applications: pd.DataFrame, *, offers: pd.DataFrame | None = None,
              kind: str, description: str, expected: int | None,
              details: Mapping[str, object] | None = None,
-             interviews: pd.DataFrame | None = None) -> int:
+             interviews: pd.DataFrame | None = None,
+             settings: Mapping[str, object] | None = None) -> int:
         """Store a new version and make it current; return its number.
 
         ``expected`` is the version the caller's change was based on (None for an empty
         workspace); if the workspace has moved on since, nothing is written and
-        ``StaleVersionError`` says so.
+        ``StaleVersionError`` says so. ``settings`` that belong with the change (the mail
+        proposals declined while others were accepted) are written in the same transaction:
+        a writer stopped at any point leaves the workspace before the change or after it.
         """
         blob = _to_parquet(applications)
         offers_blob = _to_parquet(offers) if offers is not None else None
@@ -296,6 +299,9 @@ class Workspace:
             version = int(cursor.lastrowid or 0)
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('current_version', ?)",
                                (str(version),))
+            for key, value in (settings or {}).items():
+                connection.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)",
+                                   (key, json.dumps(value)))
         return version
 
     def load(self, version: int | None = None) -> Snapshot | None:
