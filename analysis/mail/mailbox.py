@@ -17,7 +17,7 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage, Message
@@ -30,6 +30,13 @@ MAX_MESSAGE_BYTES = 50 * 1024 * 1024  # larger messages are skipped (counted as 
 MAX_ZIP_ENTRIES = 100_000
 MAX_UNPACKED_BYTES = 4 * 1024 ** 3
 MAX_RATIO = 200
+MAX_NESTING = 2  # a zip in a zip is read; one level deeper is not
+MAX_INNER_ZIP_BYTES = 200 * 1024 * 1024  # a zip inside a zip is held in memory: this much
+MAX_FOLDER_FILES = 50_000  # files looked at in a folder (a whole disk is not a mail export)
+MAX_HEADER_BYTES = 256 * 1024  # a header block is cut here before it is parsed
+MAX_FIELD_BYTES = 8 * 1024  # and each field in it (a To with hundreds of addresses fits)
+MAX_NAME_CHARS = 200  # a display name longer than this is cut
+HEAD_BYTES = 4096
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An mbox "From " separator line: "From sender date", the date ending in a four-digit year
 # (or a numeric zone after it). A body line starting "From " without a date is not one.
@@ -53,85 +60,166 @@ class MailboxError(ValueError):
 
 @dataclass(frozen=True)
 class RawMessage:
-    """One message's bytes, where it came from, and how far through its file the reader is."""
+    """One message's bytes, where it came from, and how far through its file the reader is.
+    ``skipped`` names why a file of a folder or an archive was not read as mail ("not mail",
+    "unreadable", "too large"); its ``data`` is then empty."""
 
     data: bytes
     source: str
     position: int  # bytes read so far in this source
     size: int  # the source's size in bytes (0 when unknown)
+    skipped: str = ""
+
+
+Tick = Callable[[int, int], None]
+"""Called with (bytes read in the current source, its size) as the reader goes, even within
+one huge message, so a caller can report progress and stop (by raising) at any point."""
+
+
+def _no_tick(position: int, size: int) -> None:
+    return None
 
 
 MailSource = str | Path | bytes | IO[bytes]
 
 
-def iter_messages(source: MailSource | Iterable[MailSource], *,
-                  name: str | None = None) -> Iterator[RawMessage]:
+def iter_messages(source: MailSource | Iterable[MailSource], *, name: str | None = None,
+                  tick: Tick | None = None) -> Iterator[RawMessage]:
     """Each message of a mailbox (or of several), in file order. ``source`` is a path (an
-    mbox file, an ``.eml`` or ``.msg`` file, a zip of ``.eml`` files, or a folder holding
-    them, such as Apple Mail's exported ``.mbox`` folder), bytes, or a binary file object.
+    mbox file, an ``.eml`` or ``.msg`` file, a zip of them, or a folder holding them, such
+    as Apple Mail's exported ``.mbox`` folder), bytes, or a binary file object. ``tick`` is
+    told how far the reader is at least every ``CHUNK`` bytes (see ``Tick``).
 
-    Raises MailboxError, naming the file, for what is not a mailbox: a spreadsheet, a zip
-    with ``../`` names or one that would unpack to too much, an unreadable ``.msg``."""
+    Files in a folder or an archive are judged by what they hold, not their names: those that
+    are not mail (a ``.DS_Store``, a PDF) are skipped and reported (``RawMessage.skipped``),
+    never fatal. Raises MailboxError, naming the file, for a single file that is not a mailbox
+    (a spreadsheet), a zip with ``../`` names or one that would unpack to too much, a folder
+    that holds no mail."""
+    tick = tick or _no_tick
     if isinstance(source, list | tuple):
         for one in source:
-            yield from iter_messages(one)
+            yield from iter_messages(one, tick=tick)
         return
     if isinstance(source, str | Path):
         path = Path(source)
         if path.is_dir():
-            yield from _folder(path)
+            yield from _folder(path, tick)
             return
         if not path.is_file():
             raise MailboxError("there is no such file or folder.", file=str(path))
-        with path.open("rb") as handle:
-            yield from _stream(handle, name or path.name, path.stat().st_size)
+        try:
+            handle = path.open("rb")
+        except OSError as error:
+            raise MailboxError(f"the file cannot be read ({error.strerror}).",
+                               file=str(path)) from None
+        with handle:
+            yield from _stream(handle, name or path.name, path.stat().st_size, tick=tick)
         return
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
-        yield from _stream(io.BytesIO(data), name or "upload", len(data))
+        yield from _stream(io.BytesIO(data), name or "upload", len(data), tick=tick)
         return
     label = name or Path(getattr(source, "name", "upload")).name
     size = getattr(source, "size", 0) or 0
-    yield from _stream(source, label, int(size))
+    yield from _stream(source, label, int(size), tick=tick)
 
 
-def _folder(path: Path) -> Iterator[RawMessage]:
-    """Apple Mail's exported folder holds a file called ``mbox``; other folders, .eml, .msg
-    or mbox files."""
+def _folder(path: Path, tick: Tick) -> Iterator[RawMessage]:
+    """Apple Mail's exported folder holds a file called ``mbox``; other folders, message and
+    mbox files, found by their content. Folders and files that cannot be read are skipped and
+    reported; links are not followed."""
     inner = path / "mbox"
-    files = [inner] if inner.is_file() else sorted(
-        p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".eml", ".msg", ".mbox",
-                                                                          ".mbx", ""))
-    if not files:
+    if inner.is_file():
+        yield from iter_messages(inner, tick=tick)
+        return
+    found = mail = 0
+    for folder, subfolders, names in os.walk(path, onerror=lambda _: None):
+        subfolders.sort()
+        for file_name in sorted(names):
+            file = Path(folder) / file_name
+            found += 1
+            if found > MAX_FOLDER_FILES:
+                raise MailboxError(
+                    f"the folder holds more than {MAX_FOLDER_FILES:,} files: choose the folder "
+                    "of your mail export, not a whole disk or home folder.", file=str(path))
+            label = str(file.relative_to(path))
+            if file.is_symlink() or not file.is_file():
+                continue
+            try:
+                handle = file.open("rb")
+            except OSError:
+                yield RawMessage(b"", label, 0, 0, skipped="unreadable")
+                continue
+            with handle:
+                try:
+                    for message in _stream(handle, label, file.stat().st_size, tick=tick,
+                                           inside=True):
+                        mail += not message.skipped
+                        yield message
+                except (MailboxError, OSError):
+                    yield RawMessage(b"", label, 0, 0, skipped="unreadable")
+    if not mail:
         raise MailboxError("the folder holds no mailbox or message files.", file=path.name)
-    for file in files:
-        yield from iter_messages(file)
 
 
-def _stream(handle: IO[bytes], name: str, size: int) -> Iterator[RawMessage]:
-    head = handle.read(4096)
+def _stream(handle: IO[bytes], name: str, size: int, *, tick: Tick = _no_tick,
+            inside: bool = False, depth: int = 0) -> Iterator[RawMessage]:
+    """The messages of one file, judged by its first bytes. ``inside`` a folder or an
+    archive, what is not mail is skipped (reported), not refused."""
+    head = handle.read(HEAD_BYTES)
     if not head.strip():
+        if inside:
+            yield RawMessage(b"", name, 0, size, skipped="not mail")
+            return
         raise MailboxError("the file is empty.", file=name)
     if head.startswith(b"PK\x03\x04"):
-        rest = head + handle.read()
-        yield from _zip(rest, name)
+        if depth >= MAX_NESTING:
+            yield RawMessage(b"", name, 0, size, skipped="an archive nested too deep")
+            return
+        limit = MAX_INNER_ZIP_BYTES if depth else MAX_UNPACKED_BYTES
+        rest = head + _read_at_most(handle, limit, name, size, tick)
+        yield from _zip(rest, name, tick=tick, depth=depth + 1)
         return
     if head.startswith(OLE2_MAGIC):
-        rest = head + handle.read()
-        yield _outlook(rest, name, len(rest))
+        rest = head + _read_at_most(handle, MAX_MESSAGE_BYTES, name, size, tick)
+        try:
+            yield _outlook(rest, name, len(rest))
+        except MailboxError:
+            if not inside:
+                raise
+            yield RawMessage(b"", name, len(rest), size, skipped="unreadable")
         return
     if head.startswith(b"From "):
-        yield from _mbox(handle, head, name, size)
+        yield from _mbox(handle, head, name, size, tick)
         return
     if _looks_like_message(head):
         data = head + handle.read(MAX_MESSAGE_BYTES)
         yield RawMessage(data, name, len(data), size or len(data))
+        return
+    if inside:
+        yield RawMessage(b"", name, len(head), size, skipped="not mail")
         return
     what = ("a spreadsheet" if head.startswith(b"\xef\xbb\xbf") or b"," in head.split(b"\n")[0]
             else "not a mailbox")
     raise MailboxError(
         f"this is {what}: give a mailbox file (an .mbox export such as Google Takeout's, a "
         "Thunderbird folder file), .eml or .msg messages, or a zip of .eml files.", file=name)
+
+
+def _read_at_most(handle: IO[bytes], limit: int, name: str, size: int, tick: Tick) -> bytes:
+    """The rest of a file held in memory, chunk by chunk, refused past ``limit`` bytes
+    (counted as they are read, whatever the file declared)."""
+    parts, total = [], 0
+    while True:
+        chunk = handle.read(CHUNK)
+        if not chunk:
+            return b"".join(parts)
+        total += len(chunk)
+        if total > limit:
+            raise MailboxError(f"it unpacks to more than {limit / 1e6:,.0f} MB; it was not "
+                               "read.", file=name)
+        parts.append(chunk)
+        tick(total, size)
 
 
 def _looks_like_message(head: bytes) -> bool:
@@ -143,7 +231,8 @@ def _looks_like_message(head: bytes) -> bool:
                                      b"message-id", b"return-path"} & set(names))
 
 
-def _mbox(handle: IO[bytes], head: bytes, name: str, size: int) -> Iterator[RawMessage]:
+def _mbox(handle: IO[bytes], head: bytes, name: str, size: int, tick: Tick = _no_tick
+          ) -> Iterator[RawMessage]:
     """Messages of an mbox stream, split at "From " separator lines that carry a date; a
     quoted ">From " line is unquoted (mboxrd)."""
     buffer = head
@@ -151,6 +240,7 @@ def _mbox(handle: IO[bytes], head: bytes, name: str, size: int) -> Iterator[RawM
     start = 0
     while True:
         chunk = handle.read(CHUNK)
+        tick(position + len(buffer), size)
         buffer += chunk
         while True:
             boundary = _next_separator(buffer, start + 5)
@@ -165,7 +255,7 @@ def _mbox(handle: IO[bytes], head: bytes, name: str, size: int) -> Iterator[RawM
         buffer = buffer[start:]
         start = 0
         if len(buffer) > MAX_MESSAGE_BYTES + CHUNK:
-            yield RawMessage(b"", name, position, size)  # counted as unreadable
+            yield RawMessage(b"", name, position, size, skipped="too large")
             next_one = _next_separator(buffer, len(buffer) - CHUNK)
             position += next_one if next_one > 0 else len(buffer)
             buffer = buffer[next_one:] if next_one > 0 else b""
@@ -193,10 +283,15 @@ def _message(block: bytes, name: str, position: int, size: int) -> RawMessage:
     data = block[newline + 1:] if block.startswith(b"From ") and newline >= 0 else block
     if b"\n>" in data and b">From " in data:
         data = _MBOXRD.sub(rb"\1", data)
-    return RawMessage(data if len(data) <= MAX_MESSAGE_BYTES else b"", name, position, size)
+    if len(data) > MAX_MESSAGE_BYTES:
+        return RawMessage(b"", name, position, size, skipped="too large")
+    return RawMessage(data, name, position, size)
 
 
-def _zip(data: bytes, name: str) -> Iterator[RawMessage]:
+def _zip(data: bytes, name: str, *, tick: Tick = _no_tick, depth: int = 1
+         ) -> Iterator[RawMessage]:
+    """The messages of the files in a zip, each judged by its content; bytes unpacked are
+    counted as they come, whatever the archive declares."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -217,27 +312,54 @@ def _zip(data: bytes, name: str) -> Iterator[RawMessage]:
                                              and declared / packed > MAX_RATIO):
             raise MailboxError(f"the archive would unpack to {declared / 1e6:,.0f} MB from "
                                f"{len(data) / 1e6:,.1f} MB; it was not opened.", file=name)
-        readable = [e for e in entries
-                    if e.filename.lower().endswith((".eml", ".msg", ".mbox", ".txt"))
-                    or "." not in e.filename.rsplit("/", 1)[-1]]
-        if not readable:
-            raise MailboxError("the archive holds no .eml, .msg or mbox files.", file=name)
-        done = 0
-        for entry in readable:
+        done = unpacked = 0
+        mail = 0
+        for entry in entries:
             label = f"{name}/{entry.filename}"
-            if entry.file_size > MAX_MESSAGE_BYTES and not entry.filename.lower().endswith(
-                    (".mbox", "")):
-                done += entry.compress_size
-                yield RawMessage(b"", label, done, len(data))
-                continue
-            with archive.open(entry) as member:
-                try:
-                    for message in _stream(member, label, entry.file_size):
+
+            def counted(position: int, size: int, before: int = unpacked,
+                        at: int = done) -> None:
+                if before + position > MAX_UNPACKED_BYTES:
+                    raise _TooMuch(f"the archive unpacks to more than "
+                                   f"{MAX_UNPACKED_BYTES / 1e9:,.0f} GB; reading stopped.",
+                                   file=name)
+                tick(at, len(data))
+
+            try:
+                with archive.open(entry) as member:
+                    for message in _stream(_Counting(member, counted), label, entry.file_size,
+                                           tick=counted, inside=True, depth=depth):
+                        mail += not message.skipped
                         yield RawMessage(message.data, label, done + min(
-                            message.position, entry.compress_size), len(data))
-                except MailboxError:
-                    yield RawMessage(b"", label, done, len(data))
+                            message.position, entry.compress_size), len(data), message.skipped)
+            except _TooMuch:
+                raise
+            except (MailboxError, zipfile.BadZipFile, OSError, EOFError):
+                yield RawMessage(b"", label, done, len(data), skipped="unreadable")
+            unpacked += entry.file_size
             done += entry.compress_size
+        if not mail and depth == 1:
+            raise MailboxError("the archive holds no .eml, .msg or mbox files.", file=name)
+
+
+class _TooMuch(MailboxError):
+    """More was unpacked than any mail export holds: the whole archive is refused."""
+
+
+class _Counting(io.RawIOBase):
+    """A member of an archive read through, telling ``counted`` how many bytes came out."""
+
+    def __init__(self, member: IO[bytes], counted: Tick) -> None:
+        self.member, self.counted, self.total = member, counted, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.member.read(size)
+        self.total += len(chunk)
+        self.counted(self.total, 0)
+        return chunk
 
 
 def _outlook(data: bytes, name: str, size: int) -> RawMessage:
@@ -266,17 +388,49 @@ def _outlook(data: bytes, name: str, size: int) -> RawMessage:
                            file=name) from exc
 
 
-def headers(raw: bytes) -> Message:
-    """The message's headers only (the body is not parsed)."""
+def _header_end(raw: bytes) -> int:
+    """Where the header block ends (the offset of the blank line), or -1."""
     end = raw.find(b"\n\n")
     crlf = raw.find(b"\r\n\r\n")
     if crlf >= 0 and (end < 0 or crlf < end):
         end = crlf + 2
-    return _headers.parsebytes(raw[:end + 1] if end >= 0 else raw)
+    return end
+
+
+_LONG_LINE = re.compile(rb"[^\n]{%d,}" % MAX_FIELD_BYTES)
+
+
+def bounded_header_block(block: bytes) -> bytes:
+    """A header block cut to ``MAX_HEADER_BYTES``, each of its lines to ``MAX_FIELD_BYTES``
+    (its start and its end, where an address stands), before anything parses it: a sender's
+    name of 10 MB costs what a normal one does.
+
+    >>> bounded_header_block(b'From: "' + b"x" * 10_000_000 + b'" <a@b.c>\\n')[-16:]
+    b'xxxxxx" <a@b.c>\\n'
+    """
+    if len(block) <= MAX_FIELD_BYTES:
+        return block
+    if len(block) > MAX_HEADER_BYTES:
+        block = block[:MAX_HEADER_BYTES // 2] + block[-MAX_HEADER_BYTES // 2:]
+    if _LONG_LINE.search(block) is None:
+        return block
+    half = MAX_FIELD_BYTES // 2
+    return b"\n".join(line if len(line) <= MAX_FIELD_BYTES else line[:half] + line[-half:]
+                      for line in block.split(b"\n"))
+
+
+def headers(raw: bytes) -> Message:
+    """The message's headers only (the body is not parsed), bounded first (see
+    ``bounded_header_block``)."""
+    end = _header_end(raw)
+    return _headers.parsebytes(bounded_header_block(raw[:end + 1] if end >= 0 else raw))
 
 
 def full(raw: bytes) -> EmailMessage:
-    """The whole message, parsed."""
+    """The whole message, parsed, its header block bounded first."""
+    end = _header_end(raw)
+    if end >= 0 and end > MAX_FIELD_BYTES:
+        raw = bounded_header_block(raw[:end]) + raw[end:]
     message = _parser.parsebytes(raw)
     assert isinstance(message, EmailMessage)
     return message
@@ -317,8 +471,8 @@ def addresses(message: Message, *names: str) -> list[tuple[str, str]]:
                 pairs = email.utils.getaddresses([str(value)])
             except Exception:
                 continue
-            found += [(decoded(display).strip(), address.strip().lower())
-                      for display, address in pairs if "@" in address]
+            found += [(decoded(display).strip()[:MAX_NAME_CHARS], address.strip().lower())
+                      for display, address in pairs if "@" in address and len(address) <= 320]
     return found
 
 

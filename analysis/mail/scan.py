@@ -29,7 +29,7 @@ from analysis.mail.proposals import SNIPPET, pick_application, propose
 
 MAX_KEPT_BYTES = 400 * 1024 * 1024  # bytes of candidate messages held for reading
 MAX_THREAD_BYTES = 100 * 1024 * 1024  # bytes of possible thread replies held
-PROGRESS_EVERY = 2_000  # messages between two progress reports
+PROGRESS_SECONDS = 0.25  # between two progress reports, whatever is being read
 
 
 class ScanCancelled(Exception):
@@ -97,10 +97,11 @@ def scan_mailbox(source: mb.MailSource | Iterable[mb.MailSource], applications: 
     proposed that the tracker already holds.
 
     ``me`` is the user's own address; without it, it is inferred (the Sent label of a Google
-    Takeout mailbox, else the most common recipient). ``progress`` is called every few
-    thousand messages with a ``ScanProgress``; returning False stops the scan
-    (``ScanCancelled``). ``as_of`` leaves out messages dated after it (without it, none is
-    left out for its date).
+    Takeout mailbox, else the most common recipient). ``progress`` is called with a
+    ``ScanProgress`` every quarter of a second while anything is read, a single huge message
+    included; returning False stops the scan (``ScanCancelled``) within that time. Files in a
+    folder or an archive that are not mail are skipped and counted (``stats["not mail"]``).
+    ``as_of`` leaves out messages dated after it (without it, none is left out for its date).
     """
     started = time.perf_counter()
     index = Index.of(applications)
@@ -112,14 +113,27 @@ def scan_mailbox(source: mb.MailSource | Iterable[mb.MailSource], applications: 
     kept = thread_bytes = 0
     limit = dt.datetime.combine(as_of, dt.time.max, tzinfo=dt.UTC) if as_of else None
     size = 0
-    for raw in mb.iter_messages(source):
-        stats["messages read"] += 1
+    last_report = started
+
+    def report(position: int, source_size: int) -> None:
+        """Tell ``progress`` where the scan stands, every PROGRESS_SECONDS while anything
+        is read (one huge message included), and stop when it says so."""
+        nonlocal last_report
+        now = time.perf_counter()
+        if progress is None or now - last_report < PROGRESS_SECONDS:
+            return
+        last_report = now
+        if progress(ScanProgress(stats["messages read"], position, source_size,
+                                 now - started)) is False:
+            raise ScanCancelled
+
+    for raw in mb.iter_messages(source, tick=report):
         size = max(size, raw.size)
-        if progress is not None and stats["messages read"] % PROGRESS_EVERY == 0:
-            report = ScanProgress(stats["messages read"], raw.position, raw.size,
-                                  time.perf_counter() - started)
-            if progress(report) is False:
-                raise ScanCancelled
+        report(raw.position, raw.size)
+        if raw.skipped:
+            stats["not mail" if raw.skipped == "not mail" else "unreadable"] += 1
+            continue
+        stats["messages read"] += 1
         if not raw.data:
             stats["unreadable"] += 1
             continue
@@ -166,6 +180,8 @@ def scan_mailbox(source: mb.MailSource | Iterable[mb.MailSource], applications: 
                 thread_bytes + len(raw.data) <= MAX_THREAD_BYTES:
             maybe.append(entry)
             thread_bytes += len(raw.data)
+    if progress is not None:  # the last word: every message read
+        progress(ScanProgress(stats["messages read"], size, size, time.perf_counter() - started))
     # Replies in a thread with a message already tied to an application (a recruiter writing
     # from another address), whatever the order they came in.
     for entry in [*maybe, *(c for c in candidates.values() if not c.rows)]:
