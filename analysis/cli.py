@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
+import os
 import sqlite3
 import sys
 import time
 from collections.abc import Sequence
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 import pandas as pd
 
@@ -42,7 +46,7 @@ from analysis.model.store import (
     WorkspaceError,
     default_path,
 )
-from analysis.model.words import chance_text, plural
+from analysis.model.words import chance_text, plural, printable
 from analysis.offers import scoring as o
 from analysis.outputs import applog, report_book, report_page, reports
 from analysis.outputs.exports import actions_calendar, safe_csv
@@ -398,13 +402,36 @@ COMMANDS = {"report": run_report, "follow-ups": run_follow_ups, "log": run_log,
             "template": run_template, "mail": run_mail, "forecast": run_forecast}
 
 
+class _Printable(io.TextIOBase):
+    """A terminal stream that drops the control characters in what is printed: names and
+    subjects come from files and mail written by others (see ``words.printable``)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(printable(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if getattr(args, "as_of", "absent") is None:
         args.as_of = dt.date.today()
-    try:
-        COMMANDS[args.command](args)
-    except CommandError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
-        return 1
+    with redirect_stdout(_Printable(sys.stdout)), redirect_stderr(_Printable(sys.stderr)):
+        try:
+            COMMANDS[args.command](args)
+        except CommandError as error:
+            print(f"{PROG}: error: {error}", file=sys.stderr)
+            return 1
+        except Exception as error:  # a bug must not show a person a traceback
+            if os.environ.get("JOBSEARCH_DEBUG"):
+                raise
+            print(f"{PROG}: error: an unexpected problem ({type(error).__name__}: {error}). "
+                  f"Nothing was changed; set JOBSEARCH_DEBUG=1 to see the details.",
+                  file=sys.stderr)
+            return 2
     return 0

@@ -200,6 +200,35 @@ def test_mail_lists_what_the_mailbox_tells_and_saves_it(tmp_path):
     assert tracker.read_bytes() == before
 
 
+def test_nothing_from_a_mailbox_reaches_the_terminal_as_a_control_sequence(tmp_path):
+    """A sender's name that would retitle the terminal and clear the screen prints as text."""
+    tracker = tmp_path / "tracker.csv"
+    tracker.write_text("Company,Role,Date applied\nAcme,Analyst,2026-10-01\n")
+    name = "Jane\x1b]0;pwned\x07\x1b[2J\x9b31m Doe"
+    mailbox = tmp_path / "mail.mbox"
+    mailbox.write_bytes(
+        b"From x Tue Nov 03 10:00:00 2026\n"
+        + f'From: "{name}" <jane.doe@acme.example>\nTo: me@mail.example\n'
+          "Subject: Interview\nDate: Tue, 03 Nov 2026 10:00:00 +0000\n\n"
+          "We would like to invite you to an interview on 10 November at 2pm.\n".encode())
+    done = run("mail", mailbox, tracker, "--as-of", "2026-12-31")
+    assert done.returncode == 0, done.stderr
+    assert "Jane]0;pwned[2J" in done.stdout  # the contact's name, as text
+    for control in ("\x1b", "\x07", "\x9b"):
+        assert control not in done.stdout + done.stderr
+
+
+def test_an_unexpected_problem_is_a_sentence_not_a_traceback(tmp_path, monkeypatch):
+    from analysis import cli
+
+    def broken(args):
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setitem(cli.COMMANDS, "template", broken)
+    monkeypatch.delenv("JOBSEARCH_DEBUG", raising=False)
+    assert cli.main(["template", "--out", str(tmp_path / "t.xlsx")]) == 2
+
+
 def test_mail_refuses_what_is_not_a_mailbox(tmp_path):
     done = run("mail", SAMPLE, SAMPLE)
     assert done.returncode == 1

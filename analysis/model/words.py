@@ -2,6 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
+# Control characters a terminal would act on (escape sequences change its title, clear the
+# screen, move the cursor): C0 but tab, new line and carriage return, DEL, and C1.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text from a file or a mailbox made safe to print to a terminal: the control
+    characters a terminal would act on are dropped.
+
+    >>> printable("Acme\x1b]0;owned\x07 Ltd\x1b[2J")
+    'Acme]0;owned Ltd[2J'
+    """
+    return _CONTROLS.sub("", text)
+
 
 def plural(count: int, noun: str) -> str:
     """A count with its noun, singular or plural.
