@@ -159,3 +159,46 @@ def test_the_data_loaded_before_stays_loaded(case, built):
     assert text in messages.replace("\\", "")
     assert "**3 applications** from tracker.csv" in captions(at)
     assert at.metric[0].value == "3"
+
+
+# --- a sentence where a crash was ------------------------------------------------------------
+
+def test_impossible_interview_dates_are_named_and_the_calendar_still_exports():
+    """An Interviews sheet with -1, 9999-12-31 and 0001-01-01 as dates, and 1e300 as a round:
+    each is an issue naming its row, column and value; the calendar and follow-ups work."""
+    from conftest import xlsx_bytes
+
+    from analysis.outputs.exports import actions_calendar
+
+    result = load_applications(xlsx_bytes({
+        "Applications": [["Company", "Role", "Date applied"], ["Acme", "Analyst", "2026-03-01"]],
+        "Interviews": [["Company", "Role", "Date", "Round"], ["Acme", "Analyst", -1, 1],
+                       ["Acme", "Analyst", "9999-12-31", 2], ["Acme", "Analyst", "0001-01-01", 3],
+                       ["Acme", "Analyst", "2026-03-10", 1e300]]}), as_of=AS_OF)
+    issues = result.issues
+    problems = issues[issues["file"].str.endswith("[Interviews]")].set_index("row")
+    assert problems.loc[2, "problem"] == "a number, not a date"
+    assert "year 9999 is not a plausible date" in problems.loc[3, "problem"]
+    assert "year 1 is not a plausible date" in problems.loc[4, "problem"]
+    assert problems.loc[5, "value"] == "1e+300" and "not a round" in problems.loc[5, "problem"]
+    assert result.interviews["date"].dropna().dt.year.tolist() == [2026]
+    actions = f.due_follow_ups(result.applications, as_of=dt.date(2026, 3, 11),
+                               interviews=result.interviews)
+    assert b"BEGIN:VCALENDAR" in actions_calendar(actions, as_of=dt.date(2026, 3, 11),
+                                                   interviews=result.interviews)
+
+
+def test_a_cell_longer_than_the_csv_modules_limit_is_read():
+    notes = "A whole job posting pasted into a cell. " * 5_000  # 200,000 characters
+    result = load_applications(csv_bytes([["Company", "Role", "Notes"],
+                                          ["Acme", "Analyst", notes], ["Globex", "PM", "x"]]))
+    assert result.applications["notes"].str.len().tolist() == [len(notes.strip()), 1]
+
+
+def test_a_day_excel_cannot_hold_is_left_blank_in_a_workbook():
+    apps = generate_applications(3, seed=1, end=AS_OF)
+    apps.loc[0, s.DATE_APPLIED] = dt.datetime(1, 1, 1)
+    data = to_workbook(apps, headers=list(apps.columns), column_map={}, offers=None)
+    cells = [row[list(apps.columns).index(s.DATE_APPLIED)] for row in
+             openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows(min_row=2, values_only=True)]
+    assert cells[0] is None and all(isinstance(c, dt.datetime) for c in cells[1:])

@@ -21,8 +21,11 @@ DATE_DTYPE = "datetime64[us]"
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 # Serial numbers outside 1 Jan 1930 .. 31 Dec 2099 are far more likely to be amounts than dates.
 SERIAL_RANGE = (10959, 73050)
+# Days a job search can be about: anything outside is a typing slip or hostile (year -1,
+# 9999-12-31), and breaks what works with days (calendars, Excel serials, durations).
+PLAUSIBLE = (pd.Timestamp("1900-01-01"), pd.Timestamp("2199-12-31"))
 
-_NUMERIC = r"^\d+(?:\.\d+)?$"
+_NUMERIC = r"^-?\d+(?:\.\d+)?$"
 _ISO = r"^\d{4}-\d{1,2}-\d{1,2}"
 _DMY = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?![\d/.\-])"
 # The same start without the look-ahead, which pyarrow's regex engine (RE2) runs vectorised.
@@ -185,6 +188,12 @@ def parse_dates(values: pd.Series, *, dayfirst: bool | None) -> tuple[pd.Series,
             result[todo] = parsed.dt.tz_localize(None).dt.normalize()
             report(todo & result.isna(), "not a date", "error")
 
+    outside = result.notna() & ((result < PLAUSIBLE[0]) | (result > PLAUSIBLE[1]))
+    if outside.any():
+        report(outside, "year " + result[outside].dt.year.astype("str") + " is not a plausible "
+               f"date (read from {PLAUSIBLE[0].year} to {PLAUSIBLE[1].year}): left blank",
+               "error")
+        result[outside] = pd.NaT
     frame = (pd.concat(problems, ignore_index=True) if problems
              else pd.DataFrame(columns=PROBLEM_COLUMNS))
     result.index = index

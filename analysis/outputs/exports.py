@@ -12,6 +12,7 @@ from icalendar import Alarm, Calendar, Event
 from analysis.interviews.journal import upcoming
 from analysis.interviews.lessons import preparation
 from analysis.model import schema as s
+from analysis.model.dates import PLAUSIBLE
 
 # Cells starting with these can run as formulas in a spreadsheet (OWASP, CSV injection).
 FORMULA_LEADERS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -56,7 +57,8 @@ def interview_events(interviews: pd.DataFrame, *, as_of: dt.date) -> list[Event]
     this company and in similar roles, your notes on what to improve, and the routine."""
     events = []
     stamp = dt.datetime.combine(as_of, dt.time(0, 0), tzinfo=dt.UTC)
-    for label, row in upcoming(interviews, as_of=as_of).iterrows():
+    ahead = upcoming(interviews, as_of=as_of)
+    for label, row in ahead[ahead[s.IV_DATE] <= PLAUSIBLE[1]].iterrows():
         event = Event()
         start = row[s.IV_DATE].to_pydatetime()
         key = f"{row[s.IV_COMPANY]}|{row[s.IV_ROLE]}|{start:%Y-%m-%d}|{row[s.IV_ROUND]}"
@@ -110,7 +112,7 @@ def actions_calendar(actions: pd.DataFrame, *, as_of: dt.date,
     for interview in interview_events(interviews, as_of=as_of) if interviews is not None \
             else []:
         calendar.add_component(interview)
-    for action in actions.itertuples(index=False):
+    for action in actions[actions["due"] <= PLAUSIBLE[1]].itertuples(index=False):
         day = max(action.due.date(), as_of)
         event = Event()
         event.add("uid", f"{action.action_id}@{UID_DOMAIN}")

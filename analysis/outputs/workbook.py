@@ -19,6 +19,8 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from analysis.model.dates import PLAUSIBLE
+
 Kind = Literal["text", "date", "datetime", "money", "percent", "integer", "number", "url"]
 DATE_FORMAT = "yyyy-mm-dd"
 MONEY_FORMAT = "#,##0"
@@ -89,6 +91,8 @@ def _cells(values: pd.Series, kind: Kind) -> list[Any]:
     """The column as Python values ready to write, None for a blank."""
     if kind in ("date", "datetime"):
         stamps = pd.to_datetime(values, errors="coerce")
+        # Excel has no day before 1900 (nor after 9999): such a day is left blank.
+        stamps = stamps.where((stamps >= PLAUSIBLE[0]) & (stamps <= PLAUSIBLE[1]))
         return [None if pd.isna(v) else v.to_pydatetime() for v in stamps]
     if kind in ("money", "percent", "integer", "number"):
         numbers = pd.to_numeric(values, errors="coerce").astype("float64").to_numpy()

@@ -220,6 +220,11 @@ def decode_text(raw: RawFile) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "cp1252"
 
 
+# A cell may hold a whole job posting: the csv module's 131,072-character limit per field is
+# raised to what a file may hold at all, which bounds it already.
+csv.field_size_limit(MAX_FILE_BYTES)
+
+
 def sniff_delimiter(text: str) -> str:
     """The delimiter of a CSV text: comma, semicolon, tab or pipe, whichever splits the first
     lines into the most consistent number of fields.
@@ -337,7 +342,11 @@ class Workbook:
 
 def _tidy_cells(values: pd.Series) -> pd.Series:
     """One column of sheet cells as people read them: empty text missing, whole-number floats
-    as ints (so 12345 stays "12345" as text), other cells as they are."""
+    as ints (so 12345 stays "12345" as text), other cells as they are.
+
+    >>> _tidy_cells(pd.Series([12345.0, 1e300, "", "x"], dtype=object)).tolist()
+    [12345, 1e+300, nan, 'x']
+    """
     cells = values.to_numpy()
     empty = cells == ""
     if empty.any():
@@ -351,7 +360,8 @@ def _tidy_cells(values: pd.Series) -> pd.Series:
     floats = values.map(type, na_action="ignore").isin([float])
     if floats.any():
         numbers = values[floats].astype("float64")
-        whole = np.isfinite(numbers) & (numbers == np.floor(numbers))
+        # Only where int64 holds them: a 1e300 stays a float, not -9223372036854775808.
+        whole = np.isfinite(numbers) & (numbers == np.floor(numbers)) & (numbers.abs() < 2**63)
         if whole.any():
             values = values.copy()
             values[whole[whole].index] = numbers[whole].astype("int64").astype(object)
