@@ -1,4 +1,4 @@
-"""The IMAP transport (analysis/mail/server.py) against a real Dovecot (tests/imapserver.py):
+"""The IMAP transport (analysis/mail/imap/) against a real Dovecot (tests/imapserver.py):
 read-only on the wire and on the server, incremental across runs, resumable after a crash,
 certificates checked or pinned, and failures told in sentences that never hold the password.
 
@@ -21,9 +21,9 @@ import imapserver as ims
 import pytest
 from imapserver import clean_imap_server, imap_server  # noqa: F401  (pytest fixtures)
 
+from analysis.mail import imap as srv
 from analysis.mail import mailbox as mb
-from analysis.mail import server as srv
-from analysis.mail.server import (
+from analysis.mail.imap import (
     Account,
     FetchedMessage,
     Folder,
@@ -41,6 +41,7 @@ from analysis.mail.server import (
     server_fingerprint,
     sync,
 )
+from analysis.mail.imap.wire import fetch_items, parse, response_lines, sequence_set
 
 WRITES = {"SELECT", "STORE", "APPEND", "COPY", "MOVE", "EXPUNGE", "CREATE", "DELETE", "RENAME",
           "SUBSCRIBE", "UNSUBSCRIBE", "SETMETADATA", "CLOSE", "SETACL", "SETQUOTA"}
@@ -537,7 +538,7 @@ def test_the_password_is_in_no_error_log_or_repr(
                  *connection.commands, *map(repr, vars(run).values())]
     assert not [text for text in shown if password in text]
     assert not [r for r in caplog.records if password in r.getMessage()]
-    assert any(r.name == "analysis.mail.server" for r in caplog.records)
+    assert any(r.name == "analysis.mail.imap" for r in caplog.records)
 
 
 # -- the smaller parts ------------------------------------------------------------------------
@@ -586,13 +587,15 @@ def test_responses_with_literals_nested_lists_and_partial_bodies():
     data = [(b'3 (UID 3 BODY[1.MIME] {4}', b'ab\r\n'), (b' BODY[2]<0> {3}', b'xyz'),
             b' FLAGS (\\Seen) BODYSTRUCTURE ("text" "plain" NIL NIL NIL "7bit" 3 1))',
             b'4 (FLAGS (\\Seen))']
-    parsed = [srv._parse(segments) for segments in srv._responses(data, lambda t: t[:1].isdigit())]
-    values = srv._pairs(parsed[0][1])
+    parsed = [parse(segments)
+              for segments in response_lines(data, lambda t: t[:1].isdigit())]
+    values = fetch_items(parsed[0][1])
     assert values["UID"] == "3" and values["BODY[1.MIME]"] == b"ab\r\n"
     assert values["BODY[2]"] == b"xyz" and values["FLAGS"] == ["\\Seen"]
     assert values["BODYSTRUCTURE"][:2] == ["text", "plain"] and values["BODYSTRUCTURE"][2] is None
-    assert srv._pairs(parsed[1][1]) == {"FLAGS": ["\\Seen"]}  # unsolicited: no UID, ignored
-    assert srv._sequence_set([5, 1, 2, 3, 9, 10]) == "1:3,5,9:10"
+    # unsolicited: no UID, ignored
+    assert fetch_items(parsed[1][1]) == {"FLAGS": ["\\Seen"]}
+    assert sequence_set([5, 1, 2, 3, 9, 10]) == "1:3,5,9:10"
     assert srv.imap_date(dt.date(2024, 2, 1)) == "1-Feb-2024"
     assert srv.parse_internaldate(" 7-Jul-1996 02:44:25 -0700") == dt.datetime(
         1996, 7, 7, 2, 44, 25, tzinfo=dt.timezone(-dt.timedelta(hours=7)))
