@@ -17,7 +17,7 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage, Message
@@ -62,9 +62,10 @@ class RawMessage:
 
 
 MailSource = str | Path | bytes | IO[bytes]
+MailSources = list[MailSource] | tuple[MailSource, ...]  # several, read in turn
 
 
-def iter_messages(source: MailSource | Iterable[MailSource], *,
+def iter_messages(source: MailSource | MailSources, *,
                   name: str | None = None) -> Iterator[RawMessage]:
     """Each message of a mailbox (or of several), in file order. ``source`` is a path (an
     mbox file, an ``.eml`` or ``.msg`` file, a zip of ``.eml`` files, or a folder holding
@@ -244,12 +245,15 @@ def _outlook(data: bytes, name: str, size: int) -> RawMessage:
     """An Outlook .msg file as the bytes of an equivalent email (extract-msg reads it)."""
     try:
         import extract_msg
+        from extract_msg.msg_classes import MessageBase
     except ImportError as exc:  # an optional reader
         raise MailboxError("reading Outlook .msg files needs the extract-msg package "
                            "(pip install extract-msg); or export the mail as .eml.",
                            file=name) from exc
     try:
         with extract_msg.openMsg(io.BytesIO(data)) as item:
+            if not isinstance(item, MessageBase):  # has no sender, recipients or body
+                raise TypeError(f"an Outlook {type(item).__name__}, not a message")
             built = EmailMessage()
             for header, value in (("From", item.sender), ("To", item.to), ("Cc", item.cc),
                                   ("Subject", item.subject),
@@ -387,6 +391,8 @@ def calendar_start(message: EmailMessage) -> dt.datetime | None:
             continue
         try:
             payload = part.get_payload(decode=True)
+            if not isinstance(payload, bytes):  # a text/calendar part is never multipart
+                continue
             event = next(iter(Calendar.from_ical(payload).walk("VEVENT")), None)
         except Exception:  # a damaged invitation: the text may still give the date
             continue

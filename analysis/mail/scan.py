@@ -17,7 +17,7 @@ import datetime as dt
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -82,7 +82,7 @@ class _Candidate:
     references: list[str] = field(default_factory=list)
 
 
-def scan_mailbox(source: mb.MailSource | Iterable[mb.MailSource], applications: pd.DataFrame,
+def scan_mailbox(source: mb.MailSource | mb.MailSources, applications: pd.DataFrame,
                  *, as_of: dt.date | None = None, me: str | None = None,
                  progress: Callable[[ScanProgress], bool | None] | None = None) -> MailScan:
     """Read a mailbox and propose what the tracker is missing.
