@@ -351,7 +351,7 @@ def _tidy_cells(values: pd.Series) -> pd.Series:
     floats = values.map(type, na_action="ignore").isin([float])
     if floats.any():
         numbers = values[floats].astype("float64")
-        whole = np.isfinite(numbers) & (numbers == np.floor(numbers))
+        whole = (numbers == np.floor(numbers)) & np.isfinite(numbers)
         if whole.any():
             values = values.copy()
             values[whole[whole].index] = numbers[whole].astype("int64").astype(object)
