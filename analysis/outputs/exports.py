@@ -72,7 +72,7 @@ def interview_events(interviews: pd.DataFrame, *, as_of: dt.date) -> list[Event]
         number = int(row[s.IV_ROUND]) if pd.notna(row[s.IV_ROUND]) else 1
         event.add("summary", f"Interview, round {number}: {company}"
                   + (f" ({row[s.IV_ROLE]})" if isinstance(row[s.IV_ROLE], str) else ""))
-        sheet = preparation(interviews, label)
+        sheet = preparation(interviews, label)  # type: ignore[arg-type]  # pandas-stubs: a row label is Hashable; the journal's are ints
         lines = []
         if isinstance(row[s.INTERVIEWERS], str):
             lines.append(f"With: {row[s.INTERVIEWERS]}.")
@@ -110,8 +110,8 @@ def actions_calendar(actions: pd.DataFrame, *, as_of: dt.date,
     for interview in interview_events(interviews, as_of=as_of) if interviews is not None \
             else []:
         calendar.add_component(interview)
-    for action in actions.itertuples(index=False):
-        day = max(action.due.date(), as_of)
+    for action, due in zip(actions.itertuples(index=False), actions["due"].dt.date, strict=True):
+        day = max(due, as_of)
         event = Event()
         event.add("uid", f"{action.action_id}@{UID_DOMAIN}")
         event.add("dtstamp", stamp)
