@@ -137,21 +137,21 @@ def generate_applications(n: int = SAMPLE_SIZE, *, seed: int = SAMPLE_SEED,
     first = np.array(_FIRST)[rng.integers(0, len(_FIRST), n)]
     last = np.array(_LAST)[rng.integers(0, len(_LAST), n)]
     slug = pd.Series(company).str.lower().str.replace(r"[^a-z]+", "", regex=True).to_numpy()
-    contact_name = np.where(contact_known, np.char.add(np.char.add(first, " "), last), None)
-    contact_email = np.where(
+    contact_name = np.where(contact_known, np.char.add(np.char.add(first, " "), last), None)  # type: ignore[call-overload]  # numpy stubs: None is an object scalar
+    contact_email = np.where(  # type: ignore[call-overload]  # numpy stubs: None is an object scalar
         contact_known,
         np.char.add(np.char.add(np.char.add(np.char.lower(first), "."), np.char.lower(last)),
                     np.char.add("@", np.char.add(slug.astype(str), ".example.com"))),
         None)
-    channel = np.where(contact_known, _CHANNELS[rng.choice(4, n, p=[0.62, 0.2, 0.12, 0.06])],
+    channel = np.where(contact_known, _CHANNELS[rng.choice(4, n, p=[0.62, 0.2, 0.12, 0.06])],  # type: ignore[call-overload]  # numpy stubs: None is an object scalar
                        None)
     job_id = rng.integers(10_000_000, 99_999_999, n).astype(str)
     url = np.where(_SOURCES[source_idx] == "LinkedIn",
                    np.char.add("https://www.linkedin.com/jobs/view/", job_id),
                    np.char.add(np.char.add(np.char.add("https://", slug.astype(str)),
                                            ".example.com/careers/"), job_id))
-    interview_notes = np.where(notes_written, np.array(_NOTES)[rng.integers(0, 4, n)], None)
-    notes = np.where(rng.random(n) < 0.1, "Salary range listed in the ad", None)
+    interview_notes = np.where(notes_written, np.array(_NOTES)[rng.integers(0, 4, n)], None)  # type: ignore[call-overload]  # numpy stubs: None is an object scalar
+    notes = np.where(rng.random(n) < 0.1, "Salary range listed in the ad", None)  # type: ignore[call-overload]  # numpy stubs: None is an object scalar
 
     apps = empty_applications().reindex(range(n))
     values: dict[str, np.ndarray] = {

@@ -22,7 +22,7 @@ import pytest
 from imapserver import clean_imap_server, imap_server  # noqa: F401  (pytest fixtures)
 
 from analysis.mail import imap as srv
-from analysis.mail import mailbox as mb
+from analysis.mail import message as msg
 from analysis.mail.imap import (
     Account,
     FetchedMessage,
@@ -192,7 +192,7 @@ def test_three_messages_added_after_a_sync_are_the_next_syncs_three(
     saved = SyncState.from_json(state.to_json())
     fill(server, 3, start=10)
     second = sync(account(server), server.password, saved)
-    subjects = [mb.header_text(item.message(), "Subject") for item in second]
+    subjects = [msg.header_text(item.message(), "Subject") for item in second]
     assert subjects == ["INBOX 10", "INBOX 11", "INBOX 12"]
     assert second.report.headers == 3 and second.report.rescanned == []
     third = sync(account(server), server.password, saved)
@@ -267,10 +267,10 @@ def test_since_leaves_out_older_mail(clean_imap_server):  # noqa: F811
         server.add_message("INBOX", ims.make_message(f"new {n}", date=recent), date=recent)
     state = SyncState()
     headers = list(sync(account(server), server.password, state, since=dt.date(2024, 1, 1)))
-    assert [mb.header_text(h.message(), "Subject") for h in headers] == ["new 0", "new 1",
+    assert [msg.header_text(h.message(), "Subject") for h in headers] == ["new 0", "new 1",
                                                                          "new 2"]
     assert all(h.internaldate == recent for h in headers)
-    assert all(mb.sent_at(h.message()) == recent for h in headers)
+    assert all(msg.sent_at(h.message()) == recent for h in headers)
 
 
 def test_stop_ends_the_sync_between_batches_and_the_next_carries_on(
@@ -437,15 +437,15 @@ def test_a_large_message_comes_without_its_attachment(clean_imap_server, monkeyp
                                       choose=every_uid) if isinstance(item, FetchedMessage)]
     large, small, long_text = messages
     assert not long_text.complete and 900_000 < len(long_text.data) <= 1_001_000
-    assert mb.body_text(mb.full(long_text.data)).startswith("We would like to meet you.")
+    assert msg.body_text(msg.full(long_text.data)).startswith("We would like to meet you.")
     assert not large.complete and small.complete
     assert len(large.data) < 20_000 and b"x" * 1000 not in large.data
     assert sum(received) < 1_100_000  # 1 MB of the long text; the 3 MB attachment: nothing
     for message in (large, small):
-        parsed = mb.full(message.data)
-        assert mb.body_text(parsed).strip() == "We would like to meet you on Tuesday."
-        assert mb.calendar_start(parsed) == dt.datetime(2026, 3, 10, 14, tzinfo=dt.UTC)
-        assert mb.header_text(parsed, "Subject") == "Interview invitation"
+        parsed = msg.full(message.data)
+        assert msg.body_text(parsed).strip() == "We would like to meet you on Tuesday."
+        assert msg.calendar_start(parsed) == dt.datetime(2026, 3, 10, 14, tzinfo=dt.UTC)
+        assert msg.header_text(parsed, "Subject") == "Interview invitation"
     assert large.position < small.position < long_text.position == long_text.size
 
 

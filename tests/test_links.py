@@ -173,3 +173,23 @@ def test_escaped_quotes_in_a_formula_are_read():
                               body)
             target.writestr(item, body)
     assert sheet_links(out.getvalue(), "Sheet1") == {(1, 1): 'https://x.example/?q="a"'}
+
+
+def test_a_link_on_a_whole_column_is_left_out_and_the_others_are_read():
+    """A hyperlink over "C:C" or "3:5" (a hand-edited file) names no cell: it was a TypeError
+    that stopped the import."""
+    import zipfile
+
+    data = workbook([["Company", "Link"], ["Acme", "Apply"], ["Globex", "Go"]],
+                    links={"B2": "https://jobs.example/1", "B3": "https://jobs.example/2"})
+    for whole in (b"C:C", b"3:5"):
+        source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+        with zipfile.ZipFile(out, "w") as target:
+            for item in source.infolist():
+                body = source.read(item)
+                if item.filename.endswith("sheet1.xml"):
+                    body = body.replace(b'ref="B3"', b'ref="' + whole + b'"')
+                target.writestr(item, body)
+        assert sheet_links(out.getvalue(), "Jobs") == {(1, 1): "https://jobs.example/1"}
+        assert load(out.getvalue()).applications[s.JOB_URL].tolist()[0] == \
+            "https://jobs.example/1"

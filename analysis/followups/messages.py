@@ -84,7 +84,7 @@ def draft_message(action: pd.Series, apps: pd.DataFrame, *,
     row = apps.loc[action["row"]]
 
     def day(value: object) -> str:
-        return f"{value:%-d %B}" if pd.notna(value) else "recently"
+        return f"{value:%-d %B}" if pd.notna(value) else "recently"  # type: ignore[call-overload]  # pandas-stubs: notna takes any object
 
     contact = action.get("contact_name")
     if contact is None or pd.isna(contact) or not str(contact).strip():
@@ -95,7 +95,7 @@ def draft_message(action: pd.Series, apps: pd.DataFrame, *,
             int(label) in interviews.index:
         interview = interviews.loc[int(label)]
         interview_day = interview[s.IV_DATE]
-        subject = discussion_topic(interview)
+        subject = discussion_topic(interview)  # type: ignore[arg-type]  # pandas-stubs: one label of a unique index is a row
         topic = f" I especially enjoyed discussing {subject}." if subject else ""
     values = {
         "contact": contact,

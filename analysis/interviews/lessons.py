@@ -159,7 +159,7 @@ def recurring_questions(interviews: pd.DataFrame, *, similar: float = 82) -> pd.
     # The others group with each other: connected parts of the "similar enough" graph.
     scores = process.cdist(wordings, wordings, scorer=fuzz.token_set_ratio, dtype=np.uint8,
                            score_cutoff=int(similar), workers=1)
-    _, groups = connected_components(csr_matrix(scores >= similar), directed=False)
+    _, groups = connected_components(csr_matrix(scores >= similar), directed=False)  # type: ignore[arg-type]  # scipy-stubs: a boolean matrix is a graph too
     key = np.where(classic != "", "bank:" + classic, "own:" + groups.astype(str))[back]
     rows = []
     asked = asked.assign(_normal=normal)
@@ -167,7 +167,8 @@ def recurring_questions(interviews: pd.DataFrame, *, similar: float = 82) -> pd.
         wordings = group.drop_duplicates("_normal")["question"].reindex(
             group.drop_duplicates("_normal").index)
         wordings = pd.Series(1, index=wordings.to_numpy())
-        name = group_key[5:] if group_key.startswith("bank:") else wordings.index[0]
+        label = str(group_key)  # "bank:" and a classic question, or "own:" and a group
+        name = label[5:] if label.startswith("bank:") else wordings.index[0]
         companies = group[s.IV_COMPANY].dropna().astype("str").unique().tolist()
         rows.append((name, len(group), SEPARATOR.join(companies),
                      SEPARATOR.join(wordings.index)))

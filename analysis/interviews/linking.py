@@ -10,6 +10,7 @@ another application."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -115,7 +116,7 @@ class _KeyCodes:
         self.apps, self.interviews = apps, interviews
         self._found: dict[str, np.ndarray] = {}
 
-    def _both(self, column: str, dtype: str = "str") -> pd.Series:
+    def _both(self, column: str, dtype: Literal["str", "datetime64[us]"] = "str") -> pd.Series:
         parts = [frame[column].astype(dtype) if column in frame else
                  pd.Series(pd.NA, index=frame.index, dtype=dtype)
                  for frame in (self.apps, self.interviews)]

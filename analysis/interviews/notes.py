@@ -47,9 +47,9 @@ def record_notes(interviews: pd.DataFrame, label: int | None, notes: Mapping[str
     if label is None:
         row = empty_interviews().reindex([0])
         for name, value in {**(new or {}), **notes}.items():
-            row[name] = value
+            row[name] = value  # type: ignore[call-overload]  # pandas-stubs: a cell takes any object
         table = pd.concat([table, row.astype(table.dtypes.to_dict())], ignore_index=True)
         return table
     for name, value in notes.items():
-        table.loc[label, name] = value
+        table.loc[label, name] = value  # type: ignore[call-overload]  # pandas-stubs: a cell takes any object
     return table

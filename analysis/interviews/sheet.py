@@ -121,10 +121,10 @@ def read_journal(grid: pd.DataFrame, *, file: str) -> JournalCells | None:
                          for h in used if h not in dated}, index=body.index)
     keep = (text != "").any(axis=1) if len(text.columns) else \
         pd.Series(False, index=body.index)
-    for header in dated:
-        filled = body[header].notna()
-        if pd.api.types.infer_dtype(body[header], skipna=True) not in ("datetime", "date"):
-            filled &= ~body[header].map(lambda v: isinstance(v, str) and not v.strip())\
+    for date_header in dated:
+        filled = body[date_header].notna()
+        if pd.api.types.infer_dtype(body[date_header], skipna=True) not in ("datetime", "date"):
+            filled &= ~body[date_header].map(lambda v: isinstance(v, str) and not v.strip())\
                 .astype(bool)
         keep |= filled
     rows = pd.Series(np.arange(header_row + 2, header_row + 2 + len(body))[keep.to_numpy()])
@@ -161,9 +161,9 @@ def read_journal(grid: pd.DataFrame, *, file: str) -> JournalCells | None:
             continue
         parsed, problems = parse_dates(body[header], dayfirst=None)
         table[name] = _with_times(body[header], parsed) if name == s.IV_DATE else parsed
-        for problem in problems.itertuples():
-            issues.append(issue_row(file, int(rows.iloc[problem.position]), header,
-                                    problem.value, problem.problem, problem.severity))
+        for problem in problems.to_dict("records"):
+            issues.append(issue_row(file, int(rows.iloc[problem["position"]]), header,
+                                    problem["value"], problem["problem"], problem["severity"]))
     for name, what, low, high in ((s.IV_ROUND, "round", 1, 50), (s.RATING, "rating", 1, 5)):
         header = by_canonical.get(name)
         if header is None:
@@ -201,7 +201,7 @@ def _decision_expected(table: pd.DataFrame, raw: pd.Series, rows: pd.Series,
             issues.append(issue_row(file, int(rows.iloc[position]), header, raw.iloc[position],
                                     "not a date or a time frame: left blank", "warning"))
             continue
-        table.iloc[position, table.columns.get_loc(s.DECISION_EXPECTED)] = pd.Timestamp(end)
+        table.iloc[position, table.columns.get_loc(s.DECISION_EXPECTED)] = pd.Timestamp(end)  # type: ignore[index]  # pandas-stubs: get_loc of a unique column is an int
         issues.append(issue_row(file, int(rows.iloc[position]), header, raw.iloc[position],
                                 f"time frame read as {end:%Y-%m-%d}, counted from the "
                                 "interview", "info"))

@@ -10,7 +10,7 @@ from email.message import Message
 
 import pandas as pd
 
-from analysis.mail import mailbox as mb
+from analysis.mail import message as msg
 from analysis.model import schema as s
 from analysis.model.keys import LEGAL_SUFFIXES, TRANSLITERATION, company_key, company_keys, fold
 
@@ -191,7 +191,7 @@ class Index:
 
 def is_bulk(message: Message, sender: str, labels: str) -> bool:
     """Job alerts, newsletters and marketing: never about one application."""
-    get = mb.header_text
+    get = msg.header_text
     if get(message, "List-Unsubscribe") or get(message, "List-Id"):
         return True
     if get(message, "Precedence").lower() in ("bulk", "list", "junk"):

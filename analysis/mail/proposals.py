@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -25,6 +26,7 @@ from analysis.model.tables import empty_applications
 PROPOSAL_COLUMNS = ["row", "company", "role", "column", "value", "kind", "confidence",
                     "message_date", "sender", "subject", "snippet", "message_id"]
 SNIPPET = 200
+Evidence = Mapping[Hashable, Any]  # one row of the evidence table, by column
 
 
 _STATUS_OF = {mm.REJECTION: s.REJECTED, mm.OFFER: s.OFFER, mm.INTERVIEW: s.INTERVIEWING,
@@ -50,25 +52,24 @@ def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.da
     """The application a message concerns among a company's: the one whose role the text
     names best, of those applied for by the message's day (nothing before an application
     counts); all of them when the text does not tell."""
+    day = pd.Timestamp(when.date())
+    applied: dict[int, Any] = {r: apps.at[r, s.DATE_APPLIED] for r in rows}  # or NaT
     if len(rows) <= 1:
-        day = pd.Timestamp(when.date())
-        return [r for r in rows if not (pd.notna(apps.at[r, s.DATE_APPLIED])
-                                        and apps.at[r, s.DATE_APPLIED] > day)]
+        return [r for r in rows if not (pd.notna(applied[r]) and applied[r] > day)]
     from rapidfuzz import fuzz
 
-    day = pd.Timestamp(when.date())
-    open_rows = [r for r in rows if pd.isna(apps.at[r, s.DATE_APPLIED])
-                 or apps.at[r, s.DATE_APPLIED] <= day]
+    open_rows = [r for r in rows if pd.isna(applied[r]) or applied[r] <= day]
     if not open_rows:
         return []
-    scored = [(fuzz.partial_token_set_ratio(fold(apps.at[r, s.ROLE]), fold(text[:1500]))
-               if pd.notna(apps.at[r, s.ROLE]) else 0, r) for r in open_rows]
+    roles: dict[int, Any] = {r: apps.at[r, s.ROLE] for r in open_rows}
+    scored = [(fuzz.partial_token_set_ratio(fold(roles[r]), fold(text[:1500]))
+               if pd.notna(roles[r]) else 0, r) for r in open_rows]
     best = max(score for score, _ in scored)
     chosen = [r for score, r in scored if score == best]
     if best >= 80 or len(chosen) == 1:
         return chosen[-1:]
-    latest = max(open_rows, key=lambda r: apps.at[r, s.DATE_APPLIED]
-                 if pd.notna(apps.at[r, s.DATE_APPLIED]) else pd.Timestamp.min)
+    latest = max(open_rows, key=lambda r: applied[r] if pd.notna(applied[r])
+                 else pd.Timestamp.min)
     return [latest]
 
 
@@ -76,8 +77,8 @@ def propose(evidence: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
     proposals: list[dict[str, object]] = []
     if evidence.empty:
         return _frame(proposals)
-    per_row: dict[int, list[dict[str, object]]] = {}
-    unknown: list[dict[str, object]] = []
+    per_row: dict[int, list[Evidence]] = {}
+    unknown: list[Evidence] = []
     for record in evidence.to_dict("records"):
         if record["rows"]:
             for row in record["rows"]:
@@ -85,7 +86,7 @@ def propose(evidence: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
         elif record["kind"] == mm.ACKNOWLEDGEMENT:
             unknown.append(record)
     for row, records in per_row.items():
-        proposals += _for_application(apps.loc[row], row, records)
+        proposals += _for_application(apps.loc[row], row, records)  # type: ignore[arg-type]  # pandas-stubs: one label of a unique index is a row
     proposals += _new_applications(unknown, apps)
     return _frame(proposals)
 
@@ -108,7 +109,7 @@ def _day(value: dt.datetime | dt.date) -> pd.Timestamp:
 
 
 def _proposal(app: pd.Series, row: int | None, column: str, value: object,
-              record: Mapping[str, object], confidence: float | None = None) -> dict[str, object]:
+              record: Evidence, confidence: float | None = None) -> dict[str, object]:
     return {"row": row, "company": app.get(s.COMPANY) if app is not None else None,
             "role": app.get(s.ROLE) if app is not None else None, "column": column,
             "value": value, "kind": record["kind"],
@@ -119,7 +120,7 @@ def _proposal(app: pd.Series, row: int | None, column: str, value: object,
             "message_id": record["message_id"]}
 
 
-def _for_application(app: pd.Series, row: int, records: list[dict[str, object]]
+def _for_application(app: pd.Series, row: int, records: list[Evidence]
                      ) -> list[dict[str, object]]:
     """The net effect of an application's mail on its columns."""
     records = sorted(records, key=lambda r: r["date"])
@@ -135,7 +136,7 @@ def _for_application(app: pd.Series, row: int, records: list[dict[str, object]]
         status = _STATUS_OF[str(last["kind"])]
         if last["kind"] == mm.INTERVIEW and last["screening"]:
             status = s.SCREENING
-        current = app.get(s.STATUS)
+        current = app.get(s.STATUS, "")
         forward = _RANK.get(status, 0) > _RANK.get(current, 0) or (
             status in (s.REJECTED, s.OFFER) and current not in (s.ACCEPTED, s.WITHDRAWN,
                                                                  s.REJECTED, s.OFFER))
@@ -149,7 +150,7 @@ def _for_application(app: pd.Series, row: int, records: list[dict[str, object]]
     if replies and blank[s.FIRST_RESPONSE_DATE]:
         first = replies[0]
         day = _day(first["date"])
-        dated = [app.get(c) for c in (s.INTERVIEW_DATE, s.DECISION_DATE)
+        dated = [app[c] for c in (s.INTERVIEW_DATE, s.DECISION_DATE)
                  if pd.notna(app.get(c))]
         day = min([day, *dated])
         out.append(_proposal(app, row, s.FIRST_RESPONSE_DATE, day, first))
@@ -160,7 +161,7 @@ def _for_application(app: pd.Series, row: int, records: list[dict[str, object]]
         when = latest["interview_at"] if isinstance(latest["interview_at"], dt.datetime) and \
             not pd.isna(latest["interview_at"]) else latest["date"]
         day = _day(when)
-        if blank[s.INTERVIEW_DATE] or app.get(s.INTERVIEW_DATE) < day:
+        if blank[s.INTERVIEW_DATE] or app[s.INTERVIEW_DATE] < day:
             confidence = latest["confidence"] if latest["interview_at"] is not None and \
                 not pd.isna(latest["interview_at"]) else 0.7
             out.append(_proposal(app, row, s.INTERVIEW_DATE, day, latest, confidence))
@@ -192,7 +193,7 @@ def _for_application(app: pd.Series, row: int, records: list[dict[str, object]]
     return out
 
 
-def _new_applications(records: list[dict[str, object]], apps: pd.DataFrame
+def _new_applications(records: list[Evidence], apps: pd.DataFrame
                       ) -> list[dict[str, object]]:
     """An acknowledgement from a company the tracker does not hold proposes a new
     application: the company, the role and the day applied, from the message."""
@@ -212,7 +213,7 @@ def _new_applications(records: list[dict[str, object]], apps: pd.DataFrame
     return out
 
 
-def _company_of(record: Mapping[str, object]) -> str | None:
+def _company_of(record: Evidence) -> str | None:
     """The company an acknowledgement comes from: named in the subject or text ("thank you
     for applying to Acme"), else in the sender's display name, else the sender's domain."""
     for text in (str(record["subject"]), str(record.get("text", ""))[:1500]):
@@ -237,11 +238,11 @@ def apply_proposals(apps: pd.DataFrame, proposals: pd.DataFrame) -> pd.DataFrame
 
     updated = apps.copy()
     known = proposals[proposals["row"].notna()]
-    for proposal in known.itertuples(index=False):
-        value = proposal.value
-        if proposal.column in s.DATE_COLUMNS:
+    for proposal in known.to_dict("records"):
+        value = proposal["value"]
+        if proposal["column"] in s.DATE_COLUMNS:
             value = pd.Timestamp(value)
-        updated.loc[int(proposal.row), proposal.column] = value
+        updated.loc[int(proposal["row"]), proposal["column"]] = value
     fresh = proposals[proposals["row"].isna() & (proposals["column"] == s.DATE_APPLIED)]
     if fresh.empty:
         return updated

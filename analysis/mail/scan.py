@@ -17,13 +17,14 @@ import datetime as dt
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from analysis.mail import mailbox as mb
 from analysis.mail import meaning as mm
+from analysis.mail import message as msg
 from analysis.mail.matching import Index, is_bulk, match, message_ids
 from analysis.mail.proposals import SNIPPET, pick_application, propose
 
@@ -82,7 +83,7 @@ class _Candidate:
     references: list[str] = field(default_factory=list)
 
 
-def scan_mailbox(source: mb.MailSource | Iterable[mb.MailSource], applications: pd.DataFrame,
+def scan_mailbox(source: mb.MailSource | mb.MailSources, applications: pd.DataFrame,
                  *, as_of: dt.date | None = None, me: str | None = None,
                  progress: Callable[[ScanProgress], bool | None] | None = None) -> MailScan:
     """Read a mailbox and propose what the tracker is missing.
@@ -138,9 +139,9 @@ def scan_mailbox(source: mb.MailSource | Iterable[mb.MailSource], applications: 
             stats["unreadable"] += 1
             continue
         try:
-            head = mb.headers(raw.data)
-            sender_list = mb.addresses(head, "From")
-            to = mb.addresses(head, "To", "Cc", "Delivered-To")
+            head = msg.headers(raw.data)
+            sender_list = msg.addresses(head, "From")
+            to = msg.addresses(head, "To", "Cc", "Delivered-To")
         except Exception:  # a header block nothing can parse
             stats["unreadable"] += 1
             continue
@@ -148,7 +149,7 @@ def scan_mailbox(source: mb.MailSource | Iterable[mb.MailSource], applications: 
             stats["unreadable"] += 1
             continue
         sender = sender_list[0]
-        labels = mb.header_text(head, "X-Gmail-Labels")
+        labels = msg.header_text(head, "X-Gmail-Labels")
         for _, address in to:
             recipients[address] += 1
         if "sent" in [part.strip().lower() for part in labels.split(",")]:
@@ -156,19 +157,19 @@ def scan_mailbox(source: mb.MailSource | Iterable[mb.MailSource], applications: 
         if is_bulk(head, sender[1], labels):
             stats["skipped as bulk"] += 1
             continue
-        when = mb.sent_at(head)
+        when = msg.sent_at(head)
         if when is not None and limit is not None and when > limit:
             continue
-        message_id = mb.header_text(head, "Message-ID") or f"<{raw.source}:{raw.position}>"
+        message_id = msg.header_text(head, "Message-ID") or f"<{raw.source}:{raw.position}>"
         automatic = bool(re.search(r"(?i)auto-(?:generated|replied)",
-                                   mb.header_text(head, "Auto-Submitted"))) or bool(
+                                   msg.header_text(head, "Auto-Submitted"))) or bool(
             re.search(r"(?i)no-?reply|do-?not-?reply|mailer-daemon", sender[1]))
         rows, how = match(index, sender, to)
-        subject = mb.header_text(head, "Subject")
+        subject = msg.header_text(head, "Subject")
         if not how and _APPLICATION_SUBJECT.search(subject):
             how = "subject"
-        references = message_ids(mb.header_text(head, "In-Reply-To") + " "
-                                  + mb.header_text(head, "References"))
+        references = message_ids(msg.header_text(head, "In-Reply-To") + " "
+                                  + msg.header_text(head, "References"))
         entry = _Candidate(raw.data, message_id, sender, to, subject, when, labels, rows, how,
                            automatic, references)
         if how:
@@ -229,9 +230,9 @@ def _read(candidates: list[_Candidate], index: Index, me: str | None) -> pd.Data
         if candidate.date is None:
             continue
         try:
-            message = mb.full(candidate.raw)
-            body = mb.body_text(message)
-            calendar = mb.calendar_start(message)
+            message = msg.full(candidate.raw)
+            body = msg.body_text(message)
+            calendar = msg.calendar_start(message)
         except Exception:  # a message that cannot be decoded says nothing
             continue
         outgoing = me is not None and candidate.sender[1] == me
@@ -247,7 +248,7 @@ def _read(candidates: list[_Candidate], index: Index, me: str | None) -> pd.Data
                                   for r in rows)
             meaning = mm.sent_meaning(candidate.subject, body, after_rejection=after_rejection,
                                       after_interview=after_interview,
-                                      attachments=mb.attachment_names(message))
+                                      attachments=msg.attachment_names(message))
         else:
             company_sender = candidate.how in ("domain", "contact", "thread")
             meaning = mm.received_meaning(candidate.subject, body, sent=candidate.date,

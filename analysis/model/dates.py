@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import Final
 
 import numpy as np
 import pandas as pd
 
-DATE_DTYPE = "datetime64[us]"
+DATE_DTYPE: Final = "datetime64[us]"
 # Excel's day zero (it counts 1900 as a leap year, hence the 30th rather than the 31st).
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 # Serial numbers outside 1 Jan 1930 .. 31 Dec 2099 are far more likely to be amounts than dates.
@@ -101,7 +102,8 @@ def detect_dayfirst(columns: Iterable[pd.Series]) -> bool | None:
 
 
 def _from_serials(numbers: pd.Series) -> pd.Series:
-    days = np.floor(numbers.astype("float64").where(numbers.between(*SERIAL_RANGE)))
+    days: pd.Series = np.floor(  # type: ignore[assignment]  # numpy stubs: a ufunc of a Series is a Series
+        numbers.astype("float64").where(numbers.between(*SERIAL_RANGE)))
     return (EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).astype(DATE_DTYPE)
 
 

@@ -72,7 +72,7 @@ def apply_editor_changes(base: pd.DataFrame, changes: Mapping[str, object]
             if column not in table.columns:
                 continue
             try:
-                table.iloc[position, table.columns.get_loc(column)] = _cell(column, value)
+                table.iloc[position, table.columns.get_loc(column)] = _cell(column, value)  # type: ignore[call-overload]  # pandas-stubs: get_loc of a unique column is an int, a cell takes any object
             except EditError as exc:
                 label = s.LABELS.get(column, column)
                 raise EditError(f"Row {position + 1}, {label}: {exc}. Nothing was saved.") \
@@ -228,7 +228,7 @@ def history_warnings(existing: pd.DataFrame, new_rows: pd.DataFrame, *, as_of: d
                 after = f" on {when:%-d %b %Y}" if pd.notna(when) else ""
                 warnings.append(f"You applied to {row[s.COMPANY]}{on}; they rejected that "
                                 f"application{after}.")
-            elif pd.isna(replied.loc[position]) and pd.notna(applied):
+            elif pd.isna(replied.loc[position]) and pd.notna(applied):  # type: ignore[call-overload]  # pandas-stubs: loc takes a Hashable label
                 waited = (pd.Timestamp(as_of) - applied).days
                 if row[s.STATUS] == s.GHOSTED or (silence_counts and waited > ghost_days):
                     warnings.append(f"You applied to {row[s.COMPANY]}{on}; no reply after "

@@ -170,7 +170,7 @@ def _weaker_terms(table: pd.DataFrame, names: pd.Series, position: int) -> pd.Da
         others = values.drop(index=position).dropna()
         if others.empty:
             continue
-        best = int(others.idxmax() if higher else others.idxmin())
+        best = int(others.idxmax() if higher else others.idxmin())  # type: ignore[call-overload]  # pandas-stubs: idxmax of a RangeIndex is an int
         here = values.iloc[position]
         if pd.isna(here) or (values.iloc[best] > here if higher else values.iloc[best] < here):
             rows.append({"term": term, "column": column,
@@ -221,9 +221,10 @@ def negotiation_draft(points: NegotiationPoints, *, contact: str = "", my_name: 
                           f"compan{'ies' if count != 1 else 'y'}.")
     if not points.weaker.empty:
         items = "; ".join(
-            f"{row.term} ({row.best_other} elsewhere" +
-            (f", {row.this_offer} here)" if pd.notna(row.this_offer) else ", not stated here)")
-            for row in points.weaker.itertuples())
+            f"{row['term']} ({row['best_other']} elsewhere" +
+            (f", {row['this_offer']} here)" if pd.notna(row["this_offer"])
+             else ", not stated here)")
+            for row in points.weaker.to_dict("records"))
         paragraphs.append(f"I would also like to discuss: {items}.")
     if not points.has_leverage:
         paragraphs.insert(0, "[No competing offer or late-stage application to mention: "

@@ -170,7 +170,7 @@ def salaries_from_ranges(offers: pd.DataFrame, applications: pd.DataFrame
             continue
         role = key(pd.Series([row.get(s.OFFER_ROLE)])).iloc[0]
         match = same[same["_r"] == role] if role and (same["_r"] == role).any() else same
-        filled.iloc[position, filled.columns.get_loc(s.BASE_SALARY)] = float(
+        filled.iloc[position, filled.columns.get_loc(s.BASE_SALARY)] = float(  # type: ignore[index]  # pandas-stubs: get_loc of a unique column is an int
             match["_top"].iloc[0])
         chosen.append(str(names.iloc[position]))
     return filled, chosen
@@ -369,7 +369,7 @@ def break_even_salary(offers: pd.DataFrame, criteria: Sequence[Criterion], *, le
             others = pd.to_numeric(offers[criterion.column], errors="coerce")\
                 .reset_index(drop=True).drop(index=second)
             if others.notna().any():
-                rows |= {int(others.idxmin()), int(others.idxmax())}
+                rows |= {int(others.idxmin()), int(others.idxmax())}  # type: ignore[call-overload]  # pandas-stubs: idxmin of a RangeIndex is an int
     kept = sorted(rows)
     small = offers.iloc[kept].reset_index(drop=True)
     first, position = kept.index(first), kept.index(second)
@@ -389,7 +389,7 @@ def break_even_salary(offers: pd.DataFrame, criteria: Sequence[Criterion], *, le
 
         def gap(salary: float) -> float:
             changed = small.copy()
-            changed.iloc[position, changed.columns.get_loc(s.BASE_SALARY)] = salary
+            changed.iloc[position, changed.columns.get_loc(s.BASE_SALARY)] = salary  # type: ignore[index]  # pandas-stubs: get_loc of a unique column is an int
             result = score_offers(changed, criteria).score
             return float(result.iloc[first] - result.iloc[position])
 

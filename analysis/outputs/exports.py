@@ -74,7 +74,7 @@ def interview_events(interviews: pd.DataFrame, *, as_of: dt.date) -> list[Event]
         number = int(row[s.IV_ROUND]) if pd.notna(row[s.IV_ROUND]) else 1
         event.add("summary", f"Interview, round {number}: {company}"
                   + (f" ({row[s.IV_ROLE]})" if isinstance(row[s.IV_ROLE], str) else ""))
-        sheet = preparation(interviews, label)
+        sheet = preparation(interviews, label)  # type: ignore[arg-type]  # pandas-stubs: a row label is Hashable; the journal's are ints
         lines = []
         if isinstance(row[s.INTERVIEWERS], str):
             lines.append(f"With: {row[s.INTERVIEWERS]}.")
@@ -112,8 +112,9 @@ def actions_calendar(actions: pd.DataFrame, *, as_of: dt.date,
     for interview in interview_events(interviews, as_of=as_of) if interviews is not None \
             else []:
         calendar.add_component(interview)
-    for action in actions[actions["due"] <= PLAUSIBLE[1]].itertuples(index=False):
-        day = max(action.due.date(), as_of)
+    listed = actions[actions["due"] <= PLAUSIBLE[1]]
+    for action, due in zip(listed.itertuples(index=False), listed["due"].dt.date, strict=True):
+        day = max(due, as_of)
         event = Event()
         event.add("uid", f"{action.action_id}@{UID_DOMAIN}")
         event.add("dtstamp", stamp)

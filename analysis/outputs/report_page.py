@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 import jinja2
 import pandas as pd
@@ -60,7 +61,7 @@ def _shown(measure: Measure) -> str:
 
 
 def _cell(value: object) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[call-overload]  # pandas-stubs: isna takes any object
         return ""
     if isinstance(value, pd.Timestamp | dt.datetime):
         return f"{value:%Y-%m-%d}"
@@ -197,9 +198,10 @@ def report_sections(report: Report) -> list[Section]:
 def outcomes_section(section: Section, apps: pd.DataFrame, *, as_of: dt.date) -> None:
     section.text("Response rates by group, with 95% Wilson intervals; groups under "
                  f"{rates.MIN_GROUP} applications are left out.")
-    for by, label, order in ((s.SOURCE, "Source", "size"),
-                             (rates.top_values(apps[s.ROLE], 8), "Role", "size"),
-                             (rates.month_applied(apps), "Month applied", "name")):
+    groups: list[tuple[str | pd.Series, str, Literal["size", "name"]]] = [
+        (s.SOURCE, "Source", "size"), (rates.top_values(apps[s.ROLE], 8), "Role", "size"),
+        (rates.month_applied(apps), "Month applied", "name")]
+    for by, label, order in groups:
         table = rates.rate_table(apps, by=by, outcome="response", as_of=as_of,
                                  order=order)
         section.chart(charts.rate_chart(table, outcome="response", by_label=label))

@@ -216,12 +216,13 @@ def applications_table(apps: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFram
     grouped = ordered.groupby("row", sort=False)
     titles = grouped["title"].agg("; ".join) if len(ordered) else pd.Series(dtype="str")
     first_state = grouped["state"].first() if len(ordered) else pd.Series(dtype="str")
-    return table.assign(**{
+    followed: dict[str, pd.Series] = {
         STAGE: stages.furthest_stage(apps).map(stages.STAGE_LABELS),
         DAYS_TO_RESPONSE: days.where(days >= 0).astype("Int64"),
-        NEXT_FOLLOW_UP: pd.Series(apps.index.map(first_state), index=apps.index, dtype="str"),
-        OPEN_ACTIONS: pd.Series(apps.index.map(titles), index=apps.index, dtype="str"),
-    }).reset_index(drop=True)
+        NEXT_FOLLOW_UP: pd.Series(apps.index.map(first_state), index=apps.index, dtype="str"),  # type: ignore[arg-type]  # pandas-stubs: Index.map takes a Series
+        OPEN_ACTIONS: pd.Series(apps.index.map(titles), index=apps.index, dtype="str"),  # type: ignore[arg-type]  # pandas-stubs: Index.map takes a Series
+    }
+    return table.assign(**followed).reset_index(drop=True)
 
 
 def actions_table(actions: pd.DataFrame) -> pd.DataFrame:

@@ -38,7 +38,8 @@ def tracker_template() -> bytes:
             50 if column.name in (s.NOTES, s.INTERVIEW_NOTES) else 22
         sheet.set_column(index, index, width, f["date"] if column.kind == "date" else
                          f["money"] if column.kind == "number" else None)
-        validation = {"input_title": column.label[:32], "input_message": column.description[:255]}
+        validation: dict[str, object] = {"input_title": column.label[:32],
+                                         "input_message": column.description[:255]}
         if column.kind == "date":
             validation |= {"validate": "date", "criteria": ">=", "value": FIRST_DAY,
                            "error_type": "warning", "error_title": "Not a date",
@@ -65,7 +66,8 @@ def tracker_template() -> bytes:
         money = column.name in (s.BASE_SALARY, s.BONUS, s.EQUITY_PER_YEAR, s.BENEFITS_VALUE)
         offers.set_column(index, index, 18, f["date"] if column.kind == "date" else
                           f["money"] if money else None)
-        check = {"input_title": column.label[:32], "input_message": column.description[:255]}
+        check: dict[str, object] = {"input_title": column.label[:32],
+                                    "input_message": column.description[:255]}
         if column.kind == "number":
             check |= {"validate": "decimal", "criteria": ">=", "value": 0,
                       "error_type": "warning", "error_message": "Type a number (no currency "

@@ -38,7 +38,7 @@ def totals_lines(text: pd.DataFrame, company_header: str, blank: pd.Series
     labels = pd.Series("", index=text.index, dtype="str")
     candidates = ~blank & (company.str.contains(_TOTALS_SEARCH)
                            | (company == "") | text.iloc[:, 0].str.contains(_TOTALS_SEARCH))
-    for position in np.flatnonzero(candidates.to_numpy()):
+    for position in np.flatnonzero(candidates.to_numpy()).tolist():
         cells = [c for c in text.iloc[position].tolist() if c]
         label = company.iloc[position] or cells[0]
         others = list(cells)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO
@@ -37,11 +37,12 @@ from analysis.reading.sources import (
 from analysis.reading.table import load_grid
 
 Source = RawFile | str | Path | bytes | IO[bytes]
+Sources = list[Source] | tuple[Source, ...]  # several files, read as one table
 ASIDE_BYTES = 1_000_000  # from this size a workbook's Interviews sheet is read in a second thread
 
 
 def load_applications(
-    source: Source | Sequence[Source],
+    source: Source | Sources,
     *,
     sheet: str | None = None,
     column_map: Mapping[str, str | None] | None = None,
@@ -73,7 +74,7 @@ def load_applications(
 
 
 def _load_applications(
-    source: Source | Sequence[Source],
+    source: Source | Sources,
     *,
     sheet: str | None = None,
     column_map: Mapping[str, str | None] | None = None,
@@ -205,8 +206,8 @@ def _load_linkedin_archive(raw: RawFile, *, column_map: Mapping[str, str | None]
         raise SpreadsheetError("this LinkedIn archive holds no job applications.", file=raw.name)
     parts = []
     if applied_files:
-        parts.append(load_applications(applied_files, column_map=column_map, dayfirst=dayfirst,
-                                       as_of=as_of))
+        parts.append(load_applications(tuple(applied_files), column_map=column_map,
+                                       dayfirst=dayfirst, as_of=as_of))
     if saved_file is not None:
         saved = load_applications(saved_file, column_map=column_map, dayfirst=dayfirst,
                                   as_of=as_of)

@@ -51,11 +51,14 @@ def _position(reference: str) -> Position:
 
 
 def _cells(reference: str) -> Iterator[Position]:
-    """Every cell of a reference like "D4" or "D4:D9"."""
+    """Every cell of a reference like "D4" or "D4:D9"; ValueError for whole columns or rows
+    ("C:C", "3:5"), which name no cells to link."""
     if ":" not in reference:
         yield _position(reference)
         return
     low_col, low_row, high_col, high_row = range_boundaries(reference)
+    if low_col is None or low_row is None or high_col is None or high_row is None:
+        raise ValueError(f"{reference} is a whole column or row")
     for row in range(low_row, high_row + 1):
         for column in range(low_col, high_col + 1):
             yield row - 1, column - 1

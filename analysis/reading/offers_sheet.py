@@ -53,9 +53,9 @@ def load_offers_grid(grid: pd.DataFrame, *, file: str) -> tuple[pd.DataFrame | N
         elif column.kind == "date":
             parsed, problems = parse_dates(body[header], dayfirst=None)
             offers[column.name] = parsed
-            for problem in problems.itertuples():
-                issues.append(issue_row(file, int(rows[problem.position]), header, problem.value,
-                                     problem.problem, problem.severity))
+            for problem in problems.to_dict("records"):
+                issues.append(issue_row(file, int(rows[problem["position"]]), header,
+                                     problem["value"], problem["problem"], problem["severity"]))
         else:
             offers[column.name] = text[header].where(text[header] != "").astype("str")
     extra = [h for h in headers if h not in mapping]

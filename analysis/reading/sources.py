@@ -361,7 +361,7 @@ def _tidy_cells(values: pd.Series) -> pd.Series:
     if floats.any():
         numbers = values[floats].astype("float64")
         # Only where int64 holds them: a 1e300 stays a float, not -9223372036854775808.
-        whole = np.isfinite(numbers) & (numbers == np.floor(numbers)) & (numbers.abs() < 2**63)
+        whole = (numbers == np.floor(numbers)) & np.isfinite(numbers) & (numbers.abs() < 2**63)
         if whole.any():
             values = values.copy()
             values[whole[whole].index] = numbers[whole].astype("int64").astype(object)

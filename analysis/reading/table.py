@@ -66,10 +66,10 @@ def load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | N
                              f"{int(blank.sum())} blank row(s) skipped: rows "
                              f"{row_list(rows[blank].tolist())}", "info"))
     company_header = next(h for h, c in mapping.items() if c == s.COMPANY)
-    totals, labels = totals_lines(text, company_header, blank)
+    totals, said = totals_lines(text, company_header, blank)
     for position in np.flatnonzero(totals.to_numpy()):
         issues.append(issue_row(file, int(rows.iloc[position]), company_header,
-                             labels.iloc[position], "looks like a totals line: skipped", "info"))
+                             said.iloc[position], "looks like a totals line: skipped", "info"))
     keep = ~blank & ~totals
     body, text, rows = (frame[keep].reset_index(drop=True) for frame in (body, text, rows))
     if posting is not None:
@@ -174,9 +174,9 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
         parsed, problems = parse_dates(cells, dayfirst=order)
         apps[name] = parsed
         header = by_canonical[name]
-        for problem in problems.itertuples():
-            issues.append(issue_row(file, int(rows.iloc[problem.position]), header, problem.value,
-                                 problem.problem, problem.severity))
+        for problem in problems.to_dict("records"):
+            issues.append(issue_row(file, int(rows.iloc[problem["position"]]), header,
+                                 problem["value"], problem["problem"], problem["severity"]))
 
     for name, fallbacks in s.SENT_MARKER_FALLBACK.items():
         if name not in by_canonical:
@@ -245,7 +245,7 @@ def _normalise_status(file: str, apps: pd.DataFrame, rows: pd.Series, header: st
     # A blank status is "saved" only where the file has application dates and this row has
     # none; a file without a date column is a list of applications sent.
     sent = apps[s.DATE_APPLIED].notna() | (not has_date_column)
-    default = pd.Series(np.where(sent, s.APPLIED, s.SAVED), index=apps.index)
+    default = pd.Series(np.where(sent, s.APPLIED, s.SAVED), index=apps.index, dtype="str")
     missing = raw.isna()
     if missing.any():
         issues.append(issue_row(
@@ -266,7 +266,7 @@ def extra_columns(cells: pd.DataFrame, text: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(index=cells.index)
     filled = (text != "").to_numpy()
     raw = cells.to_numpy(dtype=object)
-    flat = pd.Series(np.where(filled, raw, None).ravel())
+    flat = pd.Series(np.where(filled, raw, None).ravel())  # type: ignore[call-overload]  # numpy stubs: None is an object scalar
     numbers = pd.to_numeric(flat, errors="coerce").to_numpy(dtype="float64").reshape(raw.shape)
     numeric = (~np.isnan(numbers) | ~filled).all(axis=0) & filled.any(axis=0)
     is_date = np.vectorize(lambda v: isinstance(v, dt.date | np.datetime64), otypes=[bool])(raw)
@@ -279,7 +279,7 @@ def extra_columns(cells: pd.DataFrame, text: pd.DataFrame) -> pd.DataFrame:
         block = pd.DataFrame(numbers[:, numeric], columns=cells.columns[numeric])
         whole = block.notna().all() & (block == block.round()).all()
         blocks.append(block.astype({c: "int64" for c in block.columns[whole.to_numpy()]}))
-    for position in np.flatnonzero(dated):
+    for position in np.flatnonzero(dated).tolist():
         blocks.append(pd.to_datetime(cells.iloc[:, position].where(filled[:, position]))
                       .astype(DATE_DTYPE).to_frame(names[position]))
     return pd.concat(blocks, axis=1)[names]

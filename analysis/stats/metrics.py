@@ -270,7 +270,7 @@ def outcome_flows(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST
     combined = pd.concat([flows[~flows["source"].isin(["Interview", "Offer"])], entering,
                           before, after[after["source"] == "Round 2+"],
                           flows[flows["source"] == "Offer"]], ignore_index=True)
-    return combined.groupby(["source", "target"], sort=False, as_index=False)["count"].sum()
+    return combined.groupby(["source", "target"], sort=False, as_index=False)[["count"]].sum()
 
 
 def _outcome_flows(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int) -> pd.DataFrame:

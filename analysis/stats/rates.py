@@ -152,7 +152,7 @@ def compare_groups(apps: pd.DataFrame, *, by: str, first: str, second: str, outc
         mine = labels == name
         counts.append((int(mine.sum()), int((hits & mine).sum())))
     contingency = [[k, n - k] for n, k in counts]
-    result = stats.fisher_exact(contingency)
+    result = stats.fisher_exact(np.array(contingency))
     n = np.array([c[0] for c in counts])
     k = np.array([c[1] for c in counts])
     low, high = wilson_interval(k, n)

@@ -7,10 +7,12 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from email.message import Message
+from typing import Protocol
 
 from analysis.mail.imap.wire import Folder, folder_name
 from analysis.mail.mailbox import RawMessage
+from analysis.mail.message import headers
 
 
 @dataclass(frozen=True)
@@ -140,10 +142,8 @@ class Header:
     internaldate: dt.datetime | None
     data: bytes = field(repr=False)
 
-    def message(self) -> Any:
-        """The headers parsed (``analysis.mail.mailbox.headers``)."""
-        from analysis.mail.mailbox import headers
-
+    def message(self) -> Message:
+        """The headers parsed (``analysis.mail.message.headers``)."""
         return headers(self.data)
 
 

@@ -1,0 +1,205 @@
+"""What one message says: its header block, bounded before it is parsed (a sender's name of
+10 MB costs what a normal one does), its addresses, date and subject decoded, its own words
+(HTML turned into text, quoted earlier messages left out), and the start of an attached
+calendar invitation, the only attachment ever read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.header
+import email.utils
+import re
+from email import policy
+from email.message import EmailMessage, Message
+from email.parser import BytesHeaderParser, BytesParser
+
+MAX_HEADER_BYTES = 256 * 1024  # a header block is cut here before it is parsed
+MAX_FIELD_BYTES = 8 * 1024  # and each field in it (a To with hundreds of addresses fits)
+MAX_NAME_CHARS = 200  # a display name longer than this is cut
+
+# Headers are read with the compat32 policy: plain strings, several times faster than
+# policy.default's header objects; the few values shown are decoded on demand.
+_headers = BytesHeaderParser(policy=policy.compat32)
+_parser = BytesParser(policy=policy.default)
+
+
+def _header_end(raw: bytes) -> int:
+    """Where the header block ends (the offset of the blank line), or -1."""
+    end = raw.find(b"\n\n")
+    crlf = raw.find(b"\r\n\r\n")
+    if crlf >= 0 and (end < 0 or crlf < end):
+        end = crlf + 2
+    return end
+
+
+_LONG_LINE = re.compile(rb"[^\n]{%d,}" % MAX_FIELD_BYTES)
+
+
+def bounded_header_block(block: bytes) -> bytes:
+    """A header block cut to ``MAX_HEADER_BYTES``, each of its lines to ``MAX_FIELD_BYTES``
+    (its start and its end, where an address stands), before anything parses it: a sender's
+    name of 10 MB costs what a normal one does.
+
+    >>> bounded_header_block(b'From: "' + b"x" * 10_000_000 + b'" <a@b.c>\\n')[-16:]
+    b'xxxxxx" <a@b.c>\\n'
+    """
+    if len(block) <= MAX_FIELD_BYTES:
+        return block
+    if len(block) > MAX_HEADER_BYTES:
+        block = block[:MAX_HEADER_BYTES // 2] + block[-MAX_HEADER_BYTES // 2:]
+    if _LONG_LINE.search(block) is None:
+        return block
+    half = MAX_FIELD_BYTES // 2
+    return b"\n".join(line if len(line) <= MAX_FIELD_BYTES else line[:half] + line[-half:]
+                      for line in block.split(b"\n"))
+
+
+def headers(raw: bytes) -> Message:
+    """The message's headers only (the body is not parsed), bounded first (see
+    ``bounded_header_block``)."""
+    end = _header_end(raw)
+    return _headers.parsebytes(bounded_header_block(raw[:end + 1] if end >= 0 else raw))
+
+
+def full(raw: bytes) -> EmailMessage:
+    """The whole message, parsed, its header block bounded first."""
+    end = _header_end(raw)
+    if end >= 0 and end > MAX_FIELD_BYTES:
+        raw = bounded_header_block(raw[:end]) + raw[end:]
+    message = _parser.parsebytes(raw)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def decoded(value: str) -> str:
+    """A header value with its RFC 2047 encoded words ("=?utf-8?q?Caf=C3=A9?=") decoded."""
+    if "=?" not in value:
+        return value
+    try:
+        return str(email.header.make_header(email.header.decode_header(value)))
+    except Exception:  # an encoded word that lies about its charset: keep it as written
+        return value
+
+
+def header_text(message: Message, name: str) -> str:
+    """A header as text, decoded, unfolded; "" when it is missing or cannot be read."""
+    try:
+        value = message.get(name)
+    except Exception:  # malformed headers raise from the parsers
+        return ""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    return decoded(" ".join(text.split())).strip()
+
+
+def addresses(message: Message, *names: str) -> list[tuple[str, str]]:
+    """(display name, lower-case address) of every address in the headers ``names``."""
+    found = []
+    for name in names:
+        try:
+            values = message.get_all(name) or []
+        except Exception:
+            continue
+        for value in values:
+            try:
+                pairs = email.utils.getaddresses([str(value)])
+            except Exception:
+                continue
+            found += [(decoded(display).strip()[:MAX_NAME_CHARS], address.strip().lower())
+                      for display, address in pairs if "@" in address and len(address) <= 320]
+    return found
+
+
+def sent_at(message: Message) -> dt.datetime | None:
+    """The message's Date as an aware datetime (UTC when it gives no zone), or None."""
+    text = header_text(message, "Date")
+    if not text:
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+_QUOTE_HEAD = re.compile(
+    r"(?im)^(?:on .{4,200}wrote:|am .{4,200}schrieb.{0,60}:|le .{4,200}a écrit\s*:|"
+    r"el .{4,200}escribió\s*:|-{2,}\s*original message\s*-{2,}|-{2,}\s*ursprüngliche "
+    r"nachricht\s*-{2,}|-{2,}\s*message d'origine\s*-{2,}|-{2,}\s*mensaje original\s*-{2,}|"
+    r"from:\s.+\n(?:sent|date|gesendet|envoyé|enviado):\s)")
+
+
+def body_text(message: EmailMessage, *, limit: int = 20_000) -> str:
+    """The message's own words: its text (HTML turned into text), without what it quotes
+    of earlier messages (lines starting with ">", and everything from "On ... wrote:" or
+    "-----Original Message-----" on). Attachments are never decoded."""
+    text = ""
+    try:
+        part = message.get_body(preferencelist=("plain", "html"))
+    except Exception:
+        part = None
+    if part is not None:
+        try:
+            content = part.get_content()
+        except Exception:  # an unknown or lying charset: read what can be read
+            payload = part.get_payload(decode=True) or b""
+            content = payload.decode("utf-8", errors="replace") if isinstance(
+                payload, bytes) else str(payload)
+        text = html_text(content) if part.get_content_type() == "text/html" else content
+    text = text[:limit]
+    quoted = _QUOTE_HEAD.search(text)
+    if quoted:
+        text = text[:quoted.start()]
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
+
+
+def html_text(html: str) -> str:
+    """The text of an HTML body, scripts and styles left out (selectolax's HTML5 parser)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    tree.strip_tags(["script", "style", "head", "noscript"])
+    root = tree.body or tree.root
+    return root.text(separator="\n", strip=True) if root is not None else ""
+
+
+def calendar_start(message: EmailMessage) -> dt.datetime | None:
+    """The start of the event in an attached or inline calendar invitation (text/calendar),
+    the only attachment ever read."""
+    from icalendar import Calendar
+
+    for part in message.walk():
+        if part.get_content_type() != "text/calendar":
+            continue
+        try:
+            payload = part.get_payload(decode=True)
+            if not isinstance(payload, bytes):  # a text/calendar part is never multipart
+                continue
+            event = next(iter(Calendar.from_ical(payload).walk("VEVENT")), None)
+        except Exception:  # a damaged invitation: the text may still give the date
+            continue
+        if event is None or event.get("dtstart") is None:
+            continue
+        start = event.get("dtstart").dt
+        if isinstance(start, dt.datetime):
+            return start if start.tzinfo else start.replace(tzinfo=dt.UTC)
+        return dt.datetime.combine(start, dt.time(9, 0), tzinfo=dt.UTC)
+    return None
+
+
+def attachment_names(message: Message) -> list[str]:
+    """The file names of the attachments, from the headers (nothing is decoded)."""
+    names = []
+    for part in message.walk():
+        try:
+            filename = part.get_filename()
+        except Exception:
+            continue
+        if filename:
+            names.append(str(filename))
+    return names
+
+
