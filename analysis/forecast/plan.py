@@ -34,7 +34,11 @@ class Goal:
 
     @classmethod
     def from_setting(cls, saved: object) -> Goal:
-        """The goal kept in the workspace settings (a mapping), defaults where it has none."""
+        """The goal kept in the workspace settings (a mapping), defaults where it has none.
+
+        >>> Goal.from_setting({"applications": "12", "follow_ups": -3}), Goal.from_setting(None)
+        (Goal(applications=12, follow_ups=0), Goal(applications=10, follow_ups=3))
+        """
         saved = saved if isinstance(saved, Mapping) else {}
 
         def whole(key: str, default: int) -> int:
@@ -109,7 +113,12 @@ def weekly_progress(apps: pd.DataFrame, *, as_of: dt.date, goal: Goal,
 
 
 def streak(progress: pd.DataFrame) -> int:
-    """The weeks in a row, before the current one, in which both goals were met."""
+    """The weeks in a row, before the current one, in which both goals were met.
+
+    >>> streak(pd.DataFrame({"applications_met": [True, False, True, True, False],
+    ...                      "follow_ups_met": [True, True, True, True, True]}))
+    2
+    """
     met = (progress["applications_met"] & progress["follow_ups_met"]).to_numpy()[:-1]
     count = 0
     for value in met[::-1]:

@@ -157,6 +157,18 @@ def _now() -> str:
 class Workspace:
     """A workspace database. Open it with ``Workspace(path)``; the first use creates it.
 
+    >>> import tempfile
+    >>> workspace = Workspace(Path(tempfile.mkdtemp()) / "workspace.sqlite3")
+    >>> first = workspace.save(pd.DataFrame({"company": ["Acme"]}), kind="import",
+    ...                        description="imported tracker.csv, 1 row", expected=None)
+    >>> workspace.save(pd.DataFrame({"company": ["Acme", "Globex"]}), kind="edit",
+    ...                description="added 1 row", expected=first)
+    2
+    >>> workspace.restore(first, expected=2), len(workspace.load().applications)
+    (3, 1)
+    >>> workspace.history()["kind"].tolist()
+    ['restore', 'edit', 'import']
+
     ``read_only`` opens an existing file without writing anything to it (an earlier schema is
     read as it is, not upgraded). Otherwise a file of an earlier schema is upgraded, after a
     backup beside it: ``upgraded_from`` and ``backup`` then say so.

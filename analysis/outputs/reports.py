@@ -226,7 +226,12 @@ def applications_table(apps: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFram
 
 
 def actions_table(actions: pd.DataFrame) -> pd.DataFrame:
-    """Open follow-up actions under their labels, most urgent first."""
+    """Open follow-up actions under their labels, most urgent first.
+
+    >>> from analysis.followups import empty_actions
+    >>> list(actions_table(empty_actions()).columns)[:4]
+    ['State', 'Due', 'Overdue after', 'Days overdue']
+    """
     return actions[list(ACTION_LABELS)].rename(columns=ACTION_LABELS).reset_index(drop=True)
 
 
