@@ -19,9 +19,12 @@ from analysis.followups.log import (
 )
 from analysis.followups.messages import (
     DEFAULT_TEMPLATES,
+    NEGOTIATION_TEMPLATE,
+    CounterOffer,
     discussion_topic,
     draft_message,
     mailto_link,
+    negotiation_draft,
 )
 from analysis.followups.rules import (
     ACTION_COLUMNS,
@@ -61,6 +64,9 @@ from analysis.followups.rules import (
 )
 
 __all__ = [
+    "NEGOTIATION_TEMPLATE",
+    "CounterOffer",
+    "negotiation_draft",
     "carried_decisions",
     "ACTIONS",
     "ACTION_COLUMNS",

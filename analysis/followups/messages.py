@@ -1,5 +1,7 @@
-"""Drafted messages: the templates, filled in from the application, the interview and
-the user's notes, and a mailto link that opens them in the mail program."""
+"""Drafted messages, every one the product writes: the follow-up routine's (thank-you notes,
+follow-ups, thanks after a rejection) and the counter-offer, filled in from the application,
+the interview, the user's notes and the offers' facts, and a mailto link that opens a draft
+in the mail program."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import re
 import string
 import urllib.parse
 from collections.abc import Mapping
+from typing import Protocol
 
 import pandas as pd
 
@@ -117,3 +120,76 @@ def mailto_link(address: str, subject: str, body: str) -> str | None:
     query = urllib.parse.urlencode({"subject": subject, "body": body},
                                    quote_via=urllib.parse.quote)
     return f"mailto:{urllib.parse.quote(address, safe='@.+-_')}?{query}"
+
+
+class CounterOffer(Protocol):
+    """What a counter-offer draft is written from (``analysis.offers.NegotiationPoints``)."""
+
+    company: str
+    role: str
+    salary: float | None
+    target_salary: float | None
+    competing: pd.DataFrame
+    weaker: pd.DataFrame
+    final_stage: list[str]
+
+    @property
+    def has_leverage(self) -> bool: ...
+
+
+NEGOTIATION_TEMPLATE = (
+    "Your offer for the $role position",
+    "Dear $contact,\n\nThank you for the offer for the $role position at $company. I am "
+    "excited about the role and the team, and I would like to find a way to make it work."
+    "\n\n$asks\n\nCould we talk about this? I would be glad to accept an offer that "
+    "reflects it.\n\nBest regards,\n$my_name",
+)
+
+
+def negotiation_draft(points: CounterOffer, *, contact: str = "", my_name: str = "",
+                      template: tuple[str, str] = NEGOTIATION_TEMPLATE) -> tuple[str, str]:
+    """The subject and body of a counter-offer built from ``points``: the salary to ask for
+    and why, the competing offer, the pipeline, the terms to improve. Placeholders are
+    ``$contact``, ``$company``, ``$role``, ``$asks`` (the paragraphs) and ``$my_name``. Where
+    the data holds no leverage the draft says so, in brackets for the user, and claims none.
+    """
+    paragraphs = []
+    best = points.competing.dropna(subset=["base_salary"]).head(1)
+    if points.target_salary is not None and points.salary is not None and \
+            points.target_salary > points.salary:
+        paragraphs.append(f"Having weighed the whole package, I would like to ask for a base "
+                          f"salary of {points.target_salary:,.0f} (the offer is "
+                          f"{points.salary:,.0f}).")
+    elif not best.empty and points.salary is not None and \
+            best["base_salary"].iloc[0] > points.salary:
+        paragraphs.append(f"I would like to ask for a base salary of "
+                          f"{best['base_salary'].iloc[0]:,.0f} (the offer is "
+                          f"{points.salary:,.0f}).")
+    if not best.empty:
+        deadline = best["deadline"].iloc[0]
+        by = f", which I need to answer by {pd.Timestamp(deadline):%-d %B}" \
+            if pd.notna(deadline) else ""
+        paragraphs.append(f"For transparency: I have another offer with a base salary of "
+                          f"{best['base_salary'].iloc[0]:,.0f}{by}.")
+    if points.final_stage:
+        count = len(points.final_stage)
+        paragraphs.append(f"I am also in the final stages with {count} other "
+                          f"compan{'ies' if count != 1 else 'y'}.")
+    if not points.weaker.empty:
+        items = "; ".join(
+            f"{row['term']} ({row['best_other']} elsewhere" +
+            (f", {row['this_offer']} here)" if pd.notna(row["this_offer"])
+             else ", not stated here)")
+            for row in points.weaker.to_dict("records"))
+        paragraphs.append(f"I would also like to discuss: {items}.")
+    if not points.has_leverage:
+        paragraphs.insert(0, "[No competing offer or late-stage application to mention: "
+                             "this asks on the strength of the role and what you bring. "
+                             "Delete this line before sending.]")
+    if len(paragraphs) == (0 if points.has_leverage else 1):
+        paragraphs.append("I would like to discuss the package before I give my answer.")
+    values = {"contact": contact or "Hiring Manager", "company": points.company or "your "
+              "company", "role": points.role or "open", "my_name": my_name or "[your name]",
+              "asks": "\n\n".join(paragraphs)}
+    subject, body = (string.Template(part).safe_substitute(values) for part in template)
+    return subject, body

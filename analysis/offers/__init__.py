@@ -3,14 +3,14 @@ is, and what to ask for in a counter-offer. Imports the rooms below it, the fore
 included.
 """
 
+# The counter-offer is drafted where every other message is (analysis.followups.messages).
+from analysis.followups.messages import NEGOTIATION_TEMPLATE, negotiation_draft
 from analysis.offers.negotiation import (
     LATE_STAGE_CHANCE,
     NEGOTIABLE,
     NEGOTIABLE_WORDS,
-    NEGOTIATION_TEMPLATE,
     SALARY_STEP,
     NegotiationPoints,
-    negotiation_draft,
     negotiation_points,
     offer_contact,
 )

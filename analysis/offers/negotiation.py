@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import string
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -179,64 +178,6 @@ def _weaker_terms(table: pd.DataFrame, names: pd.Series, position: int) -> pd.Da
                          "other_offer": str(names.iloc[best])})
     return pd.DataFrame(rows, columns=["term", "column", "this_offer", "best_other",
                                        "other_offer"])
-
-
-NEGOTIATION_TEMPLATE = (
-    "Your offer for the $role position",
-    "Dear $contact,\n\nThank you for the offer for the $role position at $company. I am "
-    "excited about the role and the team, and I would like to find a way to make it work."
-    "\n\n$asks\n\nCould we talk about this? I would be glad to accept an offer that "
-    "reflects it.\n\nBest regards,\n$my_name",
-)
-
-
-def negotiation_draft(points: NegotiationPoints, *, contact: str = "", my_name: str = "",
-                      template: tuple[str, str] = NEGOTIATION_TEMPLATE) -> tuple[str, str]:
-    """The subject and body of a counter-offer built from ``points``: the salary to ask for
-    and why, the competing offer, the pipeline, the terms to improve. Placeholders are
-    ``$contact``, ``$company``, ``$role``, ``$asks`` (the paragraphs) and ``$my_name``. Where
-    the data holds no leverage the draft says so, in brackets for the user, and claims none.
-    """
-    paragraphs = []
-    best = points.competing.dropna(subset=["base_salary"]).head(1)
-    if points.target_salary is not None and points.salary is not None and \
-            points.target_salary > points.salary:
-        paragraphs.append(f"Having weighed the whole package, I would like to ask for a base "
-                          f"salary of {points.target_salary:,.0f} (the offer is "
-                          f"{points.salary:,.0f}).")
-    elif not best.empty and points.salary is not None and \
-            best["base_salary"].iloc[0] > points.salary:
-        paragraphs.append(f"I would like to ask for a base salary of "
-                          f"{best['base_salary'].iloc[0]:,.0f} (the offer is "
-                          f"{points.salary:,.0f}).")
-    if not best.empty:
-        deadline = best["deadline"].iloc[0]
-        by = f", which I need to answer by {pd.Timestamp(deadline):%-d %B}" \
-            if pd.notna(deadline) else ""
-        paragraphs.append(f"For transparency: I have another offer with a base salary of "
-                          f"{best['base_salary'].iloc[0]:,.0f}{by}.")
-    if points.final_stage:
-        count = len(points.final_stage)
-        paragraphs.append(f"I am also in the final stages with {count} other "
-                          f"compan{'ies' if count != 1 else 'y'}.")
-    if not points.weaker.empty:
-        items = "; ".join(
-            f"{row['term']} ({row['best_other']} elsewhere" +
-            (f", {row['this_offer']} here)" if pd.notna(row["this_offer"])
-             else ", not stated here)")
-            for row in points.weaker.to_dict("records"))
-        paragraphs.append(f"I would also like to discuss: {items}.")
-    if not points.has_leverage:
-        paragraphs.insert(0, "[No competing offer or late-stage application to mention: "
-                             "this asks on the strength of the role and what you bring. "
-                             "Delete this line before sending.]")
-    if len(paragraphs) == (0 if points.has_leverage else 1):
-        paragraphs.append("I would like to discuss the package before I give my answer.")
-    values = {"contact": contact or "Hiring Manager", "company": points.company or "your "
-              "company", "role": points.role or "open", "my_name": my_name or "[your name]",
-              "asks": "\n\n".join(paragraphs)}
-    subject, body = (string.Template(part).safe_substitute(values) for part in template)
-    return subject, body
 
 
 def offer_contact(applications: pd.DataFrame, company: str) -> tuple[str, str]:
