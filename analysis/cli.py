@@ -30,8 +30,9 @@ import pandas as pd
 from analysis.followups.due import state_counts
 from analysis.followups.log import ActionLog, carried_decisions, open_follow_ups
 from analysis.followups.rules import RULES_SETTING, FollowUpRules, rules_from_settings
-from analysis.forecast.needed import applications_needed
-from analysis.forecast.pipeline import pipeline_forecast
+from analysis.forecast.channels import CHANNEL_SETTING, CHANNELS, channels_from_setting
+from analysis.forecast.needed import MIX, applications_needed
+from analysis.forecast.pipeline import channel_forecast
 from analysis.forecast.validation import backtest, backtest_lines
 from analysis.interviews.journal import saved_or_derived
 from analysis.mail.mailbox import MailboxError
@@ -155,6 +156,9 @@ def parser() -> argparse.ArgumentParser:
     forecast.add_argument("--probability", type=float, default=0.8, metavar="P",
                           help="the chance to aim for with --by, between 0 and 1 "
                                "(default: 0.8)")
+    forecast.add_argument("--through", choices=[MIX, *CHANNELS], default=MIX,
+                          help="with --by: the channel the next applications go through "
+                               "(default: mix, as your history is split)")
     forecast.add_argument("--seed", type=int, default=0, help="the simulation's seed")
     forecast.add_argument("--csv", type=Path, metavar="FILE",
                           help="save each open application's chance as CSV")
@@ -170,14 +174,15 @@ def parser() -> argparse.ArgumentParser:
 @dataclass(frozen=True)
 class Input:
     """What a command works on: the applications and offers, and from the dashboard's saved
-    data the follow-up decisions, offer criteria and ghosting threshold (defaults for a
-    file)."""
+    data the follow-up decisions, offer criteria, ghosting threshold and the channels said
+    for sources (defaults for a file)."""
 
     result: LoadResult
     log: ActionLog = field(default_factory=ActionLog)
     offer_settings: dict[str, object] = field(default_factory=dict)
     ghost_days: int = GHOST_DAYS
     rules: FollowUpRules = field(default_factory=FollowUpRules)
+    channels: dict[str, str] = field(default_factory=dict)
 
 
 def _load(args: argparse.Namespace) -> Input:
@@ -197,6 +202,7 @@ def _load_saved(path: Path) -> Input:
         offer_settings = workspace.setting(o.SETTINGS_KEY, {})
         ghost_days = workspace.setting(GHOST_DAYS_SETTING, GHOST_DAYS)
         rules = rules_from_settings(workspace.setting(RULES_SETTING, {}))
+        channels = channels_from_setting(workspace.setting(CHANNEL_SETTING, {}))
     except WorkspaceError as error:
         raise CommandError(str(error)) from None
     except (sqlite3.Error, RuntimeError, ValueError) as error:
@@ -216,7 +222,7 @@ def _load_saved(path: Path) -> Input:
     entries.update(carried_decisions(decisions, result.applications, result.interviews))
     return Input(result, ActionLog(entries=entries),
                  dict(offer_settings) if isinstance(offer_settings, dict) else {},
-                 ghost_days if isinstance(ghost_days, int) else GHOST_DAYS, rules)
+                 ghost_days if isinstance(ghost_days, int) else GHOST_DAYS, rules, channels)
 
 
 def _load_file(args: argparse.Namespace) -> LoadResult:
@@ -370,9 +376,10 @@ def run_forecast(args: argparse.Namespace) -> None:
     if not 0 < args.probability < 1:
         raise CommandError(f"--probability {args.probability}: give a chance between 0 and 1, "
                            "such as 0.8.")
-    apps = _load(args).result.applications
-    forecast = pipeline_forecast(apps, as_of=args.as_of, horizon_days=args.horizon,
-                                 seed=args.seed)
+    given = _load(args)
+    apps, channels = given.result.applications, given.channels
+    forecast = channel_forecast(apps, as_of=args.as_of, channels=channels,
+                                horizon_days=args.horizon, seed=args.seed)
     print(forecast.summary())
     for note in forecast.notes:
         print(f"  {note}")
@@ -388,12 +395,16 @@ def run_forecast(args: argparse.Namespace) -> None:
     for rate in forecast.rates:
         print(f"  {rate.describe()}")
     print("\nChecked against your past:")
-    for line in backtest_lines(backtest(apps, as_of=args.as_of, seed=args.seed)):
+    for line in backtest_lines(backtest(apps, as_of=args.as_of, seed=args.seed,
+                                        channels=channels)):
         print(f"  {line}")
     if args.by:
         needed = applications_needed(apps, as_of=args.as_of, by_date=args.by,
-                                     probability=args.probability, seed=args.seed)
+                                     probability=args.probability, seed=args.seed,
+                                     channel=args.through, channels=channels)
         print(f"\n{needed.summary(args.by, args.probability)}")
+        if needed.channel_summary():
+            print(needed.channel_summary())
     if args.csv:
         _write(args.csv, safe_csv(reports.forecast_table(forecast)))
 

@@ -1,8 +1,6 @@
 """Plan: what the open applications will likely bring, what it takes to reach an offer by a
 date, what would change it most, and a weekly goal."""
 
-import datetime as dt
-
 import streamlit as st
 
 from analysis import forecast as fc
@@ -11,15 +9,9 @@ from analysis.forecast import plan
 from analysis.model.words import chance_text, expected_text, plural
 from analysis.stats.coverage import reply_coverage
 from ui import workspace
+from ui.forecast import source_channels, what_it_takes
 from ui.shell import page_setup
-from ui.widgets import (
-    chart,
-    in_percent,
-    md,
-    no_data,
-    percent,
-    percent_column,
-)
+from ui.widgets import chart, in_percent, md, no_data, percent_column
 
 HORIZONS = {"30 days": 30, "60 days": 60, "90 days": 90, "6 months": 182}
 ROWS_SHOWN = 50
@@ -29,14 +21,15 @@ apps = view.apps
 st.markdown("What your open applications will likely bring, how many more it takes to have an "
             "offer by a date you choose, and what in your own numbers would change it most. "
             "Every figure comes from your history, with waiting applications counted as "
-            "waiting, not as failures.")
+            "waiting, not as failures, and from published figures for each channel where your "
+            "history is thin.")
 if apps.empty:
     no_data("No applications match the filters. Clear or widen them in the sidebar.")
     st.stop()
 replies = view.cached(reply_coverage)
 if replies.none:
     st.info("No application records a reply yet, so the forecast cannot learn your reply "
-            "and interview rates: it leans on the stated prior below. Record replies on the "
+            "and interview rates: it leans on the published figures below. Record replies on the "
             "Data page, or find them in your mailbox on the Mail page.",
             icon=":material/help:")
 
@@ -45,7 +38,9 @@ st.subheader("What your open applications will likely bring", anchor=False)
 choice = st.segmented_control("Within", list(HORIZONS), default="90 days",
                               key="forecast_horizon") or "90 days"
 horizon = HORIZONS[choice]
-forecast = view.cached(fc.pipeline_forecast, as_of=view.as_of, horizon_days=horizon)
+channels = source_channels(view.all_apps)
+forecast = view.cached(fc.channel_forecast, as_of=view.as_of, horizon_days=horizon,
+                       channels=channels)
 if not forecast.open:
     no_data("No open applications: there is nothing to forecast, so 0 offers are expected "
             "from them. The plan below says how many to send.")
@@ -87,28 +82,13 @@ else:
             st.caption(f"The {ROWS_SHOWN} likeliest of {forecast.open:,}.")
 
 with st.expander("How the forecast works, and its prior", icon=":material/info:"):
-    st.markdown(
-        "Each application waits at a stage (applied, replied, interviewed) until it moves on "
-        "or ends. From your history the dashboard estimates, week by week since reaching a "
-        "stage, the chance of moving on and of ending, counting applications still waiting "
-        "only for the weeks they have waited. Chaining the stages gives each open "
-        "application's chance of an offer within the horizon: one that has waited long past "
-        "your usual reply time gets the small chance such applications had.")
-    prior = fc.PRIOR
-    st.markdown(
-        f"**The prior**, worth {fc.PRIOR_WEIGHT} made-up applications per stage and counted "
-        f"alongside yours: {prior['applied'].forward:.0%} of applications get a reply (in "
-        f"about {prior['applied'].forward_days:.0f} days), {prior['replied'].forward:.0%} of "
-        f"replies lead to an interview and {prior['interviewed'].forward:.0%} of interviewed "
-        f"applications to an offer (about {prior['interviewed'].forward_days:.0f} days "
-        f"later). Where fewer than {fc.PRIOR_WEIGHT} applications have resolved at a stage, "
-        "the prior outweighs your history, and the notes say so.")
-    st.markdown("**The interval** comes from 5,000 simulations that redraw your rates (a "
-                "Bayesian bootstrap of your history) as well as each application's outcome.")
+    for paragraph in fc.method_paragraphs():
+        st.markdown(paragraph)
     for rate in forecast.rates:
         st.markdown(f"- {md(rate.describe())}")
+    st.dataframe(fc.published_table(), hide_index=True)
 
-back = view.cached(fc.backtest, as_of=view.as_of)
+back = view.cached(fc.backtest, as_of=view.as_of, channels=channels)
 st.markdown("**Checked against your past**: the same forecast made on your data as it was "
             "then, against the offers that came since.")
 for line in fc.backtest_lines(back):
@@ -116,28 +96,7 @@ for line in fc.backtest_lines(back):
 
 # --- what it takes -------------------------------------------------------------------------------
 st.subheader("What it takes to have an offer", anchor=False)
-controls = st.columns(2)
-target = controls[0].date_input("Offer by", value=view.as_of + dt.timedelta(days=90),
-                                key="offer_by")
-probability = controls[1].slider("With probability", 50, 95, 80, 5, format="%d%%",
-                                 key="offer_probability") / 100
-if not isinstance(target, dt.date):
-    no_data("Pick the day by which you would like an offer.")
-else:
-    needed = view.cached(fc.applications_needed, as_of=view.as_of, by_date=target,
-                         probability=probability)
-    if needed.count is None:
-        st.warning(needed.reason, icon=":material/event_busy:")
-    else:
-        st.markdown(f"**{md(needed.summary(target, probability))}**")
-    if needed.weeks > 0:
-        st.caption(
-            f"Assumes new applications go out evenly over the {needed.weeks:.0f} weeks left, "
-            f"each with your current chance for a new application "
-            f"({percent(needed.fresh_chance, 1)} of an offer by {target:%-d %B} for one sent "
-            f"today, less for later ones), on top of your open applications "
-            f"({percent(needed.pipeline_chance)} chance of an offer by then on their own), and "
-            "that your rates stay as they have been; their uncertainty is carried through.")
+what_it_takes(view, channels)
 
 # --- levers --------------------------------------------------------------------------------------
 st.subheader("What would change it most", anchor=False)

@@ -1,10 +1,23 @@
-"""What the open applications will likely bring, what it takes to reach an offer by a
-date, how well the forecast did on the user's past, and the weekly plan. Imports the
-rooms below it.
+"""What the open applications will likely bring, channel by channel, what it takes to reach
+an offer by a date, how well the forecast did on the user's past, and the weekly plan; the
+published figures by channel the forecast starts from. Imports the rooms below it.
 """
 
+from analysis.forecast.channels import (
+    CHANNEL_LABELS,
+    CHANNEL_NOUNS,
+    CHANNEL_SETTING,
+    CHANNELS,
+    NAMED_CHANNELS,
+    UNKNOWN,
+    channel_of,
+    channels_from_setting,
+    source_channels,
+    unrecognised_sources,
+)
 from analysis.forecast.needed import (
     MAX_PER_WEEK,
+    MIX,
     Needed,
     applications_needed,
 )
@@ -18,6 +31,7 @@ from analysis.forecast.pipeline import (
     WAITING_LABELS,
     Forecast,
     StageRate,
+    channel_forecast,
     discrete_interval,
     pipeline_forecast,
     stage_rates,
@@ -35,6 +49,7 @@ from analysis.forecast.plan import (
     streak,
     weekly_progress,
 )
+from analysis.forecast.pooling import POOLING_WEIGHT, ChannelRate, method_paragraphs
 from analysis.forecast.prior import (
     CENSORED,
     ENDED,
@@ -45,6 +60,14 @@ from analysis.forecast.prior import (
     WEEK,
     Prior,
     prior_cells,
+)
+from analysis.forecast.published import (
+    CHANNEL_PRIOR,
+    FIGURES,
+    Figure,
+    offers_per_100,
+    published_markdown,
+    published_table,
 )
 from analysis.forecast.validation import (
     CALIBRATION_SIZES,
@@ -57,10 +80,18 @@ from analysis.forecast.validation import (
 __all__ = [
     "CALIBRATION_SIZES",
     "CENSORED",
+    "CHANNELS",
+    "CHANNEL_LABELS",
+    "CHANNEL_NOUNS",
+    "CHANNEL_PRIOR",
+    "CHANNEL_SETTING",
+    "ChannelRate",
     "DEFAULT_APPLICATIONS",
     "DEFAULT_FOLLOW_UPS",
     "ENDED",
+    "FIGURES",
     "FORWARD",
+    "Figure",
     "Forecast",
     "GOAL_SETTING",
     "Goal",
@@ -69,17 +100,21 @@ __all__ = [
     "MAX_AGE",
     "MAX_HORIZON",
     "MAX_PER_WEEK",
+    "MIX",
+    "NAMED_CHANNELS",
     "NEXT_LABELS",
     "Needed",
+    "POOLING_WEIGHT",
     "PRIOR",
     "PRIOR_SPREAD",
     "PRIOR_WEIGHT",
     "Prior",
     "RATE_DRAWS",
     "SIGNIFICANT",
-    "WAITING",
-    "WAITING_LABELS",
     "StageRate",
+    "WAITING",
+    "UNKNOWN",
+    "WAITING_LABELS",
     "WEEK",
     "WEEKS_SHOWN",
     "applications_needed",
@@ -87,12 +122,21 @@ __all__ = [
     "backtest_lines",
     "calibration",
     "calibration_summary",
+    "channel_forecast",
+    "channel_of",
+    "channels_from_setting",
     "discrete_interval",
     "follow_ups_done",
     "levers",
+    "method_paragraphs",
+    "offers_per_100",
     "pipeline_forecast",
     "prior_cells",
+    "published_markdown",
+    "published_table",
+    "source_channels",
     "stage_rates",
     "streak",
+    "unrecognised_sources",
     "weekly_progress",
 ]

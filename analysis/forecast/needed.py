@@ -1,24 +1,30 @@
-"""What it takes to reach an offer by a date: applications a week, with the chance."""
+"""What it takes to reach an offer by a date: applications a week, with the chance, through
+the person's usual mix of channels or through one of them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from analysis.forecast.channels import CHANNEL_NOUNS, CHANNELS, NAMED_CHANNELS
+from analysis.forecast.hazards import interpolate
+from analysis.forecast.history import open_groups, stage_history
 from analysis.forecast.pipeline import (
     MAX_HORIZON,
     RATE_DRAWS,
     _fit,
     _grid_weeks,
     _group_chances,
-    _history,
-    _open_groups,
+    _none,
 )
 from analysis.forecast.prior import WEEK
+
+MIX = "mix"  # the person's own mix of channels, as their history has it
 
 
 @dataclass(frozen=True)
@@ -26,7 +32,9 @@ class Needed:
     """How many more applications give at least one offer by ``by_date`` with
     ``probability``: ``count`` (per week when ``per_week``, else in all; None with the
     ``reason`` when the history cannot say), the weeks left, the chance the open pipeline
-    alone gives, and the chance one new application gives (sent today)."""
+    alone gives, and the chance one new application gives (sent today), all through
+    ``channel`` (``MIX``: the person's usual mix); and the count through each named channel
+    instead (``by_channel``: None where out of reach)."""
 
     count: int | None
     reason: str
@@ -34,6 +42,8 @@ class Needed:
     weeks: float
     pipeline_chance: float
     fresh_chance: float = 0.0
+    channel: str = MIX
+    by_channel: dict[str, int | None] = field(default_factory=dict)
 
     def summary(self, by_date: dt.date, probability: float = 0.8) -> str:
         if self.count is None:
@@ -43,8 +53,26 @@ class Needed:
             return (f"Your open applications alone give a {self.pipeline_chance:.0%} chance of "
                     f"an offer by {by_date:%-d %B %Y}: no more are needed for "
                     f"{probability:.0%}.")
+        noun = "application" if self.channel == MIX else \
+            CHANNEL_NOUNS[self.channel][0 if self.count == 1 else 1]
+        if self.channel == MIX:
+            noun += "s" if self.count != 1 else ""
         return (f"To have an offer by {by_date:%-d %B %Y} with {probability:.0%} probability: "
-                f"about {self.count} application{'s' if self.count != 1 else ''}{unit}.")
+                f"about {self.count} {noun}{unit}.")
+
+    def channel_summary(self) -> str:
+        """Through each channel instead, in words: ``By channel: about 12 job-board
+        applications a week, or 3 referrals a week.`` (empty without a count)."""
+        if not self.count or not self.by_channel:
+            return ""
+        unit = " a week" if self.per_week else ""
+        said = [f"{count} {CHANNEL_NOUNS[c][0 if count == 1 else 1]}{unit}"
+                for c, count in self.by_channel.items() if count]
+        out = [CHANNEL_NOUNS[c][1] for c, count in self.by_channel.items() if count is None]
+        text = ("By channel: about " + ", or ".join(said) + ".") if said else ""
+        if out:
+            text += (" " if text else "") + f"Out of reach through {' or '.join(out)} alone."
+        return text
 
 
 MAX_PER_WEEK = 200
@@ -52,53 +80,83 @@ MAX_PER_WEEK = 200
 
 def applications_needed(apps: pd.DataFrame, *, as_of: dt.date, by_date: dt.date,
                         probability: float = 0.8, per_week: bool = True, draws: int = 2000,
-                        seed: int = 0) -> Needed:
+                        seed: int = 0, channel: str = MIX,
+                        channels: Mapping[str, str] | None = None) -> Needed:
     """How many more applications, sent evenly from ``as_of`` (so many a week until
-    ``by_date`` when ``per_week``, else in all), give at least one offer by ``by_date`` with
-    ``probability``, counting the open pipeline. A new application follows the chain of
-    stages from the start; the rates' uncertainty is carried through the draws (a new
-    application and the pipeline share each draw's rates). None, with the reason, for a date
-    that has passed, an empty history, or a goal out of reach (over 200 a week)."""
+    ``by_date`` when ``per_week``, else in all) through ``channel`` (one of ``CHANNELS``, or
+    ``MIX``: split as the person's history is), give at least one offer by ``by_date`` with
+    ``probability``, counting the open pipeline; and the same through each named channel
+    (``by_channel``). A new application follows its channel's chain of stages from the
+    start; the rates' uncertainty is carried through the draws (a new application and the
+    pipeline share each draw's rates). ``channels`` is the person's mapping of sources, as
+    for ``channel_forecast``. None, with the reason, for a date that has passed, an empty
+    history, or a goal out of reach (over 200 a week)."""
+    if channel != MIX and channel not in CHANNELS:
+        raise ValueError(f"channel {channel!r}: one of {', '.join((MIX, *CHANNELS))}")
     days = (by_date - as_of).days
     if days <= 0:
         return Needed(None, f"{by_date:%-d %B %Y} is not after {as_of:%-d %B %Y}: pick a "
-                            "later date.", per_week, 0.0, 0.0)
-    history = _history(apps, as_of)
+                            "later date.", per_week, 0.0, 0.0, channel=channel)
+    history = stage_history(apps, as_of, channels)
     weeks = days / WEEK
     if history.empty:
         return Needed(None, "No application sent yet: your history cannot say how many it "
-                            "takes.", per_week, weeks, 0.0)
+                            "takes.", per_week, weeks, 0.0, channel=channel)
     rng = np.random.default_rng(seed)
     within = min(days, MAX_HORIZON)  # a later date counts as this far
-    model = _fit(history, as_of, _grid_weeks(within), rng, min(draws, RATE_DRAWS))
-    groups, chances = _group_chances(model, _open_groups(history, as_of), within)
-    counts = groups["n"].to_numpy()
-    none_yet = np.exp((np.log1p(-np.minimum(chances, 1 - 1e-12)) * counts).sum(axis=1))
+    model = _fit(history, as_of, _grid_weeks(within), rng, min(draws, RATE_DRAWS),
+                 also=NAMED_CHANNELS)
+    groups, chances = _group_chances(model, open_groups(history, as_of), within)
+    none_yet = _none(chances, groups["n"].to_numpy())
     pipeline = float(1 - none_yet.mean())
     periods = max(math.ceil(weeks), 1)
-    # A new application sent ``d`` days from now has ``days - d`` days to bring an offer.
-    fresh_by = model.stages["applied"].offer_by
-    fresh = float(_interpolate(fresh_by, np.array([weeks + 1]))[:, 0].mean())
-
     # Applications sent in one week share a chance: the middle of the week stands for all.
     left = weeks - (np.arange(periods) + 0.5) * weeks / periods
-    missed = np.log1p(-np.minimum(_interpolate(fresh_by, left + 1), 1 - 1e-12))
+    mix = history["channel"].value_counts(normalize=True)
 
+    def missed(through: str, at: np.ndarray) -> np.ndarray:
+        """log P(no offer) for one application through a channel (or the mix, split as the
+        history is) sent ``at`` weeks before the date: (draws, len(at))."""
+        shares = mix.items() if through == MIX else [(through, 1.0)]
+        return sum((share * np.log1p(-np.minimum(interpolate(
+            model.chances(str(c))["applied"].offer_by, at + 1), 1 - 1e-12))
+            for c, share in shares), np.zeros((none_yet.shape[0], len(at))))
+
+    def needed(through: str) -> tuple[int | None, float, str]:
+        fresh = float(1 - np.exp(missed(through, np.array([weeks]))[:, 0]).mean())
+        count, reason = _smallest(_reached(none_yet, missed(through, left), periods,
+                                           per_week), probability, per_week, periods, by_date)
+        return count, fresh, reason
+
+    count, fresh, reason = needed(channel)
+    by_channel = {c: needed(c)[0] for c in NAMED_CHANNELS} if count else {}
+    return Needed(count, reason, per_week, weeks, pipeline, fresh, channel, by_channel)
+
+
+def _reached(none_yet: np.ndarray, missed: np.ndarray, periods: int, per_week: bool
+             ) -> Callable[[int], float]:
+    """The chance of at least one offer with ``count`` more applications (a week, or in
+    all, spread over the weeks)."""
     def reached(count: int) -> float:
         sent = np.full(periods, count) if per_week else \
             np.diff(np.floor(np.linspace(0, count, periods + 1)))
         if not sent.any():
-            return pipeline
+            return float(1 - none_yet.mean())
         return float(1 - (none_yet * np.exp(missed @ sent)).mean())
+    return reached
 
+
+def _smallest(reached: Callable[[int], float], probability: float, per_week: bool,
+              periods: int, by_date: dt.date) -> tuple[int | None, str]:
+    """The fewest applications that reach ``probability`` (a binary search), or None with
+    the reason when even the most would not."""
     if reached(0) >= probability:
-        return Needed(0, "", per_week, weeks, pipeline, fresh)
+        return 0, ""
     limit = MAX_PER_WEEK if per_week else MAX_PER_WEEK * periods
     if reached(limit) < probability:
-        return Needed(None, f"Out of reach by {by_date:%-d %B %Y} at your rates: even {limit} "
-                            f"applications{' a week' if per_week else ''} would not give "
-                            f"{probability:.0%}. A later date, or better rates, would.",
-                      per_week, weeks, pipeline, fresh)
+        return None, (f"Out of reach by {by_date:%-d %B %Y} at your rates: even {limit} "
+                      f"applications{' a week' if per_week else ''} would not give "
+                      f"{probability:.0%}. A later date, or better rates, would.")
     low, high = 0, limit
     while high - low > 1:
         middle = (low + high) // 2
@@ -106,13 +164,7 @@ def applications_needed(apps: pd.DataFrame, *, as_of: dt.date, by_date: dt.date,
             high = middle
         else:
             low = middle
-    return Needed(high, "", per_week, weeks, pipeline, fresh)
+    return high, ""
 
 
-def _interpolate(offer_by: np.ndarray, weeks: np.ndarray) -> np.ndarray:
-    """``offer_by`` (draws, weeks + 1) read at fractional weeks: (draws, len(weeks))."""
-    weeks = np.clip(weeks, 0, offer_by.shape[1] - 1)
-    below = np.floor(weeks).astype(int)
-    above = np.minimum(below + 1, offer_by.shape[1] - 1)
-    fraction = weeks - below
-    return offer_by[:, below] * (1 - fraction) + offer_by[:, above] * fraction
+_interpolate = interpolate  # the name tests and notebooks knew
