@@ -61,6 +61,7 @@ from analysis.forecast.pooling import (
     channel_rate,
     channel_ratios,
     person_mix,
+    shared_interviews,
     stage_parts,
     stage_weight,
 )
@@ -203,17 +204,22 @@ def _fit(history: pd.DataFrame, as_of: dt.date, weeks: int, rng: np.random.Gener
     stages: dict[str, dict[str, StageChances]] = {}
     eventually: dict[str, dict[str, np.ndarray]] = {}
     counts: dict[str, dict[str, np.ndarray]] = {}
+    shared = shared_interviews(history, fitted, day, weeks, rng, draws, mix) if by_channel \
+        else {}
     for channel in fitted:
         own = history[history["channel"] == channel] if by_channel else history
         stages[channel], eventually[channel], counts[channel] = {}, {}, {}
         after = None
         for stage in reversed(WAITING):
             days, how, _ = stage_exits(own, stage, day)
-            cells = prior_cells(stage, weeks, parts=stage_parts(
-                channel, stage, ratios[channel][stage], mix), weight=stage_weight(
-                channel, stage, mix))
-            np.add.at(cells, (how, week_bins(days, how, weeks)), 1.0)
-            moving, ending = hazards(cells, rng, draws)
+            if stage == "interviewed" and by_channel:
+                moving, ending = shared[channel]
+            else:
+                cells = prior_cells(stage, weeks, parts=stage_parts(
+                    channel, stage, ratios[channel][stage], mix), weight=stage_weight(
+                    channel, stage, mix))
+                np.add.at(cells, (how, week_bins(days, how, weeks)), 1.0)
+                moving, ending = hazards(cells, rng, draws)
             stages[channel][stage] = chain(moving, ending, after)
             after = mid_week(stages[channel][stage].offer_by)
             eventually[channel][stage] = stages[channel][stage].offer_by[:, -1]
@@ -222,10 +228,11 @@ def _fit(history: pd.DataFrame, as_of: dt.date, weeks: int, rng: np.random.Gener
              for stage in WAITING]
     # The single prior's forecast is read channel by channel too, for comparison.
     named = [c for c in CHANNELS if c in set(history["channel"])]
+    interviews = len(stage_exits(history, "interviewed", day)[0])
     channels = [channel_rate(c, history[history["channel"] == c], day,
                              stages[c] if by_channel else stages[SINGLE],
                              ratios[c if by_channel else SINGLE]["applied"],
-                             c if by_channel else SINGLE, mix) for c in named]
+                             c if by_channel else SINGLE, mix, interviews) for c in named]
     return _Model(stages, rates, channels, weeks)
 
 

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.forecast.channels import CHANNEL_LABELS, CHANNEL_NOUNS, UNKNOWN
-from analysis.forecast.hazards import StageChances, week_bins
+from analysis.forecast.hazards import StageChances, hazards, week_bins
 from analysis.forecast.history import WAITING, stage_exits
 from analysis.forecast.prior import FORWARD, PRIOR, PRIOR_WEIGHT, Parts, prior_cells
 from analysis.forecast.published import MIX, channel_parts
@@ -99,7 +99,8 @@ def published_chances(channel: str, mix: Mapping[str, float] | None = None
 @dataclass(frozen=True)
 class ChannelRate:
     """What one channel's forecast stands on: its ``applications`` (``open`` of them still
-    open, ``interviews`` reached), the share of its first stage's rate that is the person's
+    open), the ``interviews`` its offer stage stands on (all channels', which share it), the
+    share of its first stage's rate that is the person's
     own (``own_share``; the rest is the published figure), the ratio its prior was moved by
     from the person's other channels (``factor``, replies), the published chances of a
     reply, an interview given one, an offer given an interview (``published``) and the same
@@ -160,8 +161,8 @@ class ChannelRate:
         if self.own_share >= PUBLISHED_MOSTLY and self.interviews < PRIOR_WEIGHT:
             said = plural(self.interviews, "interview") if self.interviews else \
                 "no interview yet"
-            text += (f". With {said}, the chance of an offer after one is still mostly the "
-                     f"published {self.published[2]:.0%}")
+            text += (f". With {said} in all your channels, the chance of an offer after one "
+                     f"is still mostly the published {self.published[2]:.0%}")
         return text + "."
 
 
@@ -199,8 +200,8 @@ def channel_ratios(history: pd.DataFrame, fitted: Sequence[str], day: pd.Timesta
                    ) -> dict[str, dict[str, float]]:
     """Each channel's ratio at each stage, from how the other channels' applications moved
     on against their published figures (for unknown sources, the blend of ``mix``)."""
-    ratios: dict[str, dict[str, float]] = {c: {} for c in fitted}
-    for stage in WAITING:
+    ratios: dict[str, dict[str, float]] = {c: {"interviewed": 1.0} for c in fitted}
+    for stage in WAITING[:-1]:  # the interview stage is shared (see ``shared_interviews``)
         observed, expected = {}, {}
         for channel in fitted:
             _, how, since = stage_exits(history[history["channel"] == channel], stage, day)
@@ -215,14 +216,44 @@ def channel_ratios(history: pd.DataFrame, fitted: Sequence[str], day: pd.Timesta
 
 def channel_rate(channel: str, own: pd.DataFrame, day: pd.Timestamp,
                  stages: Mapping[str, StageChances], ratio: float, prior: str,
-                 mix: Mapping[str, float] | None = None) -> ChannelRate:
+                 mix: Mapping[str, float] | None = None, interviews: int = 0) -> ChannelRate:
     """What a channel's forecast stands on: its applications ``own``, its chances ``stages``
     from the prior of ``prior`` (a channel, or ``SINGLE``; for unknown sources the blend of
-    ``mix``), moved by ``ratio``."""
+    ``mix``), moved by ``ratio``, and the ``interviews`` its offer stage shares with the
+    other channels."""
     reached = len(stage_exits(own, "applied", day)[0])
     onward = tuple(float(stages[stage].onward.mean()) for stage in WAITING)
-    return ChannelRate(channel, len(own), int(own["open"].sum()),
-                       len(stage_exits(own, "interviewed", day)[0]),
+    return ChannelRate(channel, len(own), int(own["open"].sum()), interviews,
                        float(reached / (reached + stage_weight(prior, "applied", mix))), ratio,
                        published_chances(prior, mix), (onward[0], onward[1], onward[2]),
                        mix=tuple((mix or MIX).items()) if channel == UNKNOWN else ())
+
+
+def shared_interviews(history: pd.DataFrame, fitted: Sequence[str], day: pd.Timestamp,
+                      weeks: int, rng: np.random.Generator, draws: int,
+                      mix: Mapping[str, float]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The interview stage's weekly hazards of an offer and of a no for each channel, shaped
+    (draws, weeks): once interviewed, the channel adds only a few points, so every channel's
+    interviews are counted together, alongside the channels' published figures blended as
+    the interviews are split (a typical search's split where there are none yet); each
+    channel keeps the published odds of an offer against the blend's."""
+    days, how, _ = stage_exits(history, "interviewed", day)
+    reached = {c: float((history["channel"] == c)[history["interviewed"].notna()].sum())
+               for c in fitted}
+    parts = [(reached[channel] * s, prior) for channel in fitted
+             for s, prior in stage_parts(channel, "interviewed", mix=mix)]
+    if not sum(share for share, _ in parts):
+        parts = list(channel_parts(UNKNOWN, "interviewed", mix))
+    total = sum(share for share, _ in parts)
+    blend = sum(share * prior.forward for share, prior in parts) / total
+    cells = prior_cells("interviewed", weeks, parts=parts)
+    np.add.at(cells, (how, week_bins(days, how, weeks)), 1.0)
+    moving, ending = hazards(cells, rng, draws)
+    shared = {}
+    for channel in fitted:
+        chance = sum(s * prior.forward for s, prior in stage_parts(channel, "interviewed",
+                                                                   mix=mix))
+        odds = chance / (1 - chance) / (blend / (1 - blend))
+        scaled = np.clip(moving * odds, 0, 1)
+        shared[channel] = (scaled, np.clip(ending * (1 - chance) / (1 - blend), 0, 1 - scaled))
+    return shared

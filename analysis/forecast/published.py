@@ -127,7 +127,7 @@ FIGURES: tuple[Figure, ...] = (
     Figure(REFERRAL, "offer_days", 14, 14, 7, 25, 0, "weak", "As job boards, a little faster "
            "(Jobvite 2012)"),
     # Recruiters and agencies that approach the person (the application: saying yes).
-    Figure(RECRUITER, "reply", 0.90, 1.0, 0.80, 0.98, 10, "ASSUMPTION (1.0 by construction: "
+    Figure(RECRUITER, "reply", 0.91, 1.0, 0.80, 0.98, 10, "ASSUMPTION (1.0 by construction: "
            "the recruiter made contact; lowered because trackers often log the submission "
            "to a client, which may go unanswered)", "Lever 2018: 35-59% of people reply to "
            "recruiters' cold contact (44.7% at companies over 1,000 employees); context "
