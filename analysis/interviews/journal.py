@@ -165,8 +165,9 @@ def latest_rounds(linked: pd.DataFrame) -> pd.DataFrame:
 
 def with_latest_interviews(apps: pd.DataFrame, interviews: pd.DataFrame) -> pd.DataFrame:
     """The applications in step with the journal: ``interview_date`` the day of their latest
-    interview, and ``thank_you_sent`` the day its last interviewer was thanked once every one
-    of them was (applications without an interview there keep theirs)."""
+    interview, ``thank_you_sent`` the day its last interviewer was thanked once every one of
+    them was, and ``expected_decision_date`` the latest decision promised, at an interview or
+    elsewhere (applications without an interview there keep theirs)."""
     if interviews.empty:
         return apps
     linked = interviews.assign(_app=application_of(interviews, apps))\
@@ -187,6 +188,11 @@ def with_latest_interviews(apps: pd.DataFrame, interviews: pd.DataFrame) -> pd.D
     complete = days.notna().groupby(level=0).all() & (parts != "").groupby(level=0).all()
     thanked = days.groupby(level=0).max()[complete]
     updated.loc[thanked.index, s.THANK_YOU_SENT] = thanked.astype(DATE_DTYPE).to_numpy()
+    promised = latest[s.DECISION_EXPECTED].dropna().dt.normalize()
+    if not promised.empty:
+        known = updated.loc[promised.index, s.EXPECTED_DECISION_DATE]
+        updated.loc[promised.index, s.EXPECTED_DECISION_DATE] = known.where(
+            known >= promised, promised).astype(DATE_DTYPE).to_numpy()
     return updated
 
 
