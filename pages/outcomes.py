@@ -96,6 +96,4 @@ st.dataframe(in_percent(table.reset_index(), "rate", "low", "high"), hide_index=
                      rates.OUTCOMES[outcome].replace(" rate", ""), format="%d"),
                  "rate": percent_column("Rate"), "low": percent_column("95% low"),
                  "high": percent_column("95% high")})
-verdict = ("a difference this large would rarely happen by chance"
-           if result.p_value < 0.05 else "the difference could well be chance")
-st.markdown(f"Fisher's exact test: p = {result.p_value:.3f}, so {verdict}.")
+st.markdown(rates.comparison_verdict(result))

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis.maths.intervals import wilson_interval
+from analysis.maths.intervals import SIGNIFICANT, wilson_interval
 from analysis.maths.survival import kaplan_meier, quantile
 from analysis.model import schema as s
 from analysis.model.dates import format_days
@@ -162,3 +162,16 @@ def compare_groups(apps: pd.DataFrame, *, by: str, first: str, second: str, outc
                          index=pd.Index([first, second], name="group"))
     return Comparison(groups=(first, second), table=table,
                       odds_ratio=float(result.statistic), p_value=float(result.pvalue))
+
+
+def comparison_verdict(comparison: Comparison) -> str:
+    """Fisher's exact test of two groups in one sentence, saying whether a difference this
+    large would rarely happen by chance (p below ``SIGNIFICANT``).
+
+    >>> table = pd.DataFrame()
+    >>> comparison_verdict(Comparison(("a", "b"), table, odds_ratio=9.0, p_value=0.4857))
+    "Fisher's exact test: p = 0.486, so the difference could well be chance."
+    """
+    verdict = ("a difference this large would rarely happen by chance"
+               if comparison.p_value < SIGNIFICANT else "the difference could well be chance")
+    return f"Fisher's exact test: p = {comparison.p_value:.3f}, so {verdict}."
