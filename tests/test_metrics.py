@@ -198,3 +198,16 @@ def test_delay_histograms_have_both_kinds_even_when_one_is_empty():
     assert one["Interview to decision"].empty
     empty = m.delay_histograms(m.response_delays(empty_applications(), as_of=AS_OF))
     assert all(table.empty for table in empty.values())
+
+
+def test_kpis_before_are_the_numbers_some_days_earlier():
+    assert m.kpis_before(APPS, as_of=AS_OF, days=21) == m.kpis(APPS, as_of=dt.date(2025, 3, 10))
+    assert m.kpis_before(APPS, as_of=AS_OF, days=21, ghost_days=5).ghosted == 1  # C by day 9
+    assert m.kpis_before(APPS, as_of=AS_OF, days=0) == m.kpis(APPS, as_of=AS_OF)
+
+
+@pytest.mark.parametrize("apps", [empty_applications(), APPS.iloc[[2]]], ids=["empty", "one"])
+def test_kpis_before_of_nothing_and_of_one_row(apps):
+    before = m.kpis_before(apps, as_of=AS_OF, days=30)
+    assert before.as_of == dt.date(2025, 3, 1)
+    assert before.applications == len(apps) and before.responses == 0

@@ -321,3 +321,15 @@ def interviews_per_offer(interviews: pd.DataFrame, apps: pd.DataFrame, *, as_of:
     held = interviews[application_of(interviews, apps).notna().to_numpy()]
     return (int((held[s.IV_DATE] <= pd.Timestamp(as_of)).sum()),
             int((stage_codes(apps) >= Stage.OFFER).sum()))
+
+
+def per_offer_text(held: int, offers: int) -> str:
+    """What an offer has cost, in words for a tile: interviews per offer with one decimal,
+    else the interviews held with no offer yet, else that there was no interview.
+
+    >>> per_offer_text(17, 2), per_offer_text(3, 0), per_offer_text(0, 0)
+    ('8.5', '3, no offer yet', 'No interview yet')
+    """
+    if offers:
+        return f"{held / offers:.1f}"
+    return f"{held:,}, no offer yet" if held else "No interview yet"

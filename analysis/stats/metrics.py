@@ -264,6 +264,18 @@ def kpis(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) ->
     )
 
 
+def kpis_before(apps: pd.DataFrame, *, as_of: dt.date, days: int,
+                ghost_days: int = GHOST_DAYS) -> Kpis:
+    """The headline numbers as they stood ``days`` days before ``as_of``: what today's are
+    compared with.
+
+    >>> from analysis.model.tables import empty_applications
+    >>> kpis_before(empty_applications(), as_of=dt.date(2026, 3, 31), days=30).as_of
+    datetime.date(2026, 3, 1)
+    """
+    return kpis(apps, as_of=as_of - dt.timedelta(days=days), ghost_days=ghost_days)
+
+
 def funnel_counts(apps: pd.DataFrame, interviews: pd.DataFrame | None = None) -> pd.DataFrame:
     """Applications that reached each stage of applied -> responded -> interview -> offer ->
     accepted (stages reached, not current status), with the conversion from the step before
