@@ -35,3 +35,14 @@ def test_only_http_links_count_as_web_urls():
     values = pd.Series(["http://a.example", "HTTPS://b.example/x?y=1", "javascript:alert(1)",
                         "www.c.example", "https://bad url", None], dtype="str")
     assert is_web_url(values).tolist() == [True, True, False, False, False, False]
+
+
+def test_application_names_read_company_and_role():
+    from analysis.model.summary import application_names
+
+    apps = pd.DataFrame({s.COMPANY: ["Acme", "Acme", None], s.ROLE: ["Analyst", None, "PM"]},
+                        index=[4, 7, 9])
+    names = application_names(apps)
+    assert names.to_dict() == {4: "Acme – Analyst", 7: "Acme", 9: "(no company) – PM"}
+    assert application_names(empty_applications()).empty
+    assert application_names(apps.iloc[[0]]).tolist() == ["Acme – Analyst"]

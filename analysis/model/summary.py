@@ -37,6 +37,18 @@ def date_span(apps: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     return applied.min().date(), applied.max().date()
 
 
+def application_names(apps: pd.DataFrame) -> pd.Series:
+    """Each application as "Company – Role" (the company alone without a role), to pick it
+    from a list; same index.
+
+    >>> application_names(pd.DataFrame({"company": ["Acme", None], "role": [None, "PM"]})
+    ...                   ).tolist()
+    ['Acme', '(no company) – PM']
+    """
+    return (apps[s.COMPANY].fillna("(no company)").astype("str")
+            + (" – " + apps[s.ROLE].astype("str")).fillna(""))
+
+
 def is_web_url(values: pd.Series) -> pd.Series:
     """Whether each value is an http(s) link, the only kind the dashboard makes clickable.
 
