@@ -28,8 +28,7 @@ table = remembered(dataset.key, o.offers_table, view.all_apps, dataset.result.of
 st.subheader(f"Your offers ({len(table)})", anchor=False)
 offers_editor(view, table)
 
-offers, from_range = remembered(dataset.key, o.salaries_from_ranges,
-                                table.dropna(subset=[s.OFFER_COMPANY]), view.all_apps)
+offers, from_range = remembered(dataset.key, o.comparable_offers, table, view.all_apps)
 if from_range:
     st.caption(f"Base salary of {md(', '.join(from_range))}: the top of the salary range in "
                "your tracker (Max. salary), as the offer has none yet. Enter the offer's own "

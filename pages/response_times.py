@@ -7,6 +7,7 @@ from analysis.maths.survival import (
     at_risk_table,
     chance_after,
     chance_after_silence,
+    last_day,
     share_so_far,
 )
 from analysis.model.summary import column_label, grouping_columns
@@ -69,7 +70,7 @@ st.dataframe(at_risk_table(curve, AT_RISK_DAYS).rename_axis(index="Group", colum
 
 st.subheader("When to move on", anchor=False)
 silence = chance_after_silence(overall)
-longest = int(silence["day"].max())
+longest = last_day(silence)
 days = st.slider("Days of silence", 0, max(longest, 1), min(21, longest), key="silence_days",
                  help="Days since applying without any reply.")
 chance = chance_after(silence, days)

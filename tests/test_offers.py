@@ -370,3 +370,18 @@ def test_the_negotiation_horizon_runs_to_a_deadline_ahead(deadline, horizon):
 def test_the_negotiation_horizon_without_deadlines_or_offer():
     assert o.negotiation_horizon(THREE, "A", as_of=dt.date(2026, 4, 1)) == (14, False)
     assert o.negotiation_horizon(THREE, "Z", as_of=dt.date(2026, 4, 1)) == (14, False)
+
+
+def test_comparable_offers_name_their_company_and_fill_salaries_from_ranges():
+    apps = apps_frame([{"company": "Acme", "role": "Analyst", "date_applied": "2026-03-01"}])\
+        .assign(salary_max=[110_000.0])
+    table = pd.DataFrame({"company": ["Acme", None, "Globex"], "role": ["Analyst", "x", "PM"],
+                          "base_salary": [None, 50_000.0, 95_000.0]})
+    offers, filled = o.comparable_offers(table, apps)
+    assert offers["company"].tolist() == ["Acme", "Globex"]
+    assert offers["base_salary"].tolist() == [110_000.0, 95_000.0] and filled == ["Acme"]
+    assert table["base_salary"].isna().sum() == 1  # the table given is left as it was
+    none, filled = o.comparable_offers(table.iloc[:0], apps)
+    assert none.empty and filled == []
+    one, filled = o.comparable_offers(table.iloc[[1]], apps)
+    assert one.empty and filled == []

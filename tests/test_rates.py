@@ -121,3 +121,18 @@ def test_comparison_verdict_of_empty_groups():
                               outcome="response", as_of=AS_OF)
     assert r.comparison_verdict(result) == ("Fisher's exact test: p = 1.000, so the difference "
                                             "could well be chance.")
+
+
+def test_group_values_are_the_distinct_named_values_sorted():
+    assert r.group_values(SOURCES, "source") == sorted(SOURCES["source"].dropna().unique())
+    assert r.group_values(empty_applications(), "source") == []
+    assert r.group_values(SOURCES.iloc[[0]], "source") == [SOURCES["source"].iloc[0]]
+    with_blank = pd.DataFrame({"source": ["Referral", None, "", "Agency"]})
+    assert r.group_values(with_blank, "source") == ["Agency", "Referral"]
+
+
+def test_maturing_weeks_count_the_weeks_too_recent_to_judge():
+    cohorts = r.cohorts(SOURCES, as_of=AS_OF)
+    assert r.maturing_weeks(cohorts) == int(cohorts["maturing"].sum())
+    assert r.maturing_weeks(r.cohorts(empty_applications(), as_of=AS_OF)) == 0
+    assert r.maturing_weeks(pd.DataFrame({"maturing": [True]})) == 1

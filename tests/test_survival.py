@@ -159,3 +159,13 @@ def test_share_so_far_is_the_last_value_of_the_curve():
     assert share_so_far(kaplan_meier(DAYS, EVENTS)) == pytest.approx(1 - 10 / 28)
     assert share_so_far(kaplan_meier(np.array([3]), np.array([1]))) == 1.0
     assert share_so_far(empty_curve()) is None
+
+
+def test_last_day_is_the_longest_wait_covered():
+    from analysis.maths.survival import empty_curve, last_day
+
+    curve = kaplan_meier(DAYS, EVENTS)
+    assert last_day(curve) == 5 and last_day(chance_after_silence(curve)) == 5
+    assert last_day(kaplan_meier(np.array([0]), np.array([1]))) == 0
+    assert last_day(empty_curve()) == 0
+    assert last_day(chance_after_silence(empty_curve())) == 0

@@ -191,6 +191,16 @@ def share_so_far(curve: pd.DataFrame) -> float | None:
     return float(curve["share"].iloc[-1]) if not curve.empty else None
 
 
+def last_day(curve: pd.DataFrame) -> int:
+    """The longest wait the data covers: the last day of a curve (or of its
+    ``chance_after_silence``); 0 for an empty one.
+
+    >>> last_day(kaplan_meier(np.array([2, 4, 10, 10]), np.array([1, 1, 0, 0])))
+    10
+    """
+    return int(curve["day"].max()) if not curve.empty else 0
+
+
 def share_at(curve: pd.DataFrame, days: np.ndarray | list[int]) -> pd.DataFrame:
     """The step function read off at given days: share, bounds and the number at risk."""
     days = np.asarray(days, dtype="int64")

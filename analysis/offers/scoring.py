@@ -202,6 +202,19 @@ def salaries_from_ranges(offers: pd.DataFrame, applications: pd.DataFrame
     return filled, chosen
 
 
+def comparable_offers(table: pd.DataFrame, applications: pd.DataFrame
+                      ) -> tuple[pd.DataFrame, list[str]]:
+    """The offers of ``table`` (``offers_table``) that can be compared, those naming their
+    company, with blank base salaries taken from the applications' ranges; and the offers
+    filled so (see ``salaries_from_ranges``).
+
+    >>> table = pd.DataFrame({"company": ["Acme", None], "base_salary": [90000.0, 1.0]})
+    >>> comparable_offers(table, pd.DataFrame())[0]["company"].tolist()
+    ['Acme']
+    """
+    return salaries_from_ranges(table.dropna(subset=[s.OFFER_COMPANY]), applications)
+
+
 def offer_names(offers: pd.DataFrame) -> pd.Series:
     """A unique name per offer: the company, with the role when a company has two."""
     company = offers[s.OFFER_COMPANY].fillna("(no company)").astype(str)

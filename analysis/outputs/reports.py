@@ -243,8 +243,7 @@ def actions_table(actions: pd.DataFrame) -> pd.DataFrame:
 def rank_offers(apps: pd.DataFrame, offers: pd.DataFrame | None,
                 settings: Mapping[str, Any]) -> OfferReport | None:
     """The offers scored with the saved criteria, best first; None with no offer."""
-    table, from_range = o.salaries_from_ranges(
-        o.offers_table(apps, offers).dropna(subset=[s.OFFER_COMPANY]), apps)
+    table, from_range = o.comparable_offers(o.offers_table(apps, offers), apps)
     if table.empty:
         return None
     extra = [c for c in settings.get("extra") or [] if c in table]

@@ -66,6 +66,18 @@ def top_values_of(apps: pd.DataFrame, column: str, n: int) -> pd.Series:
     return top_values(apps[column], n)
 
 
+def group_values(apps: pd.DataFrame, column: str) -> list[str]:
+    """The values of ``column`` that name a group to compare, sorted, blanks (empty text
+    included, which ``compare_groups`` would not find) left out.
+
+    >>> group_values(pd.DataFrame({"source": ["Referral", None, "Job board", " ", "Referral"]}),
+    ...              "source")
+    ['Job board', 'Referral']
+    """
+    values = apps[column].dropna()
+    return sorted(v for v in values.unique() if str(v).strip())
+
+
 def month_applied(apps: pd.DataFrame) -> pd.Series:
     """The month of application, as "2025-03" (blank when there is no date)."""
     return format_days(apps[s.DATE_APPLIED], "%Y-%m")
@@ -128,6 +140,16 @@ def cohorts(apps: pd.DataFrame, *, as_of: dt.date, outcome: str = "response") ->
         low=low, high=high, age_days=age.astype("int64"),
         maturing=age < (settle if settle is not None else 30),
     ).astype({"n": "int64", "successes": "int64"})
+
+
+def maturing_weeks(cohorts: pd.DataFrame) -> int:
+    """How many of the ``cohorts`` weeks are too recent to judge (their rates will still
+    rise).
+
+    >>> maturing_weeks(pd.DataFrame({"maturing": [False, True, True]}))
+    2
+    """
+    return int(cohorts["maturing"].sum())
 
 
 @dataclass(frozen=True)
