@@ -3,7 +3,6 @@ proposed for review; nothing changes until you accept."""
 
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from analysis.mail import proposals
@@ -11,6 +10,7 @@ from analysis.mail import scan as ms
 from analysis.mail.mailbox import MailboxError
 from analysis.model import schema as s
 from ui import state, workspace
+from ui.mail_review import review_editor
 from ui.shell import page_setup
 from ui.widgets import md, no_data
 
@@ -108,31 +108,15 @@ threshold = st.slider("Tick everything at least this sure", 0.5, 1.0, 0.85, 0.05
                       key="mail_threshold",
                       help="Confidence from the wording and how the message was tied to the "
                            "application; untick what is wrong before accepting.")
-shown = table.assign(accept=table["confidence"] >= threshold, decline=False)
-editor = st.data_editor(
-    shown[["accept", "decline", "application", "change", "kind", "confidence", "message_date",
-           "sender", "subject", "snippet"]],
-    hide_index=True, placeholder="", key=f"mail_review_{threshold}",
-    disabled=["application", "change", "kind", "confidence", "message_date", "sender",
-              "subject", "snippet"],
-    column_config={
-        "accept": st.column_config.CheckboxColumn("Accept", help="Write it into the tracker."),
-        "decline": st.column_config.CheckboxColumn(
-            "Decline", help="Never offered again, even after another scan."),
-        "application": st.column_config.TextColumn("Application", width="medium"),
-        "change": st.column_config.TextColumn("Change", width="medium"),
-        "kind": "Found", "confidence": st.column_config.ProgressColumn(
-            "Sure", min_value=0, max_value=1, format="percent"),
-        "message_date": st.column_config.DatetimeColumn("Mail of", format="D MMM YYYY"),
-        "sender": "From", "subject": "Subject",
-        "snippet": st.column_config.TextColumn("Says", width="large")})
-accepted = table[editor["accept"].to_numpy() & ~editor["decline"].to_numpy()]
-refused = table[editor["decline"].to_numpy()]
+editor = review_editor(proposals.with_choices(table, threshold=threshold),
+                       key=f"mail_review_{threshold}")
+accepted, refused = proposals.reviewed(table, editor)
 buttons = st.columns([2, 2, 3])
 if buttons[0].button(f"Accept {len(accepted):,} and decline {len(refused):,}", type="primary",
                      icon=":material/done_all:", disabled=accepted.empty and refused.empty):
     if len(refused):
-        workspace.save_setting(proposals.DECLINED_SETTING, sorted(declined | set(refused["key"])))
+        workspace.save_setting(proposals.DECLINED_SETTING,
+                               proposals.declined_keys(declined, refused))
     if len(accepted):
         updated = proposals.apply_proposals(view.all_apps, accepted)
         if state.save_applications(updated, proposals.updates_description(len(accepted), label),
@@ -144,13 +128,12 @@ if buttons[0].button(f"Accept {len(accepted):,} and decline {len(refused):,}", t
             st.rerun()
     else:
         st.rerun()
-new = int(table["row"].isna().sum())
+new, applications = proposals.review_counts(table)
 st.caption(f"{new:,} of them are new applications: companies whose acknowledgement is in your "
            "mail but not in your tracker." if new else
            "Accepting writes one version of your data, undoable on the Data page.")
 if view.dataset.is_sample:
     st.caption("You are looking at the sample data: accepted changes last for this visit "
                "only. Import your own tracker first.")
-applications = pd.Series(table["application"]).nunique()
 st.caption(f"{applications:,} application(s) concerned; {s.LABELS[s.STATUS].lower()} changes "
            "never go backwards (an interview does not undo an offer).")

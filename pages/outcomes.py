@@ -68,7 +68,7 @@ with right:
 st.subheader("Cohorts by week applied", anchor=False)
 cohorts = view.cached(rates.cohorts, as_of=view.as_of, outcome=outcome)
 chart(cohort_chart(cohorts, outcome=outcome))
-maturing = int(cohorts["maturing"].sum())
+maturing = rates.maturing_weeks(cohorts)
 if maturing:
     st.caption(f"The {maturing} most recent week(s), hatched, are younger than the time by "
                "which 75% of replies usually arrive: their rates will still rise.")
@@ -77,7 +77,7 @@ st.subheader("Compare two groups", anchor=False)
 columns = st.columns(3)
 column = columns[0].selectbox("Column", choices, format_func=column_label, key="compare_column",
                               index=choices.index("source") if "source" in choices else 0)
-values = sorted(view.apps[column].dropna().unique()) if column else []
+values = rates.group_values(view.apps, column) if column else []
 if len(values) < 2:
     st.info("Pick a column with at least two values to compare.")
     st.stop()
@@ -96,6 +96,4 @@ st.dataframe(in_percent(table.reset_index(), "rate", "low", "high"), hide_index=
                      rates.OUTCOMES[outcome].replace(" rate", ""), format="%d"),
                  "rate": percent_column("Rate"), "low": percent_column("95% low"),
                  "high": percent_column("95% high")})
-verdict = ("a difference this large would rarely happen by chance"
-           if result.p_value < 0.05 else "the difference could well be chance")
-st.markdown(f"Fisher's exact test: p = {result.p_value:.3f}, so {verdict}.")
+st.markdown(rates.comparison_verdict(result))

@@ -6,23 +6,15 @@ import datetime as dt
 import streamlit as st
 
 from analysis import forecast as fc
-from analysis.charts import contribution_share_chart, goal_chart, offers_distribution_chart
+from analysis.charts import goal_chart
 from analysis.forecast import plan
-from analysis.model.words import chance_text, expected_text, plural
 from analysis.stats.coverage import reply_coverage
 from ui import workspace
+from ui.plan_view import forecast_view
 from ui.shell import page_setup
-from ui.widgets import (
-    chart,
-    in_percent,
-    md,
-    no_data,
-    percent,
-    percent_column,
-)
+from ui.widgets import chart, md, no_data
 
 HORIZONS = {"30 days": 30, "60 days": 60, "90 days": 90, "6 months": 182}
-ROWS_SHOWN = 50
 
 view = page_setup("Plan")
 apps = view.apps
@@ -50,41 +42,7 @@ if not forecast.open:
     no_data("No open applications: there is nothing to forecast, so 0 offers are expected "
             "from them. The plan below says how many to send.")
 else:
-    tiles = st.columns(3)
-    tiles[0].metric("Offers expected", expected_text(forecast.expected),
-                    help=f"The average number of offers from your "
-                         f"{plural(forecast.open, 'open application')} within {horizon} days, "
-                         "over 5,000 simulations.")
-    tiles[1].metric("80% interval", f"{forecast.low}–{forecast.high}",
-                    help="In 8 of 10 simulations the number of offers falls in this range; "
-                         "they carry both each application's chance and how unsure your "
-                         "rates are.")
-    tiles[2].metric("Chance of at least one", chance_text(forecast.p_at_least_one),
-                    help=f"The chance that at least one open application turns into an offer "
-                         f"within {horizon} days.")
-    for note in forecast.notes:
-        st.caption(md(note))
-    left, right = st.columns(2)
-    with left:
-        chart(offers_distribution_chart(forecast.draws, low=forecast.low, high=forecast.high,
-                                        horizon_days=horizon))
-    with right:
-        chart(contribution_share_chart(forecast.by_application))
-    with st.expander(f"Each open application's chance ({forecast.open:,})",
-                     icon=":material/list:"):
-        table = forecast.by_application.head(ROWS_SHOWN).assign(
-            stage=lambda t: t["stage"].map(fc.WAITING_LABELS))
-        st.dataframe(in_percent(table, "chance", "share"), hide_index=True, placeholder="",
-                     column_order=["company", "role", "stage", "days_waiting", "chance",
-                                   "share"],
-                     column_config={
-                         "company": "Company", "role": "Role", "stage": "Stage",
-                         "days_waiting": st.column_config.NumberColumn(
-                             "Days at this stage", format="%d"),
-                         "chance": percent_column("Chance of an offer"),
-                         "share": percent_column("Share of the offers expected")})
-        if forecast.open > ROWS_SHOWN:
-            st.caption(f"The {ROWS_SHOWN} likeliest of {forecast.open:,}.")
+    forecast_view(forecast)
 
 with st.expander("How the forecast works, and its prior", icon=":material/info:"):
     st.markdown(
@@ -94,15 +52,7 @@ with st.expander("How the forecast works, and its prior", icon=":material/info:"
         "only for the weeks they have waited. Chaining the stages gives each open "
         "application's chance of an offer within the horizon: one that has waited long past "
         "your usual reply time gets the small chance such applications had.")
-    prior = fc.PRIOR
-    st.markdown(
-        f"**The prior**, worth {fc.PRIOR_WEIGHT} made-up applications per stage and counted "
-        f"alongside yours: {prior['applied'].forward:.0%} of applications get a reply (in "
-        f"about {prior['applied'].forward_days:.0f} days), {prior['replied'].forward:.0%} of "
-        f"replies lead to an interview and {prior['interviewed'].forward:.0%} of interviewed "
-        f"applications to an offer (about {prior['interviewed'].forward_days:.0f} days "
-        f"later). Where fewer than {fc.PRIOR_WEIGHT} applications have resolved at a stage, "
-        "the prior outweighs your history, and the notes say so.")
+    st.markdown(f"**The prior**, {fc.prior_description()}")
     st.markdown("**The interval** comes from 5,000 simulations that redraw your rates (a "
                 "Bayesian bootstrap of your history) as well as each application's outcome.")
     for rate in forecast.rates:
@@ -117,7 +67,7 @@ for line in fc.backtest_lines(back):
 # --- what it takes -------------------------------------------------------------------------------
 st.subheader("What it takes to have an offer", anchor=False)
 controls = st.columns(2)
-target = controls[0].date_input("Offer by", value=view.as_of + dt.timedelta(days=90),
+target = controls[0].date_input("Offer by", value=fc.default_offer_by(view.as_of),
                                 key="offer_by")
 probability = controls[1].slider("With probability", 50, 95, 80, 5, format="%d%%",
                                  key="offer_probability") / 100
@@ -131,13 +81,7 @@ else:
     else:
         st.markdown(f"**{md(needed.summary(target, probability))}**")
     if needed.weeks > 0:
-        st.caption(
-            f"Assumes new applications go out evenly over the {needed.weeks:.0f} weeks left, "
-            f"each with your current chance for a new application "
-            f"({percent(needed.fresh_chance, 1)} of an offer by {target:%-d %B} for one sent "
-            f"today, less for later ones), on top of your open applications "
-            f"({percent(needed.pipeline_chance)} chance of an offer by then on their own), and "
-            "that your rates stay as they have been; their uncertainty is carried through.")
+        st.caption(needed.assumptions(target))
 
 # --- levers --------------------------------------------------------------------------------------
 st.subheader("What would change it most", anchor=False)

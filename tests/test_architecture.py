@@ -65,3 +65,11 @@ def test_the_dashboard_reads_the_clock_once_per_rerun():
                for n, line in enumerate(p.read_text().splitlines(), 1)
                if _CLOCK.search(line.split("#")[0])]
     assert all(r.startswith("ui/state.py") for r in readers), readers
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "pages").glob("*.py")), ids=lambda p: p.name)
+def test_pages_only_read_state_call_analysis_and_draw(path):
+    text = path.read_text()
+    assert len(text.splitlines()) <= 150
+    assert not re.search(r"\.groupby\(|\.merge\(|pd\.merge\(|\.pivot", text), \
+        "a page that computes: move the computation into analysis/"

@@ -57,6 +57,15 @@ def test_coverage_words(coverage, none, partial, note):
     assert (coverage.none, coverage.partial, coverage.note) == (none, partial, note)
 
 
+@pytest.mark.parametrize(("apps", "unknown"), [
+    (empty_applications(), 0), (WAITING.iloc[[0]], 1), (WAITING, 3),
+    (apps_frame([{"company": "A", "status": "rejected", "date_applied": "2025-03-01"},
+                 {"company": "B", "status": "applied", "date_applied": "2025-03-01"}]), 1)],
+    ids=["empty", "one", "none known", "one of two"])
+def test_coverage_counts_the_applications_without_a_known_reply(apps, unknown):
+    assert reply_coverage(apps).unknown == unknown
+
+
 def test_coverage_table_names_each_number_its_columns_and_counts():
     frame = apps_frame([
         {"company": "A", "status": "rejected", "date_applied": "2025-03-01",

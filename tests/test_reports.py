@@ -323,3 +323,30 @@ def test_the_report_carries_the_interview_journal(report, sample):
     html = report_html(report)
     assert "How often each round leads to the next" in html
     assert "Questions asked more than once" in html and "Tell me about yourself" in html
+
+
+@pytest.mark.parametrize(("applied", "period", "earliest"), [
+    (["2026-01-05", "2026-04-20"], ((2026, 4, 1), (2026, 5, 1)), (2026, 1, 5)),
+    (["2026-04-20"], ((2026, 4, 20), (2026, 5, 1)), (2026, 4, 1)),
+    ([], ((2026, 5, 1), (2026, 5, 1)), (2026, 4, 1)),
+    # Applications dated after today: the period still ends today and starts by then.
+    (["2026-06-01"], ((2026, 5, 1), (2026, 5, 1)), (2026, 4, 1))],
+    ids=["long search", "one recent", "empty", "future dates"])
+def test_the_logs_period_is_the_last_30_days_within_the_search(applied, period, earliest):
+    from analysis.outputs.applog import log_period
+
+    apps = apps_frame([{s.COMPANY: f"C{i}", s.DATE_APPLIED: day} for i, day in enumerate(applied)])
+    default, first = log_period(apps, as_of=dt.date(2026, 5, 1))
+    assert default == tuple(dt.date(*d) for d in period)
+    assert first == dt.date(*earliest)
+    assert first <= default[0] <= default[1]
+    assert log_period(apps, as_of=dt.date(2026, 5, 1), days=7)[0][1] == dt.date(2026, 5, 1)
+
+
+def test_the_scope_of_a_report_in_words():
+    from analysis.outputs.reports import scope_text
+
+    assert scope_text(0) == "All 0 applications"
+    assert scope_text(1) == "All 1 application"
+    assert scope_text(3, "source Referral") == "3 applications (source Referral)"
+    assert build_report(empty_applications(), as_of=AS_OF).scope == "All 0 applications"

@@ -4,10 +4,12 @@ charts drawn the same way everywhere."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 from analysis.model.words import plural
 from analysis.stats.coverage import NEXT_STEP, NO_REPLIES, ReplyCoverage
@@ -39,7 +41,7 @@ def in_percent(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return frame.assign(**{c: frame[c] * 100 for c in columns})
 
 
-def percent_column(label: str, **options: object) -> object:
+def percent_column(label: str, **options: Any) -> ColumnConfig:
     return st.column_config.NumberColumn(label, format=PERCENT_FORMAT, **options)
 
 

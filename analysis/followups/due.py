@@ -271,6 +271,23 @@ def without_next_action(apps: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFra
     return apps.loc[idle, columns].sort_values(s.DATE_APPLIED, kind="stable")
 
 
+def due_text(action: pd.Series) -> str:
+    """When an action is due, in words for its card: how late an overdue one is, by when one
+    due today must be done, the day of one coming up.
+
+    >>> action = pd.Series({"state": OVERDUE, "due": pd.Timestamp("2026-03-02"),
+    ...                     "days_overdue": 3, "overdue_after": pd.Timestamp("2026-03-04")})
+    >>> due_text(action), due_text(action.replace({OVERDUE: DUE_TODAY}))
+    ('Overdue by 3 day(s) (due 2 Mar)', 'Due now (by 4 Mar)')
+    """
+    due = action["due"]
+    if action["state"] == OVERDUE:
+        return f"Overdue by {action['days_overdue']} day(s) (due {due:%-d %b})"
+    if action["state"] == DUE_TODAY:
+        return f"Due now (by {action['overdue_after']:%-d %b})"
+    return f"Due {due:%A %-d %b}"
+
+
 def state_counts(actions: pd.DataFrame) -> dict[str, int]:
     """How many actions are overdue, due today and upcoming, in that order (zeros included).
 

@@ -25,6 +25,8 @@ from analysis.interviews.linking import application_of
 from analysis.interviews.notes import mark_thanked, record_notes
 from analysis.model import schema as s
 
+SNOOZE_DAYS = 3  # a snoozed action comes back after this many days
+
 
 @dataclass
 class ActionLog:
@@ -41,6 +43,18 @@ class ActionLog:
             return state in (DONE, NOT_APPLICABLE)
 
         return action_ids.map(is_hidden).astype(bool)
+
+
+def snoozed_until(decision: str, *, as_of: dt.date, days: int = SNOOZE_DAYS
+                  ) -> dt.date | None:
+    """The day a decision about an action lasts until: a snooze ``days`` after ``as_of``;
+    done and not applicable for good (None).
+
+    >>> day = dt.date(2026, 3, 30)
+    >>> snoozed_until(SNOOZED, as_of=day), snoozed_until(DONE, as_of=day)
+    (datetime.date(2026, 4, 2), None)
+    """
+    return as_of + dt.timedelta(days=days) if decision == SNOOZED else None
 
 
 def open_actions(actions: pd.DataFrame, log: ActionLog, *, as_of: dt.date) -> pd.DataFrame:

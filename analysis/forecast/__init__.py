@@ -4,9 +4,11 @@ rooms below it.
 """
 
 from analysis.forecast.needed import (
+    DEFAULT_TARGET_DAYS,
     MAX_PER_WEEK,
     Needed,
     applications_needed,
+    default_offer_by,
 )
 from analysis.forecast.pipeline import (
     INTERVAL,
@@ -19,6 +21,7 @@ from analysis.forecast.pipeline import (
     Forecast,
     StageRate,
     discrete_interval,
+    open_chances,
     pipeline_forecast,
     stage_rates,
 )
@@ -45,6 +48,7 @@ from analysis.forecast.prior import (
     WEEK,
     Prior,
     prior_cells,
+    prior_description,
 )
 from analysis.forecast.validation import (
     CALIBRATION_SIZES,
@@ -59,6 +63,7 @@ __all__ = [
     "CENSORED",
     "DEFAULT_APPLICATIONS",
     "DEFAULT_FOLLOW_UPS",
+    "DEFAULT_TARGET_DAYS",
     "ENDED",
     "FORWARD",
     "Forecast",
@@ -87,11 +92,14 @@ __all__ = [
     "backtest_lines",
     "calibration",
     "calibration_summary",
+    "default_offer_by",
     "discrete_interval",
     "follow_ups_done",
     "levers",
+    "open_chances",
     "pipeline_forecast",
     "prior_cells",
+    "prior_description",
     "stage_rates",
     "streak",
     "weekly_progress",

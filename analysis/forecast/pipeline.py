@@ -375,6 +375,13 @@ def pipeline_forecast(apps: pd.DataFrame, *, as_of: dt.date, horizon_days: int =
                     notes=_notes(history, model.rates, table), draws=totals)
 
 
+def open_chances(forecast: Forecast, *, rows: int | None = None) -> pd.DataFrame:
+    """The open applications' chances (``by_application``, likeliest first), the first
+    ``rows`` of them when given, with each one's stage in words (``WAITING_LABELS``)."""
+    table = forecast.by_application if rows is None else forecast.by_application.head(rows)
+    return table.assign(stage=table["stage"].map(WAITING_LABELS))
+
+
 def _lived(days: pd.Series) -> pd.Series:
     """The whole weeks an application waiting ``days`` has lived through (week 0 being the
     day it entered its stage): see ``_bins``."""

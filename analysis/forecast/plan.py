@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analysis.maths.intervals import SIGNIFICANT
 from analysis.model import schema as s
 from analysis.model.cells import YES_MARKERS
 from analysis.model.stages import as_known_on
@@ -129,7 +130,6 @@ def streak(progress: pd.DataFrame) -> int:
 
 
 LEVER_COLUMNS = (s.SOURCE, s.LOCATION, s.ROLE)
-SIGNIFICANT = 0.05
 
 
 def levers(apps: pd.DataFrame, *, as_of: dt.date, outcome: str = "interview",

@@ -304,6 +304,35 @@ def upcoming(interviews: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
     return ahead.sort_values(s.IV_DATE, kind="stable")
 
 
+def for_notes(interviews: pd.DataFrame, *, now: pd.Timestamp, as_of: dt.date,
+              recent: int = 40) -> list[int]:
+    """The interviews to offer for writing notes, by label: the ``recent`` held most recently
+    by ``now`` (most recent first), then those from ``as_of`` on (soonest first); one held
+    earlier today is listed once, among those held."""
+    held = held_by(interviews, now).head(recent).index.tolist()
+    ahead = upcoming(interviews, as_of=as_of).index.tolist()
+    return list(dict.fromkeys([*held, *ahead]))
+
+
+def interview_label(row: pd.Series) -> str:
+    """An interview in a few words, to pick it from a list: company, round, kind and when
+    (the time left out when none was given).
+
+    >>> interview_label(pd.Series({"company": "Acme", "round": 2.0, "kind": "onsite",
+    ...                            "date": pd.Timestamp("2026-03-10 14:30")}))
+    'Acme – round 2 (onsite), Tue 10 Mar 2026, 14:30'
+    >>> interview_label(pd.Series({"company": None, "round": None, "kind": None,
+    ...                            "date": pd.Timestamp("2026-03-10")}))
+    '(no company) – round 1, Tue 10 Mar 2026'
+    """
+    when = f"{row[s.IV_DATE]:%a %-d %b %Y, %H:%M}".replace(", 00:00", "") \
+        if pd.notna(row[s.IV_DATE]) else "no date"
+    kind = f" ({row[s.IV_KIND]})" if pd.notna(row[s.IV_KIND]) else ""
+    number = int(row[s.IV_ROUND]) if pd.notna(row[s.IV_ROUND]) else 1
+    company = row[s.IV_COMPANY] if pd.notna(row[s.IV_COMPANY]) else "(no company)"
+    return f"{company} – round {number}{kind}, {when}"
+
+
 def timeline(interviews: pd.DataFrame, apps: pd.DataFrame, *, limit: int = 15
              ) -> pd.DataFrame:
     """The rounds of the ``limit`` applications interviewed most recently, for a timeline:

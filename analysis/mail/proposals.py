@@ -289,6 +289,52 @@ def review_table(proposals: pd.DataFrame, *, declined: Iterable[str] = ()) -> pd
                              kind="stable").reset_index(drop=True)
 
 
+def with_choices(table: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
+    """The review table (``review_table``) with the user's two choices per proposal, as the
+    review starts: ``accept`` ticked for those at least ``threshold`` sure, ``decline``
+    for none.
+
+    >>> with_choices(pd.DataFrame({"confidence": [0.9, 0.6]}), threshold=0.85).values.tolist()
+    [[0.9, True, False], [0.6, False, False]]
+    """
+    return table.assign(accept=table["confidence"] >= threshold, decline=False)
+
+
+def reviewed(table: pd.DataFrame, choices: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The proposals of ``table`` the user accepted (``accept`` ticked, ``decline`` not) and
+    those declined, from ``choices``: the review as edited, row for row with ``table``.
+
+    >>> table = pd.DataFrame({"key": ["a", "b", "c"]})
+    >>> choices = pd.DataFrame({"accept": [True, True, False], "decline": [False, True, False]})
+    >>> [part["key"].tolist() for part in reviewed(table, choices)]
+    [['a'], ['b']]
+    """
+    accept = choices["accept"].to_numpy(dtype=bool)
+    decline = choices["decline"].to_numpy(dtype=bool)
+    return table[accept & ~decline], table[decline]
+
+
+def declined_keys(declined: Iterable[str], refused: pd.DataFrame) -> list[str]:
+    """The keys of the proposals declined before and of those just ``refused``, sorted, as
+    the workspace keeps them (``DECLINED_SETTING``).
+
+    >>> declined_keys(["m2|status"], pd.DataFrame({"key": ["m1|status", "m2|status"]}))
+    ['m1|status', 'm2|status']
+    """
+    return sorted(set(declined) | set(refused["key"]))
+
+
+def review_counts(table: pd.DataFrame) -> tuple[int, int]:
+    """How many proposals of the review table are new applications (no row in the tracker),
+    and how many applications the proposals concern.
+
+    >>> review_counts(pd.DataFrame({"row": [1.0, 1.0, None],
+    ...                             "application": ["Acme – PM", "Acme – PM", "New: Hooli"]}))
+    (1, 2)
+    """
+    return int(table["row"].isna().sum()), int(table["application"].nunique())
+
+
 def updates_description(count: int, source: str) -> str:
     """The version's description when proposals are accepted.
 

@@ -18,6 +18,7 @@ from analysis.offers.scoring import (
     Criterion,
     break_even_salary,
     offer_names,
+    offer_value,
     prepare_offers,
     score_offers,
 )
@@ -32,6 +33,7 @@ NEGOTIABLE: dict[str, tuple[str, str, bool]] = {
 }
 SALARY_STEP = 100  # a salary to ask for is rounded up to this
 LATE_STAGE_CHANCE = 0.05  # an interviewed application counts as leverage from this chance
+NEGOTIATION_DAYS = 14  # the pipeline's horizon for an offer without a deadline ahead
 # Columns of the user's own that name other negotiable terms.
 NEGOTIABLE_WORDS = ("signing", "sign-on", "sign on", "relocation", "start")
 
@@ -66,6 +68,23 @@ class NegotiationPoints:
     def has_leverage(self) -> bool:
         return not self.competing.empty or bool(self.final_stage) or \
             bool(self.pipeline_chance and self.pipeline_chance >= 0.05)
+
+
+def negotiation_horizon(offers: pd.DataFrame, offer: str, *, as_of: dt.date,
+                        default_days: int = NEGOTIATION_DAYS) -> tuple[int, bool]:
+    """How many days ahead the pipeline counts as leverage while negotiating ``offer`` (by
+    its name in ``offer_names``): until its deadline when that is after ``as_of``, else
+    ``default_days``; and whether the deadline set it.
+
+    >>> offers = pd.DataFrame({"company": ["A", "B"],
+    ...                        "deadline": pd.to_datetime(["2026-04-10", None])})
+    >>> [negotiation_horizon(offers, name, as_of=dt.date(2026, 4, 1)) for name in "AB"]
+    [(9, True), (14, False)]
+    """
+    deadline = offer_value(offers, offer, s.DEADLINE)
+    ahead = (pd.Timestamp(deadline).date() - as_of).days \
+        if isinstance(deadline, dt.date) else 0  # a Timestamp is a date too
+    return (ahead, True) if ahead > 0 else (default_days, False)
 
 
 def negotiation_points(offers: pd.DataFrame, criteria: Sequence[Criterion], *, leader: str,

@@ -48,6 +48,15 @@ class ReplyCoverage:
         return 0 < self.known < self.applications
 
     @property
+    def unknown(self) -> int:
+        """The applications sent that record no reply (nor its absence).
+
+        >>> ReplyCoverage(43, 12).unknown, ReplyCoverage(0, 0).unknown
+        (31, 0)
+        """
+        return self.applications - self.known
+
+    @property
     def note(self) -> str:
         """Words for the screen: "" when every application records its reply.
 

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.interviews.journal import rounds_summary
+from analysis.maths.intervals import SIGNIFICANT
 from analysis.maths.survival import (
     LogRank,
     Quantile,
@@ -48,6 +49,7 @@ from analysis.model.stages import (
     stage_codes,
     status_and_dates,
 )
+from analysis.stats.coverage import ReplyCoverage
 
 DEFINITIONS = {
     "Response": "any reply from the employer, a rejection included.",
@@ -129,6 +131,59 @@ def response_quantiles(curve: pd.DataFrame) -> tuple[Quantile, Quantile]:
     return quantile(curve, 0.5), quantile(curve, 0.75)
 
 
+def quantile_text(quantile: Quantile) -> str:
+    """A day of the response curve with its 95% interval, in words for a caption.
+
+    >>> quantile_text(Quantile(0.5, 12, 9, 15)), quantile_text(Quantile(0.5, 12, 9, None))
+    ('day 12 (95% CI 9–15)', 'day 12 (95% CI 9–not reached)')
+    >>> quantile_text(Quantile(0.75, None, 30, None))
+    'not reached yet'
+    """
+    if quantile.day is None:
+        return "not reached yet"
+    high = f"{quantile.high}" if quantile.high is not None else "not reached"
+    return f"day {quantile.day} (95% CI {quantile.low}–{high})"
+
+
+def response_summary(durations: pd.DataFrame, curve: pd.DataFrame, *,
+                     replies: ReplyCoverage | None = None) -> str:
+    """The response curve in one caption: its median and 75% day with their intervals, the
+    replies and the applications still waiting in ``durations`` (``response_durations``),
+    those it left out, and, when ``replies`` says only some applications record their
+    reply, that the others count as waiting."""
+    median, p75 = response_quantiles(curve)
+    replied = durations["event"].astype(bool)
+    text = (f"Median: {quantile_text(median)}. 75%: {quantile_text(p75)}. "
+            f"{int(replied.sum()):,} replies, {int((~replied).sum()):,} applications still "
+            "waiting (counted up to today).")
+    left_out = {k: n for k, n in durations.attrs.get("left_out", {}).items() if n}
+    if left_out:
+        text += " Left out: " + ", ".join(f"{n} with {k}" for k, n in left_out.items()) + "."
+    if replies is not None and replies.partial:
+        text += f" {replies.note} The others count as still waiting."
+    return text
+
+
+def logrank_verdict(test: LogRank) -> str:
+    """The log-rank test across groups in one sentence, saying whether the curves differ
+    more than chance would explain (p below ``SIGNIFICANT``).
+
+    >>> test = LogRank(statistic=6.1, df=2, p_value=0.047, groups=("a", "b", "c"))
+    >>> logrank_verdict(test).split(": ")[-1]
+    'the groups differ more than chance would explain.'
+    >>> logrank_verdict(test)[:66]
+    'Log-rank test across 3 groups: χ² = 6.10 with 2 degrees of freedom'
+    """
+    verdict = ("the groups differ more than chance would explain"
+               if test.p_value < SIGNIFICANT else "the difference could be chance")
+    return (f"Log-rank test across {len(test.groups)} groups: χ² = {test.statistic:.2f} with "
+            f"{test.df} degrees of freedom, p = {test.p_value:.3f}: {verdict}.")
+
+
+REPLY_DELAY = "Application to first reply"
+DECISION_DELAY = "Interview to decision"
+
+
 def response_delays(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
     """Observed delays in days: from application to first reply, and from the interview to the
     decision, one row per observation (``kind``, ``days``)."""
@@ -136,9 +191,16 @@ def response_delays(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
     to_reply = (response_dates(known) - known[s.DATE_APPLIED]).dt.days.dropna()
     to_decision = (known[s.DECISION_DATE] - known[s.INTERVIEW_DATE]).dt.days.dropna()
     return pd.concat([
-        pd.DataFrame({"kind": "Application to first reply", "days": to_reply[to_reply >= 0]}),
-        pd.DataFrame({"kind": "Interview to decision", "days": to_decision[to_decision >= 0]}),
+        pd.DataFrame({"kind": REPLY_DELAY, "days": to_reply[to_reply >= 0]}),
+        pd.DataFrame({"kind": DECISION_DELAY, "days": to_decision[to_decision >= 0]}),
     ], ignore_index=True).astype({"days": "int64"})
+
+
+def delay_histograms(delays: pd.DataFrame, *, bin_days: int = 7) -> dict[str, pd.DataFrame]:
+    """The ``histogram`` of each kind of delay in ``response_delays``, by kind, both kinds
+    always present (an empty histogram where none was observed)."""
+    return {kind: histogram(delays.loc[delays["kind"] == kind, "days"], bin_days=bin_days)
+            for kind in (REPLY_DELAY, DECISION_DELAY)}
 
 
 def histogram(values: pd.Series, *, bin_days: int = 7) -> pd.DataFrame:
@@ -200,6 +262,18 @@ def kpis(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) ->
         median_days=median, half_of_replies_days=half,
         replies_known=int(reply_known(sent).sum()),
     )
+
+
+def kpis_before(apps: pd.DataFrame, *, as_of: dt.date, days: int,
+                ghost_days: int = GHOST_DAYS) -> Kpis:
+    """The headline numbers as they stood ``days`` days before ``as_of``: what today's are
+    compared with.
+
+    >>> from analysis.model.tables import empty_applications
+    >>> kpis_before(empty_applications(), as_of=dt.date(2026, 3, 31), days=30).as_of
+    datetime.date(2026, 3, 1)
+    """
+    return kpis(apps, as_of=as_of - dt.timedelta(days=days), ghost_days=ghost_days)
 
 
 def funnel_counts(apps: pd.DataFrame, interviews: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis.maths.intervals import wilson_interval
+from analysis.maths.intervals import SIGNIFICANT, wilson_interval
 from analysis.maths.survival import kaplan_meier, quantile
 from analysis.model import schema as s
 from analysis.model.dates import format_days
@@ -64,6 +64,18 @@ def top_values_of(apps: pd.DataFrame, column: str, n: int) -> pd.Series:
     """``top_values`` of one column of ``apps``: its ``n`` most frequent values, the rest
     grouped as "Other"."""
     return top_values(apps[column], n)
+
+
+def group_values(apps: pd.DataFrame, column: str) -> list[str]:
+    """The values of ``column`` that name a group to compare, sorted, blanks (empty text
+    included, which ``compare_groups`` would not find) left out.
+
+    >>> group_values(pd.DataFrame({"source": ["Referral", None, "Job board", " ", "Referral"]}),
+    ...              "source")
+    ['Job board', 'Referral']
+    """
+    values = apps[column].dropna()
+    return sorted(v for v in values.unique() if str(v).strip())
 
 
 def month_applied(apps: pd.DataFrame) -> pd.Series:
@@ -130,6 +142,16 @@ def cohorts(apps: pd.DataFrame, *, as_of: dt.date, outcome: str = "response") ->
     ).astype({"n": "int64", "successes": "int64"})
 
 
+def maturing_weeks(cohorts: pd.DataFrame) -> int:
+    """How many of the ``cohorts`` weeks are too recent to judge (their rates will still
+    rise).
+
+    >>> maturing_weeks(pd.DataFrame({"maturing": [False, True, True]}))
+    2
+    """
+    return int(cohorts["maturing"].sum())
+
+
 @dataclass(frozen=True)
 class Comparison:
     """Two groups compared on one outcome with Fisher's exact test."""
@@ -162,3 +184,16 @@ def compare_groups(apps: pd.DataFrame, *, by: str, first: str, second: str, outc
                          index=pd.Index([first, second], name="group"))
     return Comparison(groups=(first, second), table=table,
                       odds_ratio=float(result.statistic), p_value=float(result.pvalue))
+
+
+def comparison_verdict(comparison: Comparison) -> str:
+    """Fisher's exact test of two groups in one sentence, saying whether a difference this
+    large would rarely happen by chance (p below ``SIGNIFICANT``).
+
+    >>> table = pd.DataFrame()
+    >>> comparison_verdict(Comparison(("a", "b"), table, odds_ratio=9.0, p_value=0.4857))
+    "Fisher's exact test: p = 0.486, so the difference could well be chance."
+    """
+    verdict = ("a difference this large would rarely happen by chance"
+               if comparison.p_value < SIGNIFICANT else "the difference could well be chance")
+    return f"Fisher's exact test: p = {comparison.p_value:.3f}, so {verdict}."
