@@ -99,6 +99,36 @@ class Dataset:
         self.key = uuid.uuid4().hex
 
 
+@dataclass(frozen=True)
+class ImportOptions:
+    """How files were read: which upload, the date order and the column mapping chosen."""
+
+    signature: tuple[str, ...]
+    dayfirst: bool | None
+    column_map: Mapping[str, str | None]
+
+
+@dataclass(frozen=True)
+class PendingImport:
+    """A file read while data is saved, waiting for the person to merge or replace."""
+
+    result: LoadResult
+    files: tuple[RawFile, ...]
+    options: ImportOptions
+
+
+@dataclass(frozen=True)
+class PendingMapping:
+    """Files whose columns the person is asked to map (or asked to map again)."""
+
+    files: tuple[RawFile, ...]
+    signature: tuple[str, ...]
+    error: MissingColumnsError
+    sheet: str | None
+    dayfirst: bool | None
+    reimport: bool
+
+
 def label(files: tuple[RawFile, ...]) -> str:
     return files[0].name if len(files) == 1 else f"{files[0].name} and {len(files) - 1} more"
 
@@ -130,16 +160,27 @@ def _stored_dataset() -> Dataset | None:
     result = LoadResult(
         applications=snapshot.applications, offers=snapshot.offers, issues=empty_issues(),
         interviews=saved_or_derived(snapshot.interviews, snapshot.applications),
-        column_map=dict(details.get("column_map", {})),  # type: ignore[arg-type]
-        extra_columns=list(details.get("extra_columns", [])),  # type: ignore[arg-type]
-        files=list(details.get("files", [])),  # type: ignore[arg-type]
-        headers=list(details.get("headers", [])),  # type: ignore[arg-type]
-        read_as=str(details.get("read_as", "")), sheet=details.get("sheet"),  # type: ignore[arg-type]
-        export=details.get("export"),  # type: ignore[arg-type]
+        column_map={str(k): str(v) for k, v in _mapping(details.get("column_map")).items()},
+        extra_columns=_texts(details.get("extra_columns")),
+        files=_texts(details.get("files")), headers=_texts(details.get("headers")),
+        read_as=str(details.get("read_as", "")), sheet=_text_or_none(details.get("sheet")),
+        export=_text_or_none(details.get("export")),
     ).linked()
     _carry_decisions(result)
     return Dataset(result=result, label=str(details.get("label", "your saved data")),
                    is_sample=False, stored=snapshot.version)
+
+
+def _mapping(value: object) -> Mapping[object, object]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _texts(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list | tuple) else []
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def _carry_decisions(result: LoadResult) -> None:
@@ -199,18 +240,15 @@ def _write(result: LoadResult, *, kind: str, description: str, expected: int | N
         interviews=result.interviews.drop(columns=APPLICATION, errors="ignore"))
 
 
-def _save_import(result: LoadResult, files: tuple[RawFile, ...], *, signature: tuple[str, ...],
-                 dayfirst: bool | None, column_map: Mapping[str, str | None],
-                 applications: pd.DataFrame | None = None,
-                 interviews: pd.DataFrame | None = None, description: str) -> None:
-    changes = {k: v for k, v in (("applications", applications), ("interviews", interviews))
-               if v is not None}
-    saved = dataclasses.replace(result, **changes).linked()  # type: ignore[arg-type]
+def _save_import(result: LoadResult, files: tuple[RawFile, ...], options: ImportOptions, *,
+                 description: str) -> None:
+    saved = result.linked()
     version = _write(saved, kind="import", description=description,
                      expected=workspace().current_version(), label=label(files))
     replace(Dataset(result=saved, label=label(files), is_sample=False, files=files,
-                    upload_signature=signature, sheet=result.sheet, dayfirst=dayfirst,
-                    column_map=dict(column_map), stored=version))
+                    upload_signature=options.signature, sheet=result.sheet,
+                    dayfirst=options.dayfirst, column_map=dict(options.column_map),
+                    stored=version))
 
 
 def _save_change(description: str, *, kind: str, based_on: int | None, stale: str,
@@ -242,9 +280,8 @@ def try_load(files: tuple[RawFile, ...], *, signature: tuple[str, ...], sheet: s
         with st.spinner(f"Reading {label(files)}…"):
             result = _cached_load(files, sheet, dayfirst, tuple(column_map.items()))
     except MissingColumnsError as exc:
-        st.session_state[MAPPING_KEY] = {"files": files, "signature": signature, "error": exc,
-                                         "sheet": sheet, "dayfirst": dayfirst,
-                                         "reimport": reimport}
+        st.session_state[MAPPING_KEY] = PendingMapping(files, signature, exc, sheet, dayfirst,
+                                                       reimport)
         st.session_state.pop(ERROR_KEY, None)
         return
     except SpreadsheetError as exc:
@@ -257,49 +294,53 @@ def try_load(files: tuple[RawFile, ...], *, signature: tuple[str, ...], sheet: s
                        "this file. The details are in the terminal where the dashboard runs."}
         return
     rows = plural(len(result.applications), "row")
-    options = {"signature": signature, "dayfirst": dayfirst, "column_map": column_map}
+    options = ImportOptions(signature, dayfirst, column_map)
     if reimport or workspace().current_version() is None:
         how = "read again" if reimport else "imported"
-        _save_import(result, files, description=f"{how} {label(files)}, {rows}", **options)
+        _save_import(result, files, options, description=f"{how} {label(files)}, {rows}")
         return
-    st.session_state[PENDING_KEY] = {"result": result, "files": files, **options}
+    st.session_state[PENDING_KEY] = PendingImport(result, files, options)
     st.session_state.pop(ERROR_KEY, None)
 
 
-def pending_import() -> dict[str, object] | None:
-    return st.session_state.get(PENDING_KEY)
+def pending_import() -> PendingImport | None:
+    pending: PendingImport | None = st.session_state.get(PENDING_KEY)
+    return pending
+
+
+def pending_mapping() -> PendingMapping | None:
+    pending: PendingMapping | None = st.session_state.get(MAPPING_KEY)
+    return pending
 
 
 def resolve_import(choice: str) -> None:
     """Apply the pending import: "replace" the saved table, "merge" into it, or "cancel"."""
-    pending = st.session_state.pop(PENDING_KEY, None)
+    pending: PendingImport | None = st.session_state.pop(PENDING_KEY, None)
     if pending is None or choice == "cancel":
         return
-    result: LoadResult = pending["result"]  # type: ignore[assignment]
-    files: tuple[RawFile, ...] = pending["files"]  # type: ignore[assignment]
-    options = {k: pending[k] for k in ("signature", "dayfirst", "column_map")}
+    result, files = pending.result, pending.files
     rows = plural(len(result.applications), "row")
     try:
         if choice == "replace":
-            _save_import(result, files, description=f"imported {label(files)}, {rows} "
-                                                    "(replaced the table)", **options)
+            _save_import(result, files, pending.options,
+                         description=f"imported {label(files)}, {rows} (replaced the table)")
         else:
             saved = current().result
             plan = merge_plan(saved.applications, result.applications)
             journal = merge_interviews(saved.interviews, result.interviews)
             merged = with_latest_interviews(apply_merge(saved.applications, plan), journal)
-            _save_import(result, files, applications=merged, interviews=journal,
-                         description=f"merged {label(files)}: {plan.summary}", **options)
+            _save_import(dataclasses.replace(result, applications=merged, interviews=journal),
+                         files, pending.options,
+                         description=f"merged {label(files)}: {plan.summary}")
     except StaleVersionError:
         st.session_state[ERROR_KEY] = {"message": "Your data changed in another tab while you "
                                                   "chose; import the file again."}
 
 
-def import_preview(pending: Mapping[str, object]) -> tuple[str, list[str]]:
+def import_preview(pending: PendingImport) -> tuple[str, list[str]]:
     """What merging the pending import would do, and the warnings about companies."""
     saved = current().result.applications
-    result: LoadResult = pending["result"]  # type: ignore[assignment]
-    plan = merge_plan(saved, result.applications)
+    plan = merge_plan(saved, pending.result.applications)
     warnings = history_warnings(saved, plan.added, as_of=as_of())
     return plan.summary, warnings
 

@@ -125,14 +125,20 @@ def mailto_link(address: str, subject: str, body: str) -> str | None:
 class CounterOffer(Protocol):
     """What a counter-offer draft is written from (``analysis.offers.NegotiationPoints``)."""
 
-    company: str
-    role: str
-    salary: float | None
-    target_salary: float | None
-    competing: pd.DataFrame
-    weaker: pd.DataFrame
-    final_stage: list[str]
-
+    @property
+    def company(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def salary(self) -> float | None: ...
+    @property
+    def target_salary(self) -> float | None: ...
+    @property
+    def competing(self) -> pd.DataFrame: ...
+    @property
+    def weaker(self) -> pd.DataFrame: ...
+    @property
+    def final_stage(self) -> list[str]: ...
     @property
     def has_leverage(self) -> bool: ...
 
