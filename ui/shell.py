@@ -200,6 +200,12 @@ def _filters(apps: pd.DataFrame, generation: int) -> Filters:
     if not applied.empty:
         low, high = applied.min().date(), applied.max().date()
         # A default and a carried-over value together make Streamlit warn: give one of them.
+        carried = st.session_state.get(keys["dates"])
+        if isinstance(carried, tuple | list) and carried:
+            # Newer data (another tab's) may span fewer days: keep the range inside them.
+            kept = tuple(min(max(day, low), high) for day in carried)
+            if kept != tuple(carried):
+                st.session_state[keys["dates"]] = kept
         default = {} if keys["dates"] in st.session_state else {"value": (low, high)}
         # Streamlit's overloads cannot see the value given through **default.
         chosen = st.date_input(  # type: ignore[call-overload]
