@@ -213,7 +213,8 @@ def _load_saved(path: Path) -> Input:
     print(f"Read {plural(len(result.applications), 'application')} saved on "
           f"{snapshot.created:%-d %B %Y} (version {snapshot.version}).", file=sys.stderr)
     entries = {action: (state, until) for action, (state, until, _) in decisions.items()}
-    entries.update(carried_decisions(decisions, result.applications, result.interviews))
+    entries.update(carried_decisions(decisions, result.applications,
+                                     interviews=result.interviews))
     return Input(result, ActionLog(entries=entries),
                  dict(offer_settings) if isinstance(offer_settings, dict) else {},
                  ghost_days if isinstance(ghost_days, int) else GHOST_DAYS, rules)

@@ -430,7 +430,7 @@ def test_the_latest_round_counts_with_its_own_blanks():
     rounds = [{**PANEL, "thank_you_sent": "2026-03-11", "questions_asked": "x" * 5,
                "decision_expected": "2026-03-15"},
               {**PANEL, "date": "2026-03-20", "round": 2, "questions_asked": "x" * 5}]
-    synced = iv.with_latest_interviews(APPS, journal(rounds))
+    synced = iv.with_latest_interviews(journal(rounds), APPS)
     assert synced[s.INTERVIEW_DATE].iloc[0] == pd.Timestamp("2026-03-20")
     assert pd.isna(synced[s.THANK_YOU_SENT].iloc[0])
     found = actions(rounds, "2026-03-23")

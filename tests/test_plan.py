@@ -39,7 +39,7 @@ def test_follow_ups_done_counts_each_note_once():
         {"company": "Acme", "date": "2026-05-20", "thank_you_sent": "yes"},
         {"company": "Acme", "date": "2026-05-25", "thank_you_sent": "2026-05-26; 2026-05-27"},
     ])
-    days = plan.follow_ups_done(apps, notes).sort_values().dt.strftime("%m-%d").tolist()
+    days = plan.follow_ups_done(apps, interviews=notes).sort_values().dt.strftime("%m-%d").tolist()
     assert days == ["05-20", "05-26", "05-27", "06-02", "06-10", "06-16"]
 
 

@@ -188,7 +188,7 @@ def _carry_decisions(result: LoadResult) -> None:
     journal's actions they meant (see ``followups.carried_decisions``)."""
     store = workspace()
     carried = carried_decisions(store.follow_up_decisions(), result.applications,
-                                result.interviews)
+                                interviews=result.interviews)
     log = action_log()
     for action_id, (decision, until) in carried.items():
         log.record(action_id, decision, until)
@@ -328,7 +328,7 @@ def resolve_import(choice: str) -> None:
             saved = current().result
             plan = merge_plan(saved.applications, result.applications)
             journal = merge_interviews(saved.interviews, result.interviews)
-            merged = with_latest_interviews(apply_merge(saved.applications, plan), journal)
+            merged = with_latest_interviews(journal, apply_merge(saved.applications, plan))
             _save_import(dataclasses.replace(result, applications=merged, interviews=journal),
                          files, pending.options,
                          description=f"merged {label(files)}: {plan.summary}")
@@ -358,7 +358,7 @@ def save_interviews(interviews: pd.DataFrame, description: str, *,
                     based_on: int | None) -> bool:
     """Save a changed interview journal as a new version, with each application's interview
     date set to its latest interview; False, with a notice, on a stale write."""
-    apps = with_latest_interviews(current().result.applications, interviews)
+    apps = with_latest_interviews(interviews, current().result.applications)
     return _save_change(description, kind="interviews", based_on=based_on,
                         applications=apps, interviews=interviews,
                         stale="Not saved: your data was changed in another tab first. This "

@@ -74,7 +74,7 @@ def open_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, log: ActionLog | None
 
 
 def carried_decisions(decisions: Mapping[str, tuple[str, dt.date | None, dt.date | None]],
-                      apps: pd.DataFrame, interviews: pd.DataFrame | None = None
+                      apps: pd.DataFrame, *, interviews: pd.DataFrame | None = None
                       ) -> dict[str, tuple[str, dt.date | None]]:
     """Decisions about a thank-you or interview notes recorded before the interview journal,
     when each application had one such action (known by its company, role and day applied), as

@@ -59,7 +59,7 @@ def _monday(days: pd.Series) -> pd.Series:
     return (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.normalize()
 
 
-def follow_ups_done(apps: pd.DataFrame, interviews: pd.DataFrame | None = None
+def follow_ups_done(apps: pd.DataFrame, *, interviews: pd.DataFrame | None = None
                     ) -> pd.Series:
     """The day of each follow-up done: thank-you notes (one per interview in the journal, or
     per application without one), follow-ups sent and thanks after a rejection; one a day
@@ -100,7 +100,7 @@ def weekly_progress(apps: pd.DataFrame, *, as_of: dt.date, goal: Goal,
     this_week = _monday(pd.Series([day])).iloc[0]
     starts = pd.date_range(end=this_week, periods=weeks, freq="7D")
     sent = known[s.DATE_APPLIED].dropna()
-    done = follow_ups_done(known, interviews)
+    done = follow_ups_done(known, interviews=interviews)
     done = done[done <= day]
     applications = _monday(sent).value_counts().reindex(starts, fill_value=0)
     follow_ups = _monday(done).value_counts().reindex(starts, fill_value=0) if len(done) \

@@ -1,7 +1,11 @@
 """The interview journal: its table, reading an Interviews sheet, tying each round to its
-application, writing notes and thank-yous into it, and what it teaches (recurring
-questions, how rounds lead on). Imports ``analysis.model``, ``analysis.maths`` and
-``analysis.stats``.
+application, writing notes and thank-yous into it, one home for the facts it shares with the
+applications (``facts``), and what it teaches (recurring questions, how rounds lead on).
+Imports ``analysis.model`` and ``analysis.maths``.
+
+One calling convention for the journal: the functions of this room take it first,
+``f(interviews, apps, ...)``; every other room takes it as an option,
+``f(apps, *, interviews=None)``.
 """
 
 from analysis.interviews.journal import (

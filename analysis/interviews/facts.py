@@ -148,6 +148,6 @@ def one_story(apps: pd.DataFrame, journal: pd.DataFrame, offers: pd.DataFrame | 
     offer stage (``offer_statuses``)."""
     rounds = rounds_for_dates(apps, journal, before=before)
     moved, conflicts = offer_statuses(apps, offers)
-    return Story(applications=with_latest_interviews(moved, rounds), interviews=rounds,
+    return Story(applications=with_latest_interviews(rounds, moved), interviews=rounds,
                  offer_conflicts=conflicts)
 

@@ -163,7 +163,7 @@ def latest_rounds(linked: pd.DataFrame) -> pd.DataFrame:
         .set_index("_app")
 
 
-def with_latest_interviews(apps: pd.DataFrame, interviews: pd.DataFrame) -> pd.DataFrame:
+def with_latest_interviews(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
     """The applications in step with the journal: ``interview_date`` the day of their latest
     interview, ``thank_you_sent`` the day its last interviewer was thanked once every one of
     them was, and ``expected_decision_date`` the latest decision promised, at an interview or

@@ -126,7 +126,7 @@ def report_sections(report: Report) -> list[Section]:
     else:
         if replies.partial:
             went.text(replies.note)
-        went.chart(charts.funnel_chart(metrics.funnel_counts(apps, report.interviews)))
+        went.chart(charts.funnel_chart(metrics.funnel_counts(apps, interviews=report.interviews)))
         went.chart(charts.flow_chart(metrics.outcome_flows(
             apps, as_of=as_of, ghost_days=report.ghost_days, interviews=report.interviews)))
     went.chart(charts.activity_chart(metrics.weekly_activity(apps, as_of=as_of),

@@ -192,7 +192,7 @@ def _with_journals(result: LoadResult, reads: list[JournalCells | None]) -> Load
         return result
     return dataclasses.replace(
         result, interviews=interviews,
-        applications=with_latest_interviews(result.applications, interviews),
+        applications=with_latest_interviews(interviews, result.applications),
         issues=pd.concat([result.issues, *(issues for _, issues in loaded)],
                          ignore_index=True))
 

@@ -276,7 +276,8 @@ def kpis_before(apps: pd.DataFrame, *, as_of: dt.date, days: int,
     return kpis(apps, as_of=as_of - dt.timedelta(days=days), ghost_days=ghost_days)
 
 
-def funnel_counts(apps: pd.DataFrame, interviews: pd.DataFrame | None = None) -> pd.DataFrame:
+def funnel_counts(apps: pd.DataFrame, *, interviews: pd.DataFrame | None = None
+                  ) -> pd.DataFrame:
     """Applications that reached each stage of applied -> responded -> interview -> offer ->
     accepted (stages reached, not current status), with the conversion from the step before
     and the share of all applications. With the interview journal, the interview step is
