@@ -201,6 +201,10 @@ class Index:
             starting = [k for k in self.by_key if k.startswith(label)]
             if len(starting) == 1:
                 return self.by_key[starting[0]]
+            # a longer name in the tracker ("Grupo Hostelero Sagrada Mar" at sagradamar.com)
+            within = [k for k in self.by_key if len(label) >= 6 and label in k]
+            if len(within) == 1:
+                return self.by_key[within[0]]
         return []
 
     def named_in(self, text: str) -> list[int]:

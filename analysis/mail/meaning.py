@@ -89,7 +89,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     parts = sentences(subject) + sentences(body)
     decisive = _decisive(parts)
     text = f"{subject}\n{body}"
-    if ph.AUTO_REPLY.search(subject) or (_any(ph.AUTO_REPLY, decisive[:6]) and len(body) < 1500
+    if ph.AUTO_REPLY.search(subject) or (_any(ph.AUTO_REPLY_BODY, decisive[:6])
                                          and not _any(ph.REJECTION, decisive)):
         return Meaning(None, 0.0)
     promised = promised_decision(text, sent.date())
@@ -198,7 +198,9 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
     accepting an offer, the thanks after a rejection, the thank-you after an interview (in
     everyday words too: "so glad we got to talk this morning"), the follow-up, or the
     application itself."""
-    parts = _decisive(sentences(subject) + sentences(body))
+    # A reply's subject ("Re: Thank you for the interview") is the earlier message's.
+    replying = bool(re.match(r"(?i)\s*(?:re|aw|antw|rv|sv|fw|fwd|wg|tr)\s*:", subject))
+    parts = _decisive(([] if replying else sentences(subject)) + sentences(body))
     if _any(ph.SENT_WITHDRAW, parts):
         return Meaning(SENT_WITHDRAW, 0.9)
     if _any(ph.SENT_DECLINE, parts):
@@ -208,19 +210,19 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
         return Meaning(SENT_ACCEPT, 0.9)
     applying = any(re.search(r"(?i)\b(?:cv|resume|résumé|lebenslauf|curriculum)\b", name)
                    for name in attachments)
-    if not after_interview and not after_rejection and (
+    follow = [i for i, p in enumerate(parts) if ph.SENT_FOLLOW_UP.search(p)]
+    if not after_interview and not after_rejection and not follow and not replying and (
             applying or ph.SENT_APPLICATION.search(subject)):
         return Meaning(SENT_APPLICATION, 0.85 if applying else 0.75)
     thanks = [i for i, p in enumerate(parts)
               if ph.SENT_THANKS.search(p) and not _CONSIDERATION.search(p)]
     if after_rejection and (thanks or _any(ph.SENT_REJECTION_THANKS, parts)):
         return Meaning(SENT_REJECTION_THANKS, 0.9)
-    follow = [i for i, p in enumerate(parts) if ph.SENT_FOLLOW_UP.search(p)]
     if thanks and (not follow or thanks[0] <= follow[0]):
         return Meaning(SENT_THANK_YOU, 0.9 if after_interview else 0.8)
     if follow:
         return Meaning(SENT_FOLLOW_UP, 0.85)
-    if ph.SENT_APPLICATION.search(subject) or (
+    if (ph.SENT_APPLICATION.search(subject) and not replying) or (
             not after_interview and _any(ph.SENT_APPLICATION, parts)):
         return Meaning(SENT_APPLICATION, 0.75)
     return Meaning(None, 0.0)

@@ -69,10 +69,10 @@ REJECTION = any_of(
     r"berücksichtig",
     r"\b(?:für|uns für) (?:(?:eine[nr]?|die|den) )?(?:andere|anderen) (?:kandidat|"
     r"bewerb|person|profil)", r"\bandere (?:bewerbungen|kandidat\w*|profile)\b.{0,60}\b(?:näher|"
-    r"besser|passender|mehr)", r"\b(?:stelle|position|vakanz)\b.{0,40}\b(?:besetzt|geschlossen|"
+    r"besser|passender|mehr)", r"\b(?:stelle|position|vakanz)\b.{0,80}\b(?:besetzt|geschlossen|"
     r"gestrichen|zurückgezogen)\b", r"\bkeine positive (?:nachricht|rückmeldung|entscheidung)",
     r"\bnicht in die engere auswahl", r"\bnicht weiter ?(?:verfolgen|berücksichtigen)",
-    r"\babgelehnt\b", r"\bbedauer\w*\b.{0,80}\b(?:nicht|keine?)\b",
+    r"\babgelehnt\b", r"\bkeine\b.{0,60}\bberücksichtig", r"\bbedauer\w*\b.{0,80}\b(?:nicht|keine?)\b",
     # French
     r"\bmalheureusement\b.{0,160}\b(?:pas|plus|ne|n'|pourvu|autre|aboutir|négative)\b",
     r"\b(?:pas|plus) (?:pu |pouvoir |possible de |en mesure de )?(?:lui |y )?donner (?:une )?"
@@ -80,7 +80,7 @@ REJECTION = any_of(
     r"\b(?:n'a|n'avons|n'ont|n'est|ne sera|pas été)\b.{0,30}\bretenue?s?\b",
     r"\bd'autres (?:candidat|profil)", r"\b(?:poste|offre)\b.{0,30}\b(?:a été|est) (?:déjà )?"
     r"pourvue?\b", r"\bpourvu en interne\b", r"\brefus\b", r"\brejet\b", r"\bdéclinée\b",
-    r"\bnous regrettons\b", r"\bne (?:correspond|correspondent) pas\b", r"\bnon retenue?\b",
+    r"\bnous regrettons\b", r"\bpas (?:été )?retenue?s?\b", r"\bne (?:correspond|correspondent) pas\b", r"\bnon retenue?\b",
     r"\bune suite (?:défavorable|négative)\b", r"\bpas pu aboutir\b",
     # Spanish
     r"\b(?:lamentablemente|desafortunadamente|por desgracia|lamentamos|sentimos)\b.{0,160}"
@@ -89,9 +89,9 @@ REJECTION = any_of(
     r"\b(?:puesto|vacante|posición|plaza)\b.{0,30}\b(?:ha sido |fue |está |ya )?cubiert[oa]",
     r"\brechazad[oa]\b", r"\bdescartad[oa]\b", r"\bno (?:podemos|vamos a|continuaremos|"
     r"seguiremos|avanzaremos)\b.{0,40}\b(?:candidatura|proceso|solicitud|adelante|contigo)\b",
-    r"\bno (?:ha|has) superado\b", r"\bno seguir adelante\b", r"\bno continuar con tu\b",
+    r"\bno (?:ha|has) superado\b", r"\bno (?:\w+ ){0,2}ha[ns]? (?:sido )?seleccionad", r"\bno seguir adelante\b", r"\bno continuar con tu\b",
     # Italian, Dutch
-    r"\bpurtroppo\b.{0,120}\bnon\b", r"\bnon (?:è stat[ao]|sei stat[ao]) selezionat",
+    r"\bpurtroppo\b.{0,120}\bnon\b", r"\bcandidatura non (?:è|e') stata (?:accolta|selezionata)", r"\bnon (?:è stat[ao]|sei stat[ao]) selezionat",
     r"\bhelaas\b.{0,120}\b(?:niet|geen|andere)\b", r"\bafgewezen\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
@@ -168,7 +168,8 @@ INVITE = any_of(
     rf"eingeladen|einladen|bestätigt|vereinbart|confirmé\w*|prévu\w*|programad\w*|confirmad\w*|"
     rf"agendad\w*)",
     r"\b(?:would like|'d like|want|wish) to (?:interview|meet|speak with|talk (?:to|with))\b",
-    r"\bwould you (?:be )?(?:available|free)\b", r"\bare you (?:available|free)\b",
+    r"\bwould you (?:be )?(?:available|free)\b",
+    r"\blet's (?:say|do|go with|book|pencil)\b", r"\bi'll (?:call|ring|phone) you\b", r"\bare you (?:available|free)\b",
     r"\b(?:what|share your|your) availability\b", r"\bwhen (?:are|would) you be (?:available|"
     r"free)\b", r"\b(?:pick|choose|select|book) (?:a|your) (?:time|slot)\b",
     r"\bnext (?:step|round) (?:is|will be|would be)\b.{0,40}\b(?:interview|call|chat|meeting)",
@@ -237,6 +238,13 @@ OWN_APPLICATION = any_of(
     r"\bcandidature (?:chez|pour|envoyée|déclinée|acceptée)\b", r"\b(?:tu|su) candidatura\b",
     r"\bcandidatura (?:en|a|para)\b", r"\binscripción\b", r"\bla tua candidatura\b",
     r"\bje sollicitatie\b")
+AUTO_REPLY_BODY = any_of(
+    r"\b(?:i am|i'm|i will be|i'll be)\b.{0,30}\b(?:out of (?:the )?office|away|on (?:annual |"
+    r"parental )?(?:holiday|vacation|leave)|travell?ing|off)\b", r"\bautomatic reply\b",
+    r"\bich bin\b.{0,60}\b(?:abwesend|nicht im büro|im urlaub|nicht erreichbar)",
+    r"\bje suis\b.{0,40}\b(?:absente?|en congés?)\b", r"\bestoy\b.{0,40}\b(?:fuera|"
+    r"de vacaciones|ausente)\b", r"\b(?:réponse|respuesta|antwort) automática|automatische "
+    r"antwort|réponse automatique\b", r"\bben (?:ik )?afwezig\b", r"\bsono fuori ufficio\b")
 AUTO_REPLY = any_of(
     r"\bout of (?:the )?office\b", r"\bautomatic reply\b", r"\bauto(?:matic)?[- ]?reply\b",
     r"\bautoreply\b", r"\baway from (?:the office|my desk)\b", r"\bon (?:annual |parental )?"

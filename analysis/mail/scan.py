@@ -248,6 +248,6 @@ def _infer_me(sent: Counter[str], recipients: Counter[str]) -> str | None:
 # Subjects of mail about an application, read even when the sender is not a tracked company:
 # an acknowledgement from a company the tracker does not hold proposes a new application.
 _APPLICATION_SUBJECT = re.compile(
-    r"(?i)\b(?:your application|application (?:received|for|to)|thank(?:s| you) for applying|"
-    r"ihre bewerbung|bewerbung (?:als|bei|eingegangen)|eingangsbestätigung|votre candidature|"
-    r"candidature (?:reçue|pour)|tu candidatura|tu solicitud|hemos recibido)")
+    r"(?i)\b(?:your application|application|applying|interview|offer|bewerbung|"
+    r"eingangsbestätigung|vorstellungsgespräch|candidature|entretien|candidatura|solicitud|"
+    r"entrevista|hemos recibido|sollicitatie|colloquio)\b")

@@ -86,6 +86,9 @@ def is_person(name: str, address: str) -> bool:
     free = address.rsplit("@", 1)[-1].lower() in _FREE_MAIL
     words = [w for w in re.split(r"[\s,]+", re.sub(r"\(.*?\)|\".*?\"", " ", name).strip())
              if w and not re.fullmatch(r"(?i)dr\.?|prof\.?|mr\.?|mrs\.?|ms\.?|mme|m\.", w)]
+    domain = fold(address.rsplit("@", 1)[-1]).replace(" ", "")
+    if any(len(w) >= 4 and fold(w).replace(" ", "") in domain for w in words):
+        return False  # the company's own name ("Soierie Vivante" at soierie-vivante.fr)
     if words:
         if (_ORG_WORDS.search(" ".join(words)) and not free) or len(words) > 4:
             return False
