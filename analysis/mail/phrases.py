@@ -72,7 +72,8 @@ REJECTION = any_of(
     r"besser|passender|mehr)", r"\b(?:stelle|position|vakanz)\b.{0,80}\b(?:besetzt|geschlossen|"
     r"gestrichen|zurückgezogen)\b", r"\bkeine positive (?:nachricht|rückmeldung|entscheidung)",
     r"\bnicht in die engere auswahl", r"\bnicht weiter ?(?:verfolgen|berücksichtigen)",
-    r"\babgelehnt\b", r"\bkeine\b.{0,60}\bberücksichtig", r"\bbedauer\w*\b.{0,80}\b(?:nicht|keine?)\b",
+    r"\babgelehnt\b", r"\bkeine\b.{0,60}\bberücksichtig",
+    r"\bbedauer\w*\b.{0,80}\b(?:nicht|keine?)\b",
     # French
     r"\bmalheureusement\b.{0,160}\b(?:pas|plus|ne|n'|pourvu|autre|aboutir|négative)\b",
     r"\b(?:pas|plus) (?:pu |pouvoir |possible de |en mesure de )?(?:lui |y )?donner (?:une )?"
@@ -80,7 +81,8 @@ REJECTION = any_of(
     r"\b(?:n'a|n'avons|n'ont|n'est|ne sera|pas été)\b.{0,30}\bretenue?s?\b",
     r"\bd'autres (?:candidat|profil)", r"\b(?:poste|offre)\b.{0,30}\b(?:a été|est) (?:déjà )?"
     r"pourvue?\b", r"\bpourvu en interne\b", r"\brefus\b", r"\brejet\b", r"\bdéclinée\b",
-    r"\bnous regrettons\b", r"\bpas (?:été )?retenue?s?\b", r"\bne (?:correspond|correspondent) pas\b", r"\bnon retenue?\b",
+    r"\bnous regrettons\b", r"\bpas (?:été )?retenue?s?\b",
+    r"\bne (?:correspond|correspondent) pas\b", r"\bnon retenue?\b",
     r"\bune suite (?:défavorable|négative)\b", r"\bpas pu aboutir\b",
     # Spanish
     r"\b(?:lamentablemente|desafortunadamente|por desgracia|lamentamos|sentimos)\b.{0,160}"
@@ -89,9 +91,11 @@ REJECTION = any_of(
     r"\b(?:puesto|vacante|posición|plaza)\b.{0,30}\b(?:ha sido |fue |está |ya )?cubiert[oa]",
     r"\brechazad[oa]\b", r"\bdescartad[oa]\b", r"\bno (?:podemos|vamos a|continuaremos|"
     r"seguiremos|avanzaremos)\b.{0,40}\b(?:candidatura|proceso|solicitud|adelante|contigo)\b",
-    r"\bno (?:ha|has) superado\b", r"\bno (?:\w+ ){0,2}ha[ns]? (?:sido )?seleccionad", r"\bno seguir adelante\b", r"\bno continuar con tu\b",
+    r"\bno (?:ha|has) superado\b", r"\bno (?:\w+ ){0,2}ha[ns]? (?:sido )?seleccionad",
+    r"\bno seguir adelante\b", r"\bno continuar con tu\b",
     # Italian, Dutch
-    r"\bpurtroppo\b.{0,120}\bnon\b", r"\bcandidatura non (?:è|e') stata (?:accolta|selezionata)", r"\bnon (?:è stat[ao]|sei stat[ao]) selezionat",
+    r"\bpurtroppo\b.{0,120}\bnon\b", r"\bcandidatura non (?:è|e') stata (?:accolta|selezionata)",
+    r"\bnon (?:è stat[ao]|sei stat[ao]) selezionat",
     r"\bhelaas\b.{0,120}\b(?:niet|geen|andere)\b", r"\bafgewezen\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
@@ -123,7 +127,7 @@ OFFER = any_of(
     r"\b(?:plaisir|heureux|heureuse|ravis?) de vous (?:proposer|offrir|annoncer que vous)",
     r"\bnous vous proposons un (?:contrat|cdi|cdd|poste)\b", r"\blettre d'offre\b",
     r"\boferta (?:de trabajo|de empleo|formal|laboral|económica)\b", r"\bcarta oferta\b",
-    r"\bnos complace (?:ofrecer|comunicar|informar)", r"\bofrecer(?:te|le) (?:el puesto|la "
+    r"\bnos complace ofrecer", r"\bofrecer(?:te|le) (?:el puesto|la "
     r"posición|un contrato)", r"\bhas sido seleccionad[oa] para (?:el|la|ocupar)\b",
 )
 # An offer's terms: pay and a start, said together.
@@ -169,7 +173,8 @@ INVITE = any_of(
     rf"agendad\w*)",
     r"\b(?:would like|'d like|want|wish) to (?:interview|meet|speak with|talk (?:to|with))\b",
     r"\bwould you (?:be )?(?:available|free)\b",
-    r"\blet's (?:say|do|go with|book|pencil)\b", r"\bi'll (?:call|ring|phone) you\b", r"\bare you (?:available|free)\b",
+    r"\blet's (?:say|do|go with|book|pencil)\b", r"\bi'll (?:call|ring|phone) you\b",
+    r"\bare you (?:available|free)\b",
     r"\b(?:what|share your|your) availability\b", r"\bwhen (?:are|would) you be (?:available|"
     r"free)\b", r"\b(?:pick|choose|select|book) (?:a|your) (?:time|slot)\b",
     r"\bnext (?:step|round) (?:is|will be|would be)\b.{0,40}\b(?:interview|call|chat|meeting)",
