@@ -34,6 +34,7 @@ RECEIVED_KINDS = (ACKNOWLEDGEMENT, REJECTION, INTERVIEW, ASSESSMENT, OFFER, REPL
 SENT_KINDS = (SENT_APPLICATION, SENT_THANK_YOU, SENT_FOLLOW_UP, SENT_REJECTION_THANKS,
               SENT_ACCEPT, SENT_DECLINE, SENT_WITHDRAW)
 NOT_RESPONSES = (ACKNOWLEDGEMENT, NOTICE)  # received, yet not an answer from the employer
+READ_CHARS = 4000  # a message says what it means in its opening; footers and legal text after
 
 _SPLIT = re.compile(r"(?<=[^\d\s][.!?])\s+(?=[\"'(¿¡]?[A-ZÄÖÜÉÈÀÂÁÍÓÚÑÇ])|\n+|(?<=[.!?;])\s+-\s+")
 _THANKS = re.compile(r"(?i)\b(?:thank|thanks|gratitude|grateful|danke?|dank|merci|remerci\w*|"
@@ -86,6 +87,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     tracking system's); ``person`` that a person wrote it (a name, a personal address);
     ``board`` that a job board relays it; ``platform`` that a scheduling, assessment or
     e-signature service sends it for the employer."""
+    body = body[:READ_CHARS]
     parts = sentences(subject) + sentences(body)
     decisive = _decisive(parts)
     text = f"{subject}\n{body}"
@@ -198,6 +200,7 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
     accepting an offer, the thanks after a rejection, the thank-you after an interview (in
     everyday words too: "so glad we got to talk this morning"), the follow-up, or the
     application itself."""
+    body = body[:READ_CHARS]
     # A reply's subject ("Re: Thank you for the interview") is the earlier message's.
     replying = bool(re.match(r"(?i)\s*(?:re|aw|antw|rv|sv|fw|fwd|wg|tr)\s*:", subject))
     parts = _decisive(([] if replying else sentences(subject)) + sentences(body))
