@@ -169,6 +169,14 @@ def html_text(html: str) -> str:
 def calendar_start(message: EmailMessage) -> dt.datetime | None:
     """The start of the event in an attached or inline calendar invitation (text/calendar),
     the only attachment ever read."""
+    event = calendar_event(message)
+    return event[0] if event else None
+
+
+def calendar_event(message: EmailMessage) -> tuple[dt.datetime, str, str] | None:
+    """The first event of an attached or inline calendar invitation: its start, the
+    invitation's METHOD ("REQUEST", "CANCEL"; a cancelled event's STATUS counts too) and its
+    organiser's address ("" when none)."""
     from icalendar import Calendar
 
     for part in message.walk():
@@ -178,15 +186,22 @@ def calendar_start(message: EmailMessage) -> dt.datetime | None:
             payload = part.get_payload(decode=True)
             if not isinstance(payload, bytes):  # a text/calendar part is never multipart
                 continue
-            event = next(iter(Calendar.from_ical(payload).walk("VEVENT")), None)
+            calendar = Calendar.from_ical(payload)
+            event = next(iter(calendar.walk("VEVENT")), None)
         except Exception:  # a damaged invitation: the text may still give the date
             continue
         if event is None or event.get("dtstart") is None:
             continue
         start = event.get("dtstart").dt
         if isinstance(start, dt.datetime):
-            return start if start.tzinfo else start.replace(tzinfo=dt.UTC)
-        return dt.datetime.combine(start, dt.time(9, 0), tzinfo=dt.UTC)
+            start = start if start.tzinfo else start.replace(tzinfo=dt.UTC)
+        else:
+            start = dt.datetime.combine(start, dt.time(9, 0), tzinfo=dt.UTC)
+        method = str(calendar.get("method") or part.get_param("method") or "REQUEST").upper()
+        if str(event.get("status") or "").upper() == "CANCELLED":
+            method = "CANCEL"
+        organizer = str(event.get("organizer") or "")
+        return start, method, re.sub(r"(?i)^mailto:", "", organizer).strip().lower()
     return None
 
 
