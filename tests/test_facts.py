@@ -95,3 +95,17 @@ def test_one_row_and_empty_tables():
     single = one_story(APPS.iloc[[1]].assign(interview_date=pd.Timestamp("2026-03-05")),
                        JOURNAL.iloc[:0])
     assert len(single.interviews) == 1 and single.interviews["round"].tolist() == [1.0]
+
+
+def test_a_round_taken_out_of_the_journal_is_not_put_back():
+    """The journal's own door (the Interviews page) is the home of rounds: a round deleted
+    there stays deleted, whatever the application's day said before."""
+    two = one_story(APPS.assign(interview_date=pd.to_datetime(
+        ["2026-03-17", None, None]).astype("datetime64[us]")), JOURNAL).interviews
+    kept = two[two["round"] == 1.0]
+    story = one_story(APPS.assign(interview_date=pd.to_datetime(
+        ["2026-03-17", None, None]).astype("datetime64[us]")), kept,
+        before=APPS.assign(interview_date=pd.to_datetime(
+            ["2026-03-17", None, None]).astype("datetime64[us]")))
+    assert story.interviews["round"].tolist() == [1.0]
+    assert story.applications.loc[0, "interview_date"] == pd.Timestamp("2026-03-10")

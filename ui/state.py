@@ -242,7 +242,7 @@ def _write(result: LoadResult, *, kind: str, description: str, expected: int | N
 
 def _save_import(result: LoadResult, files: tuple[RawFile, ...], options: ImportOptions, *,
                  description: str) -> None:
-    saved = result.linked()
+    saved = result.in_step()
     version = _write(saved, kind="import", description=description,
                      expected=workspace().current_version(), label=label(files))
     replace(Dataset(result=saved, label=label(files), is_sample=False, files=files,
@@ -257,7 +257,8 @@ def _save_change(description: str, *, kind: str, based_on: int | None, stale: st
     ``based_on`` is the version the change was made on: when another tab saved since, nothing
     is written, the user is told (``stale``) and shown the newer data, and False is returned."""
     dataset = current()
-    result = dataclasses.replace(dataset.result, **changes).linked()  # type: ignore[arg-type]
+    result = dataclasses.replace(dataset.result, **changes)  # type: ignore[arg-type]
+    result = result.in_step(before=dataset.result.applications)
     version = None
     if not dataset.is_sample:
         try:
@@ -358,9 +359,8 @@ def save_interviews(interviews: pd.DataFrame, description: str, *,
                     based_on: int | None) -> bool:
     """Save a changed interview journal as a new version, with each application's interview
     date set to its latest interview; False, with a notice, on a stale write."""
-    apps = with_latest_interviews(interviews, current().result.applications)
     return _save_change(description, kind="interviews", based_on=based_on,
-                        applications=apps, interviews=interviews,
+                        interviews=interviews,
                         stale="Not saved: your data was changed in another tab first. This "
                               "is the newer data; write it again.")
 

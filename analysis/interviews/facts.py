@@ -43,8 +43,10 @@ class Story:
 def rounds_for_dates(apps: pd.DataFrame, journal: pd.DataFrame, *,
                      before: pd.DataFrame | None = None) -> pd.DataFrame:
     """The journal with a round for every application's interview day it lacks. Given the
-    applications ``before`` a change, a day that was corrected (the application's latest
-    round was on the day it had before) moves that round instead of adding one.
+    applications ``before`` a change, only the days the change wrote count (a round taken out
+    of the journal is not put back from the application's old day), and a day that was
+    corrected (a round was held on the day the application had before) moves that round
+    instead of adding one.
 
     >>> from analysis.interviews.journal import empty_interviews
     >>> from analysis.model.tables import empty_applications
@@ -59,6 +61,9 @@ def rounds_for_dates(apps: pd.DataFrame, journal: pd.DataFrame, *,
     labels = application_of(tied, apps)
     days = tied[s.IV_DATE].dt.normalize()
     wanted = apps[s.INTERVIEW_DATE].dropna().dt.normalize()
+    if before is not None and s.INTERVIEW_DATE in before:
+        earlier = before[s.INTERVIEW_DATE].reindex(wanted.index).dt.normalize()
+        wanted = wanted[(earlier != wanted).fillna(True).to_numpy()]
     held = pd.Series(list(zip(labels, days, strict=True)), dtype=object)
     have = set(held[labels.notna().to_numpy() & days.notna().to_numpy()])
     missing = [label for label, day in wanted.items() if (label, day) not in have]
