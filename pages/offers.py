@@ -8,7 +8,13 @@ from analysis.forecast import pipeline_forecast
 from analysis.model import schema as s
 from ui import workspace
 from ui.cache import remembered
-from ui.offers_view import counter_offer, criteria_controls, negotiation_facts, offers_editor
+from ui.offers_view import (
+    counter_offer,
+    criteria_controls,
+    negotiation_facts,
+    offer_conflicts,
+    offers_editor,
+)
 from ui.shell import page_setup
 from ui.widgets import chart, in_percent, md, no_data, percent_column
 
@@ -27,6 +33,7 @@ st.markdown("Evaluate an offer once you have all the facts: pay, benefits and wh
 table = remembered(dataset.key, o.offers_table, view.all_apps, dataset.result.offers)
 st.subheader(f"Your offers ({len(table)})", anchor=False)
 offers_editor(view, table)
+offer_conflicts(view)
 
 offers, from_range = remembered(dataset.key, o.comparable_offers, table, view.all_apps)
 if from_range:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 
 import pytest
@@ -802,3 +803,30 @@ def test_offers_page_drafts_a_counter_offer():
     assert second.split(" – ")[0] in body
     assert "lead your ranking" in texts(at) or "already leads" in " ".join(
         c.value for c in at.caption)
+
+
+def test_an_offer_entered_on_the_offers_page_is_one_version_and_moves_its_application():
+    """A user adds an offer for an application they are interviewing for: one save is one
+    version, and the application is at the offer stage everywhere after it; an offer for an
+    application marked rejected is asked about, not changed behind the user's back."""
+    from analysis.model.store import Workspace
+
+    at = upload(start(), "tracker.csv", csv_bytes(TRACKER))
+    at.switch_page("pages/offers.py").run()
+    at.session_state["offers_editor_0"] = {
+        "edited_rows": {}, "deleted_rows": [],
+        "added_rows": [{"company": "Acme", "role": "Analyst", "base_salary": 90_000},
+                       {"company": "Globex", "role": "Engineer", "base_salary": 95_000}]}
+    next(b for b in at.button if b.label == "Save the offers").click().run()
+    assert not at.exception, at.exception
+    workspace = Workspace(os.environ["JOBSEARCH_WORKSPACE"])
+    assert workspace.history()["description"].tolist() == ["edited the offers",
+                                                          "imported tracker.csv, 3 rows"]
+    apps = workspace.load().applications
+    assert apps.set_index("company")["status"].to_dict() == {
+        "Acme": "offer", "Globex": "rejected", "Initech": "applied"}
+    asked = " ".join(m.value for m in at.markdown)
+    assert "Globex – Engineer" in shown(asked) and "rejected" in asked
+    next(b for b in at.button if b.label.startswith("It has an offer")).click().run()
+    assert Workspace(os.environ["JOBSEARCH_WORKSPACE"]).load().applications.set_index(
+        "company").loc["Globex", "status"] == "offer"

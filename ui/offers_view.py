@@ -12,6 +12,7 @@ import streamlit as st
 
 from analysis import offers as o
 from analysis.followups import mailto_link
+from analysis.interviews.facts import offer_rows, offer_statuses
 from analysis.model import schema as s
 from analysis.model.words import chance_text
 from ui import state, workspace
@@ -22,8 +23,9 @@ NEGOTIATION_SETTING = "negotiation_template"
 
 
 def offers_editor(view: View, table: pd.DataFrame) -> None:
-    """The offers in an editor; a change is saved at once as a version, and a fresh editor
-    then shows the saved table."""
+    """The offers in an editor inside a form: edits made with the keyboard or the mouse
+    (date pickers, the + row) wait until "Save the offers", and one editing session is one
+    version. An unchanged table saves nothing; a fresh editor then shows the saved table."""
     dataset = view.dataset
     round_ = st.session_state.get("offers_round", 0)
     config = {c.name: (st.column_config.NumberColumn(c.label, help=c.description, min_value=0)
@@ -33,19 +35,50 @@ def offers_editor(view: View, table: pd.DataFrame) -> None:
                        if c.kind == "date" else
                        st.column_config.TextColumn(c.label, help=c.description))
               for c in s.OFFER_COLUMNS}
-    editor_key = f"offers_editor_{round_}"
-    edited = st.data_editor(table, num_rows="dynamic", hide_index=True, column_config=config,
-                            placeholder="", key=editor_key)
-    changes = st.session_state.get(editor_key) or {}
-    if any(changes.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")):
-        st.session_state["offers_round"] = round_ + 1
-        if state.save_offers(edited.reset_index(drop=True), "edited the offers",
-                             based_on=dataset.stored):
-            st.rerun()
+    with st.form(f"offers_form_{round_}", border=False):
+        edited = st.data_editor(table, num_rows="dynamic", hide_index=True,
+                                column_config=config, placeholder="",
+                                key=f"offers_editor_{round_}")
+        submitted = st.form_submit_button("Save the offers", icon=":material/save:")
+    if submitted:
+        if o.same_offers(edited, table):
+            st.toast("Nothing to save: the offers are as they were.", icon=":material/info:")
+        else:
+            st.session_state["offers_round"] = round_ + 1
+            if state.save_offers(edited.reset_index(drop=True), "edited the offers",
+                                 based_on=dataset.stored):
+                st.rerun()
     st.caption("Offers come from your spreadsheet's Offers sheet and from applications whose "
-               "status is offer; add one with the + at the bottom. "
-               + ("Changes here are kept in your workspace." if not dataset.is_sample else
+               "status is offer; add one with the + at the bottom, then save. "
+               + ("Changes are kept in your workspace as one version per save."
+                  if not dataset.is_sample else
                   "The sample's offers can be changed for this visit only."))
+
+
+def offer_conflicts(view: View) -> None:
+    """Applications with an offer whose status says they ended otherwise (rejected,
+    withdrawn): asked once each, set to offer or left as they are."""
+    apps = view.all_apps
+    _, asked = offer_statuses(apps, view.dataset.result.offers)
+    kept = st.session_state.setdefault("offer_status_kept", set())
+    for row in asked.itertuples(index=False):
+        name = f"{row.company}" + (f" – {row.role}" if isinstance(row.role, str) else "")
+        if name in kept:
+            continue
+        with st.container(border=True):
+            st.markdown(f"**{md(name)}** has an offer here, but its status in your tracker is "
+                        f"**{md(row.status)}**. Which is right?")
+            left, right = st.columns(2)
+            if left.button(f"It has an offer: set {md(name)} to offer", type="primary",
+                           key=f"to_offer_{name}"):
+                moved = apps.copy()
+                moved.loc[offer_rows(apps, row.company, row.role), s.STATUS] = s.OFFER
+                if state.save_applications(moved, f"set {name} to offer",
+                                           based_on=view.dataset.stored):
+                    st.rerun()
+            if right.button(f"Keep it {md(row.status)}", key=f"keep_status_{name}"):
+                kept.add(name)
+                st.rerun()
 
 
 def criteria_controls(saved: Mapping[str, Any], extra: list[str]

@@ -145,6 +145,13 @@ def offer_applications(apps: pd.DataFrame, offers: pd.DataFrame) -> pd.Series:
     return found.fillna(offer_company.map(only)).astype("Int64")
 
 
+def offer_rows(apps: pd.DataFrame, company: object, role: object) -> pd.Series:
+    """Which applications an offer of ``company`` (and ``role``) belongs to, as a mask."""
+    offer = pd.DataFrame({s.OFFER_COMPANY: [company], s.OFFER_ROLE: [role]})
+    found = offer_applications(apps, offer).dropna()
+    return pd.Series(apps.index.isin(found.tolist()), index=apps.index)
+
+
 def one_story(apps: pd.DataFrame, journal: pd.DataFrame, offers: pd.DataFrame | None = None,
               *, before: pd.DataFrame | None = None) -> Story:
     """The applications and the journal in step after a change from any door: every interview

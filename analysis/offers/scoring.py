@@ -215,6 +215,21 @@ def comparable_offers(table: pd.DataFrame, applications: pd.DataFrame
     return salaries_from_ranges(table.dropna(subset=[s.OFFER_COMPANY]), applications)
 
 
+def same_offers(edited: pd.DataFrame, saved: pd.DataFrame) -> bool:
+    """Whether an edited offers table holds what the saved one does (rows, columns, values;
+    a blank written as "" or as missing alike), so saving it again would change nothing.
+
+    >>> table = pd.DataFrame({"company": ["Acme"], "base_salary": [90_000.0]})
+    >>> same_offers(table.copy(), table), same_offers(table.assign(base_salary=91_000.0), table)
+    (True, False)
+    """
+    if list(edited.columns) != list(saved.columns) or len(edited) != len(saved):
+        return False
+    left = edited.reset_index(drop=True).astype(object).replace("", None)
+    right = saved.reset_index(drop=True).astype(object).replace("", None)
+    return bool(left.where(left.notna(), None).equals(right.where(right.notna(), None)))
+
+
 def offer_names(offers: pd.DataFrame) -> pd.Series:
     """A unique name per offer: the company, with the role when a company has two."""
     company = offers[s.OFFER_COMPANY].fillna("(no company)").astype(str)
