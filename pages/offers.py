@@ -4,14 +4,12 @@ import streamlit as st
 
 from analysis import offers as o
 from analysis.charts import contribution_chart, wins_chart
-from analysis.forecast import pipeline_forecast
 from analysis.model import schema as s
 from ui import workspace
 from ui.cache import remembered
 from ui.offers_view import (
-    counter_offer,
     criteria_controls,
-    negotiation_facts,
+    negotiate,
     offer_conflicts,
     offers_editor,
 )
@@ -137,12 +135,4 @@ else:
 st.subheader("Negotiate with facts", anchor=False)
 st.markdown("Get all the facts before you negotiate, know that more than the salary can move, "
             "and do not undervalue yourself. The draft below says only what your data holds.")
-picked = st.selectbox("Offer to negotiate", list(ranking.index), index=0,
-                      key="negotiate_offer",
-                      help="The offer you would like to accept, if the terms were right.")
-days, by_deadline = o.negotiation_horizon(prepared, picked, as_of=view.as_of)
-pipeline = view.cached(pipeline_forecast, as_of=view.as_of, horizon_days=days)
-points = o.negotiation_points(prepared, chosen, leader=picked, pipeline=pipeline,
-                              as_of=view.as_of)
-negotiation_facts(points, days=days, by_deadline=by_deadline)
-counter_offer(points, view.all_apps)
+negotiate(view, prepared, chosen, list(ranking.index))

@@ -290,6 +290,17 @@ def test_the_pipeline_gives_leverage_from_late_stages_only():
     assert "final stages with 1 other company." in body
 
 
+def test_other_processes_are_live_ones_not_offers_cited_nor_ones_to_move_on_from():
+    """The counter-offer's "final stages with N other companies" counts neither the offers it
+    already cites (B's offer is one), nor an application the routine says to move on from."""
+    forecast = pipeline([("D", "interviewed", 0.3), ("B Ltd", "interviewed", 0.4),
+                         ("G", "interviewed", 0.3), ("H", "interviewed", 0.3)])
+    points = o.negotiation_points(NEGOTIATE, [BASE], leader="A", pipeline=forecast,
+                                  as_of=AS_OF, moving_on=["g"])
+    assert points.final_stage == ["D", "H"]
+    assert "final stages with 2 other companies." in o.negotiation_draft(points)[1]
+
+
 def test_without_competing_offer_or_pipeline_the_draft_claims_no_leverage():
     alone = NEGOTIATE.iloc[:1]
     points = o.negotiation_points(alone, [BASE, PTO], leader="A", as_of=AS_OF)

@@ -792,14 +792,18 @@ def test_overview_shows_the_offers_expected():
     assert "(" in tile.value and "–" in tile.value
 
 
-def test_offers_page_drafts_a_counter_offer():
+def draft(at: AppTest) -> str:
+    return next(a.value for a in at.text_area if a.label == "Counter-offer draft")
+
+
+def test_offers_page_drafts_a_counter_offer_and_rewrites_it_when_the_facts_change():
     at = start("pages/offers.py")
-    body = at.text_area(key=f"counter_body_{at.selectbox(key='negotiate_offer').value}").value
+    body = draft(at)
     assert body.startswith("Dear ") and "Research Analyst" in body or "position" in body
     second = at.selectbox(key="negotiate_offer").options[1]
     at.selectbox(key="negotiate_offer").set_value(second).run()
     assert not at.exception, at.exception
-    body = at.text_area(key=f"counter_body_{second}").value
+    body = draft(at)
     assert second.split(" – ")[0] in body
     assert "lead your ranking" in texts(at) or "already leads" in " ".join(
         c.value for c in at.caption)

@@ -4,6 +4,7 @@ and the counter-offer drafted from the negotiation points the page has worked ou
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,7 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from analysis import offers as o
-from analysis.followups import mailto_link
+from analysis.followups import mailto_link, moving_on_companies
+from analysis.forecast import pipeline_forecast
 from analysis.interviews.facts import offer_rows, offer_statuses
 from analysis.model import schema as s
 from analysis.model.words import chance_text
@@ -170,11 +172,13 @@ def counter_offer(points: o.NegotiationPoints, applications: pd.DataFrame) -> No
     subject, body = o.negotiation_draft(points, contact=contact_name,
                                         my_name=str(workspace.setting("my_name", "")),
                                         template=(template[0], template[1]))
-    picked = points.offer
+    # A draft is rebuilt when the facts it stands on change: its boxes are keyed by it.
+    drafted = hashlib.sha1(f"{points.offer}|{subject}|{body}".encode()).hexdigest()[:12]
     subject = st.text_input("Subject of the counter-offer", subject,
-                            key=f"counter_subject_{picked}")
-    body = st.text_area("Counter-offer draft", body, height=320, key=f"counter_body_{picked}",
-                        help="Edit freely; nothing is sent from here.")
+                            key=f"counter_subject_{drafted}")
+    body = st.text_area("Counter-offer draft", body, height=320, key=f"counter_body_{drafted}",
+                        help="Edit freely; nothing is sent from here. It is written anew when "
+                             "the offers, the criteria or your applications change.")
     link = mailto_link(contact_email, subject, body)
     if link:
         st.link_button(f"Open in your email program (to {contact_email})", link,
@@ -182,3 +186,20 @@ def counter_offer(points: o.NegotiationPoints, applications: pd.DataFrame) -> No
     else:
         st.caption("No contact email for this company in your tracker: copy the draft into "
                    "your email program.")
+
+
+def negotiate(view: View, prepared: pd.DataFrame, chosen: list[o.Criterion],
+              ranked: list[str]) -> None:
+    """The offer to negotiate, the facts a counter-offer stands on, and the draft: the
+    pipeline of the applications shown, less the processes the routine says to move on from."""
+    picked = st.selectbox("Offer to negotiate", ranked, index=0, key="negotiate_offer",
+                          help="The offer you would like to accept, if the terms were right.")
+    days, by_deadline = o.negotiation_horizon(prepared, picked, as_of=view.as_of)
+    pipeline = view.cached(pipeline_forecast, as_of=view.as_of, horizon_days=days)
+    moving_on = view.cached_with_journal(moving_on_companies, as_of=view.as_of,
+                                         log=workspace.action_log(),
+                                         rules=workspace.follow_up_rules())
+    points = o.negotiation_points(prepared, chosen, leader=picked, pipeline=pipeline,
+                                  as_of=view.as_of, moving_on=moving_on)
+    negotiation_facts(points, days=days, by_deadline=by_deadline)
+    counter_offer(points, view.all_apps)

@@ -16,6 +16,7 @@ from analysis.followups.log import (
     carried_decisions,
     mark_done,
     mark_interview_done,
+    moving_on_companies,
     open_actions,
     open_follow_ups,
     snoozed_until,
@@ -68,6 +69,7 @@ from analysis.followups.rules import (
 )
 
 __all__ = [
+    "moving_on_companies",
     "NEGOTIATION_TEMPLATE",
     "CounterOffer",
     "negotiation_draft",

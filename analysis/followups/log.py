@@ -13,6 +13,7 @@ from analysis.followups.due import due_follow_ups, interview_suffixes, interview
 from analysis.followups.rules import (
     DONE,
     INTERVIEW_THANKS_DONE,
+    MOVE_ON,
     NOT_APPLICABLE,
     NOTES,
     SNOOZED,
@@ -71,6 +72,15 @@ def open_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, log: ActionLog | None
     page, report and command counts what is left to do."""
     found = due_follow_ups(apps, as_of=as_of, rules=rules, offers=offers, interviews=interviews)
     return open_actions(found, log or ActionLog(), as_of=as_of)
+
+
+def moving_on_companies(apps: pd.DataFrame, *, as_of: dt.date, log: ActionLog | None = None,
+                        rules: FollowUpRules | None = None,
+                        interviews: pd.DataFrame | None = None) -> list[str]:
+    """The companies the follow-up routine says to move on from (a move-on action open on
+    ``as_of``): not a process to cite as leverage, whatever their status says."""
+    actions = open_follow_ups(apps, as_of=as_of, log=log, rules=rules, interviews=interviews)
+    return sorted(set(actions.loc[actions["action"] == MOVE_ON, "company"].dropna()))
 
 
 def carried_decisions(decisions: Mapping[str, tuple[str, dt.date | None, dt.date | None]],
