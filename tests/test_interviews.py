@@ -365,10 +365,25 @@ def test_the_thank_you_draft_is_addressed_to_the_interviewer_and_names_a_topic()
     subject, body = f.draft_message(ana, APPS, my_name="Sam", interviews=table)
     assert body.startswith("Dear Ana Ruiz,")
     assert "on 10 March" in body
-    assert "I especially enjoyed discussing how you would measure a feature's success." in body
+    assert "I especially enjoyed discussing how I would measure a feature's success." in body
     without = journal([PANEL])
     _, plain = f.draft_message(ana, APPS, interviews=without)
     assert "especially enjoyed" not in plain and "$topic" not in plain
+
+
+def test_each_interviewer_is_thanked_for_what_they_asked():
+    """The notes say who asked what: each thank-you recalls its own interviewer's question,
+    in a sentence that reads well whatever the question's form."""
+    table = journal([{**PANEL, "questions_asked": "Ana: Walk me through a SQL query you "
+                                                  "optimised\nBen: Why did you leave your "
+                                                  "last job?\nBen: Is remote work possible?"}])
+    found = f.due_follow_ups(APPS, as_of=dt.date(2026, 3, 11), interviews=table)
+    thanks = found[found["action"] == "thank_you"].set_index("interviewer")
+    ana = f.draft_message(thanks.loc[0], APPS, interviews=table)[1]
+    ben = f.draft_message(thanks.loc[1], APPS, interviews=table)[1]
+    assert "I especially enjoyed walking you through a SQL query I optimised." in ana
+    assert "why I did leave" not in ben and "Ben:" not in ben
+    assert 'I especially enjoyed your question, "Is remote work possible?"' in ben
 
 
 def test_without_a_journal_the_application_rules_stand():
