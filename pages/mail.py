@@ -123,7 +123,7 @@ if buttons[0].button(f"Accept {len(accepted):,} and decline {len(refused):,}", t
                                    based_on=view.dataset.stored, kind="mail"):
             st.session_state.pop(SCAN_KEY, None)
             saved = proposals.updates_description(len(accepted), label)
-            st.success(f"Saved as a new version: {saved}. Undo it on the Data page.",
+            st.success(f"Saved as a new version: {md(saved)}. Undo it on the Data page.",
                        icon=":material/check_circle:")
             st.rerun()
     else:
