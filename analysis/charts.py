@@ -58,8 +58,12 @@ def funnel_chart(funnel: pd.DataFrame) -> go.Figure:
     title = "Stages reached"
     if funnel.empty or funnel["applications"].iloc[0] == 0:
         return empty_figure("No applications sent yet.", title=title)
-    conversion = [""] + [f" ({rate:.0%} of previous)" if pd.notna(rate) else ""
-                         for rate in funnel["from_previous"].iloc[1:]]
+    # Each rate names the step it is a share of: after "Round 2", an offer's is the interview's.
+    compared = funnel["compared_with"] if "compared_with" in funnel else \
+        funnel["stage"].shift(1).fillna("")
+    conversion = [""] + [f" ({rate:.0%} of {str(step).lower()})" if pd.notna(rate) else ""
+                         for rate, step in zip(funnel["from_previous"].iloc[1:],
+                                               compared.iloc[1:], strict=True)]
     fig = go.Figure(go.Funnel(
         y=funnel["stage"], x=funnel["applications"],
         text=[f"{n:,}{c}" for n, c in zip(funnel["applications"], conversion, strict=True)],

@@ -60,9 +60,11 @@ else:
     tiles.active(row[0])
     forecast_tile(row[1], view.cached(pipeline_forecast, as_of=view.as_of,
                                       horizon_days=FORECAST_DAYS))
+    notes = [metrics.reply_times_note(now)]
     if replies.partial:
-        st.caption(f"{replies.note} The rates count the other "
-                   f"{replies.unknown:,} as without a reply so far.")
+        notes.append(f"{replies.note} The rates count the other {replies.unknown:,} as without "
+                     "a reply so far.")
+    st.caption(" ".join(n for n in notes if n))
 
 with st.expander("What these numbers stand on", icon=":material/fact_check:"):
     st.dataframe(view.cached(coverage_table), hide_index=True, width="stretch", column_config={

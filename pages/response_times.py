@@ -54,7 +54,10 @@ columns[1].metric("75% heard back by", f"day {p75.day}" if p75.day is not None e
 columns[2].metric("Heard back so far", percent(share_so_far(overall)),
                   help="The curve's last value: the share that heard back within the longest "
                        "wait in your data.")
-st.caption(metrics.response_summary(durations, overall, replies=replies))
+st.caption(metrics.response_summary(durations, overall, replies=replies) + " "
+           + metrics.heard_back_note(share_so_far(overall),
+                                     view.cached(metrics.kpis, as_of=view.as_of,
+                                                 ghost_days=view.ghost_days)))
 
 chart(response_curve_chart(curve))
 if by is not None:

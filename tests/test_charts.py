@@ -20,7 +20,22 @@ def test_funnel_chart():
     fig = c.funnel_chart(m.funnel_counts(APPS))
     assert fig.data[0].type == "funnel"
     assert list(fig.data[0].x) == m.funnel_counts(APPS)["applications"].tolist()
-    assert "of previous" in fig.data[0].text[1]
+    assert "of applied)" in fig.data[0].text[1] and "of responded)" in fig.data[0].text[2]
+
+
+def test_an_offer_after_later_rounds_is_a_share_of_the_interviewed_and_says_so():
+    """The funnel's Offer row, after Round 2, names the step it is a share of."""
+    from analysis import interviews as iv
+
+    apps = APPS[APPS["interview_date"].notna()].head(6)
+    journal = iv.interviews_from_applications(apps)
+    journal = pd.concat([journal, journal.head(1).assign(round=2.0)], ignore_index=True)
+    funnel = m.funnel_counts(apps, interviews=journal)
+    assert funnel["stage"].tolist()[:4] == ["Applied", "Responded", "Interview", "Round 2"]
+    offer = funnel.set_index("stage").loc["Offer"]
+    assert offer["compared_with"] == "Interview"
+    text = c.funnel_chart(funnel).data[0].text[funnel["stage"].tolist().index("Offer")]
+    assert text.endswith("of interview)")
 
 
 def test_flow_chart_links_match_the_flows():

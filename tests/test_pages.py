@@ -227,10 +227,11 @@ def test_partly_recorded_replies_carry_a_note():
             ["Acme", "Rejected", "2025-03-01", "2025-03-09"],
             ["Globex", "Applied", "2025-03-02", ""], ["Initech", "Applied", "2025-03-03", ""]]
     at = upload(start(), "partial.csv", csv_bytes(rows))
-    assert "Replies recorded for 1 of 3 applications." in " ".join(c.value for c in at.caption)
+    assert "Whether a reply came is recorded for 1 of 3 applications" in \
+        " ".join(c.value for c in at.caption)
     response = next(m for m in at.metric if m.label == "Response rate")
     assert response.value == "33%"
-    assert "Replies recorded for 1 of 3 applications." in response.help
+    assert "Whether a reply came is recorded for 1 of 3 applications" in response.help
 
 
 def test_overview_shows_the_kpis_the_funnel_the_flow_and_activity():

@@ -13,7 +13,7 @@ from analysis.interviews import per_offer_text
 from analysis.model.words import chance_text, expected_text
 from analysis.stats.coverage import ReplyCoverage
 from analysis.stats.metrics import Kpis
-from ui.widgets import percent, points_change
+from ui.widgets import arrow, percent, points_change
 
 
 @dataclass(frozen=True)
@@ -33,14 +33,14 @@ class Tiles:
         return f" {self.replies.note}" if self.replies.partial else ""
 
     def applications(self, column: DeltaGenerator) -> None:
-        column.metric("Applications", f"{self.now.applications:,}",
-                      f"{self.now.applications - self.before.applications:+,}",
-                      help="Applications sent (saved ones not counted).")
+        change = f"{self.now.applications - self.before.applications:+,}"
+        column.metric("Applications", f"{self.now.applications:,}", change,
+                      delta_arrow=arrow(change), help="Applications sent (saved ones not counted).")
 
     def active(self, column: DeltaGenerator) -> None:
-        column.metric("Active applications", f"{self.now.active:,}",
-                      f"{self.now.active - self.before.active:+,}", delta_color="off",
-                      help="Sent, not closed, and not ghosted.")
+        change = f"{self.now.active - self.before.active:+,}"
+        column.metric("Active applications", f"{self.now.active:,}", change, delta_color="off",
+                      delta_arrow=arrow(change), help="Sent, not closed, and not ghosted.")
 
     def rate(self, column: DeltaGenerator, label: str, count: str, help_text: str, *,
              inverse: bool = False) -> None:
@@ -49,7 +49,7 @@ class Tiles:
         rate, earlier = self.now.rate(now_count), self.before.rate(before_count)
         # A month ago no reply may have been recorded yet: no change to show then.
         change = points_change(rate, earlier) if self.before.replies_recorded else None
-        column.metric(label, percent(rate), change,
+        column.metric(label, percent(rate), change, delta_arrow=arrow(change),
                       delta_color="inverse" if inverse else "normal",
                       help=f"{help_text} {now_count:,} of {self.now.applications:,} "
                            f"applications." + self._replies_note)
@@ -57,7 +57,7 @@ class Tiles:
     def median_days(self, column: DeltaGenerator) -> None:
         days = self.now.median_days
         column.metric(
-            "Median days to reply", f"{days} days" if days is not None else "Not yet",
+            "Median days to reply", f"{days} days" if days is not None else "Not reached",
             help="The day by which half of all applications heard back (Kaplan-Meier median, "
                  "with waiting applications counted as waiting). 'Not yet': fewer than half "
                  "have had any reply so far." + self._replies_note)
@@ -65,7 +65,7 @@ class Tiles:
     def half_of_replies(self, column: DeltaGenerator) -> None:
         days = self.now.half_of_replies_days
         column.metric(
-            "Half of replies within", f"{days} days" if days is not None else "No replies",
+            "Half of the replies within", f"{days} days" if days is not None else "No replies",
             help="Of the replies that came, half arrived within this many days of applying.")
 
     def interviews_per_offer(self, column: DeltaGenerator) -> None:

@@ -4,7 +4,7 @@ charts drawn the same way everywhere."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -43,6 +43,17 @@ def in_percent(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
 
 def percent_column(label: str, **options: Any) -> ColumnConfig:
     return st.column_config.NumberColumn(label, format=PERCENT_FORMAT, **options)
+
+
+def arrow(change: str | None) -> Literal["auto", "off"]:
+    """No arrow beside a change of nothing ("+0", "+0.0 pp"): ``st.metric``'s delta_arrow.
+
+    >>> arrow("+0"), arrow("+0.0 pp"), arrow("+3"), arrow(None)
+    ('off', 'off', 'auto', 'auto')
+    """
+    if change is None:
+        return "auto"
+    return "off" if re.fullmatch(r"[+-]?0(?:\.0+)?(?: pp)?", change.strip()) else "auto"
 
 
 def points_change(now: float | None, before: float | None) -> str | None:

@@ -171,7 +171,7 @@ def headline_measures(kpis: metrics.Kpis, actions: pd.DataFrame, offers: OfferRe
                       *, ghost_days: int) -> list[Measure]:
     """The numbers on the report's first page, with their definitions."""
     n = kpis.applications
-    replies = ReplyCoverage(n, kpis.replies_known)
+    replies = ReplyCoverage(n, kpis.replies_known, kpis.responses)
     unknown = replies.none  # no reply recorded anywhere: the reply-based numbers are unknown
     coverage = f" {replies.note}" if replies.partial else ""
 

@@ -164,6 +164,46 @@ def response_summary(durations: pd.DataFrame, curve: pd.DataFrame, *,
     return text
 
 
+def reply_times_note(kpis: Kpis) -> str:
+    """Why "median days to reply" and "half of the replies within" differ, on the spot: the
+    first counts every application, the waiting ones too; the second only the replies.
+
+    >>> base = dict(as_of=dt.date(2026, 1, 1), applications=40, responses=12, positive=5,
+    ...             interviews=3, offers=1, ghosted=4, active=20, replies_known=16)
+    >>> reply_times_note(Kpis(**base, median_days=None, half_of_replies_days=7))[:61]
+    'Median days to reply counts every application sent, those sti'
+    >>> reply_times_note(Kpis(**base, median_days=9, half_of_replies_days=9))
+    ''
+    """
+    if kpis.half_of_replies_days is None or kpis.median_days == kpis.half_of_replies_days:
+        return ""
+    median = ("fewer than half have heard back, so it is not reached yet"
+              if kpis.median_days is None else
+              f"half of them heard back by day {kpis.median_days}")
+    return (f"Median days to reply counts every application sent, those still waiting too: "
+            f"{median}. Half of the {kpis.responses:,} replies that came arrived within "
+            f"{kpis.half_of_replies_days} days.")
+
+
+def heard_back_note(share: float, kpis: Kpis) -> str:
+    """Why the response curve's "heard back so far" and the Overview's response rate differ,
+    on the spot: the curve counts an application only for the days it has waited.
+
+    >>> base = dict(as_of=dt.date(2026, 1, 1), applications=100, responses=38, positive=5,
+    ...             interviews=3, offers=1, ghosted=4, active=20, median_days=None,
+    ...             half_of_replies_days=7, replies_known=50)
+    >>> heard_back_note(0.43, Kpis(**base)).split(", ")[:2]
+    ['Heard back so far', '43%']
+    """
+    rate = kpis.rate(kpis.responses)
+    if rate is None or round(rate, 2) == round(share, 2):
+        return ""
+    return (f"Heard back so far, {share:.0%}, counts each application for the days it has "
+            f"waited, so recent ones do not count as silent yet; the Overview's response rate, "
+            f"{rate:.0%}, is the share of all {kpis.applications:,} applications sent that "
+            "have a reply.")
+
+
 def logrank_verdict(test: LogRank) -> str:
     """The log-rank test across groups in one sentence, saying whether the curves differ
     more than chance would explain (p below ``SIGNIFICANT``).
@@ -280,7 +320,8 @@ def funnel_counts(apps: pd.DataFrame, *, interviews: pd.DataFrame | None = None
                   ) -> pd.DataFrame:
     """Applications that reached each stage of applied -> responded -> interview -> offer ->
     accepted (stages reached, not current status), with the conversion from the step before
-    and the share of all applications. With the interview journal, the interview step is
+    (``from_previous``, from the step named in ``compared_with``) and the share of all
+    applications. With the interview journal, the interview step is
     split by rounds reached ("Interview", "Round 2", "Round 3+"), counted where the journal
     has rounds beyond the first.
 
@@ -301,15 +342,17 @@ def funnel_counts(apps: pd.DataFrame, *, interviews: pd.DataFrame | None = None
         extra = [step for step in extra if step[1] > 0]
         steps = [*steps[:3], *((name, 0) for name, _ in extra), *steps[3:]]
         counts = [*counts[:3], *(n for _, n in extra), *counts[3:]]
-    previous = [counts[0], *counts[:-1]]
     names = [name for name, _ in steps]
+    compared = [names[0], *names[:-1]]
     if "Round 2" in names:  # an offer may follow any round: it converts from the interview
-        previous[names.index("Offer")] = counts[names.index("Interview")]
+        compared[names.index("Offer")] = "Interview"
+    previous = [counts[names.index(name)] for name in compared]
     total = counts[0]
     return pd.DataFrame({
-        "stage": [name for name, _ in steps],
+        "stage": names,
         "applications": counts,
         "from_previous": [c / p if p else np.nan for c, p in zip(counts, previous, strict=True)],
+        "compared_with": compared,
         "of_applied": [c / total if total else np.nan for c in counts],
     })
 
