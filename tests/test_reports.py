@@ -350,3 +350,37 @@ def test_the_scope_of_a_report_in_words():
     assert scope_text(1) == "All 1 application"
     assert scope_text(3, "source Referral") == "3 applications (source Referral)"
     assert build_report(empty_applications(), as_of=AS_OF).scope == "All 0 applications"
+
+
+def test_html_tables_are_sized_by_their_content_and_links_show_their_host():
+    from analysis.outputs.report_page import html_table
+
+    frame = pd.DataFrame({"State": ["overdue"], "What to do": ["Within 24-48 hours: thank "
+                                                               "them, recall one thing you "
+                                                               "discussed."],
+                          "Job link": ["https://www.linkedin.com/jobs/view/39123/?ref=x"]})
+    table = html_table(frame)
+    state, detail, link = table.rows[0]
+    assert (state.kind, detail.kind, link.kind) == ("short", "long", "link")
+    assert link.text == "linkedin.com/jobs/view/39123" and link.href.startswith("https://")
+
+
+def test_the_reports_dates_are_dates_in_excel_and_cards_on_a_phone():
+    import io
+
+    import openpyxl
+
+    from analysis import load_sample
+    from analysis.outputs import report_book, report_page, reports
+
+    result = load_sample(end=AS_OF)
+    report = reports.build_report(result.applications, as_of=AS_OF, offers=result.offers,
+                                  interviews=result.interviews)
+    book = openpyxl.load_workbook(io.BytesIO(report_book.report_workbook(report)))
+    sheet = book["Interviews"]
+    column = [c.value for c in sheet[1]].index("Thank-you sent") + 1
+    thanked = [sheet.cell(row=r, column=column).value for r in range(2, sheet.max_row + 1)]
+    assert any(thanked) and all(v is None or isinstance(v, dt.datetime) for v in thanked)
+    html = report_page.report_html(report)
+    assert 'data-label="What to do"' in html and "td[data-label]::before" in html
+    assert "overflow-wrap: anywhere" not in html
