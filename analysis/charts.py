@@ -281,6 +281,7 @@ def cohort_chart(cohorts: pd.DataFrame, *, outcome: str) -> go.Figure:
                            "%{customdata[1]:,}), sent %{customdata[2]} days ago<extra></extra>"),
         )
     fig.update_yaxes(range=[0, 100], ticksuffix="%")
+    fig.update_xaxes(tickformat="%-d %b")  # days as the tables say them: "3 Aug"
     return _layout(fig, title=title, x="Week applied (starting Monday)",
                    y=OUTCOMES.get(outcome, outcome))
 
@@ -348,6 +349,7 @@ def rounds_chart(rounds: pd.DataFrame, *, as_of: pd.Timestamp | None = None) -> 
     if as_of is not None:
         fig.add_vline(x=as_of, line_dash="dash", line_color=MUTED)
     fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(tickformat="%-d %b")
     return _layout(fig, title=title, x="Interview date", y=None,
                    height=max(260, 90 + 40 * rounds["application"].nunique()))
 

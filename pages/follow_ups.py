@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis import followups as f
-from analysis.model.words import plural
+from analysis.model.words import plural, verb
 from analysis.outputs.exports import actions_calendar, safe_csv
 from analysis.outputs.reports import actions_table
 from ui import shell, workspace
@@ -113,7 +113,8 @@ for when_due in f.STATES:
 
 hidden = len(actions) - len(todo)
 if hidden:
-    st.caption(f"{hidden} action(s) marked done, not applicable or snoozed are hidden.")
+    st.caption(f"{plural(hidden, 'action')} marked done, not applicable or snoozed "
+               f"{verb(hidden, 'is', 'are')} hidden.")
     if st.button("Show them again", type="tertiary"):
         for action_id in actions["action_id"]:
             if str(action_id) in log.entries:

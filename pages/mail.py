@@ -9,6 +9,7 @@ from analysis.mail import proposals
 from analysis.mail import scan as ms
 from analysis.mail.mailbox import MailboxError
 from analysis.model import schema as s
+from analysis.model.words import plural
 from ui import state, workspace
 from ui.mail_review import review_editor
 from ui.shell import page_setup
@@ -135,5 +136,5 @@ st.caption(f"{new:,} of them are new applications: companies whose acknowledgeme
 if view.dataset.is_sample:
     st.caption("You are looking at the sample data: accepted changes last for this visit "
                "only. Import your own tracker first.")
-st.caption(f"{applications:,} application(s) concerned; {s.LABELS[s.STATUS].lower()} changes "
+st.caption(f"{plural(applications, 'application')} concerned; {s.LABELS[s.STATUS].lower()} changes "
            "never go backwards (an interview does not undo an offer).")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from analysis.charts import cohort_chart, rate_chart
 from analysis.model.summary import column_label, grouping_columns
+from analysis.model.words import plural, verb
 from analysis.stats import rates
 from analysis.stats.coverage import reply_coverage
 from ui.shell import page_setup
@@ -45,7 +46,7 @@ def by_group(by, label: str, *, key: str, order: str = "size") -> None:
                         show_small=show_small, order=order)
     chart(rate_chart(table, outcome=outcome, by_label=label), key=key)
     if table.attrs["hidden"]:
-        st.caption(f"{table.attrs['hidden']} group(s) with fewer than {rates.MIN_GROUP} "
+        st.caption(f"{plural(table.attrs['hidden'], 'group')} with fewer than {rates.MIN_GROUP} "
                    "applications hidden.")
 
 
@@ -70,7 +71,8 @@ cohorts = view.cached(rates.cohorts, as_of=view.as_of, outcome=outcome)
 chart(cohort_chart(cohorts, outcome=outcome))
 maturing = rates.maturing_weeks(cohorts)
 if maturing:
-    st.caption(f"The {maturing} most recent week(s), hatched, are younger than the time by "
+    weeks = "most recent week" if maturing == 1 else f"{maturing} most recent weeks"
+    st.caption(f"The {weeks}, hatched, {verb(maturing, 'is', 'are')} younger than the time by "
                "which 75% of replies usually arrive: their rates will still rise.")
 
 st.subheader("Compare two groups", anchor=False)

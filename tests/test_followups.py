@@ -459,7 +459,7 @@ def test_when_an_action_is_due_in_words():
     later = f.due_follow_ups(apps_frame([
         {"company": "A", "status": "interviewing", "date_applied": "2026-03-01",
          "interview_date": "2026-03-10"}]), as_of=dt.date(2026, 3, 14)).set_index("action")
-    assert f.due_text(later.loc[f.THANK_YOU]) == "Overdue by 2 day(s) (due 10 Mar)"
+    assert f.due_text(later.loc[f.THANK_YOU]) == "Overdue by 2 days (due 10 Mar)"
     coming = pd.Series({"state": f.UPCOMING, "due": pd.Timestamp("2026-03-20"),
                         "days_overdue": 0, "overdue_after": pd.Timestamp("2026-03-22")})
     assert f.due_text(coming) == "Due Friday 20 Mar"

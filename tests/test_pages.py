@@ -317,7 +317,7 @@ def test_snoozed_actions_disappear():
     key = snooze.key
     snooze.click().run()
     assert key not in {b.key for b in at.button}
-    assert any(c.value.startswith("1 action(s) marked done, not applicable or snoozed")
+    assert any(c.value.startswith("1 action marked done, not applicable or snoozed")
                for c in at.main.caption)
 
 

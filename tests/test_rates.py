@@ -68,7 +68,7 @@ def test_unknown_outcome_is_refused():
 def test_top_values_and_months():
     apps = SOURCES.assign(role=["Analyst"] * 10 + ["Engineer"] * 4 + [None])
     assert r.top_values(apps["role"], 1).value_counts().to_dict() == {"Analyst": 10, "Other": 5}
-    assert set(r.month_applied(SOURCES)) == {"2025-06"}
+    assert set(r.month_applied(SOURCES)) == {"Jun 2025"}
 
 
 def test_cohorts_flag_the_recent_weeks():
@@ -136,3 +136,12 @@ def test_maturing_weeks_count_the_weeks_too_recent_to_judge():
     assert r.maturing_weeks(cohorts) == int(cohorts["maturing"].sum())
     assert r.maturing_weeks(r.cohorts(empty_applications(), as_of=AS_OF)) == 0
     assert r.maturing_weeks(pd.DataFrame({"maturing": [True]})) == 1
+
+
+def test_months_named_in_words_stay_in_time_order():
+    apps = apps_frame([{"company": c, "date_applied": d, "status": "applied"}
+                       for c, d in (("A", "2025-12-03"), ("B", "2026-01-05"), ("C", "2025-02-01"),
+                                    ("D", "2025-12-09"))])
+    table = r.rate_table(apps, by=r.month_applied(apps), outcome="response",
+                         as_of=dt.date(2026, 2, 1), min_n=1, order="name")
+    assert table["group"].tolist() == ["Feb 2025", "Dec 2025", "Jan 2026"]

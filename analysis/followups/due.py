@@ -37,6 +37,7 @@ from analysis.interviews.journal import NOTE_COLUMNS, has_notes, interviewer_row
 from analysis.interviews.linking import application_of
 from analysis.model import schema as s
 from analysis.model.stages import Stage, stage_codes
+from analysis.model.words import plural
 
 
 def empty_actions() -> pd.DataFrame:
@@ -278,11 +279,11 @@ def due_text(action: pd.Series) -> str:
     >>> action = pd.Series({"state": OVERDUE, "due": pd.Timestamp("2026-03-02"),
     ...                     "days_overdue": 3, "overdue_after": pd.Timestamp("2026-03-04")})
     >>> due_text(action), due_text(action.replace({OVERDUE: DUE_TODAY}))
-    ('Overdue by 3 day(s) (due 2 Mar)', 'Due now (by 4 Mar)')
+    ('Overdue by 3 days (due 2 Mar)', 'Due now (by 4 Mar)')
     """
     due = action["due"]
     if action["state"] == OVERDUE:
-        return f"Overdue by {action['days_overdue']} day(s) (due {due:%-d %b})"
+        return f"Overdue by {plural(action['days_overdue'], 'day')} (due {due:%-d %b})"
     if action["state"] == DUE_TODAY:
         return f"Due now (by {action['overdue_after']:%-d %b})"
     return f"Due {due:%A %-d %b}"

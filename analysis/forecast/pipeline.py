@@ -35,6 +35,7 @@ import pandas as pd
 from analysis.forecast.prior import CENSORED, ENDED, FORWARD, PRIOR, PRIOR_WEIGHT, WEEK, prior_cells
 from analysis.model import schema as s
 from analysis.model.stages import Stage, as_known_on, stage_codes, status_and_dates
+from analysis.model.words import plural, verb
 
 # Where an open application waits for its next step (not the stages of ``model.stages``).
 WAITING = ("applied", "replied", "interviewed")
@@ -410,7 +411,8 @@ def _notes(history: pd.DataFrame, rates: list[StageRate], table: pd.DataFrame) -
     notes = []
     undated = int((history["open"] & history["applied"].isna()).sum())
     if undated:
-        notes.append(f"{undated} open application(s) without a date count as sent today.")
+        notes.append(f"{plural(undated, 'open application')} without a date "
+                     f"{verb(undated, 'counts', 'count')} as sent today.")
     if not history["offered"].any():
         notes.append("No offer in your history yet: the chance of one after an interview is "
                      f"the prior's (about {PRIOR['interviewed'].forward:.0%}), shrunk by the "

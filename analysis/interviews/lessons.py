@@ -15,6 +15,7 @@ from analysis.maths.intervals import wilson_interval
 from analysis.model import schema as s
 from analysis.model.keys import name_key
 from analysis.model.stages import Stage, stage_codes
+from analysis.model.words import plural
 
 MIN_RATED = 8  # interviews with a rating and a known outcome before the rating says anything
 
@@ -253,7 +254,7 @@ def rating_outcomes(interviews: pd.DataFrame, apps: pd.DataFrame, *, as_of: dt.d
     table = table.assign(rate=table["moved_on"] / table["n"], low=low, high=high)
     total = int(table["n"].sum())
     if total < MIN_RATED:
-        verdict = (f"Too few to tell: {total} rated interview(s) with a known outcome; the "
+        verdict = (f"Too few to tell: {plural(total, 'rated interview')} with a known outcome; the "
                    f"pattern means something from about {MIN_RATED}.")
     else:
         high_rated = frame[frame["rating"] >= 4]["moved"]

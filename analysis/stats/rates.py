@@ -79,8 +79,14 @@ def group_values(apps: pd.DataFrame, column: str) -> list[str]:
 
 
 def month_applied(apps: pd.DataFrame) -> pd.Series:
-    """The month of application, as "2025-03" (blank when there is no date)."""
-    return format_days(apps[s.DATE_APPLIED], "%Y-%m")
+    """The month of application, as "Mar 2025" (blank when there is no date): the way every
+    chart and table here names a month.
+
+    >>> days = pd.DataFrame({"date_applied": pd.to_datetime(["2025-03-07", None])})
+    >>> month_applied(days).tolist()
+    ['Mar 2025', nan]
+    """
+    return format_days(apps[s.DATE_APPLIED], "%b %Y")
 
 
 def rate_table(apps: pd.DataFrame, *, by: str | pd.Series | None, outcome: str,
@@ -107,8 +113,13 @@ def rate_table(apps: pd.DataFrame, *, by: str | pd.Series | None, outcome: str,
     table = table.assign(rate=table["successes"] / table["n"], low=low, high=high)[RATE_COLUMNS]
     small = table["n"] < min_n
     result = table if show_small else table[~small]
-    keys, ascending = (["n", "group"], [False, True]) if order == "size" else (["group"], [True])
-    result = result.sort_values(keys, ascending=ascending).reset_index(drop=True)
+    if order == "size":
+        result = result.sort_values(["n", "group"], ascending=[False, True])
+    else:  # by name, months ("Mar 2025") in time order
+        month = pd.to_datetime(result["group"], format="%b %Y", errors="coerce")
+        result = result.assign(_month=month).sort_values(["_month", "group"])\
+            .drop(columns="_month")
+    result = result.reset_index(drop=True)
     result.attrs["hidden"] = 0 if show_small else int(small.sum())
     return result
 
