@@ -7,7 +7,7 @@ from analysis.model.words import plural, verb
 from analysis.outputs.exports import actions_calendar, safe_csv
 from analysis.outputs.reports import actions_table
 from ui import shell, workspace
-from ui.follow_up_cards import Cards
+from ui.follow_up_cards import Cards, last_decision
 from ui.widgets import no_data
 
 PER_GROUP = 10  # actions drawn per group at first; the rest on request
@@ -95,6 +95,7 @@ downloads[1].download_button(
     on_click="ignore")
 
 cards = Cards(view=view, log=log, templates=templates, my_name=my_name)
+last_decision(log)
 for when_due in f.STATES:
     group = todo[todo["state"] == when_due]
     if group.empty:

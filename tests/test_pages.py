@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 
+import pandas as pd
 import pytest
 from conftest import ROOT, csv_bytes, xlsx_bytes
 from streamlit.testing.v1 import AppTest
@@ -166,8 +167,6 @@ def test_an_unexpected_failure_while_reading_keeps_the_data(monkeypatch):
 
 import json  # noqa: E402
 
-import pandas as pd  # noqa: E402
-
 ONE_ROW = [["Company", "Status", "Date applied"], ["Acme", "Applied", "2025-03-01"]]
 NO_REPLIES = [["Company", "Status", "Date applied"], ["Acme", "Applied", "2025-03-01"],
               ["Globex", "Applied", "2025-03-02"], ["Initech", "Ghosted", "2025-02-01"]]
@@ -319,6 +318,33 @@ def test_snoozed_actions_disappear():
     assert key not in {b.key for b in at.button}
     assert any(c.value.startswith("1 action marked done, not applicable or snoozed")
                for c in at.main.caption)
+
+
+def test_marking_an_action_done_says_so_and_can_be_undone():
+    """A user marks a thank-you as sent: the page says what was done, and Undo brings the
+    action back and the data as it was (as a new version)."""
+    from analysis.model.store import Workspace
+
+    at = upload(start(), "tracker.csv", csv_bytes(
+        [[*TRACKER[0], "Interview date", "Contact name"],
+         [*TRACKER[1], (dt.date.today() - dt.timedelta(days=1)).isoformat(), "Ana Ruiz"],
+         [*TRACKER[2], "", ""], [*TRACKER[3], "", ""]]))
+    at.switch_page("pages/follow_ups.py").run()
+    done = next(b for b in at.button if b.key and b.key.startswith("done_")
+                and b.label == "Done")
+    key = done.key
+    done.click().run()
+    assert not at.exception, at.exception
+    assert key not in {b.key for b in at.button}
+    said = " ".join(s.value for s in at.success)
+    assert "Send a thank-you note: Acme" in shown(said) and "done" in said
+    workspace = Workspace(os.environ["JOBSEARCH_WORKSPACE"])
+    assert workspace.load().applications.loc[0, "thank_you_sent"] == pd.Timestamp(
+        dt.date.today())
+    next(b for b in at.button if b.key == "undo_follow_up").click().run()
+    assert key in {b.key for b in at.button}
+    assert pd.isna(Workspace(os.environ["JOBSEARCH_WORKSPACE"]).load().applications.loc[
+        0, "thank_you_sent"])
 
 
 # --- workspace: saved data, editing, versions, imports --------------------------------------

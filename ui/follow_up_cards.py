@@ -15,6 +15,40 @@ from ui.shell import View
 from ui.widgets import md
 from ui.workspace import StoredActionLog
 
+LAST_KEY = "last_follow_up"
+DECIDED = {f.DONE: "done", f.SNOOZED: f"snoozed for {f.SNOOZE_DAYS} days",
+           f.NOT_APPLICABLE: "set aside as not applicable"}
+
+
+@dataclass(frozen=True)
+class LastDecision:
+    """The last action decided on this page: which, what was decided, and the version to go
+    back to when the decision also wrote into the data."""
+
+    action_id: str
+    title: str
+    decision: str
+    version_before: int | None
+
+
+def last_decision(log: StoredActionLog) -> None:
+    """What the last click did, in words, with a button that takes it back (the decision
+    forgotten, and the data as it was before, as a new version that can itself be undone)."""
+    last: LastDecision | None = st.session_state.get(LAST_KEY)
+    if last is None:
+        return
+    with st.container(border=True):
+        left, right = st.columns([4, 1])
+        left.success(f"{md(last.title)}: {DECIDED.get(last.decision, last.decision)}.",
+                     icon=":material/check_circle:")
+        if right.button("Undo", key="undo_follow_up", icon=":material/undo:",
+                        width="stretch"):
+            log.forget(last.action_id)
+            if last.version_before is not None:
+                state.restore(last.version_before)
+            st.session_state.pop(LAST_KEY, None)
+            st.rerun()
+
 
 @dataclass(frozen=True)
 class Cards:
@@ -28,8 +62,10 @@ class Cards:
 
     def record(self, action: pd.Series, decision: str, *, notes: str | None = None) -> None:
         """Remember the user's decision; "done" also writes the date into the applications
-        or the journal."""
+        or the journal. What was done is kept for the page to say, with an undo."""
         view = self.view
+        before = view.dataset.stored
+        wrote = False
         if decision == f.DONE and action["done_column"]:
             title = f.ACTIONS[str(action["action"])].title.lower()
             if pd.notna(action["interview"]):  # an interview of the journal: notes or thanks
@@ -44,8 +80,13 @@ class Cards:
                     based_on=view.dataset.stored)
             if not saved:
                 return
+            wrote = not view.dataset.is_sample
         self.log.record(str(action["action_id"]), decision,
                         f.snoozed_until(decision, as_of=view.as_of))
+        company = action["company"] if pd.notna(action["company"]) else "(no company)"
+        st.session_state[LAST_KEY] = LastDecision(
+            str(action["action_id"]), f"{action['title']}: {company}", decision,
+            before if wrote else None)
 
     def show(self, action: pd.Series) -> None:
         key = str(action["action_id"])
