@@ -43,6 +43,18 @@ def test_follow_ups_done_counts_each_note_once():
     assert days == ["05-20", "05-26", "05-27", "06-02", "06-10", "06-16"]
 
 
+def test_each_interviewer_thanked_counts_toward_the_goal():
+    """Two thank-you notes after a panel are two follow-ups, even sent the same day."""
+    apps = apps_frame([{"company": "Acme", "thank_you_sent": "2026-06-02"}])
+    panel = journal([{"company": "Acme", "date": "2026-06-01", "thank_you_sent": "2026-06-02",
+                      "interviewers": "Ana Ruiz; Ben Okafor"}])
+    assert len(plan.follow_ups_done(apps, interviews=panel)) == 2
+    each = journal([{"company": "Acme", "date": "2026-06-01",
+                     "thank_you_sent": "2026-06-02; 2026-06-02",
+                     "interviewers": "Ana Ruiz; Ben Okafor"}])
+    assert len(plan.follow_ups_done(apps, interviews=each)) == 2
+
+
 def test_weekly_progress_against_the_goal():
     rows = [{"company": f"A{i}", "date_applied": "2026-06-15"} for i in range(3)]
     rows += [{"company": f"B{i}", "date_applied": "2026-06-08"} for i in range(5)]
