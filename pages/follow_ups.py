@@ -70,16 +70,15 @@ st.markdown(f"**{summary}** on {view.as_of:%A %-d %B %Y}.")
 if todo.empty:
     no_data("Nothing to do today: no notes, thank-you notes or follow-ups are due. "
             + ("Actions you marked done or not applicable are hidden." if len(actions) else ""))
-idle = view.cached(f.without_next_action, todo)
+idle = view.cached(f.without_next_action, todo, as_of=view.as_of, rules=rules)
 if len(idle):
     with st.expander(f"{plural(len(idle), 'open application')} with no next action",
                      icon=":material/pending:"):
-        st.caption("Sent, not closed, and nothing to do yet: waiting within the routine's time "
-                   "(a status check comes three weeks after applying, moving on once its "
-                   "window closes), or the action was snoozed or set aside.")
+        st.caption("Sent, not closed, and nothing to do yet; each says why.")
         st.dataframe(idle, hide_index=True, placeholder="", column_config={
             "company": "Company", "role": "Role", "status": "Status",
-            "date_applied": st.column_config.DateColumn("Applied", format="D MMM YYYY")})
+            "date_applied": st.column_config.DateColumn("Applied", format="D MMM YYYY"),
+            "why": st.column_config.TextColumn("Why", width="large")})
 
 downloads = st.columns([1, 1, 3])
 # Built only when clicked: with thousands of actions, building them on every rerun is slow.

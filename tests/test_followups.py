@@ -463,3 +463,15 @@ def test_when_an_action_is_due_in_words():
     coming = pd.Series({"state": f.UPCOMING, "due": pd.Timestamp("2026-03-20"),
                         "days_overdue": 0, "overdue_after": pd.Timestamp("2026-03-22")})
     assert f.due_text(coming) == "Due Friday 20 Mar"
+
+
+def test_an_application_with_nothing_to_do_says_why():
+    """A LinkedIn export records no replies: a July application in November is not "within
+    the routine's time", it is past it with silence that cannot be read."""
+    apps = apps_frame([{"company": "Old", "date_applied": "2026-07-01", "status": "applied"},
+                       {"company": "New", "date_applied": "2026-11-20", "status": "applied"}])
+    as_of = dt.date(2026, 11, 25)
+    idle = f.without_next_action(apps, f.due_follow_ups(apps, as_of=as_of), as_of=as_of)
+    why = idle.set_index("company")["why"]
+    assert why["New"].startswith("waiting: the status check is due")
+    assert "records no replies" in why["Old"]
