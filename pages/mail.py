@@ -13,7 +13,7 @@ from analysis.model.words import plural
 from ui import state, workspace
 from ui.mail_review import review_editor
 from ui.shell import page_setup
-from ui.widgets import md, no_data
+from ui.widgets import emphasis, md, no_data
 
 SCAN_KEY = "mail_scan"
 RUNNING_KEY = "mail_scanning"
@@ -60,7 +60,7 @@ def source() -> tuple[object, str] | None:
     return None
 
 
-if st.button("Scan the mailbox", type="primary", icon=":material/search:",
+if st.button("Scan the mailbox", type=emphasis(), icon=":material/search:",
              disabled=not (uploads or path.strip())):
     chosen = source()
     if chosen is not None:
@@ -113,7 +113,7 @@ editor = review_editor(proposals.with_choices(table, threshold=threshold),
                        key=f"mail_review_{threshold}")
 accepted, refused = proposals.reviewed(table, editor)
 buttons = st.columns([2, 2, 3])
-if buttons[0].button(f"Accept {len(accepted):,} and decline {len(refused):,}", type="primary",
+if buttons[0].button(f"Accept {len(accepted):,} and decline {len(refused):,}", type=emphasis(),
                      icon=":material/done_all:", disabled=accepted.empty and refused.empty):
     if len(refused):
         workspace.save_setting(proposals.DECLINED_SETTING,

@@ -35,7 +35,7 @@ actions = view.cached_with_journal(open_follow_ups, as_of=view.as_of, log=action
 tiles = Tiles(now=now, before=before, replies=replies, states=state_counts(actions),
               interviews=view.with_journal(interviews_per_offer, as_of=view.as_of))
 
-row = st.columns(5)
+row = st.columns(4)  # four a row: labels and values fit whole in a 1280 px window
 tiles.applications(row[0])
 if replies.none:
     tiles.active(row[1])
@@ -47,18 +47,17 @@ else:
     tiles.rate(row[2], "Positive responses", "positive",
                "Reached screening, an interview or an offer.")
     tiles.rate(row[3], "Interview rate", "interviews", "Reached at least one interview.")
-    tiles.rate(row[4], "Offer rate", "offers", "Received an offer.")
-
-    row = st.columns(5)
-    tiles.rate(row[0], "Ghosted", "ghosted",
+    row = st.columns(4)
+    tiles.rate(row[0], "Offer rate", "offers", "Received an offer.")
+    tiles.rate(row[1], "Ghosted", "ghosted",
                f"Status ghosted, or no reply after {view.ghost_days} days.", inverse=True)
-    tiles.median_days(row[1])
-    tiles.half_of_replies(row[2])
-    tiles.interviews_per_offer(row[3])
-    tiles.follow_ups(row[4])
-    row = st.columns(5)
-    tiles.active(row[0])
-    forecast_tile(row[1], view.cached(pipeline_forecast, as_of=view.as_of,
+    tiles.median_days(row[2])
+    tiles.half_of_replies(row[3])
+    row = st.columns(4)
+    tiles.interviews_per_offer(row[0])
+    tiles.follow_ups(row[1])
+    tiles.active(row[2])
+    forecast_tile(row[3], view.cached(pipeline_forecast, as_of=view.as_of,
                                       horizon_days=FORECAST_DAYS))
     notes = [metrics.reply_times_note(now)]
     if replies.partial:
@@ -75,19 +74,15 @@ with st.expander("What these numbers stand on", icon=":material/fact_check:"):
                                                  max_value=1)})
 
 st.divider()
-left, right = st.columns(2)
+# One under the other: the flow diagram needs the page's width for its labels.
 if replies.none:
     unknown = f"{NO_REPLIES}: the stages after Applied are not known yet."
-    with left:
-        chart(empty_figure(unknown, title="Stages reached"))
-    with right:
-        chart(empty_figure(unknown, title="Where applications went"))
+    chart(empty_figure(unknown, title="Stages reached"))
+    chart(empty_figure(unknown, title="Where applications went"))
 else:
-    with left:
-        chart(funnel_chart(view.cached_with_journal(metrics.funnel_counts)))
-    with right:
-        chart(flow_chart(view.cached_with_journal(metrics.outcome_flows, as_of=view.as_of,
-                                                  ghost_days=view.ghost_days)))
+    chart(funnel_chart(view.cached_with_journal(metrics.funnel_counts)))
+    chart(flow_chart(view.cached_with_journal(metrics.outcome_flows, as_of=view.as_of,
+                                              ghost_days=view.ghost_days)))
 chart(activity_chart(view.cached(metrics.weekly_activity, as_of=view.as_of),
                      replies=not replies.none))
 

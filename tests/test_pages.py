@@ -815,7 +815,7 @@ def test_plan_page_without_replies_says_the_prior_speaks():
 
 def test_overview_shows_the_offers_expected():
     at = start()
-    tile = next(m for m in at.metric if m.label == "Offers expected in 90 days")
+    tile = next(m for m in at.metric if m.label == "Offers, next 90 days")
     assert "(" in tile.value and "–" in tile.value
 
 

@@ -11,6 +11,7 @@ import streamlit as st
 
 from analysis.model import schema as s
 from analysis.model.summary import application_names
+from ui.widgets import emphasis
 
 # The prompts for the notes, written while the interview is fresh.
 PROMPTS = {
@@ -73,7 +74,7 @@ def notes_form(row: pd.Series | None, apps: pd.DataFrame, *, as_of: dt.date
             "When will you hear back?", f"{promised:%Y-%m-%d}" if promised else "",
             help="The time frame they gave: a date, or 'within two weeks', 'by Friday'... The "
                  "follow-up comes a week after it.")
-        submitted = st.form_submit_button("Save the notes", type="primary",
+        submitted = st.form_submit_button("Save the notes", type=emphasis(),
                                           icon=":material/save:")
     return submitted, application, {
         "texts": texts, "day": day, "time": time, "round_number": int(number), "kind": kind,

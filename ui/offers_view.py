@@ -19,7 +19,7 @@ from analysis.model import schema as s
 from analysis.model.words import chance_text
 from ui import state, workspace
 from ui.shell import View
-from ui.widgets import md
+from ui.widgets import emphasis, md
 
 NEGOTIATION_SETTING = "negotiation_template"
 
@@ -71,7 +71,7 @@ def offer_conflicts(view: View) -> None:
             st.markdown(f"**{md(name)}** has an offer here, but its status in your tracker is "
                         f"**{md(row.status)}**. Which is right?")
             left, right = st.columns(2)
-            if left.button(f"It has an offer: set {md(name)} to offer", type="primary",
+            if left.button(f"It has an offer: set {md(name)} to offer", type=emphasis(),
                            key=f"to_offer_{name}"):
                 moved = apps.copy()
                 moved.loc[offer_rows(apps, row.company, row.role), s.STATUS] = s.OFFER

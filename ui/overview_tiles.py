@@ -57,7 +57,7 @@ class Tiles:
     def median_days(self, column: DeltaGenerator) -> None:
         days = self.now.median_days
         column.metric(
-            "Median days to reply", f"{days} days" if days is not None else "Not reached",
+            "Median days to reply", f"{days} days" if days is not None else "Not yet",
             help="The day by which half of all applications heard back (Kaplan-Meier median, "
                  "with waiting applications counted as waiting). 'Not yet': fewer than half "
                  "have had any reply so far." + self._replies_note)
@@ -65,8 +65,9 @@ class Tiles:
     def half_of_replies(self, column: DeltaGenerator) -> None:
         days = self.now.half_of_replies_days
         column.metric(
-            "Half of the replies within", f"{days} days" if days is not None else "No replies",
-            help="Of the replies that came, half arrived within this many days of applying.")
+            "Half of replies by", f"day {days}" if days is not None else "No replies",
+            help="Of the replies that came, half arrived by this day after applying (the "
+                 "median counts only applications that heard back).")
 
     def interviews_per_offer(self, column: DeltaGenerator) -> None:
         held, offers = self.interviews
@@ -86,8 +87,9 @@ def forecast_tile(column: DeltaGenerator, forecast: Forecast) -> None:
     """The offers expected from the open applications within the forecast's horizon."""
     value = (f"{expected_text(forecast.expected)} ({forecast.low}–{forecast.high})"
              if forecast.open else "0, none open")
-    column.metric(f"Offers expected in {forecast.horizon_days} days", value,
-                  help=(f"From your {forecast.open:,} open applications, with an 80% interval "
-                        f"in brackets and a {chance_text(forecast.p_at_least_one)} chance of at "
+    column.metric(f"Offers, next {forecast.horizon_days} days", value,
+                  help=(f"Offers expected within {forecast.horizon_days} days from your "
+                        f"{forecast.open:,} open applications, with an 80% interval in "
+                        f"brackets and a {chance_text(forecast.p_at_least_one)} chance of at "
                         "least one. See the Plan page." if forecast.open else
                         "No open application to expect an offer from. See the Plan page."))

@@ -25,7 +25,7 @@ from analysis.reading.sources import RawFile
 from ui import state, workspace
 from ui.cache import remembered, remembered_for
 from ui.navigation import configure_page, draw_navigation, pages
-from ui.widgets import md
+from ui.widgets import emphasis, md
 
 T = TypeVar("T")
 UPLOAD_KEY = "uploader"
@@ -280,7 +280,7 @@ def _column_mapper(pending: state.PendingMapping) -> None:
                     column.label + (" (required)" if column.required else ""), options,
                     index=options.index(current), key=f"map_{column.name}",
                     help=column.description)
-            submitted = st.form_submit_button("Import with these columns", type="primary")
+            submitted = st.form_submit_button("Import with these columns", type=emphasis())
         st.button("Cancel", on_click=lambda: st.session_state.pop(state.MAPPING_KEY, None))
     if submitted:
         chosen = {c.name: st.session_state[f"map_{c.name}"] for c in s.APPLICATION_COLUMNS}
@@ -303,7 +303,7 @@ def _import_choice(pending: state.PendingImport) -> None:
                     f"has {plural(saved, 'application')}. What should happen?")
         st.caption(f"Merging (matched by job URL, else company, role and date): {summary}.")
         columns = st.columns(3)
-        columns[0].button("Merge into my data", type="primary", on_click=state.resolve_import,
+        columns[0].button("Merge into my data", type=emphasis(), on_click=state.resolve_import,
                           args=("merge",), icon=":material/merge:")
         columns[1].button("Replace my data", on_click=state.resolve_import, args=("replace",),
                           icon=":material/swap_vert:",
@@ -349,7 +349,7 @@ def _workspace_problem(problem: WorkspaceError) -> None:
     if kept and not problem.newer:
         newest = kept[0]
         if st.button(f"Restore the copy kept before the last upgrade ({md(newest.name)})",
-                     type="primary", icon=":material/restore:"):
+                     type=emphasis(), icon=":material/restore:"):
             aside = workspace.restore_backup(path, newest)
             st.session_state[state.NOTICE_KEY] = (f"Restored {newest.name}; the file that could "
                                                   f"not be opened is kept as {aside.name}.")

@@ -28,6 +28,13 @@ def md(text: object) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text)).replace("\n", " ")
 
 
+def emphasis() -> Literal["primary", "secondary"]:
+    """The type of the button a page leads to: filled in the primary colour in the light
+    theme; outlined in the dark one, where Streamlit's white label on the light primary colour
+    (which links and selected controls need there) would read at under 2:1."""
+    return "secondary" if st.context.theme.type == "dark" else "primary"
+
+
 def percent(value: float | None, digits: int = 0) -> str:
     return "n/a" if value is None else f"{value:.{digits}%}"
 
