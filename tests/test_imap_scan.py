@@ -1,0 +1,198 @@
+"""Reading a real mail server (the Dovecot of tests/imapserver.py) with ``scan_imap``: the same
+proposals as a file scan of the same messages, only new mail read, nothing changed on the
+server, nothing lost or read twice when the server dies, and every fault a sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import imapserver as ims
+import mailcorpus
+import pandas as pd
+import pytest
+from imapserver import clean_imap_server, imap_server  # noqa: F401  (pytest fixtures)
+
+from analysis import scan_imap, scan_mailbox
+from analysis.mail import ServerProgress
+from analysis.mail.imap import MailServerError, SyncState
+from analysis.mail.proposals import DECLINED_SETTING, proposal_key, review_table
+from analysis.mail.scan import ScanCancelled
+from analysis.mail.server_scan import SINCE_MARGIN_DAYS, mail_since, message_id
+
+KEY = ["company", "role", "column", "value", "message_id"]
+
+
+@pytest.fixture
+def server(clean_imap_server: ims.DovecotServer) -> ims.DovecotServer:  # noqa: F811
+    """The test Dovecot, emptied and running."""
+    return clean_imap_server
+
+
+@pytest.fixture(scope="module")
+def corpus() -> mailcorpus.Corpus:
+    return mailcorpus.build()
+
+
+@pytest.fixture(scope="module")
+def file_scan(corpus):
+    """The proposals the mailbox exported as one mbox file gives."""
+    return scan_mailbox(corpus.mbox(), corpus.tracker(), me=mailcorpus.ME)
+
+
+def deliver(server: ims.DovecotServer, corpus: mailcorpus.Corpus) -> None:
+    """The corpus as a mail server holds it: sent mail in Sent, the rest in INBOX."""
+    for built in corpus.messages:
+        folder = "Sent" if "Sent" in built["X-Gmail-Labels"] else "INBOX"
+        server.add_message(folder, built.as_bytes(), ["\\Seen"] if len(built["Subject"]) % 2
+                           else ())
+
+
+def scan(server: ims.DovecotServer, tracker: pd.DataFrame, **options):
+    settings = {"port": server.port, "fingerprint": server.fingerprint_hex,
+                "me": mailcorpus.ME}
+    settings.update(options)
+    return scan_imap(server.host, server.user, server.password, tracker, **settings)
+
+
+def keyed(proposals: pd.DataFrame) -> pd.DataFrame:
+    return proposals[KEY].astype(str).sort_values(KEY).reset_index(drop=True)
+
+
+def test_the_same_proposals_as_a_file_scan_of_the_same_messages(server, corpus,
+                                                                  file_scan):
+    deliver(server, corpus)
+    state = SyncState()
+    found = scan(server, corpus.tracker(), state=state)
+    assert len(file_scan.proposals) > 100
+    pd.testing.assert_frame_equal(keyed(found.proposals), keyed(file_scan.proposals))
+    assert found.stats["messages read"] == 303 and found.stats["folders"] == 2
+    # Headers first; only the messages tied to an application are read in full.
+    assert found.stats["read in full"] == found.stats["matched"] < 120
+    assert found.stats["skipped as bulk"] == file_scan.stats["skipped as bulk"]
+    assert len(state.seen) == found.stats["read in full"]
+    assert all(folder.pending == () for folder in state.values())
+
+
+def test_three_messages_appended_give_exactly_three_new_messages_read(server, corpus):
+    deliver(server, corpus)
+    tracker = corpus.tracker()
+    state = SyncState.from_json(SyncState().to_json())
+    scan(server, tracker, state=state)
+    saved = SyncState.from_json(state.to_json())  # as the workspace keeps it
+    acme = "careers@acme-systems.de"
+    for number in range(3):
+        server.add_message("INBOX", ims.make_message(
+            f"Ihre Bewerbung {number}", sender=f"Acme Careers <{acme}>", to=mailcorpus.ME,
+            body="Leider müssen wir Ihnen mitteilen, dass wir uns für andere Bewerber "
+                 "entschieden haben.\n", message_id=f"<late{number}@acme-systems.de>"))
+    again = scan(server, tracker, state=saved)
+    assert again.stats["new messages"] == 3 and again.stats["messages read"] == 3
+    assert again.stats["read in full"] == 3
+    assert set(again.evidence["message_id"]) <= {f"<late{n}@acme-systems.de>" for n in range(3)}
+    assert scan(server, tracker, state=saved).stats["messages read"] == 0
+
+
+def test_flags_and_uids_unchanged_after_a_scan(server, corpus):
+    deliver(server, corpus)
+    before = server.snapshot()
+    assert any("\\Seen" not in m.flags for m in before["INBOX"].messages)
+    found = scan(server, corpus.tracker(), state=SyncState())
+    assert found.stats["read in full"] > 50
+    assert server.snapshot() == before
+
+
+@pytest.mark.parametrize("when", ["headers", "bodies"])
+def test_the_server_killed_mid_scan_then_the_next_scan_loses_nothing(
+        server, corpus, file_scan, when):
+    """The fixture kills Dovecot while the headers come (after the first batch) or while the
+    chosen messages are read in full; the next scan, once it is back, gives every proposal
+    of the file scan, each once."""
+    deliver(server, corpus)
+    state = SyncState()
+
+    def kill(progress: ServerProgress) -> None:
+        reading_bodies = progress.expected > 303
+        if server.running and (reading_bodies if when == "bodies" else progress.messages >= 100):
+            server.kill()
+
+    with pytest.raises(MailServerError, match="closed the connection|could not be reached|"
+                                              "refused the connection") as fault:
+        scan(server, corpus.tracker(), state=state, progress=kill)
+    assert server.password not in str(fault.value)
+    kept = SyncState.from_json(state.to_json())
+    assert kept, "what was read before the fault is kept"
+    if when == "bodies":
+        assert sum(len(folder.pending) for folder in kept.values()) > 50
+    server.start()
+    again = scan(server, corpus.tracker(), state=kept)
+    pd.testing.assert_frame_equal(keyed(again.proposals), keyed(file_scan.proposals))
+    assert not again.proposals.duplicated(KEY).any()
+    assert all(folder.pending == () for folder in kept.values())
+    assert scan(server, corpus.tracker(), state=kept).proposals.empty
+
+
+def test_a_stop_keeps_what_was_read_and_the_next_scan_carries_on(server, corpus,
+                                                                  file_scan):
+    deliver(server, corpus)
+    state = SyncState()
+    with pytest.raises(ScanCancelled):
+        scan(server, corpus.tracker(), state=state, progress=lambda p: p.messages < 100)
+    assert 0 < sum(folder.last_uid for folder in state.values()) < 303
+    again = scan(server, corpus.tracker(), state=state)
+    pd.testing.assert_frame_equal(keyed(again.proposals), keyed(file_scan.proposals))
+
+
+@pytest.mark.parametrize("fault", ["password", "certificate"])
+def test_a_wrong_password_and_an_untrusted_certificate_give_their_sentence(
+        server, corpus, fault):
+    deliver(server, corpus)
+    state = SyncState()
+    if fault == "password":
+        with pytest.raises(MailServerError, match="refused the login for "
+                                                  "jobseeker@example.test") as raised:
+            scan_imap(server.host, server.user, "not-" + server.password, corpus.tracker(),
+                      port=server.port, fingerprint=server.fingerprint_hex, state=state)
+        assert raised.value.kind == "login" and server.password not in str(raised.value)
+    else:
+        with pytest.raises(MailServerError, match="is not trusted") as raised:
+            scan_imap(server.host, server.user, server.password, corpus.tracker(),
+                      port=server.port, state=state)
+        assert raised.value.kind == "certificate"
+        assert raised.value.fingerprint == server.fingerprint_hex
+        assert server.fingerprint_sha256 in str(raised.value)
+    assert len(state) == 0 and not state.seen
+
+
+def test_already_declined_proposals_are_not_offered_again(server, corpus):
+    """A message read once is never offered again: not after its folder is renumbered, not
+    as a copy in another folder; and the review leaves out what was declined."""
+    deliver(server, corpus)
+    state = SyncState()
+    first = scan(server, corpus.tracker(), state=state)
+    declined = set(proposal_key(first.proposals.head(5)))
+    assert len(review_table(first.proposals, declined=declined)) == len(first.proposals) - 5
+    server.change_uidvalidity("INBOX")
+    for built in corpus.messages[:40]:
+        server.add_message("Archive", built.as_bytes())
+    again = scan(server, corpus.tracker(), state=state, folders=["INBOX", "\\Sent", "Archive"])
+    assert again.proposals.empty
+    assert again.stats["already read"] >= len(first.evidence) and again.stats["read in full"] == 0
+    assert DECLINED_SETTING == "mail_declined"
+
+
+def test_only_mail_since_the_earliest_application_less_a_margin_is_read(
+        server, corpus):
+    tracker = corpus.tracker()
+    since = mail_since(tracker)
+    assert since == (tracker["date_applied"].min() - pd.Timedelta(days=SINCE_MARGIN_DAYS)).date()
+    old = dt.datetime.combine(since - dt.timedelta(days=3), dt.time(12), tzinfo=dt.UTC)
+    server.add_message("INBOX", ims.make_message("Old news", date=old), date=old)
+    server.add_message("INBOX", ims.make_message("Recent news"))
+    found = scan(server, tracker, state=SyncState(), me=None)
+    assert found.stats["messages read"] == 1
+    assert found.me == server.user  # the account's address, when none is given
+
+
+def test_message_ids_are_read_from_the_header_block_only():
+    assert message_id(b"Subject: x\r\n\r\nMessage-ID: <quoted@x>\r\n") is None
+    assert message_id(b"message-id:   <a@b>\nTo: c\n\nbody") == "<a@b>"
