@@ -5,6 +5,7 @@ server, nothing lost or read twice when the server dies, and every fault a sente
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import imapserver as ims
 import mailcorpus
@@ -196,3 +197,49 @@ def test_only_mail_since_the_earliest_application_less_a_margin_is_read(
 def test_message_ids_are_read_from_the_header_block_only():
     assert message_id(b"Subject: x\r\n\r\nMessage-ID: <quoted@x>\r\n") is None
     assert message_id(b"message-id:   <a@b>\nTo: c\n\nbody") == "<a@b>"
+
+
+def test_the_command_line_reads_the_server_and_keeps_its_place_only_where_told(
+        server, corpus, tmp_path, monkeypatch):
+    """`jobsearch mail --imap HOST:PORT --user ADDRESS --trust-fingerprint SHA256 TRACKER
+    --state FILE --out proposals.csv`: the password from the environment, never printed or
+    kept; a second run reads nothing new."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    deliver(server, corpus)
+    tracker = tmp_path / "tracker.csv"
+    corpus.tracker().rename(columns={"company": "Company", "role": "Role",
+                                     "date_applied": "Date applied", "status": "Status",
+                                     "job_url": "Job URL"})[
+        ["Company", "Role", "Date applied", "Status", "Job URL"]].to_csv(tracker, index=False)
+    state = tmp_path / "state.json"
+
+    def run(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "analysis", "mail", "--imap", f"{server.host}:{server.port}",
+             "--user", server.user, "--trust-fingerprint", server.fingerprint_sha256,
+             "--me", mailcorpus.ME, str(tracker), "--state", str(state), *extra],
+            cwd=ROOT, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+            env={**os.environ, "JOBSEARCH_IMAP_PASSWORD": server.password,
+                 "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+
+    done = run("--out", str(tmp_path / "p.csv"))
+    assert done.returncode == 0, done.stderr
+    assert "Read 303 new messages on" in done.stderr
+    assert "proposals (review them in the dashboard's Mail page)" in done.stdout
+    assert "Your thank-you note" in done.stdout and "sent_thank_you" not in done.stdout
+    assert len(pd.read_csv(tmp_path / "p.csv")) > 100
+    for text in (done.stdout, done.stderr, state.read_text()):
+        assert server.password not in text
+    again = run()
+    assert again.returncode == 0 and "Read 0 new messages" in again.stderr
+    wrong = subprocess.run(
+        [sys.executable, "-m", "analysis", "mail", "--imap", f"{server.host}:{server.port}",
+         "--user", server.user, str(tracker)], cwd=ROOT, capture_output=True, text=True,
+        timeout=120, stdin=subprocess.DEVNULL,
+        env={**os.environ, "JOBSEARCH_IMAP_PASSWORD": "wrong",
+             "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    assert wrong.returncode == 1 and "is not trusted" in wrong.stderr
