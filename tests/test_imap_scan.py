@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 
 import imapserver as ims
 import mailcorpus
@@ -243,3 +244,54 @@ def test_the_command_line_reads_the_server_and_keeps_its_place_only_where_told(
         env={**os.environ, "JOBSEARCH_IMAP_PASSWORD": "wrong",
              "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
     assert wrong.returncode == 1 and "is not trusted" in wrong.stderr
+
+
+def test_the_mail_page_checks_the_server_trusts_its_certificate_and_reviews(
+        server, corpus, monkeypatch, tmp_path):
+    """A user with their tracker imported types their server, address and password, presses
+    Check now, is shown the certificate's fingerprint to trust, trusts it, reviews the same
+    proposals as a file, and accepts; the password is remembered only in the keyring (a fake
+    one here) when ticked, and is nowhere in the workspace."""
+    from test_pages import choices, mail_tracker, start, upload
+
+    from ui import mail_server
+
+    keyring: dict[tuple[str, str], str] = {}
+    monkeypatch.setattr(mail_server, "keyring_problem", lambda: None)
+    monkeypatch.setattr(mail_server, "saved_password", lambda h, u: keyring.get((h, u)))
+    monkeypatch.setattr(mail_server, "remember_password",
+                        lambda h, u, p: keyring.__setitem__((h, u), p))
+    monkeypatch.setattr(mail_server, "forget_password", lambda h, u: keyring.pop((h, u), None))
+    deliver(server, corpus)
+    at = upload(start("pages/mail.py"), "tracker.csv", mail_tracker(corpus))
+    at.selectbox(key="mail_imap_provider").set_value("Another server").run()
+    at.text_input(key="mail_imap_host").set_value(server.host)
+    at.number_input(key="mail_imap_port").set_value(server.port)
+    at.text_input(key="mail_imap_user").set_value(server.user).run()
+    at.text_input(key="mail_imap_password_0").set_value(server.password)
+    at.checkbox(key="mail_imap_remember").check().run()
+    next(b for b in at.button if b.label == "Check now").click().run()
+    assert not at.exception, at.exception
+    assert any("not from a public authority" in w.value for w in at.warning)
+    assert server.fingerprint_sha256 in " ".join(c.value for c in at.code)
+    assert not keyring  # nothing kept from a check that did not connect
+    next(b for b in at.button if b.label.startswith("They are the same")).click().run()
+    at.text_input(key="mail_imap_password_1").set_value(server.password).run()
+    next(b for b in at.button if b.label == "Check now").click().run()
+    assert not at.exception, at.exception
+    assert keyring == {(server.host, server.user): server.password}
+    assert any("Last checked" in c.value and "303 new messages" in c.value for c in at.caption)
+    assert "not reviewed yet" in " ".join(m.value for m in at.markdown)
+    assert len(choices(at)) == 20
+    at.run()  # a reload: the proposals are still there, and the password is not asked
+    assert len(choices(at)) == 20
+    accept = next(b for b in at.button if b.label.startswith("Accept "))
+    accept.click().run()
+    assert not at.exception, at.exception
+    assert any("Saved as a new version" in s.value for s in at.success)
+    next(b for b in at.button if b.label == "Check now").click().run()  # the keyring's
+    assert not at.exception, at.exception
+    assert any("0 new messages" in c.value for c in at.caption)
+    from ui.workspace import workspace_path
+    data = b"".join(p.read_bytes() for p in Path(workspace_path()).parent.glob("*sqlite3*"))
+    assert server.password.encode() not in data and b"mail_servers" in data
