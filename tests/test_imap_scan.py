@@ -295,3 +295,58 @@ def test_the_mail_page_checks_the_server_trusts_its_certificate_and_reviews(
     from ui.workspace import workspace_path
     data = b"".join(p.read_bytes() for p in Path(workspace_path()).parent.glob("*sqlite3*"))
     assert server.password.encode() not in data and b"mail_servers" in data
+
+
+@pytest.mark.browser
+def test_the_mail_page_in_a_real_browser(server, corpus, browser, tmp_path):
+    """In Chromium: a user imports their tracker, types their server, trusts its certificate
+    after comparing the fingerprint, checks, declines one proposal and accepts the rest; axe-core
+    finds nothing serious on the page with the proposals under review."""
+    import re
+
+    from conftest import serve_dashboard
+    from test_browser import SETTLED, go_to, serious_violations
+    from test_pages import mail_tracker
+
+    deliver(server, corpus)
+    tracker = tmp_path / "tracker.csv"
+    tracker.write_bytes(mail_tracker(corpus))
+    with serve_dashboard(tmp_path / "workspace.sqlite3") as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page.goto(url)
+        page.wait_for_selector(SETTLED, timeout=30_000)
+        with page.expect_file_chooser() as chooser:
+            page.get_by_test_id("stFileUploaderDropzone").first.click()
+        chooser.value.set_files(str(tracker))
+        page.get_by_text("30 applications").first.wait_for(timeout=30_000)
+        go_to(page, "Mail")
+
+        def settle() -> None:
+            page.wait_for_timeout(300)
+            page.wait_for_selector(SETTLED, timeout=60_000)
+
+        page.get_by_label("Provider", exact=True).click()
+        page.get_by_role("option", name="Another server").click()
+        settle()
+        page.get_by_label("Server", exact=True).fill(server.host)
+        page.get_by_label("Port", exact=True).fill(str(server.port))
+        page.get_by_label("Address", exact=True).fill(server.user)
+        page.keyboard.press("Enter")
+        settle()
+        for attempt in range(2):
+            page.get_by_label("Password", exact=True).fill(server.password)
+            page.keyboard.press("Enter")
+            settle()
+            page.get_by_role("button", name="Check now").click()
+            settle()
+            if attempt == 0:
+                page.get_by_text(server.fingerprint_sha256).first.wait_for(timeout=30_000)
+                page.get_by_role("button", name=re.compile("trust this certificate")).click()
+                settle()
+        page.get_by_text("not reviewed yet").wait_for(timeout=30_000)
+        assert not serious_violations(page)
+        page.get_by_role("radio", name="Decline").first.click(force=True)
+        settle()
+        page.get_by_role("button", name=re.compile(r"Accept \d+ and decline 1")).click()
+        page.get_by_text("Saved as a new version").first.wait_for(timeout=30_000)
+        page.close()

@@ -39,7 +39,7 @@ def review(table: pd.DataFrame, *, threshold: float) -> tuple[pd.DataFrame, pd.D
     for card in cards.iloc[page * PAGE:(page + 1) * PAGE].to_dict("records"):
         if card["heading"] != heading:
             heading = card["heading"]
-            st.markdown(f"##### {md(heading)}")
+            st.markdown(f"#### {md(heading)}")
         _card(card, choices, threshold)
     current = {key: choices.get(key) or starting_choice(sure, threshold=threshold)
                for key, sure in zip(table["key"], table["confidence"], strict=True)}
@@ -56,13 +56,13 @@ def _card(card: Mapping[Hashable, Any], choices: dict[str, str], threshold: floa
         choices[key] = st.session_state[widget]
 
     with st.container(border=True):
-        left, right = st.columns([5, 2], vertical_alignment="center")
+        left, right = st.columns([5, 1], vertical_alignment="center")
         left.markdown(f"**{md(card['change'])}**  \n{md(card['found'])}, {card['sure']}% sure")
         left.markdown(f"Mail of {md(card['mail'])}")
         if card["says"]:
             left.markdown(f"> {md(card['says'])}")
         right.radio(f"Your choice on {card['change']}", CHOICES, key=widget,
-                    index=CHOICES.index(current), horizontal=True, on_change=keep,
+                    index=CHOICES.index(current), on_change=keep,
                     label_visibility="collapsed")
 
 

@@ -85,10 +85,11 @@ def section(view: View) -> Server | None:
     user = right.text_input("Address", key="mail_imap_user", placeholder="you@example.com")
     preset = next((p for p in PRESETS.values() if p.name == provider), None)
     if preset is None:
+        left, right = st.columns(2)
         host = left.text_input("Server", key="mail_imap_host", placeholder="imap.example.com")
         port = int(right.number_input("Port", 1, 65535, key="mail_imap_port"))
-        starttls = st.checkbox("STARTTLS (plain IMAP upgraded to TLS, usually port 143)",
-                               key="mail_imap_starttls")
+        starttls = right.checkbox("STARTTLS (plain IMAP upgraded to TLS, usually port 143)",
+                                  key="mail_imap_starttls")
     else:
         host, port, starttls = preset.host, preset.port, preset.starttls
         st.caption(f"{md(preset.host)}, port {preset.port}. {md(preset.note)}")
@@ -105,6 +106,7 @@ def section(view: View) -> Server | None:
     account = saved.get(server.id, {})
     remembered = saved_password(server.host, server.user)
     round_ = st.session_state.setdefault(ROUND_KEY, 0)
+    left, right = st.columns(2, vertical_alignment="bottom")
     password = left.text_input(
         "Password", type="password", key=f"mail_imap_password_{round_}",
         placeholder="Kept in this computer's keyring" if remembered else "App password",
@@ -118,9 +120,8 @@ def section(view: View) -> Server | None:
                                    "asked each time.")
     if problem is not None:
         st.caption(f"The password cannot be remembered here: {md(problem)}.")
-    _trust_question(server, account)
     problem_now = fault_message()
-    if problem_now:
+    if not _trust_question(server, account) and problem_now:
         st.error(md(problem_now), icon=":material/error:")
     _last_checked(account)
     if view.dataset.is_sample:
@@ -132,11 +133,12 @@ def section(view: View) -> Server | None:
     return server if account.get("pending") else None
 
 
-def _trust_question(server: Server, account: dict[str, Any]) -> None:
+def _trust_question(server: Server, account: dict[str, Any]) -> bool:
+    """Ask whether to trust the certificate the last check was refused for; True if asked."""
     fault = st.session_state.get(FAULT_KEY)
     if not (isinstance(fault, dict) and fault.get("id") == server.id
             and fault.get("fingerprint")):
-        return
+        return False
     shown = format_fingerprint(fault["fingerprint"])
     st.warning("This server's certificate is not from a public authority. If it is your own "
                "server (or Proton Mail Bridge), compare this SHA-256 fingerprint with the one "
@@ -147,6 +149,7 @@ def _trust_question(server: Server, account: dict[str, Any]) -> None:
         _save_account(server, {**account, "fingerprint": fault["fingerprint"]})
         st.session_state.pop(FAULT_KEY, None)
         st.rerun()
+    return True
 
 
 def _last_checked(account: dict[str, Any]) -> None:
