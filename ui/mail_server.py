@@ -220,11 +220,11 @@ def _check(view: View, server: Server, account: dict[str, Any], password: str,
         "read": found.stats["read in full"] if found is not None else account.get("read", 0),
         "since": since.isoformat() if since else None})
     st.session_state[ROUND_KEY] = st.session_state.get(ROUND_KEY, 0) + 1
-    if interrupted:
-        raise interrupted[0]
     if stopped and FAULT_KEY not in st.session_state:
         st.session_state[FAULT_KEY] = {"id": server.id, "message": "Stopped: what was read is "
                                        "kept, and the next check carries on from there."}
+    if interrupted:  # let Streamlit go on with the rerun the Stop button asked for
+        raise interrupted[0]
     st.session_state["mail_source"] = server.id
     st.rerun()
 
