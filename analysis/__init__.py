@@ -17,6 +17,7 @@ import importlib
 from types import ModuleType
 
 from analysis.mail.scan import MailScan, scan_mailbox
+from analysis.mail.server_scan import scan_imap
 from analysis.model.filters import Filters, filter_applications
 from analysis.model.tables import empty_applications
 from analysis.reading.importer import load_applications
@@ -51,6 +52,7 @@ __all__ = [
     "generate_applications",
     "load_applications",
     "load_sample",
+    "scan_imap",
     "scan_mailbox",
     "shift_to_end",
 ]

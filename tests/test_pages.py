@@ -718,42 +718,63 @@ def test_a_journal_without_interviews_explains_itself():
     assert "Lessons appear once the journal holds interviews" in infos
 
 
+def mail_tracker(corpus) -> bytes:
+    rows = corpus.tracker()[["company", "role", "date_applied", "status", "job_url"]]
+    return rows.assign(date_applied=rows["date_applied"].dt.strftime("%Y-%m-%d"))\
+        .to_csv(index=False).encode()
+
+
+def choices(at: AppTest) -> list:
+    return [r for r in at.radio if r.key and r.key.startswith("mail_choice_")]
+
+
 def test_a_user_scans_their_mailbox_accepts_and_declines(tmp_path):
     """A user imports their tracker, gives the path of their mailbox export, accepts the
-    proposals (one version, undoable) but declines one, which a rescan no longer offers."""
+    proposals (one version, undoable) but declines one, which a rescan no longer offers; the
+    note about what was saved stays, the path typed is still there after another page, and
+    undoing on the Data page says nothing about another tab."""
     import mailcorpus
 
     corpus = mailcorpus.build()
     mailbox = tmp_path / "takeout.mbox"
     mailbox.write_bytes(corpus.mbox())
-    rows = corpus.tracker()[["company", "role", "date_applied", "status", "job_url"]]
-    at = upload(start("pages/mail.py"), "tracker.csv",
-                rows.assign(date_applied=rows["date_applied"].dt.strftime("%Y-%m-%d"))
-                .to_csv(index=False).encode())
+    at = upload(start("pages/mail.py"), "tracker.csv", mail_tracker(corpus))
     at.text_input(key="mail_path").set_value(str(mailbox)).run()
     next(b for b in at.button if b.label == "Scan the mailbox").click().run()
     assert not at.exception, at.exception
     summary = " ".join(m.value for m in at.markdown)
     assert "303 messages read" in summary and "skipped as bulk mail" in summary
-    review = at.data_editor[0] if at.data_editor else at.main.dataframe[0]
-    proposals = review.value
-    assert len(proposals) >= 100 and proposals["accept"].any()
-    first = proposals["change"].iloc[0]
-    key = f"mail_review_{at.slider(key='mail_threshold').value}"
-    at.session_state[key] = {"edited_rows": {0: {"decline": True}}, "added_rows": [],
-                             "deleted_rows": []}
-    at.run()
+    shown = choices(at)
+    assert len(shown) == 20  # a page at a time, each proposal with one choice
+    assert {r.value for r in shown} <= {"Accept", "Later"}
+    assert "sent_thank_you" not in shown_text(at) and "Your thank-you note" in shown_text(at)
+    assert "Mail of" in shown_text(at)  # the evidence under each proposal
+    first = shown[0]
+    first.set_value("Decline").run()
+    assert not at.exception, at.exception
     accept = next(b for b in at.button if b.label.startswith("Accept "))
+    assert accept.label.endswith("and decline 1")
     accept.click().run()
     assert not at.exception, at.exception
+    assert any("Saved as a new version" in s.value for s in at.success)
+    at.run()  # the note stays until the next action
+    assert any("Undo it on the Data page" in s.value for s in at.success)
     at.switch_page("pages/data.py").run()
     versions = at.dataframe[1].value
     assert versions["description"].iloc[0].endswith("updates from takeout.mbox")
+    at.selectbox(key="restore_version").set_value(1)
+    next(b for b in at.button if b.label == "Restore it").click().run()
+    assert not any("another tab" in w.value for w in at.warning), [w.value for w in at.warning]
     at.switch_page("pages/mail.py").run()
-    at.text_input(key="mail_path").set_value(str(mailbox)).run()
+    assert at.text_input(key="mail_path").value == str(mailbox)  # kept across pages
     next(b for b in at.button if b.label == "Scan the mailbox").click().run()
-    left = at.data_editor[0].value if at.data_editor else pd.DataFrame(columns=["change"])
-    assert first not in left["change"].tolist()  # declined: not offered again
+    assert not any("Saved as a new version" in s.value for s in at.success)
+    keys = [r.key for r in choices(at)]
+    assert first.key not in keys  # declined: not offered again
+
+
+def shown_text(at: AppTest) -> str:
+    return shown(" ".join(str(m.value) for m in at.markdown))
 
 
 def test_the_mail_page_refuses_a_spreadsheet_with_one_message(tmp_path):

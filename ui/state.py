@@ -230,14 +230,15 @@ def _details(result: LoadResult, name: str) -> dict[str, object]:
 
 
 def _write(result: LoadResult, *, kind: str, description: str, expected: int | None,
-           label: str) -> int:
+           label: str, settings: Mapping[str, object] | None = None) -> int:
     """Save ``result`` as a new version (the journal without its links, which are worked out
-    again on loading); raises ``StaleVersionError`` when another tab saved since
-    ``expected``."""
+    again on loading), with ``settings`` that belong with the change in the same transaction;
+    raises ``StaleVersionError`` when another tab saved since ``expected``."""
     return workspace().save(
         result.applications, offers=result.offers, kind=kind, description=description,
         expected=expected, details=_details(result, label),
-        interviews=result.interviews.drop(columns=APPLICATION, errors="ignore"))
+        interviews=result.interviews.drop(columns=APPLICATION, errors="ignore"),
+        settings=settings)
 
 
 def _save_import(result: LoadResult, files: tuple[RawFile, ...], options: ImportOptions, *,
@@ -252,10 +253,12 @@ def _save_import(result: LoadResult, files: tuple[RawFile, ...], options: Import
 
 
 def _save_change(description: str, *, kind: str, based_on: int | None, stale: str,
+                 settings: Mapping[str, object] | None = None,
                  **changes: pd.DataFrame | None) -> bool:
     """Save a change to the data shown (the sample is only changed in this session).
     ``based_on`` is the version the change was made on: when another tab saved since, nothing
-    is written, the user is told (``stale``) and shown the newer data, and False is returned."""
+    is written, the user is told (``stale``) and shown the newer data, and False is returned.
+    ``settings`` are saved with the change, in one transaction."""
     dataset = current()
     result = dataclasses.replace(dataset.result, **changes)  # type: ignore[arg-type]
     result = result.in_step(before=dataset.result.applications)
@@ -263,10 +266,13 @@ def _save_change(description: str, *, kind: str, based_on: int | None, stale: st
     if not dataset.is_sample:
         try:
             version = _write(result, kind=kind, description=description, expected=based_on,
-                             label=dataset.label)
+                             label=dataset.label, settings=settings)
         except StaleVersionError:
             st.session_state[NOTICE_KEY] = stale
             return False
+    else:
+        for key, value in (settings or {}).items():
+            workspace().set_setting(key, value)
     dataset.update(result, stored=version)
     return True
 
@@ -347,10 +353,11 @@ def import_preview(pending: PendingImport) -> tuple[str, list[str]]:
 
 
 def save_applications(apps: pd.DataFrame, description: str, *, based_on: int | None,
-                      kind: str = "edit") -> bool:
-    """Save a changed applications table as a new version; False, with a notice, when
-    another tab saved first."""
+                      kind: str = "edit", settings: Mapping[str, object] | None = None) -> bool:
+    """Save a changed applications table as a new version (with ``settings`` that belong
+    with it, in one transaction); False, with a notice, when another tab saved first."""
     return _save_change(description, kind=kind, based_on=based_on, applications=apps,
+                        settings=settings,
                         stale="Not saved: your data was changed in another tab or window "
                               "first. This is the newer data; make your change again.")
 
@@ -374,12 +381,20 @@ def save_offers(offers: pd.DataFrame, description: str, *, based_on: int | None)
 
 
 def restore(version: int) -> None:
+    """Bring an earlier version back as a new one, and show it: this tab's own change, so
+    nothing is said about another tab (which ``current`` says of any version it did not
+    write)."""
     dataset = current()
     try:
         workspace().restore(version, expected=dataset.stored)
     except StaleVersionError:
         st.session_state[NOTICE_KEY] = "Not restored: your data was changed in another tab first."
-    current()
+        current()
+        return
+    restored = _stored_dataset()
+    if restored is not None:
+        restored.files, restored.upload_signature = dataset.files, dataset.upload_signature
+        replace(restored, keep_filters=True)
 
 
 def use_sample() -> None:

@@ -99,3 +99,16 @@ def no_replies_recorded(replies: ReplyCoverage, unknown: str) -> None:
     left.page_link("pages/data.py", label="Record replies on the Data page",
                    icon=":material/edit_note:")
     right.page_link("pages/mail.py", label="Find them in your mailbox", icon=":material/mail:")
+
+
+def restore_field(key: str, default: object) -> None:
+    """A field's value again after a visit to another page (Streamlit forgets the values of
+    widgets it did not draw): put back before drawing what ``remember_fields`` kept."""
+    if key not in st.session_state:
+        st.session_state[key] = st.session_state.get(f"{key}_kept", default)
+
+
+def remember_fields(*keys: str) -> None:
+    """Keep the fields' values aside after drawing them, for ``restore_field``."""
+    for key in keys:
+        st.session_state[f"{key}_kept"] = st.session_state.get(key)

@@ -8,3 +8,10 @@ or above it were right 60 times in 62 (benchmarks/RESULTS.md, "Mail written by o
 """
 
 ACCEPT_ALL_FROM = 0.95
+
+# The room's public names: a mailbox file or a mail server read into proposals.
+from analysis.mail.scan import MailScan, ScanProgress, scan_mailbox  # noqa: E402
+from analysis.mail.server_scan import ServerProgress, scan_imap  # noqa: E402
+
+__all__ = ["ACCEPT_ALL_FROM", "MailScan", "ScanProgress", "ServerProgress", "scan_imap",
+           "scan_mailbox"]
