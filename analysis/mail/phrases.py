@@ -18,18 +18,22 @@ def any_of(*phrases: str) -> re.Pattern[str]:
 
 # A sentence that only says what would happen ("if you do not hear from us within two weeks,
 # we will not be progressing your application") decides nothing.
-CONDITIONAL = any_of(
-    r"^\W*(?:if|should|unless|in case|in the event|once|whether)\b",
+CONDITIONAL_OPENING = re.compile(
+    r"(?i)\W*(?:if|should|unless|in case|in the event|once|whether|falls|sollten|sollte|wenn|"
+    r"sofern|ob|si|sans (?:nouvelles|réponse|retour)|au cas|en l'absence|à défaut|en caso|de no|"
+    r"sin (?:noticias|respuesta)|cuando|se|qualora|als|indien)\b")
+CONDITIONAL_WITHIN = any_of(
     r"\bif (?:you|we|your|there|the|this|an?|no)\b", r"\bshould (?:you|we)\b",
-    r"^\W*(?:falls|sollten|sollte|wenn|sofern|ob)\b",
-    r"\b(?:falls|sofern|sollten) (?:sie|du|wir)\b",
-    r"\bwenn (?:sie|du|wir|ihr)\b",
-    r"^\W*(?:si|sans (?:nouvelles|réponse|retour)|au cas|en l'absence|à défaut)\b",
+    r"\b(?:falls|sofern|sollten) (?:sie|du|wir)\b", r"\bwenn (?:sie|du|wir|ihr)\b",
     r"\bsi (?:vous|nous|votre|aucun|cette|ce|ces)\b", r"\bsans (?:nouvelles|réponse|retour)\b",
-    r"^\W*(?:si|en caso|de no|sin (?:noticias|respuesta)|cuando)\b",
     r"\bsi (?:no|tu|su|usted|en|pasad)\b", r"\ben caso de\b", r"\bde no (?:recibir|tener)\b",
-    r"^\W*(?:se|qualora|als|indien)\b",
 )
+
+
+def conditional(sentence: str) -> bool:
+    """Whether a sentence only says what would happen: it opens with "if", "falls", "si"...
+    or holds "if you", "wenn Sie", "si vous"..."""
+    return bool(CONDITIONAL_OPENING.match(sentence) or CONDITIONAL_WITHIN.search(sentence))
 # "may invite you", "will be in touch if": a possibility, not an invitation.
 HEDGE = any_of(r"\b(?:may|might)\b", r"\bwill (?:be in touch|contact you|reach out)\b",
                r"\beventuell\b", r"\bgegebenenfalls\b", r"\bpourr(?:ons|ions|ait)\b",
