@@ -222,19 +222,23 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
     meeting = re.compile(rf"(?i)\b{ph.MEETING}|\b(?:available|verfügbar|disponible|works|"
                          r"passt|convient|instead|stattdessen|plutôt|en su lugar)\b")
     chosen: list[tuple[dt.datetime, bool]] = []
-    for part in parts:
-        if ph.STARTS.search(part) or (ph.PROMISE.search(part) and not meeting.search(part)):
+    for part, labelled in _with_labels(parts):
+        about = labelled or bool(meeting.search(part))
+        if ph.START.search(part) or (ph.STARTS.search(part) and not about) or (
+                ph.PROMISE.search(part) and not about):
             continue
         if moved and ph.PAST_SLOT.search(part):
             continue
         for found in dates_in(part, sent.date()):
-            if _DEADLINE_BEFORE.search(part[max(0, found.start - 30):found.start]):
+            before = part[max(0, found.start - 30):found.start]
+            if _DEADLINE_BEFORE.search(before):
                 continue
-            if found.weekday_only and found.time is None:
+            if found.weekday_only and found.time is None and not (
+                    about and _DAY_POINTER.search(before[-14:])):
                 continue
             if found.day < sent.date():
                 continue
-            if found.time is None and not meeting.search(part):
+            if found.time is None and not about:
                 continue
             chosen.append((at(found, sent.tzinfo), found.time is not None))
     timed = [when for when, has_time in chosen if has_time] or [when for when, _ in chosen]
@@ -244,6 +248,35 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
     if moved:
         return timed[-1]
     return timed[0] if len(days) == 1 else None
+
+
+# "next Tuesday", "on Thursday", "am Donnerstag", "jeudi prochain": a weekday meant as a day.
+_DAY_POINTER = re.compile(r"(?i)\b(?:next|this|coming|on|nächsten|kommenden|diesen|am|ce|"
+                          r"este|el|próximo)\s+$")
+# Lines of an invitation laid out as a form: "Date: 12 March", "Time: 14:00", "Datum:", "Heure :"
+_DAY_LABEL = re.compile(r"(?i)^\W*(?:date|day|when|datum|tag|termin|wann|jour|quand|fecha|"
+                        r"día|dia|cuándo|event date)(?:\s*(?:/|&|and|und|et|y)\s*(?:time|"
+                        r"uhrzeit|heure|hora))?\s*:")
+_TIME_LABEL = re.compile(r"(?i)^\W*(?:time|uhrzeit|zeit|heure|horaire|hora|horario)\s*:")
+
+
+def _with_labels(parts: list[str]) -> Iterator[tuple[str, bool]]:
+    """The sentences, a form's day line joined to the time line after it; whether each is
+    such a line (which speaks of the meeting by its place in the invitation)."""
+    skip = False
+    for i, part in enumerate(parts):
+        if skip:
+            skip = False
+            continue
+        if _DAY_LABEL.match(part):
+            following = parts[i + 1] if i + 1 < len(parts) else ""
+            if _TIME_LABEL.match(following):
+                skip = True
+                yield f"{part} {following}", True
+            else:
+                yield part, True
+            continue
+        yield part, False
 
 
 def promised_decision(text: str, on: dt.date) -> dt.date | None:

@@ -165,7 +165,7 @@ MEETING = (
     r"entretien|échange|rendez-vous|rencontre\w*|visio\w*|entrevista|llamada|reunión|"
     r"videollamada|charla|conversación|colloquio|sollicitatiegesprek|gesprek)")
 INVITE = any_of(
-    rf"\b(?:invit\w*|schedul\w*|arrange|set up|book|organi[sz]e|confirm\w*|propos\w*|"
+    rf"\b(?:invit\w*|schedul\w*|arrang\w*|set up|book\w*|organi[sz]\w*|confirm\w*|propos\w*|"
     rf"availab\w*|slot|einlad\w*|einladung|laden (?:wir )?(?:sie|dich)|bestätig\w*|"
     rf"vereinbar\w*|vorschlag\w*|vorschlagen|convi\w+|convoqu\w*|confirm\w*|disponib\w*|"
     rf"invitar\w*|agendar|programar|coordinar|confirmar\w*|disponib\w*|citar\w*|"
@@ -176,6 +176,10 @@ INVITE = any_of(
     rf"eingeladen|einladen|bestätigt|vereinbart|confirmé\w*|prévu\w*|programad\w*|confirmad\w*|"
     rf"agendad\w*)",
     r"\b(?:would like|'d like|want|wish) to (?:interview|meet|speak with|talk (?:to|with))\b",
+    r"\b(?:can|could|would) you (?:come in|join us|make it|do)\b", r"\bjoin us for\b",
+    r"\bcome in for\b", r"\blook(?:ing)? forward to (?:seeing|meeting|speaking|talking) "
+    r"(?:with )?you\b.{0,40}\b(?:on|at|tomorrow|next)\b",
+    r"\b(?:new )?event\b.{0,30}\b(?:scheduled|booked|confirmed)\b",
     r"\bwould you (?:be )?(?:available|free)\b",
     r"\blet's (?:say|do|go with|book|pencil)\b", r"\bi'll (?:call|ring|phone) you\b",
     r"\bare you (?:available|free)\b",
@@ -344,7 +348,8 @@ SENT_APPLICATION = any_of(
 THEIR_DEADLINE = any_of(
     r"\b(?:let us know|confirm|reply|respond|get back to us|your (?:answer|reply|decision|"
     r"response)|accept|deadline|sign|return)\b", r"\bgeben sie uns\b", r"\b(?:ihre|deine) "
-    r"(?:antwort|rückmeldung|entscheidung)\b", r"\bbescheid\b", r"\bbestätigen sie\b",
+    r"(?:antwort|rückmeldung|entscheidung)\b",
+    r"\b(?:geben sie|gib) (?:uns|mir) (?:\w+ ){0,3}bescheid\b", r"\bbestätigen sie\b",
     r"\bfaire part\b", r"\bvotre (?:réponse|retour|décision|confirmation)\b", r"\bconfirmer\b",
     r"\btu (?:respuesta|decisión|confirmación)\b", r"\bsu (?:respuesta|decisión)\b",
     r"\bconfirm(?:a|ar|es|e)\b", r"\bresponder\b", r"\bindícanos\b",
@@ -362,17 +367,21 @@ PAST_SLOT = any_of(r"\b(?:had|originally|previously|initially|was) (?:arranged|s
 PROMISE = any_of(
     r"\b(?:decide|decision|get back to you|be in touch|hear (?:back )?from (?:us|me)|let you know|"
     r"update you|come back to you|contact you|reach out|feedback|answer|respond to you|"
-    r"news from us|next steps)\b", r"\bi'll (?:write|reply|respond)\b",
+    r"news from us|next steps|hear back|outcome|(?:an?|any|the|further) update|inform (?:you|"
+    r"all|every|each|candidates|applicants))\b", r"\bi'll (?:write|reply|respond)\b",
     r"\b(?:rückmeldung|entscheidung|entscheiden|melden (?:uns|wir uns|mich)|antwort|"
     r"bescheid geben|informieren)\b", r"\b(?:décision|reviendr\w+ vers vous|retour|réponse|"
-    r"je vous réponds|vous répondr\w+|recontacter\w*|informer\w*|vous tenir informée?)\b",
-    r"\b(?:respuesta|decisión|volveremos a contactar|contactaremos|te (?:diremos|informaremos|"
-    r"escribiremos)|nos pondremos en contacto|daremos respuesta)\b",
+    r"je vous réponds|vous répondr\w+|recontacter\w*|informer\w*|vous tenir informée?|"
+    r"de nos nouvelles)\b",
+    r"\b(?:respuesta|decisión|noticias|resultado|volveremos a contactar|contactaremos|"
+    r"te (?:diremos|informaremos|escribiremos)|nos pondremos en contacto|daremos respuesta)\b",
 )
 PROMISE_TIME = any_of(
     r"\b(?:by|within|before|until|no later than|next week|end of|in the next|over the next|"
-    r"in (?:\w+ )?(?:days|weeks))\b", r"\b(?:bis|innerhalb|spätestens|nächste[nr]? woche|"
+    r"in (?:\w+ )?(?:days|weeks))\b", r"\bon (?=(?:\w+day|the \d|\d))",
+    r"\b(?:bis|innerhalb|spätestens|nächste[nr]? woche|"
     r"in den nächsten|binnen|ende)\b", r"\b(?:d'ici|dans les|sous|avant|au plus tard|"
     r"la semaine prochaine|fin)\b", r"\b(?:dentro de|antes del?|la próxima semana|la semana "
-    r"que viene|como muy tarde|a más tardar|en los próximos|finales)\b",
+    r"que viene|como muy tarde|a más tardar|en los próximos|finales|en un plazo|en el plazo|"
+    r"plazo máximo)\b",
 )
