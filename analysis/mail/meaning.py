@@ -229,12 +229,14 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
             continue
         if moved and ph.PAST_SLOT.search(part):
             continue
-        for found in dates_in(part, sent.date()):
+        named = dates_in(part, sent.date())
+        lone = sum(f.weekday_only and f.time is None for f in named)
+        for found in named:
             before = part[max(0, found.start - 30):found.start]
             if _DEADLINE_BEFORE.search(before):
                 continue
             if found.weekday_only and found.time is None and not (
-                    about and _DAY_POINTER.search(before[-14:])):
+                    about and lone == 1 and _DAY_POINTER.search(before[-14:])):
                 continue
             if found.day < sent.date():
                 continue

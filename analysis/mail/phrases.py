@@ -186,7 +186,8 @@ INVITE = any_of(
     r"\b(?:what|share your|your) availability\b", r"\bwhen (?:are|would) you be (?:available|"
     r"free)\b", r"\b(?:pick|choose|select|book) (?:a|your) (?:time|slot)\b",
     r"\bnext (?:step|round) (?:is|will be|would be)\b.{0,40}\b(?:interview|call|chat|meeting)",
-    r"\bhätten sie\b.{0,40}\bzeit\b", r"\bpasst (?:ihnen|dir)\b", r"\bseriez-vous disponible\b",
+    r"\bhätten sie\b.{0,40}\bzeit\b", r"\b(?:können|könnten|wollen) wir\b.{0,60}"
+    r"\b(?:telefonieren|sprechen|treffen)\b", r"\bpasst (?:ihnen|dir)\b", r"\bseriez-vous disponible\b",
     r"\bêtes-vous disponible\b", r"\bestarías disponible\b", r"\bestaría disponible\b",
     r"\btienes disponibilidad\b", r"\bte viene bien\b",
 )
