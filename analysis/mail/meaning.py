@@ -238,8 +238,9 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
             if found.weekday_only and found.time is None and not (
                     about and lone == 1 and _DAY_POINTER.search(before[-14:])):
                 continue
-            if found.day < sent.date():
-                continue
+            if found.day < sent.date() or (found.time is not None
+                                           and at(found, sent.tzinfo) < sent):
+                continue  # a slot gone by ("today at 17:00", written at 18:20)
             if found.time is None and not about:
                 continue
             chosen.append((at(found, sent.tzinfo), found.time is not None))

@@ -27,6 +27,11 @@ CONDITIONAL_WITHIN = any_of(
     r"\b(?:falls|sofern|sollten) (?:sie|du|wir)\b", r"\bwenn (?:sie|du|wir|ihr)\b",
     r"\bsi (?:vous|nous|votre|aucun|cette|ce|ces)\b", r"\bsans (?:nouvelles|réponse|retour)\b",
     r"\bsi (?:no|tu|su|usted|en|pasad)\b", r"\ben caso de\b", r"\bde no (?:recibir|tener)\b",
+    # "we will let you know when the status changes": a notice to come, not one
+    r"\b(?:te avisaremos|te informaremos|le informaremos|we(?:'ll| will) (?:let you know|notify "
+    r"you|email you|inform you|update you)|wir (?:informieren|benachrichtigen) (?:sie|dich)|"
+    r"nous vous (?:informerons|préviendrons)|vous serez (?:informée?|prévenue?))\b.{0,40}"
+    r"\b(?:cuando|when|once|as soon as|sobald|wenn|dès que|lorsque|quand)\b",
 )
 
 
@@ -176,7 +181,8 @@ INVITE = any_of(
     rf"eingeladen|einladen|bestätigt|vereinbart|confirmé\w*|prévu\w*|programad\w*|confirmad\w*|"
     rf"agendad\w*)",
     r"\b(?:would like|'d like|want|wish) to (?:interview|meet|speak with|talk (?:to|with))\b",
-    r"\b(?:can|could|would) you (?:come in|join us|make it|do)\b", r"\bjoin us for\b",
+    r"\b(?:can|could|would) you (?:come (?:in|by|over|to)|stop by|drop by|pop (?:in|by)|join us|"
+    r"make it|do)\b", r"\bjoin us for\b",
     r"\bcome in for\b", r"\blook(?:ing)? forward to (?:seeing|meeting|speaking|talking) "
     r"(?:with )?you\b.{0,40}\b(?:on|at|tomorrow|next)\b",
     r"\b(?:new )?event\b.{0,30}\b(?:scheduled|booked|confirmed)\b",
@@ -187,7 +193,8 @@ INVITE = any_of(
     r"free)\b", r"\b(?:pick|choose|select|book) (?:a|your) (?:time|slot)\b",
     r"\bnext (?:step|round) (?:is|will be|would be)\b.{0,40}\b(?:interview|call|chat|meeting)",
     r"\bhätten sie\b.{0,40}\bzeit\b", r"\b(?:können|könnten|wollen) wir\b.{0,60}"
-    r"\b(?:telefonieren|sprechen|treffen)\b", r"\bpasst (?:ihnen|dir)\b", r"\bseriez-vous disponible\b",
+    r"\b(?:telefonieren|sprechen|treffen)\b", r"\bpasst (?:ihnen|dir)\b",
+    r"\bseriez-vous disponible\b",
     r"\bêtes-vous disponible\b", r"\bestarías disponible\b", r"\bestaría disponible\b",
     r"\btienes disponibilidad\b", r"\bte viene bien\b",
 )
@@ -251,7 +258,9 @@ OWN_APPLICATION = any_of(
     r"\bbewerbung (?:bei|als|für|an)\b", r"\b(?:votre|ta) candidature\b",
     r"\bcandidature (?:chez|pour|envoyée|déclinée|acceptée)\b", r"\b(?:tu|su) candidatura\b",
     r"\bcandidatura (?:en|a|para)\b", r"\binscripción\b", r"\bla tua candidatura\b",
-    r"\bje sollicitatie\b")
+    r"\bje sollicitatie\b", r"\bte has inscrito\b", r"\bhas aplicado\b",
+    r"\bte has postulado\b", r"\bvous avez postulé\b", r"\bdu hast dich\b.{0,40}\bbeworben\b",
+    r"\bsie haben sich\b.{0,40}\bbeworben\b")
 AUTO_REPLY_BODY = any_of(
     r"\b(?:i am|i'm|i will be|i'll be)\b.{0,30}\b(?:out of (?:the )?office|away|on (?:annual |"
     r"parental )?(?:holiday|vacation|leave)|travell?ing|off)\b", r"\bautomatic reply\b",
@@ -342,6 +351,10 @@ SENT_APPLICATION = any_of(
     r"\binterest in the\b.{0,40}\b(?:position|role)\b", r"\bbewerbung (?:als|für|um)\b",
     r"\blebenslauf\b", r"\bcandidature (?:pour|au poste|spontanée)\b",
     r"\bcandidatura (?:para|al puesto|espontánea)\b", r"\bsolicitud (?:para|de empleo)\b",
+    r"\b(?:vous trouverez )?ci-joint\w*\b.{0,20}\b(?:cv|candidature|lettre de motivation)\b",
+    r"\b(?:anbei|im anhang)\b.{0,30}\b(?:lebenslauf|bewerbung|unterlagen)\b",
+    r"\b(?:adjunto|te envío|le envío|os envío)\b.{0,20}\b(?:cv|currículum|curriculum|"
+    r"candidatura)\b", r"^\W*(?:application|candidature|bewerbung|candidatura|solicitud)\s*[-–:]",
 )
 
 # Words of a deadline set for the person, or of a start: a day in such a sentence is neither

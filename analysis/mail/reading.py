@@ -120,9 +120,16 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                 person=person, board=board, platform=platform)
         if meaning.kind is None:
             continue
-        if not rows and not (meaning.kind == mm.ACKNOWLEDGEMENT and not outgoing):
-            continue
-        rows, why = pick_application(index.apps, rows, text, candidate.date)
+        if not rows and meaning.kind != (mm.SENT_APPLICATION if outgoing
+                                         else mm.ACKNOWLEDGEMENT):
+            continue  # only an acknowledgement or one's own application tells of a new one
+        picked, why = pick_application(index.apps, rows, text, candidate.date)
+        if why:  # several applications there and the words tell none apart: the thread may
+            earlier = next((rows_of[r] for r in reversed(candidate.references)
+                            if rows_of.get(r)), [])
+            if earlier and set(earlier) <= set(rows):
+                picked, why = earlier, ""
+        rows = picked
         rows_of[candidate.message_id] = rows
         for r in rows:
             if meaning.kind == mm.REJECTION:
@@ -142,8 +149,11 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
             "screening": meaning.screening, "sender_name": candidate.sender[0],
             "sender_address": candidate.sender[1], "person": person, "why": why,
             "text": text[:3000],
+            "recipient_name": candidate.recipients[0][0] if candidate.recipients else "",
+            "recipient_address": candidate.recipients[0][1] if candidate.recipients else "",
         })
-    return pd.DataFrame(records, columns=[*EVIDENCE_COLUMNS, "text"])
+    return pd.DataFrame(records, columns=[*EVIDENCE_COLUMNS, "text", "recipient_name",
+                                          "recipient_address"])
 
 
 def _rows(candidate: Candidate, index: Index, body: str,
