@@ -711,6 +711,32 @@ def test_notes_written_after_an_interview_are_saved_as_a_version():
     assert saved["decision_expected"].tolist() == [pd.Timestamp("2026-02-03")]
 
 
+def test_a_new_interview_written_in_the_form_is_a_round_and_its_promise_the_decision():
+    """A user records a second round as a new interview: it is saved as a round of its
+    application, and the date promised there becomes the application's expected decision."""
+    rows = [["Company", "Role", "Status", "Date applied", "Interview date"],
+            ["Acme", "Analyst", "Interviewing", "2026-01-05", "2026-01-20"],
+            ["Globex", "Engineer", "Applied", "2026-01-07", ""]]
+    at = upload(start("pages/interviews.py"), "tracker.csv", csv_bytes(rows))
+    at.selectbox(key="notes_interview").set_value("new").run()
+    at.selectbox(key="new_application").set_value(0).run()
+    at.date_input[0].set_value(dt.date(2026, 1, 27))
+    at.number_input[0].set_value(2)
+    at.text_input[0].set_value("Ana Ruiz; Ben Okafor")
+    next(t for t in at.text_input if t.label == "When will you hear back?").set_value(
+        "within two weeks")
+    next(b for b in at.button if b.label == "Save the notes").click().run()
+    assert not at.exception, at.exception
+    from analysis.model.store import Workspace
+    from ui.workspace import workspace_path
+
+    saved = Workspace(workspace_path()).load()
+    assert saved.interviews[["company", "round"]].values.tolist() == [["Acme", 1.0],
+                                                                      ["Acme", 2.0]]
+    assert saved.applications.loc[0, "expected_decision_date"] == pd.Timestamp("2026-02-10")
+    assert saved.applications.loc[0, "interview_date"] == pd.Timestamp("2026-01-27")
+
+
 def test_a_journal_without_interviews_explains_itself():
     at = upload(start("pages/interviews.py"), "t.csv", csv_bytes(TRACKER))
     infos = " ".join(i.value for i in at.info)
