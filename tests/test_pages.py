@@ -737,6 +737,30 @@ def test_a_new_interview_written_in_the_form_is_a_round_and_its_promise_the_deci
     assert saved.applications.loc[0, "interview_date"] == pd.Timestamp("2026-01-27")
 
 
+def test_a_new_interview_once_saved_is_the_one_shown_and_a_second_save_adds_nothing():
+    """After saving a new interview the user sees it saved and picked in the list, its notes
+    in the form; saving again updates that round instead of adding the same round twice."""
+    rows = [["Company", "Role", "Status", "Date applied", "Interview date"],
+            ["Acme", "Analyst", "Interviewing", "2026-01-05", "2026-01-20"]]
+    at = upload(start("pages/interviews.py"), "tracker.csv", csv_bytes(rows))
+    at.selectbox(key="notes_interview").set_value("new").run()
+    at.number_input[0].set_value(2)
+    at.text_input[0].set_value("Ana Ruiz")
+    next(b for b in at.button if b.label == "Save the notes").click().run()
+    assert not at.exception, at.exception
+    assert any("Saved as a new version" in s.value for s in at.success)
+    assert at.selectbox(key="notes_interview").value == 1  # the round just saved
+    assert at.text_input[0].value == "Ana Ruiz"
+    next(b for b in at.button if b.label == "Save the notes").click().run()
+    assert not at.exception, at.exception
+    from analysis.model.store import Workspace
+    from ui.workspace import workspace_path
+
+    saved = Workspace(workspace_path()).load().interviews
+    assert saved[["round", "interviewers"]].fillna("").values.tolist() == [[1.0, ""],
+                                                                          [2.0, "Ana Ruiz"]]
+
+
 def test_a_journal_without_interviews_explains_itself():
     at = upload(start("pages/interviews.py"), "t.csv", csv_bytes(TRACKER))
     infos = " ".join(i.value for i in at.info)
