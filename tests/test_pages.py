@@ -894,6 +894,30 @@ def draft(at: AppTest) -> str:
     return next(a.value for a in at.text_area if a.label == "Counter-offer draft")
 
 
+def test_an_empty_row_saved_in_the_offers_table_is_not_an_offer():
+    """A user clicks the offers table's last row (which adds a row), types one offer in the
+    next and saves: one offer is saved and counted, not two; saving only an empty row saves
+    nothing."""
+    from analysis.model.store import Workspace
+
+    at = upload(start(), "tracker.csv", csv_bytes(TRACKER))
+    at.switch_page("pages/offers.py").run()
+    at.session_state["offers_editor_0"] = {
+        "edited_rows": {}, "deleted_rows": [],
+        "added_rows": [{}, {"company": "Acme", "role": "Analyst", "base_salary": 90_000}, {}]}
+    next(b for b in at.button if b.label == "Save the offers").click().run()
+    assert not at.exception, at.exception
+    workspace = Workspace(os.environ["JOBSEARCH_WORKSPACE"])
+    assert workspace.load().offers["company"].tolist() == ["Acme"]
+    assert "Your offers (1)" in [h.value for h in at.subheader]
+    at.session_state["offers_editor_1"] = {"edited_rows": {}, "deleted_rows": [],
+                                           "added_rows": [{}]}
+    next(b for b in at.button if b.label == "Save the offers").click().run()
+    assert not at.exception, at.exception
+    assert len(workspace.history()) == 2  # the import and the one offer
+    assert any("Nothing to save" in t.value for t in at.toast)
+
+
 def test_offers_page_drafts_a_counter_offer_and_rewrites_it_when_the_facts_change():
     at = start("pages/offers.py")
     body = draft(at)
