@@ -711,6 +711,23 @@ def test_notes_written_after_an_interview_are_saved_as_a_version():
     assert saved["decision_expected"].tolist() == [pd.Timestamp("2026-02-03")]
 
 
+def test_notes_of_a_new_interview_are_saved_as_a_round_of_its_application():
+    """A user picks "A new interview…", names the application and saves: a second round."""
+    rows = [["Company", "Role", "Status", "Date applied", "Interview date"],
+            ["Acme", "Analyst", "Interviewing", "2026-01-05", "2026-01-20"]]
+    at = upload(start("pages/interviews.py"), "tracker.csv", csv_bytes(rows))
+    at.selectbox(key="notes_interview").set_value("new").run()
+    at.number_input[0].set_value(2)
+    next(b for b in at.button if b.label == "Save the notes").click().run()
+    assert not at.exception, at.exception
+    from analysis.model.store import Workspace
+    from ui.workspace import workspace_path
+
+    saved = Workspace(workspace_path()).load().interviews
+    assert saved["round"].tolist() == [1.0, 2.0]
+    assert saved["company"].tolist() == ["Acme", "Acme"]
+
+
 def test_a_journal_without_interviews_explains_itself():
     at = upload(start("pages/interviews.py"), "t.csv", csv_bytes(TRACKER))
     infos = " ".join(i.value for i in at.info)

@@ -46,7 +46,9 @@ def record_notes(interviews: pd.DataFrame, label: int | None, notes: Mapping[str
     made of ``new`` and the notes."""
     table = interviews.copy()
     if label is None:
-        row = empty_interviews().reindex([0])
+        # The journal the pages hold is tied to its applications (``linking.APPLICATION``):
+        # the new round has that column too, blank until the journal is tied again.
+        row = empty_interviews().reindex(index=[0], columns=table.columns)
         for name, value in {**(new or {}), **notes}.items():
             row[name] = value  # type: ignore[call-overload]  # pandas-stubs: a cell takes any object
         table = pd.concat([table, row.astype(table.dtypes.to_dict())], ignore_index=True)
