@@ -382,6 +382,21 @@ def test_editing_a_cell_saves_a_version_that_survives_a_restart_and_can_be_undon
     assert again.dataframe[0].value["role"].iloc[1] == "Engineer"
 
 
+def test_a_second_interview_typed_on_the_data_page_is_a_second_round():
+    """A user whose first interview is behind them types the second's day in Interview date:
+    the journal keeps the first and adds the second (it used to move the first)."""
+    rows = [["Company", "Role", "Status", "Date applied", "Interview date"],
+            ["Acme", "Analyst", "Interviewing", "2025-03-01", "2025-03-10"]]
+    at = upload(start("pages/data.py"), "tracker.csv", csv_bytes(rows))
+    at = edit(at, edited_rows={0: {"interview_date": "2025-03-24"}})
+    assert not at.exception, at.exception
+    from analysis.model.store import Workspace
+    from ui.workspace import workspace_path
+
+    saved = Workspace(workspace_path()).load().interviews
+    assert saved["date"].dt.day.tolist() == [10, 24] and saved["round"].tolist() == [1.0, 2.0]
+
+
 def test_a_bad_date_in_the_editor_is_refused_and_nothing_is_stored():
     at = upload(start("pages/data.py"), "tracker.csv", csv_bytes(TRACKER))
     at = edit(at, edited_rows={0: {"date_applied": "31/09/2025"}})
