@@ -100,6 +100,22 @@ def test_an_offer_moves_its_application_and_a_contradiction_is_asked():
                                          "status": "rejected"}]
 
 
+def test_an_offer_for_another_role_at_a_company_waits_for_its_application():
+    """An offer for Globex's Data Analyst job entered on the Offers page before that
+    application is in the tracker: Globex's only application (Engineer) stays where it is,
+    and the Data Analyst application, once added, is the one at the offer stage."""
+    offers = pd.DataFrame({"company": ["Globex"], "role": ["Data Analyst"],
+                           "base_salary": [9e4]})
+    moved, asked = offer_statuses(APPS, offers)
+    assert moved["status"].tolist() == APPS["status"].tolist() and asked.empty
+    added = pd.concat([APPS, apps_frame([{"company": "Globex", "role": "Data Analyst",
+                                          "date_applied": "2026-03-05"}])], ignore_index=True)
+    assert offer_statuses(added, offers)[0]["status"].tolist() == [
+        "interviewing", "applied", "rejected", "offer"]
+    unnamed = offers.assign(role=None)
+    assert offer_statuses(APPS, unnamed)[0]["status"].tolist()[1] == "offer"
+
+
 def test_an_application_with_an_offer_is_no_longer_forecast_as_interviewing():
     offers = pd.DataFrame({"company": ["Acme"], "role": ["Analyst"], "base_salary": [9e4]})
     story = one_story(APPS, JOURNAL, offers)

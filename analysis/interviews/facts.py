@@ -143,7 +143,16 @@ def offer_statuses(apps: pd.DataFrame, offers: pd.DataFrame | None
 
 def offer_applications(apps: pd.DataFrame, offers: pd.DataFrame) -> pd.Series:
     """The label of each offer's application (missing when none is sure): same company and
-    role, else the company's only application."""
+    role, else the company's only application when the offer or that application names no
+    role (two roles named apart are two jobs: an offer for a role not in the tracker yet
+    belongs to none until it is).
+
+    >>> apps = pd.DataFrame({"company": ["Acme", "Globex"], "role": ["Analyst", None]})
+    >>> offers = pd.DataFrame({"company": ["acme", "Acme", "Globex"],
+    ...                        "role": [None, "Engineer", "Engineer"]})
+    >>> offer_applications(apps, offers).tolist()
+    [0, <NA>, 1]
+    """
     company, role = name_key(apps[s.COMPANY]), name_key(apps[s.ROLE])
     offer_company = name_key(offers[s.OFFER_COMPANY])
     offer_role = name_key(offers[s.OFFER_ROLE]) if s.OFFER_ROLE in offers else \
@@ -151,10 +160,12 @@ def offer_applications(apps: pd.DataFrame, offers: pd.DataFrame) -> pd.Series:
     full = pd.Series(apps.index, index=(company + "|" + role).to_numpy())
     full = full[~full.index.duplicated(keep="last")]
     counts = company.value_counts()
-    only = pd.Series(apps.index, index=company.to_numpy())
-    only = only[only.index.isin(counts[counts == 1].index)]
+    alone = company.isin(counts[counts == 1].index).to_numpy()
+    only = pd.Series(apps.index[alone], index=company[alone].to_numpy())
+    only_role = pd.Series(role[alone].to_numpy(), index=company[alone].to_numpy())
     found = (offer_company + "|" + offer_role).map(full)
-    return found.fillna(offer_company.map(only)).astype("Int64")
+    unnamed = (offer_role == "") | (offer_company.map(only_role) == "")
+    return found.fillna(offer_company.map(only).where(unnamed)).astype("Int64")
 
 
 def offer_rows(apps: pd.DataFrame, company: object, role: object) -> pd.Series:
