@@ -27,11 +27,32 @@ def _rgba(colour: str, alpha: float) -> str:
     return f"rgba({red},{green},{blue},{alpha})"
 
 
+TITLE_LINE = 44  # characters of a title that fit a half-width chart in a 1280 px window
+
+
+def wrapped_title(title: str, width: int = TITLE_LINE) -> str:
+    """A chart title broken between words into lines of at most ``width`` characters (plotly
+    never wraps a title: a long one is cut off at the chart's edge).
+
+    >>> wrapped_title("Offers within 90 days: how likely each number is", 30)
+    'Offers within 90 days: how<br>likely each number is'
+    """
+    lines: list[str] = []
+    for word in title.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def _layout(fig: go.Figure, *, title: str, x: str | None = None, y: str | None = None,
             height: int = 380) -> go.Figure:
+    text = wrapped_title(title)
+    extra = 22 * text.count("<br>")  # room above the plot for each further line
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"}, height=height,
-        margin={"l": 10, "r": 10, "t": 70, "b": 10}, paper_bgcolor="rgba(0,0,0,0)",
+        title={"text": text, "x": 0, "xanchor": "left"}, height=height + extra,
+        margin={"l": 10, "r": 10, "t": 70 + extra, "b": 10}, paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
         hoverlabel={"namelength": -1}, colorway=PALETTE,
@@ -58,8 +79,12 @@ def funnel_chart(funnel: pd.DataFrame) -> go.Figure:
     title = "Stages reached"
     if funnel.empty or funnel["applications"].iloc[0] == 0:
         return empty_figure("No applications sent yet.", title=title)
-    conversion = [""] + [f" ({rate:.0%} of previous)" if pd.notna(rate) else ""
-                         for rate in funnel["from_previous"].iloc[1:]]
+    # Each rate names the step it is a share of: after "Round 2", an offer's is the interview's.
+    compared = funnel["compared_with"] if "compared_with" in funnel else \
+        funnel["stage"].shift(1).fillna("")
+    conversion = [""] + [f" ({rate:.0%} of {str(step).lower()})" if pd.notna(rate) else ""
+                         for rate, step in zip(funnel["from_previous"].iloc[1:],
+                                               compared.iloc[1:], strict=True)]
     fig = go.Figure(go.Funnel(
         y=funnel["stage"], x=funnel["applications"],
         text=[f"{n:,}{c}" for n, c in zip(funnel["applications"], conversion, strict=True)],
@@ -277,6 +302,7 @@ def cohort_chart(cohorts: pd.DataFrame, *, outcome: str) -> go.Figure:
                            "%{customdata[1]:,}), sent %{customdata[2]} days ago<extra></extra>"),
         )
     fig.update_yaxes(range=[0, 100], ticksuffix="%")
+    fig.update_xaxes(tickformat="%-d %b")  # days as the tables say them: "3 Aug"
     return _layout(fig, title=title, x="Week applied (starting Monday)",
                    y=OUTCOMES.get(outcome, outcome))
 
@@ -344,6 +370,7 @@ def rounds_chart(rounds: pd.DataFrame, *, as_of: pd.Timestamp | None = None) -> 
     if as_of is not None:
         fig.add_vline(x=as_of, line_dash="dash", line_color=MUTED)
     fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(tickformat="%-d %b")
     return _layout(fig, title=title, x="Interview date", y=None,
                    height=max(260, 90 + 40 * rounds["application"].nunique()))
 
@@ -375,18 +402,20 @@ def offers_distribution_chart(draws: np.ndarray, *, low: int, high: int,
                               horizon_days: int) -> go.Figure:
     """How many offers the open applications bring within the horizon, across the simulated
     draws: the share of draws for each count, the 80% interval highlighted."""
-    title = (f"Offers within {horizon_days} days: how likely each number is (blue: the 80% "
-             "interval)")
+    title = f"Offers within {horizon_days} days: how likely each number is"
     if len(draws) == 0:
         return empty_figure("No open applications to simulate.", title=title)
     values, counts = np.unique(draws, return_counts=True)
     share = counts / counts.sum()
     inside = (values >= low) & (values <= high)
     fig = go.Figure()
-    fig.add_bar(x=values, y=share * 100, marker_color=np.where(inside, PALETTE[0], MUTED),
-                name="Share of simulations", customdata=np.where(inside, "in", "outside"),
-                hovertemplate="%{x:,} offers: %{y:.1f}% of simulations (%{customdata} the 80% "
-                              "interval)<extra></extra>")
+    for within, name, colour in ((True, "Within the 80% interval", PALETTE[0]),
+                                 (False, "Outside it", MUTED)):
+        shown = inside == within
+        fig.add_bar(x=values[shown], y=share[shown] * 100, marker_color=colour, name=name,
+                    hovertemplate=f"%{{x:,}} offers: %{{y:.1f}}% of simulations ({name.lower()})"
+                                  "<extra></extra>")
+    fig.update_layout(barmode="overlay")  # one bar per count, whichever trace holds it
     fig.update_xaxes(tickformat=",d", dtick=max(1, int(np.ceil((values.max() - values.min()
                                                                  + 1) / 12))))
     fig.update_yaxes(ticksuffix="%", rangemode="tozero")
@@ -411,5 +440,5 @@ def contribution_share_chart(by_application: pd.DataFrame, *, limit: int = 15) -
                               "%{customdata[1]} days; %{customdata[2]:.0f}% of the expected "
                               "offers)<extra></extra>")
     fig.update_xaxes(ticksuffix="%", rangemode="tozero")
-    return _layout(fig, title=title, x="Chance of an offer within the horizon",
+    return _layout(fig, title=title, x="Chance of an offer",
                    height=max(260, 28 * len(top) + 120))

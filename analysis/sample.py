@@ -329,7 +329,7 @@ def load_sample(*, end: dt.date | None = None) -> LoadResult:
     interviews = generate_interviews(result.applications)
     result = dataclasses.replace(
         result, offers=sample_offers(result.applications), interviews=interviews,
-        applications=with_latest_interviews(result.applications, interviews)).linked()
+        applications=with_latest_interviews(interviews, result.applications)).linked()
     return result if end is None else shift_to_end(result, end=end)
 
 

@@ -243,7 +243,7 @@ def bench(size: int, repeat: int, folder: Path) -> dict[str, object]:
     result["chart_kb"] = {name: len(figure.to_json()) / 1024 for name, figure in figures.items()}
 
     workspace = folder / f"workspace-{size}.sqlite3"
-    in_step = iv.with_latest_interviews(loaded, journal)
+    in_step = iv.with_latest_interviews(journal, loaded)
     Workspace(workspace).save(in_step, offers=sample_offers(loaded), kind="import",
                               description="benchmark", expected=None, interviews=journal)
     result["pages"] = json.loads(run_script(PAGE_RUNNER, workspace, *PAGES))

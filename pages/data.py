@@ -4,13 +4,10 @@ issues, and the download of the data in the user's own spreadsheet layout."""
 import streamlit as st
 
 from analysis.model import schema as s
-from analysis.model.editing import (
-    EditError,
-    apply_editor_changes,
-    history_warnings,
-    remap_positions,
-)
-from analysis.model.summary import is_web_url
+from analysis.model.cells import issues_of, severities_in
+from analysis.model.editing import EditError, apply_view_changes, history_warnings
+from analysis.model.store import restorable, versions_table
+from analysis.model.summary import link_columns, status_options
 from analysis.outputs.roundtrip import to_csv, to_workbook
 from ui import state, workspace
 from ui.shell import page_setup
@@ -24,8 +21,7 @@ result = dataset.result
 
 
 def _column_config() -> dict[str, object]:
-    statuses = [*s.STATUSES,
-                *sorted(set(view.all_apps[s.STATUS].dropna().unique()) - set(s.STATUSES))]
+    statuses, links = status_options(view.all_apps), link_columns(view.all_apps)
     config: dict[str, object] = {}
     for column in s.APPLICATION_COLUMNS:
         if column.kind == "date":
@@ -37,7 +33,7 @@ def _column_config() -> dict[str, object]:
         elif column.kind == "status":
             config[column.name] = st.column_config.SelectboxColumn(
                 column.label, options=statuses, help=column.description)
-        elif column.kind == "url" and is_web_url(view.all_apps[column.name].dropna()).all():
+        elif column.name in links:
             config[column.name] = st.column_config.LinkColumn(column.label,
                                                               help=column.description)
         else:
@@ -54,10 +50,8 @@ def _save_edits() -> bool:
     changes = st.session_state.get(key) or {}
     if not any(changes.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")):
         return False
-    positions = view.all_apps.index.get_indexer(view.apps.index)
     try:
-        updated, description = apply_editor_changes(view.all_apps,
-                                                     remap_positions(changes, positions))
+        updated, description = apply_view_changes(view.all_apps, view.apps, changes)
     except EditError as exc:
         st.session_state["edit_error"] = str(exc)
     else:
@@ -95,20 +89,18 @@ else:
 if not dataset.is_sample:
     st.subheader("Versions", anchor=False)
     history = workspace.workspace().history()
-    st.dataframe(history.assign(created=history["created"].dt.tz_convert(None)),
-                 hide_index=True, height=220, column_config={
+    st.dataframe(versions_table(history), hide_index=True, height=220, column_config={
                      "version": st.column_config.NumberColumn("Version", format="%d"),
                      "created": st.column_config.DatetimeColumn("When (UTC)",
                                                                 format="D MMM YYYY, HH:mm"),
                      "kind": "Kind", "description": "What changed",
                      "rows": st.column_config.NumberColumn("Rows", format="%d"),
                      "current": st.column_config.CheckboxColumn("Current")})
-    older = history.loc[~history["current"], "version"].tolist()
+    older = restorable(history)
     if older:
         left, right = st.columns([2, 1], vertical_alignment="bottom")
-        chosen = left.selectbox("Version to bring back", older, key="restore_version",
-                                format_func=lambda v: f"Version {v}: " + history.loc[
-                                    history["version"] == v, "description"].iloc[0])
+        chosen = left.selectbox("Version to bring back", list(older), key="restore_version",
+                                format_func=older.get)
         right.button("Restore it", on_click=state.restore, args=(chosen,),
                      icon=":material/restore:",
                      help="Restoring adds a new version, so it can be undone too.")
@@ -135,11 +127,11 @@ issues = result.issues
 if issues.empty:
     st.success("The last import found no problems.", icon=":material/check_circle:")
 else:
-    severities = [x for x in ("error", "warning", "info") if x in set(issues["severity"])]
+    severities = severities_in(issues)
     shown = st.segmented_control("Show", severities, default=severities, selection_mode="multi",
                                  key="issue_severity")
     st.dataframe(
-        issues[issues["severity"].isin(shown or severities)],
+        issues_of(issues, shown or severities),
         hide_index=True, placeholder="",
         column_config={
             "file": st.column_config.TextColumn("File"),

@@ -1,18 +1,15 @@
 """Follow-ups: what to do today after each interview, with the message drafted."""
 
-import datetime as dt
-
-import pandas as pd
 import streamlit as st
 
 from analysis import followups as f
-from analysis.model.words import plural
+from analysis.model.words import plural, verb
 from analysis.outputs.exports import actions_calendar, safe_csv
 from analysis.outputs.reports import actions_table
-from ui import shell, state, workspace
-from ui.widgets import md, no_data
+from ui import shell, workspace
+from ui.follow_up_cards import Cards, last_decision
+from ui.widgets import no_data
 
-SNOOZE_DAYS = 3
 PER_GROUP = 10  # actions drawn per group at first; the rest on request
 HEADINGS = {f.OVERDUE: ("Overdue", ":material/error:"),
             f.DUE_TODAY: ("Due today", ":material/today:"),
@@ -59,11 +56,10 @@ with st.expander("Rules and message templates", icon=":material/tune:"):
             st.session_state.pop(f"template_body_{key}", None)
         st.rerun()
 
-chosen_rules = {"status_check": int(check_days) if status_check else None}
-if chosen_rules["status_check"] != saved_rules.status_check:
-    workspace.save_setting(f.RULES_SETTING, chosen_rules)
+chosen_rules = f.rules_setting(status_check=int(check_days) if status_check else None)
 rules = f.rules_from_settings(chosen_rules)
-journal = view.dataset.result.interviews
+if rules != saved_rules:
+    workspace.save_setting(f.RULES_SETTING, chosen_rules)
 # All the actions, not only the open ones: this page also brings back those set aside.
 actions = view.cached_with_journal(f.due_follow_ups, as_of=view.as_of, rules=rules,
                                    offers=view.dataset.result.offers)
@@ -74,23 +70,22 @@ st.markdown(f"**{summary}** on {view.as_of:%A %-d %B %Y}.")
 if todo.empty:
     no_data("Nothing to do today: no notes, thank-you notes or follow-ups are due. "
             + ("Actions you marked done or not applicable are hidden." if len(actions) else ""))
-idle = view.cached(f.without_next_action, todo)
+idle = view.cached(f.without_next_action, todo, as_of=view.as_of, rules=rules)
 if len(idle):
     with st.expander(f"{plural(len(idle), 'open application')} with no next action",
                      icon=":material/pending:"):
-        st.caption("Sent, not closed, and nothing to do yet: waiting within the routine's time "
-                   "(a status check comes three weeks after applying, moving on once its "
-                   "window closes), or the action was snoozed or set aside.")
+        st.caption("Sent, not closed, and nothing to do yet; each says why.")
         st.dataframe(idle, hide_index=True, placeholder="", column_config={
             "company": "Company", "role": "Role", "status": "Status",
-            "date_applied": st.column_config.DateColumn("Applied", format="D MMM YYYY")})
+            "date_applied": st.column_config.DateColumn("Applied", format="D MMM YYYY"),
+            "why": st.column_config.TextColumn("Why", width="large")})
 
 downloads = st.columns([1, 1, 3])
 # Built only when clicked: with thousands of actions, building them on every rerun is slow.
 downloads[0].download_button(
-    "Calendar (.ics)", lambda: actions_calendar(todo, as_of=view.as_of, interviews=journal),
-    "follow-ups.ics",
-    "text/calendar", icon=":material/calendar_month:", disabled=todo.empty, on_click="ignore",
+    "Calendar (.ics)", lambda: actions_calendar(todo, as_of=view.as_of, interviews=view.journal),
+    "follow-ups.ics", "text/calendar", icon=":material/calendar_month:", disabled=todo.empty,
+    on_click="ignore",
     help="All-day reminders at 9:00, and each upcoming interview with its preparation "
          "checklist. Importing a newer file updates the same events.")
 downloads[1].download_button(
@@ -98,78 +93,8 @@ downloads[1].download_button(
     "follow-ups.csv", "text/csv", icon=":material/table:", disabled=todo.empty,
     on_click="ignore")
 
-
-def record(action: pd.Series, decision: str, *, notes: str | None = None) -> None:
-    """Remember the user's decision; "done" also writes the date into the applications."""
-    until = view.as_of + dt.timedelta(days=SNOOZE_DAYS) if decision == f.SNOOZED else None
-    if decision == f.DONE and action["done_column"]:
-        title = f.ACTIONS[str(action["action"])].title.lower()
-        if pd.notna(action["interview"]):  # an interview of the journal: its notes or thanks
-            who = f" to {action['contact_name']}" if pd.notna(action["contact_name"]) else ""
-            saved = state.save_interviews(
-                f.mark_interview_done(journal, action, on=view.as_of, notes=notes),
-                f"{title}{who}: {action['company']}", based_on=view.dataset.stored)
-        else:
-            saved = state.save_applications(
-                f.mark_done(view.all_apps, action, on=view.as_of, notes=notes),
-                f"{title}: {action['company']}", kind="follow-up",
-                based_on=view.dataset.stored)
-        if not saved:
-            return
-    log.record(str(action["action_id"]), decision, until)
-
-
-def when(action: pd.Series) -> str:
-    due = action["due"]
-    if action["state"] == f.OVERDUE:
-        return f"Overdue by {action['days_overdue']} day(s) (due {due:%-d %b})"
-    if action["state"] == f.DUE_TODAY:
-        return f"Due now (by {action['overdue_after']:%-d %b})"
-    return f"Due {due:%A %-d %b}"
-
-
-def show(action: pd.Series) -> None:
-    key = str(action["action_id"])
-    with st.container(border=True):
-        company = action["company"] if pd.notna(action["company"]) else "(no company)"
-        role = f" · {action['role']}" if pd.notna(action["role"]) else ""
-        st.markdown(f"**{action['title']}**")
-        st.text(f"{company}{role}")
-        facts = [when(action)]
-        if action["channel"]:
-            facts.append(f"by {action['channel']}")
-        if pd.notna(action["contact_name"]):
-            facts.append(f"to {md(action['contact_name'])}")
-        st.caption(" · ".join(facts))
-        st.text(action["detail"])
-        if action["action"] == f.NOTES:
-            st.text_area("Your notes", key=f"notes_{key}", height=120,
-                         placeholder="Questions asked, your answers, their reactions…")
-        draft = f.draft_message(action, view.all_apps, templates=templates, my_name=my_name,
-                                interviews=journal)
-        if draft is not None:
-            subject, body = draft
-            with st.expander("Drafted message"):
-                st.text(f"Subject: {subject}")
-                st.code(body, language=None, wrap_lines=True)
-                link = f.mailto_link(action["contact_email"] if pd.notna(action["contact_email"])
-                                     else "", subject, body)
-                if link:
-                    st.link_button("Open in your email program", link,
-                                   icon=":material/mail:")
-        buttons = st.columns(3)
-        done_label = "Save notes" if action["action"] == f.NOTES else (
-            "Mark as ghosted" if action["action"] == f.MOVE_ON else "Done")
-        buttons[0].button(done_label, key=f"done_{key}", icon=":material/check:",
-                          on_click=lambda: record(action, f.DONE, notes=st.session_state.get(
-                              f"notes_{key}")), width="stretch")
-        buttons[1].button(f"Snooze {SNOOZE_DAYS} days", key=f"snooze_{key}",
-                          icon=":material/snooze:", on_click=record,
-                          args=(action, f.SNOOZED), width="stretch")
-        buttons[2].button("Not applicable", key=f"na_{key}", icon=":material/block:",
-                          on_click=record, args=(action, f.NOT_APPLICABLE), width="stretch")
-
-
+cards = Cards(view=view, log=log, templates=templates, my_name=my_name)
+last_decision(log)
 for when_due in f.STATES:
     group = todo[todo["state"] == when_due]
     if group.empty:
@@ -178,7 +103,7 @@ for when_due in f.STATES:
     st.subheader(f"{heading} ({len(group)})", anchor=False)
     shown = st.session_state.get(f"show_{when_due}", PER_GROUP)
     for _, action in group.head(shown).iterrows():
-        show(action)
+        cards.show(action)
     if len(group) > shown:
         st.caption(f"{len(group) - shown} more {when_due}: the calendar and the table above "
                    "have them all.")
@@ -188,7 +113,8 @@ for when_due in f.STATES:
 
 hidden = len(actions) - len(todo)
 if hidden:
-    st.caption(f"{hidden} action(s) marked done, not applicable or snoozed are hidden.")
+    st.caption(f"{plural(hidden, 'action')} marked done, not applicable or snoozed "
+               f"{verb(hidden, 'is', 'are')} hidden.")
     if st.button("Show them again", type="tertiary"):
         for action_id in actions["action_id"]:
             if str(action_id) in log.entries:

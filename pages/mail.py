@@ -1,35 +1,42 @@
-"""Mail: the replies, rejections, interviews and thank-you notes an exported mailbox tells,
-proposed for review; nothing changes until you accept."""
+"""Mail: the replies, rejections, interviews and thank-you notes in your mail (read from your
+mail server, or from an exported mailbox), proposed for review; nothing changes until you
+accept."""
 
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from analysis.mail import proposals
 from analysis.mail import scan as ms
 from analysis.mail.mailbox import MailboxError
+from analysis.mail.review import SERVERS_SETTING
 from analysis.model import schema as s
-from ui import state, workspace
+from ui import mail_server, workspace
+from ui.mail_review import REVIEW_KEY, accept, next_action, review, show_note
 from ui.shell import page_setup
-from ui.widgets import md, no_data
+from ui.widgets import emphasis, md, no_data, remember_fields, restore_field
 
-SCAN_KEY = "mail_scan"
 RUNNING_KEY = "mail_scanning"
+SOURCE_KEY = "mail_source"  # the proposals under review: "file", or a mail account's id
 MAIL_TYPES = ["mbox", "mbx", "eml", "msg", "zip"]
 
 view = page_setup("Mail")
 st.markdown(
-    "Your mailbox knows what the tracker misses: replies, rejections, interview invitations, "
-    "the thank-you notes you sent, the dates they promised to decide by. Export it "
-    "(Google Takeout's **Mail** gives one `.mbox` file; Thunderbird keeps one file per folder; "
-    "Apple Mail exports a `.mbox` folder; Outlook saves `.msg` files) and give it here.")
-st.caption("Private: the mailbox is read where it lies, on this computer. Bulk mail (job "
-           "alerts, newsletters, marketing) is skipped from its headers; only messages about "
-           "your applications are opened, and no attachment but a calendar invitation. The "
-           "workspace keeps only what you accept, with its evidence (date, sender, subject, a "
-           "short snippet), never bodies or attachments.")
+    "Your mail knows what the tracker misses: replies, rejections, interview invitations, "
+    "the thank-you notes you sent, the dates they promised to decide by.")
+st.caption("Private: mail is read on this computer. Bulk mail (job alerts, newsletters, "
+           "marketing) is skipped from its headers; only messages about your applications are "
+           "opened, and no attachment but a calendar invitation. The workspace keeps only what "
+           "you accept, with its evidence (date, sender, subject, a short snippet), never "
+           "bodies, attachments or passwords.")
+show_note()
+server = mail_server.section(view)
 
+st.subheader("From an exported mailbox", anchor=False)
+st.markdown("Google Takeout's **Mail** gives one `.mbox` file; Thunderbird keeps one file per "
+            "folder; Apple Mail exports a `.mbox` folder; Outlook saves `.msg` files.")
+for field in ("mail_path", "mail_me"):
+    restore_field(field, "")
 left, right = st.columns(2)
 uploads = left.file_uploader("Mailbox files", type=MAIL_TYPES, accept_multiple_files=True,
                              key="mail_upload",
@@ -41,8 +48,9 @@ path = right.text_input(
 me = right.text_input("Your own address (optional)", key="mail_me",
                       help="Tells your sent mail apart. Found from the mailbox when blank: the "
                            "Sent label of a Takeout export, else the most common recipient.")
+remember_fields("mail_path", "mail_me")
 
-if st.session_state.pop(RUNNING_KEY, False) and SCAN_KEY not in st.session_state:
+if st.session_state.pop(RUNNING_KEY, False) and REVIEW_KEY not in st.session_state:
     st.warning("The scan was stopped before it finished; nothing was changed.",
                icon=":material/stop_circle:")
 
@@ -59,11 +67,12 @@ def source() -> tuple[object, str] | None:
     return None
 
 
-if st.button("Scan the mailbox", type="primary", icon=":material/search:",
+if st.button("Scan the mailbox", icon=":material/search:",
              disabled=not (uploads or path.strip())):
+    next_action()
     chosen = source()
     if chosen is not None:
-        st.session_state.pop(SCAN_KEY, None)
+        st.session_state.pop(REVIEW_KEY, None)
         st.session_state[RUNNING_KEY] = True
         st.button("Stop the scan", icon=":material/stop:", key="stop_scan",
                   help="Stops reading; nothing is changed.")
@@ -81,76 +90,52 @@ if st.button("Scan the mailbox", type="primary", icon=":material/search:",
             st.error(f"{md(error)} Nothing was changed.", icon=":material/error:")
             st.stop()
         st.session_state.pop(RUNNING_KEY, None)
-        st.session_state[SCAN_KEY] = (chosen[1], scan)
+        st.session_state[REVIEW_KEY] = (chosen[1], scan)
+        st.session_state[SOURCE_KEY] = "file"
         st.rerun()
 
-found = st.session_state.get(SCAN_KEY)
-if found is None:
-    no_data("Give a mailbox file or its path, then scan it. Nothing changes until you accept "
-            "what it finds.")
+scanned = st.session_state.get(REVIEW_KEY)
+from_server = server is not None and (scanned is None
+                                      or st.session_state.get(SOURCE_KEY) == server.id)
+st.subheader("Proposals", anchor=False)
+if from_server and server is not None:
+    label, found = f"{server.user} on {server.host}", mail_server.pending(view, server)
+    st.markdown(f"From **{md(label)}**, not reviewed yet.")
+elif scanned is not None:
+    label, scan = scanned
+    found, stats = scan.proposals, scan.stats
+    st.markdown(
+        f"**{md(label)}**: {stats['messages read']:,.0f} messages read in "
+        f"{stats['seconds']:.1f} s; {stats['matched']:,.0f} about your applications, "
+        f"{stats['skipped as bulk']:,.0f} skipped as bulk mail, "
+        f"{stats['unreadable']:,.0f} unreadable. Your address: {md(scan.me or 'not found')}.")
+else:
+    no_data("Check your mail server, or give a mailbox file or its path and scan it. Nothing "
+            "changes until you accept what it finds.")
     st.stop()
-label, scan = found
-stats = scan.stats
-st.markdown(
-    f"**{md(label)}**: {stats['messages read']:,.0f} messages read in "
-    f"{stats['seconds']:.1f} s; {stats['matched']:,.0f} about your applications, "
-    f"{stats['skipped as bulk']:,.0f} skipped as bulk mail, "
-    f"{stats['unreadable']:,.0f} unreadable. Your address: {md(scan.me or 'not found')}.")
 declined = set(workspace.setting(proposals.DECLINED_SETTING, []) or [])
-table = proposals.review_table(scan.proposals, declined=declined)
+table = proposals.review_table(found, declined=declined)
 if table.empty:
-    no_data("Nothing to propose: the mailbox tells nothing the tracker does not already "
-            "hold" + (", apart from what you declined before." if declined else "."))
+    no_data("Nothing to propose: the mail tells nothing the tracker does not already hold"
+            + (", apart from what you declined before." if declined else "."))
     st.stop()
 
-st.subheader(f"Proposals ({len(table):,})", anchor=False)
-threshold = st.slider("Tick everything at least this sure", 0.5, 1.0, 0.85, 0.05,
-                      key="mail_threshold",
+threshold = st.slider("Accept at the start everything at least this sure", 0.5, 1.0, 0.85,
+                      0.05, key="mail_threshold",
                       help="Confidence from the wording and how the message was tied to the "
-                           "application; untick what is wrong before accepting.")
-shown = table.assign(accept=table["confidence"] >= threshold, decline=False)
-editor = st.data_editor(
-    shown[["accept", "decline", "application", "change", "kind", "confidence", "message_date",
-           "sender", "subject", "snippet"]],
-    hide_index=True, placeholder="", key=f"mail_review_{threshold}",
-    disabled=["application", "change", "kind", "confidence", "message_date", "sender",
-              "subject", "snippet"],
-    column_config={
-        "accept": st.column_config.CheckboxColumn("Accept", help="Write it into the tracker."),
-        "decline": st.column_config.CheckboxColumn(
-            "Decline", help="Never offered again, even after another scan."),
-        "application": st.column_config.TextColumn("Application", width="medium"),
-        "change": st.column_config.TextColumn("Change", width="medium"),
-        "kind": "Found", "confidence": st.column_config.ProgressColumn(
-            "Sure", min_value=0, max_value=1, format="percent"),
-        "message_date": st.column_config.DatetimeColumn("Mail of", format="D MMM YYYY"),
-        "sender": "From", "subject": "Subject",
-        "snippet": st.column_config.TextColumn("Says", width="large")})
-accepted = table[editor["accept"].to_numpy() & ~editor["decline"].to_numpy()]
-refused = table[editor["decline"].to_numpy()]
-buttons = st.columns([2, 2, 3])
-if buttons[0].button(f"Accept {len(accepted):,} and decline {len(refused):,}", type="primary",
-                     icon=":material/done_all:", disabled=accepted.empty and refused.empty):
-    if len(refused):
-        workspace.save_setting(proposals.DECLINED_SETTING, sorted(declined | set(refused["key"])))
-    if len(accepted):
-        updated = proposals.apply_proposals(view.all_apps, accepted)
-        if state.save_applications(updated, proposals.updates_description(len(accepted), label),
-                                   based_on=view.dataset.stored, kind="mail"):
-            st.session_state.pop(SCAN_KEY, None)
-            saved = proposals.updates_description(len(accepted), label)
-            st.success(f"Saved as a new version: {saved}. Undo it on the Data page.",
-                       icon=":material/check_circle:")
-            st.rerun()
-    else:
-        st.rerun()
-new = int(table["row"].isna().sum())
-st.caption(f"{new:,} of them are new applications: companies whose acknowledgement is in your "
-           "mail but not in your tracker." if new else
-           "Accepting writes one version of your data, undoable on the Data page.")
-if view.dataset.is_sample:
-    st.caption("You are looking at the sample data: accepted changes last for this visit "
-               "only. Import your own tracker first.")
-applications = pd.Series(table["application"]).nunique()
-st.caption(f"{applications:,} application(s) concerned; {s.LABELS[s.STATUS].lower()} changes "
-           "never go backwards (an interview does not undo an offer).")
+                           "application; change any choice before saving.")
+new, applications = proposals.review_counts(table)
+st.caption(f"{len(table):,} proposals for {applications:,} application(s)"
+           + (f", {new:,} of them new applications (companies whose acknowledgement is in "
+              "your mail but not in your tracker)" if new else "")
+           + f". {s.LABELS[s.STATUS]} changes never go backwards.")
+accepted, refused = review(table, threshold=threshold)
+if st.button(f"Accept {len(accepted):,} and decline {len(refused):,}", type=emphasis(),
+             icon=":material/done_all:", disabled=accepted.empty and refused.empty):
+    reviewed = [*accepted["key"], *refused["key"]]
+    accept(table, accepted, refused, label=label, view=view,
+           settings={SERVERS_SETTING: mail_server.after_review(server, reviewed, view)}
+           if from_server and server is not None else {})
+st.caption("Accepting writes one version of your data, undoable on the Data page."
+           + (" You are looking at the sample data: accepted changes last for this visit "
+              "only." if view.dataset.is_sample else ""))

@@ -4,6 +4,7 @@ import streamlit as st
 
 from analysis.charts import cohort_chart, rate_chart
 from analysis.model.summary import column_label, grouping_columns
+from analysis.model.words import plural, verb
 from analysis.stats import rates
 from analysis.stats.coverage import reply_coverage
 from ui.shell import page_setup
@@ -45,7 +46,7 @@ def by_group(by, label: str, *, key: str, order: str = "size") -> None:
                         show_small=show_small, order=order)
     chart(rate_chart(table, outcome=outcome, by_label=label), key=key)
     if table.attrs["hidden"]:
-        st.caption(f"{table.attrs['hidden']} group(s) with fewer than {rates.MIN_GROUP} "
+        st.caption(f"{plural(table.attrs['hidden'], 'group')} with fewer than {rates.MIN_GROUP} "
                    "applications hidden.")
 
 
@@ -68,16 +69,17 @@ with right:
 st.subheader("Cohorts by week applied", anchor=False)
 cohorts = view.cached(rates.cohorts, as_of=view.as_of, outcome=outcome)
 chart(cohort_chart(cohorts, outcome=outcome))
-maturing = int(cohorts["maturing"].sum())
+maturing = rates.maturing_weeks(cohorts)
 if maturing:
-    st.caption(f"The {maturing} most recent week(s), hatched, are younger than the time by "
+    weeks = "most recent week" if maturing == 1 else f"{maturing} most recent weeks"
+    st.caption(f"The {weeks}, hatched, {verb(maturing, 'is', 'are')} younger than the time by "
                "which 75% of replies usually arrive: their rates will still rise.")
 
 st.subheader("Compare two groups", anchor=False)
 columns = st.columns(3)
 column = columns[0].selectbox("Column", choices, format_func=column_label, key="compare_column",
                               index=choices.index("source") if "source" in choices else 0)
-values = sorted(view.apps[column].dropna().unique()) if column else []
+values = rates.group_values(view.apps, column) if column else []
 if len(values) < 2:
     st.info("Pick a column with at least two values to compare.")
     st.stop()
@@ -96,6 +98,4 @@ st.dataframe(in_percent(table.reset_index(), "rate", "low", "high"), hide_index=
                      rates.OUTCOMES[outcome].replace(" rate", ""), format="%d"),
                  "rate": percent_column("Rate"), "low": percent_column("95% low"),
                  "high": percent_column("95% high")})
-verdict = ("a difference this large would rarely happen by chance"
-           if result.p_value < 0.05 else "the difference could well be chance")
-st.markdown(f"Fisher's exact test: p = {result.p_value:.3f}, so {verdict}.")
+st.markdown(rates.comparison_verdict(result))

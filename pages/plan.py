@@ -4,17 +4,16 @@ date, what would change it most, and a weekly goal."""
 import streamlit as st
 
 from analysis import forecast as fc
-from analysis.charts import contribution_share_chart, goal_chart, offers_distribution_chart
+from analysis.charts import goal_chart
 from analysis.forecast import plan
-from analysis.model.words import chance_text, expected_text, plural
 from analysis.stats.coverage import reply_coverage
 from ui import workspace
 from ui.forecast import source_channels, what_it_takes
+from ui.plan_view import forecast_view
 from ui.shell import page_setup
-from ui.widgets import chart, in_percent, md, no_data, percent_column
+from ui.widgets import chart, md, no_data
 
 HORIZONS = {"30 days": 30, "60 days": 60, "90 days": 90, "6 months": 182}
-ROWS_SHOWN = 50
 
 view = page_setup("Plan")
 apps = view.apps
@@ -45,41 +44,7 @@ if not forecast.open:
     no_data("No open applications: there is nothing to forecast, so 0 offers are expected "
             "from them. The plan below says how many to send.")
 else:
-    tiles = st.columns(3)
-    tiles[0].metric("Offers expected", expected_text(forecast.expected),
-                    help=f"The average number of offers from your "
-                         f"{plural(forecast.open, 'open application')} within {horizon} days, "
-                         "over 5,000 simulations.")
-    tiles[1].metric("80% interval", f"{forecast.low}–{forecast.high}",
-                    help="In 8 of 10 simulations the number of offers falls in this range; "
-                         "they carry both each application's chance and how unsure your "
-                         "rates are.")
-    tiles[2].metric("Chance of at least one", chance_text(forecast.p_at_least_one),
-                    help=f"The chance that at least one open application turns into an offer "
-                         f"within {horizon} days.")
-    for note in forecast.notes:
-        st.caption(md(note))
-    left, right = st.columns(2)
-    with left:
-        chart(offers_distribution_chart(forecast.draws, low=forecast.low, high=forecast.high,
-                                        horizon_days=horizon))
-    with right:
-        chart(contribution_share_chart(forecast.by_application))
-    with st.expander(f"Each open application's chance ({forecast.open:,})",
-                     icon=":material/list:"):
-        table = forecast.by_application.head(ROWS_SHOWN).assign(
-            stage=lambda t: t["stage"].map(fc.WAITING_LABELS))
-        st.dataframe(in_percent(table, "chance", "share"), hide_index=True, placeholder="",
-                     column_order=["company", "role", "stage", "days_waiting", "chance",
-                                   "share"],
-                     column_config={
-                         "company": "Company", "role": "Role", "stage": "Stage",
-                         "days_waiting": st.column_config.NumberColumn(
-                             "Days at this stage", format="%d"),
-                         "chance": percent_column("Chance of an offer"),
-                         "share": percent_column("Share of the offers expected")})
-        if forecast.open > ROWS_SHOWN:
-            st.caption(f"The {ROWS_SHOWN} likeliest of {forecast.open:,}.")
+    forecast_view(forecast)
 
 with st.expander("How the forecast works, and its prior", icon=":material/info:"):
     for paragraph in fc.method_paragraphs():

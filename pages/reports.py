@@ -1,33 +1,25 @@
 """Reports: exports for yourself, a career coach or an unemployment office. Every file is built
 when its button is clicked, from the applications the sidebar filters keep."""
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from analysis import offers as o
 from analysis.followups import open_follow_ups
-from analysis.model.summary import date_span
 from analysis.model.words import plural
-from analysis.outputs import applog, report_book, report_page, reports
+from analysis.outputs import applog, report_page, reports
 from analysis.outputs.exports import actions_calendar, safe_csv
 from analysis.outputs.roundtrip import to_csv
 from analysis.outputs.template import tracker_template
-from ui import state, workspace
+from ui import workspace
+from ui.report_buttons import LARGE, XLSX, excel_report_button
 from ui.shell import page_setup
 from ui.widgets import md
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-LOG_DAYS = 30  # the application log's default period, up to today
-LARGE = 20_000  # from this many applications the Excel report is prepared with a progress bar
-EXCEL_KEY = "prepared_excel_report"
 
 view = page_setup("Reports")
 result = view.dataset.result
 scope = view.filters.describe()
-scope_text = (f"{plural(len(view.apps), 'application')} ({scope})" if scope
-              else f"All {plural(len(view.apps), 'application')}")
+scope_text = reports.scope_text(len(view.apps), scope)
 st.markdown(f"Reports of **{md(scope_text)}**"
             + (", as the sidebar filters keep them." if scope else ".")
             + " Each file is made on your computer when you click its button.")
@@ -52,33 +44,8 @@ st.caption("The headline numbers with their definitions, every application with 
            "stage, days to first response and open follow-ups, the offers' ranking, and the "
            "import issues.")
 left, right = st.columns(2)
-excel_help = ("Summary, Applications, Follow-ups, Offers, Interviews and Import issues sheets; "
-              "overdue rows are shaded.")
-excel_name = f"job-search-report-{as_of}.xlsx"
-if len(apps) < LARGE:
-    left.download_button(
-        "Excel report (.xlsx)", lambda: report_book.report_workbook(full_report()), excel_name,
-        XLSX, icon=":material/table_view:", on_click="ignore", width="stretch",
-        disabled=apps.empty, help=excel_help)
-else:
-    # Thousands of rows take seconds to write: prepared first, with a progress bar.
-    made_for = (view.key, view.ghost_days, len(log.entries))
-    prepared = st.session_state.get(EXCEL_KEY)
-    with left:
-        if prepared is not None and prepared[0] == made_for:
-            st.download_button("Excel report (.xlsx)", prepared[1], excel_name, XLSX,
-                               icon=":material/table_view:", on_click="ignore",
-                               width="stretch", help=excel_help)
-            st.caption(f"Prepared at {prepared[2]:%H:%M} for these "
-                       f"{plural(len(apps), 'application')}.")
-        elif st.button("Prepare the Excel report", icon=":material/table_view:",
-                       width="stretch", help=f"{excel_help} {len(apps):,} applications take a "
-                                             "few seconds; a bar shows the progress."):
-            bar = st.progress(0.0, "Writing the Excel report…")
-            data = report_book.report_workbook(full_report(), progress=lambda share: bar.progress(
-                share, f"Writing the Excel report… {share:.0%}"))
-            st.session_state[EXCEL_KEY] = (made_for, data, state.now())
-            st.rerun()
+excel_report_button(left, full_report, name=f"job-search-report-{as_of}.xlsx", rows=len(apps),
+                    made_for=(view.key, view.ghost_days, len(log.entries)))
 right.download_button(
     "HTML report (.html)", lambda: report_page.report_html(full_report()),
     f"job-search-report-{as_of}.html", "text/html", icon=":material/article:",
@@ -89,10 +56,8 @@ right.download_button(
 st.subheader("Application log", anchor=False)
 st.caption("Proof of your job search: every application sent in a period, with date, company, "
            "role, channel, contact and outcome.")
-span = date_span(view.all_apps)
-earliest = span[0] if span else as_of
-period = st.date_input("Period", (max(earliest, as_of - dt.timedelta(days=LOG_DAYS)), as_of),
-                       min_value=min(earliest, as_of - dt.timedelta(days=LOG_DAYS)),
+default_period, earliest = applog.log_period(view.all_apps, as_of=as_of)
+period = st.date_input("Period", default_period, min_value=earliest,
                        max_value=as_of, format="YYYY-MM-DD", key="log_period",
                        help="Applications whose date applied falls in this period, both days "
                             "included.")
@@ -162,5 +127,6 @@ st.caption("Starting a search? A spreadsheet with every column this dashboard re
            "drop-down, an Offers sheet and instructions. Filled in, it imports as it is.")
 st.download_button("Blank tracker (.xlsx)", tracker_template, "job-search-tracker.xlsx", XLSX,
                    icon=":material/note_add:", on_click="ignore")
-st.caption("From a terminal: `jobsearch report`, `jobsearch follow-ups`, `jobsearch log` and "
-           "`jobsearch template` make the same files; `jobsearch --help` explains each.")
+# Not a caption: code in a caption's faded text reads at 3:1.
+st.markdown("From a terminal: `jobsearch report`, `jobsearch follow-ups`, `jobsearch log` and "
+            "`jobsearch template` make the same files; `jobsearch --help` explains each.")

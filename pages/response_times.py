@@ -3,7 +3,13 @@
 import streamlit as st
 
 from analysis.charts import delay_histogram, response_curve_chart, silence_chart
-from analysis.maths.survival import at_risk_table, chance_after_silence
+from analysis.maths.survival import (
+    at_risk_table,
+    chance_after,
+    chance_after_silence,
+    last_day,
+    share_so_far,
+)
 from analysis.model.summary import column_label, grouping_columns
 from analysis.stats import metrics
 from analysis.stats.coverage import reply_coverage
@@ -11,14 +17,6 @@ from ui.shell import page_setup
 from ui.widgets import chart, definitions, no_data, no_replies_recorded, percent
 
 AT_RISK_DAYS = [0, 7, 14, 21, 28, 42, 56, 90]
-
-
-def interval(quantile) -> str:
-    if quantile.day is None:
-        return "not reached yet"
-    high = f"{quantile.high}" if quantile.high is not None else "not reached"
-    return f"day {quantile.day} (95% CI {quantile.low}–{high})"
-
 
 view = page_setup("Response times")
 if view.apps.empty:
@@ -32,7 +30,6 @@ by = st.selectbox("Split by", options, format_func=lambda c: "Nothing (all toget
                   help="Draw one curve per value of a column, e.g. per source.")
 
 durations = view.cached(metrics.response_durations, as_of=view.as_of)
-left_out = {k: v for k, v in durations.attrs["left_out"].items() if v}
 curve = view.cached(metrics.response_curve, as_of=view.as_of, by=by)
 overall = curve if by is None else view.cached(metrics.response_curve, as_of=view.as_of)
 
@@ -51,18 +48,16 @@ if not durations["event"].any():
 median, p75 = metrics.response_quantiles(overall)
 columns = st.columns(3)
 columns[0].metric("Half heard back by", f"day {median.day}" if median.day is not None else
-                  "Not yet", help=f"Median: {interval(median)}.")
+                  "Not yet", help=f"Median: {metrics.quantile_text(median)}.")
 columns[1].metric("75% heard back by", f"day {p75.day}" if p75.day is not None else "Not yet",
-                  help=f"75th percentile: {interval(p75)}.")
-columns[2].metric("Heard back so far", percent(float(overall["share"].iloc[-1])),
+                  help=f"75th percentile: {metrics.quantile_text(p75)}.")
+columns[2].metric("Heard back so far", percent(share_so_far(overall)),
                   help="The curve's last value: the share that heard back within the longest "
                        "wait in your data.")
-st.caption(f"Median: {interval(median)}. 75%: {interval(p75)}. "
-           f"{int(durations['event'].sum()):,} replies, {int((~durations['event']).sum()):,} "
-           "applications still waiting (counted up to today)."
-           + (" Left out: " + ", ".join(f"{n} with {k}" for k, n in left_out.items()) + "."
-              if left_out else "")
-           + (f" {replies.note} The others count as still waiting." if replies.partial else ""))
+st.caption(metrics.response_summary(durations, overall, replies=replies) + " "
+           + metrics.heard_back_note(share_so_far(overall),
+                                     view.cached(metrics.kpis, as_of=view.as_of,
+                                                 ghost_days=view.ghost_days)))
 
 chart(response_curve_chart(curve))
 if by is not None:
@@ -70,10 +65,7 @@ if by is not None:
     if test is None:
         st.caption("The log-rank test needs at least two groups with replies.")
     else:
-        verdict = ("the groups differ more than chance would explain" if test.p_value < 0.05
-                   else "the difference could be chance")
-        st.markdown(f"Log-rank test across {len(test.groups)} groups: χ² = {test.statistic:.2f} "
-                    f"with {test.df} degrees of freedom, p = {test.p_value:.3f}: {verdict}.")
+        st.markdown(metrics.logrank_verdict(test))
 
 st.markdown("**Still waiting before each day** (the number at risk)")
 st.dataframe(at_risk_table(curve, AT_RISK_DAYS).rename_axis(index="Group", columns=None)
@@ -81,20 +73,19 @@ st.dataframe(at_risk_table(curve, AT_RISK_DAYS).rename_axis(index="Group", colum
 
 st.subheader("When to move on", anchor=False)
 silence = chance_after_silence(overall)
-longest = int(silence["day"].max())
+longest = last_day(silence)
 days = st.slider("Days of silence", 0, max(longest, 1), min(21, longest), key="silence_days",
                  help="Days since applying without any reply.")
-chance = float(silence.loc[silence["day"] <= days, "chance"].iloc[-1])
+chance = chance_after(silence, days)
 st.markdown(f"After **{days} days of silence**, **{chance:.0%}** of your applications still "
             f"got a reply (within the {longest} days your data covers).")
 chart(silence_chart(silence))
 
 st.subheader("Observed delays", anchor=False)
 delays = view.cached(metrics.response_delays, as_of=view.as_of)
-left, right = st.columns(2)
-for column, kind in ((left, "Application to first reply"), (right, "Interview to decision")):
+for column, (kind, counts) in zip(st.columns(2), metrics.delay_histograms(delays).items(),
+                                  strict=True):
     with column:
-        chart(delay_histogram(metrics.histogram(delays.loc[delays["kind"] == kind, "days"]),
-                              title=kind))
+        chart(delay_histogram(counts, title=kind))
 st.caption("Only the delays that were observed: applications still waiting are not in these "
            "histograms, which is why the curve above is the better guide.")

@@ -285,8 +285,7 @@ def build(seed: int = 7) -> Corpus:
                                body="Hi Sam, lovely CV. Are you free for a short call? "
                                     "Share your availability and I'll book it.", when=when)
                 first_response = first_response or day
-                status = "screening"
-                corpus.expected.append((company, role, "interview_date", day))
+                status = "screening"  # a call asked for, no day named: no interview date
             elif step == "promise":
                 corpus.message(sender=_company_sender(company, domain, ats, "Jordan Lee"),
                                to=me, subject=f"Re: {role} interview",
@@ -334,8 +333,7 @@ def build(seed: int = 7) -> Corpus:
                     email.utils.parsedate_to_datetime(older["Date"]).date())
                 status = "rejected"
                 corpus.expected.append((company, role, "decision_date", day))
-                corpus.expected.append((company, role, "interview_date",
-                                        email.utils.parsedate_to_datetime(older["Date"]).date()))
+                # "an interview next week" names no day: no interview date is proposed
             elif step == "ack_with_future_interview":
                 corpus.message(sender=f'"{company}" <no-reply@{domain}>', to=me,
                                subject="Application update",

@@ -14,7 +14,7 @@ from conftest import ROOT
 ANALYSIS = ROOT / "analysis"
 # The only places in analysis/ that read the clock, and why.
 CLOCK_READERS = {
-    "analysis/cli.py": "the command line's entry point reads the day once per command",
+    "analysis/cli/__init__.py": "the command line's entry point reads the day once per command",
     "analysis/model/store.py": "a version is stamped with the moment it was written",
 }
 _CLOCK = re.compile(r"\b(?:date|datetime|Timestamp)\.(?:today|now|utcnow)\(|\btime\.time\(")
@@ -65,3 +65,32 @@ def test_the_dashboard_reads_the_clock_once_per_rerun():
                for n, line in enumerate(p.read_text().splitlines(), 1)
                if _CLOCK.search(line.split("#")[0])]
     assert all(r.startswith("ui/state.py") for r in readers), readers
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "pages").glob("*.py")), ids=lambda p: p.name)
+def test_pages_only_read_state_call_analysis_and_draw(path):
+    text = path.read_text()
+    assert len(text.splitlines()) <= 150
+    assert not re.search(r"\.groupby\(|\.merge\(|pd\.merge\(|\.pivot", text), \
+        "a page that computes: move the computation into analysis/"
+
+
+def test_one_calling_convention_for_the_journal():
+    """The journal's own room takes it first, f(interviews, apps, ...); every other room
+    takes it as a keyword, f(apps, *, interviews=None)."""
+    wrong = []
+    for path in ANALYSIS.rglob("*.py"):
+        ours = "interviews" in path.relative_to(ANALYSIS).parts[:1]
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
+                continue
+            positional = [a.arg for a in node.args.posonlyargs + node.args.args]
+            keyword = [a.arg for a in node.args.kwonlyargs]
+            if "interviews" not in positional + keyword:
+                continue
+            if ours and "apps" in positional and positional.index("interviews") > \
+                    positional.index("apps"):
+                wrong.append(f"{path.relative_to(ROOT)}:{node.name}")
+            if not ours and {"interviews", "apps"} <= set(positional):
+                wrong.append(f"{path.relative_to(ROOT)}:{node.name}")
+    assert not wrong, wrong

@@ -20,7 +20,22 @@ def test_funnel_chart():
     fig = c.funnel_chart(m.funnel_counts(APPS))
     assert fig.data[0].type == "funnel"
     assert list(fig.data[0].x) == m.funnel_counts(APPS)["applications"].tolist()
-    assert "of previous" in fig.data[0].text[1]
+    assert "of applied)" in fig.data[0].text[1] and "of responded)" in fig.data[0].text[2]
+
+
+def test_an_offer_after_later_rounds_is_a_share_of_the_interviewed_and_says_so():
+    """The funnel's Offer row, after Round 2, names the step it is a share of."""
+    from analysis import interviews as iv
+
+    apps = APPS[APPS["interview_date"].notna()].head(6)
+    journal = iv.interviews_from_applications(apps)
+    journal = pd.concat([journal, journal.head(1).assign(round=2.0)], ignore_index=True)
+    funnel = m.funnel_counts(apps, interviews=journal)
+    assert funnel["stage"].tolist()[:4] == ["Applied", "Responded", "Interview", "Round 2"]
+    offer = funnel.set_index("stage").loc["Offer"]
+    assert offer["compared_with"] == "Interview"
+    text = c.funnel_chart(funnel).data[0].text[funnel["stage"].tolist().index("Offer")]
+    assert text.endswith("of interview)")
 
 
 def test_flow_chart_links_match_the_flows():
@@ -79,12 +94,28 @@ def test_figures_stay_small_as_data_grows():
         assert len(json.dumps(fig.to_plotly_json(), default=str)) < 300_000
 
 
+def test_long_titles_wrap_between_words_and_make_room_above_the_plot():
+    """Plotly never wraps a title: a long one is broken into lines, the plot moved down."""
+    fig = c.offers_distribution_chart(np.array([0, 1, 1, 2, 3]), low=1, high=2,
+                                      horizon_days=90)
+    lines = fig.layout.title.text.split("<br>")
+    assert len(lines) == 2 and all(len(line) <= c.TITLE_LINE for line in lines)
+    assert " ".join(lines) == "Offers within 90 days: how likely each number is"
+    short = c.funnel_chart(pd.DataFrame({"stage": ["Applied"], "applications": [3],
+                                         "from_previous": [None]}))
+    assert fig.layout.margin.t == short.layout.margin.t + 22
+    assert fig.layout.height == short.layout.height + 22
+    # The 80% interval is a legend entry, not words in the title.
+    assert [t.name for t in fig.data] == ["Within the 80% interval", "Outside it"]
+    assert list(fig.data[0].x) == [1, 2] and list(fig.data[1].x) == [0, 3]
+
+
 def test_offer_charts_show_at_most_twenty_offers():
     names = [f"Offer {i}" for i in range(50)]
     contributions = pd.DataFrame({"Base": np.linspace(0, 60, 50), "Growth": 10.0}, index=names)
     fig = c.contribution_chart(contributions)
     assert len(fig.data[0].y) == 20 and fig.data[0].y[-1] == "Offer 49"
-    assert "(the 20 best of 50 offers)" in fig.layout.title.text
+    assert "(the 20 best of 50 offers)" in fig.layout.title.text.replace("<br>", " ")
     wins = pd.Series(np.linspace(0, 1, 50), index=names)
     fig = c.wins_chart(wins, draws=100)
     assert len(fig.data[0].y) == 20 and "of 50" in fig.layout.title.text

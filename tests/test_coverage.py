@@ -42,7 +42,7 @@ def test_coverage_counts_sent_applications_only():
         {"company": "B", "status": "applied", "date_applied": "2025-03-01"},
         {"company": "C", "status": "saved"},
     ])
-    assert reply_coverage(frame) == ReplyCoverage(applications=2, known=1)
+    assert reply_coverage(frame) == ReplyCoverage(applications=2, known=1, replied=1)
     assert reply_coverage(frame).partial and not reply_coverage(frame).none
 
 
@@ -50,11 +50,23 @@ def test_coverage_counts_sent_applications_only():
     (ReplyCoverage(0, 0), False, False, ""),
     (ReplyCoverage(5, 0), True, False, "No replies recorded for any of the 5 applications."),
     (ReplyCoverage(1, 0), True, False, "No replies recorded for any of the 1 application."),
-    (ReplyCoverage(43, 12), False, True, "Replies recorded for 12 of 43 applications."),
+    (ReplyCoverage(43, 12), False, True,
+     "Whether a reply came is recorded for 12 of 43 applications."),
+    (ReplyCoverage(120, 78, 56), False, True, "Whether a reply came is recorded for 78 of 120 "
+                                               "applications: 56 with a reply, 22 without."),
     (ReplyCoverage(43, 43), False, False, ""),
 ])
 def test_coverage_words(coverage, none, partial, note):
     assert (coverage.none, coverage.partial, coverage.note) == (none, partial, note)
+
+
+@pytest.mark.parametrize(("apps", "unknown"), [
+    (empty_applications(), 0), (WAITING.iloc[[0]], 1), (WAITING, 3),
+    (apps_frame([{"company": "A", "status": "rejected", "date_applied": "2025-03-01"},
+                 {"company": "B", "status": "applied", "date_applied": "2025-03-01"}]), 1)],
+    ids=["empty", "one", "none known", "one of two"])
+def test_coverage_counts_the_applications_without_a_known_reply(apps, unknown):
+    assert reply_coverage(apps).unknown == unknown
 
 
 def test_coverage_table_names_each_number_its_columns_and_counts():
@@ -76,7 +88,7 @@ def test_coverage_table_names_each_number_its_columns_and_counts():
 def test_coverage_of_an_empty_table():
     table = coverage_table(empty_applications())
     assert (table["known"] == 0).all() and table["share"].isna().all()
-    assert reply_coverage(empty_applications()) == ReplyCoverage(0, 0)
+    assert reply_coverage(empty_applications()) == ReplyCoverage(0, 0, 0)
 
 
 def test_silence_is_ghosting_only_where_replies_are_recorded():
@@ -120,7 +132,8 @@ def test_a_report_on_partly_recorded_replies_notes_the_coverage():
     frame = WAITING.assign(status=["rejected", "applied", "applied"])
     measures = {m.label: m for m in build_report(frame, as_of=AS_OF).measures}
     assert measures["Response rate"].value == pytest.approx(1 / 3)
-    assert "Replies recorded for 1 of 3 applications." in measures["Response rate"].meaning
+    assert "Whether a reply came is recorded for 1 of 3 applications" in \
+        measures["Response rate"].meaning
 
 
 @pytest.mark.parametrize(("headers", "name"), [

@@ -143,3 +143,25 @@ def test_user_layout_leaves_out_empty_columns_the_file_did_not_have():
                          column_map=result.column_map)
     assert list(layout.columns) == ["Company", "Status"]
     assert s.LABELS["status"] == "Status"
+
+
+def test_edits_on_a_filtered_view_land_on_the_right_rows():
+    from analysis.model.editing import apply_view_changes
+
+    whole = apps_frame([{"company": c, "date_applied": "2025-03-01"}
+                        for c in ("Acme", "Globex", "Initech", "Hooli")])
+    shown = whole.iloc[[1, 3]]
+    new, what = apply_view_changes(whole, shown, {"edited_rows": {1: {"role": "PM"}},
+                                                  "deleted_rows": [0]})
+    assert new["company"].tolist() == ["Acme", "Initech", "Hooli"]
+    assert new.set_index("company").loc["Hooli", "role"] == "PM"
+    assert what == "edited 1 cell, deleted 1 row"
+    assert whole["company"].tolist() == ["Acme", "Globex", "Initech", "Hooli"]  # untouched
+    added, what = apply_view_changes(whole.iloc[:0], whole.iloc[:0],
+                                     {"added_rows": [{"company": "Umbrella"}]})
+    assert added["company"].tolist() == ["Umbrella"] and what == "added 1 row"
+    one, what = apply_view_changes(whole.iloc[[2]], whole.iloc[[2]],
+                                   {"edited_rows": {0: {"company": "Initrode"}}})
+    assert one["company"].tolist() == ["Initrode"] and what == "edited 1 cell"
+    with pytest.raises(EditError, match="Row 2, Date applied"):
+        apply_view_changes(whole, shown, {"edited_rows": {0: {"date_applied": "31/09/2025"}}})

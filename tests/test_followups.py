@@ -422,3 +422,56 @@ def test_applications_entered_twice_get_distinct_action_ids():
     actions = f.due_follow_ups(apps_frame([row, row]), as_of=dt.date(2025, 3, 11))
     thanks = actions[actions["action"] == f.THANK_YOU]
     assert len(thanks) == 2 and thanks["action_id"].is_unique
+
+
+# --- the page's choices, in analysis -----------------------------------------------------------
+
+@pytest.mark.parametrize("days", [None, 7, 21, 90])
+def test_the_rules_setting_reads_back_as_the_same_rules(days):
+    saved = f.rules_setting(status_check=days)
+    assert saved == {"status_check": days}
+    assert f.rules_from_settings(saved).status_check == days
+    assert f.rules_from_settings(saved).upcoming == f.FollowUpRules().upcoming
+
+
+@pytest.mark.parametrize(("decision", "until"), [
+    (f.SNOOZED, dt.date(2026, 4, 2)), (f.DONE, None), (f.NOT_APPLICABLE, None)])
+def test_a_snooze_lasts_three_days_and_other_decisions_for_good(decision, until):
+    assert f.snoozed_until(decision, as_of=dt.date(2026, 3, 30)) == until
+    assert f.snoozed_until(f.SNOOZED, as_of=dt.date(2026, 3, 30), days=10) == \
+        dt.date(2026, 4, 9)
+
+
+def test_a_snoozed_action_is_hidden_until_the_day_it_comes_back():
+    until = f.snoozed_until(f.SNOOZED, as_of=dt.date(2026, 3, 30))
+    log = f.ActionLog(entries={"a1": (f.SNOOZED, until)})
+    ids = pd.Series(["a1"])
+    assert log.hidden(ids, as_of=dt.date(2026, 4, 1)).tolist() == [True]
+    assert log.hidden(ids, as_of=dt.date(2026, 4, 2)).tolist() == [False]
+
+
+def test_when_an_action_is_due_in_words():
+    found = f.due_follow_ups(apps_frame([
+        {"company": "A", "status": "interviewing", "date_applied": "2026-03-01",
+         "interview_date": "2026-03-10"}]), as_of=dt.date(2026, 3, 11))
+    by_action = found.set_index("action")
+    assert f.due_text(by_action.loc[f.THANK_YOU]) == "Due now (by 12 Mar)"
+    later = f.due_follow_ups(apps_frame([
+        {"company": "A", "status": "interviewing", "date_applied": "2026-03-01",
+         "interview_date": "2026-03-10"}]), as_of=dt.date(2026, 3, 14)).set_index("action")
+    assert f.due_text(later.loc[f.THANK_YOU]) == "Overdue by 2 days (due 10 Mar)"
+    coming = pd.Series({"state": f.UPCOMING, "due": pd.Timestamp("2026-03-20"),
+                        "days_overdue": 0, "overdue_after": pd.Timestamp("2026-03-22")})
+    assert f.due_text(coming) == "Due Friday 20 Mar"
+
+
+def test_an_application_with_nothing_to_do_says_why():
+    """A LinkedIn export records no replies: a July application in November is not "within
+    the routine's time", it is past it with silence that cannot be read."""
+    apps = apps_frame([{"company": "Old", "date_applied": "2026-07-01", "status": "applied"},
+                       {"company": "New", "date_applied": "2026-11-20", "status": "applied"}])
+    as_of = dt.date(2026, 11, 25)
+    idle = f.without_next_action(apps, f.due_follow_ups(apps, as_of=as_of), as_of=as_of)
+    why = idle.set_index("company")["why"]
+    assert why["New"].startswith("waiting: the status check is due")
+    assert "records no replies" in why["Old"]

@@ -295,3 +295,46 @@ def test_backtest_in_words():
     assert f.backtest_lines(table) == [
         "60 days ago (28 Sep): 1.2 offers expected, 80% interval 0-2; you got 3 (outside the "
         "interval).", "90 days ago: nothing was open, so nothing to check."]
+
+
+# --- the forecast for a reader ----------------------------------------------------------------
+
+def test_the_open_chances_name_each_stage_and_keep_the_likeliest():
+    apps = apps_frame(interviewed_history(40, 10) + open_interviews(3)
+                      + [{"company": "W", "date_applied": day(-3), "status": "applied"}])
+    forecast = f.pipeline_forecast(apps, as_of=AS_OF, draws=500)
+    table = f.open_chances(forecast)
+    assert len(table) == 4 and table["chance"].is_monotonic_decreasing
+    assert set(table["stage"]) == {"Applied, no reply yet", f.WAITING_LABELS["interviewed"]}
+    assert table.iloc[0]["company"].startswith("O")  # an interviewed one comes first
+    assert f.open_chances(forecast, rows=2).equals(table.head(2))
+    assert set(forecast.by_application["stage"]) == {"applied", "interviewed"}  # untouched
+    one = f.open_chances(f.pipeline_forecast(apps_frame(open_interviews(1)), as_of=AS_OF,
+                                             draws=100))
+    assert one["stage"].tolist() == [f.WAITING_LABELS["interviewed"]]
+    nothing = f.open_chances(f.pipeline_forecast(empty_applications(), as_of=AS_OF, draws=100))
+    assert nothing.empty and "stage" in nothing
+
+
+def test_the_default_day_to_have_an_offer_by():
+    assert f.default_offer_by(AS_OF) == dt.date(2026, 9, 28)
+    assert f.default_offer_by(AS_OF, days=1) == dt.date(2026, 7, 1)
+    assert f.DEFAULT_TARGET_DAYS == 90
+
+
+def test_what_the_applications_needed_assume():
+    text = f.Needed(4, "", True, 8.6, 0.123, 0.0456).assumptions(dt.date(2026, 9, 1))
+    assert text.startswith("Assumes new applications go out evenly over the 9 weeks left, ")
+    assert "(4.6% of an offer by 1 September for one sent today, less for later ones)" in text
+    assert "(12% chance of an offer by then on their own)" in text
+    assert f.Needed(None, "past", True, 0.0, 0.0).assumptions(dt.date(2026, 6, 1)) == ""
+    empty = f.applications_needed(empty_applications(), as_of=AS_OF,
+                                  by_date=AS_OF + dt.timedelta(days=70))
+    assert "(0.0% of an offer by 8 September" in empty.assumptions(AS_OF + dt.timedelta(days=70))
+
+
+def test_the_prior_in_words_follows_the_prior():
+    text = f.prior_description()
+    assert text.startswith(f"worth {f.PRIOR_WEIGHT} made-up applications per stage")
+    assert "45% of applications get a reply (in about 8 days)" in text
+    assert "33% of interviewed applications to an offer (about 28 days later)" in text

@@ -730,7 +730,7 @@ def test_linkedins_own_archive_is_read(split):
     assert result.files == ["Basic_LinkedInDataExport_11-27-2026.zip"]
     assert "LinkedIn data export" in result.read_as and "Saved Jobs.csv" in result.read_as
     problems = " ".join(result.issues["problem"])
-    assert "1 saved job(s) you also applied for: counted once" in problems
+    assert "1 saved job you also applied for: counted once" in problems
     assert "have no status: taken as applied" not in " ".join(
         result.issues.loc[result.issues["file"].str.endswith("Saved Jobs.csv"), "problem"])
 

@@ -365,10 +365,25 @@ def test_the_thank_you_draft_is_addressed_to_the_interviewer_and_names_a_topic()
     subject, body = f.draft_message(ana, APPS, my_name="Sam", interviews=table)
     assert body.startswith("Dear Ana Ruiz,")
     assert "on 10 March" in body
-    assert "I especially enjoyed discussing how you would measure a feature's success." in body
+    assert "I especially enjoyed discussing how I would measure a feature's success." in body
     without = journal([PANEL])
     _, plain = f.draft_message(ana, APPS, interviews=without)
     assert "especially enjoyed" not in plain and "$topic" not in plain
+
+
+def test_each_interviewer_is_thanked_for_what_they_asked():
+    """The notes say who asked what: each thank-you recalls its own interviewer's question,
+    in a sentence that reads well whatever the question's form."""
+    table = journal([{**PANEL, "questions_asked": "Ana: Walk me through a SQL query you "
+                                                  "optimised\nBen: Why did you leave your "
+                                                  "last job?\nBen: Is remote work possible?"}])
+    found = f.due_follow_ups(APPS, as_of=dt.date(2026, 3, 11), interviews=table)
+    thanks = found[found["action"] == "thank_you"].set_index("interviewer")
+    ana = f.draft_message(thanks.loc[0], APPS, interviews=table)[1]
+    ben = f.draft_message(thanks.loc[1], APPS, interviews=table)[1]
+    assert "I especially enjoyed walking you through a SQL query I optimised." in ana
+    assert "why I did leave" not in ben and "Ben:" not in ben
+    assert 'I especially enjoyed your question, "Is remote work possible?"' in ben
 
 
 def test_without_a_journal_the_application_rules_stand():
@@ -430,7 +445,7 @@ def test_the_latest_round_counts_with_its_own_blanks():
     rounds = [{**PANEL, "thank_you_sent": "2026-03-11", "questions_asked": "x" * 5,
                "decision_expected": "2026-03-15"},
               {**PANEL, "date": "2026-03-20", "round": 2, "questions_asked": "x" * 5}]
-    synced = iv.with_latest_interviews(APPS, journal(rounds))
+    synced = iv.with_latest_interviews(journal(rounds), APPS)
     assert synced[s.INTERVIEW_DATE].iloc[0] == pd.Timestamp("2026-03-20")
     assert pd.isna(synced[s.THANK_YOU_SENT].iloc[0])
     found = actions(rounds, "2026-03-23")
@@ -467,3 +482,127 @@ def test_a_two_sheet_opendocument_workbook_imports_with_its_rounds():
 def test_thank_you_days_per_interviewer(cell, interviewers, expected):
     days = iv.thank_you_days(cell, interviewers, pd.Timestamp("2026-03-02"))
     assert [None if d is None else f"{d:%Y-%m-%d}" for d in days] == expected
+
+
+# --- what the journal teaches -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("held", "offers", "text"), [
+    (0, 0, "No interview yet"), (1, 0, "1, no offer yet"), (1_200, 0, "1,200, no offer yet"),
+    (17, 2, "8.5"), (1, 1, "1.0"), (0, 1, "0.0")])
+def test_interviews_per_offer_in_words(held, offers, text):
+    assert iv.per_offer_text(held, offers) == text
+
+
+ROUNDS = [
+    {"company": "Acme", "role": "Analyst", "date": "2026-03-10 14:00", "round": 1,
+     "questions_asked": "Why us?\nTell me about yourself", "to_improve": "Shorter intro."},
+    {"company": "Acme", "role": "Analyst", "date": "2026-03-14 09:00", "round": 2,
+     "kind": "onsite", "questions_asked": "Why us?", "to_improve": "Shorter intro."},
+    {"company": "Globex", "role": "Engineer", "date": "2026-03-20 10:00", "round": 1},
+    {"company": "Initech", "role": "PM", "date": "2026-03-30 16:00", "round": 1},
+]
+
+
+def test_the_interviews_to_write_notes_for_list_each_once():
+    """An interview earlier today was held and is also "from today on": it is listed once,
+    among those held, most recent first, before those to come."""
+    table = journal(ROUNDS)
+    now = pd.Timestamp("2026-03-20 15:00")
+    assert iv.for_notes(table, now=now, as_of=dt.date(2026, 3, 20)) == [2, 1, 0, 3]
+    assert iv.for_notes(table, now=now, as_of=dt.date(2026, 3, 20), recent=1) == [2, 3]
+    assert iv.for_notes(table.iloc[[3]], now=now, as_of=dt.date(2026, 3, 20)) == [3]
+    assert iv.for_notes(iv.empty_interviews(), now=now, as_of=dt.date(2026, 3, 20)) == []
+
+
+def test_an_interview_label_names_company_round_kind_and_time():
+    table = journal([*ROUNDS, {"company": "Hooli"}])
+    assert iv.interview_label(table.loc[1]) == "Acme – round 2 (onsite), Sat 14 Mar 2026, 09:00"
+    assert iv.interview_label(table.loc[4]) == "Hooli – round 1, no date"
+    midnight = journal([{"company": "Acme", "date": "2026-03-10"}])
+    assert iv.interview_label(midnight.loc[0]) == "Acme – round 1, Tue 10 Mar 2026"
+
+
+FORM = {"texts": {"questions_asked": "Why us?\n", "went_well": "  "}, "day": dt.date(2026, 1, 20),
+        "time": dt.time(14, 30), "round_number": 2, "kind": "video",
+        "interviewers": "Ana Ruiz; Ben Okafor", "emails": " ana@acme.example ,ben@acme.example",
+        "rating": 4, "decision": ""}
+
+
+def test_the_notes_record_holds_what_the_form_says():
+    record = iv.notes_record(**FORM)
+    assert record["questions_asked"] == "Why us?" and record["went_well"] is None
+    assert record["date"] == pd.Timestamp("2026-01-20 14:30")
+    assert (record["round"], record["kind"], record["rating"]) == (2.0, "video", 4.0)
+    assert record["interviewers"] == "Ana Ruiz; Ben Okafor"
+    assert record["interviewer_emails"] == "ana@acme.example; ben@acme.example"
+    assert pd.isna(record["decision_expected"])
+    assert iv.notes_record(**{**FORM, "decision": "2026-02-01"})["decision_expected"] == \
+        pd.Timestamp("2026-02-01")
+    with pytest.raises(ValueError, match="'soon' is not a date"):
+        iv.notes_record(**{**FORM, "decision": "soon"})
+
+
+def test_notes_are_written_into_a_round_or_a_new_one_with_the_versions_description():
+    table = journal(ROUNDS[:1])
+    notes = iv.notes_record(**FORM)
+    updated, description = iv.write_notes(table, notes, interview=0)
+    assert description == "interview notes: Acme, round 2"
+    assert len(updated) == 1 and updated.loc[0, "kind"] == "video"
+    assert pd.isna(table.loc[0, "kind"])  # the journal given is left as it was
+    added, description = iv.write_notes(table, notes, application=APPS.loc[1])
+    assert description == "interview notes: Globex, round 2"
+    assert added.loc[1, ["company", "role"]].tolist() == ["Globex", "Engineer"]
+    assert added.loc[1, "date_applied"] == pd.Timestamp("2026-03-02")
+    first, description = iv.write_notes(iv.empty_interviews(), notes, application=APPS.loc[0])
+    assert len(first) == 1 and description == "interview notes: Acme, round 2"
+    with pytest.raises(ValueError):
+        iv.write_notes(table, notes)
+
+
+def test_a_new_interview_is_added_to_a_journal_tied_to_its_applications():
+    """The dashboard's journal carries each interview's application: the notes form's new
+    round is added to it (it once failed on the link column) and ties to its application."""
+    tied = iv.with_applications(journal(ROUNDS[:1]), APPS)
+    notes = iv.notes_record(**{**FORM, "decision": "2026-01-23"})
+    added, description = iv.write_notes(tied, notes, application=APPS.loc[1])
+    assert description == "interview notes: Globex, round 2"
+    assert len(added) == 2 and list(added.columns) == list(tied.columns)
+    assert added.loc[1, ["company", "interviewers"]].tolist() == ["Globex", "Ana Ruiz; Ben Okafor"]
+    assert added.loc[1, "decision_expected"] == pd.Timestamp("2026-01-23")
+    assert iv.with_applications(added, APPS)["application"].tolist() == [0, 1]
+
+
+def test_a_new_interview_is_written_into_the_journal_the_pages_hold():
+    """The pages hold the journal tied to its applications: a new round written there keeps
+    the tie's column (blank until the journal is tied again) and the other rounds' ties."""
+    tied = iv.with_applications(journal(ROUNDS[:1]), APPS)
+    added, _ = iv.write_notes(tied, iv.notes_record(**FORM), application=APPS.loc[1])
+    assert list(added.columns) == list(tied.columns)
+    assert added[iv.APPLICATION].tolist()[0] == tied[iv.APPLICATION].iloc[0]
+    assert pd.isna(added[iv.APPLICATION].iloc[1])
+    assert added.loc[1, "company"] == "Globex"
+    assert iv.with_applications(added, APPS)[iv.APPLICATION].tolist()[1] == 1
+
+
+@pytest.mark.parametrize(("days", "median"), [([], None), ([5], 5.0), ([3, 4], 3.5),
+                                              ([2, 9, 4], 4.0)])
+def test_the_median_gap_between_rounds_keeps_its_half_day(days, median):
+    gaps = pd.DataFrame({"from_round": [1] * len(days), "days": pd.Series(days, dtype="int64")})
+    assert iv.median_gap(gaps) == median
+
+
+def test_the_median_gap_of_a_journal():
+    gaps = iv.days_between_rounds(journal(ROUNDS), APPS)
+    assert gaps["days"].tolist() == [3]  # Acme's rounds 10 Mar 14:00 and 14 Mar 9:00
+    assert iv.median_gap(gaps) == 3.0
+
+
+def test_the_preparation_lists_hold_each_question_and_note_once():
+    table = journal([*ROUNDS, {"company": "Acme", "role": "Analyst", "date": "2026-04-02",
+                              "round": 3}])
+    lists = iv.preparation_lists(iv.preparation(table, 4))
+    assert lists == {"company": ["Why us?", "Tell me about yourself"], "similar_roles": [],
+                     "improve": ["Shorter intro."]}
+    assert iv.preparation_lists(iv.preparation(table, 4), questions=1)["company"] == ["Why us?"]
+    alone = iv.preparation_lists(iv.preparation(journal(ROUNDS[2:3]), 0))
+    assert alone == {"company": [], "similar_roles": [], "improve": []}

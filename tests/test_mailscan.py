@@ -282,3 +282,47 @@ def test_a_rfc2047_subject_and_an_html_only_body_are_read():
     assert found.loc["status", "value"] == "interviewing"
     assert found.loc["interview_date", "value"] == pd.Timestamp("2026-11-10")
     assert found.loc["contact_name", "value"] == "José"
+
+
+# --- the review of the proposals ----------------------------------------------------------------
+
+def test_the_review_ticks_the_sure_ones_and_splits_accepted_from_declined(scan):
+    from analysis.mail import proposals as p
+
+    table = p.review_table(scan.proposals)
+    shown = p.with_choices(table, threshold=0.85)
+    assert shown["accept"].tolist() == (table["confidence"] >= 0.85).tolist()
+    assert not shown["decline"].any() and "accept" not in table  # the table is left as it was
+    choices = shown[["accept", "decline"]].copy()
+    choices.loc[0, ["accept", "decline"]] = [True, True]  # ticked both: declining wins
+    choices.loc[1, ["accept", "decline"]] = [True, False]
+    accepted, refused = p.reviewed(table, choices)
+    assert refused["key"].tolist() == [table.loc[0, "key"]]
+    assert table.loc[1, "key"] in set(accepted["key"]) and table.loc[0, "key"] not in \
+        set(accepted["key"])
+    assert len(accepted) == int((choices["accept"] & ~choices["decline"]).sum())
+    new, applications = p.review_counts(table)
+    assert new == int(table["row"].isna().sum()) and new > 0
+    assert applications == table["application"].nunique() and applications <= len(table)
+
+
+def test_declined_keys_gather_old_and_new_once():
+    from analysis.mail import proposals as p
+
+    refused = pd.DataFrame({"key": ["m3|status", "m1|decision_date"]})
+    assert p.declined_keys({"m1|decision_date", "m0|status"}, refused) == [
+        "m0|status", "m1|decision_date", "m3|status"]
+    assert p.declined_keys([], refused.iloc[:0]) == []
+
+
+def test_the_review_of_nothing_and_of_one_proposal(scan):
+    from analysis.mail import proposals as p
+
+    empty = p.review_table(scan.proposals.iloc[:0])
+    shown = p.with_choices(empty, threshold=0.5)
+    accepted, refused = p.reviewed(empty, shown)
+    assert accepted.empty and refused.empty and p.review_counts(empty) == (0, 0)
+    one = p.review_table(scan.proposals.iloc[:1])
+    accepted, refused = p.reviewed(one, p.with_choices(one, threshold=0.0))
+    assert len(accepted) == 1 and refused.empty
+    assert p.review_counts(one)[1] == 1

@@ -140,3 +140,75 @@ def test_empty_and_one_row(apps):
     assert m.response_curve(apps, as_of=AS_OF)["events"].sum() == 0
     assert m.weekly_activity(apps, as_of=AS_OF)["applications"].sum() == len(apps)
     assert m.outcome_flows(apps, as_of=AS_OF)["count"].sum() == len(apps)
+
+
+def test_quantile_text_says_the_day_its_interval_and_what_is_not_reached():
+    from analysis.maths.survival import Quantile
+
+    assert m.quantile_text(Quantile(0.5, 4, 3, 9)) == "day 4 (95% CI 3–9)"
+    assert m.quantile_text(Quantile(0.5, 4, None, None)) == "day 4 (95% CI None–not reached)"
+    assert m.quantile_text(Quantile(0.75, None, None, None)) == "not reached yet"
+
+
+def test_response_summary_counts_replies_waiting_and_left_out():
+    from analysis.stats.coverage import ReplyCoverage
+
+    durations = m.response_durations(APPS, as_of=AS_OF)
+    curve = m.response_curve(APPS, as_of=AS_OF)
+    text = m.response_summary(durations, curve)
+    assert text.startswith("Median: day 4 (95% CI ")
+    # A, B and D replied on dated days; C and G wait; F's reply has no date; E was never sent.
+    assert "3 replies, 2 applications still waiting (counted up to today)." in text
+    assert text.endswith("Left out: 1 with no application date, 1 with reply without a date.")
+    partial = m.response_summary(durations, curve, replies=ReplyCoverage(6, 4))
+    assert "Whether a reply came is recorded for 4 of 6 applications" in partial
+    assert partial.endswith("The others count as "
+                            "still waiting.")
+    assert "Replies recorded" not in m.response_summary(durations, curve,
+                                                        replies=ReplyCoverage(6, 6))
+
+
+@pytest.mark.parametrize("apps", [empty_applications(), APPS.iloc[[2]]], ids=["empty", "one"])
+def test_response_summary_of_nothing_and_of_one_waiting_application(apps):
+    durations = m.response_durations(apps, as_of=AS_OF)
+    text = m.response_summary(durations, m.response_curve(apps, as_of=AS_OF))
+    assert text.startswith("Median: not reached yet. 75%: not reached yet. 0 replies, ")
+    assert f"{len(apps)} applications still waiting" in text
+
+
+@pytest.mark.parametrize(("p_value", "verdict"), [
+    (0.049, "the groups differ more than chance would explain."),
+    (0.05, "the difference could be chance."),
+    (float("nan"), "the difference could be chance.")])
+def test_logrank_verdict_reads_the_p_value_at_five_percent(p_value, verdict):
+    from analysis.maths.survival import LogRank
+
+    text = m.logrank_verdict(LogRank(statistic=3.84, df=1, p_value=p_value, groups=("a", "b")))
+    assert text.startswith("Log-rank test across 2 groups: χ² = 3.84 with 1 degrees of freedom")
+    assert text.endswith(verdict)
+
+
+def test_delay_histograms_have_both_kinds_even_when_one_is_empty():
+    delays = m.response_delays(APPS, as_of=AS_OF)
+    histograms = m.delay_histograms(delays)
+    assert list(histograms) == ["Application to first reply", "Interview to decision"]
+    decisions = histograms["Interview to decision"]
+    assert decisions.values.tolist() == [[0, 0], [7, 2]]  # 7 and 10 days
+    one = m.delay_histograms(delays[delays["kind"] == "Application to first reply"].head(1))
+    assert one["Application to first reply"]["count"].sum() == 1
+    assert one["Interview to decision"].empty
+    empty = m.delay_histograms(m.response_delays(empty_applications(), as_of=AS_OF))
+    assert all(table.empty for table in empty.values())
+
+
+def test_kpis_before_are_the_numbers_some_days_earlier():
+    assert m.kpis_before(APPS, as_of=AS_OF, days=21) == m.kpis(APPS, as_of=dt.date(2025, 3, 10))
+    assert m.kpis_before(APPS, as_of=AS_OF, days=21, ghost_days=5).ghosted == 1  # C by day 9
+    assert m.kpis_before(APPS, as_of=AS_OF, days=0) == m.kpis(APPS, as_of=AS_OF)
+
+
+@pytest.mark.parametrize("apps", [empty_applications(), APPS.iloc[[2]]], ids=["empty", "one"])
+def test_kpis_before_of_nothing_and_of_one_row(apps):
+    before = m.kpis_before(apps, as_of=AS_OF, days=30)
+    assert before.as_of == dt.date(2025, 3, 1)
+    assert before.applications == len(apps) and before.responses == 0

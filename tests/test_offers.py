@@ -112,6 +112,19 @@ def test_offers_table_adds_applications_with_an_offer():
     assert o.offers_table(apps.iloc[[2]], None).empty
 
 
+def test_a_row_that_holds_nothing_is_no_offer():
+    """A row added to the offers table and saved empty (a click on the table's last row) is
+    not counted as an offer; a row with anything in it is kept."""
+    apps = apps_frame([{"company": "Initech", "status": "applied"}])
+    saved = pd.DataFrame({"company": ["Acme", None, "  ", None],
+                          "role": [None, None, None, "Analyst"],
+                          "base_salary": [90000.0, np.nan, np.nan, np.nan]})
+    table = o.offers_table(apps, saved)
+    assert table["company"].tolist()[:1] == ["Acme"] and len(table) == 2
+    assert table.loc[1, "role"] == "Analyst"
+    assert o.offers_table(apps, saved.iloc[[1, 2]]).empty
+
+
 OFFERS = st.lists(st.tuples(st.floats(0, 300_000), st.floats(0, 120), st.floats(1, 5)),
                   min_size=2, max_size=6)
 CRITERIA = [o.Criterion("base_salary", "Base", 5), o.Criterion("commute_minutes", "C", 2, False),
@@ -290,6 +303,17 @@ def test_the_pipeline_gives_leverage_from_late_stages_only():
     assert "final stages with 1 other company." in body
 
 
+def test_other_processes_are_live_ones_not_offers_cited_nor_ones_to_move_on_from():
+    """The counter-offer's "final stages with N other companies" counts neither the offers it
+    already cites (B's offer is one), nor an application the routine says to move on from."""
+    forecast = pipeline([("D", "interviewed", 0.3), ("B Ltd", "interviewed", 0.4),
+                         ("G", "interviewed", 0.3), ("H", "interviewed", 0.3)])
+    points = o.negotiation_points(NEGOTIATE, [BASE], leader="A", pipeline=forecast,
+                                  as_of=AS_OF, moving_on=["g"])
+    assert points.final_stage == ["D", "H"]
+    assert "final stages with 2 other companies." in o.negotiation_draft(points)[1]
+
+
 def test_without_competing_offer_or_pipeline_the_draft_claims_no_leverage():
     alone = NEGOTIATE.iloc[:1]
     points = o.negotiation_points(alone, [BASE, PTO], leader="A", as_of=AS_OF)
@@ -311,3 +335,77 @@ def test_negotiation_points_use_the_users_own_negotiable_columns():
     offers = NEGOTIATE.assign(signing_bonus=[0.0, 5000.0, 0.0])
     points = o.negotiation_points(offers, [BASE], leader="A", as_of=AS_OF)
     assert "signing bonus" in points.weaker["term"].tolist()
+
+
+# --- the page's choices, in analysis -----------------------------------------------------------
+
+def test_the_criteria_settings_read_back_as_the_same_criteria():
+    """What the page keeps reads back as the criteria chosen, and compares equal once it has
+    been through the workspace (JSON has no tuples), so an unchanged page writes nothing."""
+    import json
+
+    chosen = [o.Criterion("base_salary", "Base salary", 50, True, True),
+              o.Criterion("commute_minutes", "Commute minutes", 0, False, False),
+              o.Criterion("signing_bonus", "signing_bonus", 7)]
+    settings = o.criteria_settings(chosen, payout=60, risk=25, extra=("signing_bonus",))
+    assert settings["payout"] == 60 and settings["risk"] == 25
+    assert settings["extra"] == ["signing_bonus"]
+    assert json.loads(json.dumps(settings)) == settings
+    back = {c.column: c for c in o.chosen_criteria(settings, settings["extra"])}
+    assert back["base_salary"].weight == 50
+    assert back["commute_minutes"].enabled is False
+    assert back["commute_minutes"].higher_is_better is False
+    assert back["signing_bonus"].weight == 7
+    assert o.criteria_settings([], payout=80, risk=50) == {
+        "payout": 80, "risk": 50, "extra": [], "criteria": {}}
+
+
+def test_the_users_own_numeric_columns_can_become_criteria():
+    offers = THREE.assign(signing_bonus=[5000.0, None, 0.0], perks=["gym", None, "bike"],
+                          start=pd.to_datetime(["2026-05-01"] * 3))
+    assert o.extra_numeric_columns(offers) == ["signing_bonus"]
+    assert o.extra_numeric_columns(THREE) == []
+    assert o.extra_numeric_columns(THREE.iloc[:0].assign(relocation=1.0)) == ["relocation"]
+
+
+def test_an_offers_value_by_its_name():
+    offers = pd.DataFrame({"company": ["A", "A", "B"], "role": ["x", "y", "z"],
+                           "base_salary": [70_000.0, None, 90_000.0]})
+    assert o.offer_value(offers, "A – x", "base_salary") == 70_000.0
+    assert isinstance(o.offer_value(offers, "A – x", "base_salary"), float)
+    assert o.offer_value(offers, "A – y", "base_salary") is None
+    assert o.offer_value(offers, "B", "base_salary") == 90_000.0
+    assert o.offer_value(offers, "C", "base_salary") is None
+    assert o.offer_value(offers, "B", "pto_days") is None
+    assert o.offer_value(offers.iloc[:0], "B", "base_salary") is None
+
+
+@pytest.mark.parametrize(("deadline", "horizon"), [
+    ("2026-04-15", (14, True)), ("2026-04-02", (1, True)), ("2026-04-01", (14, False)),
+    ("2026-03-20", (14, False)), (None, (14, False))])
+def test_the_negotiation_horizon_runs_to_a_deadline_ahead(deadline, horizon):
+    offers = pd.DataFrame({"company": ["A", "B"], "base_salary": [1.0, 2.0],
+                           "deadline": pd.to_datetime([deadline, "2026-05-01"])})
+    assert o.negotiation_horizon(offers, "A", as_of=dt.date(2026, 4, 1)) == horizon
+    assert o.negotiation_horizon(offers, "A", as_of=dt.date(2026, 4, 1), default_days=30)[0] \
+        == (horizon[0] if horizon[1] else 30)
+
+
+def test_the_negotiation_horizon_without_deadlines_or_offer():
+    assert o.negotiation_horizon(THREE, "A", as_of=dt.date(2026, 4, 1)) == (14, False)
+    assert o.negotiation_horizon(THREE, "Z", as_of=dt.date(2026, 4, 1)) == (14, False)
+
+
+def test_comparable_offers_name_their_company_and_fill_salaries_from_ranges():
+    apps = apps_frame([{"company": "Acme", "role": "Analyst", "date_applied": "2026-03-01"}])\
+        .assign(salary_max=[110_000.0])
+    table = pd.DataFrame({"company": ["Acme", None, "Globex"], "role": ["Analyst", "x", "PM"],
+                          "base_salary": [None, 50_000.0, 95_000.0]})
+    offers, filled = o.comparable_offers(table, apps)
+    assert offers["company"].tolist() == ["Acme", "Globex"]
+    assert offers["base_salary"].tolist() == [110_000.0, 95_000.0] and filled == ["Acme"]
+    assert table["base_salary"].isna().sum() == 1  # the table given is left as it was
+    none, filled = o.comparable_offers(table.iloc[:0], apps)
+    assert none.empty and filled == []
+    one, filled = o.comparable_offers(table.iloc[[1]], apps)
+    assert one.empty and filled == []

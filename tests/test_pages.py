@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 
+import pandas as pd
 import pytest
 from conftest import ROOT, csv_bytes, xlsx_bytes
 from streamlit.testing.v1 import AppTest
@@ -165,8 +167,6 @@ def test_an_unexpected_failure_while_reading_keeps_the_data(monkeypatch):
 
 import json  # noqa: E402
 
-import pandas as pd  # noqa: E402
-
 ONE_ROW = [["Company", "Status", "Date applied"], ["Acme", "Applied", "2025-03-01"]]
 NO_REPLIES = [["Company", "Status", "Date applied"], ["Acme", "Applied", "2025-03-01"],
               ["Globex", "Applied", "2025-03-02"], ["Initech", "Ghosted", "2025-02-01"]]
@@ -226,10 +226,11 @@ def test_partly_recorded_replies_carry_a_note():
             ["Acme", "Rejected", "2025-03-01", "2025-03-09"],
             ["Globex", "Applied", "2025-03-02", ""], ["Initech", "Applied", "2025-03-03", ""]]
     at = upload(start(), "partial.csv", csv_bytes(rows))
-    assert "Replies recorded for 1 of 3 applications." in " ".join(c.value for c in at.caption)
+    assert "Whether a reply came is recorded for 1 of 3 applications" in \
+        " ".join(c.value for c in at.caption)
     response = next(m for m in at.metric if m.label == "Response rate")
     assert response.value == "33%"
-    assert "Replies recorded for 1 of 3 applications." in response.help
+    assert "Whether a reply came is recorded for 1 of 3 applications" in response.help
 
 
 def test_overview_shows_the_kpis_the_funnel_the_flow_and_activity():
@@ -315,8 +316,35 @@ def test_snoozed_actions_disappear():
     key = snooze.key
     snooze.click().run()
     assert key not in {b.key for b in at.button}
-    assert any(c.value.startswith("1 action(s) marked done, not applicable or snoozed")
+    assert any(c.value.startswith("1 action marked done, not applicable or snoozed")
                for c in at.main.caption)
+
+
+def test_marking_an_action_done_says_so_and_can_be_undone():
+    """A user marks a thank-you as sent: the page says what was done, and Undo brings the
+    action back and the data as it was (as a new version)."""
+    from analysis.model.store import Workspace
+
+    at = upload(start(), "tracker.csv", csv_bytes(
+        [[*TRACKER[0], "Interview date", "Contact name"],
+         [*TRACKER[1], (dt.date.today() - dt.timedelta(days=1)).isoformat(), "Ana Ruiz"],
+         [*TRACKER[2], "", ""], [*TRACKER[3], "", ""]]))
+    at.switch_page("pages/follow_ups.py").run()
+    done = next(b for b in at.button if b.key and b.key.startswith("done_")
+                and b.label == "Done")
+    key = done.key
+    done.click().run()
+    assert not at.exception, at.exception
+    assert key not in {b.key for b in at.button}
+    said = " ".join(s.value for s in at.success)
+    assert "Send a thank-you note: Acme" in shown(said) and "done" in said
+    workspace = Workspace(os.environ["JOBSEARCH_WORKSPACE"])
+    assert workspace.load().applications.loc[0, "thank_you_sent"] == pd.Timestamp(
+        dt.date.today())
+    next(b for b in at.button if b.key == "undo_follow_up").click().run()
+    assert key in {b.key for b in at.button}
+    assert pd.isna(Workspace(os.environ["JOBSEARCH_WORKSPACE"]).load().applications.loc[
+        0, "thank_you_sent"])
 
 
 # --- workspace: saved data, editing, versions, imports --------------------------------------
@@ -683,6 +711,56 @@ def test_notes_written_after_an_interview_are_saved_as_a_version():
     assert saved["decision_expected"].tolist() == [pd.Timestamp("2026-02-03")]
 
 
+def test_a_new_interview_written_in_the_form_is_a_round_and_its_promise_the_decision():
+    """A user records a second round as a new interview: it is saved as a round of its
+    application, and the date promised there becomes the application's expected decision."""
+    rows = [["Company", "Role", "Status", "Date applied", "Interview date"],
+            ["Acme", "Analyst", "Interviewing", "2026-01-05", "2026-01-20"],
+            ["Globex", "Engineer", "Applied", "2026-01-07", ""]]
+    at = upload(start("pages/interviews.py"), "tracker.csv", csv_bytes(rows))
+    at.selectbox(key="notes_interview").set_value("new").run()
+    at.selectbox(key="new_application").set_value(0).run()
+    at.date_input[0].set_value(dt.date(2026, 1, 27))
+    at.number_input[0].set_value(2)
+    at.text_input[0].set_value("Ana Ruiz; Ben Okafor")
+    next(t for t in at.text_input if t.label == "When will you hear back?").set_value(
+        "within two weeks")
+    next(b for b in at.button if b.label == "Save the notes").click().run()
+    assert not at.exception, at.exception
+    from analysis.model.store import Workspace
+    from ui.workspace import workspace_path
+
+    saved = Workspace(workspace_path()).load()
+    assert saved.interviews[["company", "round"]].values.tolist() == [["Acme", 1.0],
+                                                                      ["Acme", 2.0]]
+    assert saved.applications.loc[0, "expected_decision_date"] == pd.Timestamp("2026-02-10")
+    assert saved.applications.loc[0, "interview_date"] == pd.Timestamp("2026-01-27")
+
+
+def test_a_new_interview_once_saved_is_the_one_shown_and_a_second_save_adds_nothing():
+    """After saving a new interview the user sees it saved and picked in the list, its notes
+    in the form; saving again updates that round instead of adding the same round twice."""
+    rows = [["Company", "Role", "Status", "Date applied", "Interview date"],
+            ["Acme", "Analyst", "Interviewing", "2026-01-05", "2026-01-20"]]
+    at = upload(start("pages/interviews.py"), "tracker.csv", csv_bytes(rows))
+    at.selectbox(key="notes_interview").set_value("new").run()
+    at.number_input[0].set_value(2)
+    at.text_input[0].set_value("Ana Ruiz")
+    next(b for b in at.button if b.label == "Save the notes").click().run()
+    assert not at.exception, at.exception
+    assert any("Saved as a new version" in s.value for s in at.success)
+    assert at.selectbox(key="notes_interview").value == 1  # the round just saved
+    assert at.text_input[0].value == "Ana Ruiz"
+    next(b for b in at.button if b.label == "Save the notes").click().run()
+    assert not at.exception, at.exception
+    from analysis.model.store import Workspace
+    from ui.workspace import workspace_path
+
+    saved = Workspace(workspace_path()).load().interviews
+    assert saved[["round", "interviewers"]].fillna("").values.tolist() == [[1.0, ""],
+                                                                          [2.0, "Ana Ruiz"]]
+
+
 def test_a_journal_without_interviews_explains_itself():
     at = upload(start("pages/interviews.py"), "t.csv", csv_bytes(TRACKER))
     infos = " ".join(i.value for i in at.info)
@@ -690,42 +768,63 @@ def test_a_journal_without_interviews_explains_itself():
     assert "Lessons appear once the journal holds interviews" in infos
 
 
+def mail_tracker(corpus) -> bytes:
+    rows = corpus.tracker()[["company", "role", "date_applied", "status", "job_url"]]
+    return rows.assign(date_applied=rows["date_applied"].dt.strftime("%Y-%m-%d"))\
+        .to_csv(index=False).encode()
+
+
+def choices(at: AppTest) -> list:
+    return [r for r in at.radio if r.key and r.key.startswith("mail_choice_")]
+
+
 def test_a_user_scans_their_mailbox_accepts_and_declines(tmp_path):
     """A user imports their tracker, gives the path of their mailbox export, accepts the
-    proposals (one version, undoable) but declines one, which a rescan no longer offers."""
+    proposals (one version, undoable) but declines one, which a rescan no longer offers; the
+    note about what was saved stays, the path typed is still there after another page, and
+    undoing on the Data page says nothing about another tab."""
     import mailcorpus
 
     corpus = mailcorpus.build()
     mailbox = tmp_path / "takeout.mbox"
     mailbox.write_bytes(corpus.mbox())
-    rows = corpus.tracker()[["company", "role", "date_applied", "status", "job_url"]]
-    at = upload(start("pages/mail.py"), "tracker.csv",
-                rows.assign(date_applied=rows["date_applied"].dt.strftime("%Y-%m-%d"))
-                .to_csv(index=False).encode())
+    at = upload(start("pages/mail.py"), "tracker.csv", mail_tracker(corpus))
     at.text_input(key="mail_path").set_value(str(mailbox)).run()
     next(b for b in at.button if b.label == "Scan the mailbox").click().run()
     assert not at.exception, at.exception
     summary = " ".join(m.value for m in at.markdown)
     assert "303 messages read" in summary and "skipped as bulk mail" in summary
-    review = at.data_editor[0] if at.data_editor else at.main.dataframe[0]
-    proposals = review.value
-    assert len(proposals) >= 100 and proposals["accept"].any()
-    first = proposals["change"].iloc[0]
-    key = f"mail_review_{at.slider(key='mail_threshold').value}"
-    at.session_state[key] = {"edited_rows": {0: {"decline": True}}, "added_rows": [],
-                             "deleted_rows": []}
-    at.run()
+    shown = choices(at)
+    assert len(shown) == 20  # a page at a time, each proposal with one choice
+    assert {r.value for r in shown} <= {"Accept", "Later"}
+    assert "sent_thank_you" not in shown_text(at) and "Your thank-you note" in shown_text(at)
+    assert "Mail of" in shown_text(at)  # the evidence under each proposal
+    first = shown[0]
+    first.set_value("Decline").run()
+    assert not at.exception, at.exception
     accept = next(b for b in at.button if b.label.startswith("Accept "))
+    assert accept.label.endswith("and decline 1")
     accept.click().run()
     assert not at.exception, at.exception
+    assert any("Saved as a new version" in s.value for s in at.success)
+    at.run()  # the note stays until the next action
+    assert any("Undo it on the Data page" in s.value for s in at.success)
     at.switch_page("pages/data.py").run()
     versions = at.dataframe[1].value
     assert versions["description"].iloc[0].endswith("updates from takeout.mbox")
+    at.selectbox(key="restore_version").set_value(1)
+    next(b for b in at.button if b.label == "Restore it").click().run()
+    assert not any("another tab" in w.value for w in at.warning), [w.value for w in at.warning]
     at.switch_page("pages/mail.py").run()
-    at.text_input(key="mail_path").set_value(str(mailbox)).run()
+    assert at.text_input(key="mail_path").value == str(mailbox)  # kept across pages
     next(b for b in at.button if b.label == "Scan the mailbox").click().run()
-    left = at.data_editor[0].value if at.data_editor else pd.DataFrame(columns=["change"])
-    assert first not in left["change"].tolist()  # declined: not offered again
+    assert not any("Saved as a new version" in s.value for s in at.success)
+    keys = [r.key for r in choices(at)]
+    assert first.key not in keys  # declined: not offered again
+
+
+def shown_text(at: AppTest) -> str:
+    return shown(" ".join(str(m.value) for m in at.markdown))
 
 
 def test_the_mail_page_refuses_a_spreadsheet_with_one_message(tmp_path):
@@ -787,18 +886,73 @@ def test_plan_page_without_replies_says_the_prior_speaks():
 
 def test_overview_shows_the_offers_expected():
     at = start()
-    tile = next(m for m in at.metric if m.label == "Offers expected in 90 days")
+    tile = next(m for m in at.metric if m.label == "Offers, next 90 days")
     assert "(" in tile.value and "–" in tile.value
 
 
-def test_offers_page_drafts_a_counter_offer():
+def draft(at: AppTest) -> str:
+    return next(a.value for a in at.text_area if a.label == "Counter-offer draft")
+
+
+def test_an_empty_row_saved_in_the_offers_table_is_not_an_offer():
+    """A user clicks the offers table's last row (which adds a row), types one offer in the
+    next and saves: one offer is saved and counted, not two; saving only an empty row saves
+    nothing."""
+    from analysis.model.store import Workspace
+
+    at = upload(start(), "tracker.csv", csv_bytes(TRACKER))
+    at.switch_page("pages/offers.py").run()
+    at.session_state["offers_editor_0"] = {
+        "edited_rows": {}, "deleted_rows": [],
+        "added_rows": [{}, {"company": "Acme", "role": "Analyst", "base_salary": 90_000}, {}]}
+    next(b for b in at.button if b.label == "Save the offers").click().run()
+    assert not at.exception, at.exception
+    workspace = Workspace(os.environ["JOBSEARCH_WORKSPACE"])
+    assert workspace.load().offers["company"].tolist() == ["Acme"]
+    assert "Your offers (1)" in [h.value for h in at.subheader]
+    at.session_state["offers_editor_1"] = {"edited_rows": {}, "deleted_rows": [],
+                                           "added_rows": [{}]}
+    next(b for b in at.button if b.label == "Save the offers").click().run()
+    assert not at.exception, at.exception
+    assert len(workspace.history()) == 2  # the import and the one offer
+    assert any("Nothing to save" in t.value for t in at.toast)
+
+
+def test_offers_page_drafts_a_counter_offer_and_rewrites_it_when_the_facts_change():
     at = start("pages/offers.py")
-    body = at.text_area(key=f"counter_body_{at.selectbox(key='negotiate_offer').value}").value
+    body = draft(at)
     assert body.startswith("Dear ") and "Research Analyst" in body or "position" in body
     second = at.selectbox(key="negotiate_offer").options[1]
     at.selectbox(key="negotiate_offer").set_value(second).run()
     assert not at.exception, at.exception
-    body = at.text_area(key=f"counter_body_{second}").value
+    body = draft(at)
     assert second.split(" – ")[0] in body
     assert "lead your ranking" in texts(at) or "already leads" in " ".join(
         c.value for c in at.caption)
+
+
+def test_an_offer_entered_on_the_offers_page_is_one_version_and_moves_its_application():
+    """A user adds an offer for an application they are interviewing for: one save is one
+    version, and the application is at the offer stage everywhere after it; an offer for an
+    application marked rejected is asked about, not changed behind the user's back."""
+    from analysis.model.store import Workspace
+
+    at = upload(start(), "tracker.csv", csv_bytes(TRACKER))
+    at.switch_page("pages/offers.py").run()
+    at.session_state["offers_editor_0"] = {
+        "edited_rows": {}, "deleted_rows": [],
+        "added_rows": [{"company": "Acme", "role": "Analyst", "base_salary": 90_000},
+                       {"company": "Globex", "role": "Engineer", "base_salary": 95_000}]}
+    next(b for b in at.button if b.label == "Save the offers").click().run()
+    assert not at.exception, at.exception
+    workspace = Workspace(os.environ["JOBSEARCH_WORKSPACE"])
+    assert workspace.history()["description"].tolist() == ["edited the offers",
+                                                          "imported tracker.csv, 3 rows"]
+    apps = workspace.load().applications
+    assert apps.set_index("company")["status"].to_dict() == {
+        "Acme": "offer", "Globex": "rejected", "Initech": "applied"}
+    asked = " ".join(m.value for m in at.markdown)
+    assert "Globex – Engineer" in shown(asked) and "rejected" in asked
+    next(b for b in at.button if b.label.startswith("It has an offer")).click().run()
+    assert Workspace(os.environ["JOBSEARCH_WORKSPACE"]).load().applications.set_index(
+        "company").loc["Globex", "status"] == "offer"

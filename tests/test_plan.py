@@ -39,8 +39,20 @@ def test_follow_ups_done_counts_each_note_once():
         {"company": "Acme", "date": "2026-05-20", "thank_you_sent": "yes"},
         {"company": "Acme", "date": "2026-05-25", "thank_you_sent": "2026-05-26; 2026-05-27"},
     ])
-    days = plan.follow_ups_done(apps, notes).sort_values().dt.strftime("%m-%d").tolist()
+    days = plan.follow_ups_done(apps, interviews=notes).sort_values().dt.strftime("%m-%d").tolist()
     assert days == ["05-20", "05-26", "05-27", "06-02", "06-10", "06-16"]
+
+
+def test_each_interviewer_thanked_counts_toward_the_goal():
+    """Two thank-you notes after a panel are two follow-ups, even sent the same day."""
+    apps = apps_frame([{"company": "Acme", "thank_you_sent": "2026-06-02"}])
+    panel = journal([{"company": "Acme", "date": "2026-06-01", "thank_you_sent": "2026-06-02",
+                      "interviewers": "Ana Ruiz; Ben Okafor"}])
+    assert len(plan.follow_ups_done(apps, interviews=panel)) == 2
+    each = journal([{"company": "Acme", "date": "2026-06-01",
+                     "thank_you_sent": "2026-06-02; 2026-06-02",
+                     "interviewers": "Ana Ruiz; Ben Okafor"}])
+    assert len(plan.follow_ups_done(apps, interviews=each)) == 2
 
 
 def test_weekly_progress_against_the_goal():

@@ -68,7 +68,7 @@ def test_unknown_outcome_is_refused():
 def test_top_values_and_months():
     apps = SOURCES.assign(role=["Analyst"] * 10 + ["Engineer"] * 4 + [None])
     assert r.top_values(apps["role"], 1).value_counts().to_dict() == {"Analyst": 10, "Other": 5}
-    assert set(r.month_applied(SOURCES)) == {"2025-06"}
+    assert set(r.month_applied(SOURCES)) == {"Jun 2025"}
 
 
 def test_cohorts_flag_the_recent_weeks():
@@ -104,3 +104,44 @@ def test_empty_and_one_row(apps):
     assert table["n"].sum() == len(apps)
     assert r.cohorts(apps, as_of=AS_OF)["n"].sum() == len(apps)
     assert isinstance(r.rate_table(apps, by=None, outcome="offer", as_of=AS_OF), pd.DataFrame)
+
+
+@pytest.mark.parametrize(("p_value", "verdict"), [
+    (0.01, "so a difference this large would rarely happen by chance."),
+    (0.05, "so the difference could well be chance."),
+    (1.0, "so the difference could well be chance.")])
+def test_comparison_verdict_reads_the_p_value_at_five_percent(p_value, verdict):
+    comparison = r.Comparison(("Referral", "Job board"), pd.DataFrame(), odds_ratio=2.0,
+                              p_value=p_value)
+    assert r.comparison_verdict(comparison) == f"Fisher's exact test: p = {p_value:.3f}, {verdict}"
+
+
+def test_comparison_verdict_of_empty_groups():
+    result = r.compare_groups(empty_applications(), by="source", first="a", second="b",
+                              outcome="response", as_of=AS_OF)
+    assert r.comparison_verdict(result) == ("Fisher's exact test: p = 1.000, so the difference "
+                                            "could well be chance.")
+
+
+def test_group_values_are_the_distinct_named_values_sorted():
+    assert r.group_values(SOURCES, "source") == sorted(SOURCES["source"].dropna().unique())
+    assert r.group_values(empty_applications(), "source") == []
+    assert r.group_values(SOURCES.iloc[[0]], "source") == [SOURCES["source"].iloc[0]]
+    with_blank = pd.DataFrame({"source": ["Referral", None, "", "Agency"]})
+    assert r.group_values(with_blank, "source") == ["Agency", "Referral"]
+
+
+def test_maturing_weeks_count_the_weeks_too_recent_to_judge():
+    cohorts = r.cohorts(SOURCES, as_of=AS_OF)
+    assert r.maturing_weeks(cohorts) == int(cohorts["maturing"].sum())
+    assert r.maturing_weeks(r.cohorts(empty_applications(), as_of=AS_OF)) == 0
+    assert r.maturing_weeks(pd.DataFrame({"maturing": [True]})) == 1
+
+
+def test_months_named_in_words_stay_in_time_order():
+    apps = apps_frame([{"company": c, "date_applied": d, "status": "applied"}
+                       for c, d in (("A", "2025-12-03"), ("B", "2026-01-05"), ("C", "2025-02-01"),
+                                    ("D", "2025-12-09"))])
+    table = r.rate_table(apps, by=r.month_applied(apps), outcome="response",
+                         as_of=dt.date(2026, 2, 1), min_n=1, order="name")
+    assert table["group"].tolist() == ["Feb 2025", "Dec 2025", "Jan 2026"]

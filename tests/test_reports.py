@@ -323,3 +323,64 @@ def test_the_report_carries_the_interview_journal(report, sample):
     html = report_html(report)
     assert "How often each round leads to the next" in html
     assert "Questions asked more than once" in html and "Tell me about yourself" in html
+
+
+@pytest.mark.parametrize(("applied", "period", "earliest"), [
+    (["2026-01-05", "2026-04-20"], ((2026, 4, 1), (2026, 5, 1)), (2026, 1, 5)),
+    (["2026-04-20"], ((2026, 4, 20), (2026, 5, 1)), (2026, 4, 1)),
+    ([], ((2026, 5, 1), (2026, 5, 1)), (2026, 4, 1)),
+    # Applications dated after today: the period still ends today and starts by then.
+    (["2026-06-01"], ((2026, 5, 1), (2026, 5, 1)), (2026, 4, 1))],
+    ids=["long search", "one recent", "empty", "future dates"])
+def test_the_logs_period_is_the_last_30_days_within_the_search(applied, period, earliest):
+    from analysis.outputs.applog import log_period
+
+    apps = apps_frame([{s.COMPANY: f"C{i}", s.DATE_APPLIED: day} for i, day in enumerate(applied)])
+    default, first = log_period(apps, as_of=dt.date(2026, 5, 1))
+    assert default == tuple(dt.date(*d) for d in period)
+    assert first == dt.date(*earliest)
+    assert first <= default[0] <= default[1]
+    assert log_period(apps, as_of=dt.date(2026, 5, 1), days=7)[0][1] == dt.date(2026, 5, 1)
+
+
+def test_the_scope_of_a_report_in_words():
+    from analysis.outputs.reports import scope_text
+
+    assert scope_text(0) == "All 0 applications"
+    assert scope_text(1) == "All 1 application"
+    assert scope_text(3, "source Referral") == "3 applications (source Referral)"
+    assert build_report(empty_applications(), as_of=AS_OF).scope == "All 0 applications"
+
+
+def test_html_tables_are_sized_by_their_content_and_links_show_their_host():
+    from analysis.outputs.report_page import html_table
+
+    frame = pd.DataFrame({"State": ["overdue"], "What to do": ["Within 24-48 hours: thank "
+                                                               "them, recall one thing you "
+                                                               "discussed."],
+                          "Job link": ["https://www.linkedin.com/jobs/view/39123/?ref=x"]})
+    table = html_table(frame)
+    state, detail, link = table.rows[0]
+    assert (state.kind, detail.kind, link.kind) == ("short", "long", "link")
+    assert link.text == "linkedin.com/jobs/view/39123" and link.href.startswith("https://")
+
+
+def test_the_reports_dates_are_dates_in_excel_and_cards_on_a_phone():
+    import io
+
+    import openpyxl
+
+    from analysis import load_sample
+    from analysis.outputs import report_book, report_page, reports
+
+    result = load_sample(end=AS_OF)
+    report = reports.build_report(result.applications, as_of=AS_OF, offers=result.offers,
+                                  interviews=result.interviews)
+    book = openpyxl.load_workbook(io.BytesIO(report_book.report_workbook(report)))
+    sheet = book["Interviews"]
+    column = [c.value for c in sheet[1]].index("Thank-you sent") + 1
+    thanked = [sheet.cell(row=r, column=column).value for r in range(2, sheet.max_row + 1)]
+    assert any(thanked) and all(v is None or isinstance(v, dt.datetime) for v in thanked)
+    html = report_page.report_html(report)
+    assert 'data-label="What to do"' in html and "td[data-label]::before" in html
+    assert "overflow-wrap: anywhere" not in html

@@ -182,3 +182,22 @@ def test_import_history_for_a_real_file(tmp_path):
     workspace.save(result.applications, kind="import", description="imported t.csv, 1 row",
                    expected=None)
     assert workspace.history().loc[0, "kind"] == "import"
+
+
+def test_the_versions_to_show_and_to_bring_back(tmp_path):
+    from analysis.model.store import restorable, versions_table
+
+    workspace = Workspace(tmp_path / "ws.sqlite3")
+    assert restorable(workspace.history()) == {}
+    assert versions_table(workspace.history()).empty
+    first = workspace.save(APPS, kind="import", description="imported a.csv", expected=None)
+    assert restorable(workspace.history()) == {}  # the only version is the current one
+    workspace.save(APPS.head(3), kind="edit", description="deleted 37 rows", expected=first)
+    history = workspace.history()
+    assert restorable(history) == {first: f"Version {first}: imported a.csv"}
+    shown = versions_table(history)
+    assert shown["created"].dt.tz is None and history["created"].dt.tz is not None
+    assert (shown["created"] == history["created"].dt.tz_convert(None)).all()
+    assert shown.drop(columns="created").equals(history.drop(columns="created"))
+    workspace.restore(first, expected=workspace.current_version())
+    assert list(restorable(workspace.history())) == [2, 1]

@@ -35,3 +35,32 @@ def test_only_http_links_count_as_web_urls():
     values = pd.Series(["http://a.example", "HTTPS://b.example/x?y=1", "javascript:alert(1)",
                         "www.c.example", "https://bad url", None], dtype="str")
     assert is_web_url(values).tolist() == [True, True, False, False, False, False]
+
+
+def test_application_names_read_company_and_role():
+    from analysis.model.summary import application_names
+
+    apps = pd.DataFrame({s.COMPANY: ["Acme", "Acme", None], s.ROLE: ["Analyst", None, "PM"]},
+                        index=[4, 7, 9])
+    names = application_names(apps)
+    assert names.to_dict() == {4: "Acme – Analyst", 7: "Acme", 9: "(no company) – PM"}
+    assert application_names(empty_applications()).empty
+    assert application_names(apps.iloc[[0]]).tolist() == ["Acme – Analyst"]
+
+
+def test_status_options_are_the_vocabulary_then_the_users_own():
+    from analysis.model.summary import status_options
+
+    assert status_options(empty_applications()) == list(s.STATUSES)
+    assert status_options(pd.DataFrame({s.STATUS: ["offer"]})) == list(s.STATUSES)
+    assert status_options(pd.DataFrame({s.STATUS: ["Maybe", "applied", "Dream job", None]})) \
+        == [*s.STATUSES, "Dream job", "Maybe"]
+
+
+def test_link_columns_are_those_holding_only_web_links():
+    from analysis.model.summary import link_columns
+
+    assert link_columns(empty_applications()) == [s.JOB_URL]
+    assert link_columns(pd.DataFrame({s.JOB_URL: ["https://jobs.example/1"]})) == [s.JOB_URL]
+    assert link_columns(pd.DataFrame({s.JOB_URL: ["https://jobs.example/1", "ftp://x"]})) == []
+    assert link_columns(pd.DataFrame({s.COMPANY: ["https://acme.example"]})) == []

@@ -135,3 +135,37 @@ def test_at_risk_table_has_a_row_per_group():
     curve = kaplan_meier(DAYS, EVENTS, group="A")
     table = at_risk_table(curve, [0, 3, 10])
     assert table.loc["A"].tolist() == [7, 4, 0]
+
+
+def test_chance_after_reads_the_silence_step_function():
+    from analysis.maths.survival import chance_after
+
+    silence = chance_after_silence(kaplan_meier(np.array([2, 4, 10, 10]),
+                                                np.array([1, 1, 0, 0])))
+    # Days 0..1 read day 0's chance, day 3 reads day 2's, after the last day nothing is left.
+    assert [chance_after(silence, d) for d in (0, 1, 3, 4, 60)] == pytest.approx(
+        [0.5, 0.5, 0.25 / 0.75, 0.0, 0.0])
+    assert chance_after(silence, -1) is None
+    assert chance_after(chance_after_silence(kaplan_meier(np.array([3]), np.array([1]))),
+                        5) == 0.0
+    from analysis.maths.survival import empty_curve
+
+    assert chance_after(chance_after_silence(empty_curve()), 5) is None
+
+
+def test_share_so_far_is_the_last_value_of_the_curve():
+    from analysis.maths.survival import empty_curve, share_so_far
+
+    assert share_so_far(kaplan_meier(DAYS, EVENTS)) == pytest.approx(1 - 10 / 28)
+    assert share_so_far(kaplan_meier(np.array([3]), np.array([1]))) == 1.0
+    assert share_so_far(empty_curve()) is None
+
+
+def test_last_day_is_the_longest_wait_covered():
+    from analysis.maths.survival import empty_curve, last_day
+
+    curve = kaplan_meier(DAYS, EVENTS)
+    assert last_day(curve) == 5 and last_day(chance_after_silence(curve)) == 5
+    assert last_day(kaplan_meier(np.array([0]), np.array([1]))) == 0
+    assert last_day(empty_curve()) == 0
+    assert last_day(chance_after_silence(empty_curve())) == 0

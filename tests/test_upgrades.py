@@ -118,7 +118,8 @@ def open_actions_then(path, expected, as_of: dt.date) -> pd.DataFrame:
                                                     snapshot.applications)).linked()
     decisions = workspace.follow_up_decisions()
     entries = {a: (s_, u) for a, (s_, u, _) in decisions.items()}
-    entries.update(carried_decisions(decisions, result.applications, result.interviews))
+    entries.update(carried_decisions(decisions, result.applications,
+                                     interviews=result.interviews))
     return open_follow_ups(result.applications, as_of=as_of, log=ActionLog(entries),
                            rules=rules_from_settings(workspace.setting("follow_up_rules", {})),
                            offers=result.offers, interviews=result.interviews)

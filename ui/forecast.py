@@ -46,7 +46,7 @@ def what_it_takes(view: View, channels: dict[str, str]) -> None:
     """How many applications a week give an offer by a chosen date, through a chosen
     channel, and through each channel instead."""
     controls = st.columns(3)
-    target = controls[0].date_input("Offer by", value=view.as_of + dt.timedelta(days=90),
+    target = controls[0].date_input("Offer by", value=fc.default_offer_by(view.as_of),
                                     key="offer_by")
     probability = controls[1].slider("With probability", 50, 95, 80, 5, format="%d%%",
                                      key="offer_probability") / 100

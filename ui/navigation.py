@@ -8,11 +8,15 @@ Streamlit's own sectioned navigation puts ``<div>`` elements directly inside its
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
+
+FAVICON = Path(__file__).with_name("favicon.png")  # served by the dashboard, never fetched
 
 
 def configure_page() -> None:
-    st.set_page_config(page_title="Job search dashboard", page_icon=":material/work:",
+    st.set_page_config(page_title="Job search dashboard", page_icon=str(FAVICON),
                        layout="wide", initial_sidebar_state="expanded")
 
 

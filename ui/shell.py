@@ -25,7 +25,7 @@ from analysis.reading.sources import RawFile
 from ui import state, workspace
 from ui.cache import remembered, remembered_for
 from ui.navigation import configure_page, draw_navigation, pages
-from ui.widgets import md
+from ui.widgets import emphasis, md
 
 T = TypeVar("T")
 UPLOAD_KEY = "uploader"
@@ -67,7 +67,7 @@ class View:
         """``function(self.journal, self.apps, **kwargs)``, computed once per dataset version
         (the journal is part of it), filters and options."""
         return remembered_for(f"{self.key}|journal", function, self.journal, self.apps,
-                              **kwargs)
+                              trusted=None, **kwargs)
 
     def cached_with_journal(self, function: Callable[..., T], **kwargs: object) -> T:
         """``function(self.apps, interviews=self.journal, **kwargs)``, computed once per
@@ -183,12 +183,11 @@ def _start_remap() -> None:
     dataset = state.current()
     result = dataset.result
     headers = [*result.column_map, *result.extra_columns]
-    st.session_state[state.MAPPING_KEY] = {
-        "files": dataset.files, "signature": dataset.upload_signature, "sheet": dataset.sheet,
-        "dayfirst": dataset.dayfirst, "reimport": True,
-        "error": MissingColumnsError("", file=dataset.label, headers=headers, missing=[],
-                                     recognised=dict(result.column_map)),
-    }
+    st.session_state[state.MAPPING_KEY] = state.PendingMapping(
+        dataset.files, dataset.upload_signature,
+        MissingColumnsError("", file=dataset.label, headers=headers, missing=[],
+                            recognised=dict(result.column_map)),
+        dataset.sheet, dataset.dayfirst, reimport=True)
 
 
 def _filters(apps: pd.DataFrame, generation: int) -> Filters:
@@ -201,9 +200,17 @@ def _filters(apps: pd.DataFrame, generation: int) -> Filters:
     if not applied.empty:
         low, high = applied.min().date(), applied.max().date()
         # A default and a carried-over value together make Streamlit warn: give one of them.
+        carried = st.session_state.get(keys["dates"])
+        if isinstance(carried, tuple | list) and carried:
+            # Newer data (another tab's) may span fewer days: keep the range inside them.
+            kept = tuple(min(max(day, low), high) for day in carried)
+            if kept != tuple(carried):
+                st.session_state[keys["dates"]] = kept
         default = {} if keys["dates"] in st.session_state else {"value": (low, high)}
-        chosen = st.date_input("Applied between", min_value=low, max_value=high,
-                               key=keys["dates"], format="YYYY-MM-DD", **default)
+        # Streamlit's overloads cannot see the value given through **default.
+        chosen = st.date_input(  # type: ignore[call-overload]
+            "Applied between", min_value=low, max_value=high, key=keys["dates"],
+            format="YYYY-MM-DD", **default)
         if isinstance(chosen, tuple) and len(chosen) == 2:
             start = chosen[0] if chosen[0] != low else None
             end = chosen[1] if chosen[1] != high else None
@@ -228,8 +235,9 @@ def _settings() -> int:
     _keep(GHOST_KEY)
     st.subheader("Settings", divider="gray")
     default = {} if GHOST_KEY in st.session_state else {
-        "value": int(workspace.setting(GHOST_KEY, GHOST_DAYS))}  # type: ignore[arg-type]
-    return int(st.number_input(
+        "value": workspace.whole_setting(GHOST_KEY, GHOST_DAYS)}
+    # Streamlit's overloads cannot see the value given through **default.
+    return int(st.number_input(  # type: ignore[call-overload]
         "Ghosted after (days without a reply)", min_value=1, max_value=365, step=1,
         key=GHOST_KEY, help="An application with no reply after this many days counts as "
                             "ghosted, whatever its status says. Kept for your next visit.",
@@ -253,10 +261,9 @@ def _forget_old_filters(generation: int) -> None:
             del st.session_state[key]
 
 
-def _column_mapper(pending: dict[str, object]) -> None:
+def _column_mapper(pending: state.PendingMapping) -> None:
     """Let the user say which of their columns holds what, when recognition was not enough."""
-    error = pending["error"]
-    assert isinstance(error, MissingColumnsError)
+    error = pending.error
     with st.container(border=True):
         if error.missing:
             st.warning(f"**{md(error.file)}**: {md(error.problem)}",
@@ -273,31 +280,30 @@ def _column_mapper(pending: dict[str, object]) -> None:
                     column.label + (" (required)" if column.required else ""), options,
                     index=options.index(current), key=f"map_{column.name}",
                     help=column.description)
-            submitted = st.form_submit_button("Import with these columns", type="primary")
+            submitted = st.form_submit_button("Import with these columns", type=emphasis())
         st.button("Cancel", on_click=lambda: st.session_state.pop(state.MAPPING_KEY, None))
     if submitted:
         chosen = {c.name: st.session_state[f"map_{c.name}"] for c in s.APPLICATION_COLUMNS}
         column_map: dict[str, str | None] = {h: None for h in error.headers}
         column_map.update({h: c for c, h in chosen.items() if h != NO_COLUMN})
-        state.try_load(pending["files"], signature=pending["signature"],  # type: ignore[arg-type]
-                       sheet=pending["sheet"], dayfirst=pending["dayfirst"],  # type: ignore[arg-type]
-                       column_map=column_map, reimport=bool(pending.get("reimport")))
+        state.try_load(pending.files, signature=pending.signature, sheet=pending.sheet,
+                       dayfirst=pending.dayfirst, column_map=column_map,
+                       reimport=pending.reimport)
         st.rerun()
 
 
-def _import_choice(pending: dict[str, object]) -> None:
+def _import_choice(pending: state.PendingImport) -> None:
     """A new file while data is saved: replace the saved table, or merge the file into it."""
-    result = pending["result"]
-    files = pending["files"]
+    result, files = pending.result, pending.files
     summary, warnings = state.import_preview(pending)
     saved = len(state.current().result.applications)
     with st.container(border=True):
-        st.markdown(f"**{md(state.label(files))}** holds "  # type: ignore[arg-type]
+        st.markdown(f"**{md(state.label(files))}** holds "
                     f"{plural(len(result.applications), 'application')}; your saved data "
                     f"has {plural(saved, 'application')}. What should happen?")
         st.caption(f"Merging (matched by job URL, else company, role and date): {summary}.")
         columns = st.columns(3)
-        columns[0].button("Merge into my data", type="primary", on_click=state.resolve_import,
+        columns[0].button("Merge into my data", type=emphasis(), on_click=state.resolve_import,
                           args=("merge",), icon=":material/merge:")
         columns[1].button("Replace my data", on_click=state.resolve_import, args=("replace",),
                           icon=":material/swap_vert:",
@@ -343,7 +349,7 @@ def _workspace_problem(problem: WorkspaceError) -> None:
     if kept and not problem.newer:
         newest = kept[0]
         if st.button(f"Restore the copy kept before the last upgrade ({md(newest.name)})",
-                     type="primary", icon=":material/restore:"):
+                     type=emphasis(), icon=":material/restore:"):
             aside = workspace.restore_backup(path, newest)
             st.session_state[state.NOTICE_KEY] = (f"Restored {newest.name}; the file that could "
                                                   f"not be opened is kept as {aside.name}.")
@@ -393,7 +399,7 @@ def page_setup(title: str) -> View:
         st.error(f"{md(error['message'])}\n\nNothing was changed: the dashboard still shows "
                  f"{dataset.label.lower() if dataset.is_sample else md(dataset.label)} "
                  f"({plural(total, 'application')}).", icon=":material/error:")
-    mapping = st.session_state.get(state.MAPPING_KEY)
+    mapping = state.pending_mapping()
     if mapping:
         _column_mapper(mapping)
     pending = state.pending_import()

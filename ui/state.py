@@ -99,6 +99,36 @@ class Dataset:
         self.key = uuid.uuid4().hex
 
 
+@dataclass(frozen=True)
+class ImportOptions:
+    """How files were read: which upload, the date order and the column mapping chosen."""
+
+    signature: tuple[str, ...]
+    dayfirst: bool | None
+    column_map: Mapping[str, str | None]
+
+
+@dataclass(frozen=True)
+class PendingImport:
+    """A file read while data is saved, waiting for the person to merge or replace."""
+
+    result: LoadResult
+    files: tuple[RawFile, ...]
+    options: ImportOptions
+
+
+@dataclass(frozen=True)
+class PendingMapping:
+    """Files whose columns the person is asked to map (or asked to map again)."""
+
+    files: tuple[RawFile, ...]
+    signature: tuple[str, ...]
+    error: MissingColumnsError
+    sheet: str | None
+    dayfirst: bool | None
+    reimport: bool
+
+
 def label(files: tuple[RawFile, ...]) -> str:
     return files[0].name if len(files) == 1 else f"{files[0].name} and {len(files) - 1} more"
 
@@ -130,16 +160,27 @@ def _stored_dataset() -> Dataset | None:
     result = LoadResult(
         applications=snapshot.applications, offers=snapshot.offers, issues=empty_issues(),
         interviews=saved_or_derived(snapshot.interviews, snapshot.applications),
-        column_map=dict(details.get("column_map", {})),  # type: ignore[arg-type]
-        extra_columns=list(details.get("extra_columns", [])),  # type: ignore[arg-type]
-        files=list(details.get("files", [])),  # type: ignore[arg-type]
-        headers=list(details.get("headers", [])),  # type: ignore[arg-type]
-        read_as=str(details.get("read_as", "")), sheet=details.get("sheet"),  # type: ignore[arg-type]
-        export=details.get("export"),  # type: ignore[arg-type]
+        column_map={str(k): str(v) for k, v in _mapping(details.get("column_map")).items()},
+        extra_columns=_texts(details.get("extra_columns")),
+        files=_texts(details.get("files")), headers=_texts(details.get("headers")),
+        read_as=str(details.get("read_as", "")), sheet=_text_or_none(details.get("sheet")),
+        export=_text_or_none(details.get("export")),
     ).linked()
     _carry_decisions(result)
     return Dataset(result=result, label=str(details.get("label", "your saved data")),
                    is_sample=False, stored=snapshot.version)
+
+
+def _mapping(value: object) -> Mapping[object, object]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _texts(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list | tuple) else []
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def _carry_decisions(result: LoadResult) -> None:
@@ -147,7 +188,7 @@ def _carry_decisions(result: LoadResult) -> None:
     journal's actions they meant (see ``followups.carried_decisions``)."""
     store = workspace()
     carried = carried_decisions(store.follow_up_decisions(), result.applications,
-                                result.interviews)
+                                interviews=result.interviews)
     log = action_log()
     for action_id, (decision, until) in carried.items():
         log.record(action_id, decision, until)
@@ -189,45 +230,49 @@ def _details(result: LoadResult, name: str) -> dict[str, object]:
 
 
 def _write(result: LoadResult, *, kind: str, description: str, expected: int | None,
-           label: str) -> int:
+           label: str, settings: Mapping[str, object] | None = None) -> int:
     """Save ``result`` as a new version (the journal without its links, which are worked out
-    again on loading); raises ``StaleVersionError`` when another tab saved since
-    ``expected``."""
+    again on loading), with ``settings`` that belong with the change in the same transaction;
+    raises ``StaleVersionError`` when another tab saved since ``expected``."""
     return workspace().save(
         result.applications, offers=result.offers, kind=kind, description=description,
         expected=expected, details=_details(result, label),
-        interviews=result.interviews.drop(columns=APPLICATION, errors="ignore"))
+        interviews=result.interviews.drop(columns=APPLICATION, errors="ignore"),
+        settings=settings)
 
 
-def _save_import(result: LoadResult, files: tuple[RawFile, ...], *, signature: tuple[str, ...],
-                 dayfirst: bool | None, column_map: Mapping[str, str | None],
-                 applications: pd.DataFrame | None = None,
-                 interviews: pd.DataFrame | None = None, description: str) -> None:
-    changes = {k: v for k, v in (("applications", applications), ("interviews", interviews))
-               if v is not None}
-    saved = dataclasses.replace(result, **changes).linked()  # type: ignore[arg-type]
+def _save_import(result: LoadResult, files: tuple[RawFile, ...], options: ImportOptions, *,
+                 description: str) -> None:
+    saved = result.in_step()
     version = _write(saved, kind="import", description=description,
                      expected=workspace().current_version(), label=label(files))
     replace(Dataset(result=saved, label=label(files), is_sample=False, files=files,
-                    upload_signature=signature, sheet=result.sheet, dayfirst=dayfirst,
-                    column_map=dict(column_map), stored=version))
+                    upload_signature=options.signature, sheet=result.sheet,
+                    dayfirst=options.dayfirst, column_map=dict(options.column_map),
+                    stored=version))
 
 
 def _save_change(description: str, *, kind: str, based_on: int | None, stale: str,
+                 settings: Mapping[str, object] | None = None,
                  **changes: pd.DataFrame | None) -> bool:
     """Save a change to the data shown (the sample is only changed in this session).
     ``based_on`` is the version the change was made on: when another tab saved since, nothing
-    is written, the user is told (``stale``) and shown the newer data, and False is returned."""
+    is written, the user is told (``stale``) and shown the newer data, and False is returned.
+    ``settings`` are saved with the change, in one transaction."""
     dataset = current()
-    result = dataclasses.replace(dataset.result, **changes).linked()  # type: ignore[arg-type]
+    result = dataclasses.replace(dataset.result, **changes)  # type: ignore[arg-type]
+    result = result.in_step(before=dataset.result.applications, as_of=as_of())
     version = None
     if not dataset.is_sample:
         try:
             version = _write(result, kind=kind, description=description, expected=based_on,
-                             label=dataset.label)
+                             label=dataset.label, settings=settings)
         except StaleVersionError:
             st.session_state[NOTICE_KEY] = stale
             return False
+    else:
+        for key, value in (settings or {}).items():
+            workspace().set_setting(key, value)
     dataset.update(result, stored=version)
     return True
 
@@ -242,9 +287,8 @@ def try_load(files: tuple[RawFile, ...], *, signature: tuple[str, ...], sheet: s
         with st.spinner(f"Reading {label(files)}…"):
             result = _cached_load(files, sheet, dayfirst, tuple(column_map.items()))
     except MissingColumnsError as exc:
-        st.session_state[MAPPING_KEY] = {"files": files, "signature": signature, "error": exc,
-                                         "sheet": sheet, "dayfirst": dayfirst,
-                                         "reimport": reimport}
+        st.session_state[MAPPING_KEY] = PendingMapping(files, signature, exc, sheet, dayfirst,
+                                                       reimport)
         st.session_state.pop(ERROR_KEY, None)
         return
     except SpreadsheetError as exc:
@@ -257,58 +301,63 @@ def try_load(files: tuple[RawFile, ...], *, signature: tuple[str, ...], sheet: s
                        "this file. The details are in the terminal where the dashboard runs."}
         return
     rows = plural(len(result.applications), "row")
-    options = {"signature": signature, "dayfirst": dayfirst, "column_map": column_map}
+    options = ImportOptions(signature, dayfirst, column_map)
     if reimport or workspace().current_version() is None:
         how = "read again" if reimport else "imported"
-        _save_import(result, files, description=f"{how} {label(files)}, {rows}", **options)
+        _save_import(result, files, options, description=f"{how} {label(files)}, {rows}")
         return
-    st.session_state[PENDING_KEY] = {"result": result, "files": files, **options}
+    st.session_state[PENDING_KEY] = PendingImport(result, files, options)
     st.session_state.pop(ERROR_KEY, None)
 
 
-def pending_import() -> dict[str, object] | None:
-    return st.session_state.get(PENDING_KEY)
+def pending_import() -> PendingImport | None:
+    pending: PendingImport | None = st.session_state.get(PENDING_KEY)
+    return pending
+
+
+def pending_mapping() -> PendingMapping | None:
+    pending: PendingMapping | None = st.session_state.get(MAPPING_KEY)
+    return pending
 
 
 def resolve_import(choice: str) -> None:
     """Apply the pending import: "replace" the saved table, "merge" into it, or "cancel"."""
-    pending = st.session_state.pop(PENDING_KEY, None)
+    pending: PendingImport | None = st.session_state.pop(PENDING_KEY, None)
     if pending is None or choice == "cancel":
         return
-    result: LoadResult = pending["result"]  # type: ignore[assignment]
-    files: tuple[RawFile, ...] = pending["files"]  # type: ignore[assignment]
-    options = {k: pending[k] for k in ("signature", "dayfirst", "column_map")}
+    result, files = pending.result, pending.files
     rows = plural(len(result.applications), "row")
     try:
         if choice == "replace":
-            _save_import(result, files, description=f"imported {label(files)}, {rows} "
-                                                    "(replaced the table)", **options)
+            _save_import(result, files, pending.options,
+                         description=f"imported {label(files)}, {rows} (replaced the table)")
         else:
             saved = current().result
             plan = merge_plan(saved.applications, result.applications)
             journal = merge_interviews(saved.interviews, result.interviews)
-            merged = with_latest_interviews(apply_merge(saved.applications, plan), journal)
-            _save_import(result, files, applications=merged, interviews=journal,
-                         description=f"merged {label(files)}: {plan.summary}", **options)
+            merged = with_latest_interviews(journal, apply_merge(saved.applications, plan))
+            _save_import(dataclasses.replace(result, applications=merged, interviews=journal),
+                         files, pending.options,
+                         description=f"merged {label(files)}: {plan.summary}")
     except StaleVersionError:
         st.session_state[ERROR_KEY] = {"message": "Your data changed in another tab while you "
                                                   "chose; import the file again."}
 
 
-def import_preview(pending: Mapping[str, object]) -> tuple[str, list[str]]:
+def import_preview(pending: PendingImport) -> tuple[str, list[str]]:
     """What merging the pending import would do, and the warnings about companies."""
     saved = current().result.applications
-    result: LoadResult = pending["result"]  # type: ignore[assignment]
-    plan = merge_plan(saved, result.applications)
+    plan = merge_plan(saved, pending.result.applications)
     warnings = history_warnings(saved, plan.added, as_of=as_of())
     return plan.summary, warnings
 
 
 def save_applications(apps: pd.DataFrame, description: str, *, based_on: int | None,
-                      kind: str = "edit") -> bool:
-    """Save a changed applications table as a new version; False, with a notice, when
-    another tab saved first."""
+                      kind: str = "edit", settings: Mapping[str, object] | None = None) -> bool:
+    """Save a changed applications table as a new version (with ``settings`` that belong
+    with it, in one transaction); False, with a notice, when another tab saved first."""
     return _save_change(description, kind=kind, based_on=based_on, applications=apps,
+                        settings=settings,
                         stale="Not saved: your data was changed in another tab or window "
                               "first. This is the newer data; make your change again.")
 
@@ -317,9 +366,8 @@ def save_interviews(interviews: pd.DataFrame, description: str, *,
                     based_on: int | None) -> bool:
     """Save a changed interview journal as a new version, with each application's interview
     date set to its latest interview; False, with a notice, on a stale write."""
-    apps = with_latest_interviews(current().result.applications, interviews)
     return _save_change(description, kind="interviews", based_on=based_on,
-                        applications=apps, interviews=interviews,
+                        interviews=interviews,
                         stale="Not saved: your data was changed in another tab first. This "
                               "is the newer data; write it again.")
 
@@ -333,12 +381,20 @@ def save_offers(offers: pd.DataFrame, description: str, *, based_on: int | None)
 
 
 def restore(version: int) -> None:
+    """Bring an earlier version back as a new one, and show it: this tab's own change, so
+    nothing is said about another tab (which ``current`` says of any version it did not
+    write)."""
     dataset = current()
     try:
         workspace().restore(version, expected=dataset.stored)
     except StaleVersionError:
         st.session_state[NOTICE_KEY] = "Not restored: your data was changed in another tab first."
-    current()
+        current()
+        return
+    restored = _stored_dataset()
+    if restored is not None:
+        restored.files, restored.upload_signature = dataset.files, dataset.upload_signature
+        replace(restored, keep_filters=True)
 
 
 def use_sample() -> None:

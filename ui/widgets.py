@@ -4,10 +4,12 @@ charts drawn the same way everywhere."""
 from __future__ import annotations
 
 import re
+from typing import Any, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 from analysis.model.words import plural
 from analysis.stats.coverage import NEXT_STEP, NO_REPLIES, ReplyCoverage
@@ -26,6 +28,13 @@ def md(text: object) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text)).replace("\n", " ")
 
 
+def emphasis() -> Literal["primary", "secondary"]:
+    """The type of the button a page leads to: filled in the primary colour in the light
+    theme; outlined in the dark one, where Streamlit's white label on the light primary colour
+    (which links and selected controls need there) would read at under 2:1."""
+    return "secondary" if st.context.theme.type == "dark" else "primary"
+
+
 def percent(value: float | None, digits: int = 0) -> str:
     return "n/a" if value is None else f"{value:.{digits}%}"
 
@@ -39,8 +48,19 @@ def in_percent(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return frame.assign(**{c: frame[c] * 100 for c in columns})
 
 
-def percent_column(label: str, **options: object) -> object:
+def percent_column(label: str, **options: Any) -> ColumnConfig:
     return st.column_config.NumberColumn(label, format=PERCENT_FORMAT, **options)
+
+
+def arrow(change: str | None) -> Literal["auto", "off"]:
+    """No arrow beside a change of nothing ("+0", "+0.0 pp"): ``st.metric``'s delta_arrow.
+
+    >>> arrow("+0"), arrow("+0.0 pp"), arrow("+3"), arrow(None)
+    ('off', 'off', 'auto', 'auto')
+    """
+    if change is None:
+        return "auto"
+    return "off" if re.fullmatch(r"[+-]?0(?:\.0+)?(?: pp)?", change.strip()) else "auto"
 
 
 def points_change(now: float | None, before: float | None) -> str | None:
@@ -79,3 +99,16 @@ def no_replies_recorded(replies: ReplyCoverage, unknown: str) -> None:
     left.page_link("pages/data.py", label="Record replies on the Data page",
                    icon=":material/edit_note:")
     right.page_link("pages/mail.py", label="Find them in your mailbox", icon=":material/mail:")
+
+
+def restore_field(key: str, default: object) -> None:
+    """A field's value again after a visit to another page (Streamlit forgets the values of
+    widgets it did not draw): put back before drawing what ``remember_fields`` kept."""
+    if key not in st.session_state:
+        st.session_state[key] = st.session_state.get(f"{key}_kept", default)
+
+
+def remember_fields(*keys: str) -> None:
+    """Keep the fields' values aside after drawing them, for ``restore_field``."""
+    for key in keys:
+        st.session_state[f"{key}_kept"] = st.session_state.get(key)

@@ -96,6 +96,12 @@ def setting(key: str, default: object) -> object:
     return workspace().setting(key, default)
 
 
+def whole_setting(key: str, default: int) -> int:
+    """A setting that is a whole number (the default when it is missing or not one)."""
+    value = setting(key, default)
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
 def save_setting(key: str, value: object) -> None:
     workspace().set_setting(key, value)
 

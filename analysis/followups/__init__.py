@@ -5,17 +5,21 @@ user did with them, and the messages drafted for them. Imports the rooms below i
 
 from analysis.followups.due import (
     due_follow_ups,
+    due_text,
     empty_actions,
     state_counts,
     without_next_action,
 )
 from analysis.followups.log import (
+    SNOOZE_DAYS,
     ActionLog,
     carried_decisions,
     mark_done,
     mark_interview_done,
+    moving_on_companies,
     open_actions,
     open_follow_ups,
+    snoozed_until,
 )
 from analysis.followups.messages import (
     DEFAULT_TEMPLATES,
@@ -60,10 +64,12 @@ from analysis.followups.rules import (
     rule_status_check,
     rule_thank_you,
     rules_from_settings,
+    rules_setting,
     suggested_channel,
 )
 
 __all__ = [
+    "moving_on_companies",
     "NEGOTIATION_TEMPLATE",
     "CounterOffer",
     "negotiation_draft",
@@ -90,6 +96,7 @@ __all__ = [
     "RULES_SETTING",
     "RuleResult",
     "SNOOZED",
+    "SNOOZE_DAYS",
     "STATES",
     "STATUS_CHECK",
     "THANK_YOU",
@@ -98,6 +105,7 @@ __all__ = [
     "discussion_topic",
     "draft_message",
     "due_follow_ups",
+    "due_text",
     "empty_actions",
     "mailto_link",
     "mark_done",
@@ -112,6 +120,8 @@ __all__ = [
     "rule_status_check",
     "rule_thank_you",
     "rules_from_settings",
+    "rules_setting",
+    "snoozed_until",
     "state_counts",
     "suggested_channel",
     "without_next_action",

@@ -36,7 +36,8 @@ from analysis.followups.rules import (
 from analysis.interviews.journal import NOTE_COLUMNS, has_notes, interviewer_rows, latest_rounds
 from analysis.interviews.linking import application_of
 from analysis.model import schema as s
-from analysis.model.stages import Stage, stage_codes
+from analysis.model.stages import Stage, reply_known, stage_codes
+from analysis.model.words import plural
 
 
 def empty_actions() -> pd.DataFrame:
@@ -251,10 +252,13 @@ def _latest_round_dates(apps: pd.DataFrame, interviews: pd.DataFrame, labels: pd
     return updated
 
 
-def without_next_action(apps: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
-    """The open applications (sent, not closed) that no action in ``actions`` is about: those
-    waiting within the routine's time, or whose actions the user snoozed or set aside. Their
-    company, role, status and application date, oldest first.
+def without_next_action(apps: pd.DataFrame, actions: pd.DataFrame, *,
+                        as_of: dt.date | None = None,
+                        rules: FollowUpRules | None = None) -> pd.DataFrame:
+    """The open applications (sent, not closed) that no action in ``actions`` is about, oldest
+    first: their company, role, status and application date, and, given ``as_of``, ``why`` in
+    words: waiting within the routine's time (until its status check), past it while the table
+    records no replies at all (so silence cannot be read), or an action snoozed or set aside.
 
     >>> apps = pd.DataFrame({"company": ["A", "B", "C"], "role": ["x", "y", "z"],
     ...     "status": ["applied", "rejected", "interviewing"],
@@ -265,10 +269,44 @@ def without_next_action(apps: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFra
     >>> without_next_action(apps, pd.DataFrame({"row": [0]}))["company"].tolist()
     ['C']
     """
-    open_apps = (stage_codes(apps) >= Stage.APPLIED) & ~apps[s.STATUS].isin(list(s.CLOSED_STATUSES))
+    open_apps = (stage_codes(apps) >= Stage.APPLIED) & \
+        ~apps[s.STATUS].isin(list(s.CLOSED_STATUSES))
     idle = open_apps & ~apps.index.isin(actions["row"])
     columns = [s.COMPANY, s.ROLE, s.STATUS, s.DATE_APPLIED]
-    return apps.loc[idle, columns].sort_values(s.DATE_APPLIED, kind="stable")
+    found = apps.loc[idle, columns].sort_values(s.DATE_APPLIED, kind="stable")
+    if as_of is None:
+        return found
+    rules = rules or FollowUpRules()
+    day = pd.Timestamp(as_of)
+    check = found[s.DATE_APPLIED] + _days(rules.status_check or 0)
+    waiting = "waiting: the status check is due " + _short(check)
+    silent = apps.loc[found.index]
+    no_replies = not bool(reply_known(apps).any())
+    why = pd.Series("snoozed or set aside, or nothing the routine does at this stage",
+                    index=found.index, dtype="str")
+    replied_stage = stage_codes(silent) >= Stage.RESPONDED
+    why = why.where(replied_stage, waiting.where(check > day, why))
+    if no_replies:
+        why = why.where(check > day, "past the routine's time, but your table records no "
+                                     "replies: set the status of those that answered")
+    return found.assign(why=why.fillna("").astype("str"))
+
+
+def due_text(action: pd.Series) -> str:
+    """When an action is due, in words for its card: how late an overdue one is, by when one
+    due today must be done, the day of one coming up.
+
+    >>> action = pd.Series({"state": OVERDUE, "due": pd.Timestamp("2026-03-02"),
+    ...                     "days_overdue": 3, "overdue_after": pd.Timestamp("2026-03-04")})
+    >>> due_text(action), due_text(action.replace({OVERDUE: DUE_TODAY}))
+    ('Overdue by 3 days (due 2 Mar)', 'Due now (by 4 Mar)')
+    """
+    due = action["due"]
+    if action["state"] == OVERDUE:
+        return f"Overdue by {plural(action['days_overdue'], 'day')} (due {due:%-d %b})"
+    if action["state"] == DUE_TODAY:
+        return f"Due now (by {action['overdue_after']:%-d %b})"
+    return f"Due {due:%A %-d %b}"
 
 
 def state_counts(actions: pd.DataFrame) -> dict[str, int]:

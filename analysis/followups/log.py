@@ -13,6 +13,7 @@ from analysis.followups.due import due_follow_ups, interview_suffixes, interview
 from analysis.followups.rules import (
     DONE,
     INTERVIEW_THANKS_DONE,
+    MOVE_ON,
     NOT_APPLICABLE,
     NOTES,
     SNOOZED,
@@ -24,6 +25,8 @@ from analysis.interviews.journal import interviewer_rows, saved_or_derived
 from analysis.interviews.linking import application_of
 from analysis.interviews.notes import mark_thanked, record_notes
 from analysis.model import schema as s
+
+SNOOZE_DAYS = 3  # a snoozed action comes back after this many days
 
 
 @dataclass
@@ -43,6 +46,18 @@ class ActionLog:
         return action_ids.map(is_hidden).astype(bool)
 
 
+def snoozed_until(decision: str, *, as_of: dt.date, days: int = SNOOZE_DAYS
+                  ) -> dt.date | None:
+    """The day a decision about an action lasts until: a snooze ``days`` after ``as_of``;
+    done and not applicable for good (None).
+
+    >>> day = dt.date(2026, 3, 30)
+    >>> snoozed_until(SNOOZED, as_of=day), snoozed_until(DONE, as_of=day)
+    (datetime.date(2026, 4, 2), None)
+    """
+    return as_of + dt.timedelta(days=days) if decision == SNOOZED else None
+
+
 def open_actions(actions: pd.DataFrame, log: ActionLog, *, as_of: dt.date) -> pd.DataFrame:
     """The actions the user has not marked done, not applicable, or snoozed past ``as_of``."""
     return actions[~log.hidden(actions["action_id"], as_of=as_of)].reset_index(drop=True)
@@ -59,8 +74,17 @@ def open_follow_ups(apps: pd.DataFrame, *, as_of: dt.date, log: ActionLog | None
     return open_actions(found, log or ActionLog(), as_of=as_of)
 
 
+def moving_on_companies(apps: pd.DataFrame, *, as_of: dt.date, log: ActionLog | None = None,
+                        rules: FollowUpRules | None = None,
+                        interviews: pd.DataFrame | None = None) -> list[str]:
+    """The companies the follow-up routine says to move on from (a move-on action open on
+    ``as_of``): not a process to cite as leverage, whatever their status says."""
+    actions = open_follow_ups(apps, as_of=as_of, log=log, rules=rules, interviews=interviews)
+    return sorted(set(actions.loc[actions["action"] == MOVE_ON, "company"].dropna()))
+
+
 def carried_decisions(decisions: Mapping[str, tuple[str, dt.date | None, dt.date | None]],
-                      apps: pd.DataFrame, interviews: pd.DataFrame | None = None
+                      apps: pd.DataFrame, *, interviews: pd.DataFrame | None = None
                       ) -> dict[str, tuple[str, dt.date | None]]:
     """Decisions about a thank-you or interview notes recorded before the interview journal,
     when each application had one such action (known by its company, role and day applied), as

@@ -49,23 +49,105 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 
-def discussion_topic(interview: pd.Series) -> str:
+# A question as the interviewer asked it, and the clause a thank-you recalls it by: the
+# question's verb in the candidate's words ("How would you measure..." -> "how I would
+# measure...", "Walk me through..." -> "walking you through...").
+_QUESTION_FORMS = [
+    (re.compile(r"(?i)^how (would|could|should|will|can) you\b\s*"), r"how I \1 "),
+    (re.compile(r"(?i)^how do you\b\s*"), "how I "),
+    (re.compile(r"(?i)^(what|why|when|where|which) (would|could|should|will|can) you\b\s*"),
+     r"\1 I \2 "),
+    (re.compile(r"(?i)^(what|why|when|where|which) do you\b\s*"), r"\1 I "),
+    (re.compile(r"(?i)^(?:can|could|would) you (?:please )?walk me through\b\s*"),
+     "walking you through "),
+    (re.compile(r"(?i)^walk (?:me|us) through\b\s*"), "walking you through "),
+    (re.compile(r"(?i)^(?:can|could|would) you (?:please )?tell (?:me|us) about\b\s*"),
+     "telling you about "),
+    (re.compile(r"(?i)^tell (?:me|us) about\b\s*"), "telling you about "),
+    (re.compile(r"(?i)^(?:please )?describe\b\s*"), "describing "),
+    (re.compile(r"(?i)^(?:please )?explain\b\s*"), "explaining "),
+]
+_PRONOUNS = {"you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you've": "I've",
+             "you're": "I'm", "you'd": "I'd", "me": "you", "my": "your", "us": "you",
+             "our": "your"}
+_PRONOUN = re.compile(r"(?i)\b(" + "|".join(sorted(map(re.escape, _PRONOUNS), key=len,
+                                                   reverse=True)) + r")\b")
+_ASKED_BY = re.compile(r"^\s*([A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?)\s*[:\-–]\s+(.+)$")
+
+
+def _in_my_words(rest: str) -> str:
+    """The rest of a question with the pronouns turned round (the interviewer's "you" is
+    the candidate's "I")."""
+    return _PRONOUN.sub(lambda m: _PRONOUNS[m.group(1).lower()], rest)
+
+
+def topic_sentence(question: str) -> str:
+    """A sentence for a thank-you note that recalls ``question``: in the candidate's words
+    where its form is a common one, else the question quoted, so it always reads well.
+
+    >>> topic_sentence("How would you measure a feature's success?")
+    " I especially enjoyed discussing how I would measure a feature's success."
+    >>> topic_sentence("Walk me through a SQL query you optimised")
+    ' I especially enjoyed walking you through a SQL query I optimised.'
+    >>> topic_sentence("SQL window functions")
+    ' I especially enjoyed our discussion of SQL window functions.'
+    >>> topic_sentence("Is remote work possible?")
+    ' I especially enjoyed your question, "Is remote work possible?"'
+    """
+    text = " ".join(question.split()).strip()
+    if not text:
+        return ""
+    bare = text.rstrip("?.! ")
+    for pattern, lead in _QUESTION_FORMS:
+        found = pattern.match(bare)
+        if found:
+            clause = found.expand(lead) + _in_my_words(bare[found.end():])
+            verb = "" if clause.startswith(("walking", "telling", "describing", "explaining")) \
+                else "discussing "
+            return f" I especially enjoyed {verb}{clause[0].lower() + clause[1:]}."
+    if text.endswith("?") or re.match(r"(?i)^(is|are|do|does|did|can|could|would|will|have|"
+                                      r"has|what|why|how|when|where|which|who)\b", text):
+        asked = text if text.endswith("?") else text + "?"
+        return f' I especially enjoyed your question, "{asked}"'
+    return f" I especially enjoyed our discussion of {bare[0].lower() + bare[1:]}." \
+        if bare[:1].isupper() and not bare[1:2].isupper() else \
+        f" I especially enjoyed our discussion of {bare}."
+
+
+def asked_by(interview: pd.Series, interviewer: object = None) -> list[str]:
+    """The questions noted for an interview, those of ``interviewer`` first when the notes
+    say who asked what ("Ana: How would you...", or a name on a line of its own)."""
+    asked = split_questions(interview.get(s.QUESTIONS_ASKED))
+    name = str(interviewer or "").strip().lower()
+    if not name:
+        return asked
+    theirs: list[str] = []
+    others: list[str] = []
+    for question in asked:
+        who = _ASKED_BY.match(question)
+        if who is None:
+            others.append(question)
+            continue
+        speaker = who.group(1).strip().lower()
+        mine = speaker in (name, name.split()[0]) or name.startswith(speaker)
+        (theirs if mine else others).append(who.group(2))
+    return theirs + others
+
+
+def discussion_topic(interview: pd.Series, interviewer: object = None) -> str:
     """One thing discussed in an interview, for a thank-you note: the first question asked
-    that is not one every interview has (else the first question, else what went well), or ""
-    when the notes hold nothing.
+    (by ``interviewer``, where the notes say who asked what) that is not one every interview
+    has, else the first question, else what went well; "" when the notes hold nothing.
 
     >>> discussion_topic(pd.Series({"questions_asked": "Tell me about yourself; How would "
     ...     "you measure a feature's success?", "went_well": None}))
-    "how you would measure a feature's success"
+    "How would you measure a feature's success"
     """
-    asked = split_questions(interview.get(s.QUESTIONS_ASKED))
+    asked = asked_by(interview, interviewer)
     specific = [q for q in asked if not classic_question(q)]
     chosen = (specific or asked or [str(interview.get(s.WENT_WELL) or "").strip()])[0]
     chosen = chosen.strip().rstrip("?.!").strip()
-    if not chosen or chosen.lower() in ("nan", "none"):
-        return ""
-    return re.sub(r"(?i)^how would you\b", "how you would", chosen[0].lower() + chosen[1:]) \
-        if chosen[:1].isupper() and not chosen[1:2].isupper() else chosen
+    return "" if not chosen or chosen.lower() in ("nan", "none") else chosen
 
 
 def draft_message(action: pd.Series, apps: pd.DataFrame, *,
@@ -98,8 +180,8 @@ def draft_message(action: pd.Series, apps: pd.DataFrame, *,
             int(label) in interviews.index:
         interview = interviews.loc[int(label)]
         interview_day = interview[s.IV_DATE]
-        subject = discussion_topic(interview)  # type: ignore[arg-type]  # pandas-stubs: one label of a unique index is a row
-        topic = f" I especially enjoyed discussing {subject}." if subject else ""
+        subject = discussion_topic(interview, contact)  # type: ignore[arg-type]  # pandas-stubs: one label of a unique index is a row
+        topic = topic_sentence(subject) if subject else ""
     values = {
         "contact": contact,
         "company": row[s.COMPANY] if pd.notna(row[s.COMPANY]) else "your company",
@@ -125,14 +207,20 @@ def mailto_link(address: str, subject: str, body: str) -> str | None:
 class CounterOffer(Protocol):
     """What a counter-offer draft is written from (``analysis.offers.NegotiationPoints``)."""
 
-    company: str
-    role: str
-    salary: float | None
-    target_salary: float | None
-    competing: pd.DataFrame
-    weaker: pd.DataFrame
-    final_stage: list[str]
-
+    @property
+    def company(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def salary(self) -> float | None: ...
+    @property
+    def target_salary(self) -> float | None: ...
+    @property
+    def competing(self) -> pd.DataFrame: ...
+    @property
+    def weaker(self) -> pd.DataFrame: ...
+    @property
+    def final_stage(self) -> list[str]: ...
     @property
     def has_leverage(self) -> bool: ...
 

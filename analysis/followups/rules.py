@@ -96,6 +96,16 @@ def rules_from_settings(saved: object) -> FollowUpRules:
     return rules
 
 
+def rules_setting(*, status_check: int | None) -> dict[str, object]:
+    """The user's rule choices as the workspace keeps them (``rules_from_settings`` reads
+    them back): the days after applying before a status check, None for none.
+
+    >>> rules_from_settings(rules_setting(status_check=30)).status_check
+    30
+    """
+    return {"status_check": int(status_check) if status_check is not None else None}
+
+
 @dataclass(frozen=True)
 class Action:
     """One kind of action: its title, the column that "Done" fills in, and whether it is

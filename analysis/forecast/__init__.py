@@ -16,10 +16,12 @@ from analysis.forecast.channels import (
     unrecognised_sources,
 )
 from analysis.forecast.needed import (
+    DEFAULT_TARGET_DAYS,
     MAX_PER_WEEK,
     MIX,
     Needed,
     applications_needed,
+    default_offer_by,
 )
 from analysis.forecast.pipeline import (
     INTERVAL,
@@ -33,6 +35,7 @@ from analysis.forecast.pipeline import (
     StageRate,
     channel_forecast,
     discrete_interval,
+    open_chances,
     pipeline_forecast,
     stage_rates,
 )
@@ -60,6 +63,7 @@ from analysis.forecast.prior import (
     WEEK,
     Prior,
     prior_cells,
+    prior_description,
 )
 from analysis.forecast.published import (
     CHANNEL_PRIOR,
@@ -88,6 +92,7 @@ __all__ = [
     "ChannelRate",
     "DEFAULT_APPLICATIONS",
     "DEFAULT_FOLLOW_UPS",
+    "DEFAULT_TARGET_DAYS",
     "ENDED",
     "FIGURES",
     "FORWARD",
@@ -125,13 +130,16 @@ __all__ = [
     "channel_forecast",
     "channel_of",
     "channels_from_setting",
+    "default_offer_by",
     "discrete_interval",
     "follow_ups_done",
     "levers",
     "method_paragraphs",
     "offers_per_100",
+    "open_chances",
     "pipeline_forecast",
     "prior_cells",
+    "prior_description",
     "published_markdown",
     "published_table",
     "source_channels",

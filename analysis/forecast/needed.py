@@ -74,8 +74,33 @@ class Needed:
             text += (" " if text else "") + f"Out of reach through {' or '.join(out)} alone."
         return text
 
+    def assumptions(self, by_date: dt.date) -> str:
+        """What the count assumes, in words: "" when no week is left.
+
+        >>> Needed(3, "", True, 4.0, 0.2, 0.031).assumptions(dt.date(2026, 5, 1))[:58]
+        'Assumes new applications go out evenly over the 4 weeks le'
+        """
+        if self.weeks <= 0:
+            return ""
+        return (f"Assumes new applications go out evenly over the {self.weeks:.0f} weeks left, "
+                f"each with your current chance for a new application "
+                f"({self.fresh_chance:.1%} of an offer by {by_date:%-d %B} for one sent today, "
+                f"less for later ones), on top of your open applications "
+                f"({self.pipeline_chance:.0%} chance of an offer by then on their own), and "
+                "that your rates stay as they have been; their uncertainty is carried through.")
+
 
 MAX_PER_WEEK = 200
+DEFAULT_TARGET_DAYS = 90  # the day to have an offer by, unless the user picks another
+
+
+def default_offer_by(as_of: dt.date, days: int = DEFAULT_TARGET_DAYS) -> dt.date:
+    """The day to have an offer by that the plan starts from: ``days`` after ``as_of``.
+
+    >>> default_offer_by(dt.date(2026, 3, 1))
+    datetime.date(2026, 5, 30)
+    """
+    return as_of + dt.timedelta(days=days)
 
 
 def applications_needed(apps: pd.DataFrame, *, as_of: dt.date, by_date: dt.date,

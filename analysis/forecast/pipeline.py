@@ -67,10 +67,11 @@ from analysis.forecast.pooling import (
 )
 from analysis.forecast.prior import CENSORED, ENDED, FORWARD, PRIOR, PRIOR_WEIGHT, WEEK, prior_cells
 from analysis.model import schema as s
+from analysis.model.words import plural, verb
 
 __all__ = ["INTERVAL", "MAX_AGE", "MAX_HORIZON", "NEXT_LABELS", "RATE_DRAWS", "WAITING",
            "WAITING_LABELS", "Forecast", "StageRate", "channel_forecast", "discrete_interval",
-           "pipeline_forecast", "stage_rates"]
+           "open_chances", "pipeline_forecast", "stage_rates"]
 
 MAX_HORIZON = 730  # days: a longer horizon counts as this
 INTERVAL = 0.8
@@ -358,6 +359,13 @@ def _brought(rate: ChannelRate, groups: pd.DataFrame, chances: np.ndarray,
                    p_at_least_one=float(1 - _none(chances[:, mine], counts).mean()))
 
 
+def open_chances(forecast: Forecast, *, rows: int | None = None) -> pd.DataFrame:
+    """The open applications' chances (``by_application``, likeliest first), the first
+    ``rows`` of them when given, with each one's stage in words (``WAITING_LABELS``)."""
+    table = forecast.by_application if rows is None else forecast.by_application.head(rows)
+    return table.assign(stage=table["stage"].map(WAITING_LABELS))
+
+
 def _lived(days: pd.Series) -> pd.Series:
     """The whole weeks an application waiting ``days`` has lived through (week 0 being the
     day it entered its stage): see ``week_bins``."""
@@ -388,7 +396,8 @@ def _notes(history: pd.DataFrame, model: _Model, table: pd.DataFrame) -> list[st
     notes = []
     undated = int((history["open"] & history["applied"].isna()).sum())
     if undated:
-        notes.append(f"{undated} open application(s) without a date count as sent today.")
+        notes.append(f"{plural(undated, 'open application')} without a date "
+                     f"{verb(undated, 'counts', 'count')} as sent today.")
     interviewed = model.rates[-1]
     if not history["offered"].any():
         prior = interviewed.prior_forward if interviewed.prior_forward is not None else \

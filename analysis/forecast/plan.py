@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analysis.interviews.journal import split_names
+from analysis.maths.intervals import SIGNIFICANT
 from analysis.model import schema as s
 from analysis.model.cells import YES_MARKERS
 from analysis.model.stages import as_known_on
@@ -58,33 +60,49 @@ def _monday(days: pd.Series) -> pd.Series:
     return (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.normalize()
 
 
-def follow_ups_done(apps: pd.DataFrame, interviews: pd.DataFrame | None = None
+def follow_ups_done(apps: pd.DataFrame, *, interviews: pd.DataFrame | None = None
                     ) -> pd.Series:
-    """The day of each follow-up done: thank-you notes (one per interview in the journal, or
-    per application without one), follow-ups sent and thanks after a rejection; one a day
-    per company and kind."""
+    """The day of each follow-up done: thank-you notes (one per interviewer of each interview
+    in the journal, or one per application without one), follow-ups sent and thanks after a
+    rejection; one a day per company and kind, but every interviewer thanked counts."""
     parts = []
     for column, kind in ((s.THANK_YOU_SENT, "thanks"), (s.FOLLOW_UP_SENT, "follow-up"),
                          (s.REJECTION_THANKS_SENT, "rejection")):
         parts.append(pd.DataFrame({"company": apps[s.COMPANY], "kind": kind,
-                                   "day": apps[column]}))
+                                   "day": apps[column], "who": ""}))
     if interviews is not None and not interviews.empty:
         # A journal cell holds one day for all interviewers or one per interviewer; "yes"
-        # stands for the interview's day.
+        # stands for the interview's day. Every interviewer thanked is a note of its own.
         cells = interviews[s.IV_THANK_YOU_SENT].fillna("").astype("str")\
             .str.split(r"[;|\n]", regex=True).explode().str.strip()
+        position = cells.groupby(level=0).cumcount()
+        listed = interviews[s.INTERVIEWERS].map(lambda v: max(len(split_names(v)), 1))
+        single = cells.groupby(level=0).transform("size") == 1
+        copies = listed.reindex(cells.index).where(single, 1).astype("int64")
+        times = copies.tolist()
+        cells, position = cells.repeat(times), position.repeat(times)
+        shared = cells.groupby(level=0).cumcount().where(single.repeat(times), 0)
+        position = pd.Series(position.to_numpy() + shared.to_numpy(), index=cells.index)
         said_yes = cells.str.lower().isin(YES_MARKERS)
         days = pd.to_datetime(cells.where(~said_yes & (cells != "")), errors="coerce",
                               format="mixed")
         days = days.fillna(interviews[s.IV_DATE].dt.normalize().reindex(cells.index)
                            .where(said_yes))
-        parts.append(pd.DataFrame({"company": interviews[s.IV_COMPANY].reindex(cells.index),
-                                   "kind": "thanks", "day": days}))
+        parts.append(pd.DataFrame({
+            "company": interviews[s.IV_COMPANY].reindex(cells.index).to_numpy(),
+            "kind": "thanks", "day": days.to_numpy(),
+            "who": (pd.Series(cells.index, dtype="str") + ":"
+                    + position.astype("str").to_numpy()).to_numpy()}))
     events = pd.concat(parts, ignore_index=True).dropna(subset=["day"])
     events["company"] = events["company"].astype("str").str.strip().str.lower()
     events["day"] = pd.to_datetime(events["day"]).dt.normalize()
-    # The journal's thank-you and the application's (its latest interview's) are one note.
-    events = events.drop_duplicates(["company", "kind", "day"])
+    # An application's thank-you day is its latest interview's: the journal already counts it.
+    journal = events[(events["kind"] == "thanks") & (events["who"] != "")]
+    known = set(zip(journal["company"], journal["day"], strict=True))
+    repeated = (events["kind"] == "thanks") & (events["who"] == "") & pd.Series(
+        [pair in known for pair in zip(events["company"], events["day"], strict=True)],
+        index=events.index)
+    events = events[~repeated].drop_duplicates(["company", "kind", "day", "who"])
     return events["day"].astype("datetime64[us]").reset_index(drop=True)
 
 
@@ -99,7 +117,7 @@ def weekly_progress(apps: pd.DataFrame, *, as_of: dt.date, goal: Goal,
     this_week = _monday(pd.Series([day])).iloc[0]
     starts = pd.date_range(end=this_week, periods=weeks, freq="7D")
     sent = known[s.DATE_APPLIED].dropna()
-    done = follow_ups_done(known, interviews)
+    done = follow_ups_done(known, interviews=interviews)
     done = done[done <= day]
     applications = _monday(sent).value_counts().reindex(starts, fill_value=0)
     follow_ups = _monday(done).value_counts().reindex(starts, fill_value=0) if len(done) \
@@ -129,7 +147,6 @@ def streak(progress: pd.DataFrame) -> int:
 
 
 LEVER_COLUMNS = (s.SOURCE, s.LOCATION, s.ROLE)
-SIGNIFICANT = 0.05
 
 
 def levers(apps: pd.DataFrame, *, as_of: dt.date, outcome: str = "interview",

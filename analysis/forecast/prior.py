@@ -50,6 +50,25 @@ PRIOR = {"applied": Prior(0.45, 8, 0.03, 30), "replied": Prior(0.40, 10, 0.50, 0
          "interviewed": Prior(0.33, 28, 0.55, 28)}
 
 
+
+
+def prior_description() -> str:
+    """The prior in words, to follow "The prior, ": its weight, what each stage yields and
+    how long it takes, and when it outweighs the user's history.
+
+    >>> prior_description()[:72]
+    'worth 10 made-up applications per stage and counted alongside yours: 45%'
+    """
+    return (f"worth {PRIOR_WEIGHT} made-up applications per stage and counted alongside yours: "
+            f"{PRIOR['applied'].forward:.0%} of applications get a reply (in about "
+            f"{PRIOR['applied'].forward_days:.0f} days), {PRIOR['replied'].forward:.0%} of "
+            f"replies lead to an interview and {PRIOR['interviewed'].forward:.0%} of "
+            f"interviewed applications to an offer (about "
+            f"{PRIOR['interviewed'].forward_days:.0f} days later). Where fewer than "
+            f"{PRIOR_WEIGHT} applications have resolved at a stage, the prior outweighs your "
+            "history, and the notes say so.")
+
+
 WEEK = 7
 
 

@@ -1,7 +1,11 @@
 """The interview journal: its table, reading an Interviews sheet, tying each round to its
-application, writing notes and thank-yous into it, and what it teaches (recurring
-questions, how rounds lead on). Imports ``analysis.model``, ``analysis.maths`` and
-``analysis.stats``.
+application, writing notes and thank-yous into it, one home for the facts it shares with the
+applications (``facts``), and what it teaches (recurring questions, how rounds lead on).
+Imports ``analysis.model`` and ``analysis.maths``.
+
+One calling convention for the journal: the functions of this room take it first,
+``f(interviews, apps, ...)``; every other room takes it as an option,
+``f(apps, *, interviews=None)``.
 """
 
 from analysis.interviews.journal import (
@@ -12,8 +16,10 @@ from analysis.interviews.journal import (
     TEXT_COLUMNS,
     THANKS_SEPARATORS,
     empty_interviews,
+    for_notes,
     has_notes,
     held_by,
+    interview_label,
     interview_table,
     interviewer_rows,
     interviews_from_applications,
@@ -37,8 +43,11 @@ from analysis.interviews.lessons import (
     days_between_rounds,
     improvements,
     interviews_per_offer,
+    median_gap,
     outcome_after,
+    per_offer_text,
     preparation,
+    preparation_lists,
     questions,
     rating_outcomes,
     recurring_questions,
@@ -54,8 +63,10 @@ from analysis.interviews.linking import (
 )
 from analysis.interviews.notes import (
     mark_thanked,
+    notes_record,
     record_notes,
     thanks_text,
+    write_notes,
 )
 from analysis.interviews.sheet import (
     JournalCells,
@@ -81,9 +92,11 @@ __all__ = [
     "classic_question",
     "days_between_rounds",
     "empty_interviews",
+    "for_notes",
     "has_notes",
     "held_by",
     "improvements",
+    "interview_label",
     "interview_table",
     "interviewer_rows",
     "interviews_from_applications",
@@ -93,12 +106,16 @@ __all__ = [
     "link_journal",
     "load_interviews_grid",
     "mark_thanked",
+    "median_gap",
     "merge_interviews",
     "normal_list",
+    "notes_record",
     "number_rounds",
     "of_applications",
     "outcome_after",
+    "per_offer_text",
     "preparation",
+    "preparation_lists",
     "questions",
     "rating_outcomes",
     "read_journal",
@@ -114,4 +131,5 @@ __all__ = [
     "timeline",
     "upcoming",
     "with_latest_interviews",
+    "write_notes",
 ]

@@ -163,10 +163,11 @@ def latest_rounds(linked: pd.DataFrame) -> pd.DataFrame:
         .set_index("_app")
 
 
-def with_latest_interviews(apps: pd.DataFrame, interviews: pd.DataFrame) -> pd.DataFrame:
+def with_latest_interviews(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
     """The applications in step with the journal: ``interview_date`` the day of their latest
-    interview, and ``thank_you_sent`` the day its last interviewer was thanked once every one
-    of them was (applications without an interview there keep theirs)."""
+    interview, ``thank_you_sent`` the day its last interviewer was thanked once every one of
+    them was, and ``expected_decision_date`` the latest decision promised, at an interview or
+    elsewhere (applications without an interview there keep theirs)."""
     if interviews.empty:
         return apps
     linked = interviews.assign(_app=application_of(interviews, apps))\
@@ -187,6 +188,11 @@ def with_latest_interviews(apps: pd.DataFrame, interviews: pd.DataFrame) -> pd.D
     complete = days.notna().groupby(level=0).all() & (parts != "").groupby(level=0).all()
     thanked = days.groupby(level=0).max()[complete]
     updated.loc[thanked.index, s.THANK_YOU_SENT] = thanked.astype(DATE_DTYPE).to_numpy()
+    promised = latest[s.DECISION_EXPECTED].dropna().dt.normalize()
+    if not promised.empty:
+        known = updated.loc[promised.index, s.EXPECTED_DECISION_DATE]
+        updated.loc[promised.index, s.EXPECTED_DECISION_DATE] = known.where(
+            known >= promised, promised).astype(DATE_DTYPE).to_numpy()
     return updated
 
 
@@ -296,6 +302,35 @@ def upcoming(interviews: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
     """Interviews from ``as_of`` on, soonest first."""
     ahead = interviews[interviews[s.IV_DATE] >= pd.Timestamp(as_of)]
     return ahead.sort_values(s.IV_DATE, kind="stable")
+
+
+def for_notes(interviews: pd.DataFrame, *, now: pd.Timestamp, as_of: dt.date,
+              recent: int = 40) -> list[int]:
+    """The interviews to offer for writing notes, by label: the ``recent`` held most recently
+    by ``now`` (most recent first), then those from ``as_of`` on (soonest first); one held
+    earlier today is listed once, among those held."""
+    held = held_by(interviews, now).head(recent).index.tolist()
+    ahead = upcoming(interviews, as_of=as_of).index.tolist()
+    return list(dict.fromkeys([*held, *ahead]))
+
+
+def interview_label(row: pd.Series) -> str:
+    """An interview in a few words, to pick it from a list: company, round, kind and when
+    (the time left out when none was given).
+
+    >>> interview_label(pd.Series({"company": "Acme", "round": 2.0, "kind": "onsite",
+    ...                            "date": pd.Timestamp("2026-03-10 14:30")}))
+    'Acme – round 2 (onsite), Tue 10 Mar 2026, 14:30'
+    >>> interview_label(pd.Series({"company": None, "round": None, "kind": None,
+    ...                            "date": pd.Timestamp("2026-03-10")}))
+    '(no company) – round 1, Tue 10 Mar 2026'
+    """
+    when = f"{row[s.IV_DATE]:%a %-d %b %Y, %H:%M}".replace(", 00:00", "") \
+        if pd.notna(row[s.IV_DATE]) else "no date"
+    kind = f" ({row[s.IV_KIND]})" if pd.notna(row[s.IV_KIND]) else ""
+    number = int(row[s.IV_ROUND]) if pd.notna(row[s.IV_ROUND]) else 1
+    company = row[s.IV_COMPANY] if pd.notna(row[s.IV_COMPANY]) else "(no company)"
+    return f"{company} – round {number}{kind}, {when}"
 
 
 def timeline(interviews: pd.DataFrame, apps: pd.DataFrame, *, limit: int = 15

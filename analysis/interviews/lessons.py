@@ -15,6 +15,7 @@ from analysis.maths.intervals import wilson_interval
 from analysis.model import schema as s
 from analysis.model.keys import name_key
 from analysis.model.stages import Stage, stage_codes
+from analysis.model.words import plural
 
 MIN_RATED = 8  # interviews with a rating and a known outcome before the rating says anything
 
@@ -253,7 +254,7 @@ def rating_outcomes(interviews: pd.DataFrame, apps: pd.DataFrame, *, as_of: dt.d
     table = table.assign(rate=table["moved_on"] / table["n"], low=low, high=high)
     total = int(table["n"].sum())
     if total < MIN_RATED:
-        verdict = (f"Too few to tell: {total} rated interview(s) with a known outcome; the "
+        verdict = (f"Too few to tell: {plural(total, 'rated interview')} with a known outcome; the "
                    f"pattern means something from about {MIN_RATED}.")
     else:
         high_rated = frame[frame["rating"] >= 4]["moved"]
@@ -281,6 +282,16 @@ def days_between_rounds(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.Data
     return frame.astype({"from_round": "int64", "days": "int64"}).reset_index(drop=True)
 
 
+def median_gap(gaps: pd.DataFrame) -> float | None:
+    """The median of ``days_between_rounds``' days (a half day where the middle two differ
+    by one); None without any gap.
+
+    >>> median_gap(pd.DataFrame({"from_round": [1, 1], "days": [3, 4]}))
+    3.5
+    """
+    return float(gaps["days"].median()) if len(gaps) else None
+
+
 def improvements(interviews: pd.DataFrame) -> pd.DataFrame:
     """Every "to improve" note, newest first, with its interview's day, company and round."""
     notes = interviews[interviews[s.TO_IMPROVE].fillna("").str.strip() != ""]
@@ -302,7 +313,8 @@ def preparation(interviews: pd.DataFrame, interview: int, *, similar: float = 70
     same = name_key(others[s.IV_COMPANY]) == company
     role = str(row[s.IV_ROLE]) if pd.notna(row[s.IV_ROLE]) else ""
     alike = others[s.IV_ROLE].fillna("").astype("str").map(
-        lambda other: bool(role) and fuzz.token_set_ratio(role.lower(), other.lower()) >= similar)
+        lambda other: bool(role) and fuzz.token_set_ratio(role.lower(), other.lower()) >= similar
+    ).astype(bool)  # a journal of one interview maps nothing: keep the mask boolean
     asked = questions(others)
     by_interview = asked.set_index("interview")
     return {
@@ -314,6 +326,19 @@ def preparation(interviews: pd.DataFrame, interview: int, *, similar: float = 70
     }
 
 
+def preparation_lists(sheet: dict[str, pd.DataFrame], *, questions: int = 8,
+                      notes: int = 5) -> dict[str, list[str]]:
+    """The preparation sheet (``preparation``) as lists to read: the first ``questions``
+    distinct questions asked before at the company and in similar roles, and the first
+    ``notes`` distinct notes on what to improve, each in the sheet's order."""
+    def distinct(values: pd.Series, n: int) -> list[str]:
+        return [str(v) for v in dict.fromkeys(values.dropna())][:n]
+
+    return {"company": distinct(sheet["company"]["question"], questions),
+            "similar_roles": distinct(sheet["similar_roles"]["question"], questions),
+            "improve": distinct(sheet["improve"][s.TO_IMPROVE], notes)}
+
+
 def interviews_per_offer(interviews: pd.DataFrame, apps: pd.DataFrame, *, as_of: dt.date
                          ) -> tuple[int, int]:
     """Interviews of ``apps`` held up to ``as_of`` (every round counts) and offers received:
@@ -322,3 +347,15 @@ def interviews_per_offer(interviews: pd.DataFrame, apps: pd.DataFrame, *, as_of:
     held = interviews[application_of(interviews, apps).notna().to_numpy()]
     return (int((held[s.IV_DATE] <= pd.Timestamp(as_of)).sum()),
             int((stage_codes(apps) >= Stage.OFFER).sum()))
+
+
+def per_offer_text(held: int, offers: int) -> str:
+    """What an offer has cost, in words for a tile: interviews per offer with one decimal,
+    else the interviews held with no offer yet, else that there was no interview.
+
+    >>> per_offer_text(17, 2), per_offer_text(3, 0), per_offer_text(0, 0)
+    ('8.5', '3, no offer yet', 'No interview yet')
+    """
+    if offers:
+        return f"{held / offers:.1f}"
+    return f"{held:,}, no offer yet" if held else "No interview yet"

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.message import Message
 
 import pandas as pd
 
 from analysis.mail import message as msg
+from analysis.mail.senders import is_board, is_platform
 from analysis.model import schema as s
 from analysis.model.keys import LEGAL_SUFFIXES, TRANSLITERATION, company_key, company_keys, fold
 
@@ -112,9 +113,21 @@ def _url_company(url: object) -> list[str]:
                                             "teamtailor.com", "bamboohr.com")):
         sub = host.split(".")[0]
         return [company_key(sub.replace("-", " "))] if sub not in _GENERIC_LABELS else []
-    if in_domains(host, BOARD_DOMAINS):
+    if in_domains(host, BOARD_DOMAINS) or is_board("x@" + host) or is_platform("x@" + host):
         return []
     return domain_labels("x@" + host)
+
+
+_COMMON_WORDS = frozenset({
+    "global", "digital", "group", "first", "united", "general", "national", "international",
+    "city", "stadt", "ville", "grupo", "groupe", "fundacion", "fondation", "stiftung",
+    "agence", "agency", "health", "media", "energy", "solutions", "systems", "software",
+    "analytics", "consulting", "partners", "services", "studio", "capital", "north", "south",
+    "smart", "green", "blue", "data", "tech", "bank", "royal", "central", "universal", "urban",
+    "social", "public", "mobile", "cloud", "future", "world", "great", "british", "american",
+    "european", "deutsche", "banco", "hotel", "instituto", "institut", "institute",
+    "university", "universite", "universidad", "hospital", "clinica", "klinik", "ecole",
+    "escuela", "editions", "editorial", "ayuntamiento", "grand", "grande", "gruppo", "office"})
 
 
 @dataclass
@@ -126,6 +139,7 @@ class Index:
     by_label: dict[str, list[int]]
     by_contact: dict[str, list[int]]
     names: list[tuple[str, str]]  # (folded company name, key), longest first
+    domains: dict[str, list[int]] = field(default_factory=dict)  # by_domain's answers
 
     @classmethod
     def of(cls, apps: pd.DataFrame) -> Index:
@@ -155,16 +169,34 @@ class Index:
                 if not in_domains(domain_of(address), FREE_MAIL):
                     for hint in domain_labels(address):
                         by_label.setdefault(hint, []).append(label)
+        # The first word of a longer name stands for it ("Northwind" for "Northwind Analytics
+        # GmbH") when no other company starts with it and it is no common word.
+        firsts: dict[str, set[str]] = {}
+        for name, key in names.items():
+            parts = name.split()
+            if len(parts) >= 2 and len(parts[0]) >= 5 and parts[0] not in _COMMON_WORDS:
+                firsts.setdefault(parts[0], set()).add(key)
+        for word, owners in firsts.items():
+            if len(owners) == 1 and word not in names:
+                names[word] = next(iter(owners))
         ordered = sorted(names.items(), key=lambda kv: -len(kv[0]))
         return cls(apps, by_key, by_label, by_contact, ordered)
 
     def by_domain(self, address: str) -> list[int]:
+        """``domain_rows``, remembered per domain (a mailbox has few domains, many times)."""
+        domain = domain_of(address)
+        if domain not in self.domains:
+            self.domains[domain] = self.domain_rows(address)
+        return self.domains[domain]
+
+    def domain_rows(self, address: str) -> list[int]:
         """The applications whose company a sender's or recipient's domain names: a label
         equal to a company key ("acmesystems" for Acme Systems) or a job-link domain, or the
         first word of a company whose name has one word only beyond it ("acme" for Acme
         Systems, when no other company starts so)."""
         domain = domain_of(address)
-        if in_domains(domain, FREE_MAIL) or is_ats(domain) or in_domains(domain, BOARD_DOMAINS):
+        if in_domains(domain, FREE_MAIL) or is_ats(domain) or in_domains(domain, BOARD_DOMAINS) \
+                or is_board(address) or is_platform(address):
             return []
         for label in domain_labels(address):
             if label in self.by_key:
@@ -177,6 +209,10 @@ class Index:
             starting = [k for k in self.by_key if k.startswith(label)]
             if len(starting) == 1:
                 return self.by_key[starting[0]]
+            # a longer name in the tracker ("Grupo Hostelero Sagrada Mar" at sagradamar.com)
+            within = [k for k in self.by_key if len(label) >= 6 and label in k]
+            if len(within) == 1:
+                return self.by_key[within[0]]
         return []
 
     def named_in(self, text: str) -> list[int]:
@@ -189,7 +225,7 @@ class Index:
         return []
 
 
-def is_bulk(message: Message, sender: str, labels: str) -> bool:
+def is_bulk(message: Message | msg.Head, sender: str, labels: str) -> bool:
     """Job alerts, newsletters and marketing: never about one application."""
     get = msg.header_text
     if get(message, "List-Unsubscribe") or get(message, "List-Id"):
@@ -217,4 +253,8 @@ def match(index: Index, sender: tuple[str, str], to: list[tuple[str, str]]
             return rows, "domain"
     if is_ats(domain_of(sender[1])):
         return index.named_in(sender[0]), "ats"  # the body may name it: decided on reading
+    if is_platform(sender[1]):
+        return index.named_in(sender[0]), "platform"
+    if is_board(sender[1]):
+        return index.named_in(sender[0]), "board"
     return [], ""

@@ -11,14 +11,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.mail import meaning as mm
-from analysis.mail.matching import (
-    FREE_MAIL,
-    SENDER_WORDS,
-    domain_labels,
-    domain_of,
-    in_domains,
-    is_ats,
-)
+from analysis.mail.newapps import company_of, tracked_already
 from analysis.model import schema as s
 from analysis.model.keys import company_key, fold
 from analysis.model.tables import empty_applications
@@ -30,7 +23,8 @@ Evidence = Mapping[Hashable, Any]  # one row of the evidence table, by column
 
 
 _STATUS_OF = {mm.REJECTION: s.REJECTED, mm.OFFER: s.OFFER, mm.INTERVIEW: s.INTERVIEWING,
-              mm.ASSESSMENT: s.SCREENING}
+              mm.ASSESSMENT: s.SCREENING, mm.SENT_ACCEPT: s.ACCEPTED,
+              mm.SENT_DECLINE: s.WITHDRAWN, mm.SENT_WITHDRAW: s.WITHDRAWN}
 _RANK = {s.SAVED: 0, s.APPLIED: 1, s.SCREENING: 2, s.INTERVIEWING: 3, s.OFFER: 4,
          s.ACCEPTED: 5, s.REJECTED: 5, s.WITHDRAWN: 5, s.GHOSTED: 1}
 # A role and a company named in an acknowledgement ("Thank you for applying to Acme for the
@@ -47,30 +41,50 @@ _NEW_COMPANY = re.compile(
     r"(?:[.,!:\n]|\s+(?i:for|as|-)\b|$)")
 
 
+_ROLE_NOISE = frozenset({"m", "w", "d", "f", "h", "x", "div", "mwd", "all", "genders", "the",
+                         "a", "an", "of", "and", "for", "in", "de", "la", "le", "el", "und",
+                         "y", "et", "en", "del", "des", "der", "die", "das"})
+
+
+def _role_words(role: object) -> set[str]:
+    return {w for w in fold(role).split() if w not in _ROLE_NOISE and len(w) > 1} \
+        if isinstance(role, str) else set()
+
+
 def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.datetime
-                     ) -> list[int]:
-    """The application a message concerns among a company's: the one whose role the text
-    names best, of those applied for by the message's day (nothing before an application
-    counts); all of them when the text does not tell."""
+                     ) -> tuple[list[int], str]:
+    """The application a message concerns among a company's, and why: of those applied for
+    by the message's day (nothing before an application counts), the one whose role's own
+    words (those the other roles there do not share) the text names most; when none is
+    named, the one whose whole role the text names; a tie proposes nothing and says so.
+
+    >>> apps = pd.DataFrame({"role": ["Data Analyst", "Senior Data Analyst"],
+    ...                      "date_applied": pd.to_datetime(["2026-01-05", "2026-01-06"])})
+    >>> pick_application(apps, [0, 1], "Your application: Senior Data Analyst",
+    ...                  dt.datetime(2026, 2, 1))[0]
+    [1]
+    """
     day = pd.Timestamp(when.date())
     applied: dict[int, Any] = {r: apps.at[r, s.DATE_APPLIED] for r in rows}  # or NaT
-    if len(rows) <= 1:
-        return [r for r in rows if not (pd.notna(applied[r]) and applied[r] > day)]
-    from rapidfuzz import fuzz
-
-    open_rows = [r for r in rows if pd.isna(applied[r]) or applied[r] <= day]
-    if not open_rows:
-        return []
-    roles: dict[int, Any] = {r: apps.at[r, s.ROLE] for r in open_rows}
-    scored = [(fuzz.partial_token_set_ratio(fold(roles[r]), fold(text[:1500]))
-               if pd.notna(roles[r]) else 0, r) for r in open_rows]
-    best = max(score for score, _ in scored)
-    chosen = [r for score, r in scored if score == best]
-    if best >= 80 or len(chosen) == 1:
-        return chosen[-1:]
-    latest = max(open_rows, key=lambda r: applied[r] if pd.notna(applied[r])
-                 else pd.Timestamp.min)
-    return [latest]
+    open_rows = [r for r in rows if not (pd.notna(applied[r]) and applied[r] > day)]
+    if len(open_rows) <= 1:
+        return open_rows, ""
+    words = f" {fold(text[:3000])} "
+    roles = {r: _role_words(apps.at[r, s.ROLE]) for r in open_rows}
+    scores = {}
+    for r in open_rows:
+        shared = set().union(*(roles[o] for o in open_rows if o != r))
+        scores[r] = sum(f" {w} " in words for w in roles[r] - shared)
+    best = max(scores.values())
+    if best > 0:
+        chosen = [r for r in open_rows if scores[r] == best]
+    else:
+        chosen = [r for r in open_rows if isinstance(apps.at[r, s.ROLE], str)
+                  and f" {fold(apps.at[r, s.ROLE])} " in words]
+    if len(chosen) == 1:
+        return chosen, ""
+    return [], (f"{len(open_rows)} applications at this company and the message names "
+                "none of their roles apart")
 
 
 def propose(evidence: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
@@ -83,7 +97,7 @@ def propose(evidence: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
         if record["rows"]:
             for row in record["rows"]:
                 per_row.setdefault(row, []).append(record)
-        elif record["kind"] == mm.ACKNOWLEDGEMENT:
+        elif record["kind"] in (mm.ACKNOWLEDGEMENT, mm.SENT_APPLICATION):
             unknown.append(record)
     for row, records in per_row.items():
         proposals += _for_application(apps.loc[row], row, records)  # type: ignore[arg-type]  # pandas-stubs: one label of a unique index is a row
@@ -108,13 +122,24 @@ def _day(value: dt.datetime | dt.date) -> pd.Timestamp:
     return pd.Timestamp(value.date() if isinstance(value, dt.datetime) else value)
 
 
+# How far a column's value rests on more than the message's meaning: a first response on no
+# earlier answer being missed, an interview day on the right day being read, a new
+# application on its company being read from the right words. Measured on the tuning sources
+# of tests/mailpublic (benchmarks/RESULTS.md, "Mail written by others").
+_COLUMN_TRUST = {s.FIRST_RESPONSE_DATE: 0.95, s.INTERVIEW_DATE: 0.95,
+                 s.EXPECTED_DECISION_DATE: 0.95, s.DATE_APPLIED: 0.9, s.CONTACT_EMAIL: 1.0,
+                 s.CONTACT_NAME: 1.0}
+
+
 def _proposal(app: pd.Series, row: int | None, column: str, value: object,
               record: Evidence, confidence: float | None = None) -> dict[str, object]:
+    """One proposal, its confidence the message's (or ``confidence``) weighed by how far the
+    column rests on more than the message."""
+    sure = float(confidence if confidence is not None else record["confidence"])
     return {"row": row, "company": app.get(s.COMPANY) if app is not None else None,
             "role": app.get(s.ROLE) if app is not None else None, "column": column,
             "value": value, "kind": record["kind"],
-            "confidence": round(float(confidence if confidence is not None
-                                      else record["confidence"]), 3),
+            "confidence": round(sure * _COLUMN_TRUST.get(column, 1.0), 3),
             "message_date": record["date"], "sender": record["sender"],
             "subject": record["subject"], "snippet": record["snippet"],
             "message_id": record["message_id"]}
@@ -129,8 +154,9 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
     out: list[dict[str, object]] = []
     blank = {c: pd.isna(app.get(c)) for c in (*s.DATE_COLUMNS, s.CONTACT_NAME,
                                                s.CONTACT_EMAIL)}
-    # Status: the latest status the mail supports, never a step back.
-    deciding = [r for r in received if r["kind"] in _STATUS_OF]
+    # Status: the latest message that moves it (the employer's word or the person's own
+    # decision), never a step back, never past accepted or withdrawn.
+    deciding = [r for r in records if r["kind"] in _STATUS_OF]
     if deciding:
         last = deciding[-1]
         status = _STATUS_OF[str(last["kind"])]
@@ -142,11 +168,12 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
                                                                  s.REJECTED, s.OFFER))
         if status != current and current not in (s.ACCEPTED, s.WITHDRAWN) and forward:
             out.append(_proposal(app, row, s.STATUS, status, last))
-        if status in (s.REJECTED, s.OFFER) and blank[s.DECISION_DATE]:
-            out.append(_proposal(app, row, s.DECISION_DATE, _day(last["date"]), last))
-    # First response: the earliest reply of any kind (an acknowledgement is not one), never
-    # later than a stage the tracker already dates.
-    replies = [r for r in received if r["kind"] != mm.ACKNOWLEDGEMENT]
+    decided = [r for r in received if r["kind"] in (mm.REJECTION, mm.OFFER)]
+    if decided and blank[s.DECISION_DATE]:
+        out.append(_proposal(app, row, s.DECISION_DATE, _day(decided[-1]["date"]), decided[-1]))
+    # First response: the earliest answer of any kind (an automatic acknowledgement or a job
+    # board's notice is none), never later than a stage the tracker already dates.
+    replies = [r for r in received if r["kind"] not in mm.NOT_RESPONSES]
     if replies and blank[s.FIRST_RESPONSE_DATE]:
         first = replies[0]
         day = _day(first["date"])
@@ -154,24 +181,27 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
                  if pd.notna(app.get(c))]
         day = min([day, *dated])
         out.append(_proposal(app, row, s.FIRST_RESPONSE_DATE, day, first))
-    # The interview: the latest invitation's day.
-    invitations = [r for r in received if r["kind"] == mm.INTERVIEW]
-    if invitations:
-        latest = invitations[-1]
-        when = latest["interview_at"] if isinstance(latest["interview_at"], dt.datetime) and \
-            not pd.isna(latest["interview_at"]) else latest["date"]
-        day = _day(when)
+    # The interview: the day the latest invitation or reschedule names, unless cancelled
+    # since; a message that names no day proposes none (its own date is not the interview's).
+    latest: Evidence | None = None
+    for record in received:
+        if record["kind"] == mm.CANCELLED:
+            latest = None
+        elif record["kind"] == mm.INTERVIEW and isinstance(record["interview_at"], dt.datetime) \
+                and not pd.isna(record["interview_at"]):
+            latest = record
+    if latest is not None:
+        day = _day(latest["interview_at"])
         if blank[s.INTERVIEW_DATE] or app[s.INTERVIEW_DATE] < day:
-            confidence = latest["confidence"] if latest["interview_at"] is not None and \
-                not pd.isna(latest["interview_at"]) else 0.7
-            out.append(_proposal(app, row, s.INTERVIEW_DATE, day, latest, confidence))
+            out.append(_proposal(app, row, s.INTERVIEW_DATE, day, latest))
     # A promised decision date, the latest said.
     promises = [r for r in received if r["promised"] is not None and not pd.isna(r["promised"])]
     if promises:
-        latest = promises[-1]
-        day = pd.Timestamp(latest["promised"])
+        said = promises[-1]
+        day = pd.Timestamp(said["promised"])
         if blank[s.EXPECTED_DECISION_DATE] or app.get(s.EXPECTED_DECISION_DATE) != day:
-            out.append(_proposal(app, row, s.EXPECTED_DECISION_DATE, day, latest, 0.85))
+            out.append(_proposal(app, row, s.EXPECTED_DECISION_DATE, day, said,
+                                 min(0.85, float(said["confidence"]))))
     # What the user sent: the thank-you, the one follow-up, the thanks after a rejection.
     for kind, column in ((mm.SENT_THANK_YOU, s.THANK_YOU_SENT),
                          (mm.SENT_FOLLOW_UP, s.FOLLOW_UP_SENT),
@@ -179,10 +209,8 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
         found = [r for r in sent if r["kind"] == kind]
         if found and blank[column]:
             out.append(_proposal(app, row, column, _day(found[0]["date"]), found[0]))
-    # The person who answered, when the tracker names nobody.
-    human = [r for r in received if r["kind"] != mm.ACKNOWLEDGEMENT and r["how"] != "ats"
-             and not re.search(r"(?i)no-?reply|notifications?|jobs?@|careers?@|recruiting@|"
-                               r"talent@|hr@|info@", str(r["sender_address"]))]
+    # The person who answered, when the tracker names nobody: a person, never a mailbox.
+    human = [r for r in received if r["kind"] not in mm.NOT_RESPONSES and r.get("person")]
     if human:
         person = human[-1]
         if blank[s.CONTACT_EMAIL]:
@@ -195,40 +223,24 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
 
 def _new_applications(records: list[Evidence], apps: pd.DataFrame
                       ) -> list[dict[str, object]]:
-    """An acknowledgement from a company the tracker does not hold proposes a new
-    application: the company, the role and the day applied, from the message."""
+    """An acknowledgement from a company the tracker does not hold, or the person's own
+    application to one, proposes a new application: the company (``newapps.company_of``),
+    the role and the day applied, from the message."""
     out = []
     seen: set[str] = set()
+    tracked = [str(c) for c in apps[s.COMPANY].dropna()]
     for record in records:
-        company = _company_of(record)
+        company = company_of(record)
         if not company:
             continue
         key = company_key(company)
-        if not key or key in seen:
-            continue
+        if not key or key in seen or tracked_already(company, tracked):
+            continue  # a tracked company written longer or shorter is not a new one
         seen.add(key)
         role = _NEW_ROLE.search(str(record["subject"]))
         app = pd.Series({s.COMPANY: company, s.ROLE: role.group(1).strip() if role else None})
         out.append(_proposal(app, None, s.DATE_APPLIED, _day(record["date"]), record, 0.8))
     return out
-
-
-def _company_of(record: Evidence) -> str | None:
-    """The company an acknowledgement comes from: named in the subject or text ("thank you
-    for applying to Acme"), else in the sender's display name, else the sender's domain."""
-    for text in (str(record["subject"]), str(record.get("text", ""))[:1500]):
-        found = _NEW_COMPANY.search(text)
-        if found:
-            return found.group(1).strip(" -")
-    name = SENDER_WORDS.sub(" ", str(record["sender_name"]))
-    name = re.sub(r"[|,:()\-–]+", " ", name).strip()
-    if name and len(name) >= 2:
-        return re.sub(r"\s+", " ", name)
-    address = str(record["sender_address"])
-    if is_ats(domain_of(address)) or in_domains(domain_of(address), FREE_MAIL):
-        return None
-    labels = domain_labels(address)
-    return labels[-1].capitalize() if labels else None
 
 
 def apply_proposals(apps: pd.DataFrame, proposals: pd.DataFrame) -> pd.DataFrame:
@@ -287,6 +299,52 @@ def review_table(proposals: pd.DataFrame, *, declined: Iterable[str] = ()) -> pd
                          change=labels + ": " + pd.Series(values, index=shown.index))
     return table.sort_values(["application", "confidence"], ascending=[True, False],
                              kind="stable").reset_index(drop=True)
+
+
+def with_choices(table: pd.DataFrame, *, threshold: float) -> pd.DataFrame:
+    """The review table (``review_table``) with the user's two choices per proposal, as the
+    review starts: ``accept`` ticked for those at least ``threshold`` sure, ``decline``
+    for none.
+
+    >>> with_choices(pd.DataFrame({"confidence": [0.9, 0.6]}), threshold=0.85).values.tolist()
+    [[0.9, True, False], [0.6, False, False]]
+    """
+    return table.assign(accept=table["confidence"] >= threshold, decline=False)
+
+
+def reviewed(table: pd.DataFrame, choices: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The proposals of ``table`` the user accepted (``accept`` ticked, ``decline`` not) and
+    those declined, from ``choices``: the review as edited, row for row with ``table``.
+
+    >>> table = pd.DataFrame({"key": ["a", "b", "c"]})
+    >>> choices = pd.DataFrame({"accept": [True, True, False], "decline": [False, True, False]})
+    >>> [part["key"].tolist() for part in reviewed(table, choices)]
+    [['a'], ['b']]
+    """
+    accept = choices["accept"].to_numpy(dtype=bool)
+    decline = choices["decline"].to_numpy(dtype=bool)
+    return table[accept & ~decline], table[decline]
+
+
+def declined_keys(declined: Iterable[str], refused: pd.DataFrame) -> list[str]:
+    """The keys of the proposals declined before and of those just ``refused``, sorted, as
+    the workspace keeps them (``DECLINED_SETTING``).
+
+    >>> declined_keys(["m2|status"], pd.DataFrame({"key": ["m1|status", "m2|status"]}))
+    ['m1|status', 'm2|status']
+    """
+    return sorted(set(declined) | set(refused["key"]))
+
+
+def review_counts(table: pd.DataFrame) -> tuple[int, int]:
+    """How many proposals of the review table are new applications (no row in the tracker),
+    and how many applications the proposals concern.
+
+    >>> review_counts(pd.DataFrame({"row": [1.0, 1.0, None],
+    ...                             "application": ["Acme – PM", "Acme – PM", "New: Hooli"]}))
+    (1, 2)
+    """
+    return int(table["row"].isna().sum()), int(table["application"].nunique())
 
 
 def updates_description(count: int, source: str) -> str:

@@ -17,16 +17,18 @@ import datetime as dt
 import re
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from analysis.mail import mailbox as mb
-from analysis.mail import meaning as mm
 from analysis.mail import message as msg
-from analysis.mail.matching import Index, is_bulk, match, message_ids
-from analysis.mail.proposals import SNIPPET, pick_application, propose
+from analysis.mail import phrases as ph
+from analysis.mail.matching import Index, domain_of, is_ats, is_bulk, match, message_ids
+from analysis.mail.proposals import propose
+from analysis.mail.reading import Candidate, read_candidates
+from analysis.mail.senders import is_auto_reply, is_board, is_platform
 
 MAX_KEPT_BYTES = 400 * 1024 * 1024  # bytes of candidate messages held for reading
 MAX_THREAD_BYTES = 100 * 1024 * 1024  # bytes of possible thread replies held
@@ -68,19 +70,20 @@ class MailScan:
     evidence: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
-@dataclass
-class _Candidate:
-    raw: bytes
-    message_id: str
-    sender: tuple[str, str]
-    recipients: list[tuple[str, str]]
-    subject: str
-    date: dt.datetime | None
-    labels: str
-    rows: list[int]
-    how: str  # domain, contact, ats, subject, thread
-    automatic: bool
-    references: list[str] = field(default_factory=list)
+@dataclass(frozen=True)
+class Envelope:
+    """One message as a source of mail hands it to the scan: its header block (``head``; the
+    whole message will do), a way to get the whole message (``fetch``, called only for the
+    messages worth reading: those tied to an application, and replies in their threads), its
+    size in bytes (0 when unknown), and a name to know it by when it has no Message-ID.
+    ``skipped`` names why a source could not hand a message over ("not mail", "unreadable");
+    its other fields are then empty."""
+
+    head: bytes
+    fetch: Callable[[], bytes]
+    size: int = 0
+    where: str = ""
+    skipped: str = ""
 
 
 def scan_mailbox(source: mb.MailSource | mb.MailSources, applications: pd.DataFrame,
@@ -105,15 +108,7 @@ def scan_mailbox(source: mb.MailSource | mb.MailSources, applications: pd.DataFr
     ``as_of`` leaves out messages dated after it (without it, none is left out for its date).
     """
     started = time.perf_counter()
-    index = Index.of(applications)
-    stats = Counter({"messages read": 0, "matched": 0, "skipped as bulk": 0, "unreadable": 0})
-    recipients: Counter[str] = Counter()
-    senders_sent: Counter[str] = Counter()
-    candidates: dict[str, _Candidate] = {}
-    maybe: list[_Candidate] = []
-    kept = thread_bytes = 0
-    limit = dt.datetime.combine(as_of, dt.time.max, tzinfo=dt.UTC) if as_of else None
-    size = 0
+    counts = {"messages": 0, "size": 0}
     last_report = started
 
     def report(position: int, source_size: int) -> None:
@@ -124,22 +119,63 @@ def scan_mailbox(source: mb.MailSource | mb.MailSources, applications: pd.DataFr
         if progress is None or now - last_report < PROGRESS_SECONDS:
             return
         last_report = now
-        if progress(ScanProgress(stats["messages read"], position, source_size,
+        if progress(ScanProgress(counts["messages"], position, source_size,
                                  now - started)) is False:
             raise ScanCancelled
 
-    for raw in mb.iter_messages(source, tick=report):
-        size = max(size, raw.size)
-        report(raw.position, raw.size)
-        if raw.skipped:
-            stats["not mail" if raw.skipped == "not mail" else "unreadable"] += 1
+    def envelopes() -> Iterator[Envelope]:
+        """The mailbox's messages as envelopes, the whole message in hand."""
+        for raw in mb.iter_messages(source, tick=report):
+            counts["size"] = max(counts["size"], raw.size)
+            report(raw.position, raw.size)
+            if raw.skipped:
+                yield Envelope(b"", bytes, skipped=raw.skipped)
+                continue
+            counts["messages"] += 1
+            data = raw.data
+            yield Envelope(data, lambda data=data: data, len(data),  # type: ignore[misc]  # bound now, read later
+                           f"<{raw.source}:{raw.position}>")
+        if progress is not None:  # the last word: every message read
+            progress(ScanProgress(counts["messages"], counts["size"], counts["size"],
+                                  time.perf_counter() - started))
+
+    found = scan_envelopes(envelopes(), applications, as_of=as_of, me=me, read_now=True)
+    found.stats["seconds"] = round(time.perf_counter() - started, 3)
+    found.stats["bytes read"] = float(counts["size"])
+    return found
+
+
+def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
+                   as_of: dt.date | None = None, me: str | None = None,
+                   read_now: bool = False) -> MailScan:
+    """The scan of any source of mail: a pass over the headers of ``envelopes`` (bulk mail
+    skipped, the rest tied to applications by address, sender or thread), then a read of the
+    whole messages tied to an application only (``Envelope.fetch`` is called for those and
+    no other), then the proposals. ``scan_mailbox`` feeds it a mailbox file; a mail server's
+    reader feeds it headers by UID and fetches bodies by UID.
+
+    ``read_now``: a message its headers tie to an application is read as soon as they do,
+    and only its words are kept, not its bytes (for a source whose envelopes hold the whole
+    message already, as a mailbox file's do: attachments are then never held)."""
+    started = time.perf_counter()
+    index = Index.of(applications)
+    stats = Counter({"messages read": 0, "matched": 0, "skipped as bulk": 0, "unreadable": 0})
+    recipients: Counter[str] = Counter()
+    senders_sent: Counter[str] = Counter()
+    candidates: dict[str, Candidate] = {}
+    maybe: list[Candidate] = []
+    kept = thread_bytes = 0
+    limit = dt.datetime.combine(as_of, dt.time.max, tzinfo=dt.UTC) if as_of else None
+    for envelope in envelopes:
+        if envelope.skipped:
+            stats["not mail" if envelope.skipped == "not mail" else "unreadable"] += 1
             continue
         stats["messages read"] += 1
-        if not raw.data:
+        if not envelope.head:
             stats["unreadable"] += 1
             continue
         try:
-            head = msg.headers(raw.data)
+            head = msg.quick_headers(envelope.head)
             sender_list = msg.addresses(head, "From")
             to = msg.addresses(head, "To", "Cc", "Delivered-To")
         except Exception:  # a header block nothing can parse
@@ -154,35 +190,39 @@ def scan_mailbox(source: mb.MailSource | mb.MailSources, applications: pd.DataFr
             recipients[address] += 1
         if "sent" in [part.strip().lower() for part in labels.split(",")]:
             senders_sent[sender[1]] += 1
-        if is_bulk(head, sender[1], labels):
+        subject = msg.header_text(head, "Subject")
+        if is_auto_reply(head):
+            continue
+        if is_bulk(head, sender[1], labels) and not _about_own_application(sender, subject):
             stats["skipped as bulk"] += 1
             continue
         when = msg.sent_at(head)
         if when is not None and limit is not None and when > limit:
             continue
-        message_id = msg.header_text(head, "Message-ID") or f"<{raw.source}:{raw.position}>"
+        message_id = msg.header_text(head, "Message-ID") or envelope.where
         automatic = bool(re.search(r"(?i)auto-(?:generated|replied)",
                                    msg.header_text(head, "Auto-Submitted"))) or bool(
             re.search(r"(?i)no-?reply|do-?not-?reply|mailer-daemon", sender[1]))
         rows, how = match(index, sender, to)
-        subject = msg.header_text(head, "Subject")
         if not how and _APPLICATION_SUBJECT.search(subject):
             how = "subject"
         references = message_ids(msg.header_text(head, "In-Reply-To") + " "
                                   + msg.header_text(head, "References"))
-        entry = _Candidate(raw.data, message_id, sender, to, subject, when, labels, rows, how,
-                           automatic, references)
+        size = envelope.size or len(envelope.head)
+        entry = Candidate(envelope.fetch, size, message_id, sender, to, subject, when, labels,
+                           rows, how, automatic, references)
         if how:
-            if kept + len(raw.data) <= MAX_KEPT_BYTES:
+            if read_now:
+                entry.words = entry.read()
+                entry.fetch = _read_already
+                size = entry.words.size if entry.words is not None else 0
+            if kept + size <= MAX_KEPT_BYTES:
                 candidates[message_id] = entry
-                kept += len(raw.data)
+                kept += size
             continue
-        if references and len(raw.data) <= 512 * 1024 and \
-                thread_bytes + len(raw.data) <= MAX_THREAD_BYTES:
+        if references and size <= 512 * 1024 and thread_bytes + size <= MAX_THREAD_BYTES:
             maybe.append(entry)
-            thread_bytes += len(raw.data)
-    if progress is not None:  # the last word: every message read
-        progress(ScanProgress(stats["messages read"], size, size, time.perf_counter() - started))
+            thread_bytes += size
     # Replies in a thread with a message already tied to an application (a recruiter writing
     # from another address), whatever the order they came in.
     for entry in [*maybe, *(c for c in candidates.values() if not c.rows)]:
@@ -192,13 +232,24 @@ def scan_mailbox(source: mb.MailSource | mb.MailSources, applications: pd.DataFr
             entry.rows, entry.how = tied.rows, "thread"
             candidates[entry.message_id] = entry
     mine = me.lower() if me else _infer_me(senders_sent, recipients)
-    evidence = _read(list(candidates.values()), index, mine)
+    evidence = read_candidates(list(candidates.values()), index, mine)
     stats["matched"] = len(candidates)
     proposals = propose(evidence, applications)
     figures = {k: float(v) for k, v in stats.items()}
     figures["seconds"] = round(time.perf_counter() - started, 3)
-    figures["bytes read"] = float(size)
     return MailScan(proposals=proposals, stats=figures, me=mine, evidence=evidence)
+
+
+def _read_already() -> bytes:
+    return b""
+
+
+def _about_own_application(sender: tuple[str, str], subject: str) -> bool:
+    """A job board's, a tracking system's or a platform's mail about the person's own
+    application (sent, viewed, its status), kept though it is sent in bulk; alerts are not."""
+    if not (is_board(sender[1]) or is_ats(domain_of(sender[1])) or is_platform(sender[1])):
+        return False
+    return bool(ph.OWN_APPLICATION.search(subject) or ph.ACKNOWLEDGEMENT.search(subject))
 
 
 def _infer_me(sent: Counter[str], recipients: Counter[str]) -> str | None:
@@ -210,69 +261,6 @@ def _infer_me(sent: Counter[str], recipients: Counter[str]) -> str | None:
 # Subjects of mail about an application, read even when the sender is not a tracked company:
 # an acknowledgement from a company the tracker does not hold proposes a new application.
 _APPLICATION_SUBJECT = re.compile(
-    r"(?i)\b(?:your application|application (?:received|for|to)|thank(?:s| you) for applying|"
-    r"ihre bewerbung|bewerbung (?:als|bei|eingegangen)|eingangsbestätigung|votre candidature|"
-    r"candidature (?:reçue|pour)|tu candidatura|tu solicitud|hemos recibido)")
-
-
-EVIDENCE_COLUMNS = ["message_id", "date", "direction", "kind", "confidence", "rows", "how",
-                    "sender", "subject", "snippet", "interview_at", "promised", "screening",
-                    "sender_name", "sender_address"]
-
-
-def _read(candidates: list[_Candidate], index: Index, me: str | None) -> pd.DataFrame:
-    """What each candidate message means and which application it concerns."""
-    records = []
-    ordered = sorted(candidates, key=lambda c: c.date or dt.datetime.min.replace(tzinfo=dt.UTC))
-    rejected_at: dict[int, dt.datetime] = {}
-    interviewed_at: dict[int, dt.datetime] = {}
-    for candidate in ordered:
-        if candidate.date is None:
-            continue
-        try:
-            message = msg.full(candidate.raw)
-            body = msg.body_text(message)
-            calendar = msg.calendar_start(message)
-        except Exception:  # a message that cannot be decoded says nothing
-            continue
-        outgoing = me is not None and candidate.sender[1] == me
-        rows = candidate.rows
-        if candidate.how == "ats" or not rows:
-            rows = rows or index.named_in(f"{candidate.sender[0]}\n{candidate.subject}\n"
-                                          f"{body[:2000]}")
-        text = f"{candidate.subject}\n{body}"
-        if outgoing:
-            after_rejection = any(r in rejected_at and rejected_at[r] <= candidate.date
-                                  for r in rows)
-            after_interview = any(r in interviewed_at and interviewed_at[r] <= candidate.date
-                                  for r in rows)
-            meaning = mm.sent_meaning(candidate.subject, body, after_rejection=after_rejection,
-                                      after_interview=after_interview,
-                                      attachments=msg.attachment_names(message))
-        else:
-            company_sender = candidate.how in ("domain", "contact", "thread")
-            meaning = mm.received_meaning(candidate.subject, body, sent=candidate.date,
-                                          calendar=calendar, automatic=candidate.automatic,
-                                          from_company=company_sender)
-            for r in rows:
-                if meaning.kind == mm.REJECTION:
-                    rejected_at.setdefault(r, candidate.date)
-                if meaning.kind == mm.INTERVIEW:
-                    interviewed_at[r] = meaning.interview_at or candidate.date
-        if meaning.kind is None:
-            continue
-        if not rows and not (meaning.kind == mm.ACKNOWLEDGEMENT and not outgoing):
-            continue
-        rows = pick_application(index.apps, rows, text, candidate.date)
-        snippet = re.sub(r"\s+", " ", body).strip()[:SNIPPET]
-        records.append({
-            "message_id": candidate.message_id, "date": candidate.date,
-            "direction": "sent" if outgoing else "received", "kind": meaning.kind,
-            "confidence": meaning.confidence, "rows": rows, "how": candidate.how,
-            "sender": f"{candidate.sender[0]} <{candidate.sender[1]}>".strip(),
-            "subject": candidate.subject[:300], "snippet": snippet,
-            "interview_at": meaning.interview_at, "promised": meaning.promised,
-            "screening": meaning.screening, "sender_name": candidate.sender[0],
-            "sender_address": candidate.sender[1], "text": text[:3000],
-        })
-    return pd.DataFrame(records, columns=[*EVIDENCE_COLUMNS, "text"])
+    r"(?i)\b(?:your application|application|applying|interview|offer|bewerbung|"
+    r"eingangsbestätigung|vorstellungsgespräch|candidature|entretien|candidatura|solicitud|"
+    r"entrevista|hemos recibido|sollicitatie|colloquio)\b")

@@ -6,6 +6,9 @@ import numpy as np
 from scipy import stats
 
 Z95 = float(stats.norm.ppf(0.975))
+# A test's p-value below this is read as "more than chance would explain": the level that goes
+# with the 95% intervals.
+SIGNIFICANT = 0.05
 
 
 def wilson_interval(successes: np.ndarray | int, n: np.ndarray | int, *, z: float = Z95

@@ -167,6 +167,40 @@ def chance_after_silence(curve: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"day": curve["day"].to_numpy(), "chance": np.clip(chance, 0, 1)})
 
 
+def chance_after(silence: pd.DataFrame, day: int) -> float | None:
+    """The chance of still hearing back after ``day`` days of silence, read off the step
+    function ``chance_after_silence`` gives (its last day on or before ``day``); None for an
+    empty table or a day before its first.
+
+    >>> silence = chance_after_silence(kaplan_meier(np.array([2, 4, 10, 10]),
+    ...                                             np.array([1, 1, 0, 0])))
+    >>> round(chance_after(silence, 3), 3), chance_after(silence, 30)
+    (0.333, 0.0)
+    """
+    position = int(np.searchsorted(silence["day"].to_numpy(), day, side="right")) - 1
+    return float(silence["chance"].iloc[position]) if position >= 0 else None
+
+
+def share_so_far(curve: pd.DataFrame) -> float | None:
+    """The curve's last value: the share that had the event within the longest wait in the
+    data (for a grouped curve, the last group's); None for an empty curve.
+
+    >>> share_so_far(kaplan_meier(np.array([2, 4, 10, 10]), np.array([1, 1, 0, 0])))
+    0.5
+    """
+    return float(curve["share"].iloc[-1]) if not curve.empty else None
+
+
+def last_day(curve: pd.DataFrame) -> int:
+    """The longest wait the data covers: the last day of a curve (or of its
+    ``chance_after_silence``); 0 for an empty one.
+
+    >>> last_day(kaplan_meier(np.array([2, 4, 10, 10]), np.array([1, 1, 0, 0])))
+    10
+    """
+    return int(curve["day"].max()) if not curve.empty else 0
+
+
 def share_at(curve: pd.DataFrame, days: np.ndarray | list[int]) -> pd.DataFrame:
     """The step function read off at given days: share, bounds and the number at risk."""
     days = np.asarray(days, dtype="int64")

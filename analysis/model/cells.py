@@ -40,6 +40,24 @@ def empty_issues() -> pd.DataFrame:
                          for c in ISSUE_COLUMNS})
 
 
+SEVERITIES = ("error", "warning", "info")  # an issue's severity, the gravest first
+
+
+def severities_in(issues: pd.DataFrame) -> list[str]:
+    """The severities the issues have, gravest first.
+
+    >>> severities_in(pd.DataFrame({"severity": ["info", "error", "info"]}))
+    ['error', 'info']
+    """
+    present = set(issues["severity"])
+    return [severity for severity in SEVERITIES if severity in present]
+
+
+def issues_of(issues: pd.DataFrame, severities: Sequence[str]) -> pd.DataFrame:
+    """The issues of the given severities (all of them when none is given)."""
+    return issues[issues["severity"].isin(list(severities or SEVERITIES))]
+
+
 def recognised_columns(header_cells: pd.Series, aliases: Mapping[str, str]) -> set[str]:
     return {aliases[k] for k in (s.header_key(c) for c in header_cells if is_filled(c))
             if k in aliases}
@@ -48,6 +66,20 @@ def recognised_columns(header_cells: pd.Series, aliases: Mapping[str, str]) -> s
 def is_filled(value: object) -> bool:
     return not (value is None or (isinstance(value, float) and np.isnan(value))
                 or (isinstance(value, str) and not value.strip()))
+
+
+def filled_rows(frame: pd.DataFrame) -> pd.Series:
+    """Whether each row holds anything: a cell that is neither missing nor blank text (a row
+    added to a table and never filled in holds nothing).
+
+    >>> filled_rows(pd.DataFrame({"company": ["Acme", None, " "], "pay": [None, None, None]})
+    ...             ).tolist()
+    [True, False, False]
+    """
+    if frame.empty:
+        return pd.Series(False, index=frame.index, dtype="bool")
+    text = frame.astype("str").apply(lambda c: c.str.strip())
+    return (frame.notna() & (text != "")).any(axis=1)
 
 
 def find_header_row(grid: pd.DataFrame, aliases: Mapping[str, str]) -> int:

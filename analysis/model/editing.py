@@ -122,6 +122,22 @@ def remap_positions(changes: Mapping[str, object], positions: Sequence[int]
     }
 
 
+def apply_view_changes(whole: pd.DataFrame, shown: pd.DataFrame,
+                       changes: Mapping[str, object]) -> tuple[pd.DataFrame, str]:
+    """``apply_editor_changes`` for an editor that showed ``shown``, rows of ``whole`` (a
+    filtered view): its row positions are translated to ``whole``'s first. Returns the new
+    whole table and the description; raises EditError as ``apply_editor_changes`` does.
+
+    >>> whole = pd.DataFrame({"company": ["Acme", "Globex", "Initech"]})
+    >>> new, what = apply_view_changes(whole, whole.iloc[[2]],
+    ...                                {"edited_rows": {0: {"company": "Hooli"}}})
+    >>> new["company"].tolist(), what
+    (['Acme', 'Globex', 'Hooli'], 'edited 1 cell')
+    """
+    positions = whole.index.get_indexer(shown.index)
+    return apply_editor_changes(whole, remap_positions(changes, list(positions)))
+
+
 def _conform(frame: pd.DataFrame, dtypes: pd.Series) -> pd.DataFrame:
     """``frame`` with the given dtypes where its values allow (an integer column that gained a
     blank becomes a float column rather than failing)."""

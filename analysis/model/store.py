@@ -431,3 +431,23 @@ def _fill_row_counts(connection: sqlite3.Connection) -> None:
     for version, blob in connection.execute("SELECT id, applications FROM versions").fetchall():
         connection.execute("UPDATE versions SET rows=? WHERE id=?",
                            (len(_from_parquet(blob)), version))
+
+
+def versions_table(history: pd.DataFrame) -> pd.DataFrame:
+    """``Workspace.history`` for display: each version's time as UTC without a time zone
+    (tables show zone-less times), the rest as it is."""
+    return history.assign(created=history["created"].dt.tz_convert(None))
+
+
+def restorable(history: pd.DataFrame) -> dict[int, str]:
+    """The versions that can be brought back (all but the current one), newest first as in
+    ``history``, each with its label: "Version 3: edited 1 cell".
+
+    >>> history = pd.DataFrame({"version": [2, 1], "description": ["edited 1 cell", "imported"],
+    ...                         "current": [True, False]})
+    >>> restorable(history)
+    {1: 'Version 1: imported'}
+    """
+    older = history[~history["current"].astype(bool)]
+    return {int(v): f"Version {int(v)}: {d}"
+            for v, d in zip(older["version"], older["description"], strict=True)}

@@ -29,12 +29,35 @@ def status_counts(apps: pd.DataFrame) -> pd.DataFrame:
             .astype({"applications": "int64"}))
 
 
+def status_options(apps: pd.DataFrame) -> list[str]:
+    """The statuses an application can be given: the vocabulary in its order, then the
+    user's own statuses in ``apps``, sorted.
+
+    >>> status_options(pd.DataFrame({"status": ["Maybe", "applied", None]}))[-2:]
+    ['ghosted', 'Maybe']
+    """
+    present = set(apps[s.STATUS].dropna().unique())
+    return [*s.STATUSES, *sorted(present - set(s.STATUSES))]
+
+
 def date_span(apps: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """The first and last application dates, or None when no application has a date."""
     applied = apps[s.DATE_APPLIED].dropna()
     if applied.empty:
         return None
     return applied.min().date(), applied.max().date()
+
+
+def application_names(apps: pd.DataFrame) -> pd.Series:
+    """Each application as "Company – Role" (the company alone without a role), to pick it
+    from a list; same index.
+
+    >>> application_names(pd.DataFrame({"company": ["Acme", None], "role": [None, "PM"]})
+    ...                   ).tolist()
+    ['Acme', '(no company) – PM']
+    """
+    return (apps[s.COMPANY].fillna("(no company)").astype("str")
+            + (" – " + apps[s.ROLE].astype("str")).fillna(""))
 
 
 def is_web_url(values: pd.Series) -> pd.Series:
@@ -46,6 +69,19 @@ def is_web_url(values: pd.Series) -> pd.Series:
     # Spelled without (?i) and \s, which would send every cell through Python's regex engine.
     return values.str.match(r"^[Hh][Tt][Tt][Pp][Ss]?://[^\t\n\v\f\r \xa0]+$")\
         .fillna(False).astype(bool)
+
+
+def link_columns(apps: pd.DataFrame) -> list[str]:
+    """The link columns (``kind`` url) of ``apps`` that can be shown as clickable links:
+    every value in them is an http(s) link.
+
+    >>> link_columns(pd.DataFrame({"job_url": ["https://a.example/1", None]}))
+    ['job_url']
+    >>> link_columns(pd.DataFrame({"job_url": ["https://a.example/1", "javascript:x"]}))
+    []
+    """
+    return [c.name for c in s.APPLICATION_COLUMNS if c.kind == "url" and c.name in apps
+            and bool(is_web_url(apps[c.name].dropna()).all())]
 
 
 _NOT_GROUPS = {s.COMPANY, s.JOB_URL, s.CONTACT_EMAIL, s.CONTACT_NAME, s.NOTES, s.INTERVIEW_NOTES}

@@ -28,6 +28,15 @@ def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
+def verb(count: int, singular: str, many: str) -> str:
+    """The verb that agrees with a count.
+
+    >>> f"{plural(1, 'row')} {verb(1, 'has', 'have')} no status"
+    '1 row has no status'
+    """
+    return singular if count == 1 else many
+
+
 def chance_text(value: float) -> str:
     """A probability in words for a tile or a report: "<1%" and ">99%" rather than a rounded
     0% or 100% that the numbers do not support.

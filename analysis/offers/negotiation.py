@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -13,11 +13,13 @@ import pandas as pd
 
 from analysis.forecast.pipeline import Forecast
 from analysis.model import schema as s
+from analysis.model.keys import company_key
 from analysis.offers.scoring import (
     TOTAL_COMPENSATION,
     Criterion,
     break_even_salary,
     offer_names,
+    offer_value,
     prepare_offers,
     score_offers,
 )
@@ -32,6 +34,7 @@ NEGOTIABLE: dict[str, tuple[str, str, bool]] = {
 }
 SALARY_STEP = 100  # a salary to ask for is rounded up to this
 LATE_STAGE_CHANCE = 0.05  # an interviewed application counts as leverage from this chance
+NEGOTIATION_DAYS = 14  # the pipeline's horizon for an offer without a deadline ahead
 # Columns of the user's own that name other negotiable terms.
 NEGOTIABLE_WORDS = ("signing", "sign-on", "sign on", "relocation", "start")
 
@@ -68,8 +71,26 @@ class NegotiationPoints:
             bool(self.pipeline_chance and self.pipeline_chance >= 0.05)
 
 
+def negotiation_horizon(offers: pd.DataFrame, offer: str, *, as_of: dt.date,
+                        default_days: int = NEGOTIATION_DAYS) -> tuple[int, bool]:
+    """How many days ahead the pipeline counts as leverage while negotiating ``offer`` (by
+    its name in ``offer_names``): until its deadline when that is after ``as_of``, else
+    ``default_days``; and whether the deadline set it.
+
+    >>> offers = pd.DataFrame({"company": ["A", "B"],
+    ...                        "deadline": pd.to_datetime(["2026-04-10", None])})
+    >>> [negotiation_horizon(offers, name, as_of=dt.date(2026, 4, 1)) for name in "AB"]
+    [(9, True), (14, False)]
+    """
+    deadline = offer_value(offers, offer, s.DEADLINE)
+    ahead = (pd.Timestamp(deadline).date() - as_of).days \
+        if isinstance(deadline, dt.date) else 0  # a Timestamp is a date too
+    return (ahead, True) if ahead > 0 else (default_days, False)
+
+
 def negotiation_points(offers: pd.DataFrame, criteria: Sequence[Criterion], *, leader: str,
-                       pipeline: Forecast | None = None, as_of: dt.date | None = None
+                       pipeline: Forecast | None = None, as_of: dt.date | None = None,
+                       moving_on: Collection[str] = ()
                        ) -> NegotiationPoints:
     """What a counter-offer to ``leader`` (the offer the user wants to come out ahead, by
     its name in ``offer_names``) can say, built only from ``offers`` (prepared or not),
@@ -77,7 +98,8 @@ def negotiation_points(offers: pd.DataFrame, criteria: Sequence[Criterion], *, l
     competing offer whose deadline is before ``as_of`` (else the forecast's day; with neither,
     no deadline counts as passed) is not counted as leverage; an application at the interview
     stage is when its chance of an offer within the forecast's horizon is at least
-    ``LATE_STAGE_CHANCE``. Raises
+    ``LATE_STAGE_CHANCE``, unless it is this offer's company, a company already cited as an
+    offer, or one in ``moving_on`` (those the follow-up routine says to move on from). Raises
     ``KeyError`` for an offer that is not in the table.
 
     >>> offers = pd.DataFrame({"company": ["A", "B"], "base_salary": [70_000.0, 80_000.0],
@@ -136,8 +158,11 @@ def negotiation_points(offers: pd.DataFrame, criteria: Sequence[Criterion], *, l
         waiting = pipeline.by_application
         late = waiting[(waiting["stage"] == "interviewed")
                        & (waiting["chance"] >= LATE_STAGE_CHANCE)]
+        # Other processes: not this offer's company, not one already cited as an offer, not
+        # one the follow-up routine says to move on from.
+        left_out = {company_key(c) for c in (*table[s.OFFER_COMPANY].dropna(), *moving_on)}
         final = sorted({str(c) for c in late["company"].dropna()
-                        if str(c).strip().lower() != company.strip().lower()})
+                        if company_key(c) not in left_out})
     points = NegotiationPoints(
         offer=leader, company=company, role=str(row.get(s.OFFER_ROLE) or ""), rank=rank,
         score=float(ranking.get(leader, 0.0)), salary=salary, target_salary=target,

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.model import schema as s
+from analysis.model.cells import filled_rows
 
 EXPECTED_BONUS = "expected_bonus"
 RISKED_EQUITY = "risked_equity"
@@ -75,6 +76,32 @@ def chosen_criteria(saved: Mapping[str, object], extra: Sequence[str] = ()) -> l
     return chosen
 
 
+def criteria_settings(criteria: Sequence[Criterion], *, payout: int, risk: int,
+                      extra: Sequence[str] = ()) -> dict[str, object]:
+    """The Offers page's choices as the workspace keeps them, which ``chosen_criteria``
+    reads back: the expected bonus payout and the equity risk discount (in percent), the
+    user's own columns added as criteria, and each criterion's weight, direction and switch.
+    Lists, not tuples, so that a setting read back from the workspace compares equal.
+
+    >>> criteria_settings(chosen_criteria({})[:1], payout=80, risk=50)
+    {'payout': 80, 'risk': 50, 'extra': [], 'criteria': {'base_salary': [30, True, True]}}
+    """
+    return {"payout": payout, "risk": risk, "extra": list(extra),
+            "criteria": {c.column: [c.weight, c.higher_is_better, c.enabled] for c in criteria}}
+
+
+def extra_numeric_columns(offers: pd.DataFrame) -> list[str]:
+    """The user's own numeric columns of the offers table (those that are not offer columns),
+    which can be added as criteria.
+
+    >>> extra_numeric_columns(pd.DataFrame({"company": ["A"], "base_salary": [1.0],
+    ...                                     "signing_bonus": [5.0], "perks": ["gym"]}))
+    ['signing_bonus']
+    """
+    return [c for c in offers.columns if c not in s.OFFER_COLUMN_NAMES
+            and pd.api.types.is_numeric_dtype(offers[c])]
+
+
 # What to ask the employer about, per criterion with a blank value.
 FACT_NAMES = {s.BASE_SALARY: "base salary", EXPECTED_BONUS: "bonus", RISKED_EQUITY: "equity",
               s.BENEFITS_VALUE: "benefits", s.PTO_DAYS: "PTO days",
@@ -106,12 +133,13 @@ def prepare_offers(offers: pd.DataFrame, *, bonus_payout: float = 1.0,
 
 
 def offers_table(applications: pd.DataFrame, offers: pd.DataFrame | None) -> pd.DataFrame:
-    """The offers to compare: the offers table, plus one row (company and role filled in) for
-    each application whose status is offer and whose company the table does not have yet."""
+    """The offers to compare: the rows of the offers table that hold anything, plus one row
+    (company and role filled in) for each application whose status is offer and whose company
+    the table does not have yet."""
     empty = {c.name: pd.Series(dtype="str" if c.kind == "text" else
                                "datetime64[us]" if c.kind == "date" else "float64")
              for c in s.OFFER_COLUMNS}
-    table = offers.copy() if offers is not None else pd.DataFrame(empty)
+    table = offers[filled_rows(offers)] if offers is not None else pd.DataFrame(empty)
     for column, values in empty.items():
         if column not in table:
             table[column] = values
@@ -176,6 +204,34 @@ def salaries_from_ranges(offers: pd.DataFrame, applications: pd.DataFrame
     return filled, chosen
 
 
+def comparable_offers(table: pd.DataFrame, applications: pd.DataFrame
+                      ) -> tuple[pd.DataFrame, list[str]]:
+    """The offers of ``table`` (``offers_table``) that can be compared, those naming their
+    company, with blank base salaries taken from the applications' ranges; and the offers
+    filled so (see ``salaries_from_ranges``).
+
+    >>> table = pd.DataFrame({"company": ["Acme", None], "base_salary": [90000.0, 1.0]})
+    >>> comparable_offers(table, pd.DataFrame())[0]["company"].tolist()
+    ['Acme']
+    """
+    return salaries_from_ranges(table.dropna(subset=[s.OFFER_COMPANY]), applications)
+
+
+def same_offers(edited: pd.DataFrame, saved: pd.DataFrame) -> bool:
+    """Whether an edited offers table holds what the saved one does (rows, columns, values;
+    a blank written as "" or as missing alike), so saving it again would change nothing.
+
+    >>> table = pd.DataFrame({"company": ["Acme"], "base_salary": [90_000.0]})
+    >>> same_offers(table.copy(), table), same_offers(table.assign(base_salary=91_000.0), table)
+    (True, False)
+    """
+    if list(edited.columns) != list(saved.columns) or len(edited) != len(saved):
+        return False
+    left = edited.reset_index(drop=True).astype(object).replace("", None)
+    right = saved.reset_index(drop=True).astype(object).replace("", None)
+    return bool(left.where(left.notna(), None).equals(right.where(right.notna(), None)))
+
+
 def offer_names(offers: pd.DataFrame) -> pd.Series:
     """A unique name per offer: the company, with the role when a company has two."""
     company = offers[s.OFFER_COMPANY].fillna("(no company)").astype(str)
@@ -184,6 +240,22 @@ def offer_names(offers: pd.DataFrame) -> pd.Series:
     return names.where(~names.duplicated(keep=False),
                        names + " (" + pd.Series(range(1, len(names) + 1), index=names.index)
                        .astype(str) + ")")
+
+
+def offer_value(offers: pd.DataFrame, offer: str, column: str) -> object | None:
+    """The value in ``column`` of the offer called ``offer`` (its name in ``offer_names``);
+    None when it is blank, or the table has no such offer or column.
+
+    >>> offers = pd.DataFrame({"company": ["A", "B"], "base_salary": [70.0, None]})
+    >>> offer_value(offers, "A", "base_salary"), offer_value(offers, "B", "base_salary")
+    (70.0, None)
+    """
+    if column not in offers:
+        return None
+    value = offers[column].set_axis(offer_names(offers)).get(offer)
+    if value is None or pd.isna(value):
+        return None
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def missing_facts(offers: pd.DataFrame, criteria: Sequence[Criterion]) -> pd.Series:

@@ -8,6 +8,7 @@ import datetime as dt
 import pandas as pd
 
 from analysis.model import schema as s
+from analysis.model.summary import date_span
 from analysis.model.words import plural
 from analysis.outputs.report_page import html_table, templates
 from analysis.outputs.reports import OUTCOME_WORDS
@@ -36,6 +37,26 @@ def application_log(apps: pd.DataFrame, *, start: dt.date, end: dt.date) -> pd.D
     }).reset_index(drop=True)
     log.attrs["undated"] = int((applied.isna() & (apps[s.STATUS] != s.SAVED)).sum())
     return log
+
+
+LOG_DAYS = 30  # the log's period unless the user picks another: the last 30 days
+
+
+def log_period(apps: pd.DataFrame, *, as_of: dt.date, days: int = LOG_DAYS
+               ) -> tuple[tuple[dt.date, dt.date], dt.date]:
+    """The period the log starts with, and the first day that can be picked: the last
+    ``days`` days up to ``as_of``, starting no earlier than the first application (``as_of``
+    itself without a dated one) and never after ``as_of``; and the earlier of that first
+    application and ``days`` ago.
+
+    >>> apps = pd.DataFrame({"date_applied": pd.to_datetime(["2026-03-20", "2026-03-25"])})
+    >>> log_period(apps, as_of=dt.date(2026, 4, 30))
+    ((datetime.date(2026, 3, 31), datetime.date(2026, 4, 30)), datetime.date(2026, 3, 20))
+    """
+    span = date_span(apps)
+    earliest = span[0] if span else as_of
+    ago = as_of - dt.timedelta(days=days)
+    return (min(max(earliest, ago), as_of), as_of), min(earliest, ago)
 
 
 def log_title(start: dt.date, end: dt.date, count: int, name: str = "") -> tuple[str, str]:

@@ -32,6 +32,10 @@ def report_workbook(report: Report, *,
     offers = report.offers.table if report.offers is not None else pd.DataFrame(
         {"Offer": pd.Series(dtype="str"), "Score": pd.Series(dtype="float64")})
     journal = interview_table(report.interviews)
+    thanked_label = next(c.label for c in s.INTERVIEW_COLUMNS if c.name == s.IV_THANK_YOU_SENT)
+    days = pd.to_datetime(journal[thanked_label], format="%Y-%m-%d", errors="coerce")
+    if days.notna().sum() == journal[thanked_label].notna().sum():  # each a single day
+        journal = journal.assign(**{thanked_label: days.astype("datetime64[us]")})
     forecast_sheet = forecast_table(report.forecast) if report.forecast is not None else \
         pd.DataFrame(columns=list(FORECAST_LABELS.values()))
     tables = (report.applications, report.actions, offers, journal, forecast_sheet,
@@ -87,6 +91,7 @@ def report_workbook(report: Report, *,
             **{c: "number" for c in offers.columns if c.endswith(", normalised")}}, None),
         ("Interviews", journal, {s.LABELS[s.DATE_APPLIED]: "date", "Interview date": "datetime",
                                  "Decision expected": "date", "Round": "integer",
+                                 "Thank-you sent": "date",
                                  "Rating (1-5)": "integer", s.LABELS[s.JOB_URL]: "url"}, None),
         ("Forecast", forecast_sheet,
          {"Days at this stage": "integer", "Chance of an offer": "percent",

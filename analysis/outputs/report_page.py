@@ -4,6 +4,7 @@ escaped, nothing fetched."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -72,23 +73,70 @@ def _cell(value: object) -> str:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One cell of an HTML table: its text, the address it links to (a job link, shown by its
+    host), and how it is laid out: "short" (kept on one line), "long" (wrapped between words,
+    with room to read) or "" (as wide as it needs)."""
+
+    text: str
+    href: str | None = None
+    kind: str = ""
+
+    def __len__(self) -> int:  # the templates compare a cell's text with its column's
+        return len(self.text)
+
+    def __eq__(self, other: object) -> bool:
+        return self.text == other if isinstance(other, str) else \
+            isinstance(other, Cell) and (self.text, self.href) == (other.text, other.href)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.href))
+
+
+LONG_TEXT = 40  # characters from which a column's text wraps, with a minimum width
+SHORT_TEXT = 24  # and up to which a column stays on one line
+
+
+def link_text(url: str) -> str:
+    """A web address as a person reads it in a table: its host and the start of its path.
+
+    >>> link_text("https://www.linkedin.com/jobs/view/3912345678/?refId=abc")
+    'linkedin.com/jobs/view/3912345678'
+    >>> link_text("https://careers.example.com/")
+    'careers.example.com'
+    """
+    bare = re.sub(r"(?i)^https?://(?:www\.)?", "", url.strip())
+    bare = re.split(r"[?#]", bare, maxsplit=1)[0].rstrip("/")
+    return bare if len(bare) <= 48 else bare[:45].rstrip("/") + "…"
+
+
+@dataclass(frozen=True)
 class Table:
-    """A table for the HTML report: headers, rows of text, and how many rows were left out."""
+    """A table for the HTML report: headers, rows of cells, and how many rows were left out."""
 
     headers: list[str]
-    rows: list[list[str]]
+    rows: list[list[Cell]]
     left_out: int = 0
 
 
 def html_table(frame: pd.DataFrame, *, limit: int = HTML_ROWS,
                percent: tuple[str, ...] = ()) -> Table:
-    """The first ``limit`` rows of ``frame`` as text for the HTML report (dates as ISO days,
-    numbers with thousands separators, the ``percent`` columns as percentages)."""
+    """The first ``limit`` rows of ``frame`` as cells for the HTML report (dates as ISO days,
+    numbers with thousands separators, the ``percent`` columns as percentages, web addresses
+    as links shown by their host), each column laid out by the length of its text."""
     shown = frame.head(limit)
-    rows = [[f"{v:.0%}" if c in percent and isinstance(v, float) and pd.notna(v) else _cell(v)
-             for c, v in zip(shown.columns, values, strict=True)]
-            for values in shown.itertuples(index=False)]
+    texts = [[f"{v:.0%}" if c in percent and isinstance(v, float) and pd.notna(v) else _cell(v)
+              for c, v in zip(shown.columns, values, strict=True)]
+             for values in shown.itertuples(index=False)]
+    longest = [max((len(row[i]) for row in texts), default=0) for i in range(len(frame.columns))]
+    kinds = ["long" if n > LONG_TEXT else "short" if n <= SHORT_TEXT else "" for n in longest]
+    rows = [[Cell(link_text(text), text, "link") if is_web_address(text) else
+             Cell(text, None, kinds[i]) for i, text in enumerate(row)] for row in texts]
     return Table([str(c) for c in frame.columns], rows, max(len(frame) - limit, 0))
+
+
+def is_web_address(text: str) -> bool:
+    return bool(re.match(r"(?i)^https?://[^\s<>\"]+$", text))
 
 
 @dataclass
@@ -126,7 +174,7 @@ def report_sections(report: Report) -> list[Section]:
     else:
         if replies.partial:
             went.text(replies.note)
-        went.chart(charts.funnel_chart(metrics.funnel_counts(apps, report.interviews)))
+        went.chart(charts.funnel_chart(metrics.funnel_counts(apps, interviews=report.interviews)))
         went.chart(charts.flow_chart(metrics.outcome_flows(
             apps, as_of=as_of, ghost_days=report.ghost_days, interviews=report.interviews)))
     went.chart(charts.activity_chart(metrics.weekly_activity(apps, as_of=as_of),

@@ -106,6 +106,17 @@ def forecast_table(forecast: Forecast) -> pd.DataFrame:
     return table[list(FORECAST_LABELS)].rename(columns=FORECAST_LABELS)
 
 
+def scope_text(count: int, filters: str = "") -> str:
+    """Which applications a report covers, for its heading: how many, and the filters in
+    words (``Filters.describe``) when any is set.
+
+    >>> scope_text(12, "status rejected"), scope_text(1)
+    ('12 applications (status rejected)', 'All 1 application')
+    """
+    return f"{plural(count, 'application')} ({filters})" if filters else \
+        f"All {plural(count, 'application')}"
+
+
 def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | None = None,
                  offers: pd.DataFrame | None = None, action_log: ActionLog | None = None,
                  rules: FollowUpRules | None = None,
@@ -122,7 +133,7 @@ def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | N
     offer_report = rank_offers(apps, offers, offer_settings or {})
     forecast = pipeline_forecast(apps, as_of=as_of, horizon_days=FORECAST_DAYS)
     return Report(
-        as_of=as_of, scope=scope or f"All {plural(len(apps), 'application')}",
+        as_of=as_of, scope=scope or scope_text(len(apps)),
         source=source, apps=apps,
         measures=[*headline_measures(kpis, actions, offer_report, ghost_days=ghost_days),
                   *forecast_measures(forecast)],
@@ -160,7 +171,7 @@ def headline_measures(kpis: metrics.Kpis, actions: pd.DataFrame, offers: OfferRe
                       *, ghost_days: int) -> list[Measure]:
     """The numbers on the report's first page, with their definitions."""
     n = kpis.applications
-    replies = ReplyCoverage(n, kpis.replies_known)
+    replies = ReplyCoverage(n, kpis.replies_known, kpis.responses)
     unknown = replies.none  # no reply recorded anywhere: the reply-based numbers are unknown
     coverage = f" {replies.note}" if replies.partial else ""
 
@@ -238,8 +249,7 @@ def actions_table(actions: pd.DataFrame) -> pd.DataFrame:
 def rank_offers(apps: pd.DataFrame, offers: pd.DataFrame | None,
                 settings: Mapping[str, Any]) -> OfferReport | None:
     """The offers scored with the saved criteria, best first; None with no offer."""
-    table, from_range = o.salaries_from_ranges(
-        o.offers_table(apps, offers).dropna(subset=[s.OFFER_COMPANY]), apps)
+    table, from_range = o.comparable_offers(o.offers_table(apps, offers), apps)
     if table.empty:
         return None
     extra = [c for c in settings.get("extra") or [] if c in table]

@@ -192,7 +192,7 @@ def _with_journals(result: LoadResult, reads: list[JournalCells | None]) -> Load
         return result
     return dataclasses.replace(
         result, interviews=interviews,
-        applications=with_latest_interviews(result.applications, interviews),
+        applications=with_latest_interviews(interviews, result.applications),
         issues=pd.concat([result.issues, *(issues for _, issues in loaded)],
                          ignore_index=True))
 
@@ -220,7 +220,8 @@ def _load_linkedin_archive(raw: RawFile, *, column_map: Mapping[str, str | None]
             if twice.any():
                 issues = pd.concat([issues, pd.DataFrame([issue_row(
                     saved_file.name, 1, s.LABELS[s.JOB_URL], "",
-                    f"{int(twice.sum())} saved job(s) you also applied for: counted once, as "
+                    f"{plural(int(twice.sum()), 'saved job')} you also applied for: counted "
+                    "once, as "
                     "applied", "info")])], ignore_index=True)
         issues = pd.concat([issues, pd.DataFrame([issue_row(
             saved_file.name, 1, s.LABELS[s.STATUS], s.SAVED,

@@ -26,6 +26,7 @@ from analysis.model.cells import (
 )
 from analysis.model.dates import DATE_DTYPE, detect_dayfirst, parse_dates
 from analysis.model.tables import empty_applications
+from analysis.model.words import plural, verb
 from analysis.reading.checks import check_duplicates, check_future, check_order, totals_lines
 from analysis.reading.known_exports import export_note, known_export
 from analysis.reading.result import LoadResult, MissingColumnsError
@@ -63,7 +64,7 @@ def load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | N
     blank = (text == "").all(axis=1)
     if blank.any():
         issues.append(issue_row(file, int(rows[blank].iloc[0]), "", "",
-                             f"{int(blank.sum())} blank row(s) skipped: rows "
+                             f"{plural(int(blank.sum()), 'blank row')} skipped: rows "
                              f"{row_list(rows[blank].tolist())}", "info"))
     company_header = next(h for h, c in mapping.items() if c == s.COMPANY)
     totals, said = totals_lines(text, company_header, blank)
@@ -83,7 +84,8 @@ def load_grid(file: str, grid: pd.DataFrame, *, column_map: Mapping[str, str | N
     if posting is not None and posting.notna().any():
         apps[s.JOB_URL] = posting.astype("str")
         issues.append(issue_row(file, header_row + 1, s.LABELS[s.JOB_URL], "",
-                             f"{int(posting.notna().sum())} job link(s) taken from the links on "
+                             f"{plural(int(posting.notna().sum()), 'job link')} taken from "
+                             "the links on "
                              "the company or role cells", "info"))
     if as_of is not None:
         check_future(file, apps, rows, mapping, as_of, issues)
@@ -191,8 +193,9 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
         apps.loc[said_yes, name] = fill[said_yes]
         issues.append(issue_row(file, int(rows.iloc[int(np.flatnonzero(said_yes)[0])]),
                              by_canonical[name], "yes",
-                             f"{int(said_yes.sum())} row(s) say sent without a date: taken "
-                             f"as sent on the {s.LABELS[fallbacks[0]].lower()} (or the "
+                             f"{plural(int(said_yes.sum()), 'row')} "
+                             f"{verb(int(said_yes.sum()), 'says', 'say')} sent without a date: "
+                             f"taken as sent on the {s.LABELS[fallbacks[0]].lower()} (or the "
                              "application date when that is blank)", "info"))
 
     _normalise_status(file, apps, rows, by_canonical.get(s.STATUS), issues,
@@ -202,7 +205,8 @@ def _canonical_frame(file: str, body: pd.DataFrame, text: pd.DataFrame, rows: pd
     if blank_company.any():
         issues.append(issue_row(file, int(rows.iloc[int(np.flatnonzero(blank_company)[0])]),
                              by_canonical[s.COMPANY], "",
-                             f"{int(blank_company.sum())} row(s) have no company: rows "
+                             f"{plural(int(blank_company.sum()), 'row')} "
+                             f"{verb(int(blank_company.sum()), 'has', 'have')} no company: rows "
                              f"{row_list(rows[blank_company].tolist())}; kept",
                              "warning"))
     return apps.astype({name: "str" for name in s.TEXT_COLUMNS}), order
@@ -240,7 +244,7 @@ def _normalise_status(file: str, apps: pd.DataFrame, rows: pd.Series, header: st
         issues.append(issue_row(
             file, int(rows.iloc[positions[0]]), header or s.LABELS[s.STATUS], value,
             f"status '{value}' is not in the vocabulary ({', '.join(s.STATUSES)}); kept as it "
-            f"is in {len(positions)} row(s): {row_list(rows.iloc[positions].tolist())}",
+            f"is in {plural(len(positions), 'row')}: {row_list(rows.iloc[positions].tolist())}",
             "warning"))
     # A blank status is "saved" only where the file has application dates and this row has
     # none; a file without a date column is a list of applications sent.
@@ -251,7 +255,8 @@ def _normalise_status(file: str, apps: pd.DataFrame, rows: pd.Series, header: st
         issues.append(issue_row(
             file, int(rows.iloc[int(np.flatnonzero(missing)[0])]),
             header or s.LABELS[s.STATUS], "",
-            f"{int(missing.sum())} row(s) have no status: taken as applied when there is an "
+            f"{plural(int(missing.sum()), 'row')} {verb(int(missing.sum()), 'has', 'have')} "
+            "no status: taken as applied when there is an "
             "application date (or no date column at all), else saved", "info"))
     apps[s.STATUS] = mapped.fillna(raw).fillna(default).astype("str")
 

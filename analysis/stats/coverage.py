@@ -19,6 +19,7 @@ from analysis.model.stages import (
     REPLY_COLUMNS,
     Stage,
     reply_known,
+    responded,
     response_dates,
     stage_codes,
     status_and_dates,
@@ -37,6 +38,7 @@ class ReplyCoverage:
 
     applications: int
     known: int
+    replied: int | None = None  # of the known, those with a reply (the others: none came)
 
     @property
     def none(self) -> bool:
@@ -48,11 +50,22 @@ class ReplyCoverage:
         return 0 < self.known < self.applications
 
     @property
+    def unknown(self) -> int:
+        """The applications sent that record no reply (nor its absence).
+
+        >>> ReplyCoverage(43, 12).unknown, ReplyCoverage(0, 0).unknown
+        (31, 0)
+        """
+        return self.applications - self.known
+
+    @property
     def note(self) -> str:
         """Words for the screen: "" when every application records its reply.
 
         >>> ReplyCoverage(43, 12).note
-        'Replies recorded for 12 of 43 applications.'
+        'Whether a reply came is recorded for 12 of 43 applications.'
+        >>> ReplyCoverage(120, 78, 56).note
+        'Whether a reply came is recorded for 78 of 120 applications: 56 with a reply, 22 without.'
         >>> ReplyCoverage(43, 0).note
         'No replies recorded for any of the 43 applications.'
         """
@@ -60,7 +73,9 @@ class ReplyCoverage:
             return f"{NO_REPLIES} for any of the {plural(self.applications, 'application')}."
         if self.partial:
             total = plural(self.applications, "application")
-            return f"Replies recorded for {self.known:,} of {total}."
+            split = (f": {self.replied:,} with a reply, {self.known - self.replied:,} without"
+                     if self.replied is not None else "")
+            return f"Whether a reply came is recorded for {self.known:,} of {total}{split}."
         return ""
 
 
@@ -73,11 +88,12 @@ def reply_coverage(apps: pd.DataFrame) -> ReplyCoverage:
     ...     "interview_date": pd.to_datetime([None, None, None]),
     ...     "decision_date": pd.to_datetime([None, None, None])})
     >>> reply_coverage(apps)
-    ReplyCoverage(applications=2, known=1)
+    ReplyCoverage(applications=2, known=1, replied=1)
     """
     apps = status_and_dates(apps)
     sent = apps[stage_codes(apps) >= Stage.APPLIED]
-    return ReplyCoverage(applications=len(sent), known=int(reply_known(sent).sum()))
+    return ReplyCoverage(applications=len(sent), known=int(reply_known(sent).sum()),
+                         replied=int(responded(sent).sum()))
 
 
 def _labels(columns: Iterable[str]) -> str:

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.interviews.journal import rounds_summary
+from analysis.maths.intervals import SIGNIFICANT
 from analysis.maths.survival import (
     LogRank,
     Quantile,
@@ -48,6 +49,7 @@ from analysis.model.stages import (
     stage_codes,
     status_and_dates,
 )
+from analysis.stats.coverage import ReplyCoverage
 
 DEFINITIONS = {
     "Response": "any reply from the employer, a rejection included.",
@@ -129,6 +131,99 @@ def response_quantiles(curve: pd.DataFrame) -> tuple[Quantile, Quantile]:
     return quantile(curve, 0.5), quantile(curve, 0.75)
 
 
+def quantile_text(quantile: Quantile) -> str:
+    """A day of the response curve with its 95% interval, in words for a caption.
+
+    >>> quantile_text(Quantile(0.5, 12, 9, 15)), quantile_text(Quantile(0.5, 12, 9, None))
+    ('day 12 (95% CI 9–15)', 'day 12 (95% CI 9–not reached)')
+    >>> quantile_text(Quantile(0.75, None, 30, None))
+    'not reached yet'
+    """
+    if quantile.day is None:
+        return "not reached yet"
+    high = f"{quantile.high}" if quantile.high is not None else "not reached"
+    return f"day {quantile.day} (95% CI {quantile.low}–{high})"
+
+
+def response_summary(durations: pd.DataFrame, curve: pd.DataFrame, *,
+                     replies: ReplyCoverage | None = None) -> str:
+    """The response curve in one caption: its median and 75% day with their intervals, the
+    replies and the applications still waiting in ``durations`` (``response_durations``),
+    those it left out, and, when ``replies`` says only some applications record their
+    reply, that the others count as waiting."""
+    median, p75 = response_quantiles(curve)
+    replied = durations["event"].astype(bool)
+    text = (f"Median: {quantile_text(median)}. 75%: {quantile_text(p75)}. "
+            f"{int(replied.sum()):,} replies, {int((~replied).sum()):,} applications still "
+            "waiting (counted up to today).")
+    left_out = {k: n for k, n in durations.attrs.get("left_out", {}).items() if n}
+    if left_out:
+        text += " Left out: " + ", ".join(f"{n} with {k}" for k, n in left_out.items()) + "."
+    if replies is not None and replies.partial:
+        text += f" {replies.note} The others count as still waiting."
+    return text
+
+
+def reply_times_note(kpis: Kpis) -> str:
+    """Why "median days to reply" and "half of the replies within" differ, on the spot: the
+    first counts every application, the waiting ones too; the second only the replies.
+
+    >>> base = dict(as_of=dt.date(2026, 1, 1), applications=40, responses=12, positive=5,
+    ...             interviews=3, offers=1, ghosted=4, active=20, replies_known=16)
+    >>> reply_times_note(Kpis(**base, median_days=None, half_of_replies_days=7))[:61]
+    'Median days to reply counts every application sent, those sti'
+    >>> reply_times_note(Kpis(**base, median_days=9, half_of_replies_days=9))
+    ''
+    """
+    if kpis.half_of_replies_days is None or kpis.median_days == kpis.half_of_replies_days:
+        return ""
+    median = ("fewer than half have heard back, so it is not reached yet"
+              if kpis.median_days is None else
+              f"half of them heard back by day {kpis.median_days}")
+    return (f"Median days to reply counts every application sent, those still waiting too: "
+            f"{median}. Half of the {kpis.responses:,} replies that came arrived within "
+            f"{kpis.half_of_replies_days} days.")
+
+
+def heard_back_note(share: float, kpis: Kpis) -> str:
+    """Why the response curve's "heard back so far" and the Overview's response rate differ,
+    on the spot: the curve counts an application only for the days it has waited.
+
+    >>> base = dict(as_of=dt.date(2026, 1, 1), applications=100, responses=38, positive=5,
+    ...             interviews=3, offers=1, ghosted=4, active=20, median_days=None,
+    ...             half_of_replies_days=7, replies_known=50)
+    >>> heard_back_note(0.43, Kpis(**base)).split(", ")[:2]
+    ['Heard back so far', '43%']
+    """
+    rate = kpis.rate(kpis.responses)
+    if rate is None or round(rate, 2) == round(share, 2):
+        return ""
+    return (f"Heard back so far, {share:.0%}, counts each application for the days it has "
+            f"waited, so recent ones do not count as silent yet; the Overview's response rate, "
+            f"{rate:.0%}, is the share of all {kpis.applications:,} applications sent that "
+            "have a reply.")
+
+
+def logrank_verdict(test: LogRank) -> str:
+    """The log-rank test across groups in one sentence, saying whether the curves differ
+    more than chance would explain (p below ``SIGNIFICANT``).
+
+    >>> test = LogRank(statistic=6.1, df=2, p_value=0.047, groups=("a", "b", "c"))
+    >>> logrank_verdict(test).split(": ")[-1]
+    'the groups differ more than chance would explain.'
+    >>> logrank_verdict(test)[:66]
+    'Log-rank test across 3 groups: χ² = 6.10 with 2 degrees of freedom'
+    """
+    verdict = ("the groups differ more than chance would explain"
+               if test.p_value < SIGNIFICANT else "the difference could be chance")
+    return (f"Log-rank test across {len(test.groups)} groups: χ² = {test.statistic:.2f} with "
+            f"{test.df} degrees of freedom, p = {test.p_value:.3f}: {verdict}.")
+
+
+REPLY_DELAY = "Application to first reply"
+DECISION_DELAY = "Interview to decision"
+
+
 def response_delays(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
     """Observed delays in days: from application to first reply, and from the interview to the
     decision, one row per observation (``kind``, ``days``)."""
@@ -136,9 +231,16 @@ def response_delays(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
     to_reply = (response_dates(known) - known[s.DATE_APPLIED]).dt.days.dropna()
     to_decision = (known[s.DECISION_DATE] - known[s.INTERVIEW_DATE]).dt.days.dropna()
     return pd.concat([
-        pd.DataFrame({"kind": "Application to first reply", "days": to_reply[to_reply >= 0]}),
-        pd.DataFrame({"kind": "Interview to decision", "days": to_decision[to_decision >= 0]}),
+        pd.DataFrame({"kind": REPLY_DELAY, "days": to_reply[to_reply >= 0]}),
+        pd.DataFrame({"kind": DECISION_DELAY, "days": to_decision[to_decision >= 0]}),
     ], ignore_index=True).astype({"days": "int64"})
+
+
+def delay_histograms(delays: pd.DataFrame, *, bin_days: int = 7) -> dict[str, pd.DataFrame]:
+    """The ``histogram`` of each kind of delay in ``response_delays``, by kind, both kinds
+    always present (an empty histogram where none was observed)."""
+    return {kind: histogram(delays.loc[delays["kind"] == kind, "days"], bin_days=bin_days)
+            for kind in (REPLY_DELAY, DECISION_DELAY)}
 
 
 def histogram(values: pd.Series, *, bin_days: int = 7) -> pd.DataFrame:
@@ -202,10 +304,24 @@ def kpis(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) ->
     )
 
 
-def funnel_counts(apps: pd.DataFrame, interviews: pd.DataFrame | None = None) -> pd.DataFrame:
+def kpis_before(apps: pd.DataFrame, *, as_of: dt.date, days: int,
+                ghost_days: int = GHOST_DAYS) -> Kpis:
+    """The headline numbers as they stood ``days`` days before ``as_of``: what today's are
+    compared with.
+
+    >>> from analysis.model.tables import empty_applications
+    >>> kpis_before(empty_applications(), as_of=dt.date(2026, 3, 31), days=30).as_of
+    datetime.date(2026, 3, 1)
+    """
+    return kpis(apps, as_of=as_of - dt.timedelta(days=days), ghost_days=ghost_days)
+
+
+def funnel_counts(apps: pd.DataFrame, *, interviews: pd.DataFrame | None = None
+                  ) -> pd.DataFrame:
     """Applications that reached each stage of applied -> responded -> interview -> offer ->
     accepted (stages reached, not current status), with the conversion from the step before
-    and the share of all applications. With the interview journal, the interview step is
+    (``from_previous``, from the step named in ``compared_with``) and the share of all
+    applications. With the interview journal, the interview step is
     split by rounds reached ("Interview", "Round 2", "Round 3+"), counted where the journal
     has rounds beyond the first.
 
@@ -226,15 +342,17 @@ def funnel_counts(apps: pd.DataFrame, interviews: pd.DataFrame | None = None) ->
         extra = [step for step in extra if step[1] > 0]
         steps = [*steps[:3], *((name, 0) for name, _ in extra), *steps[3:]]
         counts = [*counts[:3], *(n for _, n in extra), *counts[3:]]
-    previous = [counts[0], *counts[:-1]]
     names = [name for name, _ in steps]
+    compared = [names[0], *names[:-1]]
     if "Round 2" in names:  # an offer may follow any round: it converts from the interview
-        previous[names.index("Offer")] = counts[names.index("Interview")]
+        compared[names.index("Offer")] = "Interview"
+    previous = [counts[names.index(name)] for name in compared]
     total = counts[0]
     return pd.DataFrame({
-        "stage": [name for name, _ in steps],
+        "stage": names,
         "applications": counts,
         "from_previous": [c / p if p else np.nan for c, p in zip(counts, previous, strict=True)],
+        "compared_with": compared,
         "of_applied": [c / total if total else np.nan for c in counts],
     })
 

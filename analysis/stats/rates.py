@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis.maths.intervals import wilson_interval
+from analysis.maths.intervals import SIGNIFICANT, wilson_interval
 from analysis.maths.survival import kaplan_meier, quantile
 from analysis.model import schema as s
 from analysis.model.dates import format_days
@@ -66,9 +66,27 @@ def top_values_of(apps: pd.DataFrame, column: str, n: int) -> pd.Series:
     return top_values(apps[column], n)
 
 
+def group_values(apps: pd.DataFrame, column: str) -> list[str]:
+    """The values of ``column`` that name a group to compare, sorted, blanks (empty text
+    included, which ``compare_groups`` would not find) left out.
+
+    >>> group_values(pd.DataFrame({"source": ["Referral", None, "Job board", " ", "Referral"]}),
+    ...              "source")
+    ['Job board', 'Referral']
+    """
+    values = apps[column].dropna()
+    return sorted(v for v in values.unique() if str(v).strip())
+
+
 def month_applied(apps: pd.DataFrame) -> pd.Series:
-    """The month of application, as "2025-03" (blank when there is no date)."""
-    return format_days(apps[s.DATE_APPLIED], "%Y-%m")
+    """The month of application, as "Mar 2025" (blank when there is no date): the way every
+    chart and table here names a month.
+
+    >>> days = pd.DataFrame({"date_applied": pd.to_datetime(["2025-03-07", None])})
+    >>> month_applied(days).tolist()
+    ['Mar 2025', nan]
+    """
+    return format_days(apps[s.DATE_APPLIED], "%b %Y")
 
 
 def rate_table(apps: pd.DataFrame, *, by: str | pd.Series | None, outcome: str,
@@ -95,8 +113,13 @@ def rate_table(apps: pd.DataFrame, *, by: str | pd.Series | None, outcome: str,
     table = table.assign(rate=table["successes"] / table["n"], low=low, high=high)[RATE_COLUMNS]
     small = table["n"] < min_n
     result = table if show_small else table[~small]
-    keys, ascending = (["n", "group"], [False, True]) if order == "size" else (["group"], [True])
-    result = result.sort_values(keys, ascending=ascending).reset_index(drop=True)
+    if order == "size":
+        result = result.sort_values(["n", "group"], ascending=[False, True])
+    else:  # by name, months ("Mar 2025") in time order
+        month = pd.to_datetime(result["group"], format="%b %Y", errors="coerce")
+        result = result.assign(_month=month).sort_values(["_month", "group"])\
+            .drop(columns="_month")
+    result = result.reset_index(drop=True)
     result.attrs["hidden"] = 0 if show_small else int(small.sum())
     return result
 
@@ -128,6 +151,16 @@ def cohorts(apps: pd.DataFrame, *, as_of: dt.date, outcome: str = "response") ->
         low=low, high=high, age_days=age.astype("int64"),
         maturing=age < (settle if settle is not None else 30),
     ).astype({"n": "int64", "successes": "int64"})
+
+
+def maturing_weeks(cohorts: pd.DataFrame) -> int:
+    """How many of the ``cohorts`` weeks are too recent to judge (their rates will still
+    rise).
+
+    >>> maturing_weeks(pd.DataFrame({"maturing": [False, True, True]}))
+    2
+    """
+    return int(cohorts["maturing"].sum())
 
 
 @dataclass(frozen=True)
@@ -162,3 +195,16 @@ def compare_groups(apps: pd.DataFrame, *, by: str, first: str, second: str, outc
                          index=pd.Index([first, second], name="group"))
     return Comparison(groups=(first, second), table=table,
                       odds_ratio=float(result.statistic), p_value=float(result.pvalue))
+
+
+def comparison_verdict(comparison: Comparison) -> str:
+    """Fisher's exact test of two groups in one sentence, saying whether a difference this
+    large would rarely happen by chance (p below ``SIGNIFICANT``).
+
+    >>> table = pd.DataFrame()
+    >>> comparison_verdict(Comparison(("a", "b"), table, odds_ratio=9.0, p_value=0.4857))
+    "Fisher's exact test: p = 0.486, so the difference could well be chance."
+    """
+    verdict = ("a difference this large would rarely happen by chance"
+               if comparison.p_value < SIGNIFICANT else "the difference could well be chance")
+    return f"Fisher's exact test: p = {comparison.p_value:.3f}, so {verdict}."

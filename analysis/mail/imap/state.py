@@ -42,13 +42,17 @@ class Signed(Protocol):
 
 
 class SyncState(MutableMapping[StateKey, FolderState]):
-    """Where each folder's reading stands, keyed by (host, user, folder): plain JSON for the
-    workspace to keep (:meth:`to_json`, :meth:`from_json`), without secrets."""
+    """Where each folder's reading stands, keyed by (host, user, folder), and ``seen``: the
+    Message-IDs of the messages a scan of the server (``analysis.mail.scan_imap``) has read in
+    full, never offered again (in another folder, or after a folder was renumbered). Plain
+    JSON for the workspace to keep (:meth:`to_json`, :meth:`from_json`), without secrets."""
 
-    VERSION = 1
+    VERSION = 2
 
-    def __init__(self, folders: Mapping[StateKey, FolderState] | None = None) -> None:
+    def __init__(self, folders: Mapping[StateKey, FolderState] | None = None, *,
+                 seen: Iterable[str] = ()) -> None:
         self._folders: dict[StateKey, FolderState] = {}
+        self.seen: set[str] = set(seen)
         for key, value in (folders or {}).items():
             self[key] = value
 
@@ -108,8 +112,16 @@ class SyncState(MutableMapping[StateKey, FolderState]):
                     "uidvalidity": value.uidvalidity, "last_uid": value.last_uid,
                     "pending": list(value.pending)}
                    for (host, user, folder), value in sorted(self._folders.items())]
-        return json.dumps({"version": self.VERSION, "folders": folders}, ensure_ascii=False,
-                          indent=1)
+        return json.dumps({"version": self.VERSION, "folders": folders,
+                           "seen": sorted(self.seen)}, ensure_ascii=False, indent=1)
+
+    def update_from(self, other: SyncState) -> None:
+        """Become a copy of ``other`` (folders and Message-IDs seen), in place."""
+        self._folders = dict(other._folders)
+        self.seen = set(other.seen)
+
+    def copy(self) -> SyncState:
+        return SyncState(self._folders, seen=self.seen)
 
     @classmethod
     def from_json(cls, text: str | bytes | None) -> SyncState:
@@ -118,9 +130,9 @@ class SyncState(MutableMapping[StateKey, FolderState]):
             return cls()
         try:
             document = json.loads(text)
-            if document.get("version") != cls.VERSION:
+            if document.get("version") not in (1, cls.VERSION):  # 1: before ``seen``
                 raise ValueError(f"version {document.get('version')!r}")
-            state = cls()
+            state = cls(seen=(str(m) for m in document.get("seen", ())))
             for entry in document["folders"]:
                 state[(str(entry["host"]), str(entry["user"]), str(entry["folder"]))] = \
                     FolderState(int(entry["uidvalidity"]), int(entry["last_uid"]),

@@ -117,14 +117,17 @@ def iter_headers(connection: Connection, folder: str | Folder, state: SyncState,
                  stop: Callable[[], bool] | None = None,
                  progress: Callable[[int, int, float], object] | None = None,
                  choose: Callable[[list[Header]], Iterable[int]] | None = None,
-                 ) -> Iterator[Header]:
+                 found: Callable[[int], object] | None = None) -> Iterator[Header]:
     """The headers of ``folder``'s messages not read yet (UIDs above the state's last one,
     received on or after ``since``), fetched in batches of UID ranges. After a batch was
     handed over the state moves past it (with the UIDs ``choose(batch)`` returns noted as
     pending, for :func:`fetch_messages`), and ``progress(messages, bytes, seconds)`` is called;
-    ``stop()`` returning true ends it between batches. A changed UIDVALIDITY reads the folder
+    ``stop()`` returning true ends it between batches; ``found(n)`` is told how many new
+    messages the folder has before the first batch. A changed UIDVALIDITY reads the folder
     again from the start (``connection.rescanned`` says so)."""
     reader = _FolderReader(connection, folder, state, as_date(since))
+    if found is not None:
+        found(len(reader.uids))
     started = time.monotonic()
     count = received = 0
     for last_uid, headers in reader.batches(batch, stop):

@@ -7,7 +7,11 @@ same builders as the Reports page.
     jobsearch follow-ups --ics follow-ups.ics        # the dashboard's saved data
     jobsearch log tracker.xlsx --from 2026-09-01 --to 2026-09-30 --out september.xlsx
     jobsearch template --out tracker.xlsx
+    jobsearch mail --imap imap.gmail.com --user sam@gmail.com --out proposals.csv
     jobsearch forecast tracker.xlsx --by 2027-03-01
+
+The top room: it may import every room below it. ``common`` holds what the commands share
+(reading the tracker, writing files), ``mail`` the mail command (a file or an IMAP server).
 """
 
 from __future__ import annotations
@@ -16,60 +20,31 @@ import argparse
 import datetime as dt
 import io
 import os
-import sqlite3
 import sys
-import time
 from collections.abc import Sequence
 from contextlib import redirect_stderr, redirect_stdout
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
 
+from analysis.cli.common import PROG, CommandError, _date, _format, _load, _write
+from analysis.cli.mail import add_mail_parser, run_mail
 from analysis.followups.due import state_counts
-from analysis.followups.log import ActionLog, carried_decisions, open_follow_ups
-from analysis.followups.rules import RULES_SETTING, FollowUpRules, rules_from_settings
-from analysis.forecast.channels import CHANNEL_SETTING, CHANNELS, channels_from_setting
+from analysis.followups.log import open_follow_ups
+from analysis.forecast.channels import CHANNELS
 from analysis.forecast.needed import MIX, applications_needed
 from analysis.forecast.pipeline import channel_forecast
 from analysis.forecast.validation import backtest, backtest_lines
-from analysis.interviews.journal import saved_or_derived
-from analysis.mail.mailbox import MailboxError
-from analysis.mail.scan import ScanProgress, scan_mailbox
-from analysis.model.cells import empty_issues
-from analysis.model.schema import LABELS
 from analysis.model.stages import GHOST_DAYS
-from analysis.model.store import (
-    ENV_VAR,
-    GHOST_DAYS_SETTING,
-    Workspace,
-    WorkspaceError,
-    default_path,
-)
-from analysis.model.words import chance_text, plural, printable
-from analysis.offers import scoring as o
+from analysis.model.store import ENV_VAR, default_path
+from analysis.model.words import chance_text, printable
 from analysis.outputs import applog, report_book, report_page, reports
 from analysis.outputs.exports import actions_calendar, safe_csv
 from analysis.outputs.template import tracker_template
-from analysis.reading.importer import load_applications
-from analysis.reading.result import LoadResult, MissingColumnsError
-from analysis.reading.sources import SpreadsheetError
 
-PROG = "jobsearch"
 FOLLOW_UP_COLUMNS = {"state": "State", "due": "Due", "title": "Action", "company": "Company",
                      "role": "Role", "contact_name": "To", "channel": "Channel"}
-
-
-class CommandError(Exception):
-    """A problem the user can fix, reported as one line and exit status 1."""
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
 
 
 def parser() -> argparse.ArgumentParser:
@@ -122,24 +97,7 @@ def parser() -> argparse.ArgumentParser:
                      help="a .xlsx or .html file")
     log.add_argument("--name", default="", help="your name, printed in the title")
 
-    mail = commands.add_parser(
-        "mail", help="find replies, rejections and interviews in an exported mailbox",
-        description="Read an exported mailbox (an .mbox file such as Google Takeout's, .eml "
-                    "or .msg files, a zip of them) on this computer and list what it tells "
-                    "that the tracker is missing: replies, rejections, interviews, thank-you "
-                    "notes sent, promised decision dates. Nothing is changed; review the "
-                    "proposals in the dashboard's Mail page, or in the --out CSV.")
-    mail.add_argument("mailbox", type=Path, metavar="MAILBOX")
-    mail.add_argument("input", nargs="*", metavar="TRACKER", type=Path,
-                      help="your spreadsheet; without one, the data saved by the dashboard")
-    mail.add_argument("--workspace", type=Path, metavar="PATH",
-                      help="the dashboard's saved data to read when no TRACKER is given")
-    mail.add_argument("--sheet", help="the tracker's sheet to read")
-    mail.add_argument("--me", metavar="ADDRESS", help="your own address (default: inferred "
-                                                      "from the mailbox)")
-    mail.add_argument("--as-of", type=_date, default=None, metavar="DATE",
-                      help="leave out mail after this day, as YYYY-MM-DD (default: today)")
-    mail.add_argument("--out", type=Path, metavar="FILE", help="save the proposals as CSV")
+    add_mail_parser(commands)
 
     forecast = commands.add_parser(
         "forecast", help="what the open applications will likely bring",
@@ -169,103 +127,6 @@ def parser() -> argparse.ArgumentParser:
                     "status drop-down, an Offers sheet and instructions.")
     template.add_argument("--out", type=Path, required=True, metavar="FILE")
     return main
-
-
-@dataclass(frozen=True)
-class Input:
-    """What a command works on: the applications and offers, and from the dashboard's saved
-    data the follow-up decisions, offer criteria, ghosting threshold and the channels said
-    for sources (defaults for a file)."""
-
-    result: LoadResult
-    log: ActionLog = field(default_factory=ActionLog)
-    offer_settings: dict[str, object] = field(default_factory=dict)
-    ghost_days: int = GHOST_DAYS
-    rules: FollowUpRules = field(default_factory=FollowUpRules)
-    channels: dict[str, str] = field(default_factory=dict)
-
-
-def _load(args: argparse.Namespace) -> Input:
-    if not args.input:
-        return _load_saved(args.workspace or default_path())
-    return Input(_load_file(args))
-
-
-def _load_saved(path: Path) -> Input:
-    if not path.is_file():
-        raise CommandError(f"no saved data at {path}: give your spreadsheet, e.g. "
-                           f"`{PROG} report tracker.xlsx --out report.html`.")
-    try:  # read as it is: a command line report never upgrades or changes the file
-        workspace = Workspace(path, read_only=True)
-        snapshot = workspace.load()
-        decisions = workspace.follow_up_decisions()
-        offer_settings = workspace.setting(o.SETTINGS_KEY, {})
-        ghost_days = workspace.setting(GHOST_DAYS_SETTING, GHOST_DAYS)
-        rules = rules_from_settings(workspace.setting(RULES_SETTING, {}))
-        channels = channels_from_setting(workspace.setting(CHANNEL_SETTING, {}))
-    except WorkspaceError as error:
-        raise CommandError(str(error)) from None
-    except (sqlite3.Error, RuntimeError, ValueError) as error:
-        raise CommandError(f"{path}: the saved data could not be read ({error}).") from None
-    if snapshot is None:
-        raise CommandError(f"{path} holds no applications yet: import your tracker in the "
-                           "dashboard first, or give the spreadsheet here.")
-    files = snapshot.details.get("files")
-    result = LoadResult(applications=snapshot.applications, issues=empty_issues(),
-                        offers=snapshot.offers,
-                        files=[str(f) for f in files] if isinstance(files, list) else [],
-                        interviews=saved_or_derived(snapshot.interviews,
-                                                    snapshot.applications)).linked()
-    print(f"Read {plural(len(result.applications), 'application')} saved on "
-          f"{snapshot.created:%-d %B %Y} (version {snapshot.version}).", file=sys.stderr)
-    entries = {action: (state, until) for action, (state, until, _) in decisions.items()}
-    entries.update(carried_decisions(decisions, result.applications, result.interviews))
-    return Input(result, ActionLog(entries=entries),
-                 dict(offer_settings) if isinstance(offer_settings, dict) else {},
-                 ghost_days if isinstance(ghost_days, int) else GHOST_DAYS, rules, channels)
-
-
-def _load_file(args: argparse.Namespace) -> LoadResult:
-    for path in args.input:
-        if not path.is_file():
-            raise CommandError(f"{path}: no such file.")
-    try:
-        result = load_applications([str(p) for p in args.input] if len(args.input) > 1
-                                   else str(args.input[0]), sheet=args.sheet,
-                                   as_of=args.as_of)
-    except MissingColumnsError as error:
-        shown = ", ".join(f"'{h}'" for h in error.headers[:12])
-        raise CommandError(
-            f"{error.file}: no Company column was recognised among the headers ({shown}). "
-            f"Name the column that holds the employer 'Company', or start from "
-            f"`{PROG} template`.") from None
-    except SpreadsheetError as error:
-        raise CommandError(str(error)) from None
-    counts = result.issues["severity"].value_counts()
-    problems = [plural(int(counts[k]), k) for k in ("error", "warning") if counts.get(k)]
-    print(f"Read {plural(len(result.applications), 'application')} from "
-          f"{', '.join(result.files)}" + (f" ({', '.join(problems)})" if problems else "")
-          + ".", file=sys.stderr)
-    return result
-
-
-def _write(path: Path, data: bytes | str) -> None:
-    try:
-        if isinstance(data, str):
-            path.write_text(data, encoding="utf-8")
-        else:
-            path.write_bytes(data)
-    except OSError as error:
-        raise CommandError(f"{path}: cannot write the file ({error.strerror}).") from None
-    print(f"Wrote {path}.", file=sys.stderr)
-
-
-def _format(args: argparse.Namespace, allowed: Sequence[str]) -> str:
-    chosen = getattr(args, "format", None) or args.out.suffix.lower().lstrip(".")
-    if chosen not in allowed:
-        raise CommandError(f"{args.out}: give a file ending in "
-                           f"{' or '.join('.' + a for a in allowed)}, or use --format.")
-    return chosen
 
 
 def run_report(args: argparse.Namespace) -> None:
@@ -321,50 +182,6 @@ def run_log(args: argparse.Namespace) -> None:
 def run_template(args: argparse.Namespace) -> None:
     _format(args, ("xlsx",))
     _write(args.out, tracker_template())
-
-
-MAIL_COLUMNS = {"company": "Company", "role": "Role", "column": "Column", "value": "Value",
-                "kind": "Found", "confidence": "Sure", "message_date": "Mail of"}
-
-
-def run_mail(args: argparse.Namespace) -> None:
-    given = _load(args)
-    if not args.mailbox.exists():
-        raise CommandError(f"{args.mailbox}: no such file or folder.")
-    started = time.perf_counter()
-
-    def report(progress: ScanProgress) -> None:
-        print(f"\r{progress.messages:,} messages, {progress.mb_per_second:.0f} MB/s",
-              end="", file=sys.stderr)
-
-    try:
-        scan = scan_mailbox(args.mailbox, given.result.applications, as_of=args.as_of,
-                            me=args.me, progress=report)
-    except MailboxError as error:
-        raise CommandError(str(error)) from None
-    stats = scan.stats
-    print(f"\rRead {stats['messages read']:,.0f} messages in "
-          f"{time.perf_counter() - started:.1f} s: {stats['matched']:,.0f} about your "
-          f"applications, {stats['skipped as bulk']:,.0f} bulk (alerts, newsletters), "
-          f"{stats['unreadable']:,.0f} unreadable. Your address: {scan.me or 'unknown'}.",
-          file=sys.stderr)
-    proposals = scan.proposals
-    if proposals.empty:
-        print("Nothing to add: the mailbox tells nothing the tracker does not already hold.")
-    else:
-        table = proposals[list(MAIL_COLUMNS)].rename(columns=MAIL_COLUMNS).copy()
-        table["Value"] = [f"{v:%Y-%m-%d}" if isinstance(v, pd.Timestamp) else str(v)
-                          for v in proposals["value"]]
-        table["Mail of"] = table["Mail of"].dt.strftime("%-d %b %Y")
-        table["Column"] = proposals["column"].map(LABELS).fillna(proposals["column"])
-        table["Company"] = table["Company"].fillna("").replace("nan", "")
-        table["Role"] = table["Role"].fillna("").replace("nan", "")
-        print(f"{plural(len(proposals), 'proposal')} (review them in the dashboard's Mail "
-              "page):\n")
-        print(table.to_string(index=False, max_colwidth=40))
-    if args.out:
-        _write(args.out, safe_csv(proposals.assign(value=[
-            f"{v:%Y-%m-%d}" if isinstance(v, pd.Timestamp) else v for v in proposals["value"]])))
 
 
 FORECAST_SHOWN = 15

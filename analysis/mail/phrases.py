@@ -1,0 +1,401 @@
+"""The phrases the mail reader weighs, sentence by sentence, in English, German, French and
+Spanish (a few Italian and Dutch ones too): what decides a rejection, an offer, an invitation,
+a reschedule or a cancellation, an assessment, an acknowledgement, a job board's notice, an
+auto-reply; and in the person's own mail, the thank-you, the follow-up, the thanks after a
+rejection, accepting, declining, withdrawing. Each table matches within one sentence, so a
+word that goes with a meaning only counts beside the words that make it one ("unfortunately"
+with a "not"; "interview" with "invite" or a day)."""
+
+from __future__ import annotations
+
+import re
+
+
+def any_of(*phrases: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of ``phrases``."""
+    return re.compile(r"(?i)(?:" + "|".join(phrases) + r")")
+
+
+# A sentence that only says what would happen ("if you do not hear from us within two weeks,
+# we will not be progressing your application") decides nothing.
+CONDITIONAL_OPENING = re.compile(
+    r"(?i)\W*(?:if|should|unless|in case|in the event|once|whether|falls|sollten|sollte|wenn|"
+    r"sofern|ob|si|sans (?:nouvelles|réponse|retour)|au cas|en l'absence|à défaut|en caso|de no|"
+    r"sin (?:noticias|respuesta)|cuando|se|qualora|als|indien)\b")
+CONDITIONAL_WITHIN = any_of(
+    r"\bif (?:you|we|your|there|the|this|an?|no)\b", r"\bshould (?:you|we)\b",
+    r"\b(?:falls|sofern|sollten) (?:sie|du|wir)\b", r"\bwenn (?:sie|du|wir|ihr)\b",
+    r"\bsi (?:vous|nous|votre|aucun|cette|ce|ces)\b", r"\bsans (?:nouvelles|réponse|retour)\b",
+    r"\bsi (?:no|tu|su|usted|en|pasad)\b", r"\ben caso de\b", r"\bde no (?:recibir|tener)\b",
+    # "we will let you know when the status changes": a notice to come, not one
+    r"\b(?:te avisaremos|te informaremos|le informaremos|we(?:'ll| will) (?:let you know|notify "
+    r"you|email you|inform you|update you)|wir (?:informieren|benachrichtigen) (?:sie|dich)|"
+    r"nous vous (?:informerons|préviendrons)|vous serez (?:informée?|prévenue?))\b.{0,40}"
+    r"\b(?:cuando|when|once|as soon as|sobald|wenn|dès que|lorsque|quand)\b",
+)
+
+
+def conditional(sentence: str) -> bool:
+    """Whether a sentence only says what would happen: it opens with "if", "falls", "si"...
+    or holds "if you", "wenn Sie", "si vous"..."""
+    return bool(CONDITIONAL_OPENING.match(sentence) or CONDITIONAL_WITHIN.search(sentence))
+# "may invite you", "will be in touch if": a possibility, not an invitation.
+HEDGE = any_of(r"\b(?:may|might)\b", r"\bwill (?:be in touch|contact you|reach out)\b",
+               r"\beventuell\b", r"\bgegebenenfalls\b", r"\bpourr(?:ons|ions|ait)\b",
+               r"\bpodr(?:íamos|ía)\b", r"\bshortlisted candidates\b",
+               r"\bcandidates? (?:who|that) (?:are|have been) (?:shortlisted|selected)\b",
+               r"\bselected candidates\b", r"\bnext steps? (?:may|will) include\b")
+
+REJECTION = any_of(
+    # English
+    r"\bunfortunately\b.{0,120}\b(?:not|n't|unable|unsuccessful|no longer|decided|another|"
+    r"other candidates?|filled|closed|cannot|can't)\b",
+    r"\b(?:not|n't|unable to|no longer|won't|will not)\b.{0,40}\b(?:mov(?:e|ing) (?:you |your "
+    r"\w+ )?forward|proceed(?:ing)? (?:with|further)|progress(?:ing)? (?:with )?your|"
+    r"selected|successful|shortlisted|tak(?:e|ing) (?:your application|you|this) (?:forward|"
+    r"further)|advanc(?:e|ing) (?:your|you)|consider(?:ing|ed)? (?:you|your) (?:further|for))",
+    r"\bdecided not to (?:select|proceed|move|progress|continue|pursue|offer|invite|take)",
+    r"\b(?:decided|chosen|chose|opted|elected|going|selected|decision) to (?:move|go|proceed|"
+    r"continue|progress|pursue)(?: forward| ahead)? with (?:another|other|a different|someone|"
+    r"an? (?:internal |other )?candidate|candidates|applicants|the candidate|a person|one)",
+    r"\b(?:another|other|different) (?:candidates?|applicants?|profiles?)\b.{0,40}\b(?:whose|"
+    r"who|that|with|more closely|better|stronger)\b",
+    r"\bsomeone (?:whose|who|else|with)\b",
+    r"\bpursue (?:other|another|different) (?:candidates?|applicants?|profiles?)\b",
+    r"\b(?:position|role|vacancy|job|opening) "
+    r"(?:has|have|had) (?:now |since |already )?been (?:filled|closed|cancelled|withdrawn|put on "
+    r"hold)", r"\b(?:filled|closed) the (?:position|role|vacancy)",
+    r"\bunsuccessful\b", r"\bregret (?:to|that)\b", r"\bregretfully\b",
+    r"\bnot (?:been )?(?:selected|shortlisted)\b", r"\b(?:application|candidacy) (?:was|has been) "
+    r"(?:rejected|declined|unsuccessful)", r"\bno longer (?:being )?considered\b",
+    r"\b(?:will not|won't) be (?:moving|progressing|proceeding|inviting|offering)\b",
+    r"\bnot (?:a|the right) (?:match|fit)\b", r"\bnot to (?:progress|proceed)\b",
+    r"\b(?:unable|not able|not in a position) to (?:offer you|extend (?:you )?an offer)",
+    # German
+    r"\bleider\b.{0,160}\b(?:nicht|keine?n?|absagen?|abgesagt|andere[nr]?|besetzt|"
+    r"geschlossen|ab)\b", r"\babsage\b(?! des termins| unseres termins| des gesprächs)",
+    r"\bsagen? (?:wir |ihnen |dir |euch )+.{0,60}\bab\b", r"\bnicht (?:mehr |weiter |länger )?"
+    r"berücksichtig",
+    r"\b(?:für|uns für) (?:(?:eine[nr]?|die|den) )?(?:andere|anderen) (?:kandidat|"
+    r"bewerb|person|profil)", r"\bandere (?:bewerbungen|kandidat\w*|profile)\b.{0,60}\b(?:näher|"
+    r"besser|passender|mehr)", r"\b(?:stelle|position|vakanz)\b.{0,80}\b(?:besetzt|geschlossen|"
+    r"gestrichen|zurückgezogen)\b", r"\bkeine positive (?:nachricht|rückmeldung|entscheidung)",
+    r"\bnicht in die engere auswahl", r"\bnicht weiter ?(?:verfolgen|berücksichtigen)",
+    r"\babgelehnt\b", r"\bkeine\b.{0,60}\bberücksichtig",
+    r"\bbedauer\w*\b.{0,80}\b(?:nicht|keine?)\b",
+    # French
+    r"\bmalheureusement\b.{0,160}\b(?:pas|plus|ne|n'|pourvu|autre|aboutir|négative)\b",
+    r"\b(?:pas|plus) (?:pu |pouvoir |possible de |en mesure de )?(?:lui |y )?donner (?:une )?"
+    r"suite (?:favorable|positive)", r"\bne (?:pas|plus) (?:pouvoir )?donner suite\b",
+    r"\b(?:n'a|n'avons|n'ont|n'est|ne sera|pas été)\b.{0,30}\bretenue?s?\b",
+    r"\bd'autres (?:candidat|profil)", r"\b(?:poste|offre)\b.{0,30}\b(?:a été|est) (?:déjà )?"
+    r"pourvue?\b", r"\bpourvu en interne\b", r"\brefus\b", r"\brejet\b", r"\bdéclinée\b",
+    r"\bnous regrettons\b", r"\bpas (?:été )?retenue?s?\b",
+    r"\bne (?:correspond|correspondent) pas\b", r"\bnon retenue?\b",
+    r"\bune suite (?:défavorable|négative)\b", r"\bpas pu aboutir\b",
+    # Spanish
+    r"\b(?:lamentablemente|desafortunadamente|por desgracia|lamentamos|sentimos)\b.{0,160}"
+    r"\b(?:no|otr[oa]s?|cubiert[oa]|descartad|negativ)\b", r"\bno (?:has|ha) sido seleccionad",
+    r"\b(?:otro|otra|otros|otras) (?:candidat|perfil|persona|aspirante)",
+    r"\b(?:puesto|vacante|posición|plaza)\b.{0,30}\b(?:ha sido |fue |está |ya )?cubiert[oa]",
+    r"\brechazad[oa]\b", r"\bdescartad[oa]\b", r"\bno (?:podemos|vamos a|continuaremos|"
+    r"seguiremos|avanzaremos)\b.{0,40}\b(?:candidatura|proceso|solicitud|adelante|contigo)\b",
+    r"\bno (?:ha|has) superado\b", r"\bno (?:\w+ ){0,2}ha[ns]? (?:sido )?seleccionad",
+    r"\bno seguir adelante\b", r"\bno continuar con tu\b",
+    # Italian, Dutch
+    r"\bpurtroppo\b.{0,120}\bnon\b", r"\bcandidatura non (?:è|e') stata (?:accolta|selezionata)",
+    r"\bnon (?:è stat[ao]|sei stat[ao]) selezionat",
+    r"\bhelaas\b.{0,120}\b(?:niet|geen|andere)\b", r"\bafgewezen\b",
+)
+# A rejection said only between the lines: the CV kept for the future and good wishes.
+KEPT_ON_FILE = any_of(
+    r"\b(?:keep|retain|hold)\b.{0,30}\b(?:cv|resume|résumé|details|profile|application)\b.{0,30}"
+    r"\b(?:on file|for future|in mind|in our database)",
+    r"\bconserv\w+\b.{0,40}\b(?:cv|candidature|dossier|profil)\b.{0,80}\bfutur",
+    r"\b(?:guardar|mantendremos|conservaremos)\w*\b.{0,40}\b(?:cv|currículum|candidatura|"
+    r"perfil)\b.{0,60}\bfutur", r"\b(?:unterlagen|profil)\b.{0,40}\b(?:gespeichert|aufbewahren|"
+    r"in evidenz|im pool)\b")
+GOOD_WISHES = any_of(
+    r"\bwish(?:ing)? you (?:all )?(?:the )?(?:best|every success|luck|well)\b",
+    r"\bbest of luck\b", r"\bviel erfolg\b", r"\balles gute\b",
+    r"\bsouhaitons (?:le meilleur|bonne continuation|plein succès|bonne chance|pleine réussite|"
+    r"bon courage)", r"\bbonne continuation\b", r"\b(?:deseamos|te deseamos|le deseamos)\b.{0,40}"
+    r"\b(?:éxito|suerte|lo mejor)\b")
+
+OFFER = any_of(
+    r"\b(?:pleased|happy|delighted|excited|thrilled|glad) to (?:extend|offer you|make you|"
+    r"present you)", r"\boffer(?:ing)? you the (?:position|role|job)\b",
+    r"\b(?:extend|make|send|attach|enclose)(?:ing|ed)? (?:you )?(?:an?|the|our) (?:formal |"
+    r"written |verbal |conditional )?(?:job )?offer\b", r"\b(?:job|employment) offer\b",
+    r"\boffer (?:letter|of employment|details|package)\b", r"\b(?:like|want) to offer you\b",
+    r"\bformal offer\b", r"\boffer from\b", r"\bcongratulations\b.{0,80}\boffer\b",
+    r"\bvertragsangebot\b", r"\barbeitsvertrag\b", r"\bihnen (?:die stelle|die position|ein "
+    r"angebot|einen vertrag) (?:anbieten|machen|geben)", r"\b(?:sie|dich) für die (?:stelle|"
+    r"position)\b.{0,80}\bausgewählt\b", r"\bzusage für\b", r"\bangebot\b.{0,60}\bannehmen\b",
+    r"\boffre d'emploi\b", r"\bpromesse d'embauche\b", r"\bproposition d'embauche\b",
+    r"\b(?:plaisir|heureux|heureuse|ravis?) de vous (?:proposer|offrir|annoncer que vous)",
+    r"\bnous vous proposons un (?:contrat|cdi|cdd|poste)\b", r"\blettre d'offre\b",
+    r"\boferta (?:de trabajo|de empleo|formal|laboral|económica)\b", r"\bcarta oferta\b",
+    r"\bnos complace ofrecer", r"\bofrecer(?:te|le) (?:el puesto|la "
+    r"posición|un contrato)", r"\bhas sido seleccionad[oa] para (?:el|la|ocupar)\b",
+)
+# An offer's terms: pay and a start, said together.
+PAY = any_of(r"\bsalary\b", r"\bcompensation\b", r"\bbase pay\b", r"\bgehalt\b",
+             r"\bbruttojahresgehalt\b", r"\bvergütung\b", r"\brémunération\b", r"\bsalaire\b",
+             r"\bsalario\b", r"\bretribución\b", r"\bremuneración\b")
+START = any_of(r"\bstart(?:ing)? date\b", r"\bstart on\b", r"\beintritt\b", r"\bstarttermin\b",
+               r"\bdate d'(?:embauche|entrée|arrivée)\b", r"\bprise de poste\b",
+               r"\bfecha de (?:incorporación|inicio)\b", r"\bincorporación\b")
+
+CANCEL = any_of(
+    r"\bcancel(?:l?ed|l?ing)?\b.{0,40}\b(?:interview|call|meeting|chat|appointment|event)\b",
+    r"\b(?:interview|call|meeting|event|appointment)\b.{0,40}\b(?:cancel(?:l?ed)?|called off)\b",
+    r"\babsagen\b.{0,40}\b(?:termin|gespräch|interview)\b",
+    r"\b(?:termin|gespräch|interview)\w*\b.{0,40}\b(?:abgesagt|absagen|entfällt|fällt .{0,10}aus|"
+    r"streichen)\b", r"\babsage (?:des|unseres) (?:termins|gesprächs|interviews)\b",
+    r"\bannul\w*\b", r"\bcancela\w*\b", r"\banula\w*\b",
+)
+RESCHEDULE = any_of(
+    r"\bre-?schedul\w*\b", r"\b(?:new|another|alternative|different) (?:time|date|slot)s?\b",
+    r"\bmove (?:our|the|your) (?:interview|call|meeting|chat)\b", r"\bmoved to\b",
+    r"\bverschieb\w*\b", r"\bverleg\w*\b", r"\bneue[nr]? termin\w*\b", r"\bumplan\w*\b",
+    r"\breport(?:er|é|ée|ons)\b", r"\bdécal\w*\b", r"\bnouve(?:au|lle) (?:créneau|date|horaire)\b",
+    r"\breprogram\w*\b", r"\bcambi\w+ (?:la fecha|el horario|la hora|la entrevista)\b",
+    r"\baplaz\w*\b", r"\bpospon\w*\b", r"\bnueva (?:fecha|hora)\b",
+)
+MEETING = (
+    r"(?:interview\w*|call|phone screen|screening|chat|conversation|meeting|video ?call|zoom|"
+    r"teams|google meet|onsite|on-site|catch[- ]up|discussion|talk|speak|meet\b|"
+    r"gespräch\w*|vorstellungsgespräch|kennenlern\w*|telefonat|termin|videocall|"
+    r"entretien|échange|rendez-vous|rencontre\w*|visio\w*|entrevista|llamada|reunión|"
+    r"videollamada|charla|conversación|colloquio|sollicitatiegesprek|gesprek)")
+INVITE = any_of(
+    rf"\b(?:invit\w*|schedul\w*|arrang\w*|set up|book\w*|organi[sz]\w*|confirm\w*|propos\w*|"
+    rf"availab\w*|slot|einlad\w*|einladung|laden (?:wir )?(?:sie|dich)|bestätig\w*|"
+    rf"vereinbar\w*|vorschlag\w*|vorschlagen|convi\w+|convoqu\w*|confirm\w*|disponib\w*|"
+    rf"invitar\w*|agendar|programar|coordinar|confirmar\w*|disponib\w*|citar\w*|"
+    rf"would (?:like|love) to|'d (?:like|love) to|could we|can we|let's|lass(?:en)? uns|"
+    rf"möchten (?:wir )?(?:sie|dich)|würden (?:wir )?(?:sie|dich)|"
+    rf"aimerions|souhaitons|nous gustaría|me gustaría)\b.{{0,80}}\b{MEETING}",
+    rf"\b{MEETING}\b.{{0,60}}\b(?:invit\w*|schedul\w*|confirm\w*|booked|arranged|is set|"
+    rf"eingeladen|einladen|bestätigt|vereinbart|confirmé\w*|prévu\w*|programad\w*|confirmad\w*|"
+    rf"agendad\w*)",
+    r"\b(?:would like|'d like|want|wish) to (?:interview|meet|speak with|talk (?:to|with))\b",
+    r"\b(?:can|could|would) you (?:come (?:in|by|over|to)|stop by|drop by|pop (?:in|by)|join us|"
+    r"make it|do)\b", r"\bjoin us for\b",
+    r"\bcome in for\b", r"\blook(?:ing)? forward to (?:seeing|meeting|speaking|talking) "
+    r"(?:with )?you\b.{0,40}\b(?:on|at|tomorrow|next)\b",
+    r"\b(?:new )?event\b.{0,30}\b(?:scheduled|booked|confirmed)\b",
+    r"\bwould you (?:be )?(?:available|free)\b",
+    r"\blet's (?:say|do|go with|book|pencil)\b", r"\bi'll (?:call|ring|phone) you\b",
+    r"\bare you (?:available|free)\b",
+    r"\b(?:what|share your|your) availability\b", r"\bwhen (?:are|would) you be (?:available|"
+    r"free)\b", r"\b(?:pick|choose|select|book) (?:a|your) (?:time|slot)\b",
+    r"\bnext (?:step|round) (?:is|will be|would be)\b.{0,40}\b(?:interview|call|chat|meeting)",
+    r"\bhätten sie\b.{0,40}\bzeit\b", r"\b(?:können|könnten|wollen) wir\b.{0,60}"
+    r"\b(?:telefonieren|sprechen|treffen)\b", r"\bpasst (?:ihnen|dir)\b",
+    r"\bseriez-vous disponible\b",
+    r"\bêtes-vous disponible\b", r"\bestarías disponible\b", r"\bestaría disponible\b",
+    r"\btienes disponibilidad\b", r"\bte viene bien\b",
+)
+SCREENING = any_of(
+    r"\b(?:phone|intro(?:ductory)?|recruiter|screening|quick|short|initial|first) (?:call|chat|"
+    r"screen|conversation)\b", r"\btelefon\w*\b", r"\bkennenlern\w*\b",
+    r"\bentretien téléphonique\b", r"\béchange téléphonique\b", r"\bpréqualification\b",
+    r"\bllamada (?:telefónica|breve|inicial)\b", r"\bentrevista telefónica\b",
+)
+ASSESSMENT = any_of(
+    r"\b(?:online |technical |coding |skills? |cognitive |personality )?assessment\b",
+    r"\bcoding (?:challenge|test|exercise)\b", r"\btake[- ]home\b", r"\btechnical (?:test|"
+    r"exercise|task|challenge)\b", r"\bonline test\b", r"\bhackerrank\b", r"\bcodility\b",
+    r"\bcodesignal\b", r"\btestgorilla\b", r"\bcase study\b", r"\bstart (?:the )?test\b",
+    r"\bonline-test\b", r"\btestaufgabe\b", r"\bfachliche aufgabe\b", r"\bfallstudie\b",
+    r"\beinstellungstest\b", r"\btest technique\b", r"\bévaluation\b", r"\bexercice technique\b",
+    r"\bprueba (?:técnica|online|práctica)\b", r"\bevaluación\b", r"\bcuestionario\b",
+)
+ASSESSMENT_ASK = any_of(
+    r"\b(?:invit\w*|complete|take|start|begin|finish|attempt|sit)\b", r"\bplease\b",
+    r"\blink\b", r"\bbearbeiten\b", r"\babsolvieren\b", r"\bdurchführen\b", r"\beinladung\b",
+    r"\bcompléter\b", r"\bréaliser\b", r"\bpasser\b", r"\bcompletar\b", r"\brealizar\b",
+    r"\bresponder\b", r"\breminder\b", r"\brappel\b", r"\berinnerung\b", r"\brecordatorio\b")
+ACKNOWLEDGEMENT = any_of(
+    r"\bthank(?:s| you) (?:so much |very much )?for (?:your |the )?(?:applying|application|"
+    r"interest|submitting|taking the time to apply)", r"\bthanks? for applying\b",
+    r"\b(?:we(?:'ve| have)?|has been|have been|was) (?:successfully )?received\b.{0,30}\b"
+    r"(?:your|the) (?:application|cv|resume|submission)", r"\breceived your application\b",
+    r"\byour application (?:has been|was|is) (?:received|submitted|sent|complete)",
+    r"\bapplication (?:received|confirmation|submitted|sent)\b", r"\bwe got (?:it|your)\b",
+    r"\b(?:we will|we'll|will) (?:now )?(?:review|be reviewing|carefully review|assess)\b",
+    r"\b(?:are|is) (?:now |currently )?(?:reviewing|under review)\b",
+    r"\bvielen dank für (?:ihre|deine) bewerbung\b", r"\bdanke für (?:ihre|deine) bewerbung\b",
+    r"\b(?:wir haben|ist|sind)\b.{0,30}\b(?:bewerbung|unterlagen)\b.{0,20}\b(?:erhalten|"
+    r"eingegangen)", r"\beingangsbestätigung\b", r"\bbewerbung\b.{0,30}\beingegangen\b",
+    r"\b(?:bewerbung|unterlagen) (?:ist |sind )?(?:gut |erfolgreich )?(?:bei uns )?"
+    r"(?:angekommen|eingegangen)", r"\bwir (?:werden|prüfen)\b.{0,40}\b(?:prüfen|sichten|"
+    r"unterlagen|bewerbung)\b",
+    r"\bnous avons bien reçu\b", r"\bmerci (?:pour|de) votre (?:candidature|intérêt)\b",
+    r"\baccus\w+ (?:de )?réception\b", r"\bcandidature a (?:bien )?été (?:reçue|envoyée|"
+    r"transmise|enregistrée)", r"\bnous (?:allons|étudierons|examinerons)\b.{0,40}\b(?:étudier|"
+    r"examiner|candidature|dossier)\b",
+    r"\bhemos recibido\b", r"\bgracias por (?:tu|su) (?:candidatura|solicitud|postulación|"
+    r"interés)", r"\b(?:candidatura|solicitud) (?:ha sido|fue|se ha) (?:recibida|enviada|"
+    r"registrada)", r"\b(?:revisaremos|estudiaremos|valoraremos|evaluaremos)\b",
+    r"\bgrazie per la (?:tua|sua) candidatura\b", r"\bbedankt voor je sollicitatie\b",
+)
+# A job board's word about the person's own application: sent, viewed, its status changed.
+NOTICE = any_of(
+    r"\b(?:application|cv|profile|resume) (?:was|has been) (?:viewed|seen|opened|downloaded)\b",
+    r"\bviewed your (?:application|profile|cv)\b", r"\bstatus (?:of your application )?"
+    r"(?:has )?(?:changed|updated)\b", r"\bapplication status\b",
+    r"\b(?:angesehen|gesehen|aufgerufen)\b", r"\bstatus\w* (?:ihrer|deiner) bewerbung\b",
+    r"\b(?:consulté|vue|lue)\b", r"\bstatut de (?:votre|ta) candidature\b",
+    r"\b(?:ha (?:visto|leído|visualizado)|han visto)\b", r"\bcambio de estado\b",
+    r"\bha cambiado de estado\b", r"\bestado de (?:tu|su) candidatura\b",
+    r"\bin (?:bearbeitung|prüfung)\b", r"\ben cours d'(?:étude|examen)\b", r"\ben proceso\b")
+OWN_APPLICATION = any_of(
+    r"\byour application\b", r"\bapplication (?:was |has been )?(?:sent|submitted|viewed)\b",
+    r"\byou applied\b", r"\bapplied to\b", r"\b(?:ihre|deine) bewerbung\b",
+    r"\bbewerbung (?:bei|als|für|an)\b", r"\b(?:votre|ta) candidature\b",
+    r"\bcandidature (?:chez|pour|envoyée|déclinée|acceptée)\b", r"\b(?:tu|su) candidatura\b",
+    r"\bcandidatura (?:en|a|para)\b", r"\binscripción\b", r"\bla tua candidatura\b",
+    r"\bje sollicitatie\b", r"\bte has inscrito\b", r"\bhas aplicado\b",
+    r"\bte has postulado\b", r"\bvous avez postulé\b", r"\bdu hast dich\b.{0,40}\bbeworben\b",
+    r"\bsie haben sich\b.{0,40}\bbeworben\b")
+AUTO_REPLY_BODY = any_of(
+    r"\b(?:i am|i'm|i will be|i'll be)\b.{0,30}\b(?:out of (?:the )?office|away|on (?:annual |"
+    r"parental )?(?:holiday|vacation|leave)|travell?ing|off)\b", r"\bautomatic reply\b",
+    r"\bich bin\b.{0,60}\b(?:abwesend|nicht im büro|im urlaub|nicht erreichbar)",
+    r"\bje suis\b.{0,40}\b(?:absente?|en congés?)\b", r"\bestoy\b.{0,40}\b(?:fuera|"
+    r"de vacaciones|ausente)\b", r"\b(?:réponse|respuesta|antwort) automática|automatische "
+    r"antwort|réponse automatique\b", r"\bben (?:ik )?afwezig\b", r"\bsono fuori ufficio\b")
+AUTO_REPLY = any_of(
+    r"\bout of (?:the )?office\b", r"\bautomatic reply\b", r"\bauto(?:matic)?[- ]?reply\b",
+    r"\bautoreply\b", r"\baway from (?:the office|my desk)\b", r"\bon (?:annual |parental )?"
+    r"leave\b", r"\bi am (?:currently )?(?:away|out|on holiday|on vacation)\b",
+    r"\bi'm (?:currently )?(?:away|out|on holiday|on vacation)\b",
+    r"\babwesenheit\w*\b", r"\bbin (?:ich )?(?:bis|vom)\b.{0,40}\b(?:abwesend|nicht im büro|"
+    r"im urlaub|nicht erreichbar)", r"\b(?:abwesend|nicht im büro|außer haus)\b",
+    r"\bautomatische antwort\b", r"\babsent(?:e)?\b.{0,40}\b(?:jusqu|du|bureau)\b",
+    r"\bréponse automatique\b", r"\bmessage d'absence\b", r"\ben congés?\b",
+    r"\bfuera de la oficina\b", r"\brespuesta automática\b", r"\bausente\b",
+    r"\bde vacaciones\b", r"\bfuori ufficio\b", r"\bafwezig\b",
+)
+
+SENT_THANKS = any_of(
+    r"\bthank(?:s| you)\b.{0,30}\bfor (?:taking the time|your time|the time|the (?:interview|"
+    r"conversation|chat|call|opportunity|meeting|discussion)|(?:meeting|speaking|talking|chatting)"
+    r" (?:with )?(?:me|today|yesterday|earlier)|having me|a great (?:conversation|chat)|"
+    r"(?:the |our )?(?:great |lovely |interesting )?(?:conversation|chat|call|talk))",
+    r"\b(?:great|lovely|nice|a pleasure|good|wonderful) (?:to (?:meet|speak|talk|chat)|meeting|"
+    r"speaking|talking|chatting)\b", r"\b(?:so )?glad (?:we|to have) (?:got|had|were able) to "
+    r"(?:talk|speak|meet|chat)\b", r"\bgrateful for (?:your|the) time\b", r"\benjoyed "
+    r"(?:our|the|meeting|speaking|talking|learning)\b", r"\bappreciate(?:d)? (?:your|the) time\b",
+    r"\bthanks for (?:today|yesterday|this morning|this afternoon|chatting)\b",
+    r"\b(?:danke|vielen dank|herzlichen dank)\b.{0,30}\b(?:gespräch|interview|austausch|"
+    r"ihre zeit|die zeit|kennenlernen|telefonat)\b", r"\bhat mir (?:sehr )?(?:gut )?gefallen\b",
+    r"\b(?:vous )?remercier?\b.{0,60}\b(?:entretien|échange|temps|rencontre)\b",
+    r"\bremerciements?\b", r"\bmerci (?:pour|de) (?:l'entretien|notre (?:échange|entretien)|"
+    r"votre temps|cet échange|ce moment)",
+    r"\bgracias por (?:la entrevista|su tiempo|tu tiempo|la conversación|la charla|"
+    r"recibirme|el tiempo)", r"\bagradec\w+\b.{0,60}\b(?:entrevista|tiempo|conversación|"
+    r"reunión)\b", r"\bfue un placer\b",
+)
+SENT_REJECTION_THANKS = any_of(
+    r"\bthank(?:s| you)\b.{0,20}\bfor (?:letting me know|informing me|your consideration|"
+    r"considering me|the update|getting back to me|the feedback|your (?:decision|reply|"
+    r"response|message|note|feedback))", r"\b(?:hope|keep me in mind|consider me) "
+    r"(?:for )?(?:future|other)", r"\bfuture (?:opportunities|openings|roles)\b",
+    r"\bdisappointed\b", r"\b(?:danke|vielen dank|herzlichen dank)\b.{0,30}\b(?:rückmeldung|"
+    r"mitteilung|nachricht|absage)\b", r"\bzukünftig\w*\b", r"\bbedauere\b",
+    r"\bmerci (?:pour|de) votre (?:retour|réponse|message)\b", r"\bdéçue?\b",
+    r"\bgracias por (?:avisarme|informarme|su respuesta|tu respuesta|la respuesta|"
+    r"comunicármelo|tu mensaje|su mensaje)", r"\bfuturas? (?:oportunidades|vacantes|procesos)\b",
+)
+SENT_FOLLOW_UP = any_of(
+    r"\bfollow(?:ing)?[- ]up\b", r"\bany (?:update|news)\b", r"\bchecking in\b",
+    r"\bstatus of my application\b", r"\bwanted to (?:check|ask) (?:in|whether|if|about|on)\b",
+    r"\bstill (?:very )?(?:interested|keen|excited)\b", r"\breaffirm\b",
+    r"\bnachfrag\w*\b", r"\bstand (?:meiner|der) bewerbung\b", r"\bgibt es (?:schon )?"
+    r"(?:neuigkeiten|etwas neues)\b", r"\b(?:je me permets de )?(?:vous )?relanc\w+\b",
+    r"\brevenir vers vous\b", r"\bsuivi de ma candidature\b", r"\bdes nouvelles\b",
+    r"\bseguimiento\b", r"\balguna novedad\b", r"\bestado de mi (?:candidatura|solicitud)\b",
+)
+SENT_ACCEPT = any_of(
+    r"\b(?:formally |happy to |delighted to |pleased to )?accept(?:ing)? (?:the|your|this) "
+    r"(?:job |formal |kind )?offer\b", r"\baccept the (?:position|role)\b",
+    r"\boffer acceptance\b", r"\bi accept\b", r"\bnehme\b.{0,80}\b(?:an|angebot)\b",
+    r"\b(?:stelle|angebot|position)\b.{0,80}\bannehme\b", r"\bsage (?:ihnen |dir )?(?:gerne )?zu\b",
+    r"\bj'accepte\b", r"\baccepter (?:votre|cette) (?:offre|proposition)\b",
+    r"\bacceptation\b", r"\bacepto\b", r"\baceptar (?:la|su|tu|vuestra) (?:oferta|propuesta)\b",
+    r"\baceptación\b",
+)
+SENT_DECLINE = any_of(
+    r"\bdecline (?:the|your|this)\b.{0,30}\boffer\b", r"\b(?:declining|turn down|turning down)"
+    r"\b.{0,30}\boffer\b", r"\bnot (?:be )?(?:able to )?accept(?:ing)? (?:the|your|this) offer\b",
+    r"\b(?:angebot|stelle)\b.{0,60}\b(?:ablehnen|nicht annehmen|absagen)\b", r"\blehne\b.{0,60}"
+    r"\bab\b", r"\bdécliner (?:votre|cette) (?:offre|proposition)\b", r"\bne pas donner suite "
+    r"à votre (?:offre|proposition)\b", r"\brechazar (?:la|su|tu|vuestra) (?:oferta|propuesta)\b",
+    r"\bdeclinar (?:la|su|tu) (?:oferta|propuesta)\b",
+)
+SENT_WITHDRAW = any_of(
+    r"\bwithdraw\w*\b.{0,40}\b(?:application|candidacy|candidature|from (?:the|your) "
+    r"(?:process|consideration))", r"\bremove me from (?:consideration|the process)\b",
+    r"\bziehe\b.{0,60}\bbewerbung\b.{0,30}\bzurück\b", r"\b(?:rückzug|zurückziehen)\b.{0,40}"
+    r"\bbewerbung\b", r"\bbewerbung\b.{0,40}\b(?:zurückziehen|zurückzuziehen|zurück)\b",
+    r"\bretir\w+ (?:ma|mi) (?:candidature|candidatura|solicitud)\b", r"\bretrait de (?:ma|la) "
+    r"candidature\b", r"\bdesist\w*\b", r"\bretirar(?:me)? (?:del proceso|mi candidatura)\b",
+)
+SENT_APPLICATION = any_of(
+    r"\b(?:my )?application for\b", r"\bapply(?:ing)? (?:for|to)\b", r"\b(?:attached|enclosed|"
+    r"please find)\b.{0,20}\b(?:cv|resume|résumé|application|cover letter)\b",
+    r"\binterest in the\b.{0,40}\b(?:position|role)\b", r"\bbewerbung (?:als|für|um)\b",
+    r"\blebenslauf\b", r"\bcandidature (?:pour|au poste|spontanée)\b",
+    r"\bcandidatura (?:para|al puesto|espontánea)\b", r"\bsolicitud (?:para|de empleo)\b",
+    r"\b(?:vous trouverez )?ci-joint\w*\b.{0,20}\b(?:cv|candidature|lettre de motivation)\b",
+    r"\b(?:anbei|im anhang)\b.{0,30}\b(?:lebenslauf|bewerbung|unterlagen)\b",
+    r"\b(?:adjunto|te envío|le envío|os envío)\b.{0,20}\b(?:cv|currículum|curriculum|"
+    r"candidatura)\b", r"^\W*(?:application|candidature|bewerbung|candidatura|solicitud)\s*[-–:]",
+)
+
+# Words of a deadline set for the person, or of a start: a day in such a sentence is neither
+# the interview's nor a promised decision.
+THEIR_DEADLINE = any_of(
+    r"\b(?:let us know|confirm|reply|respond|get back to us|your (?:answer|reply|decision|"
+    r"response)|accept|deadline|sign|return)\b", r"\bgeben sie uns\b", r"\b(?:ihre|deine) "
+    r"(?:antwort|rückmeldung|entscheidung)\b",
+    r"\b(?:geben sie|gib) (?:uns|mir) (?:\w+ ){0,3}bescheid\b", r"\bbestätigen sie\b",
+    r"\bfaire part\b", r"\bvotre (?:réponse|retour|décision|confirmation)\b", r"\bconfirmer\b",
+    r"\btu (?:respuesta|decisión|confirmación)\b", r"\bsu (?:respuesta|decisión)\b",
+    r"\bconfirm(?:a|ar|es|e)\b", r"\bresponder\b", r"\bindícanos\b",
+)
+STARTS = any_of(r"\bstart\w*\b", r"\bfirst day\b", r"\bjoin(?:ing)? (?:us|the team|date)\b",
+                r"\beintritt\b", r"\bstart am\b", r"\barbeitsbeginn\b", r"\bdate d'(?:embauche|"
+                r"entrée|arrivée)\b", r"\bprise de poste\b", r"\bincorpora\w*\b",
+                r"\bfecha de inicio\b", r"\bempezar\b", r"\bbegin\b")
+PAST_SLOT = any_of(r"\b(?:had|originally|previously|initially|was) (?:arranged|scheduled|planned|"
+                   r"booked|set)\b", r"\binstead of\b", r"\bursprünglich\b", r"\bstatt\b",
+                   r"\banstelle\b", r"\binitialement\b", r"\bprévu(?:e)? (?:le|pour)\b",
+                   r"\bau lieu de\b", r"\bprevist[oa]\b", r"\ben lugar de\b",
+                   r"\binicialmente\b", r"\bwe had\b", r"\bthat we had\b")
+# Words of a promised answer ("we will get back to you by Friday 8 May").
+PROMISE = any_of(
+    r"\b(?:decide|decision|get back to you|be in touch|hear (?:back )?from (?:us|me)|let you know|"
+    r"update you|come back to you|contact you|reach out|feedback|answer|respond to you|"
+    r"news from us|next steps|hear back|outcome|(?:an?|any|the|further) update|inform (?:you|"
+    r"all|every|each|candidates|applicants))\b", r"\bi'll (?:write|reply|respond)\b",
+    r"\b(?:rückmeldung|entscheidung|entscheiden|melden (?:uns|wir uns|mich)|antwort|"
+    r"bescheid geben|informieren)\b", r"\b(?:décision|reviendr\w+ vers vous|retour|réponse|"
+    r"je vous réponds|vous répondr\w+|recontacter\w*|informer\w*|vous tenir informée?|"
+    r"de nos nouvelles)\b",
+    r"\b(?:respuesta|decisión|noticias|resultado|volveremos a contactar|contactaremos|"
+    r"te (?:diremos|informaremos|escribiremos)|nos pondremos en contacto|daremos respuesta)\b",
+)
+PROMISE_TIME = any_of(
+    r"\b(?:by|within|before|until|no later than|next week|end of|in the next|over the next|"
+    r"in (?:\w+ )?(?:days|weeks))\b", r"\bon (?=(?:\w+day|the \d|\d))",
+    r"\b(?:bis|innerhalb|spätestens|nächste[nr]? woche|"
+    r"in den nächsten|binnen|ende)\b", r"\b(?:d'ici|dans les|sous|avant|au plus tard|"
+    r"la semaine prochaine|fin)\b", r"\b(?:dentro de|antes del?|la próxima semana|la semana "
+    r"que viene|como muy tarde|a más tardar|en los próximos|finales|en un plazo|en el plazo|"
+    r"plazo máximo)\b",
+)

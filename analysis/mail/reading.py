@@ -1,0 +1,176 @@
+"""The second pass of a scan: each message tied to an application (or that may be) read
+whole, in date order, and turned into evidence: what it means, who sent it, which
+application it concerns, and the days it names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.mail import meaning as mm
+from analysis.mail import message as msg
+from analysis.mail.matching import FREE_MAIL, Index, domain_of, in_domains
+from analysis.mail.proposals import SNIPPET, pick_application
+from analysis.mail.senders import is_board, is_person, is_platform
+
+EVIDENCE_COLUMNS = ["message_id", "date", "direction", "kind", "confidence", "rows", "how",
+                    "sender", "subject", "snippet", "interview_at", "promised", "screening",
+                    "sender_name", "sender_address", "person", "why"]
+
+
+@dataclass(frozen=True)
+class Words:
+    """What the reader takes from a whole message: its own words (the opening that is read),
+    its calendar invitation (start, METHOD, organiser) and its attachments' names."""
+
+    body: str
+    event: tuple[dt.datetime, str, str] | None
+    attachments: list[str]
+
+    @classmethod
+    def of(cls, raw: bytes) -> Words | None:
+        """The words of a message's bytes; None when it cannot be decoded."""
+        try:
+            message = msg.full(raw)
+            return cls(msg.body_text(message, limit=KEPT_CHARS), msg.calendar_event(message),
+                       msg.attachment_names(message))
+        except Exception:  # a message that cannot be decoded says nothing
+            return None
+
+    @property
+    def size(self) -> int:
+        return len(self.body) * 4 + 256
+
+
+KEPT_CHARS = 8_000  # of a message's own words (the reader weighs the first 4,000)
+
+
+@dataclass
+class Candidate:
+    """A message the header pass kept: how to get it whole, and what its headers said."""
+
+    fetch: Callable[[], bytes]
+    size: int
+    message_id: str
+    sender: tuple[str, str]
+    recipients: list[tuple[str, str]]
+    subject: str
+    date: dt.datetime | None
+    labels: str
+    rows: list[int]
+    how: str  # domain, contact, ats, platform, board, subject, thread
+    automatic: bool
+    references: list[str] = field(default_factory=list)
+    words: Words | None = None  # read already (the whole message was in hand)
+
+    def read(self) -> Words | None:
+        """The message's words: those read already, else fetched and read now."""
+        if self.words is not None:
+            return self.words
+        try:
+            raw = self.fetch()
+        except Exception:  # a source that cannot hand the message over
+            return None
+        return Words.of(raw)
+
+
+def read_candidates(candidates: list[Candidate], index: Index, me: str | None
+                    ) -> pd.DataFrame:
+    """What each candidate message means and which application it concerns (one row of
+    evidence per message that means something), oldest first."""
+    records = []
+    ordered = sorted(candidates, key=lambda c: c.date or dt.datetime.min.replace(tzinfo=dt.UTC))
+    seen: dict[str, dict[int, dt.datetime]] = {"rejected": {}, "interviewed": {}, "offered": {}}
+    rows_of: dict[str, list[int]] = {}
+    for candidate in ordered:
+        if candidate.date is None:
+            continue
+        words = candidate.read()
+        if words is None:
+            continue
+        body, event = words.body, words.event
+        outgoing = me is not None and candidate.sender[1] == me
+        rows = _rows(candidate, index, body, event, rows_of)
+        text = f"{candidate.subject}\n{body}"
+        person = not outgoing and candidate.how not in ("ats", "platform", "board") \
+            and not candidate.automatic and is_person(*candidate.sender)
+        if outgoing:
+            def after(kind: str, rows: list[int] = rows, when: dt.datetime = candidate.date
+                      ) -> bool:
+                return any(r in seen[kind] and seen[kind][r] <= when for r in rows)
+
+            meaning = mm.sent_meaning(candidate.subject, body,
+                                      after_rejection=after("rejected"),
+                                      after_interview=after("interviewed"),
+                                      after_offer=after("offered"),
+                                      attachments=words.attachments)
+        else:
+            board = is_board(candidate.sender[1])
+            platform = is_platform(candidate.sender[1])
+            meaning = mm.received_meaning(
+                candidate.subject, body, sent=candidate.date,
+                calendar=event[0] if event and event[1] != "CANCEL" else None,
+                cancelled=bool(event and event[1] == "CANCEL"),
+                automatic=candidate.automatic or candidate.how == "ats",
+                from_company=candidate.how in ("domain", "contact", "thread") or person,
+                person=person, board=board, platform=platform)
+        if meaning.kind is None:
+            continue
+        if not rows and meaning.kind != (mm.SENT_APPLICATION if outgoing
+                                         else mm.ACKNOWLEDGEMENT):
+            continue  # only an acknowledgement or one's own application tells of a new one
+        picked, why = pick_application(index.apps, rows, text, candidate.date)
+        if why:  # several applications there and the words tell none apart: the thread may
+            earlier = next((rows_of[r] for r in reversed(candidate.references)
+                            if rows_of.get(r)), [])
+            if earlier and set(earlier) <= set(rows):
+                picked, why = earlier, ""
+        rows = picked
+        rows_of[candidate.message_id] = rows
+        for r in rows:
+            if meaning.kind == mm.REJECTION:
+                seen["rejected"].setdefault(r, candidate.date)
+            if meaning.kind in (mm.INTERVIEW, mm.ASSESSMENT):
+                seen["interviewed"].setdefault(r, candidate.date)
+            if meaning.kind == mm.OFFER:
+                seen["offered"].setdefault(r, candidate.date)
+        snippet = re.sub(r"\s+", " ", body).strip()[:SNIPPET]
+        records.append({
+            "message_id": candidate.message_id, "date": candidate.date,
+            "direction": "sent" if outgoing else "received", "kind": meaning.kind,
+            "confidence": meaning.confidence, "rows": rows, "how": candidate.how,
+            "sender": f"{candidate.sender[0]} <{candidate.sender[1]}>".strip(),
+            "subject": candidate.subject[:300], "snippet": snippet,
+            "interview_at": meaning.interview_at, "promised": meaning.promised,
+            "screening": meaning.screening, "sender_name": candidate.sender[0],
+            "sender_address": candidate.sender[1], "person": person, "why": why,
+            "text": text[:3000],
+            "recipient_name": candidate.recipients[0][0] if candidate.recipients else "",
+            "recipient_address": candidate.recipients[0][1] if candidate.recipients else "",
+        })
+    return pd.DataFrame(records, columns=[*EVIDENCE_COLUMNS, "text", "recipient_name",
+                                          "recipient_address"])
+
+
+def _rows(candidate: Candidate, index: Index, body: str,
+          event: tuple[dt.datetime, str, str] | None, rows_of: dict[str, list[int]]
+          ) -> list[int]:
+    """The applications a message may concern, now that its words can be read: those its
+    headers tied it to; for a tracking system, a platform or a job board, the company it
+    names (its display name, subject or body); else the calendar invitation's organiser;
+    else the thread it answers."""
+    rows = candidate.rows
+    if candidate.how in ("ats", "platform", "board", "subject") or not rows:
+        named = index.named_in(f"{candidate.sender[0]}\n{candidate.subject}")
+        rows = named or index.named_in(body[:3000]) or rows
+    if not rows and event is not None and event[2]:
+        organiser = event[2]
+        rows = index.by_contact.get(organiser, []) or (
+            [] if in_domains(domain_of(organiser), FREE_MAIL) else index.by_domain(organiser))
+    if not rows:
+        rows = next((rows_of[r] for r in reversed(candidate.references) if rows_of.get(r)), [])
+    return rows

@@ -1,0 +1,109 @@
+"""Who sent a message: a person (a name, a personal address), a company's team mailbox, an
+applicant tracking system, a platform acting for the employer (scheduling, assessments,
+e-signature), a job board relaying the person's own application, or a machine answering for
+someone away (an auto-reply). The reader weighs a message's words by its sender."""
+
+from __future__ import annotations
+
+import re
+from email.message import Message
+
+from analysis.mail import message as msg
+from analysis.model.keys import fold
+
+# Services that write for an employer: the company is in the display name ("Acme via
+# HackerRank"), the subject or the body, never in the domain.
+PLATFORM_DOMAINS = frozenset({
+    "calendly.com", "goodtime.io", "modernloop.io", "cal.com", "doodle.com", "youcanbook.me",
+    "zcal.co", "savvycal.com", "prelude.co", "gem.com", "hackerrank.com",
+    "hackerrankforwork.com", "codility.com", "codesignal.com", "testgorilla.com",
+    "hirevue.com", "coderbyte.com", "criteriacorp.com", "shl.com", "pymetrics.ai",
+    "karat.com", "codinggame.com", "codingame.com", "qualified.io", "docusign.net",
+    "docusign.com", "hellosign.com", "dropboxsign.com", "echosign.com", "adobesign.com",
+    "yousign.com", "pandadoc.com", "signnow.com"})
+# Job boards: their mail is about many jobs (alerts), or relays the person's own application.
+BOARD_LABELS = frozenset({
+    "linkedin", "indeed", "indeedmail", "glassdoor", "xing", "stepstone", "monster",
+    "ziprecruiter", "welcometothejungle", "otta", "wellfound", "infojobs", "tecnoempleo",
+    "jobteaser", "hellowork", "apec", "francetravail", "pole-emploi", "arbeitsagentur",
+    "jobrapido", "jooble", "simplyhired", "dice", "kununu", "jobup", "inclusion", "joblift",
+    "jobware", "meinestadt", "totaljobs", "reed", "cwjobs", "seek", "naukri", "jobsite",
+    "computrabajo", "trabajando", "laboris", "infoempleo", "empleate", "studentjob",
+    "nationale-vacaturebank", "werkzoeken", "simplify", "huntr", "tealhq", "jobleads",
+    "stepstone-mail"})
+_FREE_MAIL = frozenset({"gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com",
+                        "yahoo.com", "icloud.com", "me.com", "gmx.de", "gmx.net", "web.de",
+                        "aol.com", "proton.me", "protonmail.com", "posteo.de", "orange.fr",
+                        "free.fr", "laposte.net", "hotmail.fr", "yahoo.fr", "yahoo.es",
+                        "t-online.de", "mail.com", "libero.it", "telenet.be"})
+_GENERIC_LOCAL = re.compile(
+    r"(?i)^(?:no-?reply|do-?not-?reply|noreply\w*|notifications?|alerts?|jobs?|careers?|career|"
+    r"hr|rh|rrhh|recruit\w*|recrut\w*|reclut\w*|talent\w*|hiring|people|bewerbung\w*|"
+    r"karriere|personal\w*|jobs?-\w+|team|hello|hallo|bonjour|hola|info|contact\w*|office|"
+    r"admin|empleo\w*|trabajo|seleccio\w*|selecci[oó]n|candidat\w*|apply|applications?|"
+    r"stellen\w*|emploi\w*|mail|support|service|news\w*|marketing|digest|receipts?|orders?|"
+    r"billing|invoices?|account\w*|security|statements?|alerts?|ats|workflow|system|"
+    r"mailer|bounce\w*|postmaster|[a-z0-9.-]*\.fa\.sender)$")
+_ORG_WORDS = re.compile(
+    r"(?i)\b(?:team|talent|careers?|hiring|recruit\w*|hr|people|jobs?|gmbh|ag|ltd|limited|inc|"
+    r"corp|corporation|industries|labs?|systems|holdings?|partners|consulting|solutions|"
+    r"llc|plc|sa|sas|sarl|sl|bv|nv|kg|co|company|group|groupe|grupo|bewerber\w*|personal\w*|"
+    r"karriere|recrut\w*|rrhh|selecci\w+|equipo|équipe|agence|agency|fondation|fundaci\w+|"
+    r"ville|stadt\w*|university|universität|bank|via|notifications?|service|services|"
+    r"support|portal|bewerbungsportal|applications?|candidate|experience|acquisition|"
+    r"department|abteilung|direction|ressources|humaines|humanos|recursos|resources|"
+    r"human|the|de la|del|des|und|and|&)\b")
+
+
+def _parents(domain: str) -> list[str]:
+    parts = domain.split(".")
+    return [".".join(parts[i:]) for i in range(len(parts))]
+
+
+def is_platform(address: str) -> bool:
+    """A scheduling, assessment or e-signature service writing for an employer."""
+    domain = address.rsplit("@", 1)[-1].lower()
+    return any(parent in PLATFORM_DOMAINS for parent in _parents(domain))
+
+
+def is_board(address: str) -> bool:
+    """A job board's address (LinkedIn, Indeed, XING, StepStone, InfoJobs...)."""
+    domain = address.rsplit("@", 1)[-1].lower()
+    return any(label in BOARD_LABELS for label in domain.split(".")[:-1])
+
+
+def is_person(name: str, address: str) -> bool:
+    """Whether a person wrote from this sender: a display name of two to four words that
+    name no organisation ("Ana Ruiz", "Dr. Carsten Mahler"), or none and an address like
+    "first.last@"; never a no-reply or team mailbox with no person's name.
+
+    >>> is_person("Ana Ruiz", "rrhh@acme.es"), is_person("Acme Careers", "jobs@acme.com")
+    (True, False)
+    """
+    local = address.split("@", 1)[0].lower()
+    if re.search(r"(?i)no-?reply|do-?not-?reply|mailer-daemon", local):
+        return False
+    free = address.rsplit("@", 1)[-1].lower() in _FREE_MAIL
+    words = [w for w in re.split(r"[\s,]+", re.sub(r"\(.*?\)|\".*?\"", " ", name).strip())
+             if w and not re.fullmatch(r"(?i)dr\.?|prof\.?|mr\.?|mrs\.?|ms\.?|mme|m\.", w)]
+    domain = fold(address.rsplit("@", 1)[-1]).replace(" ", "")
+    if any(len(w) >= 4 and fold(w).replace(" ", "") in domain for w in words):
+        return False  # the company's own name ("Soierie Vivante" at soierie-vivante.fr)
+    if words:
+        if (_ORG_WORDS.search(" ".join(words)) and not free) or len(words) > 4:
+            return False
+        if any(not w[0].isupper() for w in words if w[0].isalpha()):
+            return False
+        if len(words) == 1:
+            return fold(words[0]) in fold(local) and not _GENERIC_LOCAL.match(local)
+        return True
+    return bool(re.fullmatch(r"[a-z]+[._-][a-z]+\d*", local)) and not _GENERIC_LOCAL.match(local)
+
+
+def is_auto_reply(head: Message | msg.Head) -> bool:
+    """An auto-reply by its headers: Auto-Submitted: auto-replied, X-Autoreply,
+    X-Autorespond, Precedence: auto_reply."""
+    get = msg.header_text
+    return bool(re.search(r"(?i)auto-replied", get(head, "Auto-Submitted"))
+                or get(head, "X-Autoreply") or get(head, "X-Autorespond")
+                or get(head, "Precedence").lower() == "auto_reply")

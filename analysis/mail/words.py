@@ -1,0 +1,26 @@
+"""What the reader found, in the person's words: the kinds of message (``meaning``'s codes)
+as the review, the command line and the reports show them."""
+
+from __future__ import annotations
+
+from analysis.mail import meaning as mm
+
+KIND_LABELS = {
+    mm.ACKNOWLEDGEMENT: "Acknowledgement", mm.REJECTION: "Rejection",
+    mm.INTERVIEW: "Interview invitation", mm.ASSESSMENT: "Assessment", mm.OFFER: "Offer",
+    mm.REPLY: "Reply", mm.CANCELLED: "Cancelled interview", mm.NOTICE: "Job board notice",
+    mm.SENT_APPLICATION: "Your application", mm.SENT_THANK_YOU: "Your thank-you note",
+    mm.SENT_FOLLOW_UP: "Your follow-up", mm.SENT_REJECTION_THANKS: "Your thanks after a rejection",
+    mm.SENT_ACCEPT: "Your acceptance", mm.SENT_DECLINE: "Your decline",
+    mm.SENT_WITHDRAW: "Your withdrawal",
+}
+
+
+def kind_label(kind: object) -> str:
+    """A kind of message in words; an unknown code with its underscores as spaces.
+
+    >>> kind_label("sent_thank_you"), kind_label("offer"), kind_label("sent_new_thing")
+    ('Your thank-you note', 'Offer', 'Sent new thing')
+    """
+    text = str(kind)
+    return KIND_LABELS.get(text, text.replace("_", " ").capitalize())

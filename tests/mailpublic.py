@@ -1,0 +1,445 @@
+"""Mailboxes written by others (``tests/mailpublic/*.json``), turned into what the scanner reads
+and scored against what a careful reader would propose.
+
+``mbox(box)`` builds the mailbox with the ``email`` package: the Message-ID from the message's
+id (``<id@mailpublic.invalid>``), In-Reply-To and References from ``in_reply_to``, a plain,
+an HTML or a multipart/alternative body, a ``text/calendar`` part (METHOD REQUEST or CANCEL)
+when ``ics`` is given, the message's extra headers, and ``X-Gmail-Labels: Sent`` on the
+person's own mail (as a Google Takeout export has it). ``tracker(box)`` builds the tracker with
+the canonical columns (``analysis.model.tables.empty_applications``), one row per application,
+its index label the application's position (``a1`` is row 0).
+
+``expected(box)`` says what a perfect scan proposes, from the labels, by the product's own
+rules (``analysis/mail/proposals.py``: ``_for_application``, ``_new_applications``), here made
+explicit. At most one proposal per application and column, the net effect of its mail:
+
+- status: the latest status-bearing message wins: received rejection -> rejected, offer ->
+  offer, interview invitation or reschedule -> interviewing (screening counts as right too: a
+  first call may be a screening), assessment invitation -> screening; the person's own
+  acceptance -> accepted, declining an offer or withdrawing -> withdrawn. Proposed only when it
+  is a step forward from the tracker's status (a rejection or an offer is one from anything
+  short of a decision) and never past accepted or withdrawn.
+- decision_date: the day of the latest rejection or offer received (judgement call: an offer
+  later accepted keeps the offer's day).
+- first_response_date: the day of the earliest received message that is a response: a
+  person's reply, a rejection, an invitation (interview or assessment), a reschedule or
+  cancellation, an offer; a status notice or an acknowledgement counts only when a person
+  wrote it (judgement call), never an automatic acknowledgement, an auto-reply, "application
+  viewed" or a job board's status notice.
+- interview_date: the day of the latest ``interview_at`` said (in message order), an
+  ``interview_cancel`` clearing what was set before it.
+- expected_decision_date: the latest ``decision_by`` said (an offer's reply deadline is not
+  one).
+- thank_you_sent, follow_up_sent, rejection_thanks_sent: the first such sent message's day.
+- contact_email, contact_name: the sender of the latest received message a person wrote, on a
+  company's or an agency's address (judgement call: a person relayed by a job board's
+  no-reply address gives no contact); the email only when the tracker holds none, the name
+  only when the message gives one.
+- a new application (column date_applied, no row) for each company labelled ``new``: right
+  when the company matches (by ``company_key``, either name containing the other) and the day
+  is that of a message about it labelled ``new`` (its first, or an acknowledgement's, or the
+  person's own application's: the product dates it by the acknowledgement).
+
+``accuracy(expected, proposals)`` scores per column and overall: a proposal is right when its
+application, column and value match (dates as days); precision is right proposals over
+proposals, recall expected proposals found over expected. Proposals from noise are those whose
+message is labelled with no application. Every proposal and every expectation is attributed to
+the source tag of the message it comes from, for the figures by source.
+
+The sources are split once, by a fixed rule (``split``): a tag is HELD-OUT when the first byte
+of the SHA-256 of ``SALT + tag`` is below 0.4 of 256, else TUNING; the salt was chosen (the
+first that works, counting up from 0) so that both sides hold every language, before any
+failure was looked at. The reader is tuned only on failures of tuning sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.policy import SMTP
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.model import schema as s
+from analysis.model.keys import company_key
+from analysis.model.tables import empty_applications
+
+FOLDER = Path(__file__).parent / "mailpublic"
+NAMES = ("en-1", "en-2", "en-3", "en-4", "de-1", "fr-1", "es-1", "mix-1")
+HELD_OUT_SHARE = 0.4
+SALT = 0  # see the module docstring: the first salt leaving every language on both sides
+COLUMNS = (s.STATUS, s.FIRST_RESPONSE_DATE, s.INTERVIEW_DATE, s.EXPECTED_DECISION_DATE,
+           s.DECISION_DATE, s.THANK_YOU_SENT, s.FOLLOW_UP_SENT, s.REJECTION_THANKS_SENT,
+           s.CONTACT_EMAIL, s.CONTACT_NAME, s.DATE_APPLIED)
+
+_STATUS_OF = {"rejection": s.REJECTED, "offer": s.OFFER, "interview_invite": s.INTERVIEWING,
+              "interview_reschedule": s.INTERVIEWING, "assessment_invite": s.SCREENING}
+_SENT_STATUS = {"sent_accept_offer": s.ACCEPTED, "sent_decline_offer": s.WITHDRAWN,
+                "sent_withdraw": s.WITHDRAWN}
+_RANK = {s.SAVED: 0, s.APPLIED: 1, s.SCREENING: 2, s.INTERVIEWING: 3, s.OFFER: 4,
+         s.ACCEPTED: 5, s.REJECTED: 5, s.WITHDRAWN: 5, s.GHOSTED: 1}
+_RESPONSES = {"reply", "rejection", "interview_invite", "interview_reschedule",
+              "interview_cancel", "assessment_invite", "offer"}
+_SENT_COLUMNS = {"sent_thank_you": s.THANK_YOU_SENT, "sent_follow_up": s.FOLLOW_UP_SENT,
+                 "sent_rejection_thanks": s.REJECTION_THANKS_SENT}
+_NOT_A_CONTACT = ("noreply", "no-reply", "donotreply", "do-not-reply", "notification",
+                  "linkedin.com", "indeed", "xing.com", "stepstone", "glassdoor")
+
+
+def load(name: str) -> dict[str, Any]:
+    """One mailbox's JSON, with each message's date parsed."""
+    box = json.loads((FOLDER / f"{name}.json").read_text())
+    for message in box["messages"]:
+        message["when"] = dt.datetime.fromisoformat(message["date"])
+    return box
+
+
+def message_id(message: dict[str, Any]) -> str:
+    """The Message-ID the built mailbox gives a labelled message."""
+    return f"<{message['id']}@mailpublic.invalid>"
+
+
+def _sender(message: dict[str, Any]) -> tuple[str, str]:
+    name, address = email.utils.parseaddr(message["from"] or "")
+    return name, address.lower()
+
+
+def is_mine(box: dict[str, Any], message: dict[str, Any]) -> bool:
+    """Whether the person sent the message."""
+    return _sender(message)[1] == box["me"]["address"].lower()
+
+
+def _ics(ics: dict[str, Any]) -> str:
+    def stamp(value: str) -> str:
+        return dt.datetime.fromisoformat(value).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mailpublic//EN",
+             f"METHOD:{ics['method']}", "BEGIN:VEVENT", f"UID:{ics.get('uid') or 'x'}",
+             f"DTSTAMP:{stamp(ics['start'])}", f"DTSTART:{stamp(ics['start'])}"]
+    if ics.get("end"):
+        lines.append(f"DTEND:{stamp(ics['end'])}")
+    if ics.get("summary"):
+        lines.append(f"SUMMARY:{ics['summary']}")
+    if ics.get("organizer"):
+        lines.append(f"ORGANIZER:{ics['organizer']}")
+    if ics["method"] == "CANCEL":
+        lines.append("STATUS:CANCELLED")
+    lines += ["END:VEVENT", "END:VCALENDAR"]
+    return "\r\n".join(lines) + "\r\n"
+
+
+def build_message(box: dict[str, Any], message: dict[str, Any]) -> EmailMessage:
+    """One labelled message as the mail it stands for."""
+    ids = {m["id"]: message_id(m) for m in box["messages"]}
+    mail = EmailMessage()
+    mail["From"] = message["from"]
+    mail["To"] = message["to"] or box["me"]["address"]
+    if message.get("cc"):
+        mail["Cc"] = message["cc"]
+    if message.get("reply_to"):
+        mail["Reply-To"] = message["reply_to"]
+    mail["Date"] = email.utils.format_datetime(message["when"])
+    mail["Subject"] = message["subject"] or ""
+    mail["Message-ID"] = message_id(message)
+    parent = message.get("in_reply_to")
+    if parent in ids:
+        chain = [ids[parent]]
+        earlier = next(m for m in box["messages"] if m["id"] == parent)
+        while earlier.get("in_reply_to") in ids and len(chain) < 20:
+            chain.insert(0, ids[earlier["in_reply_to"]])
+            earlier = next(m for m in box["messages"] if m["id"] == earlier["in_reply_to"])
+        mail["In-Reply-To"] = ids[parent]
+        mail["References"] = " ".join(chain)
+    for name, value in (message.get("headers") or {}).items():
+        if name.lower() not in ("message-id", "in-reply-to", "references"):
+            mail[name] = value
+    if is_mine(box, message):
+        mail["X-Gmail-Labels"] = "Sent"
+    text, html = message.get("text"), message.get("html")
+    if text:
+        mail.set_content(text)
+        if html:
+            mail.add_alternative(html, subtype="html")
+    elif html:
+        mail.set_content(html, subtype="html")
+    else:
+        mail.set_content("")
+    if message.get("ics"):
+        method = message["ics"]["method"]
+        if not mail.is_multipart():
+            mail.make_mixed()
+        mail.add_attachment(_ics(message["ics"]).encode(), maintype="text", subtype="calendar",
+                            params={"method": method}, filename="invite.ics")
+    return mail
+
+
+def mbox(box: dict[str, Any]) -> bytes:
+    """The mailbox as mbox bytes, in the order of its messages."""
+    parts = []
+    for message in box["messages"]:
+        sender = _sender(message)[1] or "unknown@mailpublic.invalid"
+        stamp = message["when"].astimezone(dt.UTC).strftime("%a %b %d %H:%M:%S %Y")
+        body = build_message(box, message).as_bytes(policy=SMTP).replace(b"\r\n", b"\n")
+        body = b"\n".join(b">" + line if line.lstrip(b">").startswith(b"From ") else line
+                          for line in body.split(b"\n"))
+        parts.append(f"From {sender} {stamp}\n".encode() + body + b"\n")
+    return b"".join(parts)
+
+
+def tracker(box: dict[str, Any]) -> pd.DataFrame:
+    """The person's tracker: one row per application, canonical columns and dtypes."""
+    apps = box["applications"]
+    frame = empty_applications().reindex(range(len(apps)))
+    frame[s.COMPANY] = [a["company"] for a in apps]
+    frame[s.ROLE] = [a["role"] for a in apps]
+    frame[s.DATE_APPLIED] = pd.to_datetime([a["date_applied"] for a in apps]).astype(
+        frame[s.DATE_APPLIED].dtype)
+    frame[s.STATUS] = [s.STATUS_ALIASES.get(str(a["status"]).lower(), s.APPLIED) for a in apps]
+    frame[s.SOURCE] = [a.get("source") for a in apps]
+    frame[s.JOB_URL] = [a.get("job_url") for a in apps]
+    frame[s.CONTACT_EMAIL] = [a.get("contact_email") for a in apps]
+    return frame.astype({c: empty_applications()[c].dtype for c in frame.columns})
+
+
+def _day(value: str | dt.datetime) -> dt.date:
+    when = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    return when.date()
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One proposal a perfect scan makes: the application (its row, or ("new", company key)),
+    the column, the values counted right, and the message it comes from."""
+
+    application: Any
+    column: str
+    values: frozenset[Any]
+    message: str  # the labelled message's id
+    source: str
+
+
+def expected(box: dict[str, Any]) -> list[Expected]:
+    """What a perfect scan of the mailbox proposes, by the rules in the module docstring."""
+    apps = {a["id"]: (i, a) for i, a in enumerate(box["applications"])}
+    mail: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    fresh: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for message in box["messages"]:
+        label = message["label"]
+        if label["application"] == "new" and label.get("new_company"):
+            fresh[label["new_company"]].append(message)
+        elif label["application"] in apps:
+            mail[label["application"]].append(message)
+    out: list[Expected] = []
+    for app_id, messages in mail.items():
+        row, app = apps[app_id]
+        out += _for_application(box, row, app, sorted(messages, key=lambda m: m["when"]))
+    for company, messages in fresh.items():
+        messages = sorted(messages, key=lambda m: m["when"])
+        days = {_day(messages[0]["when"])} | {
+            _day(m["when"]) for m in messages
+            if m["label"]["meaning"] in ("acknowledgement", "sent_application")}
+        out.append(Expected(("new", company_key(company)), s.DATE_APPLIED, frozenset(days),
+                            messages[0]["id"], messages[0]["source"]))
+    return out
+
+
+def _for_application(box: dict[str, Any], row: int, app: dict[str, Any],
+                     messages: list[dict[str, Any]]) -> list[Expected]:
+    """The net effect of one application's labelled mail."""
+    out: list[Expected] = []
+
+    def add(column: str, values: Iterable[Any], message: dict[str, Any]) -> None:
+        out.append(Expected(row, column, frozenset(values), message["id"], message["source"]))
+
+    received = [m for m in messages if not is_mine(box, m)]
+    sent = [m for m in messages if is_mine(box, m)]
+    current = s.STATUS_ALIASES.get(str(app["status"]).lower(), s.APPLIED)
+    bearing = [m for m in messages if (m["label"]["meaning"] in _STATUS_OF and m in received)
+               or (m["label"]["meaning"] in _SENT_STATUS and m in sent)]
+    if bearing:
+        last = bearing[-1]
+        meaning = last["label"]["meaning"]
+        status = _STATUS_OF.get(meaning) or _SENT_STATUS[meaning]
+        forward = _RANK[status] > _RANK.get(current, 0) or (
+            status in (s.REJECTED, s.OFFER)
+            and current not in (s.ACCEPTED, s.WITHDRAWN, s.REJECTED, s.OFFER))
+        if status != current and current not in (s.ACCEPTED, s.WITHDRAWN) and forward:
+            right = {status, s.SCREENING} if status == s.INTERVIEWING else {status}
+            add(s.STATUS, right, last)
+    decided = [m for m in received if m["label"]["meaning"] in ("rejection", "offer")]
+    if decided:
+        add(s.DECISION_DATE, {_day(decided[-1]["when"])}, decided[-1])
+    responses = [m for m in received if m["label"]["meaning"] in _RESPONSES or (
+        m["label"]["human"] and m["label"]["meaning"] in ("status_update", "acknowledgement"))]
+    if responses:
+        add(s.FIRST_RESPONSE_DATE, {_day(responses[0]["when"])}, responses[0])
+    interview: dict[str, Any] | None = None
+    for message in messages:
+        if message["label"]["meaning"] == "interview_cancel":
+            interview = None
+        elif message["label"].get("interview_at"):
+            interview = message
+    if interview is not None:
+        add(s.INTERVIEW_DATE, {_day(interview["label"]["interview_at"])}, interview)
+    promises = [m for m in messages if m["label"].get("decision_by")]
+    if promises:
+        add(s.EXPECTED_DECISION_DATE, {_day(promises[-1]["label"]["decision_by"])}, promises[-1])
+    for meaning, column in _SENT_COLUMNS.items():
+        found = [m for m in sent if m["label"]["meaning"] == meaning]
+        if found:
+            add(column, {_day(found[0]["when"])}, found[0])
+    people = [m for m in received if m["label"]["human"]
+              and not any(w in _sender(m)[1] for w in _NOT_A_CONTACT)]
+    if people:
+        name, address = _sender(people[-1])
+        if not app.get("contact_email"):
+            add(s.CONTACT_EMAIL, {address}, people[-1])
+        if name.strip():
+            add(s.CONTACT_NAME, {name.strip()}, people[-1])
+    return out
+
+
+def split(tags: Iterable[str], salt: int = SALT) -> dict[str, str]:
+    """Each source tag's side: "held-out" or "tuning", by the fixed rule of the docstring."""
+    out = {}
+    for tag in tags:
+        first = hashlib.sha256(f"{salt}{tag}".encode()).digest()[0]
+        out[tag] = "held-out" if first < HELD_OUT_SHARE * 256 else "tuning"
+    return out
+
+
+def all_tags() -> dict[str, set[str]]:
+    """Every source tag of the eight mailboxes, with the languages of its messages."""
+    tags: dict[str, set[str]] = defaultdict(set)
+    for name in NAMES:
+        for message in load(name)["messages"]:
+            tags[message["source"]].add(message["language"])
+    return tags
+
+
+@dataclass
+class Outcome:
+    """One mailbox scored: its expected proposals, the scan's, and which were right."""
+
+    name: str
+    expected: list[Expected]
+    proposals: pd.DataFrame
+    right: list[bool]  # per proposal
+    found: list[bool]  # per expected proposal
+    sources: list[str]  # per proposal: the source tag of its message ("?" when unknown)
+    noise: list[bool]  # per proposal: its message is labelled with no application
+    columns: list[str] = field(default_factory=list)  # per proposal
+
+
+def _key(box: dict[str, Any], proposal: dict[str, Any]) -> Any:
+    if pd.isna(proposal["row"]):
+        return ("new", company_key(str(proposal["company"])))
+    return int(proposal["row"])
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        return value.strip().lower()
+    return value
+
+
+def _same_company(a: str, b: str) -> bool:
+    return bool(a and b) and (a == b or a in b or b in a)
+
+
+def accuracy_of(name: str, box: dict[str, Any], proposals: pd.DataFrame) -> Outcome:
+    """Score a scan's proposals against the mailbox's expected ones."""
+    wanted = expected(box)
+    by_id = {message_id(m): m for m in box["messages"]}
+    taken: set[int] = set()
+    right, sources, noise, columns = [], [], [], []
+    for proposal in proposals.to_dict("records"):
+        key, column, value = _key(box, proposal), proposal["column"], _value(proposal["value"])
+        hit = None
+        for i, want in enumerate(wanted):
+            if i in taken or want.column != column:
+                continue
+            same = want.application == key if not isinstance(key, tuple) else (
+                isinstance(want.application, tuple)
+                and _same_company(want.application[1], key[1]))
+            if same and value in {_value(v) for v in want.values}:
+                hit = i
+                break
+        if hit is not None:
+            taken.add(hit)
+        right.append(hit is not None)
+        message = by_id.get(str(proposal["message_id"]))
+        sources.append(message["source"] if message else "?")
+        noise.append(message is not None and message["label"]["application"] is None)
+        columns.append(column)
+    found = [i in taken for i in range(len(wanted))]
+    return Outcome(name, wanted, proposals, right, found, sources, noise, columns)
+
+
+def score(name: str, **scan_options: Any) -> Outcome:
+    """Scan one mailbox with the product's scanner (``scan_options`` passed on) and score it."""
+    from analysis import scan_mailbox
+
+    box = load(name)
+    last = max(m["when"] for m in box["messages"]).date()
+    scan = scan_mailbox(mbox(box), tracker(box), as_of=last, **scan_options)
+    return accuracy_of(name, box, scan.proposals)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Precision and recall over a set of proposals and expectations."""
+
+    proposed: int
+    right: int
+    expected: int
+    found: int
+    noise: int
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.proposed if self.proposed else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+
+def accuracy(outcomes: Iterable[Outcome], *, column: str | None = None,
+             side: str | None = None, tags: dict[str, str] | None = None) -> Figures:
+    """Precision, recall and proposals from noise over outcomes, for one column (or all) and
+    for one side of the split (or both)."""
+    sides = tags or split(all_tags())
+    counts: Counter[str] = Counter()
+    for outcome in outcomes:
+        for ok, src, is_noise, col in zip(outcome.right, outcome.sources, outcome.noise,
+                                          outcome.columns, strict=True):
+            if (column and col != column) or (side and sides.get(src) != side):
+                continue
+            counts["proposed"] += 1
+            counts["right"] += ok
+            counts["noise"] += is_noise
+        for ok, want in zip(outcome.found, outcome.expected, strict=True):
+            if (column and want.column != column) or (side and sides.get(want.source) != side):
+                continue
+            counts["expected"] += 1
+            counts["found"] += ok
+    return Figures(counts["proposed"], counts["right"], counts["expected"], counts["found"],
+                   counts["noise"])
+
+
+def by_source(outcomes: Iterable[Outcome]) -> dict[str, Figures]:
+    """The figures of each source tag."""
+    outcomes = list(outcomes)
+    tags = sorted({t for o in outcomes for t in (*o.sources, *(w.source for w in o.expected))})
+    return {tag: accuracy(outcomes, tags={tag: "x"}, side="x") for tag in tags}

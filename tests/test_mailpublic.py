@@ -1,0 +1,116 @@
+"""The mail reader on mailboxes written by others (tests/mailpublic, scored by the rules in
+tests/mailpublic.py): the figures reached on the HELD-OUT sources, which no change to the
+reader was ever fitted to, with a margin; and never a proposal from a noise message."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import mailpublic as mp
+import pytest
+
+from analysis.mail import ACCEPT_ALL_FROM
+
+
+@pytest.fixture(scope="module")
+def outcomes():
+    return [mp.score(name) for name in mp.NAMES]
+
+
+def test_the_corpus_is_what_the_issue_asks_for():
+    """At least 600 messages, 150 not in English, every language on both sides of the split."""
+    boxes = [mp.load(name) for name in mp.NAMES]
+    messages = [m for box in boxes for m in box["messages"]]
+    assert len(messages) >= 600
+    assert sum(m["language"] != "en" for m in messages) >= 150
+    tags = mp.all_tags()
+    sides = mp.split(tags)
+    for side in ("tuning", "held-out"):
+        languages = set().union(*(tags[t] for t in tags if sides[t] == side))
+        assert {"en", "de", "fr", "es"} <= languages
+
+
+def test_no_proposal_comes_from_a_noise_message(outcomes):
+    assert mp.accuracy(outcomes).noise == 0
+
+
+def test_held_out_sources_overall(outcomes):
+    """Reached 0.93 precision and 0.79 recall on the held-out sources."""
+    figures = mp.accuracy(outcomes, side="held-out")
+    assert figures.precision >= 0.90
+    assert figures.recall >= 0.76
+
+
+def test_held_out_status_proposals_are_right(outcomes):
+    """Reached 0.98 status precision (40 of 41) and 0.87 recall on the held-out sources."""
+    figures = mp.accuracy(outcomes, side="held-out", column="status")
+    assert figures.proposed >= 35
+    assert figures.precision >= 0.95
+    assert figures.recall >= 0.83
+
+
+@pytest.mark.parametrize(("column", "precision", "recall"), [
+    ("decision_date", 0.93, 0.88), ("first_response_date", 0.88, 0.82),
+    ("contact_name", 0.93, 0.80), ("interview_date", 0.68, 0.53),
+    ("date_applied", 0.95, 0.40),
+])
+def test_held_out_columns(outcomes, column, precision, recall):
+    figures = mp.accuracy(outcomes, side="held-out", column=column)
+    assert figures.precision >= precision
+    assert figures.recall >= recall
+
+
+def test_accept_all_from_marks_only_proposals_right_97_times_in_100(outcomes):
+    """Held-out proposals at or above ACCEPT_ALL_FROM are right at least 97 times in 100 (or
+    there are none: the surest, at 0.95, were right 60 times in 62, below it)."""
+    sides = mp.split(mp.all_tags())
+    marks = [ok for o in outcomes for ok, src, conf in
+             zip(o.right, o.sources, o.proposals["confidence"], strict=True)
+             if conf >= ACCEPT_ALL_FROM and sides.get(src) == "held-out"]
+    assert not marks or sum(marks) / len(marks) >= 0.97
+    surest = [ok for o in outcomes for ok, src, conf in
+              zip(o.right, o.sources, o.proposals["confidence"], strict=True)
+              if conf >= 0.95 and sides.get(src) == "held-out"]
+    assert len(surest) >= 40 and sum(surest) / len(surest) >= 0.94
+
+
+def test_tuning_sources_overall(outcomes):
+    """Reached 0.97 precision and 0.93 recall on the sources the reader was mended on."""
+    figures = mp.accuracy(outcomes, side="tuning")
+    assert figures.precision >= 0.95
+    assert figures.recall >= 0.90
+
+
+def test_every_mailbox_is_better_than_before(outcomes):
+    """Overall precision at least 0.88 and recall at least 0.70 on every mailbox (before:
+    0.67-0.82 and 0.28-0.67)."""
+    for outcome in outcomes:
+        figures = mp.accuracy([outcome])
+        assert figures.precision >= 0.88, outcome.name
+        assert figures.recall >= 0.70, outcome.name
+
+
+def test_expected_proposals_follow_the_rules():
+    """A rejection after an invitation: status rejected, decision and first response dated,
+    the contact the person who wrote; nothing from an automatic acknowledgement."""
+    box = {"me": {"name": "Me", "address": "me@x.test"},
+           "applications": [{"id": "a1", "company": "Acme", "role": "Analyst",
+                             "date_applied": "2026-01-01", "status": "applied",
+                             "contact_email": None}], "messages": []}
+    def message(i, meaning, day, sender, **label):
+        return {"id": f"m{i}", "source": "s", "from": sender,
+                "date": f"2026-01-{day:02d}T10:00:00+00:00",
+                "label": {"application": "a1", "meaning": meaning, "human": "ana" in sender,
+                          **label}}
+
+    box["messages"] = [message(1, "acknowledgement", 2, "no-reply@acme.test"),
+                       message(2, "interview_invite", 5, "Ana Ruiz <ana@acme.test>",
+                               interview_at="2026-01-09T10:00:00+00:00"),
+                       message(3, "rejection", 12, "Ana Ruiz <ana@acme.test>")]
+    for m in box["messages"]:
+        m["when"] = dt.datetime.fromisoformat(m["date"])
+    wanted = {(w.column, min(w.values)) for w in mp.expected(box)}
+    assert wanted == {("status", "rejected"), ("decision_date", dt.date(2026, 1, 12)),
+                      ("first_response_date", dt.date(2026, 1, 5)),
+                      ("interview_date", dt.date(2026, 1, 9)),
+                      ("contact_email", "ana@acme.test"), ("contact_name", "Ana Ruiz")}
