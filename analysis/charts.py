@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.model.words import chance_text
 from analysis.stats.rates import OUTCOMES
 
 # Okabe-Ito, then three of Paul Tol's muted colours for charts with more series.
@@ -433,12 +434,17 @@ def contribution_share_chart(by_application: pd.DataFrame, *, limit: int = 15) -
     labels = labels + np.where(labels.duplicated(keep=False),
                                " #" + top["row"].astype(str), "")
     fig = go.Figure()
+    said = [chance_text(float(c)) for c in top["chance"]]
     fig.add_bar(x=top["chance"] * 100, y=labels, orientation="h", marker_color=PALETTE[2],
-                customdata=np.stack([top["stage"], top["days_waiting"], top["share"] * 100],
-                                    -1),
-                hovertemplate="%{y}: %{x:.0f}% chance (%{customdata[0]}, waiting "
+                customdata=np.stack([top["stage"], top["days_waiting"], top["share"] * 100,
+                                     said], -1),
+                hovertemplate="%{y}: %{customdata[3]} chance (%{customdata[0]}, waiting "
                               "%{customdata[1]} days; %{customdata[2]:.0f}% of the expected "
                               "offers)<extra></extra>")
-    fig.update_xaxes(ticksuffix="%", rangemode="tozero")
+    # Whole percents, from 0 to at least 1%, as the tiles and tables say them: chances far
+    # below 1% are "<1%" there, not an axis ending at 0.008%.
+    upper = max(1.0, float(top["chance"].max()) * 100) * 1.05
+    fig.update_xaxes(ticksuffix="%", range=[0, upper], tickformat=".0f",
+                     dtick=1 if upper <= 6 else None)
     return _layout(fig, title=title, x="Chance of an offer",
                    height=max(260, 28 * len(top) + 120))

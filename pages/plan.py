@@ -6,7 +6,7 @@ import streamlit as st
 from analysis import forecast as fc
 from analysis.charts import goal_chart
 from analysis.forecast import plan
-from analysis.stats.coverage import reply_coverage
+from analysis.stats.coverage import NEXT_STEP, NO_REPLIES, reply_coverage
 from ui import workspace
 from ui.forecast import source_channels, what_it_takes
 from ui.plan_view import forecast_view
@@ -26,10 +26,9 @@ if apps.empty:
     no_data("No applications match the filters. Clear or widen them in the sidebar.")
     st.stop()
 replies = view.cached(reply_coverage)
-if replies.none:
-    st.info("No application records a reply yet, so the forecast cannot learn your reply "
-            "and interview rates: it leans on the published figures below. Record replies on the "
-            "Data page, or find them in your mailbox on the Mail page.",
+if replies.none:  # said as the Overview says it; nothing below reads the silence as "no"
+    st.info(f"{replies.note} So the forecast cannot tell an application still waiting from one "
+            f"never answered, and rests on the published figures only. {NEXT_STEP}",
             icon=":material/help:")
 
 # --- the forecast --------------------------------------------------------------------------------
@@ -40,7 +39,9 @@ horizon = HORIZONS[choice]
 channels = source_channels(view.all_apps)
 forecast = view.cached(fc.channel_forecast, as_of=view.as_of, horizon_days=horizon,
                        channels=channels)
-if not forecast.open:
+if replies.none:
+    st.markdown(md(view.cached(fc.published_outlook, channels=channels)))
+elif not forecast.open:
     no_data("No open applications: there is nothing to forecast, so 0 offers are expected "
             "from them. The plan below says how many to send.")
 else:
@@ -49,19 +50,25 @@ else:
 with st.expander("How the forecast works, and its prior", icon=":material/info:"):
     for paragraph in fc.method_paragraphs():
         st.markdown(paragraph)
-    for rate in forecast.rates:
+    for rate in [] if replies.none else forecast.rates:
         st.markdown(f"- {md(rate.describe())}")
     st.dataframe(fc.published_table(), hide_index=True)
 
-back = view.cached(fc.backtest, as_of=view.as_of, channels=channels)
-st.markdown("**Checked against your past**: the same forecast made on your data as it was "
-            "then, against the offers that came since.")
-for line in fc.backtest_lines(back):
-    st.markdown(f"- {line}")
+if not replies.none:
+    back = view.cached(fc.backtest, as_of=view.as_of, channels=channels)
+    st.markdown("**Checked against your past**: the same forecast made on your data as it was "
+                "then, against the offers that came since.")
+    for line in fc.backtest_lines(back):
+        st.markdown(f"- {line}")
 
 # --- what it takes -------------------------------------------------------------------------------
 st.subheader("What it takes to have an offer", anchor=False)
-what_it_takes(view, channels)
+if replies.none:
+    no_data("How many to send each week until a date depends on how soon replies come, and "
+            "none is recorded: the count above, from the published figures alone, is what "
+            "can be said.")
+else:
+    what_it_takes(view, channels)
 
 # --- levers --------------------------------------------------------------------------------------
 st.subheader("What would change it most", anchor=False)
@@ -70,7 +77,9 @@ outcome = st.segmented_control("Reaching", ["interview", "offer"], default="inte
                                format_func=lambda o: {"interview": "an interview",
                                                       "offer": "an offer"}[o]) or "interview"
 found = view.cached(plan.levers, as_of=view.as_of, outcome=outcome)
-if found.empty:
+if found.empty and replies.none:
+    no_data(f"{NO_REPLIES}, so there is nothing to compare yet.")
+elif found.empty:
     no_data("Not enough applications per source, location or role to compare (at least "
             "5 in each of two groups). As your search grows, this shows where your "
             "applications work best.")

@@ -168,3 +168,17 @@ def test_flow_diagram_columns_follow_the_longest_path():
     assert positions["level"].to_dict() == {"Applied": 0, "Replied": 1, "Interview": 2,
                                             "Withdrew": 2}
     assert positions.loc["Interview", "y"] < positions.loc["Withdrew", "y"]  # larger first
+
+
+@pytest.mark.parametrize(("chances", "top", "hover"), [
+    ([0.00008, 0.00005], 1.05, "<1%"),  # the text says "<1%": the axis runs to 1%, not 0.008%
+    ([0.3, 0.1], 31.5, "30%")])
+def test_each_applications_chance_is_drawn_in_the_units_the_text_uses(chances, top, hover):
+    table = pd.DataFrame({"company": ["Acme", "Globex"], "role": ["Analyst", "Engineer"],
+                          "stage": ["applied", "applied"], "days_waiting": [90, 80],
+                          "chance": chances, "share": [0.6, 0.4], "row": [0, 1]})
+    fig = c.contribution_share_chart(table)
+    axis = fig.layout.xaxis
+    assert list(axis.range) == [0, pytest.approx(top)] and axis.tickformat == ".0f"
+    assert axis.ticksuffix == "%"
+    assert fig.data[0].customdata[-1][3] == hover

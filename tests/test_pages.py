@@ -876,12 +876,38 @@ def test_plan_page_without_open_applications_says_so():
     assert any("Not enough applications" in i.value for i in at.info)
 
 
-def test_plan_page_without_replies_says_the_prior_speaks():
+def test_plan_page_without_replies_says_the_published_figures_speak():
     waiting = upload(start("pages/plan.py"), "waiting.csv", csv_bytes(
         [["Company", "Status", "Date applied"], *([f"C{i}", "Applied", "2026-11-02"]
                                                   for i in range(5))]))
-    assert any("No application records a reply yet" in i.value for i in waiting.info)
-    assert "the prior dominates" in " ".join(c.value for c in waiting.caption)
+    notice = " ".join(i.value for i in waiting.info)
+    assert "No replies recorded for any of the 5 applications" in notice
+    assert "rests on the published figures only" in notice and "Data page" in notice
+    assert "On the published figures alone, your 5 applications" in texts(waiting)
+
+
+def test_plan_on_a_linkedin_export_says_what_the_overview_says():
+    """A user imports LinkedIn's export (no reply recorded): the Plan page says no replies are
+    recorded, as the Overview does, and gives the published figures for the person's
+    channels; it shows no forecast that reads the silence as 42 unanswered applications
+    ("<0.1 offers, 80% interval 0-0, <1%", "about 45 applications a week") and no lever of
+    0% against 0%."""
+    at = upload(start("pages/plan.py"), "Job Applications.csv", csv_bytes(LINKEDIN))
+    overview = upload(start(), "Job Applications.csv", csv_bytes(LINKEDIN))
+    said = " ".join(i.value for i in overview.info)
+    assert "No replies recorded" in said
+    notice = " ".join(i.value for i in at.info)
+    assert "No replies recorded for any of the 42 applications" in notice
+    assert "rests on the published figures only" in notice
+    labels = [m.label for m in at.metric]
+    assert "Offers expected" not in labels and "80% interval" not in labels
+    assert "Chance of at least one" not in labels
+    text = texts(at)
+    assert "job board 42 (about 1.0 offers per 100)" in text
+    assert not re.search(r"about \d+ applications? a week", text) and "0% vs 0%" not in text
+    assert "while none of" not in text
+    assert [f["layout"]["title"]["text"] for f in figures(at)] == [
+        "Your weeks against the goal"]  # no chart of chances the text cannot stand behind
 
 
 def test_overview_shows_the_offers_expected():

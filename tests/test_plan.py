@@ -132,7 +132,8 @@ def test_follow_ups_of_different_kinds_on_one_day_all_count():
 def test_levers_leave_out_blanks_honour_min_n_and_sort_by_evidence():
     apps = pd.concat([sources((14, 9), (61, 10)),
                       apps_frame([{"company": f"X{i}", "date_applied": "2026-04-01",
-                                   "status": "rejected", "location": "Berlin" if i < 40 else
+                                   "status": "interviewing" if i == 40 else "rejected",
+                                   "location": "Berlin" if i < 40 else
                                    "Remote" if i < 43 else None} for i in range(100)])],
                      ignore_index=True)
     found = plan.levers(apps, as_of=AS_OF, columns=["source", "location"], min_n=3)
@@ -142,3 +143,22 @@ def test_levers_leave_out_blanks_honour_min_n_and_sort_by_evidence():
     assert "(blank)" not in (location["better"], location["usual"])
     assert location["n_better"] + location["n_usual"] == 43  # Remote's 3 count with min_n=3
     assert plan.levers(apps, as_of=AS_OF, columns=["location"], min_n=5).empty  # Berlin alone
+
+
+def test_no_lever_where_no_reply_is_recorded():
+    """LinkedIn's export (every application 'applied', no reply dates): 0% against 0% is no
+    lever, though the groups are large enough."""
+    apps = apps_frame([{"company": f"C{i}", "role": "Analyst" if i < 30 else "Manager",
+                        "date_applied": "2026-04-01", "status": "applied"}
+                       for i in range(50)])
+    assert plan.levers(apps, as_of=AS_OF, columns=["role"]).empty
+
+
+def test_no_lever_against_a_group_that_records_no_reply():
+    """One role's applications record their outcomes, the other's none: no comparison."""
+    rows = [{"company": f"A{i}", "role": "Analyst", "date_applied": "2026-04-01",
+             "status": "interviewing" if i < 3 else "rejected"} for i in range(10)]
+    rows += [{"company": f"M{i}", "role": "Manager", "date_applied": "2026-04-01",
+              "status": "applied"} for i in range(30)]
+    assert plan.levers(apps_frame(rows), as_of=AS_OF, columns=["role"]).empty
+    assert plan.levers(apps_frame([]), as_of=AS_OF).empty

@@ -71,6 +71,7 @@ from analysis.forecast.published import (
     Figure,
     offers_per_100,
     published_markdown,
+    published_outlook,
     published_table,
 )
 from analysis.forecast.validation import (
@@ -141,6 +142,7 @@ __all__ = [
     "prior_cells",
     "prior_description",
     "published_markdown",
+    "published_outlook",
     "published_table",
     "source_channels",
     "stage_rates",

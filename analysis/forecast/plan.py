@@ -17,7 +17,7 @@ from analysis.interviews.journal import split_names
 from analysis.maths.intervals import SIGNIFICANT
 from analysis.model import schema as s
 from analysis.model.cells import YES_MARKERS
-from analysis.model.stages import as_known_on
+from analysis.model.stages import as_known_on, reply_known
 from analysis.stats.rates import MIN_GROUP, OUTCOMES, compare_groups, rate_table
 
 GOAL_SETTING = "weekly_goal"
@@ -154,8 +154,11 @@ def levers(apps: pd.DataFrame, *, as_of: dt.date, outcome: str = "interview",
     """What would change the results most, from the user's own rates: for each column, the
     group with the best rate of ``outcome`` against the group most applications go to, with
     n, rates, 95% intervals, how many times as often, Fisher's p-value and a sentence that
-    says plainly when the numbers are too few to tell. Strongest evidence first."""
+    says plainly when the numbers are too few to tell. Strongest evidence first. A lever is
+    found only where both groups record replies (or their absence) and the better one reached
+    ``outcome`` at least once: with nothing recorded, 0% against 0% says nothing."""
     rows = []
+    recorded = apps[reply_known(apps)] if len(apps) else apps
     for column in columns:
         if column not in apps:
             continue
@@ -168,6 +171,10 @@ def levers(apps: pd.DataFrame, *, as_of: dt.date, outcome: str = "interview",
         best = table.sort_values(["rate", "n"], ascending=False).iloc[0]
         if best["group"] == usual["group"]:  # the usual one is the best: against the next
             best, usual = usual, table.iloc[1]
+        with_outcomes = set(rate_table(recorded, by=column, outcome=outcome, as_of=as_of,
+                                       show_small=True)["group"])
+        if best["successes"] == 0 or not {best["group"], usual["group"]} <= with_outcomes:
+            continue
         comparison = compare_groups(apps, by=column, first=str(best["group"]),
                                     second=str(usual["group"]), outcome=outcome, as_of=as_of)
         rows.append(_lever_row(name, outcome, best, usual, comparison.p_value))

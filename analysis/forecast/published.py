@@ -14,6 +14,7 @@ against the person's own: 25 for several consistent first-hand sources, 10 to 15
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from analysis.forecast.channels import (
     RECRUITER,
     REFERRAL,
     UNKNOWN,
+    source_channels,
 )
 from analysis.forecast.prior import Parts, Prior
 
@@ -252,3 +254,26 @@ def published_markdown() -> str:
               f"{MIX[c]:.0%} |" for c in NAMED_CHANNELS]
     lines.append(f"| {CHANNEL_LABELS[UNKNOWN]} | {offers_per_100(UNKNOWN):.1f} | - |")
     return "\n".join(lines)
+
+
+def published_outlook(apps: pd.DataFrame, *, channels: Mapping[str, str] | None = None,
+                      probability: float = 0.8) -> str:
+    """What the published figures alone say of the person's applications, in words, for a
+    tracker that records no reply: the channels they went through with each one's offers per
+    100 applications, and how many applications in that mix bring an offer with
+    ``probability`` (however long the replies take: times are not counted).
+
+    >>> published_outlook(pd.DataFrame({"source": ["Indeed"] * 3 + ["Referral"]}))[-141:-53]
+    'About 2.9 offers per 100 in that mix, so about 56 applications like these bring an offer'
+    """
+    if apps.empty:
+        return ""
+    counts = source_channels(apps, channels).value_counts()
+    parts = [f"{CHANNEL_LABELS[str(c)].lower()} {n:,} (about {offers_per_100(str(c)):.1f} "
+             "offers per 100)" for c, n in counts.items()]
+    per_100 = sum(offers_per_100(str(c)) * n for c, n in counts.items()) / counts.sum()
+    needed = math.ceil(math.log(1 - probability) / math.log(1 - per_100 / 100))
+    return (f"On the published figures alone, your {len(apps):,} applications by channel: "
+            f"{'; '.join(parts)}. About {per_100:.1f} offers per 100 in that mix, so about "
+            f"{needed:,} applications like these bring an offer with {probability:.0%} "
+            "probability, however long the replies take.")
