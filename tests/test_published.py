@@ -69,3 +69,21 @@ def test_the_prior_by_channel_follows_the_figures():
 def test_the_readme_has_the_published_table_with_its_sources():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f.published_markdown() in readme
+
+
+def test_the_published_outlook_of_a_tracker_without_replies():
+    """Each channel's offers per 100 and how many applications in that mix bring an offer."""
+    import math
+
+    import pandas as pd
+
+    one = p.published_outlook(pd.DataFrame({"source": ["Indeed"]}))
+    board = f.offers_per_100("job_board")
+    assert f"your 1 application by channel: job board 1 (about {board:.1f} offers per 100)" \
+        in one
+    needed = math.ceil(math.log(0.2) / math.log(1 - board / 100))
+    assert f"so about {needed:,} applications like these bring an offer with 80%" in one
+    mixed = p.published_outlook(pd.DataFrame({"source": ["Indeed", "Meetup"]}),
+                                channels={"Meetup": "referral"}, probability=0.5)
+    assert "referral 1 (about 8.4 offers per 100)" in mixed and "with 50% probability" in mixed
+    assert p.published_outlook(pd.DataFrame({"source": pd.Series([], dtype="str")})) == ""

@@ -31,6 +31,7 @@ from analysis.forecast.channels import (
     source_channels,
 )
 from analysis.forecast.prior import Parts, Prior
+from analysis.model.words import plural
 
 
 @dataclass(frozen=True)
@@ -273,7 +274,8 @@ def published_outlook(apps: pd.DataFrame, *, channels: Mapping[str, str] | None 
              "offers per 100)" for c, n in counts.items()]
     per_100 = sum(offers_per_100(str(c)) * n for c, n in counts.items()) / counts.sum()
     needed = math.ceil(math.log(1 - probability) / math.log(1 - per_100 / 100))
-    return (f"On the published figures alone, your {len(apps):,} applications by channel: "
+    return (f"On the published figures alone, your {plural(len(apps), 'application')} by "
+            f"channel: "
             f"{'; '.join(parts)}. About {per_100:.1f} offers per 100 in that mix, so about "
             f"{needed:,} applications like these bring an offer with {probability:.0%} "
             "probability, however long the replies take.")
