@@ -50,7 +50,7 @@ def test_held_out_status_proposals_are_right(outcomes):
 
 
 @pytest.mark.parametrize(("column", "precision", "recall"), [
-    ("decision_date", 0.93, 0.88), ("first_response_date", 0.88, 0.82),
+    ("decision_date", 0.93, 0.82), ("first_response_date", 0.88, 0.82),
     ("contact_name", 0.93, 0.80), ("interview_date", 0.68, 0.53),
     ("date_applied", 0.95, 0.40),
 ])
