@@ -166,8 +166,11 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     said = Sentences(sentences(subject) + sentences(body))
     text = f"{subject}\n{body}"
     rejected = said.any(ph.REJECTION)
-    if ph.AUTO_REPLY.search(subject) or (not rejected and said.any(ph.AUTO_REPLY_BODY,
-                                                                   within=6)):
+    # "I'm travelling Monday, could you do Wednesday?" is a person, not an auto-reply: an
+    # auto-reply never invites.
+    if ph.AUTO_REPLY.search(subject) or (
+            not rejected and said.any(ph.AUTO_REPLY_BODY, within=6)
+            and not (person and said.any(ph.INVITE, firm=True))):
         return Meaning(None, 0.0)
     promised = _promised(said, sent.date())
     meeting = re.compile(rf"(?i)\b{ph.MEETING}")
