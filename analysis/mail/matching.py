@@ -139,6 +139,35 @@ def _may_name(label: str, company: str, keys: list[str]) -> bool:
         len(w) >= 3 and w in label for w in words) or label == "".join(w[0] for w in words)
 
 
+def abbreviates(label: str, name: str) -> bool:
+    """Whether a domain label is a name cut short: the starts of some of its words, in
+    order, the first word's among them (three letters at least), two words at least.
+
+    >>> abbreviates("transmedlogistica", "transportes mediterraneos logistica")
+    True
+    >>> abbreviates("lumiereco", "lumiere et compagnie")
+    True
+    >>> abbreviates("lumiere", "lumiere et compagnie")
+    False
+    """
+    words = [w for w in name.split() if w.isalnum()]
+
+    def fits(rest: str, i: int, used: int) -> bool:
+        if not rest:
+            return used >= 2
+        for j in range(i, len(words)):
+            word = words[j]
+            least = 3 if used == 0 else 2
+            for size in range(min(len(word), len(rest)), least - 1, -1):
+                if rest[:size] == word[:size] and fits(rest[size:], j + 1, used + 1):
+                    return True
+            if used == 0:
+                return False  # the first word's start opens the label
+        return False
+
+    return len(words) >= 2 and fits(label, 0, 0)
+
+
 @dataclass
 class Index:
     """The tracked applications, found by company key, domain label, contact address."""
@@ -240,6 +269,10 @@ class Index:
             within = [k for k in self.by_key if len(label) >= 6 and label in k]
             if len(within) == 1:
                 return self.by_key[within[0]]
+            # the name cut short ("transmed-logistica" for Transportes Mediterráneos Logística)
+            cut = {key for name, key in self.names if len(label) >= 5 and abbreviates(label, name)}
+            if len(cut) == 1:
+                return self.by_key[cut.pop()]
         return []
 
     def named_in(self, text: str, *, short: bool = True) -> list[int]:
