@@ -64,8 +64,8 @@ REJECTION = any_of(
     r"\bsomeone (?:whose|who|else|with)\b",
     r"\bpursue (?:other|another|different) (?:candidates?|applicants?|profiles?)\b",
     r"\b(?:position|role|vacancy|job|opening) "
-    r"(?:has|have|had) (?:now |since |already )?been (?:filled|closed|cancelled|withdrawn|put on "
-    r"hold)", r"\b(?:filled|closed) the (?:position|role|vacancy)",
+    r"(?:has|have|had) (?:now |since |already )?been (?:filled|closed|cancelled|withdrawn)",
+    r"\b(?:filled|closed) the (?:position|role|vacancy)",
     r"\bunsuccessful\b", r"\bregret (?:to|that)\b", r"\bregretfully\b",
     r"\bnot (?:been )?(?:selected|shortlisted)\b", r"\b(?:application|candidacy) (?:was|has been) "
     r"(?:rejected|declined|unsuccessful)", r"\bno longer (?:being )?considered\b",
