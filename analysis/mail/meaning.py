@@ -165,7 +165,8 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     e-signature service sends it for the employer."""
     body = body[:READ_CHARS]
     # A reply's subject ("RE: Offer letter") is the earlier message's, not what this one says.
-    if _REPLYING.match(subject):
+    replying = bool(_REPLYING.match(subject))
+    if replying:
         subject = ""
     said = Sentences(sentences(subject) + sentences(body))
     text = f"{subject}\n{body}"
@@ -209,7 +210,9 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
             return Meaning(ACKNOWLEDGEMENT, 0.9, promised=promised)
         return Meaning(None, 0.0)
     if acknowledged:
-        if person and not automatic and _PERSONAL.search(body):
+        # "Thanks for your interest" from a person answering in a thread, or speaking for
+        # herself, is a reply; from a machine, an acknowledgement.
+        if person and not automatic and (replying or _PERSONAL.search(body)):
             return Meaning(REPLY, 0.8, promised=promised)
         return Meaning(ACKNOWLEDGEMENT, 0.9, promised=promised)
     if automatic or platform or not from_company:
