@@ -306,7 +306,9 @@ SENT_THANKS = any_of(
     r"\bremerciements?\b", r"\bmerci (?:pour|de) (?:l'entretien|notre (?:échange|entretien)|"
     r"votre temps|cet échange|ce moment)",
     r"\bgracias por (?:la entrevista|su tiempo|tu tiempo|la conversación|la charla|"
-    r"recibirme|el tiempo)", r"\bagradec\w+\b.{0,60}\b(?:entrevista|tiempo|conversación|"
+    r"recibirme|el tiempo|la oportunidad)", r"\bmerci pour l'opportunité\b",
+    r"\b(?:danke|vielen dank)\b.{0,20}\bfür die (?:gelegenheit|möglichkeit)\b",
+    r"\bagradec\w+\b.{0,60}\b(?:entrevista|tiempo|conversación|"
     r"reunión)\b", r"\bfue un placer\b",
 )
 SENT_REJECTION_THANKS = any_of(
