@@ -215,3 +215,59 @@ def test_promises_in_other_words(text, day):
 ])
 def test_a_deadline_for_the_person_is_no_promise(text):
     assert mm.promised_decision(text, MONDAY.date()) is None
+
+
+# --- word orders and senders others write in ----------------------------------------------
+
+@pytest.mark.parametrize(("subject", "body", "kind"), [
+    # the month May is no hedge
+    ("Re: Application", "Could you come by the studio on Thursday May 28 at 3pm?", mm.INTERVIEW),
+    ("Re: Application", "We may invite you to an interview later.", mm.REPLY),
+    # German invitations with a separable verb or a greeting
+    ("Ihre Bewerbung", "Wie besprochen lade ich Sie herzlich zu unserem ersten Kennenlernen ein.",
+     mm.INTERVIEW),
+    ("AW: Bewerbung", "Wir freuen uns, Sie am Donnerstag, 12. November um 16:00 Uhr zu einem "
+     "telefonischen Vorabgespräch begrüßen zu dürfen.", mm.INTERVIEW),
+    # rejections in word orders of their own
+    ("Ihre Bewerbung", "Trotz Ihrer Qualifikation gab es eine Person, die auf das Profil noch "
+     "besser passte.", mm.REJECTION),
+    ("Uw sollicitatie", "Helaas kiezen we voor een kandidaat met meer ervaring.", mm.REJECTION),
+    # a role put on hold is no rejection: the interview for it is called off
+    ("Canceled: interview", "Unfortunately we have had to cancel the interview: the role has "
+     "been put on hold.", mm.CANCELLED),
+    # a reply's subject is the earlier message's
+    ("RE: Carta oferta", "¡Qué buena noticia! Te envío el contrato el lunes.", mm.REPLY),
+    # thanks for the interest, from a person answering in a thread
+    ("RE: Seguimiento de mi candidatura", "Gracias por su interés. Todavía estamos revisando "
+     "candidaturas.", mm.REPLY),
+])
+def test_what_others_mean_in_their_own_words(subject, body, kind):
+    assert mm.received_meaning(subject, body, sent=SENT, person=True).kind == kind
+
+
+def test_a_person_travelling_who_invites_is_no_auto_reply():
+    body = ("I'm traveling Monday and Tuesday next week, but could you do a video call on "
+            "Wednesday, November 4 at 1pm?")
+    meaning = mm.received_meaning("Re: Application", body, sent=SENT, person=True)
+    assert (meaning.kind, meaning.interview_at.day) == (mm.INTERVIEW, 4)
+    assert mm.received_meaning("Out of office", body, sent=SENT, person=True).kind is None
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("We will let everyone know where they stand by Friday, November 6.",
+     dt.date(2026, 11, 6)),
+    ("Le daremos una respuesta en las próximas dos semanas.", dt.date(2026, 11, 11)),
+])
+def test_promises_to_everyone_and_in_the_next_weeks(text, day):
+    assert mm.promised_decision(text, SENT.date()) == day
+
+
+@pytest.mark.parametrize("body", [
+    "Muchas gracias por la oportunidad de la entrevista de ayer.",
+    "Merci pour l'opportunité de cet échange.",
+    "Vielen Dank für die Gelegenheit zum Gespräch.",
+])
+def test_thanks_for_the_opportunity_is_a_thank_you(body):
+    meaning = mm.sent_meaning("Entrevista", body, after_rejection=False, after_interview=True,
+                              attachments=[])
+    assert meaning.kind == mm.SENT_THANK_YOU

@@ -130,6 +130,44 @@ _COMMON_WORDS = frozenset({
     "escuela", "editions", "editorial", "ayuntamiento", "grand", "grande", "gruppo", "office"})
 
 
+def _may_name(label: str, company: str, keys: list[str]) -> bool:
+    """Whether a domain label may be the company's own: a key within it or it within a key,
+    a word of the name within it ("alderandpine" for Alder & Pine), or the name's initials."""
+    words = [w for w in fold(str(company).translate(TRANSLITERATION)).split()
+             if w not in LEGAL_SUFFIXES]
+    return any(label in k or k in label for k in keys) or any(
+        len(w) >= 3 and w in label for w in words) or label == "".join(w[0] for w in words)
+
+
+def abbreviates(label: str, name: str) -> bool:
+    """Whether a domain label is a name cut short: the starts of some of its words, in
+    order, the first word's among them (three letters at least), two words at least.
+
+    >>> abbreviates("transmedlogistica", "transportes mediterraneos logistica")
+    True
+    >>> abbreviates("lumiereco", "lumiere et compagnie")
+    True
+    >>> abbreviates("lumiere", "lumiere et compagnie")
+    False
+    """
+    words = [w for w in name.split() if w.isalnum()]
+
+    def fits(rest: str, i: int, used: int) -> bool:
+        if not rest:
+            return used >= 2
+        for j in range(i, len(words)):
+            word = words[j]
+            least = 3 if used == 0 else 2
+            for size in range(min(len(word), len(rest)), least - 1, -1):
+                if rest[:size] == word[:size] and fits(rest[size:], j + 1, used + 1):
+                    return True
+            if used == 0:
+                return False  # the first word's start opens the label
+        return False
+
+    return len(words) >= 2 and fits(label, 0, 0)
+
+
 @dataclass
 class Index:
     """The tracked applications, found by company key, domain label, contact address."""
@@ -140,6 +178,9 @@ class Index:
     by_contact: dict[str, list[int]]
     names: list[tuple[str, str]]  # (folded company name, key), longest first
     domains: dict[str, list[int]] = field(default_factory=dict)  # by_domain's answers
+    short: frozenset[str] = frozenset()  # names that are a longer name's first word only
+    initials: dict[str, str] = field(default_factory=dict)  # "erpo": European Rail Policy Office
+    agencies: frozenset[str] = frozenset()  # domain labels of contacts not at the company
 
     @classmethod
     def of(cls, apps: pd.DataFrame) -> Index:
@@ -147,6 +188,7 @@ class Index:
         by_label: dict[str, list[int]] = {}
         by_contact: dict[str, list[int]] = {}
         names: dict[str, str] = {}
+        agencies: set[str] = set()
         for label, company, url, contact in zip(apps.index, apps[s.COMPANY], apps[s.JOB_URL],
                                                 apps[s.CONTACT_EMAIL], strict=True):
             if pd.isna(company):
@@ -169,6 +211,8 @@ class Index:
                 if not in_domains(domain_of(address), FREE_MAIL):
                     for hint in domain_labels(address):
                         by_label.setdefault(hint, []).append(label)
+                        if not _may_name(hint, company, keys):
+                            agencies.add(hint)  # an agency's recruiter, not the company's
         # The first word of a longer name stands for it ("Northwind" for "Northwind Analytics
         # GmbH") when no other company starts with it and it is no common word.
         firsts: dict[str, set[str]] = {}
@@ -176,11 +220,21 @@ class Index:
             parts = name.split()
             if len(parts) >= 2 and len(parts[0]) >= 5 and parts[0] not in _COMMON_WORDS:
                 firsts.setdefault(parts[0], set()).add(key)
+        short = set()
         for word, owners in firsts.items():
             if len(owners) == 1 and word not in names:
                 names[word] = next(iter(owners))
+                short.add(word)
+        # A domain may be the name's initials ("erpo.eu" for European Rail Policy Office).
+        initials: dict[str, str] = {}
+        for name, key in names.items():
+            letters = "".join(w[0] for w in name.split() if w[0].isalnum())
+            if len(letters) >= 3 and letters not in by_key:
+                initials[letters] = key if initials.get(letters, key) == key else ""
         ordered = sorted(names.items(), key=lambda kv: -len(kv[0]))
-        return cls(apps, by_key, by_label, by_contact, ordered)
+        return cls(apps, by_key, by_label, by_contact, ordered, short=frozenset(short),
+                   initials={k: v for k, v in initials.items() if v},
+                   agencies=frozenset(agencies))
 
     def by_domain(self, address: str) -> list[int]:
         """``domain_rows``, remembered per domain (a mailbox has few domains, many times)."""
@@ -203,6 +257,8 @@ class Index:
                 return self.by_key[label]
             if label in self.by_label:
                 return self.by_label[label]
+            if label in self.initials:
+                return self.by_key[self.initials[label]]
         for label in domain_labels(address):
             if len(label) < 4:
                 continue
@@ -213,16 +269,27 @@ class Index:
             within = [k for k in self.by_key if len(label) >= 6 and label in k]
             if len(within) == 1:
                 return self.by_key[within[0]]
+            # the name cut short ("transmed-logistica" for Transportes Mediterráneos Logística)
+            cut = {key for name, key in self.names if len(label) >= 5 and abbreviates(label, name)}
+            if len(cut) == 1:
+                return self.by_key[cut.pop()]
         return []
 
-    def named_in(self, text: str) -> list[int]:
+    def named_in(self, text: str, *, short: bool = True) -> list[int]:
         """The applications of the company named in a text (an ATS sender's display name,
-        subject or body), the longest name found."""
+        subject or body), the longest name found; a longer name's first word alone counts
+        only when ``short`` (in a sender's name or a subject, not in a body, where "Brussels"
+        is more often a place than Brussels Expo Services)."""
         folded = f" {fold(text)} "
         for name, key in self.names:
-            if len(name) >= 3 and f" {name} " in folded:
+            if len(name) >= 3 and f" {name} " in folded and (short or name not in self.short):
                 return self.by_key[key]
         return []
+
+    def is_agency(self, address: str) -> bool:
+        """Whether an address is an agency recruiter's the tracker holds as a contact (its
+        domain names none of the companies the contact is held for)."""
+        return any(label in self.agencies for label in domain_labels(address))
 
 
 def is_bulk(message: Message | msg.Head, sender: str, labels: str) -> bool:

@@ -46,6 +46,7 @@ _DEADLINE_BEFORE = re.compile(
     r"(?i)\b(?:by|until|before|no later than|deadline|bis(?: zum)?|spätestens|avant(?: le)?|"
     r"d'ici|antes del?|hasta(?: el)?|a más tardar)\W+(?:\w+\W+){0,2}$")
 _PERSONAL = re.compile(r"(?i)\?|\b(?:i|i'm|i'd|i've|i'll|ich|je|j'ai|me gustaría|yo)\b")
+_REPLYING = re.compile(r"(?i)\s*(?:re|aw|antw|rv|sv|fw|fwd|wg|tr)\s*:")
 _CONSIDERATION = re.compile(r"(?i)\bconsiderati?on|\bconsidering\b|berücksichtigung|"
                             r"considération|consideración")
 
@@ -163,11 +164,18 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     ``board`` that a job board relays it; ``platform`` that a scheduling, assessment or
     e-signature service sends it for the employer."""
     body = body[:READ_CHARS]
+    # A reply's subject ("RE: Offer letter") is the earlier message's, not what this one says.
+    replying = bool(_REPLYING.match(subject))
+    if replying:
+        subject = ""
     said = Sentences(sentences(subject) + sentences(body))
     text = f"{subject}\n{body}"
     rejected = said.any(ph.REJECTION)
-    if ph.AUTO_REPLY.search(subject) or (not rejected and said.any(ph.AUTO_REPLY_BODY,
-                                                                   within=6)):
+    # "I'm travelling Monday, could you do Wednesday?" is a person, not an auto-reply: an
+    # auto-reply never invites.
+    if ph.AUTO_REPLY.search(subject) or (
+            not rejected and said.any(ph.AUTO_REPLY_BODY, within=6)
+            and not (person and said.any(ph.INVITE, firm=True))):
         return Meaning(None, 0.0)
     promised = _promised(said, sent.date())
     meeting = re.compile(rf"(?i)\b{ph.MEETING}")
@@ -202,7 +210,9 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
             return Meaning(ACKNOWLEDGEMENT, 0.9, promised=promised)
         return Meaning(None, 0.0)
     if acknowledged:
-        if person and not automatic and _PERSONAL.search(body):
+        # "Thanks for your interest" from a person answering in a thread, or speaking for
+        # herself, is a reply; from a machine, an acknowledgement.
+        if person and not automatic and (replying or _PERSONAL.search(body)):
             return Meaning(REPLY, 0.8, promised=promised)
         return Meaning(ACKNOWLEDGEMENT, 0.9, promised=promised)
     if automatic or platform or not from_company:
@@ -319,7 +329,7 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
     application itself."""
     body = body[:READ_CHARS]
     # A reply's subject ("Re: Thank you for the interview") is the earlier message's.
-    replying = bool(re.match(r"(?i)\s*(?:re|aw|antw|rv|sv|fw|fwd|wg|tr)\s*:", subject))
+    replying = bool(_REPLYING.match(subject))
     parts = _decisive(([] if replying else sentences(subject)) + sentences(body))
     if _any(ph.SENT_WITHDRAW, parts):
         return Meaning(SENT_WITHDRAW, 0.9)

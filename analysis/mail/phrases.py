@@ -39,8 +39,9 @@ def conditional(sentence: str) -> bool:
     """Whether a sentence only says what would happen: it opens with "if", "falls", "si"...
     or holds "if you", "wenn Sie", "si vous"..."""
     return bool(CONDITIONAL_OPENING.match(sentence) or CONDITIONAL_WITHIN.search(sentence))
-# "may invite you", "will be in touch if": a possibility, not an invitation.
-HEDGE = any_of(r"\b(?:may|might)\b", r"\bwill (?:be in touch|contact you|reach out)\b",
+# "may invite you", "will be in touch if": a possibility, not an invitation ("May 28" is a day).
+HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
+               r"\bwill (?:be in touch|contact you|reach out)\b",
                r"\beventuell\b", r"\bgegebenenfalls\b", r"\bpourr(?:ons|ions|ait)\b",
                r"\bpodr(?:íamos|ía)\b", r"\bshortlisted candidates\b",
                r"\bcandidates? (?:who|that) (?:are|have been) (?:shortlisted|selected)\b",
@@ -63,8 +64,8 @@ REJECTION = any_of(
     r"\bsomeone (?:whose|who|else|with)\b",
     r"\bpursue (?:other|another|different) (?:candidates?|applicants?|profiles?)\b",
     r"\b(?:position|role|vacancy|job|opening) "
-    r"(?:has|have|had) (?:now |since |already )?been (?:filled|closed|cancelled|withdrawn|put on "
-    r"hold)", r"\b(?:filled|closed) the (?:position|role|vacancy)",
+    r"(?:has|have|had) (?:now |since |already )?been (?:filled|closed|cancelled|withdrawn)",
+    r"\b(?:filled|closed) the (?:position|role|vacancy)",
     r"\bunsuccessful\b", r"\bregret (?:to|that)\b", r"\bregretfully\b",
     r"\bnot (?:been )?(?:selected|shortlisted)\b", r"\b(?:application|candidacy) (?:was|has been) "
     r"(?:rejected|declined|unsuccessful)", r"\bno longer (?:being )?considered\b",
@@ -83,6 +84,8 @@ REJECTION = any_of(
     r"\bnicht in die engere auswahl", r"\bnicht weiter ?(?:verfolgen|berücksichtigen)",
     r"\babgelehnt\b", r"\bkeine\b.{0,60}\bberücksichtig",
     r"\bbedauer\w*\b.{0,80}\b(?:nicht|keine?)\b",
+    r"\b(?:eine[nr]? (?:andere[nr]? )?(?:person|kandidat\w*|bewerber\w*))\b.{0,80}\b(?:besser|"
+    r"passender|näher)\b.{0,40}\bpasst", r"\bkeine bessere nachricht\b",
     # French
     r"\bmalheureusement\b.{0,160}\b(?:pas|plus|ne|n'|pourvu|autre|aboutir|négative)\b",
     r"\b(?:pas|plus) (?:pu |pouvoir |possible de |en mesure de )?(?:lui |y )?donner (?:une )?"
@@ -106,6 +109,8 @@ REJECTION = any_of(
     r"\bpurtroppo\b.{0,120}\bnon\b", r"\bcandidatura non (?:è|e') stata (?:accolta|selezionata)",
     r"\bnon (?:è stat[ao]|sei stat[ao]) selezionat",
     r"\bhelaas\b.{0,120}\b(?:niet|geen|andere)\b", r"\bafgewezen\b",
+    r"\b(?:kiezen|gekozen|kozen)\b.{0,20}\bvoor (?:een )?(?:andere )?(?:kandidaat|kandidate|"
+    r"sollicitant)", r"\b(?:keus|keuze) is\b.{0,20}\bniet op (?:u|jou|je) gevallen\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(
@@ -192,7 +197,11 @@ INVITE = any_of(
     r"\b(?:what|share your|your) availability\b", r"\bwhen (?:are|would) you be (?:available|"
     r"free)\b", r"\b(?:pick|choose|select|book) (?:a|your) (?:time|slot)\b",
     r"\bnext (?:step|round) (?:is|will be|would be)\b.{0,40}\b(?:interview|call|chat|meeting)",
-    r"\bhätten sie\b.{0,40}\bzeit\b", r"\b(?:können|könnten|wollen) wir\b.{0,60}"
+    r"\bhätten sie\b.{0,40}\bzeit\b",
+    rf"\blade (?:ich|wir) (?:sie|dich|euch)\b.{{0,80}}\b{MEETING}.{{0,40}}\bein\b",
+    rf"\b(?:sie|dich)\b.{{0,60}}\bzu (?:einem|unserem|einem ersten)\b.{{0,40}}{MEETING}"
+    r".{0,40}\b(?:begrüßen|einladen|einzuladen|kennenzulernen)\b",
+    r"\b(?:können|könnten|wollen) wir\b.{0,60}"
     r"\b(?:telefonieren|sprechen|treffen)\b", r"\bpasst (?:ihnen|dir)\b",
     r"\bseriez-vous disponible\b",
     r"\bêtes-vous disponible\b", r"\bestarías disponible\b", r"\bestaría disponible\b",
@@ -297,7 +306,9 @@ SENT_THANKS = any_of(
     r"\bremerciements?\b", r"\bmerci (?:pour|de) (?:l'entretien|notre (?:échange|entretien)|"
     r"votre temps|cet échange|ce moment)",
     r"\bgracias por (?:la entrevista|su tiempo|tu tiempo|la conversación|la charla|"
-    r"recibirme|el tiempo)", r"\bagradec\w+\b.{0,60}\b(?:entrevista|tiempo|conversación|"
+    r"recibirme|el tiempo|la oportunidad)", r"\bmerci pour l'opportunité\b",
+    r"\b(?:danke|vielen dank)\b.{0,20}\bfür die (?:gelegenheit|möglichkeit)\b",
+    r"\bagradec\w+\b.{0,60}\b(?:entrevista|tiempo|conversación|"
     r"reunión)\b", r"\bfue un placer\b",
 )
 SENT_REJECTION_THANKS = any_of(
@@ -381,7 +392,8 @@ PAST_SLOT = any_of(r"\b(?:had|originally|previously|initially|was) (?:arranged|s
 PROMISE = any_of(
     r"\b(?:decide|decision|get back to you|be in touch|hear (?:back )?from (?:us|me)|let you know|"
     r"update you|come back to you|contact you|reach out|feedback|answer|respond to you|"
-    r"news from us|next steps|hear back|outcome|(?:an?|any|the|further) update|inform (?:you|"
+    r"news from us|next steps|hear back|outcome|where (?:you|they|everyone) stands?|"
+    r"let (?:everyone|all|each|every \w+) know|(?:an?|any|the|further) update|inform (?:you|"
     r"all|every|each|candidates|applicants))\b", r"\bi'll (?:write|reply|respond)\b",
     r"\b(?:rückmeldung|entscheidung|entscheiden|melden (?:uns|wir uns|mich)|antwort|"
     r"bescheid geben|informieren)\b", r"\b(?:décision|reviendr\w+ vers vous|retour|réponse|"
@@ -397,5 +409,5 @@ PROMISE_TIME = any_of(
     r"in den nächsten|binnen|ende)\b", r"\b(?:d'ici|dans les|sous|avant|au plus tard|"
     r"la semaine prochaine|fin)\b", r"\b(?:dentro de|antes del?|la próxima semana|la semana "
     r"que viene|como muy tarde|a más tardar|en los próximos|finales|en un plazo|en el plazo|"
-    r"plazo máximo)\b",
+    r"plazo máximo|en las próximas)\b",
 )

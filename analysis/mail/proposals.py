@@ -55,7 +55,8 @@ def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.da
                      ) -> tuple[list[int], str]:
     """The application a message concerns among a company's, and why: of those applied for
     by the message's day (nothing before an application counts), the one whose role's own
-    words (those the other roles there do not share) the text names most; when none is
+    words (those the other roles there do not share) the text's first line (the subject)
+    names, when it names one only; else the one whose own words the text names most; when none is
     named, the one whose whole role the text names; a tie proposes nothing and says so.
 
     >>> apps = pd.DataFrame({"role": ["Data Analyst", "Senior Data Analyst"],
@@ -69,12 +70,17 @@ def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.da
     open_rows = [r for r in rows if not (pd.notna(applied[r]) and applied[r] > day)]
     if len(open_rows) <= 1:
         return open_rows, ""
-    words = f" {fold(text[:3000])} "
     roles = {r: _role_words(apps.at[r, s.ROLE]) for r in open_rows}
-    scores = {}
-    for r in open_rows:
-        shared = set().union(*(roles[o] for o in open_rows if o != r))
-        scores[r] = sum(f" {w} " in words for w in roles[r] - shared)
+    own = {r: roles[r] - set().union(*(roles[o] for o in open_rows if o != r))
+           for r in open_rows}
+    # The subject names the role the message is about; the body may name others beside it
+    # ("your application as Product Owner is not affected").
+    subject = f" {fold(text.split(chr(10), 1)[0])} "
+    titled = [r for r in open_rows if any(f" {w} " in subject for w in own[r])]
+    if len(titled) == 1:
+        return titled, ""
+    words = f" {fold(text[:3000])} "
+    scores = {r: sum(f" {w} " in words for w in own[r]) for r in open_rows}
     best = max(scores.values())
     if best > 0:
         chosen = [r for r in open_rows if scores[r] == best]

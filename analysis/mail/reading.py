@@ -16,6 +16,8 @@ from analysis.mail import message as msg
 from analysis.mail.matching import FREE_MAIL, Index, domain_of, in_domains
 from analysis.mail.proposals import SNIPPET, pick_application
 from analysis.mail.senders import is_board, is_person, is_platform
+from analysis.model import schema as s
+from analysis.model.keys import fold
 
 EVIDENCE_COLUMNS = ["message_id", "date", "direction", "kind", "confidence", "rows", "how",
                     "sender", "subject", "snippet", "interview_at", "promised", "screening",
@@ -156,17 +158,35 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                                           "recipient_address"])
 
 
+def _other_role(role: object, subject: str) -> bool:
+    """Whether a subject names a role like ``role`` but not it: the role's last word (its
+    kind: analyst, engineer) without all of its other words."""
+    words = fold(role).split() if isinstance(role, str) else []
+    said = set(fold(subject).split())
+    return len(words) >= 2 and words[-1] in said and not set(words) <= said
+
+
 def _rows(candidate: Candidate, index: Index, body: str,
           event: tuple[dt.datetime, str, str] | None, rows_of: dict[str, list[int]]
           ) -> list[int]:
     """The applications a message may concern, now that its words can be read: those its
     headers tied it to; for a tracking system, a platform or a job board, the company it
-    names (its display name, subject or body); else the calendar invitation's organiser;
+    names (its display name, subject or body); for an agency's recruiter, the client it
+    names, else the contact's applications whose kind of role the subject does not give to
+    another; else the calendar invitation's organiser;
     else the thread it answers."""
     rows = candidate.rows
+    heading = f"{candidate.sender[0]}\n{candidate.subject}"
     if candidate.how in ("ats", "platform", "board", "subject") or not rows:
-        named = index.named_in(f"{candidate.sender[0]}\n{candidate.subject}")
-        rows = named or index.named_in(body[:3000]) or rows
+        named = index.named_in(heading)
+        rows = named or index.named_in(body[:3000], short=False) or rows
+    elif candidate.how in ("domain", "contact") and any(
+            index.is_agency(address) for _, address in [candidate.sender, *candidate.recipients]):
+        # An agency recruits for several clients: its mail is about the client it names, and
+        # not about this one when it names another role of the same kind ("Data Analyst"
+        # for a tracked "Reporting Analyst").
+        rows = index.named_in(heading) or index.named_in(body[:3000], short=False) or [
+            r for r in rows if not _other_role(index.apps.at[r, s.ROLE], candidate.subject)]
     if not rows and event is not None and event[2]:
         organiser = event[2]
         rows = index.by_contact.get(organiser, []) or (

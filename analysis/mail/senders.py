@@ -72,6 +72,11 @@ def is_board(address: str) -> bool:
     return any(label in BOARD_LABELS for label in domain.split(".")[:-1])
 
 
+# Lowercase words inside a person's name: "Anneke de Vries", "Ludwig van Beethoven".
+_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "den", "van", "von",
+                        "ten", "ter", "la", "le", "y", "e", "dos", "das", "zu", "bin", "al"})
+
+
 def is_person(name: str, address: str) -> bool:
     """Whether a person wrote from this sender: a display name of two to four words that
     name no organisation ("Ana Ruiz", "Dr. Carsten Mahler"), or none and an address like
@@ -79,6 +84,10 @@ def is_person(name: str, address: str) -> bool:
 
     >>> is_person("Ana Ruiz", "rrhh@acme.es"), is_person("Acme Careers", "jobs@acme.com")
     (True, False)
+    >>> is_person("Anneke de Vries", "a.devries@erpo.eu")
+    True
+    >>> is_person("Laure Aubert", "l.aubert@aubert-conseil.fr")
+    True
     """
     local = address.split("@", 1)[0].lower()
     if re.search(r"(?i)no-?reply|do-?not-?reply|mailer-daemon", local):
@@ -87,17 +96,30 @@ def is_person(name: str, address: str) -> bool:
     words = [w for w in re.split(r"[\s,]+", re.sub(r"\(.*?\)|\".*?\"", " ", name).strip())
              if w and not re.fullmatch(r"(?i)dr\.?|prof\.?|mr\.?|mrs\.?|ms\.?|mme|m\.", w)]
     domain = fold(address.rsplit("@", 1)[-1]).replace(" ", "")
+    if len(words) >= 2 and _named_local(words, local):
+        return True  # "Laure Aubert" <l.aubert@aubert-conseil.fr>: a founder at her firm
     if any(len(w) >= 4 and fold(w).replace(" ", "") in domain for w in words):
         return False  # the company's own name ("Soierie Vivante" at soierie-vivante.fr)
     if words:
         if (_ORG_WORDS.search(" ".join(words)) and not free) or len(words) > 4:
             return False
-        if any(not w[0].isupper() for w in words if w[0].isalpha()):
+        if any(not w[0].isupper() for w in words if w[0].isalpha()
+               and w.lower() not in _PARTICLES):
             return False
         if len(words) == 1:
             return fold(words[0]) in fold(local) and not _GENERIC_LOCAL.match(local)
         return True
     return bool(re.fullmatch(r"[a-z]+[._-][a-z]+\d*", local)) and not _GENERIC_LOCAL.match(local)
+
+
+def _named_local(words: list[str], local: str) -> bool:
+    """Whether an address's local part is the name's first name (or its initial) and last
+    name: "laure.aubert", "l.aubert", "laureaubert"."""
+    first, last = fold(words[0]).replace(" ", ""), fold(words[-1]).replace(" ", "")
+    if not first or len(last) < 2:
+        return False
+    plain = re.sub(r"[._-]", "", local)
+    return plain in (first + last, first[0] + last)
 
 
 def is_auto_reply(head: Message | msg.Head) -> bool:

@@ -1,0 +1,125 @@
+"""Which application a message is about (analysis/mail/matching.py and the reader's choice
+among a company's applications): names cut short, initials, a longer name's first word, an
+agency's recruiter, two roles at one company."""
+
+from __future__ import annotations
+
+import datetime as dt
+from email.message import EmailMessage
+
+import pandas as pd
+import pytest
+from conftest import apps_frame
+
+from analysis.mail.matching import Index, abbreviates
+from analysis.mail.scan import scan_mailbox
+from analysis.mail.senders import is_person
+
+AS_OF = dt.date(2026, 12, 31)
+ME = "me@mail.example"
+
+
+def mail(subject: str, body: str, *, sender: str, to: str = ME,
+         date: str = "Tue, 03 Nov 2026 10:00:00 +0000") -> bytes:
+    built = EmailMessage()
+    built["From"], built["To"], built["Subject"], built["Date"] = sender, to, subject, date
+    built.set_content(body)
+    return b"From x@y Tue Nov 03 10:00:00 2026\n" + built.as_bytes() + b"\n"
+
+
+def scan(tracker: pd.DataFrame, *messages: bytes) -> pd.DataFrame:
+    return scan_mailbox(b"".join(messages), tracker, as_of=AS_OF, me=ME).proposals
+
+
+@pytest.mark.parametrize(("label", "name", "cut"), [
+    ("transmedlogistica", "transportes mediterraneos logistica", True),
+    ("lumiereco", "lumiere et compagnie", True),
+    ("lumiere", "lumiere et compagnie", False),  # one word is no name cut short
+    ("acme", "acme systems", False),
+    ("logistica", "transportes mediterraneos logistica", False),  # the first word opens it
+    ("", "acme systems", False),
+])
+def test_a_domain_label_may_be_the_name_cut_short(label, name, cut):
+    assert abbreviates(label, name) is cut
+
+
+def test_an_empty_tracker_ties_nothing():
+    index = Index.of(apps_frame([]))
+    assert index.domain_rows("ana@acme.example") == []
+    assert index.named_in("Acme") == []
+
+
+def test_a_domain_of_the_initials_or_the_name_cut_short_is_the_company():
+    index = Index.of(apps_frame([
+        {"company": "European Rail Policy Office", "role": "Officer"},
+        {"company": "Transportes Mediterráneos Logística, S.L.", "role": "Analista"}]))
+    assert index.domain_rows("anneke@erpo.eu") == [0]
+    assert index.domain_rows("laura@transmed-logistica.es") == [1]
+    assert index.domain_rows("x@unrelated.example") == []
+
+
+def test_a_longer_names_first_word_names_it_in_a_subject_not_in_a_body():
+    index = Index.of(apps_frame([{"company": "Brussels Expo Services NV", "role": "PM"}]))
+    assert index.named_in("Update from Brussels") == [0]
+    assert index.named_in("We meet at our office in Brussels.", short=False) == []
+    assert index.named_in("Brussels Expo Services: your interview", short=False) == [0]
+
+
+def test_an_agency_recruiter_is_a_contact_whose_domain_names_none_of_the_companies():
+    index = Index.of(apps_frame([
+        {"company": "Halden & Co", "role": "Reporting Analyst",
+         "contact_email": "j.osei@clearwater-recruitment.example"},
+        {"company": "Alder & Pine", "role": "Marketing Manager",
+         "contact_email": "ruth@alderandpine.example"}]))
+    assert index.is_agency("j.osei@clearwater-recruitment.example")
+    assert not index.is_agency("ruth@alderandpine.example")
+    assert not index.is_agency("ana@gmail.com")
+
+
+AGENCY = [{"company": "Halden & Co", "role": "Reporting Analyst", "date_applied": "2026-10-01",
+           "contact_email": "j.osei@clearwater-recruitment.example"}]
+JORDAN = "Jordan Osei <j.osei@clearwater-recruitment.example>"
+
+
+def test_an_agencys_mail_about_another_role_of_the_kind_is_not_the_tracked_ones():
+    """An agency that placed the person with Halden writes about a Data Analyst contract with
+    a client the tracker does not hold: nothing is proposed for Halden."""
+    note = mail("Interview confirmed - Data Analyst (contract) with Tessellate",
+                "Hi, we'd like to invite you to an interview on Thursday 12 November at 10:00.",
+                sender=JORDAN)
+    assert scan(apps_frame(AGENCY), note).empty
+
+
+def test_an_agencys_mail_naming_no_other_role_stays_with_the_tracked_one():
+    thanks = mail("Thanks for today", "Hi Jordan, thanks for chatting with me earlier.",
+                  sender=f"Me <{ME}>", to=JORDAN)
+    found = scan(apps_frame(AGENCY), thanks)
+    assert found[["row", "column"]].values.tolist() == [[0, "thank_you_sent"]]
+
+
+def test_the_subject_names_the_application_though_the_body_names_another():
+    """Two roles at one company: the rejection's subject names the Agile Coach role, its
+    body says the Product Owner application goes on."""
+    tracker = apps_frame([
+        {"company": "Kranich Versicherung AG", "role": "Product Owner Schadenportal",
+         "date_applied": "2026-10-01"},
+        {"company": "Kranich Versicherung AG", "role": "Agile Coach",
+         "date_applied": "2026-10-02"}])
+    note = mail("Ihre Bewerbung als Agile Coach",
+                "Leider können wir Sie nicht weiter berücksichtigen. Ihre Bewerbung als Product "
+                "Owner Schadenportal ist davon nicht betroffen und wird weiter geprüft.",
+                sender="Ebru Sahin <ebru.sahin@kranich-versicherung.example>")
+    found = scan(tracker, note)
+    assert set(found["row"]) == {1}
+    assert "rejected" in set(found["value"])
+
+
+@pytest.mark.parametrize(("name", "address", "person"), [
+    ("Anneke de Vries", "anneke.devries@erpo.eu", True),
+    ("Ludwig van Beethoven", "ludwig@symphonies.example", True),
+    ("Laure Aubert", "l.aubert@aubert-conseil.example", True),
+    ("Soierie Vivante", "contact@soierie-vivante.example", False),
+    ("acme careers", "jobs@acme.example", False),
+])
+def test_who_counts_as_a_person(name, address, person):
+    assert is_person(name, address) is person
