@@ -104,6 +104,22 @@ def test_headline_measures_are_the_kpis(report, sample):
     assert values["Follow-ups overdue"] == int((actions["state"] == OVERDUE).sum())
 
 
+def test_the_interview_rate_says_which_interviews_are_still_to_come_as_the_overview_does():
+    """An interview accepted for next week: the report's interview rate counts it not yet and
+    says so, in the words of the Overview's tile."""
+    apps = apps_frame([
+        {s.COMPANY: "Acme", s.STATUS: "interviewing", s.DATE_APPLIED: "2026-03-01",
+         s.FIRST_RESPONSE_DATE: "2026-03-04", s.INTERVIEW_DATE: "2026-03-30"},
+        {s.COMPANY: "Globex", s.DATE_APPLIED: "2026-03-02"},
+    ])
+    as_of = dt.date(2026, 3, 27)
+    measures = {m.label: m for m in build_report(apps, as_of=as_of).measures}
+    note = metrics.interviews_to_come_note(metrics.kpis(apps, as_of=as_of))
+    assert note.startswith("Not counted yet: 1 application")
+    assert measures["Interview rate"].value == 0
+    assert note in measures["Interview rate"].meaning
+
+
 def test_applications_carry_stage_days_to_reply_and_open_actions():
     apps = apps_frame([
         {s.COMPANY: "Acme", s.STATUS: "rejected", s.DATE_APPLIED: "2026-03-01",
