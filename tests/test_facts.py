@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
 from conftest import apps_frame
 
 from analysis import followups as f
@@ -36,11 +37,31 @@ def test_an_interview_day_from_mail_is_a_new_round():
     assert iv.rounds_summary(story.interviews, story.applications).tolist() == [2, 1, 0]
 
 
-def test_a_corrected_interview_day_moves_its_round():
-    corrected = APPS.assign(interview_date=pd.to_datetime(
-        ["2026-03-11", None, None]).astype("datetime64[us]"))
-    rounds = rounds_for_dates(corrected, JOURNAL, before=APPS)
-    assert rounds["date"].dt.day.tolist() == [11] and rounds["round"].tolist() == [1.0]
+def interviewed_on(*days: str | None) -> pd.DataFrame:
+    return APPS.assign(interview_date=pd.to_datetime(list(days)).astype("datetime64[us]"))
+
+
+@pytest.mark.parametrize(("day", "as_of"), [("2026-03-11", dt.date(2026, 3, 5)),
+                                            ("2026-03-09", dt.date(2026, 3, 25)),
+                                            ("2026-03-09", None)])
+def test_a_corrected_interview_day_moves_its_round(day, as_of):
+    """Rescheduled before it was held, or moved earlier: the same round on another day."""
+    rounds = rounds_for_dates(interviewed_on(day, None, None), JOURNAL, before=APPS, as_of=as_of)
+    assert rounds["date"].tolist() == [pd.Timestamp(day)] and rounds["round"].tolist() == [1.0]
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2026, 3, 25), dt.date(2026, 3, 10), None])
+def test_a_later_interview_day_after_a_round_held_is_the_next_round(as_of):
+    """The second interview's day typed in the Data page's Interview date (or accepted from
+    mail) once the first was held: the first round stays, with its interviewer, and the
+    second is added after it."""
+    rounds = rounds_for_dates(interviewed_on("2026-03-17", None, None), JOURNAL, before=APPS,
+                              as_of=as_of)
+    assert rounds["date"].dt.day.tolist() == [10, 17] and rounds["round"].tolist() == [1.0, 2.0]
+    assert rounds["interviewers"].tolist() == ["Rita Cole", "Rita Cole"]
+    story = one_story(interviewed_on("2026-03-17", None, None), JOURNAL, before=APPS,
+                      as_of=as_of)
+    assert iv.rounds_summary(story.interviews, story.applications).tolist() == [2, 0, 0]
 
 
 def test_nothing_changes_when_every_day_has_its_round():
@@ -77,6 +98,22 @@ def test_an_offer_moves_its_application_and_a_contradiction_is_asked():
     assert moved["status"].tolist() == ["offer", "applied", "rejected"]
     assert asked.to_dict("records") == [{"company": "Initech", "role": "PM",
                                          "status": "rejected"}]
+
+
+def test_an_offer_for_another_role_at_a_company_waits_for_its_application():
+    """An offer for Globex's Data Analyst job entered on the Offers page before that
+    application is in the tracker: Globex's only application (Engineer) stays where it is,
+    and the Data Analyst application, once added, is the one at the offer stage."""
+    offers = pd.DataFrame({"company": ["Globex"], "role": ["Data Analyst"],
+                           "base_salary": [9e4]})
+    moved, asked = offer_statuses(APPS, offers)
+    assert moved["status"].tolist() == APPS["status"].tolist() and asked.empty
+    added = pd.concat([APPS, apps_frame([{"company": "Globex", "role": "Data Analyst",
+                                          "date_applied": "2026-03-05"}])], ignore_index=True)
+    assert offer_statuses(added, offers)[0]["status"].tolist() == [
+        "interviewing", "applied", "rejected", "offer"]
+    unnamed = offers.assign(role=None)
+    assert offer_statuses(APPS, unnamed)[0]["status"].tolist()[1] == "offer"
 
 
 def test_an_application_with_an_offer_is_no_longer_forecast_as_interviewing():

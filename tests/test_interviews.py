@@ -572,6 +572,18 @@ def test_a_new_interview_is_added_to_a_journal_tied_to_its_applications():
     assert iv.with_applications(added, APPS)["application"].tolist() == [0, 1]
 
 
+def test_a_new_interview_is_written_into_the_journal_the_pages_hold():
+    """The pages hold the journal tied to its applications: a new round written there keeps
+    the tie's column (blank until the journal is tied again) and the other rounds' ties."""
+    tied = iv.with_applications(journal(ROUNDS[:1]), APPS)
+    added, _ = iv.write_notes(tied, iv.notes_record(**FORM), application=APPS.loc[1])
+    assert list(added.columns) == list(tied.columns)
+    assert added[iv.APPLICATION].tolist()[0] == tied[iv.APPLICATION].iloc[0]
+    assert pd.isna(added[iv.APPLICATION].iloc[1])
+    assert added.loc[1, "company"] == "Globex"
+    assert iv.with_applications(added, APPS)[iv.APPLICATION].tolist()[1] == 1
+
+
 @pytest.mark.parametrize(("days", "median"), [([], None), ([5], 5.0), ([3, 4], 3.5),
                                               ([2, 9, 4], 4.0)])
 def test_the_median_gap_between_rounds_keeps_its_half_day(days, median):

@@ -261,7 +261,7 @@ def _save_change(description: str, *, kind: str, based_on: int | None, stale: st
     ``settings`` are saved with the change, in one transaction."""
     dataset = current()
     result = dataclasses.replace(dataset.result, **changes)  # type: ignore[arg-type]
-    result = result.in_step(before=dataset.result.applications)
+    result = result.in_step(before=dataset.result.applications, as_of=as_of())
     version = None
     if not dataset.is_sample:
         try:

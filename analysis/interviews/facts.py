@@ -14,6 +14,7 @@ Nothing here modifies the frames it is given.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -41,12 +42,15 @@ class Story:
 
 
 def rounds_for_dates(apps: pd.DataFrame, journal: pd.DataFrame, *,
-                     before: pd.DataFrame | None = None) -> pd.DataFrame:
+                     before: pd.DataFrame | None = None,
+                     as_of: dt.date | None = None) -> pd.DataFrame:
     """The journal with a round for every application's interview day it lacks. Given the
     applications ``before`` a change, only the days the change wrote count (a round taken out
     of the journal is not put back from the application's old day), and a day that was
-    corrected (a round was held on the day the application had before) moves that round
-    instead of adding one.
+    corrected moves the round on the day the application had before instead of adding one: a
+    day moved earlier, or one moved later while that round had not been held yet on ``as_of``
+    (rescheduled). A later day after a round held is the next round (the Interview date column
+    holds the most recent interview); without ``as_of`` the old round counts as held.
 
     >>> from analysis.interviews.journal import empty_interviews
     >>> from analysis.model.tables import empty_applications
@@ -76,7 +80,8 @@ def rounds_for_dates(apps: pd.DataFrame, journal: pd.DataFrame, *,
         old_day = before[s.INTERVIEW_DATE].get(label) if before is not None and \
             label in before.index else None
         mine = (labels == label).fillna(False).to_numpy()
-        if old_day is not None and pd.notna(old_day) and mine.any():
+        if old_day is not None and pd.notna(old_day) and mine.any() and \
+                _corrected(pd.Timestamp(old_day).normalize(), new_day, as_of):
             on_old = mine & (days == pd.Timestamp(old_day).normalize()).fillna(False).to_numpy()
             if on_old.any():  # a correction: the round held that day moves
                 position = int(np.flatnonzero(on_old)[-1])
@@ -97,6 +102,13 @@ def rounds_for_dates(apps: pd.DataFrame, journal: pd.DataFrame, *,
         table = pd.concat([table, fresh], ignore_index=True)
         table[APPLICATION] = table[APPLICATION].astype("Int64")
     return table
+
+
+def _corrected(old_day: pd.Timestamp, new_day: pd.Timestamp, as_of: dt.date | None) -> bool:
+    """Whether an application's interview day changed from ``old_day`` to ``new_day`` says
+    the old one was wrong (moved earlier, or rescheduled before it was held) rather than that
+    a later round came."""
+    return bool(new_day < old_day or (as_of is not None and old_day > pd.Timestamp(as_of)))
 
 
 def offer_statuses(apps: pd.DataFrame, offers: pd.DataFrame | None
@@ -131,7 +143,16 @@ def offer_statuses(apps: pd.DataFrame, offers: pd.DataFrame | None
 
 def offer_applications(apps: pd.DataFrame, offers: pd.DataFrame) -> pd.Series:
     """The label of each offer's application (missing when none is sure): same company and
-    role, else the company's only application."""
+    role, else the company's only application when the offer or that application names no
+    role (two roles named apart are two jobs: an offer for a role not in the tracker yet
+    belongs to none until it is).
+
+    >>> apps = pd.DataFrame({"company": ["Acme", "Globex"], "role": ["Analyst", None]})
+    >>> offers = pd.DataFrame({"company": ["acme", "Acme", "Globex"],
+    ...                        "role": [None, "Engineer", "Engineer"]})
+    >>> offer_applications(apps, offers).tolist()
+    [0, <NA>, 1]
+    """
     company, role = name_key(apps[s.COMPANY]), name_key(apps[s.ROLE])
     offer_company = name_key(offers[s.OFFER_COMPANY])
     offer_role = name_key(offers[s.OFFER_ROLE]) if s.OFFER_ROLE in offers else \
@@ -139,10 +160,12 @@ def offer_applications(apps: pd.DataFrame, offers: pd.DataFrame) -> pd.Series:
     full = pd.Series(apps.index, index=(company + "|" + role).to_numpy())
     full = full[~full.index.duplicated(keep="last")]
     counts = company.value_counts()
-    only = pd.Series(apps.index, index=company.to_numpy())
-    only = only[only.index.isin(counts[counts == 1].index)]
+    alone = company.isin(counts[counts == 1].index).to_numpy()
+    only = pd.Series(apps.index[alone], index=company[alone].to_numpy())
+    only_role = pd.Series(role[alone].to_numpy(), index=company[alone].to_numpy())
     found = (offer_company + "|" + offer_role).map(full)
-    return found.fillna(offer_company.map(only)).astype("Int64")
+    unnamed = (offer_role == "") | (offer_company.map(only_role) == "")
+    return found.fillna(offer_company.map(only).where(unnamed)).astype("Int64")
 
 
 def offer_rows(apps: pd.DataFrame, company: object, role: object) -> pd.Series:
@@ -153,12 +176,12 @@ def offer_rows(apps: pd.DataFrame, company: object, role: object) -> pd.Series:
 
 
 def one_story(apps: pd.DataFrame, journal: pd.DataFrame, offers: pd.DataFrame | None = None,
-              *, before: pd.DataFrame | None = None) -> Story:
-    """The applications and the journal in step after a change from any door: every interview
-    day a round (``rounds_for_dates``), the applications' interview date, thank-you and
-    expected decision read back from the journal, and the applications with an offer at the
-    offer stage (``offer_statuses``)."""
-    rounds = rounds_for_dates(apps, journal, before=before)
+              *, before: pd.DataFrame | None = None, as_of: dt.date | None = None) -> Story:
+    """The applications and the journal in step after a change from any door on ``as_of``:
+    every interview day a round (``rounds_for_dates``), the applications' interview date,
+    thank-you and expected decision read back from the journal, and the applications with an
+    offer at the offer stage (``offer_statuses``)."""
+    rounds = rounds_for_dates(apps, journal, before=before, as_of=as_of)
     moved, conflicts = offer_statuses(apps, offers)
     return Story(applications=with_latest_interviews(rounds, moved), interviews=rounds,
                  offer_conflicts=conflicts)

@@ -3,6 +3,7 @@ was read; and the error raised when the columns cannot be recognised."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -59,13 +60,17 @@ class LoadResult:
         ``interviews.linking``): done once whenever the applications or the journal change."""
         return replace(self, interviews=with_applications(self.interviews, self.applications))
 
-    def in_step(self, *, before: pd.DataFrame | None = None) -> LoadResult:
-        """The result after a change from any door, telling one story (``interviews.facts``):
-        every interview day a round, the applications' dates read back from the journal, an
-        application with an offer at the offer stage; the journal tied. ``before`` is the
-        applications before the change, so a corrected interview day moves its round."""
+    def in_step(self, *, before: pd.DataFrame | None = None,
+                as_of: dt.date | None = None) -> LoadResult:
+        """The result after a change from any door on ``as_of``, telling one story
+        (``interviews.facts``): every interview day a round, the applications' dates read back
+        from the journal, an application with an offer at the offer stage; the journal tied.
+        ``before`` is the applications before the change, so a corrected interview day (moved
+        earlier, or rescheduled before it was held) moves its round, and a later one after a
+        round held is the next round."""
         linked = self.linked()
-        story = one_story(linked.applications, linked.interviews, self.offers, before=before)
+        story = one_story(linked.applications, linked.interviews, self.offers, before=before,
+                          as_of=as_of)
         return replace(self, applications=story.applications,
                        interviews=with_applications(story.interviews, story.applications))
 
