@@ -542,6 +542,13 @@ def test_the_notes_record_holds_what_the_form_says():
         iv.notes_record(**{**FORM, "decision": "soon"})
 
 
+def test_notes_saved_without_a_rating_record_none():
+    """The form's "How did it go?" left at "not rated": the journal and the reports showed a
+    rating of 3 the person never gave; it stays blank."""
+    assert pd.isna(iv.notes_record(**{**FORM, "rating": None})["rating"])
+    assert iv.notes_record(**{**FORM, "rating": 1})["rating"] == 1.0
+
+
 def test_notes_are_written_into_a_round_or_a_new_one_with_the_versions_description():
     table = journal(ROUNDS[:1])
     notes = iv.notes_record(**FORM)

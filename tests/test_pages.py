@@ -709,6 +709,7 @@ def test_notes_written_after_an_interview_are_saved_as_a_version():
     assert saved["interviewers"].tolist() == ["Ana Ruiz; Ben Okafor"]
     assert saved["questions_asked"].tolist() == ["Tell me about yourself\nWhy us?"]
     assert saved["decision_expected"].tolist() == [pd.Timestamp("2026-02-03")]
+    assert saved["rating"].isna().all()  # "How did it go?" left alone: no rating invented
 
 
 def test_a_new_interview_written_in_the_form_is_a_round_and_its_promise_the_decision():
