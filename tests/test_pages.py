@@ -290,7 +290,9 @@ def test_marking_a_thank_you_done_records_today_and_removes_it():
 
     rows = [INTERVIEWED[0], INTERVIEWED[1][:4] + [dt.date.today().isoformat()] + INTERVIEWED[1][5:]]
     at = upload(start("pages/follow_ups.py"), "one.csv", csv_bytes(rows))
-    assert "**0 overdue · 1 due today · 0 upcoming**" in summary(at)
+    # The day first: "1 upcoming on Sunday 29 November" read as if it came up that day.
+    assert summary(at) == f"{dt.date.today():%A %-d %B %Y}: **0 overdue · 1 due today · " \
+        "0 upcoming**."
     done = next(b for b in at.button if b.key and b.key.startswith("done_"))
     assert done.label == "Done"
     done.click().run()
