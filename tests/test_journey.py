@@ -357,7 +357,7 @@ def check_outcomes(page, text: str) -> None:
 
 
 def check_follow_ups(page, text: str) -> None:
-    assert "4 overdue · 1 due today · 1 upcoming" in text
+    assert f"{TODAY:%A %-d %B %Y}: 4 overdue · 1 due today · 1 upcoming." in text
     upcoming = text.split("Coming up in the next 7 days")[1]
     assert "Follow up on the decision (once)" in upcoming  # a week after the promised day
     assert f"They said they would decide by {PROMISED:%-d %b}" in upcoming
@@ -453,6 +453,8 @@ def check_excel_report(data: bytes) -> None:
     assert second["Interview date"] == dt.datetime.combine(ROUND_2_DAY, dt.time(10))
     assert second["Interviewers"] == "Ana Ruiz; Ben Okafor"
     assert second["Decision expected"] == dt.datetime.combine(PROMISED, dt.time())
+    assert second["Thank-you sent"] == f"{TODAY.isoformat()};"  # Ana Ruiz thanked, Ben not yet
+    assert second["Rating (1-5)"] is None  # the form's rating was left alone
     assert rounds[(INVITED, 1)]["Interview date"].date() == INTERVIEW_DAY
 
     apps = {row["Company"]: row for row in rows_of(book["Applications"])}
