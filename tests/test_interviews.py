@@ -487,7 +487,7 @@ def test_thank_you_days_per_interviewer(cell, interviewers, expected):
 # --- what the journal teaches -----------------------------------------------------------------
 
 @pytest.mark.parametrize(("held", "offers", "text"), [
-    (0, 0, "No interview yet"), (1, 0, "1, no offer yet"), (1_200, 0, "1,200, no offer yet"),
+    (0, 0, "No interview yet"), (1, 0, "No offer yet"), (1_200, 0, "No offer yet"),
     (17, 2, "8.5"), (1, 1, "1.0"), (0, 1, "0.0")])
 def test_interviews_per_offer_in_words(held, offers, text):
     assert iv.per_offer_text(held, offers) == text

@@ -233,6 +233,18 @@ def test_partly_recorded_replies_carry_a_note():
     assert "Whether a reply came is recorded for 1 of 3 applications" in response.help
 
 
+def test_interviews_without_an_offer_fit_their_tile_and_the_help_counts_them():
+    """Two interviews, no offer: the tile read '2, no offer …' at 1280 px, cut off; it says
+    'No offer yet', and its help how many interviews were held."""
+    rows = [["Company", "Status", "Date applied", "First response", "Interview date"],
+            ["Acme", "Interviewing", "2025-03-01", "2025-03-05", "2025-03-10"],
+            ["Globex", "Rejected", "2025-03-02", "2025-03-06", "2025-03-12"]]
+    at = upload(start(), "tracker.csv", csv_bytes(rows))
+    tile = next(m for m in at.metric if m.label == "Interviews per offer")
+    assert tile.value == "No offer yet"
+    assert tile.help.startswith("2 interviews held (every round counts) and 0 offers.")
+
+
 def test_overview_shows_the_kpis_the_funnel_the_flow_and_activity():
     at = start()
     labels = [m.label for m in at.metric]
