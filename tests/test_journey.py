@@ -390,6 +390,7 @@ def check_offers(page, text: str) -> None:
 
 
 def check_plan(page, text: str) -> None:
+    assert f"Applied, no reply yet: {REPLIES} of {APPLICATIONS} went on to a reply" in text
     assert REPLIED_STAGE in text
     assert f"Each open application's chance ({len(OPEN)})" in text
     assert f"{OFFER_FROM} – Analytics Engineer" not in text  # an offer, not a lead
