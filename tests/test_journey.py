@@ -4,10 +4,11 @@ every page and both reports read back to see that they tell the same story.
 The doors: the tracker imported in the sidebar, a status changed in the Data page's table,
 a second round written in the interview notes form (two interviewers and the day they promised
 to decide by), an mbox scanned on the Mail page and its proposals accepted, an offer typed into
-the Offers table, and a follow-up marked done. Then each page and the HTML and Excel reports
-must agree on the offers, the rounds, the expected decision and its follow-up, and the replies
-behind every rate; no page shows an error, no request leaves 127.0.0.1, and axe-core finds
-nothing serious on any page.
+the Offers table, and a follow-up marked done. Then each page, the Data page's CSV and the
+HTML and Excel reports must agree on the offers, the rounds, the expected decision and its
+follow-up, and the replies behind every rate; no page shows an error, no request leaves
+127.0.0.1, and neither axe-core nor the faded-text check finds anything serious on any page,
+at 1280 and at 1400 px.
 """
 
 from __future__ import annotations
