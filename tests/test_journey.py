@@ -423,6 +423,7 @@ CHECKS = {"Overview": check_overview, "Response times": check_response_times,
           "Interviews": check_interviews, "Offers": check_offers, "Plan": check_plan,
           "Data": check_data, "Mail": check_mail, "Reports": check_reports}
 REPORTS = ("Excel report (.xlsx)", "HTML report (.html)")
+EXPORTS = ("Follow-ups (.csv)", "Calendar reminders (.ics)")
 DATA_CSV = "CSV"
 
 
@@ -502,6 +503,24 @@ def check_data_csv(data: bytes) -> None:
     assert sum(bool(row["First response"]) for row in rows.values()) == REPLIES - 1  # Wayne
 
 
+def check_exports(follow_ups: bytes, calendar: bytes) -> None:
+    """The Reports page's follow-ups table and calendar: the decision's follow-up a week after
+    the promised day, Ben Okafor's thank-you still to send, the invited interview on its day."""
+    from icalendar import Calendar
+
+    rows = list(csv.DictReader(io.StringIO(follow_ups.decode("utf-8-sig"))))
+    decision = [row for row in rows if row["Action"] == "Follow up on the decision (once)"]
+    assert [(r["Company"], r["Due"]) for r in decision] == [
+        (NOTES_FOR, DECISION_FOLLOW_UP.isoformat())]
+    assert [r["Contact"] for r in rows if r["Action"] == "Send a thank-you note"
+            and r["Contact"]] == ["Ben Okafor"]
+    events = {(str(e["SUMMARY"]), e.decoded("DTSTART"))
+              for e in Calendar.from_ical(calendar).walk("VEVENT")}
+    assert (f"Follow up on the decision (once): {NOTES_FOR} (Data Analyst)",
+            DECISION_FOLLOW_UP) in events
+    assert (f"Interview, round 1: {INVITED} (BI Developer)", INTERVIEW_DAY) in events
+
+
 def local(url: str) -> bool:
     """Whether a request stays on this computer: the dashboard's own server, or data made in
     the page."""
@@ -552,7 +571,8 @@ def test_every_door_tells_the_same_story_on_every_page_and_in_every_report(brows
                 assert main(page).get_by_test_id("stException").count() == 0, name
                 problems[f"1280 px, {name}"] = accessibility_problems(page)
                 CHECKS[name](page, main(page).inner_text())
-                labels = REPORTS if name == "Reports" else (DATA_CSV,) if name == "Data" else ()
+                labels = REPORTS + EXPORTS if name == "Reports" else \
+                    (DATA_CSV,) if name == "Data" else ()
                 for label in labels:
                     with page.expect_download() as download:
                         page.get_by_role("button", name=label, exact=True).click()
@@ -576,3 +596,4 @@ def test_every_door_tells_the_same_story_on_every_page_and_in_every_report(brows
     check_excel_report(downloads[REPORTS[0]])
     check_html_report(downloads[REPORTS[1]])
     check_data_csv(downloads[DATA_CSV])
+    check_exports(*(downloads[label] for label in EXPORTS))
