@@ -321,9 +321,17 @@ OPEN = ["Globex", "Initech", "Stark Analytics", "Pied Piper", "Cyberdyne", "Dund
 REPLIED_STAGE = "Replied, no interview yet: 2 of 7 went on to an interview, 3 ended without " \
                 "one, 2 still waiting"
 DECISION_FOLLOW_UP = day(-1 + 7)  # a week after the day they promised to decide by
+FORECAST = re.compile(r"(\d+\.\d) \((\d+)[–-](\d+)\)")  # "1.0 (0–1)": offers, 80% interval
 
 
-def check_overview(page, text: str) -> None:
+def forecast_on_plan(text: str) -> str:
+    """The Plan's offers expected and 80% interval, as the Overview's tile writes them."""
+    found = re.search(r"Offers expected\n+(\d+\.\d)\n+80% interval\n+(\d+[–-]\d+)", text)
+    assert found, "the Plan's forecast"
+    return f"{found[1]} ({found[2]})"
+
+
+def check_overview(page, text: str) -> dict[str, str]:
     assert metric_value(page, "Applications") == str(APPLICATIONS)
     assert metric_value(page, "Response rate") == RATE
     help_says(page, "Response rate", f"{REPLIES} of {APPLICATIONS} applications")
@@ -337,6 +345,7 @@ def check_overview(page, text: str) -> None:
     assert metric_value(page, "Follow-ups due") == "5"  # 4 overdue, 1 due today
     assert metric_value(page, "Active applications") == str(len(OPEN) + 1)  # and Hooli's offer
     assert f"Replied ({REPLIES})" in text and "Offer (1)" in text and "Round 2+ (1)" in text
+    return {"forecast": metric_value(page, "Offers, next 90 days")}
 
 
 def check_response_times(page, text: str) -> None:
@@ -390,12 +399,13 @@ def check_offers(page, text: str) -> None:
     assert "Your offers (1)" in text
 
 
-def check_plan(page, text: str) -> None:
+def check_plan(page, text: str) -> dict[str, str]:
     assert f"Applied, no reply yet: {REPLIES} of {APPLICATIONS} went on to a reply" in text
     assert REPLIED_STAGE in text
     assert f"Each open application's chance ({len(OPEN)})" in text
     assert f"{OFFER_FROM} – Analytics Engineer" not in text  # an offer, not a lead
     assert f"{INVITED} – BI Developer" in text
+    return {"plan forecast": forecast_on_plan(text)}  # 90 days, as the Overview's tile
 
 
 def check_data(page, text: str) -> None:
@@ -432,10 +442,13 @@ def rows_of(sheet) -> list[dict[str, object]]:
     return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
 
 
-def check_excel_report(data: bytes) -> None:
+def check_excel_report(data: bytes, forecast: str) -> None:
     book = openpyxl.load_workbook(io.BytesIO(data))
     summary = {row[0]: row[1:3] for row in book["Summary"].iter_rows(values_only=True)
                if row[0]}
+    expected, low, high = FORECAST.fullmatch(forecast).groups()
+    assert summary["Offers expected in 90 days"][0] == pytest.approx(float(expected), abs=0.05)
+    assert summary["Offers expected, 80% interval"][0] == f"{low}-{high}"
     assert summary["Applications sent"][0] == APPLICATIONS
     assert summary["Response rate"][0] == pytest.approx(REPLIES / APPLICATIONS)
     assert f"{REPLIES} of {APPLICATIONS} applications" in summary["Response rate"][1]
@@ -475,8 +488,10 @@ def check_excel_report(data: bytes) -> None:
     assert [a["State"] for a in actions].count("overdue") == 4
 
 
-def check_html_report(data: bytes) -> None:
+def check_html_report(data: bytes, forecast: str) -> None:
     report = html_text(data.decode("utf-8"))
+    expected, low, high = FORECAST.fullmatch(forecast).groups()
+    assert f"{expected} offers expected within 90 days (80% interval {low}-{high})" in report
     assert f"Response rate\n{RATE}\nAny reply, a rejection included. {REPLIES} of " \
            f"{APPLICATIONS} applications." in report
     assert f"Offer rate\n{1 / APPLICATIONS:.0%}\n" in report
@@ -548,6 +563,7 @@ def test_every_door_tells_the_same_story_on_every_page_and_in_every_report(brows
     errors: list[str] = []
     downloads: dict[str, bytes] = {}
     problems: dict[str, list[str]] = {}
+    seen: dict[str, str] = {}  # facts read off one page, to compare with another
     with serve_dashboard(tmp_path / "workspace.sqlite3") as url:
         context = browser.new_context(viewport={"width": 1280, "height": 1000},
                                       accept_downloads=True)
@@ -570,7 +586,7 @@ def test_every_door_tells_the_same_story_on_every_page_and_in_every_report(brows
                 go_to(page, name)
                 assert main(page).get_by_test_id("stException").count() == 0, name
                 problems[f"1280 px, {name}"] = accessibility_problems(page)
-                CHECKS[name](page, main(page).inner_text())
+                seen.update(CHECKS[name](page, main(page).inner_text()) or {})
                 labels = REPORTS + EXPORTS if name == "Reports" else \
                     (DATA_CSV,) if name == "Data" else ()
                 for label in labels:
@@ -593,7 +609,8 @@ def test_every_door_tells_the_same_story_on_every_page_and_in_every_report(brows
     assert not blocked, sorted(set(blocked))
     assert not {where: found for where, found in problems.items() if found}, problems
     assert len(problems) == 2 * len(CHECKS)
-    check_excel_report(downloads[REPORTS[0]])
-    check_html_report(downloads[REPORTS[1]])
+    check_excel_report(downloads[REPORTS[0]], seen["forecast"])
+    assert seen["forecast"] == seen["plan forecast"], seen
+    check_html_report(downloads[REPORTS[1]], seen["forecast"])
     check_data_csv(downloads[DATA_CSV])
     check_exports(*(downloads[label] for label in EXPORTS))
