@@ -65,7 +65,7 @@ actions = view.cached_with_journal(f.due_follow_ups, as_of=view.as_of, rules=rul
                                    offers=view.dataset.result.offers)
 todo = f.open_actions(actions, log, as_of=view.as_of)
 summary = " · ".join(f"{n} {state}" for state, n in f.state_counts(todo).items())
-st.markdown(f"**{summary}** on {view.as_of:%A %-d %B %Y}.")
+st.markdown(f"{view.as_of:%A %-d %B %Y}: **{summary}**.")
 
 if todo.empty:
     no_data("Nothing to do today: no notes, thank-you notes or follow-ups are due. "

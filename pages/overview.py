@@ -46,7 +46,8 @@ else:
     tiles.rate(row[1], "Response rate", "responses", "Any reply, a rejection included.")
     tiles.rate(row[2], "Positive responses", "positive",
                "Reached screening, an interview or an offer.")
-    tiles.rate(row[3], "Interview rate", "interviews", "Reached at least one interview.")
+    tiles.rate(row[3], "Interview rate", "interviews", "Reached at least one interview.",
+               note=metrics.interviews_to_come_note(now))
     row = st.columns(4)
     tiles.rate(row[0], "Offer rate", "offers", "Received an offer.")
     tiles.rate(row[1], "Ghosted", "ghosted",

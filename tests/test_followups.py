@@ -451,6 +451,9 @@ def test_a_snoozed_action_is_hidden_until_the_day_it_comes_back():
 
 
 def test_when_an_action_is_due_in_words():
+    """A thank-you due within 48 hours of a 10 March interview: 'Due now (by 12 Mar)' on the
+    11th, and on the 14th 'Overdue by 2 days (due by 12 Mar)', not '(due 10 Mar)', four days
+    before, beside a count of two."""
     found = f.due_follow_ups(apps_frame([
         {"company": "A", "status": "interviewing", "date_applied": "2026-03-01",
          "interview_date": "2026-03-10"}]), as_of=dt.date(2026, 3, 11))
@@ -459,7 +462,8 @@ def test_when_an_action_is_due_in_words():
     later = f.due_follow_ups(apps_frame([
         {"company": "A", "status": "interviewing", "date_applied": "2026-03-01",
          "interview_date": "2026-03-10"}]), as_of=dt.date(2026, 3, 14)).set_index("action")
-    assert f.due_text(later.loc[f.THANK_YOU]) == "Overdue by 2 days (due 10 Mar)"
+    # Late by two days counting from the 12th, the day it was due by the day before.
+    assert f.due_text(later.loc[f.THANK_YOU]) == "Overdue by 2 days (due by 12 Mar)"
     coming = pd.Series({"state": f.UPCOMING, "due": pd.Timestamp("2026-03-20"),
                         "days_overdue": 0, "overdue_after": pd.Timestamp("2026-03-22")})
     assert f.due_text(coming) == "Due Friday 20 Mar"

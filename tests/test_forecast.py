@@ -111,6 +111,34 @@ def test_with_no_offer_ever_the_prior_speaks_and_says_so():
     assert any("the prior dominates" in note for note in forecast.notes)
 
 
+def test_a_rejection_without_its_day_has_ended_not_still_waiting():
+    """A status set to rejected by hand (no decision date, maybe no reply date): the Plan
+    counted it as still waiting while every other page called it rejected; it has ended, on
+    the day its stage began, and only the open applications wait."""
+    apps = apps_frame([
+        {"company": "Umbrella", "date_applied": day(-30), "first_response_date": day(-22),
+         "status": "rejected"},
+        {"company": "Wayne", "date_applied": day(-12), "status": "rejected"},
+        {"company": "Vandelay", "date_applied": day(-15), "first_response_date": day(-1),
+         "decision_date": day(-1), "status": "rejected"},
+        {"company": "Pied Piper", "date_applied": day(-16), "first_response_date": day(-10),
+         "status": "screening"},
+    ])
+    rates = {r.stage: r for r in f.stage_rates(apps, as_of=AS_OF)}
+    replied = rates["replied"]
+    assert (replied.n, replied.forward, replied.ended, replied.waiting) == (4, 0, 3, 1)
+    assert "0 of 4 went on to an interview, 3 ended without one, 1 still waiting" in \
+        replied.describe()
+    assert f.pipeline_forecast(apps, as_of=AS_OF, draws=50).open == 1
+
+
+def test_a_rejection_without_its_day_on_an_empty_and_a_one_row_table():
+    assert all(r.n == 0 for r in f.stage_rates(empty_applications(), as_of=AS_OF))
+    one = apps_frame([{"company": "Wayne", "date_applied": day(-12), "status": "rejected"}])
+    rates = {r.stage: r for r in f.stage_rates(one, as_of=AS_OF)}
+    assert (rates["replied"].ended, rates["replied"].waiting) == (1, 0)
+
+
 def test_every_application_still_waiting_uses_the_prior():
     apps = apps_frame([{"company": f"W{i}", "date_applied": day(-i)} for i in range(30)])
     forecast = f.pipeline_forecast(apps, as_of=AS_OF, draws=1000)

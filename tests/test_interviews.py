@@ -487,7 +487,7 @@ def test_thank_you_days_per_interviewer(cell, interviewers, expected):
 # --- what the journal teaches -----------------------------------------------------------------
 
 @pytest.mark.parametrize(("held", "offers", "text"), [
-    (0, 0, "No interview yet"), (1, 0, "1, no offer yet"), (1_200, 0, "1,200, no offer yet"),
+    (0, 0, "No interview yet"), (1, 0, "No offer yet"), (1_200, 0, "No offer yet"),
     (17, 2, "8.5"), (1, 1, "1.0"), (0, 1, "0.0")])
 def test_interviews_per_offer_in_words(held, offers, text):
     assert iv.per_offer_text(held, offers) == text
@@ -540,6 +540,13 @@ def test_the_notes_record_holds_what_the_form_says():
         pd.Timestamp("2026-02-01")
     with pytest.raises(ValueError, match="'soon' is not a date"):
         iv.notes_record(**{**FORM, "decision": "soon"})
+
+
+def test_notes_saved_without_a_rating_record_none():
+    """The form's "How did it go?" left at "not rated": the journal and the reports showed a
+    rating of 3 the person never gave; it stays blank."""
+    assert pd.isna(iv.notes_record(**{**FORM, "rating": None})["rating"])
+    assert iv.notes_record(**{**FORM, "rating": 1})["rating"] == 1.0
 
 
 def test_notes_are_written_into_a_round_or_a_new_one_with_the_versions_description():

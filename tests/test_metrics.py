@@ -90,6 +90,26 @@ def test_kpis_earlier_snapshot():
     assert k.interviews == 2
 
 
+def test_an_interview_still_to_come_is_not_in_the_interview_rate_and_says_so():
+    """An invitation accepted from mail (status interviewing, the interview next week): the
+    stages reached count the application as interviewed, the interview rate not yet, and the
+    rate's note says why the two differ; once the day has come, both count it."""
+    apps = apps_frame([
+        {"company": "Acme", "date_applied": "2026-03-01", "status": "interviewing",
+         "first_response_date": "2026-03-05", "interview_date": "2026-03-10"},
+        {"company": "Initech", "date_applied": "2026-03-02", "status": "interviewing",
+         "first_response_date": "2026-03-12", "interview_date": "2026-03-20"},
+        {"company": "Globex", "date_applied": "2026-03-03"}])
+    assert m.funnel_counts(apps).set_index("stage").loc["Interview", "applications"] == 2
+    before = m.kpis(apps, as_of=dt.date(2026, 3, 15))
+    assert (before.interviews, before.interviews_to_come, before.positive) == (1, 1, 2)
+    assert m.interviews_to_come_note(before).startswith("Not counted yet: 1 application whose")
+    after = m.kpis(apps, as_of=dt.date(2026, 3, 20))
+    assert (after.interviews, after.interviews_to_come) == (2, 0)
+    assert m.interviews_to_come_note(after) == ""
+    assert m.kpis(apps.iloc[:0], as_of=dt.date(2026, 3, 15)).interviews_to_come == 0
+
+
 def test_funnel_counts_stages_reached():
     funnel = m.funnel_counts(APPS)
     assert funnel["applications"].tolist() == [6, 4, 2, 1, 0]

@@ -233,6 +233,18 @@ def test_partly_recorded_replies_carry_a_note():
     assert "Whether a reply came is recorded for 1 of 3 applications" in response.help
 
 
+def test_interviews_without_an_offer_fit_their_tile_and_the_help_counts_them():
+    """Two interviews, no offer: the tile read '2, no offer …' at 1280 px, cut off; it says
+    'No offer yet', and its help how many interviews were held."""
+    rows = [["Company", "Status", "Date applied", "First response", "Interview date"],
+            ["Acme", "Interviewing", "2025-03-01", "2025-03-05", "2025-03-10"],
+            ["Globex", "Rejected", "2025-03-02", "2025-03-06", "2025-03-12"]]
+    at = upload(start(), "tracker.csv", csv_bytes(rows))
+    tile = next(m for m in at.metric if m.label == "Interviews per offer")
+    assert tile.value == "No offer yet"
+    assert tile.help.startswith("2 interviews held (every round counts) and 0 offers.")
+
+
 def test_overview_shows_the_kpis_the_funnel_the_flow_and_activity():
     at = start()
     labels = [m.label for m in at.metric]
@@ -290,7 +302,9 @@ def test_marking_a_thank_you_done_records_today_and_removes_it():
 
     rows = [INTERVIEWED[0], INTERVIEWED[1][:4] + [dt.date.today().isoformat()] + INTERVIEWED[1][5:]]
     at = upload(start("pages/follow_ups.py"), "one.csv", csv_bytes(rows))
-    assert "**0 overdue · 1 due today · 0 upcoming**" in summary(at)
+    # The day first: "1 upcoming on Sunday 29 November" read as if it came up that day.
+    assert summary(at) == f"{dt.date.today():%A %-d %B %Y}: **0 overdue · 1 due today · " \
+        "0 upcoming**."
     done = next(b for b in at.button if b.key and b.key.startswith("done_"))
     assert done.label == "Done"
     done.click().run()
@@ -303,7 +317,8 @@ def test_marking_a_thank_you_done_records_today_and_removes_it():
 
 def test_follow_ups_page_lists_the_sample_by_state():
     at = start("pages/follow_ups.py")
-    assert summary(at).startswith("**")
+    assert re.fullmatch(r"\w+ \d+ \w+ \d{4}: \*\*\d+ overdue · \d+ due today · \d+ upcoming\*\*\.",
+                        summary(at))
     headings = [h.value for h in at.subheader]
     assert any(h.startswith("Overdue (") for h in headings)
     assert any(h.startswith("Coming up") for h in headings)
@@ -709,6 +724,7 @@ def test_notes_written_after_an_interview_are_saved_as_a_version():
     assert saved["interviewers"].tolist() == ["Ana Ruiz; Ben Okafor"]
     assert saved["questions_asked"].tolist() == ["Tell me about yourself\nWhy us?"]
     assert saved["decision_expected"].tolist() == [pd.Timestamp("2026-02-03")]
+    assert saved["rating"].isna().all()  # "How did it go?" left alone: no rating invented
 
 
 def test_a_new_interview_written_in_the_form_is_a_round_and_its_promise_the_decision():

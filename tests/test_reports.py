@@ -104,6 +104,22 @@ def test_headline_measures_are_the_kpis(report, sample):
     assert values["Follow-ups overdue"] == int((actions["state"] == OVERDUE).sum())
 
 
+def test_the_interview_rate_says_which_interviews_are_still_to_come_as_the_overview_does():
+    """An interview accepted for next week: the report's interview rate counts it not yet and
+    says so, in the words of the Overview's tile."""
+    apps = apps_frame([
+        {s.COMPANY: "Acme", s.STATUS: "interviewing", s.DATE_APPLIED: "2026-03-01",
+         s.FIRST_RESPONSE_DATE: "2026-03-04", s.INTERVIEW_DATE: "2026-03-30"},
+        {s.COMPANY: "Globex", s.DATE_APPLIED: "2026-03-02"},
+    ])
+    as_of = dt.date(2026, 3, 27)
+    measures = {m.label: m for m in build_report(apps, as_of=as_of).measures}
+    note = metrics.interviews_to_come_note(metrics.kpis(apps, as_of=as_of))
+    assert note.startswith("Not counted yet: 1 application")
+    assert measures["Interview rate"].value == 0
+    assert note in measures["Interview rate"].meaning
+
+
 def test_applications_carry_stage_days_to_reply_and_open_actions():
     apps = apps_frame([
         {s.COMPANY: "Acme", s.STATUS: "rejected", s.DATE_APPLIED: "2026-03-01",
@@ -363,6 +379,42 @@ def test_html_tables_are_sized_by_their_content_and_links_show_their_host():
     state, detail, link = table.rows[0]
     assert (state.kind, detail.kind, link.kind) == ("short", "long", "link")
     assert link.text == "linkedin.com/jobs/view/39123" and link.href.startswith("https://")
+
+
+def test_a_round_thanked_for_one_interviewer_of_two_is_not_thanked_in_the_excel_report():
+    """Ana Ruiz thanked, Ben Okafor not yet: the Interviews sheet showed the round's
+    thank-you as sent on the 29th while the Follow-ups sheet beside it asked for Ben's; the
+    cell keeps the journal's one day per interviewer."""
+    import io
+
+    import openpyxl
+
+    from analysis.interviews.journal import empty_interviews
+    from analysis.outputs import report_book
+
+    apps = apps_frame([{s.COMPANY: "Globex", s.ROLE: "Data Analyst", s.STATUS: "interviewing",
+                        s.DATE_APPLIED: "2026-03-01", s.INTERVIEW_DATE: "2026-03-20"}])
+    journal = empty_interviews().reindex(range(2))
+    journal[s.COMPANY] = ["Globex", "Globex"]
+    journal[s.ROLE] = ["Data Analyst", "Data Analyst"]
+    journal[s.IV_DATE] = pd.to_datetime(["2026-03-10", "2026-03-20"]).astype("datetime64[us]")
+    journal[s.IV_ROUND] = [1.0, 2.0]
+    journal[s.INTERVIEWERS] = ["Ana Ruiz", "Ana Ruiz; Ben Okafor"]
+    journal[s.IV_THANK_YOU_SENT] = ["2026-03-11", "2026-03-21;"]
+    report = build_report(apps, as_of=dt.date(2026, 3, 27), interviews=journal)
+    book = openpyxl.load_workbook(io.BytesIO(report_book.report_workbook(report)))
+    rows = list(book["Interviews"].iter_rows(values_only=True))
+    thanked = [row[rows[0].index("Thank-you sent")] for row in rows[1:]]
+    assert thanked == ["2026-03-11", "2026-03-21;"]
+    actions = list(book["Follow-ups"].iter_rows(values_only=True))
+    assert any("Ben Okafor" in row for row in actions)
+    # Every round thanked in full: the column is dates (test below, on the sample).
+    journal[s.IV_THANK_YOU_SENT] = ["2026-03-11", "2026-03-21"]
+    report = build_report(apps, as_of=dt.date(2026, 3, 27), interviews=journal)
+    book = openpyxl.load_workbook(io.BytesIO(report_book.report_workbook(report)))
+    rows = list(book["Interviews"].iter_rows(values_only=True))
+    assert [row[rows[0].index("Thank-you sent")] for row in rows[1:]] == [
+        dt.datetime(2026, 3, 11), dt.datetime(2026, 3, 21)]
 
 
 def test_the_reports_dates_are_dates_in_excel_and_cards_on_a_phone():

@@ -24,7 +24,8 @@ PROMPTS = {
     s.TO_IMPROVE: "What to do better next time.",
 }
 LABELS = {c.name: c.label for c in s.INTERVIEW_COLUMNS}
-RATINGS = {1: "1 badly", 2: "2", 3: "3 so-so", 4: "4", 5: "5 very well"}
+# 0 is no rating given: a form saved without one must not record a "so-so".
+RATINGS = {0: "not rated", 1: "1 badly", 2: "2", 3: "3 so-so", 4: "4", 5: "5 very well"}
 PICK_KEY = "notes_interview"  # the interview whose notes the form shows
 SAVED_KEY = "notes_saved"  # the interview just saved and the version's description
 
@@ -88,8 +89,8 @@ def notes_form(row: pd.Series | None, apps: pd.DataFrame, *, as_of: dt.date
                  for name, prompt in PROMPTS.items()}
         bottom = st.columns(2)
         rating = bottom[0].select_slider(
-            "How did it go?", options=[1, 2, 3, 4, 5],
-            value=int(_current(row, s.RATING) or 3), format_func=RATINGS.get)
+            "How did it go?", options=list(RATINGS),
+            value=int(_current(row, s.RATING) or 0), format_func=RATINGS.get)
         promised = _current(row, s.DECISION_EXPECTED)
         decision = bottom[1].text_input(
             "When will you hear back?", f"{promised:%Y-%m-%d}" if promised else "",
@@ -99,5 +100,5 @@ def notes_form(row: pd.Series | None, apps: pd.DataFrame, *, as_of: dt.date
                                           icon=":material/save:")
     return submitted, application, {
         "texts": texts, "day": day, "time": time, "round_number": int(number), "kind": kind,
-        "interviewers": interviewers, "emails": emails, "rating": int(rating),
+        "interviewers": interviewers, "emails": emails, "rating": int(rating) or None,
         "decision": decision}

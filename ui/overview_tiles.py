@@ -43,8 +43,9 @@ class Tiles:
                       delta_arrow=arrow(change), help="Sent, not closed, and not ghosted.")
 
     def rate(self, column: DeltaGenerator, label: str, count: str, help_text: str, *,
-             inverse: bool = False) -> None:
-        """The share of applications counted by ``count`` (a field of ``Kpis``)."""
+             inverse: bool = False, note: str = "") -> None:
+        """The share of applications counted by ``count`` (a field of ``Kpis``), with a
+        ``note`` on what it does not count yet."""
         now_count, before_count = getattr(self.now, count), getattr(self.before, count)
         rate, earlier = self.now.rate(now_count), self.before.rate(before_count)
         # A month ago no reply may have been recorded yet: no change to show then.
@@ -52,7 +53,7 @@ class Tiles:
         column.metric(label, percent(rate), change, delta_arrow=arrow(change),
                       delta_color="inverse" if inverse else "normal",
                       help=f"{help_text} {now_count:,} of {self.now.applications:,} "
-                           f"applications." + self._replies_note)
+                           f"applications." + (f" {note}" if note else "") + self._replies_note)
 
     def median_days(self, column: DeltaGenerator) -> None:
         days = self.now.median_days

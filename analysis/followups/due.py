@@ -294,16 +294,18 @@ def without_next_action(apps: pd.DataFrame, actions: pd.DataFrame, *,
 
 def due_text(action: pd.Series) -> str:
     """When an action is due, in words for its card: how late an overdue one is, by when one
-    due today must be done, the day of one coming up.
+    due today must be done, the day of one coming up. An overdue one is late counting from
+    the last day of its window, and names that day, as it did while it was due.
 
     >>> action = pd.Series({"state": OVERDUE, "due": pd.Timestamp("2026-03-02"),
     ...                     "days_overdue": 3, "overdue_after": pd.Timestamp("2026-03-04")})
     >>> due_text(action), due_text(action.replace({OVERDUE: DUE_TODAY}))
-    ('Overdue by 3 days (due 2 Mar)', 'Due now (by 4 Mar)')
+    ('Overdue by 3 days (due by 4 Mar)', 'Due now (by 4 Mar)')
     """
     due = action["due"]
     if action["state"] == OVERDUE:
-        return f"Overdue by {plural(action['days_overdue'], 'day')} (due {due:%-d %b})"
+        return (f"Overdue by {plural(action['days_overdue'], 'day')} "
+                f"(due by {action['overdue_after']:%-d %b})")
     if action["state"] == DUE_TODAY:
         return f"Due now (by {action['overdue_after']:%-d %b})"
     return f"Due {due:%A %-d %b}"

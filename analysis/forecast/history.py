@@ -67,8 +67,11 @@ def stage_exits(history: pd.DataFrame, stage: str, day: pd.Timestamp
     moved = entered[_NEXT[stage]].notna() if stage != "interviewed" else entered["offered"]
     left_on = entered[_NEXT[stage]] if stage != "interviewed" else \
         entered["offer_day"].fillna(start)
-    ended = ~moved & entered["ended"] & entered["ended_day"].notna()
-    until = left_on.where(moved, entered["ended_day"].where(ended, day))
+    # A rejection without its day (a status set by hand) ended the day the stage began, as an
+    # offer without its day does: counting it as still waiting made the Plan say "4 still
+    # waiting" of applications every other page calls rejected.
+    ended = ~moved & entered["ended"]
+    until = left_on.where(moved, entered["ended_day"].fillna(start).where(ended, day))
     days = np.clip((until - start).dt.days.fillna(0).to_numpy(), 0, MAX_AGE)
     since = np.clip((day - start).dt.days.fillna(0).to_numpy(), 0, MAX_AGE)
     how = np.where(moved, FORWARD, np.where(ended, ENDED, CENSORED))

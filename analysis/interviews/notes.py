@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from analysis.interviews.journal import SEPARATOR, empty_interviews, split_names, thank_you_days
@@ -59,13 +60,13 @@ def record_notes(interviews: pd.DataFrame, label: int | None, notes: Mapping[str
 
 
 def notes_record(texts: Mapping[str, str], *, day: dt.date, time: dt.time, round_number: int,
-                 kind: str | None, interviewers: str, emails: str, rating: int,
+                 kind: str | None, interviewers: str, emails: str, rating: int | None,
                  decision: str) -> dict[str, object]:
     """The journal's cells for the notes written after an interview: each note text (blank
     as None), the moment it was held, the round, the kind, the interviewers and their
-    addresses ("; "-separated), the rating, and the day the decision is expected from what
-    was said (a date, or a time frame counted from ``day``). Raises ``ValueError`` when
-    ``decision`` is neither blank nor a date or time frame.
+    addresses ("; "-separated), the rating (blank when none was given), and the day the
+    decision is expected from what was said (a date, or a time frame counted from ``day``).
+    Raises ``ValueError`` when ``decision`` is neither blank nor a date or time frame.
 
     >>> record = notes_record({"to_improve": " Shorter intro. "}, day=dt.date(2026, 1, 20),
     ...     time=dt.time(10), round_number=1, kind=None, interviewers="Ana Ruiz, Ben Okafor",
@@ -81,7 +82,7 @@ def notes_record(texts: Mapping[str, str], *, day: dt.date, time: dt.time, round
             s.IV_ROUND: float(round_number), s.IV_KIND: kind,
             s.INTERVIEWERS: SEPARATOR.join(split_names(interviewers)) or None,
             s.INTERVIEWER_EMAILS: SEPARATOR.join(split_names(emails)) or None,
-            s.RATING: float(rating),
+            s.RATING: float(rating) if rating else np.nan,
             s.DECISION_EXPECTED: pd.Timestamp(expected) if expected else pd.NaT}
 
 

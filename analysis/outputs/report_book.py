@@ -34,7 +34,10 @@ def report_workbook(report: Report, *,
     journal = interview_table(report.interviews)
     thanked_label = next(c.label for c in s.INTERVIEW_COLUMNS if c.name == s.IV_THANK_YOU_SENT)
     days = pd.to_datetime(journal[thanked_label], format="%Y-%m-%d", errors="coerce")
-    if days.notna().sum() == journal[thanked_label].notna().sum():  # each a single day
+    # A date column when each cell is a single day; otherwise the journal's text, one day per
+    # interviewer ("2026-11-29;": the first thanked, the second not yet), which a date would
+    # have read as everyone thanked.
+    if days.notna().sum() == journal[thanked_label].notna().sum():
         journal = journal.assign(**{thanked_label: days.astype("datetime64[us]")})
     forecast_sheet = forecast_table(report.forecast) if report.forecast is not None else \
         pd.DataFrame(columns=list(FORECAST_LABELS.values()))
@@ -91,7 +94,6 @@ def report_workbook(report: Report, *,
             **{c: "number" for c in offers.columns if c.endswith(", normalised")}}, None),
         ("Interviews", journal, {s.LABELS[s.DATE_APPLIED]: "date", "Interview date": "datetime",
                                  "Decision expected": "date", "Round": "integer",
-                                 "Thank-you sent": "date",
                                  "Rating (1-5)": "integer", s.LABELS[s.JOB_URL]: "url"}, None),
         ("Forecast", forecast_sheet,
          {"Days at this stage": "integer", "Chance of an offer": "percent",

@@ -175,19 +175,22 @@ def headline_measures(kpis: metrics.Kpis, actions: pd.DataFrame, offers: OfferRe
     unknown = replies.none  # no reply recorded anywhere: the reply-based numbers are unknown
     coverage = f" {replies.note}" if replies.partial else ""
 
-    def rate(label: str, count: int, meaning: str) -> Measure:
+    def rate(label: str, count: int, meaning: str, note: str = "") -> Measure:
         if unknown:
             return Measure(label, None, "percent", f"{meaning} {replies.note}",
                            NO_REPLIES.lower())
         return Measure(label, kpis.rate(count), "percent",
-                       f"{meaning} {count:,} of {n:,} applications.{coverage}", "no applications")
+                       f"{meaning} {count:,} of {n:,} applications." + (f" {note}" if note
+                                                                        else "") + coverage,
+                       "no applications")
 
     states = state_counts(actions)
     measures = [
         Measure("Applications sent", n, "integer", "Applications sent (saved ones not counted)."),
         rate("Response rate", kpis.responses, "Any reply, a rejection included."),
         rate("Positive responses", kpis.positive, "Reached screening, an interview or an offer."),
-        rate("Interview rate", kpis.interviews, "Reached at least one interview."),
+        rate("Interview rate", kpis.interviews, "Reached at least one interview.",
+             metrics.interviews_to_come_note(kpis)),
         rate("Offer rate", kpis.offers, "Received an offer."),
         rate("Ghosted", kpis.ghosted, f"Status ghosted, or no reply after {ghost_days} days."),
         Measure("Active applications", kpis.active, "integer",

@@ -49,6 +49,7 @@ from analysis.model.stages import (
     stage_codes,
     status_and_dates,
 )
+from analysis.model.words import plural, verb
 from analysis.stats.coverage import ReplyCoverage
 
 DEFINITIONS = {
@@ -185,6 +186,28 @@ def reply_times_note(kpis: Kpis) -> str:
             f"{kpis.half_of_replies_days} days.")
 
 
+def interviews_to_come_note(kpis: Kpis) -> str:
+    """Why the interview rate counts fewer applications than the stages reached, on the spot:
+    the rate counts an interview once its day has come, the stages reached count an
+    application invited to one (status interviewing, an interview date ahead).
+
+    >>> base = dict(as_of=dt.date(2026, 1, 1), applications=10, responses=6, positive=4,
+    ...             interviews=2, offers=1, ghosted=0, active=7, median_days=None,
+    ...             half_of_replies_days=8, replies_known=6)
+    >>> note = interviews_to_come_note(Kpis(**base, interviews_to_come=1))
+    >>> note[:55], note[-30:]
+    ('Not counted yet: 1 application whose first interview is', '(the stages reached count it).')
+    >>> interviews_to_come_note(Kpis(**base))
+    ''
+    """
+    count = kpis.interviews_to_come
+    if not count:
+        return ""
+    return (f"Not counted yet: {plural(count, 'application')} whose first interview "
+            f"{verb(count, 'is', 'are')} still to come (the stages reached count "
+            f"{verb(count, 'it', 'them')}).")
+
+
 def heard_back_note(share: float, kpis: Kpis) -> str:
     """Why the response curve's "heard back so far" and the Overview's response rate differ,
     on the spot: the curve counts an application only for the days it has waited.
@@ -268,6 +291,9 @@ class Kpis:
     median_days: int | None
     half_of_replies_days: int | None
     replies_known: int = 0  # applications with any reply information (see ``reply_known``)
+    # At the interview stage by the table as it is (the status, an interview date) but not yet
+    # on ``as_of``: their first interview comes later.
+    interviews_to_come: int = 0
 
     def rate(self, count: int) -> float | None:
         return count / self.applications if self.applications else None
@@ -285,10 +311,12 @@ def kpis(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) ->
     The median days to first response is read off the response curve, so applications still
     waiting count for what they are (censored), not as if they had all replied.
     """
-    known = as_known_on(status_and_dates(apps), as_of)
+    table = status_and_dates(apps)
+    known = as_known_on(table, as_of)
     codes = stage_codes(known)
     sent = known[codes >= Stage.APPLIED]
     codes = codes[codes >= Stage.APPLIED]
+    reached = stage_codes(table.loc[sent.index]) >= Stage.INTERVIEW  # by the table as it is
     curve = response_curve(sent, as_of=as_of)
     median = quantile(curve, 0.5).day if not curve.empty else None
     half = half_of_replies_day(curve)
@@ -301,6 +329,7 @@ def kpis(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) ->
         active=int(active(sent, as_of=as_of, ghost_days=ghost_days).sum()),
         median_days=median, half_of_replies_days=half,
         replies_known=int(reply_known(sent).sum()),
+        interviews_to_come=int((reached & (codes < Stage.INTERVIEW)).sum()),
     )
 
 
