@@ -77,18 +77,27 @@ def message(number: int, rng: random.Random, attachment: str) -> bytes:
     return (headers + body).encode()
 
 
-SCAN_CHILD = r"""
+# What both child processes start with: their options, a peak-memory reading; each then
+# imports what it runs and calls start() for its baseline and sync state.
+PREAMBLE = r"""
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
 options = json.loads(sys.argv[2])
-import pandas as pd
-from analysis import empty_applications, scan_imap
-from analysis.mail.imap import SyncState
 def hwm():
     return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
-imported = hwm()
-state_path = options["state"]
-state = SyncState.from_json(open(state_path).read()) if options["resume"] else SyncState()
+def start():
+    from analysis.mail.imap import SyncState
+    state = SyncState()
+    if options["resume"]:
+        with open(options["state"]) as saved:
+            state = SyncState.from_json(saved.read())
+    return hwm(), options["state"], state
+"""
+
+SCAN_CHILD = PREAMBLE + r"""
+import pandas as pd
+from analysis import empty_applications, scan_imap
+imported, state_path, state = start()
 tracker = empty_applications().reindex(range(options["tracked"]))
 tracker["company"] = [f"Company{n:04d}" for n in range(options["tracked"])]
 tracker["role"], tracker["status"] = "Data Analyst", "Applied"
@@ -104,16 +113,9 @@ print(json.dumps({"seconds": seconds, "peak_mb": hwm() / 1024, "import_mb": impo
 """
 
 
-CHILD = r"""
-import json, sys, time
-sys.path.insert(0, sys.argv[1])
-options = json.loads(sys.argv[2])
-from analysis.mail.imap import Account, SyncState, sync
-def hwm():
-    return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
-imported = hwm()
-state_path = options["state"]
-state = SyncState.from_json(open(state_path).read()) if options["resume"] else SyncState()
+CHILD = PREAMBLE + r"""
+from analysis.mail.imap import Account, sync
+imported, state_path, state = start()
 account = Account(options["host"], options["user"], port=options["port"],
                   fingerprint=options["fingerprint"])
 marks = []

@@ -16,7 +16,7 @@ from ui.interview_lessons import (
     ratings_table,
     recurring_table,
 )
-from ui.interview_notes import notes_form
+from ui.interview_notes import PICK_KEY, notes_form, notes_saved, pick_saved
 from ui.shell import page_setup
 from ui.widgets import chart, md, no_data
 
@@ -69,8 +69,9 @@ choices = [*iv.for_notes(mine, now=now, as_of=view.as_of, recent=RECENT), NEW]
 if apps.empty:
     no_data("No applications match the filters. Clear or widen them in the sidebar.")
     st.stop()
+pick_saved(choices)
 picked = st.selectbox(
-    "Interview", choices, key="notes_interview",
+    "Interview", choices, key=PICK_KEY,
     format_func=lambda c: "A new interview…" if c == NEW else iv.interview_label(journal.loc[c]),
     help=f"The {RECENT} interviews held most recently, then those to come.")
 submitted, application, answers = notes_form(journal.loc[picked] if picked != NEW else None,
@@ -87,7 +88,7 @@ if submitted:
         journal, notes, interview=None if picked == NEW else picked,
         application=apps.loc[application] if picked == NEW else None)
     if state.save_interviews(updated, description, based_on=view.dataset.stored):
-        st.success("Saved as a new version.", icon=":material/check_circle:")
+        notes_saved(picked if picked != NEW else int(updated.index[-1]), description)
         st.rerun()
 
 # --- rounds --------------------------------------------------------------------------------------

@@ -36,8 +36,11 @@ def test_the_installed_command_runs_outside_the_checkout(wheel, tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
                    check=True, timeout=120)
+    # --ignore-installed: a machine that installed the project itself (as CI does) would
+    # otherwise leave the venv reading that copy
     pip = subprocess.run([venv / "bin" / "python", "-m", "pip", "install", "--no-deps", "-q",
-                          str(wheel)], capture_output=True, text=True, timeout=300)
+                          "--ignore-installed", str(wheel)],
+                         capture_output=True, text=True, timeout=300)
     assert pip.returncode == 0, pip.stderr[-3000:]
     command = venv / "bin" / "jobsearch"
     where = subprocess.run([venv / "bin" / "python", "-c",

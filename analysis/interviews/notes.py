@@ -46,8 +46,8 @@ def record_notes(interviews: pd.DataFrame, label: int | None, notes: Mapping[str
     made of ``new`` and the notes."""
     table = interviews.copy()
     if label is None:
-        # The journal the pages hold is tied to its applications (``linking.APPLICATION``):
-        # the new round has that column too, blank until the journal is tied again.
+        # The journal's own columns (a tied journal has its ``application`` link, worked out
+        # again when the change is saved): the new row has them, blank.
         row = empty_interviews().reindex(index=[0], columns=table.columns)
         for name, value in {**(new or {}), **notes}.items():
             row[name] = value  # type: ignore[call-overload]  # pandas-stubs: a cell takes any object

@@ -274,7 +274,7 @@ def _message(block: bytes, name: str, position: int, size: int) -> RawMessage:
     """A message without its "From " separator line, with mboxrd quoting undone."""
     newline = block.find(b"\n")
     data = block[newline + 1:] if block.startswith(b"From ") and newline >= 0 else block
-    if b"\n>" in data and b">From " in data:
+    if b">From " in data:
         data = _MBOXRD.sub(rb"\1", data)
     if len(data) > MAX_MESSAGE_BYTES:
         return RawMessage(b"", name, position, size, skipped="too large")

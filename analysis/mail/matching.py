@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.message import Message
 
 import pandas as pd
@@ -139,6 +139,7 @@ class Index:
     by_label: dict[str, list[int]]
     by_contact: dict[str, list[int]]
     names: list[tuple[str, str]]  # (folded company name, key), longest first
+    domains: dict[str, list[int]] = field(default_factory=dict)  # by_domain's answers
 
     @classmethod
     def of(cls, apps: pd.DataFrame) -> Index:
@@ -182,6 +183,13 @@ class Index:
         return cls(apps, by_key, by_label, by_contact, ordered)
 
     def by_domain(self, address: str) -> list[int]:
+        """``domain_rows``, remembered per domain (a mailbox has few domains, many times)."""
+        domain = domain_of(address)
+        if domain not in self.domains:
+            self.domains[domain] = self.domain_rows(address)
+        return self.domains[domain]
+
+    def domain_rows(self, address: str) -> list[int]:
         """The applications whose company a sender's or recipient's domain names: a label
         equal to a company key ("acmesystems" for Acme Systems) or a job-link domain, or the
         first word of a company whose name has one word only beyond it ("acme" for Acme
@@ -217,7 +225,7 @@ class Index:
         return []
 
 
-def is_bulk(message: Message, sender: str, labels: str) -> bool:
+def is_bulk(message: Message | msg.Head, sender: str, labels: str) -> bool:
     """Job alerts, newsletters and marketing: never about one application."""
     get = msg.header_text
     if get(message, "List-Unsubscribe") or get(message, "List-Id"):

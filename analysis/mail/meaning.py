@@ -16,8 +16,11 @@ own words count (quoted earlier messages are cut off before this runs).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from analysis.mail import phrases as ph
@@ -70,11 +73,83 @@ def sentences(text: str) -> list[str]:
 
 
 def _decisive(parts: list[str]) -> list[str]:
-    return [p for p in parts if not ph.CONDITIONAL.search(p)]
+    return [p for p in parts if not ph.conditional(p)]
 
 
 def _any(pattern: re.Pattern[str], parts: list[str]) -> bool:
     return any(pattern.search(p) for p in parts)
+
+
+class Sentences:
+    """A message's sentences, each looked at only as far as a question needs: a table of
+    phrases is first tried on the whole text at once (a sentence it matches is a match in
+    the whole text, so a miss there is a miss everywhere), and whether a sentence is a mere
+    condition is asked only of the sentences a phrase was found in."""
+
+    def __init__(self, parts: list[str]) -> None:
+        self.parts = parts
+        self.joined = "\n".join(parts)
+        self.starts = list(itertools.accumulate((len(p) + 1 for p in parts[:-1]), initial=0))
+        self._conditional: dict[int, bool] = {}
+        self._hits: dict[tuple[re.Pattern[str], bool], list[int]] = {}
+
+    def conditional(self, i: int) -> bool:
+        if i not in self._conditional:
+            self._conditional[i] = ph.conditional(self.parts[i])
+        return self._conditional[i]
+
+    def _found(self, pattern: re.Pattern[str], decisive: bool) -> Iterator[int]:
+        """The sentences ``pattern`` matches, in order, found by searching the whole text
+        and confirming each find in its own sentence (a find across two sentences is
+        none: the search goes on from the next one)."""
+        position = 0
+        while position <= len(self.joined):
+            found = pattern.search(self.joined, position)
+            if found is None:
+                return
+            i = bisect.bisect_right(self.starts, found.start()) - 1
+            if pattern.search(self.parts[i]) and not (decisive and self.conditional(i)):
+                yield i
+            position = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.joined) + 1
+
+    def hits(self, pattern: re.Pattern[str], *, decisive: bool = True) -> list[int]:
+        """The sentences ``pattern`` matches (those that only say what would happen left
+        out, unless ``decisive`` is False), in order."""
+        key = (pattern, decisive)
+        if key not in self._hits:
+            self._hits[key] = list(self._found(pattern, decisive))
+        return self._hits[key]
+
+    def any(self, pattern: re.Pattern[str], *, firm: bool = False, within: int | None = None
+            ) -> bool:
+        """Whether a decisive sentence matches (a ``firm`` one: not hedged with "may"; one of
+        the first ``within`` decisive sentences); the search stops at the first."""
+        first: set[int] | None = None
+        found = self._hits.get((pattern, True))
+        for i in found if found is not None else self._found(pattern, True):
+            if within is not None and first is None:
+                first = self.decisive_prefix(within)
+            if first is not None and i not in first:
+                if i > max(first, default=-1):
+                    return False
+                continue
+            if firm and ph.HEDGE.search(self.parts[i]):
+                continue
+            return True
+        return False
+
+    def decisive_prefix(self, count: int) -> set[int]:
+        """The first ``count`` sentences that are not mere conditions."""
+        out: set[int] = set()
+        for i in range(len(self.parts)):
+            if len(out) >= count:
+                break
+            if not self.conditional(i):
+                out.add(i)
+        return out
+
+    def decisive(self) -> list[str]:
+        return [p for i, p in enumerate(self.parts) if not self.conditional(i)]
 
 
 def received_meaning(subject: str, body: str, *, sent: dt.datetime,
@@ -88,41 +163,42 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     ``board`` that a job board relays it; ``platform`` that a scheduling, assessment or
     e-signature service sends it for the employer."""
     body = body[:READ_CHARS]
-    parts = sentences(subject) + sentences(body)
-    decisive = _decisive(parts)
+    said = Sentences(sentences(subject) + sentences(body))
     text = f"{subject}\n{body}"
-    if ph.AUTO_REPLY.search(subject) or (_any(ph.AUTO_REPLY_BODY, decisive[:6])
-                                         and not _any(ph.REJECTION, decisive)):
+    rejected = said.any(ph.REJECTION)
+    if ph.AUTO_REPLY.search(subject) or (not rejected and said.any(ph.AUTO_REPLY_BODY,
+                                                                   within=6)):
         return Meaning(None, 0.0)
-    promised = promised_decision(text, sent.date())
-    firm = [p for p in decisive if not ph.HEDGE.search(p)]
+    promised = _promised(said, sent.date())
     meeting = re.compile(rf"(?i)\b{ph.MEETING}")
-    if _any(ph.REJECTION, decisive) or (
-            _any(ph.KEPT_ON_FILE, decisive) and _any(ph.GOOD_WISHES, decisive)
-            and not _any(ph.INVITE, firm) and not _any(ph.ACKNOWLEDGEMENT, decisive)):
-        sure = 0.95 if _any(ph.REJECTION, decisive) else 0.8
+    if rejected or (
+            said.any(ph.KEPT_ON_FILE) and said.any(ph.GOOD_WISHES)
+            and not said.any(ph.INVITE, firm=True) and not said.any(ph.ACKNOWLEDGEMENT)):
+        sure = 0.95 if rejected else 0.8
         return Meaning(REJECTION, sure, promised=promised)
-    if _any(ph.OFFER, decisive) or (_any(ph.PAY, decisive) and _any(ph.START, decisive)):
+    if said.any(ph.OFFER) or (said.any(ph.PAY) and said.any(ph.START)):
         return Meaning(OFFER, 0.9, promised=promised)
-    moved = _any(ph.RESCHEDULE, decisive) and bool(meeting.search(text))
-    called_off = cancelled or any(ph.CANCEL.search(p) and meeting.search(p) for p in decisive)
+    moved = said.any(ph.RESCHEDULE) and bool(meeting.search(text))
+    called_off = cancelled or any(meeting.search(said.parts[i]) for i in said.hits(ph.CANCEL))
     if called_off and not (moved or (calendar is not None and not cancelled)):
         return Meaning(CANCELLED, 0.9)
     invited = calendar is not None or moved or any(
-        ph.INVITE.search(p) and not _THANKS.search(p) for p in firm)
-    screening = _any(ph.SCREENING, decisive)
+        not ph.HEDGE.search(said.parts[i]) and not _THANKS.search(said.parts[i])
+        for i in said.hits(ph.INVITE))
+    screening = said.any(ph.SCREENING)
     if invited:
-        when = calendar or interview_time(decisive, sent, moved=moved)
+        when = calendar or interview_time(said.decisive(), sent, moved=moved)
         sure = 0.95 if calendar is not None else 0.9
         return Meaning(INTERVIEW, sure, interview_at=when, promised=promised,
                        screening=screening)
-    acknowledged = _any(ph.ACKNOWLEDGEMENT, decisive)
-    if any(ph.ASSESSMENT.search(p) and ph.ASSESSMENT_ASK.search(p) for p in firm):
+    acknowledged = said.any(ph.ACKNOWLEDGEMENT)
+    if any(not ph.HEDGE.search(said.parts[i]) and ph.ASSESSMENT_ASK.search(said.parts[i])
+           for i in said.hits(ph.ASSESSMENT)):
         return Meaning(ASSESSMENT, 0.9, promised=promised)
-    if board or _any(ph.NOTICE, decisive[:4]) and not person:
-        if _any(ph.NOTICE, decisive):
+    if board or said.any(ph.NOTICE, within=4) and not person:
+        if said.any(ph.NOTICE):
             return Meaning(NOTICE, 0.9, promised=promised)
-        if acknowledged or _any(ph.OWN_APPLICATION, parts[:3]):
+        if acknowledged or any(i < 3 for i in said.hits(ph.OWN_APPLICATION, decisive=False)):
             return Meaning(ACKNOWLEDGEMENT, 0.9, promised=promised)
         return Meaning(None, 0.0)
     if acknowledged:
@@ -146,19 +222,26 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
     meeting = re.compile(rf"(?i)\b{ph.MEETING}|\b(?:available|verfügbar|disponible|works|"
                          r"passt|convient|instead|stattdessen|plutôt|en su lugar)\b")
     chosen: list[tuple[dt.datetime, bool]] = []
-    for part in parts:
-        if ph.STARTS.search(part) or (ph.PROMISE.search(part) and not meeting.search(part)):
+    for part, labelled in _with_labels(parts):
+        about = labelled or bool(meeting.search(part))
+        if ph.START.search(part) or (ph.STARTS.search(part) and not about) or (
+                ph.PROMISE.search(part) and not about):
             continue
         if moved and ph.PAST_SLOT.search(part):
             continue
-        for found in dates_in(part, sent.date()):
-            if _DEADLINE_BEFORE.search(part[max(0, found.start - 30):found.start]):
+        named = dates_in(part, sent.date())
+        lone = sum(f.weekday_only and f.time is None for f in named)
+        for found in named:
+            before = part[max(0, found.start - 30):found.start]
+            if _DEADLINE_BEFORE.search(before):
                 continue
-            if found.weekday_only and found.time is None:
+            if found.weekday_only and found.time is None and not (
+                    about and lone == 1 and _DAY_POINTER.search(before[-14:])):
                 continue
-            if found.day < sent.date():
-                continue
-            if found.time is None and not meeting.search(part):
+            if found.day < sent.date() or (found.time is not None
+                                           and at(found, sent.tzinfo) < sent):
+                continue  # a slot gone by ("today at 17:00", written at 18:20)
+            if found.time is None and not about:
                 continue
             chosen.append((at(found, sent.tzinfo), found.time is not None))
     timed = [when for when, has_time in chosen if has_time] or [when for when, _ in chosen]
@@ -168,6 +251,35 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
     if moved:
         return timed[-1]
     return timed[0] if len(days) == 1 else None
+
+
+# "next Tuesday", "on Thursday", "am Donnerstag", "jeudi prochain": a weekday meant as a day.
+_DAY_POINTER = re.compile(r"(?i)\b(?:next|this|coming|on|nächsten|kommenden|diesen|am|ce|"
+                          r"este|el|próximo)\s+$")
+# Lines of an invitation laid out as a form: "Date: 12 March", "Time: 14:00", "Datum:", "Heure :"
+_DAY_LABEL = re.compile(r"(?i)^\W*(?:date|day|when|datum|tag|termin|wann|jour|quand|fecha|"
+                        r"día|dia|cuándo|event date)(?:\s*(?:/|&|and|und|et|y)\s*(?:time|"
+                        r"uhrzeit|heure|hora))?\s*:")
+_TIME_LABEL = re.compile(r"(?i)^\W*(?:time|uhrzeit|zeit|heure|horaire|hora|horario)\s*:")
+
+
+def _with_labels(parts: list[str]) -> Iterator[tuple[str, bool]]:
+    """The sentences, a form's day line joined to the time line after it; whether each is
+    such a line (which speaks of the meeting by its place in the invitation)."""
+    skip = False
+    for i, part in enumerate(parts):
+        if skip:
+            skip = False
+            continue
+        if _DAY_LABEL.match(part):
+            following = parts[i + 1] if i + 1 < len(parts) else ""
+            if _TIME_LABEL.match(following):
+                skip = True
+                yield f"{part} {following}", True
+            else:
+                yield part, True
+            continue
+        yield part, False
 
 
 def promised_decision(text: str, on: dt.date) -> dt.date | None:
@@ -180,7 +292,12 @@ def promised_decision(text: str, on: dt.date) -> dt.date | None:
     >>> promised_decision("Thanks!", dt.date(2026, 10, 28)) is None
     True
     """
-    for part in _decisive(sentences(text)):
+    return _promised(Sentences(sentences(text)), on)
+
+
+def _promised(said: Sentences, on: dt.date) -> dt.date | None:
+    for i in said.hits(ph.PROMISE):
+        part = said.parts[i]
         promise = ph.PROMISE.search(part)
         if not promise or ph.THEIR_DEADLINE.search(part) or ph.AUTO_REPLY.search(part):
             continue

@@ -12,6 +12,7 @@ import re
 from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesHeaderParser, BytesParser
+from typing import Any
 
 MAX_HEADER_BYTES = 256 * 1024  # a header block is cut here before it is parsed
 MAX_FIELD_BYTES = 8 * 1024  # and each field in it (a To with hundreds of addresses fits)
@@ -26,7 +27,7 @@ _parser = BytesParser(policy=policy.default)
 def _header_end(raw: bytes) -> int:
     """Where the header block ends (the offset of the blank line), or -1."""
     end = raw.find(b"\n\n")
-    crlf = raw.find(b"\r\n\r\n")
+    crlf = raw.find(b"\r\n\r\n", 0, end + 2 if end >= 0 else len(raw))  # not the body
     if crlf >= 0 and (end < 0 or crlf < end):
         end = crlf + 2
     return end
@@ -61,6 +62,50 @@ def headers(raw: bytes) -> Message:
     return _headers.parsebytes(bounded_header_block(raw[:end + 1] if end >= 0 else raw))
 
 
+class Head:
+    """A header block as the scan's first pass reads it: each field's values by lower-case
+    name, unparsed (a field is looked at only when asked for). Answers ``get`` and
+    ``get_all`` as ``email.message.Message`` does, at a fraction of its cost."""
+
+    __slots__ = ("fields",)
+
+    def __init__(self, fields: dict[str, list[str]]) -> None:
+        self.fields = fields
+
+    def get(self, name: str, failobj: Any = None) -> Any:
+        values = self.fields.get(name.lower())
+        return values[0] if values else failobj
+
+    def get_all(self, name: str, failobj: Any = None) -> Any:
+        return self.fields.get(name.lower()) or failobj
+
+    def __contains__(self, name: str) -> bool:
+        return name.lower() in self.fields
+
+
+_FIELD = re.compile(rb"^([!-9;-~]+)[ \t]*:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.MULTILINE)
+
+
+def _text(value: bytes) -> str:
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:  # 8-bit headers in another charset: read byte for byte
+        return value.decode("latin-1")
+
+
+def quick_headers(raw: bytes) -> Head:
+    """The message's header fields (bounded first, see ``bounded_header_block``), split and
+    unfolded by one regular expression: what ``headers`` gives, for the scan of a whole
+    mailbox, where the standard parser's cost per message would be the scan's largest."""
+    end = _header_end(raw)
+    block = bounded_header_block(raw[:end + 1] if end >= 0 else raw)
+    fields: dict[str, list[str]] = {}
+    for match in _FIELD.finditer(block):
+        fields.setdefault(match.group(1).decode("ascii").lower(), []).append(
+            _text(match.group(2)).rstrip("\r"))
+    return Head(fields)
+
+
 def full(raw: bytes) -> EmailMessage:
     """The whole message, parsed, its header block bounded first."""
     end = _header_end(raw)
@@ -81,7 +126,7 @@ def decoded(value: str) -> str:
         return value
 
 
-def header_text(message: Message, name: str) -> str:
+def header_text(message: Message | Head, name: str) -> str:
     """A header as text, decoded, unfolded; "" when it is missing or cannot be read."""
     try:
         value = message.get(name)
@@ -93,7 +138,33 @@ def header_text(message: Message, name: str) -> str:
     return decoded(" ".join(text.split())).strip()
 
 
-def addresses(message: Message, *names: str) -> list[tuple[str, str]]:
+# One address as most mail writes it: "Name <a@b.c>", "\"Name\" <a@b.c>", "<a@b.c>", "a@b.c".
+_ONE_ADDRESS = re.compile(r'\s*(?:"((?:[^"\\\r\n]|\\.)*)"|([^"<>,;:()\\@\[\]]*?))\s*'
+                          r'<([^<>\s"(),;:\\]+)>\s*|\s*([^<>\s"(),;:\\]+@[^<>\s"(),;:\\]+)\s*')
+
+
+def _pairs(value: str) -> list[tuple[str, str]]:
+    """The (name, address) pairs of a header value: the common shapes by one regular
+    expression, anything else (comments, groups, commas in quoted names) by the standard
+    library's parser."""
+    parts = value.split(",") if '"' not in value else [value]
+    pairs = []
+    for part in parts:
+        if not part.strip():
+            continue
+        simple = _ONE_ADDRESS.fullmatch(part)
+        if simple is None:
+            return email.utils.getaddresses([value])
+        if simple.group(4) is not None:
+            pairs.append(("", simple.group(4)))
+        elif simple.group(1) is not None:
+            pairs.append((re.sub(r"\\(.)", r"\1", simple.group(1)), simple.group(3)))
+        else:
+            pairs.append((simple.group(2) or "", simple.group(3)))
+    return pairs
+
+
+def addresses(message: Message | Head, *names: str) -> list[tuple[str, str]]:
     """(display name, lower-case address) of every address in the headers ``names``."""
     found = []
     for name in names:
@@ -103,7 +174,7 @@ def addresses(message: Message, *names: str) -> list[tuple[str, str]]:
             continue
         for value in values:
             try:
-                pairs = email.utils.getaddresses([str(value)])
+                pairs = _pairs(" ".join(str(value).split()))
             except Exception:
                 continue
             found += [(decoded(display).strip()[:MAX_NAME_CHARS], address.strip().lower())
@@ -111,7 +182,7 @@ def addresses(message: Message, *names: str) -> list[tuple[str, str]]:
     return found
 
 
-def sent_at(message: Message) -> dt.datetime | None:
+def sent_at(message: Message | Head) -> dt.datetime | None:
     """The message's Date as an aware datetime (UTC when it gives no zone), or None."""
     text = header_text(message, "Date")
     if not text:

@@ -18,18 +18,27 @@ def any_of(*phrases: str) -> re.Pattern[str]:
 
 # A sentence that only says what would happen ("if you do not hear from us within two weeks,
 # we will not be progressing your application") decides nothing.
-CONDITIONAL = any_of(
-    r"^\W*(?:if|should|unless|in case|in the event|once|whether)\b",
+CONDITIONAL_OPENING = re.compile(
+    r"(?i)\W*(?:if|should|unless|in case|in the event|once|whether|falls|sollten|sollte|wenn|"
+    r"sofern|ob|si|sans (?:nouvelles|réponse|retour)|au cas|en l'absence|à défaut|en caso|de no|"
+    r"sin (?:noticias|respuesta)|cuando|se|qualora|als|indien)\b")
+CONDITIONAL_WITHIN = any_of(
     r"\bif (?:you|we|your|there|the|this|an?|no)\b", r"\bshould (?:you|we)\b",
-    r"^\W*(?:falls|sollten|sollte|wenn|sofern|ob)\b",
-    r"\b(?:falls|sofern|sollten) (?:sie|du|wir)\b",
-    r"\bwenn (?:sie|du|wir|ihr)\b",
-    r"^\W*(?:si|sans (?:nouvelles|réponse|retour)|au cas|en l'absence|à défaut)\b",
+    r"\b(?:falls|sofern|sollten) (?:sie|du|wir)\b", r"\bwenn (?:sie|du|wir|ihr)\b",
     r"\bsi (?:vous|nous|votre|aucun|cette|ce|ces)\b", r"\bsans (?:nouvelles|réponse|retour)\b",
-    r"^\W*(?:si|en caso|de no|sin (?:noticias|respuesta)|cuando)\b",
     r"\bsi (?:no|tu|su|usted|en|pasad)\b", r"\ben caso de\b", r"\bde no (?:recibir|tener)\b",
-    r"^\W*(?:se|qualora|als|indien)\b",
+    # "we will let you know when the status changes": a notice to come, not one
+    r"\b(?:te avisaremos|te informaremos|le informaremos|we(?:'ll| will) (?:let you know|notify "
+    r"you|email you|inform you|update you)|wir (?:informieren|benachrichtigen) (?:sie|dich)|"
+    r"nous vous (?:informerons|préviendrons)|vous serez (?:informée?|prévenue?))\b.{0,40}"
+    r"\b(?:cuando|when|once|as soon as|sobald|wenn|dès que|lorsque|quand)\b",
 )
+
+
+def conditional(sentence: str) -> bool:
+    """Whether a sentence only says what would happen: it opens with "if", "falls", "si"...
+    or holds "if you", "wenn Sie", "si vous"..."""
+    return bool(CONDITIONAL_OPENING.match(sentence) or CONDITIONAL_WITHIN.search(sentence))
 # "may invite you", "will be in touch if": a possibility, not an invitation.
 HEDGE = any_of(r"\b(?:may|might)\b", r"\bwill (?:be in touch|contact you|reach out)\b",
                r"\beventuell\b", r"\bgegebenenfalls\b", r"\bpourr(?:ons|ions|ait)\b",
@@ -161,7 +170,7 @@ MEETING = (
     r"entretien|échange|rendez-vous|rencontre\w*|visio\w*|entrevista|llamada|reunión|"
     r"videollamada|charla|conversación|colloquio|sollicitatiegesprek|gesprek)")
 INVITE = any_of(
-    rf"\b(?:invit\w*|schedul\w*|arrange|set up|book|organi[sz]e|confirm\w*|propos\w*|"
+    rf"\b(?:invit\w*|schedul\w*|arrang\w*|set up|book\w*|organi[sz]\w*|confirm\w*|propos\w*|"
     rf"availab\w*|slot|einlad\w*|einladung|laden (?:wir )?(?:sie|dich)|bestätig\w*|"
     rf"vereinbar\w*|vorschlag\w*|vorschlagen|convi\w+|convoqu\w*|confirm\w*|disponib\w*|"
     rf"invitar\w*|agendar|programar|coordinar|confirmar\w*|disponib\w*|citar\w*|"
@@ -172,13 +181,20 @@ INVITE = any_of(
     rf"eingeladen|einladen|bestätigt|vereinbart|confirmé\w*|prévu\w*|programad\w*|confirmad\w*|"
     rf"agendad\w*)",
     r"\b(?:would like|'d like|want|wish) to (?:interview|meet|speak with|talk (?:to|with))\b",
+    r"\b(?:can|could|would) you (?:come (?:in|by|over|to)|stop by|drop by|pop (?:in|by)|join us|"
+    r"make it|do)\b", r"\bjoin us for\b",
+    r"\bcome in for\b", r"\blook(?:ing)? forward to (?:seeing|meeting|speaking|talking) "
+    r"(?:with )?you\b.{0,40}\b(?:on|at|tomorrow|next)\b",
+    r"\b(?:new )?event\b.{0,30}\b(?:scheduled|booked|confirmed)\b",
     r"\bwould you (?:be )?(?:available|free)\b",
     r"\blet's (?:say|do|go with|book|pencil)\b", r"\bi'll (?:call|ring|phone) you\b",
     r"\bare you (?:available|free)\b",
     r"\b(?:what|share your|your) availability\b", r"\bwhen (?:are|would) you be (?:available|"
     r"free)\b", r"\b(?:pick|choose|select|book) (?:a|your) (?:time|slot)\b",
     r"\bnext (?:step|round) (?:is|will be|would be)\b.{0,40}\b(?:interview|call|chat|meeting)",
-    r"\bhätten sie\b.{0,40}\bzeit\b", r"\bpasst (?:ihnen|dir)\b", r"\bseriez-vous disponible\b",
+    r"\bhätten sie\b.{0,40}\bzeit\b", r"\b(?:können|könnten|wollen) wir\b.{0,60}"
+    r"\b(?:telefonieren|sprechen|treffen)\b", r"\bpasst (?:ihnen|dir)\b",
+    r"\bseriez-vous disponible\b",
     r"\bêtes-vous disponible\b", r"\bestarías disponible\b", r"\bestaría disponible\b",
     r"\btienes disponibilidad\b", r"\bte viene bien\b",
 )
@@ -242,7 +258,9 @@ OWN_APPLICATION = any_of(
     r"\bbewerbung (?:bei|als|für|an)\b", r"\b(?:votre|ta) candidature\b",
     r"\bcandidature (?:chez|pour|envoyée|déclinée|acceptée)\b", r"\b(?:tu|su) candidatura\b",
     r"\bcandidatura (?:en|a|para)\b", r"\binscripción\b", r"\bla tua candidatura\b",
-    r"\bje sollicitatie\b")
+    r"\bje sollicitatie\b", r"\bte has inscrito\b", r"\bhas aplicado\b",
+    r"\bte has postulado\b", r"\bvous avez postulé\b", r"\bdu hast dich\b.{0,40}\bbeworben\b",
+    r"\bsie haben sich\b.{0,40}\bbeworben\b")
 AUTO_REPLY_BODY = any_of(
     r"\b(?:i am|i'm|i will be|i'll be)\b.{0,30}\b(?:out of (?:the )?office|away|on (?:annual |"
     r"parental )?(?:holiday|vacation|leave)|travell?ing|off)\b", r"\bautomatic reply\b",
@@ -333,6 +351,10 @@ SENT_APPLICATION = any_of(
     r"\binterest in the\b.{0,40}\b(?:position|role)\b", r"\bbewerbung (?:als|für|um)\b",
     r"\blebenslauf\b", r"\bcandidature (?:pour|au poste|spontanée)\b",
     r"\bcandidatura (?:para|al puesto|espontánea)\b", r"\bsolicitud (?:para|de empleo)\b",
+    r"\b(?:vous trouverez )?ci-joint\w*\b.{0,20}\b(?:cv|candidature|lettre de motivation)\b",
+    r"\b(?:anbei|im anhang)\b.{0,30}\b(?:lebenslauf|bewerbung|unterlagen)\b",
+    r"\b(?:adjunto|te envío|le envío|os envío)\b.{0,20}\b(?:cv|currículum|curriculum|"
+    r"candidatura)\b", r"^\W*(?:application|candidature|bewerbung|candidatura|solicitud)\s*[-–:]",
 )
 
 # Words of a deadline set for the person, or of a start: a day in such a sentence is neither
@@ -340,7 +362,8 @@ SENT_APPLICATION = any_of(
 THEIR_DEADLINE = any_of(
     r"\b(?:let us know|confirm|reply|respond|get back to us|your (?:answer|reply|decision|"
     r"response)|accept|deadline|sign|return)\b", r"\bgeben sie uns\b", r"\b(?:ihre|deine) "
-    r"(?:antwort|rückmeldung|entscheidung)\b", r"\bbescheid\b", r"\bbestätigen sie\b",
+    r"(?:antwort|rückmeldung|entscheidung)\b",
+    r"\b(?:geben sie|gib) (?:uns|mir) (?:\w+ ){0,3}bescheid\b", r"\bbestätigen sie\b",
     r"\bfaire part\b", r"\bvotre (?:réponse|retour|décision|confirmation)\b", r"\bconfirmer\b",
     r"\btu (?:respuesta|decisión|confirmación)\b", r"\bsu (?:respuesta|decisión)\b",
     r"\bconfirm(?:a|ar|es|e)\b", r"\bresponder\b", r"\bindícanos\b",
@@ -358,17 +381,21 @@ PAST_SLOT = any_of(r"\b(?:had|originally|previously|initially|was) (?:arranged|s
 PROMISE = any_of(
     r"\b(?:decide|decision|get back to you|be in touch|hear (?:back )?from (?:us|me)|let you know|"
     r"update you|come back to you|contact you|reach out|feedback|answer|respond to you|"
-    r"news from us|next steps)\b", r"\bi'll (?:write|reply|respond)\b",
+    r"news from us|next steps|hear back|outcome|(?:an?|any|the|further) update|inform (?:you|"
+    r"all|every|each|candidates|applicants))\b", r"\bi'll (?:write|reply|respond)\b",
     r"\b(?:rückmeldung|entscheidung|entscheiden|melden (?:uns|wir uns|mich)|antwort|"
     r"bescheid geben|informieren)\b", r"\b(?:décision|reviendr\w+ vers vous|retour|réponse|"
-    r"je vous réponds|vous répondr\w+|recontacter\w*|informer\w*|vous tenir informée?)\b",
-    r"\b(?:respuesta|decisión|volveremos a contactar|contactaremos|te (?:diremos|informaremos|"
-    r"escribiremos)|nos pondremos en contacto|daremos respuesta)\b",
+    r"je vous réponds|vous répondr\w+|recontacter\w*|informer\w*|vous tenir informée?|"
+    r"de nos nouvelles)\b",
+    r"\b(?:respuesta|decisión|noticias|resultado|volveremos a contactar|contactaremos|"
+    r"te (?:diremos|informaremos|escribiremos)|nos pondremos en contacto|daremos respuesta)\b",
 )
 PROMISE_TIME = any_of(
     r"\b(?:by|within|before|until|no later than|next week|end of|in the next|over the next|"
-    r"in (?:\w+ )?(?:days|weeks))\b", r"\b(?:bis|innerhalb|spätestens|nächste[nr]? woche|"
+    r"in (?:\w+ )?(?:days|weeks))\b", r"\bon (?=(?:\w+day|the \d|\d))",
+    r"\b(?:bis|innerhalb|spätestens|nächste[nr]? woche|"
     r"in den nächsten|binnen|ende)\b", r"\b(?:d'ici|dans les|sous|avant|au plus tard|"
     r"la semaine prochaine|fin)\b", r"\b(?:dentro de|antes del?|la próxima semana|la semana "
-    r"que viene|como muy tarde|a más tardar|en los próximos|finales)\b",
+    r"que viene|como muy tarde|a más tardar|en los próximos|finales|en un plazo|en el plazo|"
+    r"plazo máximo)\b",
 )

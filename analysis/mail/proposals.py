@@ -11,14 +11,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.mail import meaning as mm
-from analysis.mail.matching import (
-    FREE_MAIL,
-    SENDER_WORDS,
-    domain_labels,
-    domain_of,
-    in_domains,
-    is_ats,
-)
+from analysis.mail.newapps import company_of, tracked_already
 from analysis.model import schema as s
 from analysis.model.keys import company_key, fold
 from analysis.model.tables import empty_applications
@@ -104,7 +97,7 @@ def propose(evidence: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
         if record["rows"]:
             for row in record["rows"]:
                 per_row.setdefault(row, []).append(record)
-        elif record["kind"] == mm.ACKNOWLEDGEMENT:
+        elif record["kind"] in (mm.ACKNOWLEDGEMENT, mm.SENT_APPLICATION):
             unknown.append(record)
     for row, records in per_row.items():
         proposals += _for_application(apps.loc[row], row, records)  # type: ignore[arg-type]  # pandas-stubs: one label of a unique index is a row
@@ -230,40 +223,24 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
 
 def _new_applications(records: list[Evidence], apps: pd.DataFrame
                       ) -> list[dict[str, object]]:
-    """An acknowledgement from a company the tracker does not hold proposes a new
-    application: the company, the role and the day applied, from the message."""
+    """An acknowledgement from a company the tracker does not hold, or the person's own
+    application to one, proposes a new application: the company (``newapps.company_of``),
+    the role and the day applied, from the message."""
     out = []
     seen: set[str] = set()
+    tracked = [str(c) for c in apps[s.COMPANY].dropna()]
     for record in records:
-        company = _company_of(record)
+        company = company_of(record)
         if not company:
             continue
         key = company_key(company)
-        if not key or key in seen:
-            continue
+        if not key or key in seen or tracked_already(company, tracked):
+            continue  # a tracked company written longer or shorter is not a new one
         seen.add(key)
         role = _NEW_ROLE.search(str(record["subject"]))
         app = pd.Series({s.COMPANY: company, s.ROLE: role.group(1).strip() if role else None})
         out.append(_proposal(app, None, s.DATE_APPLIED, _day(record["date"]), record, 0.8))
     return out
-
-
-def _company_of(record: Evidence) -> str | None:
-    """The company an acknowledgement comes from: named in the subject or text ("thank you
-    for applying to Acme"), else in the sender's display name, else the sender's domain."""
-    for text in (str(record["subject"]), str(record.get("text", ""))[:1500]):
-        found = _NEW_COMPANY.search(text)
-        if found:
-            return found.group(1).strip(" -")
-    name = SENDER_WORDS.sub(" ", str(record["sender_name"]))
-    name = re.sub(r"[|,:()\-–]+", " ", name).strip()
-    if name and len(name) >= 2:
-        return re.sub(r"\s+", " ", name)
-    address = str(record["sender_address"])
-    if is_ats(domain_of(address)) or in_domains(domain_of(address), FREE_MAIL):
-        return None
-    labels = domain_labels(address)
-    return labels[-1].capitalize() if labels else None
 
 
 def apply_proposals(apps: pd.DataFrame, proposals: pd.DataFrame) -> pd.DataFrame:

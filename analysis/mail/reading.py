@@ -22,6 +22,33 @@ EVIDENCE_COLUMNS = ["message_id", "date", "direction", "kind", "confidence", "ro
                     "sender_name", "sender_address", "person", "why"]
 
 
+@dataclass(frozen=True)
+class Words:
+    """What the reader takes from a whole message: its own words (the opening that is read),
+    its calendar invitation (start, METHOD, organiser) and its attachments' names."""
+
+    body: str
+    event: tuple[dt.datetime, str, str] | None
+    attachments: list[str]
+
+    @classmethod
+    def of(cls, raw: bytes) -> Words | None:
+        """The words of a message's bytes; None when it cannot be decoded."""
+        try:
+            message = msg.full(raw)
+            return cls(msg.body_text(message, limit=KEPT_CHARS), msg.calendar_event(message),
+                       msg.attachment_names(message))
+        except Exception:  # a message that cannot be decoded says nothing
+            return None
+
+    @property
+    def size(self) -> int:
+        return len(self.body) * 4 + 256
+
+
+KEPT_CHARS = 8_000  # of a message's own words (the reader weighs the first 4,000)
+
+
 @dataclass
 class Candidate:
     """A message the header pass kept: how to get it whole, and what its headers said."""
@@ -38,6 +65,17 @@ class Candidate:
     how: str  # domain, contact, ats, platform, board, subject, thread
     automatic: bool
     references: list[str] = field(default_factory=list)
+    words: Words | None = None  # read already (the whole message was in hand)
+
+    def read(self) -> Words | None:
+        """The message's words: those read already, else fetched and read now."""
+        if self.words is not None:
+            return self.words
+        try:
+            raw = self.fetch()
+        except Exception:  # a source that cannot hand the message over
+            return None
+        return Words.of(raw)
 
 
 def read_candidates(candidates: list[Candidate], index: Index, me: str | None
@@ -51,12 +89,10 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
     for candidate in ordered:
         if candidate.date is None:
             continue
-        try:
-            message = msg.full(candidate.fetch())
-            body = msg.body_text(message)
-            event = msg.calendar_event(message)
-        except Exception:  # a message that cannot be decoded says nothing
+        words = candidate.read()
+        if words is None:
             continue
+        body, event = words.body, words.event
         outgoing = me is not None and candidate.sender[1] == me
         rows = _rows(candidate, index, body, event, rows_of)
         text = f"{candidate.subject}\n{body}"
@@ -71,7 +107,7 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                                       after_rejection=after("rejected"),
                                       after_interview=after("interviewed"),
                                       after_offer=after("offered"),
-                                      attachments=msg.attachment_names(message))
+                                      attachments=words.attachments)
         else:
             board = is_board(candidate.sender[1])
             platform = is_platform(candidate.sender[1])
@@ -84,9 +120,16 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                 person=person, board=board, platform=platform)
         if meaning.kind is None:
             continue
-        if not rows and not (meaning.kind == mm.ACKNOWLEDGEMENT and not outgoing):
-            continue
-        rows, why = pick_application(index.apps, rows, text, candidate.date)
+        if not rows and meaning.kind != (mm.SENT_APPLICATION if outgoing
+                                         else mm.ACKNOWLEDGEMENT):
+            continue  # only an acknowledgement or one's own application tells of a new one
+        picked, why = pick_application(index.apps, rows, text, candidate.date)
+        if why:  # several applications there and the words tell none apart: the thread may
+            earlier = next((rows_of[r] for r in reversed(candidate.references)
+                            if rows_of.get(r)), [])
+            if earlier and set(earlier) <= set(rows):
+                picked, why = earlier, ""
+        rows = picked
         rows_of[candidate.message_id] = rows
         for r in rows:
             if meaning.kind == mm.REJECTION:
@@ -106,8 +149,11 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
             "screening": meaning.screening, "sender_name": candidate.sender[0],
             "sender_address": candidate.sender[1], "person": person, "why": why,
             "text": text[:3000],
+            "recipient_name": candidate.recipients[0][0] if candidate.recipients else "",
+            "recipient_address": candidate.recipients[0][1] if candidate.recipients else "",
         })
-    return pd.DataFrame(records, columns=[*EVIDENCE_COLUMNS, "text"])
+    return pd.DataFrame(records, columns=[*EVIDENCE_COLUMNS, "text", "recipient_name",
+                                          "recipient_address"])
 
 
 def _rows(candidate: Candidate, index: Index, body: str,

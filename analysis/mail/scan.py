@@ -139,19 +139,24 @@ def scan_mailbox(source: mb.MailSource | mb.MailSources, applications: pd.DataFr
             progress(ScanProgress(counts["messages"], counts["size"], counts["size"],
                                   time.perf_counter() - started))
 
-    found = scan_envelopes(envelopes(), applications, as_of=as_of, me=me)
+    found = scan_envelopes(envelopes(), applications, as_of=as_of, me=me, read_now=True)
     found.stats["seconds"] = round(time.perf_counter() - started, 3)
     found.stats["bytes read"] = float(counts["size"])
     return found
 
 
 def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
-                   as_of: dt.date | None = None, me: str | None = None) -> MailScan:
+                   as_of: dt.date | None = None, me: str | None = None,
+                   read_now: bool = False) -> MailScan:
     """The scan of any source of mail: a pass over the headers of ``envelopes`` (bulk mail
     skipped, the rest tied to applications by address, sender or thread), then a read of the
     whole messages tied to an application only (``Envelope.fetch`` is called for those and
     no other), then the proposals. ``scan_mailbox`` feeds it a mailbox file; a mail server's
-    reader feeds it headers by UID and fetches bodies by UID."""
+    reader feeds it headers by UID and fetches bodies by UID.
+
+    ``read_now``: a message its headers tie to an application is read as soon as they do,
+    and only its words are kept, not its bytes (for a source whose envelopes hold the whole
+    message already, as a mailbox file's do: attachments are then never held)."""
     started = time.perf_counter()
     index = Index.of(applications)
     stats = Counter({"messages read": 0, "matched": 0, "skipped as bulk": 0, "unreadable": 0})
@@ -170,7 +175,7 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
             stats["unreadable"] += 1
             continue
         try:
-            head = msg.headers(envelope.head)
+            head = msg.quick_headers(envelope.head)
             sender_list = msg.addresses(head, "From")
             to = msg.addresses(head, "To", "Cc", "Delivered-To")
         except Exception:  # a header block nothing can parse
@@ -207,6 +212,10 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
         entry = Candidate(envelope.fetch, size, message_id, sender, to, subject, when, labels,
                            rows, how, automatic, references)
         if how:
+            if read_now:
+                entry.words = entry.read()
+                entry.fetch = _read_already
+                size = entry.words.size if entry.words is not None else 0
             if kept + size <= MAX_KEPT_BYTES:
                 candidates[message_id] = entry
                 kept += size
@@ -229,6 +238,10 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
     figures = {k: float(v) for k, v in stats.items()}
     figures["seconds"] = round(time.perf_counter() - started, 3)
     return MailScan(proposals=proposals, stats=figures, me=mine, evidence=evidence)
+
+
+def _read_already() -> bytes:
+    return b""
 
 
 def _about_own_application(sender: tuple[str, str], subject: str) -> bool:

@@ -100,7 +100,7 @@ def is_person(name: str, address: str) -> bool:
     return bool(re.fullmatch(r"[a-z]+[._-][a-z]+\d*", local)) and not _GENERIC_LOCAL.match(local)
 
 
-def is_auto_reply(head: Message) -> bool:
+def is_auto_reply(head: Message | msg.Head) -> bool:
     """An auto-reply by its headers: Auto-Submitted: auto-replied, X-Autoreply,
     X-Autorespond, Precedence: auto_reply."""
     get = msg.header_text

@@ -43,11 +43,27 @@ _DATE = re.compile(
     rf"(?:\s+(?P<mdy>\d{{4}}))?)"
     rf"|(?P<dm>\b(?P<dmd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:of\s+|de\s+)?"
     rf"(?P<dmm>{_MONTH})\.?(?:,?\s+(?:de\s+)?(?P<dmy>\d{{4}}))?\b)"
-    rf"|(?P<wd>\b(?P<wdn>{_WEEKDAY})\b\.?)")
+    rf"|(?P<wdd>\b(?P<wddn>{_WEEKDAY})\b\.?,?\s+(?:the\s+|den\s+|le\s+|el\s+|der\s+)?"
+    rf"(?P<wddd>\d{{1,2}})(?:st|nd|rd|th|er|º|\.(?!\d))?(?![\d:./h]|\s*(?:[ap]\.?m\b|uhr\b|h\b|"
+    rf"[:.,/]\d|(?:of\s+|de\s+)?(?:{_MONTH})\b)))"
+    rf"|(?P<wd>\b(?P<wdn>{_WEEKDAY})\b\.?)"
+    r"|(?P<rel>\b(?:the )?(?:day after tomorrow|tomorrow|übermorgen|morgen|après-demain|demain|"
+    r"pasado mañana|mañana|today|heute|aujourd'hui|hoy)\b)")
+_RELATIVE = {"day after tomorrow": 2, "tomorrow": 1, "übermorgen": 2, "morgen": 1,
+             "après-demain": 2, "demain": 1, "pasado mañana": 2, "mañana": 1, "today": 0,
+             "heute": 0, "aujourd'hui": 0, "hoy": 0}
+# "morgen" is tomorrow, not "Guten Morgen"; "mañana" is tomorrow, not "por la mañana".
+_NOT_RELATIVE = re.compile(r"(?i)(?:guten|heute|gestern|am|jeden|de la|por la|esta|la|"
+                           r"cada|good)\s+$")
 _CLOCK = re.compile(
     r"(?i)(?:\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)(?![a-z])"
-    r"|\b(?P<h2>\d{1,2})[:h.](?P<m2>\d{2})\b(?!\.\d)(?:\s*(?:uhr|h\b))?"
-    r"|\b(?P<h3>\d{1,2})\s*(?:uhr|h)\b)")
+    r"|\b(?P<h2>\d{1,2})(?:[:.]|\s?h\s?)(?P<m2>\d{2})\b(?!\.\d)(?:\s*(?:uhr|h\b))?"
+    r"|\b(?P<h3>\d{1,2})\s*(?:uhr|h|hrs?|horas)\b"
+    r"|\b(?:a las|à|um|at) (?P<h4>\d{1,2})\b(?![:.]?\d|\s*(?:h\b|h\s?\d|uhr|[ap]\.?m))"
+    r"|\b(?P<noon>noon|midday|mittag|midi|mediodía)\b)")
+# A time of day just before the day it belongs to ("10:00am - Thursday, March 12", "at 2pm on
+# Tuesday", "um 14 Uhr am Donnerstag").
+_JUST_BEFORE = re.compile(r"(?i)\s*(?:-|–|,|on|am|le|el|the)?\s*(?:on|am|le|el|the)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -112,6 +128,16 @@ def dates_in(text: str, anchor: dt.date) -> list[Found]:
         elif match.group("dm"):
             day = _next(int(match.group("dmd")), _MONTHS[match.group("dmm").lower()],
                         _year(match.group("dmy")), anchor)
+        elif match.group("wdd"):
+            day = _weekday_and_day(_WEEKDAYS[match.group("wddn").lower()],
+                                   int(match.group("wddd")), anchor)
+        elif match.group("rel"):
+            word = match.group("rel").lower().removeprefix("the ")
+            if word == "morgen" and not match.group("rel").startswith("m") or \
+                    _NOT_RELATIVE.search(text[max(0, match.start() - 12):match.start()]):
+                continue
+            day = anchor + dt.timedelta(days=_RELATIVE[word])
+            weekday_only = _RELATIVE[word] == 0  # "today" counts only with a time of day
         else:
             name = match.group("wdn").lower()
             if len(name) <= 4 and not match.group("wdn")[0].isupper():
@@ -121,12 +147,41 @@ def dates_in(text: str, anchor: dt.date) -> list[Found]:
             weekday_only = True
         if day is None:
             continue
+        begins = match.start()
         if found and weekday_only is False and found[-1].weekday_only and \
                 match.start() - found[-1].end <= 3:
-            found.pop()  # "Tuesday, 21 April": the weekday belongs to the date
-        found.append(Found(day, match.start(), match.end(), _clock(text[match.end():]
-                                                                   [:40]), weekday_only))
+            begins = found.pop().start  # "Tuesday, 21 April": the weekday belongs to the date
+        clock = _clock(text[match.end():][:40]) or _clock_before(text[:begins][-30:])
+        found.append(Found(day, match.start(), match.end(), clock, weekday_only))
     return found
+
+
+def _weekday_and_day(weekday: int, day: int, anchor: dt.date) -> dt.date | None:
+    """The next day numbered ``day`` ("Thursday the 12th") from ``anchor`` on, the one on
+    that weekday if a month soon has it."""
+    first = None
+    year, month = anchor.year, anchor.month
+    for _ in range(4):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate >= anchor:
+            if candidate.weekday() == weekday:
+                return candidate
+            first = first or candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return first
+
+
+def _clock_before(text: str) -> dt.time | None:
+    """A time of day that ends ``text``, but for a joining word ("10:00am - ", "at 2pm on ")."""
+    last = None
+    for match in _CLOCK.finditer(text):
+        last = match
+    if last is None or not _JUST_BEFORE.fullmatch(text[last.end():]):
+        return None
+    return _clock(text[last.start():])
 
 
 def _clock(text: str) -> dt.time | None:
@@ -139,8 +194,10 @@ def _clock(text: str) -> dt.time | None:
                 hour += 12
         elif match.group("h2"):
             hour, minute = int(match.group("h2")), int(match.group("m2"))
+        elif match.group("noon"):
+            hour, minute = 12, 0
         else:
-            hour, minute = int(match.group("h3")), 0
+            hour, minute = int(match.group("h3") or match.group("h4")), 0
         if hour < 24 and minute < 60:
             return dt.time(hour, minute)
     return None
@@ -153,6 +210,9 @@ def at(found: Found, tz: dt.tzinfo | None) -> dt.datetime:
 
 _END_OF_NAMED_MONTH = re.compile(rf"(?i)\b(?:end of|ende|fin (?:du mois )?(?:de |d')?|finales de|"
                                  rf"fin de)\s*(?:the month of\s+)?({_MONTH})\b")
+
+
+_MIDDLE_OF_MONTH = re.compile(rf"(?i)\b(?:mid|middle of|mitte|mi|mediados de)[- ]?({_MONTH})\b")
 
 
 def frame_end(text: str, anchor: dt.date) -> dt.date | None:
@@ -168,6 +228,10 @@ def frame_end(text: str, anchor: dt.date) -> dt.date | None:
         year = anchor.year + (number < anchor.month)
         following = dt.date(year + (number == 12), number % 12 + 1, 1)
         return following - dt.timedelta(days=1)
+    middle = _MIDDLE_OF_MONTH.search(text)
+    if middle:
+        number = _MONTHS[middle.group(1).lower()]
+        return dt.date(anchor.year + (number < anchor.month), number, 15)
     named = [f for f in dates_in(text, anchor) if not f.weekday_only]
     if named:
         return named[0].day

@@ -68,6 +68,20 @@ def is_filled(value: object) -> bool:
                 or (isinstance(value, str) and not value.strip()))
 
 
+def filled_rows(frame: pd.DataFrame) -> pd.Series:
+    """Whether each row holds anything: a cell that is neither missing nor blank text (a row
+    added to a table and never filled in holds nothing).
+
+    >>> filled_rows(pd.DataFrame({"company": ["Acme", None, " "], "pay": [None, None, None]})
+    ...             ).tolist()
+    [True, False, False]
+    """
+    if frame.empty:
+        return pd.Series(False, index=frame.index, dtype="bool")
+    text = frame.astype("str").apply(lambda c: c.str.strip())
+    return (frame.notna() & (text != "")).any(axis=1)
+
+
 def find_header_row(grid: pd.DataFrame, aliases: Mapping[str, str]) -> int:
     """The row (0-based) among the first ones that looks most like a header row."""
     best_row, best_score = None, 0

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.model import schema as s
+from analysis.model.cells import filled_rows
 
 EXPECTED_BONUS = "expected_bonus"
 RISKED_EQUITY = "risked_equity"
@@ -132,12 +133,13 @@ def prepare_offers(offers: pd.DataFrame, *, bonus_payout: float = 1.0,
 
 
 def offers_table(applications: pd.DataFrame, offers: pd.DataFrame | None) -> pd.DataFrame:
-    """The offers to compare: the offers table, plus one row (company and role filled in) for
-    each application whose status is offer and whose company the table does not have yet."""
+    """The offers to compare: the rows of the offers table that hold anything, plus one row
+    (company and role filled in) for each application whose status is offer and whose company
+    the table does not have yet."""
     empty = {c.name: pd.Series(dtype="str" if c.kind == "text" else
                                "datetime64[us]" if c.kind == "date" else "float64")
              for c in s.OFFER_COLUMNS}
-    table = offers.copy() if offers is not None else pd.DataFrame(empty)
+    table = offers[filled_rows(offers)] if offers is not None else pd.DataFrame(empty)
     for column, values in empty.items():
         if column not in table:
             table[column] = values

@@ -1,0 +1,192 @@
+"""The company of an application the tracker does not hold yet, from the message that tells
+of it: an acknowledgement from a tracking system or a job board ("Acme via Greenhouse",
+"the Data Analyst position at Acme", InfoJobs' "Técnico de datos / Logística Besòs – Sant
+Adrià"), or the person's own application (the company it was sent to). The role is never
+taken for the company: a name followed by "position" or equal to the role named is none."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Mapping
+from typing import Any
+
+from analysis.mail.matching import (
+    FREE_MAIL,
+    SENDER_WORDS,
+    domain_labels,
+    domain_of,
+    in_domains,
+    is_ats,
+)
+from analysis.mail.senders import is_board, is_person, is_platform
+from analysis.model.keys import company_key, fold
+
+Evidence = Mapping[Hashable, Any]
+
+_NAME = r"([A-Z0-9ÄÖÜÉÈÀÂÁÍÓÚÑÇ][\w&.'’\- ]{1,50}?)"
+_ENDS = (r"(?=\s*(?:[.,!:;()\n|]|$|\s(?:for|as|in|und|and|et|y|-|–|—|·|is|has|team|hiring|"
+         r"für|pour|para|als)\b))")
+# "the Data Analyst position at Acme", "la candidature au poste X chez Acme", "bei Acme"
+_AT_COMPANY = re.compile(
+    r"(?i:position|role|job|opportunity|opening|vacancy|team|stelle|position|poste|offre|puesto|"
+    r"oferta|vacante)\b[^.\n]{0,60}?\b(?i:at|with|bei|chez|en|auprès de)\s+" + _NAME + _ENDS)
+# "applying to Acme", "your application to Acme", "interest in Acme", "sent to Acme"
+_TO_COMPANY = re.compile(
+    r"(?i:applying (?:to|at|with)|application (?:to|at|with|was sent to|has been sent to)|"
+    r"sent to|interest in|bewerbung bei|bewerbung an|candidature chez|candidature auprès de|"
+    r"candidatura (?:en|a|para)|welcome to|(?:team|careers|talent|recruiting) at|"
+    r"thank you for choosing|merci de l'intérêt porté à|interés en)\s+(?:the |der |die |la |le "
+    r"|el )?" + _NAME + _ENDS)
+_ROLE_AFTER = re.compile(r"(?i)^\s*(?:position|role|job|opening|vacancy|stelle|poste|puesto|"
+                         r"team|program|programme)\b")
+# A job board's line naming the company and its town under the role: "Acme – Berlin".
+_COMPANY_TOWN = re.compile(r"(?m)^\s*" + _NAME + r"\s+[–—·|-]\s+[A-ZÄÖÜÉ][\w'’ .\-]{1,40}\s*$")
+# A signature naming the team: "The Acme Talent Team", "Acme Recruiting", "L'équipe Acme".
+_SIGNATURE = re.compile(
+    r"(?m)^\s*(?:(?:the|ihr|dein|das|el|l'|la)\s*)?" + _NAME + r"\s+(?i:talent acquisition|"
+    r"recruiting|recruitment|hiring|people|hr|careers)?\s*(?i:team|recruiting|recruitment|"
+    r"talent acquisition)\s*$"
+    r"|^\s*(?i:l'équipe|équipe|el equipo de|equipo de|das team von|team)\s+" + _NAME + r"\s*$")
+_VIA = re.compile(r"(?i)\s+(?:via|über|through|par|vía|a través de)\s+\S+\s*$")
+_ORG_SPLIT = re.compile(r"\s+(?:[–—|:]|-)\s+")
+_FROM_ORG = re.compile(r"(?i)\b(?:from|at|bei|de chez|chez|de|von)\s+(.+)$")
+
+
+def company_of(record: Evidence) -> str | None:
+    """The company a message about an untracked application names, by the first of: the
+    person's own application's recipient; the sender's display name when it names an
+    organisation ("Acme via Greenhouse", "Acme Careers", "Ana from Acme"), not a person nor
+    the tracking system or board itself; "the ... position at Acme"; "applying to Acme";
+    a board's "Acme – Berlin" line; a signature ("The Acme Talent Team"); the sender's domain
+    when it is the company's own."""
+    subject, text = str(record["subject"]), str(record.get("text", ""))[:2000]
+    role = _role_words(subject, text)
+    if record.get("direction") == "sent":
+        return _recipient_company(str(record.get("recipient_name", "")),
+                                  str(record.get("recipient_address", "")))
+    address = str(record["sender_address"])
+    named = _display_company(str(record["sender_name"]), address)
+    if named:
+        return named
+    for pattern in (_AT_COMPANY, _TO_COMPANY):
+        for source in (subject, text):
+            for found in pattern.finditer(source):
+                name = _clean(found.group(1))
+                if name and not _ROLE_AFTER.match(source[found.end(1):]) and \
+                        company_key(name) not in role:
+                    return name
+    if is_board(address):
+        for found in _COMPANY_TOWN.finditer(text):
+            name = _clean(found.group(1))
+            if name and company_key(name) not in role:
+                return name
+    for found in _SIGNATURE.finditer(text):
+        name = _clean(found.group(1) or found.group(2) or "")
+        if name:
+            return name
+    domain = domain_of(address)
+    if is_ats(domain) or in_domains(domain, FREE_MAIL) or is_board(address) or \
+            is_platform(address):
+        return None
+    labels = domain_labels(address)
+    return labels[-1].capitalize() if labels else None
+
+
+def _role_words(subject: str, text: str) -> set[str]:
+    """Keys of what the message names as the role ("for the Data Analyst position")."""
+    found = re.findall(r"(?i:position|role|job|stelle|poste|puesto|oferta)\s+(?:of |as |de |als "
+                       r"|d[e']\s?)?[\"'“«]?([A-Z][\w/&+\- ]{2,60}?)[\"'”»]?(?=[.,!\n]|$|\s+at\b)",
+                       f"{subject}\n{text}")
+    found += re.findall(r"(?m)^\s*([A-Z][\w/&+\- ]{2,60}?)\s+(?i:position|role)\b", text)
+    return {company_key(f) for f in found if f.strip()}
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" -–—.,'’")
+    if len(name) < 2 or name.lower() in _NOT_NAMES:
+        return ""
+    return name
+
+
+_NOT_NAMES = frozenset({"us", "you", "our", "the", "this", "our team", "the team", "we",
+                        "uns", "nous", "nosotros", "a", "an", "it", "unfortunately", "dear",
+                        "hello", "hi", "hallo", "bonjour", "hola", "thank you", "thanks"})
+
+
+def _display_company(name: str, address: str) -> str | None:
+    """The organisation a sender's display name names, if any."""
+    if not name.strip():
+        return None
+    if is_person(name, address):
+        return None
+    person_from = _FROM_ORG.search(name)
+    if person_from and is_person(name[:person_from.start()].strip(), address):
+        name = person_from.group(1)
+    name = _VIA.sub("", name)
+    name = _ORG_SPLIT.split(name)[0]
+    cleaned = re.sub(r"[|,:()\-–]+", " ", SENDER_WORDS.sub(" ", name))
+    cleaned = re.sub(r"\s+", " ", cleaned).strip()
+    if len(cleaned) < 2:
+        return None
+    key = company_key(cleaned)
+    domain = domain_of(address)
+    brand = key and any(key in label or label in key for label in domain_labels(address)
+                        if len(label) >= 4)
+    if brand and (is_ats(domain) or is_board(address) or is_platform(address)):
+        return None  # "InfoJobs", "Greenhouse": the messenger, not the company
+    if fold(cleaned) in _NOT_NAMES:
+        return None
+    return cleaned
+
+
+def _recipient_company(name: str, address: str) -> str | None:
+    """The company the person's own application went to: the recipient's display name when
+    it names an organisation, else its domain when it is not a free mail service."""
+    if name.strip() and not is_person(name, address):
+        first = _ORG_SPLIT.split(name)[0]
+        cleaned = re.sub(r"\s+", " ", SENDER_WORDS.sub(" ", first)).strip(" -–")
+        if len(cleaned) >= 2:
+            return cleaned
+    domain = domain_of(address)
+    if not address or in_domains(domain, FREE_MAIL) or is_ats(domain) or is_board(address):
+        return None
+    labels = domain_labels(address)
+    return labels[-1].capitalize() if labels else None
+
+
+def tracked_already(name: str, tracked: list[str]) -> bool:
+    """Whether a company named in a message is one the tracker holds written otherwise:
+    longer or shorter ("Northwind" for "Northwind Analytics GmbH"), or shortened word by
+    word ("TransMed Logística" for "Transportes Mediterráneos Logística, S.L.").
+
+    >>> tracked_already("TransMed Logística", ["Transportes Mediterráneos Logística, S.L."])
+    True
+    >>> tracked_already("Trans Logistik", ["Transportes Mediterráneos Logística, S.L."])
+    False
+    """
+    key = company_key(name)
+    if not key:
+        return False
+    for other in tracked:
+        known = company_key(other)
+        if not known:
+            continue
+        if len(min(key, known, key=len)) >= 4 and (key in known or known in key):
+            return True
+        words = [w for w in re.split(r"[^a-z0-9]+", fold(other)) if w]
+        if len(key) >= 6 and _prefixes(key, words, 0):
+            return True
+    return False
+
+
+def _prefixes(letters: str, words: list[str], used: int) -> bool:
+    """Whether ``letters`` is made of the openings (3 letters or more, or a whole word) of
+    two or more of ``words``, in order."""
+    if not letters:
+        return used >= 2
+    for i, word in enumerate(words):
+        for cut in range(min(len(word), len(letters)), 2, -1):
+            if letters.startswith(word[:cut]) and (cut >= 3 or cut == len(word)) and \
+                    _prefixes(letters[cut:], words[i + 1:], used + 1):
+                return True
+    return False
