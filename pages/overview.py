@@ -57,8 +57,8 @@ else:
     tiles.interviews_per_offer(row[0])
     tiles.follow_ups(row[1])
     tiles.active(row[2])
-    forecast_tile(row[3], view.cached(pipeline_forecast, as_of=view.as_of,
-                                      horizon_days=FORECAST_DAYS))
+    forecast_tile(row[3], view.cached_with_journal(pipeline_forecast, as_of=view.as_of,
+                                                   horizon_days=FORECAST_DAYS))
     notes = [metrics.reply_times_note(now)]
     if replies.partial:
         notes.append(f"{replies.note} The rates count the other {replies.unknown:,} as without "

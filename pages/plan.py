@@ -37,7 +37,8 @@ st.subheader("What your open applications will likely bring", anchor=False)
 choice = st.segmented_control("Within", list(HORIZONS), default="90 days",
                               key="forecast_horizon") or "90 days"
 horizon = HORIZONS[choice]
-forecast = view.cached(fc.pipeline_forecast, as_of=view.as_of, horizon_days=horizon)
+forecast = view.cached_with_journal(fc.pipeline_forecast, as_of=view.as_of,
+                                    horizon_days=horizon)
 if not forecast.open:
     no_data("No open applications: there is nothing to forecast, so 0 offers are expected "
             "from them. The plan below says how many to send.")

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.forecast.prior import CENSORED, ENDED, FORWARD, PRIOR, PRIOR_WEIGHT, WEEK, prior_cells
+from analysis.interviews.journal import interviewed_by
 from analysis.model import schema as s
 from analysis.model.stages import Stage, as_known_on, stage_codes, status_and_dates
 from analysis.model.words import plural, verb
@@ -328,12 +329,14 @@ def _open_groups(history: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
 
 
 def pipeline_forecast(apps: pd.DataFrame, *, as_of: dt.date, horizon_days: int = 90,
-                      draws: int = 5000, seed: int = 0) -> Forecast:
+                      draws: int = 5000, seed: int = 0,
+                      interviews: pd.DataFrame | None = None) -> Forecast:
     """Offers expected from the applications open on ``as_of`` within ``horizon_days``, with
     an 80% interval and the chance of at least one, from the user's own history (see the
     module's docstring). Applications already at an offer are not counted (they have theirs);
     what happened after ``as_of`` is ignored; a horizon beyond ``MAX_HORIZON`` days counts as
-    that.
+    that. With the interview journal, an application whose next round is ahead is at the
+    interview stage from the rounds it held (``interviewed_by``).
 
     >>> from analysis.sample import generate_applications
     >>> forecast = pipeline_forecast(generate_applications(150, seed=1,
@@ -342,7 +345,7 @@ def pipeline_forecast(apps: pd.DataFrame, *, as_of: dt.date, horizon_days: int =
     (True, True)
     """
     horizon_days = min(max(int(horizon_days), 0), MAX_HORIZON)
-    history = _history(apps, as_of)
+    history = _history(interviewed_by(interviews, apps, as_of=as_of), as_of)
     rng = np.random.default_rng(seed)
     model = _fit(history, as_of, _grid_weeks(horizon_days), rng, min(draws, RATE_DRAWS))
     waiting = _open_groups(history, as_of)

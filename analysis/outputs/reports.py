@@ -131,7 +131,8 @@ def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | N
                               interviews=interviews)
     kpis = metrics.kpis(apps, as_of=as_of, ghost_days=ghost_days, interviews=interviews)
     offer_report = rank_offers(apps, offers, offer_settings or {})
-    forecast = pipeline_forecast(apps, as_of=as_of, horizon_days=FORECAST_DAYS)
+    forecast = pipeline_forecast(apps, as_of=as_of, horizon_days=FORECAST_DAYS,
+                                 interviews=interviews)
     return Report(
         as_of=as_of, scope=scope or scope_text(len(apps)),
         source=source, apps=apps,
