@@ -104,6 +104,21 @@ def test_a_decision_promised_at_an_interview_is_the_applications_expected_decisi
     assert 0 not in f.without_next_action(story.applications, actions).index
 
 
+def test_no_decision_follow_up_while_the_next_round_is_booked():
+    """The first round held on the 10th, the second's day (the 27th) typed in the Data page:
+    the Follow-ups page no longer says to follow up on the decision on the 24th, three days
+    before the next interview; it does two weeks after the second round."""
+    story = one_story(interviewed_on("2026-03-27", None, None), JOURNAL, before=APPS,
+                      as_of=dt.date(2026, 3, 20))
+    actions = f.due_follow_ups(story.applications, as_of=dt.date(2026, 3, 20),
+                               interviews=story.interviews)
+    assert "decision_follow_up" not in actions["action"].tolist()
+    later = f.due_follow_ups(story.applications, as_of=dt.date(2026, 4, 5),
+                             interviews=story.interviews)
+    decision = later[later["action"] == "decision_follow_up"]
+    assert decision["due"].tolist() == [pd.Timestamp("2026-04-10")]
+
+
 def test_a_later_promise_from_mail_is_kept():
     promised = APPS.assign(expected_decision_date=pd.to_datetime(
         ["2026-03-28", None, None]).astype("datetime64[us]"))
