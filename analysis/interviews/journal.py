@@ -326,6 +326,17 @@ def of_applications(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFram
     return interviews[application_of(interviews, apps).notna().to_numpy()]
 
 
+def held_on(interviews: pd.DataFrame, as_of: dt.date) -> pd.Series:
+    """Whether each interview was held by the end of ``as_of`` (a round at 10:00 that day
+    was; one on a later day was not; one without a day was not).
+
+    >>> held_on(pd.DataFrame({"date": pd.to_datetime(["2026-03-14 10:00", "2026-03-15 09:00",
+    ...     None])}), dt.date(2026, 3, 14)).tolist()
+    [True, False, False]
+    """
+    return interviews[s.IV_DATE].dt.normalize() <= pd.Timestamp(as_of)
+
+
 def held_by(interviews: pd.DataFrame, moment: pd.Timestamp) -> pd.DataFrame:
     """The interviews held by ``moment``, most recent first."""
     return interviews[interviews[s.IV_DATE] <= moment].sort_values(s.IV_DATE, ascending=False)

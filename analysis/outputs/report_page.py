@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from analysis import charts
 from analysis.forecast.validation import backtest_lines
+from analysis.interviews.journal import held_on
 from analysis.interviews.lessons import improvements, recurring_questions, round_progression
 from analysis.maths.survival import at_risk_table, chance_after_silence
 from analysis.model import schema as s
@@ -269,7 +270,7 @@ def interviews_section(report: Report) -> Section:
     journal = report.interviews
     if journal.empty:
         return section.text("No interview in the journal yet.")
-    held = int((journal[s.IV_DATE] <= pd.Timestamp(report.as_of)).sum())
+    held = int(held_on(journal, report.as_of).sum())
     section.text(f"{plural(held, 'interview')} held, {plural(len(journal) - held, 'interview')} "
                  "to come.")
     progression = round_progression(journal, report.apps, as_of=report.as_of)
