@@ -42,8 +42,8 @@ show_small = controls[2].toggle(f"Groups under {rates.MIN_GROUP}", key="show_sma
 
 
 def by_group(by, label: str, *, key: str, order: str = "size") -> None:
-    table = view.cached(rates.rate_table, by=by, outcome=outcome, as_of=view.as_of,
-                        show_small=show_small, order=order)
+    table = view.cached_with_journal(rates.rate_table, by=by, outcome=outcome,
+                                     as_of=view.as_of, show_small=show_small, order=order)
     chart(rate_chart(table, outcome=outcome, by_label=label), key=key)
     if table.attrs["hidden"]:
         st.caption(f"{plural(table.attrs['hidden'], 'group')} with fewer than {rates.MIN_GROUP} "

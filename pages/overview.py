@@ -22,9 +22,9 @@ if view.apps.empty:
     no_data("No applications match the filters. Clear or widen them in the sidebar.")
     st.stop()
 
-now = view.cached(metrics.kpis, as_of=view.as_of, ghost_days=view.ghost_days)
-before = view.cached(metrics.kpis_before, as_of=view.as_of, days=COMPARE_DAYS,
-                     ghost_days=view.ghost_days)
+now = view.cached_with_journal(metrics.kpis, as_of=view.as_of, ghost_days=view.ghost_days)
+before = view.cached_with_journal(metrics.kpis_before, as_of=view.as_of, days=COMPARE_DAYS,
+                                  ghost_days=view.ghost_days)
 definitions()
 st.caption(f"As of {view.as_of:%-d %B %Y}. Changes compare with the same numbers "
            f"{COMPARE_DAYS} days earlier.")
@@ -58,8 +58,8 @@ else:
     tiles.interviews_per_offer(row[0])
     tiles.follow_ups(row[1])
     tiles.active(row[2])
-    forecast_tile(row[3], view.cached(pipeline_forecast, as_of=view.as_of,
-                                      horizon_days=FORECAST_DAYS))
+    forecast_tile(row[3], view.cached_with_journal(pipeline_forecast, as_of=view.as_of,
+                                                   horizon_days=FORECAST_DAYS))
     notes = [metrics.reply_times_note(now)]
     if replies.partial:
         notes.append(f"{replies.note} The rates count the other {replies.unknown:,} as without "
@@ -81,7 +81,7 @@ if replies.none:
     chart(empty_figure(unknown, title="Stages reached"))
     chart(empty_figure(unknown, title="Where applications went"))
 else:
-    chart(funnel_chart(view.cached_with_journal(metrics.funnel_counts)))
+    chart(funnel_chart(view.cached_with_journal(metrics.funnel_counts, as_of=view.as_of)))
     chart(flow_chart(view.cached_with_journal(metrics.outcome_flows, as_of=view.as_of,
                                               ghost_days=view.ghost_days)))
 chart(activity_chart(view.cached(metrics.weekly_activity, as_of=view.as_of),

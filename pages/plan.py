@@ -37,8 +37,8 @@ choice = st.segmented_control("Within", list(HORIZONS), default="90 days",
                               key="forecast_horizon") or "90 days"
 horizon = HORIZONS[choice]
 channels = source_channels(view.all_apps)
-forecast = view.cached(fc.channel_forecast, as_of=view.as_of, horizon_days=horizon,
-                       channels=channels)
+forecast = view.cached_with_journal(fc.channel_forecast, as_of=view.as_of,
+                                    horizon_days=horizon, channels=channels)
 if replies.none:
     st.markdown(md(view.cached(fc.published_outlook, channels=channels)))
 elif not forecast.open:

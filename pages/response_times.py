@@ -56,8 +56,9 @@ columns[2].metric("Heard back so far", percent(share_so_far(overall)),
                        "wait in your data.")
 st.caption(metrics.response_summary(durations, overall, replies=replies) + " "
            + metrics.heard_back_note(share_so_far(overall),
-                                     view.cached(metrics.kpis, as_of=view.as_of,
-                                                 ghost_days=view.ghost_days)))
+                                     view.cached_with_journal(
+                                         metrics.kpis, as_of=view.as_of,
+                                         ghost_days=view.ghost_days)))
 
 chart(response_curve_chart(curve))
 if by is not None:

@@ -70,6 +70,27 @@ def test_nothing_changes_when_every_day_has_its_round():
     pd.testing.assert_frame_equal(story.applications, APPS)
 
 
+def test_rounds_that_came_in_out_of_order_are_numbered_by_their_days():
+    """The second interview typed on the Data page first (it became round 1), then the
+    first's notes written as round 1 in the notes form: rounds 1 and 2 by their days, and
+    the application reached round 2 on every page."""
+    second = one_story(interviewed_on("2026-03-17", None, None), JOURNAL.iloc[:0]).interviews
+    first = iv.record_notes(second, None, {"date": pd.Timestamp("2026-03-10 10:00"),
+                                           "round": 1.0}, new={"company": "Acme",
+                                                               "role": "Analyst"})
+    story = one_story(interviewed_on("2026-03-17", None, None),
+                      iv.with_applications(first, APPS))  # tied again, as in_step does
+    rounds = story.interviews.sort_values("date")
+    assert rounds["round"].tolist() == [1.0, 2.0]
+    assert iv.rounds_summary(story.interviews, story.applications).tolist() == [2, 0, 0]
+
+
+def test_rounds_numbered_in_the_order_of_their_days_keep_their_numbers():
+    journal = iv.with_applications(pd.concat([JOURNAL.assign(round=2.0), JOURNAL.assign(
+        date=pd.Timestamp("2026-03-19"), round=4.0)], ignore_index=True), APPS)
+    assert one_story(APPS, journal).interviews["round"].tolist() == [2.0, 4.0]
+
+
 def test_a_decision_promised_at_an_interview_is_the_applications_expected_decision():
     """"When will you hear back?" answered in the notes form: the application's expected
     decision, its follow-up a week after, and no longer "no next action"."""
@@ -81,6 +102,21 @@ def test_a_decision_promised_at_an_interview_is_the_applications_expected_decisi
     decision = actions[actions["action"] == "decision_follow_up"]
     assert decision["due"].tolist() == [pd.Timestamp("2026-03-27")]
     assert 0 not in f.without_next_action(story.applications, actions).index
+
+
+def test_no_decision_follow_up_while_the_next_round_is_booked():
+    """The first round held on the 10th, the second's day (the 27th) typed in the Data page:
+    the Follow-ups page no longer says to follow up on the decision on the 24th, three days
+    before the next interview; it does two weeks after the second round."""
+    story = one_story(interviewed_on("2026-03-27", None, None), JOURNAL, before=APPS,
+                      as_of=dt.date(2026, 3, 20))
+    actions = f.due_follow_ups(story.applications, as_of=dt.date(2026, 3, 20),
+                               interviews=story.interviews)
+    assert "decision_follow_up" not in actions["action"].tolist()
+    later = f.due_follow_ups(story.applications, as_of=dt.date(2026, 4, 5),
+                             interviews=story.interviews)
+    decision = later[later["action"] == "decision_follow_up"]
+    assert decision["due"].tolist() == [pd.Timestamp("2026-04-10")]
 
 
 def test_a_later_promise_from_mail_is_kept():

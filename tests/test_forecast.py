@@ -156,6 +156,22 @@ def test_dates_after_as_of_are_ignored():
     assert set(forecast.by_application["company"]) == {"O0", "O1", "O2"}
 
 
+def test_a_second_round_booked_ahead_keeps_the_application_interviewed():
+    """The first round held, the second booked for next week (the application's Interview
+    date): the Plan page and the Overview's forecast tile count it among the interviewed,
+    not back among those that merely replied."""
+    apps = apps_frame([{"company": "Acme", "role": "Analyst", "status": "interviewing",
+                        "date_applied": day(-30), "first_response_date": day(-25),
+                        "interview_date": day(5)}])
+    journal = pd.DataFrame({"company": ["Acme"] * 2, "role": ["Analyst"] * 2,
+                            "date": pd.to_datetime([day(-10), day(5)]) + pd.Timedelta("10h"),
+                            "round": [1.0, 2.0]})
+    forecast = f.pipeline_forecast(apps, as_of=AS_OF, draws=200, interviews=journal)
+    assert forecast.by_application["stage"].tolist() == ["interviewed"]
+    alone = f.pipeline_forecast(apps, as_of=AS_OF, draws=200)
+    assert alone.by_application["stage"].tolist() == ["replied"]
+
+
 def test_undated_open_applications_count_as_sent_today():
     apps = apps_frame([{"company": "Undated", "status": "applied"}])
     forecast = f.pipeline_forecast(apps, as_of=AS_OF, draws=200)

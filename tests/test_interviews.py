@@ -493,6 +493,18 @@ def test_interviews_per_offer_in_words(held, offers, text):
     assert iv.per_offer_text(held, offers) == text
 
 
+def test_an_interview_held_this_morning_counts_among_the_interviews_held():
+    """The Overview's "Interviews per offer" tile counted rounds up to midnight: an interview
+    held at 10:00 today was left out until tomorrow, while the journal already listed it."""
+    apps = apps_frame([{"company": "Acme", "role": "Analyst", "status": "interviewing",
+                        "date_applied": "2026-03-01"}])
+    journal = pd.DataFrame({"company": ["Acme"] * 3, "role": ["Analyst"] * 3,
+                            "date": pd.to_datetime(["2026-03-10 14:00", "2026-03-14 10:00",
+                                                    "2026-03-15 09:00"])})
+    assert iv.interviews_per_offer(journal, apps, as_of=dt.date(2026, 3, 14)) == (2, 0)
+    assert iv.interviews_per_offer(journal.iloc[:0], apps, as_of=dt.date(2026, 3, 14)) == (0, 0)
+
+
 ROUNDS = [
     {"company": "Acme", "role": "Analyst", "date": "2026-03-10 14:00", "round": 1,
      "questions_asked": "Why us?\nTell me about yourself", "to_improve": "Shorter intro."},

@@ -9,6 +9,7 @@ from conftest import apps_frame
 from analysis import empty_applications, generate_applications
 from analysis.model import stages
 from analysis.stats import metrics as m
+from analysis.stats import rates
 
 AS_OF = dt.date(2025, 3, 31)
 APPS = apps_frame([
@@ -114,6 +115,35 @@ def test_funnel_counts_stages_reached():
     funnel = m.funnel_counts(APPS)
     assert funnel["applications"].tolist() == [6, 4, 2, 1, 0]
     assert funnel["from_previous"].tolist()[:4] == pytest.approx([1, 4 / 6, 2 / 4, 1 / 2])
+
+
+def test_a_round_booked_ahead_neither_counts_nor_undoes_the_rounds_held():
+    """A's first interview is next week: not an interview yet on the Overview's tile, nor in
+    the funnel beside it (which used to count it); the invitation is a reply. B held its
+    first round and booked the second for next week (its Interview date): it reached an
+    interview on the tile, in the funnel and on the Outcomes page (it used to count as merely
+    invited once the second day was typed), and Round 2 only once that round is held."""
+    apps = apps_frame([
+        {"company": "A", "role": "R", "status": "interviewing", "date_applied": "2025-03-01",
+         "first_response_date": "2025-03-05", "interview_date": "2025-04-07"},
+        {"company": "B", "role": "R", "status": "interviewing", "date_applied": "2025-03-01",
+         "interview_date": "2025-04-08"}])
+    journal = pd.DataFrame({"company": ["A", "B", "B"], "role": ["R", "R", "R"],
+                            "date": pd.to_datetime(["2025-04-07 10:00", "2025-03-20 10:00",
+                                                    "2025-04-08 10:00"]),
+                            "round": [1.0, 1.0, 2.0]})
+    funnel = m.funnel_counts(apps, interviews=journal, as_of=AS_OF).set_index("stage")
+    assert funnel["applications"].to_dict() == {
+        "Applied": 2, "Responded": 2, "Interview": 1, "Offer": 0, "Accepted": 0}
+    assert m.kpis(apps, as_of=AS_OF, interviews=journal).interviews == 1
+    assert m.kpis_before(apps, as_of=dt.date(2025, 4, 10), days=10,
+                         interviews=journal).interviews == 1
+    table = rates.rate_table(apps, by=None, outcome="interview", as_of=AS_OF,
+                             interviews=journal, show_small=True)
+    assert table[["n", "successes"]].values.tolist() == [[2, 1]]
+    later = m.funnel_counts(apps, interviews=journal, as_of=dt.date(2025, 4, 8))
+    assert later.set_index("stage")["applications"].to_dict() == {
+        "Applied": 2, "Responded": 2, "Interview": 2, "Round 2": 1, "Offer": 0, "Accepted": 0}
 
 
 def test_flows_add_up():

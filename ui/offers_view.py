@@ -197,7 +197,7 @@ def negotiate(view: View, prepared: pd.DataFrame, chosen: list[o.Criterion],
     picked = st.selectbox("Offer to negotiate", ranked, index=0, key="negotiate_offer",
                           help="The offer you would like to accept, if the terms were right.")
     days, by_deadline = o.negotiation_horizon(prepared, picked, as_of=view.as_of)
-    pipeline = view.cached(pipeline_forecast, as_of=view.as_of, horizon_days=days)
+    pipeline = view.cached_with_journal(pipeline_forecast, as_of=view.as_of, horizon_days=days)
     moving_on = view.cached_with_journal(moving_on_companies, as_of=view.as_of,
                                          log=workspace.action_log(),
                                          rules=workspace.follow_up_rules())

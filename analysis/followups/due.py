@@ -235,10 +235,13 @@ def _channels(rows: pd.DataFrame, actions: pd.Series) -> pd.Series:
 def _latest_round_dates(apps: pd.DataFrame, interviews: pd.DataFrame, labels: pd.Series,
                         day: pd.Timestamp) -> pd.DataFrame:
     """The applications as the decision follow-up sees them: the interview date of their
-    latest round held, and the decision that round's interviewers said to expect."""
+    latest round held, and the decision that round's interviewers said to expect. One with a
+    round booked after ``day`` keeps that day: no decision is awaited while the next round
+    is ahead."""
     held = interviews[[s.IV_DATE, s.DECISION_EXPECTED]].assign(_app=labels)\
         .dropna(subset=["_app", s.IV_DATE])
-    held = held[held[s.IV_DATE].dt.normalize() <= day]
+    ahead = held[s.IV_DATE].dt.normalize() > day
+    held = held[~ahead & ~held["_app"].isin(held.loc[ahead, "_app"])]
     if held.empty:
         return apps
     latest = latest_rounds(held)

@@ -66,6 +66,7 @@ from analysis.forecast.pooling import (
     stage_weight,
 )
 from analysis.forecast.prior import CENSORED, ENDED, FORWARD, PRIOR, PRIOR_WEIGHT, WEEK, prior_cells
+from analysis.interviews.journal import interviewed_by
 from analysis.model import schema as s
 from analysis.model.words import plural, verb
 
@@ -275,13 +276,16 @@ def stage_rates(apps: pd.DataFrame, *, as_of: dt.date, seed: int = 0) -> list[St
 
 
 def pipeline_forecast(apps: pd.DataFrame, *, as_of: dt.date, horizon_days: int = 90,
-                      draws: int = 5000, seed: int = 0) -> Forecast:
+                      draws: int = 5000, seed: int = 0,
+                      interviews: pd.DataFrame | None = None) -> Forecast:
     """Offers expected from the applications open on ``as_of`` within ``horizon_days``, with
     an 80% interval and the chance of at least one, from the user's own history and the
     published figures of each channel, the channels read from the sources (see the module's
     docstring; ``channel_forecast`` takes the person's own reading of their sources).
     Applications already at an offer are not counted (they have theirs); what happened after
-    ``as_of`` is ignored; a horizon beyond ``MAX_HORIZON`` days counts as that.
+    ``as_of`` is ignored; a horizon beyond ``MAX_HORIZON`` days counts as that. With the
+    interview journal, an application whose next round is ahead is at the interview stage
+    from the rounds it held (``interviewed_by``).
 
     >>> from analysis.sample import generate_applications
     >>> forecast = pipeline_forecast(generate_applications(150, seed=1,
@@ -290,18 +294,19 @@ def pipeline_forecast(apps: pd.DataFrame, *, as_of: dt.date, horizon_days: int =
     (True, True)
     """
     return channel_forecast(apps, as_of=as_of, horizon_days=horizon_days, draws=draws,
-                            seed=seed)
+                            seed=seed, interviews=interviews)
 
 
 def channel_forecast(apps: pd.DataFrame, *, as_of: dt.date,
                      channels: Mapping[str, str] | None = None, horizon_days: int = 90,
-                     draws: int = 5000, seed: int = 0, by_channel: bool = True) -> Forecast:
+                     draws: int = 5000, seed: int = 0, by_channel: bool = True,
+                     interviews: pd.DataFrame | None = None) -> Forecast:
     """``pipeline_forecast`` with the person's mapping of sources to channels (``channels``,
     source to one of ``CHANNELS``, before the vocabulary), or with the single stated prior
     for every application when not ``by_channel`` (as the forecast was before it read
     channels)."""
     horizon_days = min(max(int(horizon_days), 0), MAX_HORIZON)
-    history = stage_history(apps, as_of, channels)
+    history = stage_history(interviewed_by(interviews, apps, as_of=as_of), as_of, channels)
     rng = np.random.default_rng(seed)
     model = _fit(history, as_of, _grid_weeks(horizon_days), rng, min(draws, RATE_DRAWS),
                  by_channel=by_channel)

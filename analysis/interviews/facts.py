@@ -104,6 +104,35 @@ def rounds_for_dates(apps: pd.DataFrame, journal: pd.DataFrame, *,
     return table
 
 
+def rounds_in_order(journal: pd.DataFrame) -> pd.DataFrame:
+    """The journal (tied to its applications) with each application's rounds numbered 1, 2,
+    3... by their days where the numbers given do not follow the days: a number given twice,
+    or a later round numbered lower (the second interview's day typed on the Data page, then
+    the first's notes written as round 1). Numbers that rise with the days are kept, gaps
+    included.
+
+    >>> journal = pd.DataFrame({APPLICATION: [0, 0, 1, 1], "round": [1.0, 1.0, 2.0, 3.0],
+    ...     "date": pd.to_datetime(["2026-05-11", "2026-05-01", "2026-05-02", "2026-05-09"])})
+    >>> rounds_in_order(journal)["round"].tolist()
+    [2.0, 1.0, 2.0, 3.0]
+    """
+    dated = journal[APPLICATION].notna() & journal[s.IV_DATE].notna() & \
+        journal[s.IV_ROUND].notna()
+    if not dated.any():
+        return journal
+    rounds = journal.loc[dated, [APPLICATION, s.IV_DATE, s.IV_ROUND]].sort_values(
+        [APPLICATION, s.IV_DATE, s.IV_ROUND], kind="stable")
+    earlier = rounds.groupby(APPLICATION, sort=False)[s.IV_ROUND].shift()
+    apart = rounds.loc[rounds[s.IV_ROUND] <= earlier, APPLICATION].unique()
+    if not len(apart):
+        return journal
+    renumbered = rounds[rounds[APPLICATION].isin(apart)]
+    table = journal.copy()
+    table.loc[renumbered.index, s.IV_ROUND] = (
+        renumbered.groupby(APPLICATION, sort=False).cumcount() + 1).astype("float64")
+    return table
+
+
 def _corrected(old_day: pd.Timestamp, new_day: pd.Timestamp, as_of: dt.date | None) -> bool:
     """Whether an application's interview day changed from ``old_day`` to ``new_day`` says
     the old one was wrong (moved earlier, or rescheduled before it was held) rather than that
@@ -178,10 +207,11 @@ def offer_rows(apps: pd.DataFrame, company: object, role: object) -> pd.Series:
 def one_story(apps: pd.DataFrame, journal: pd.DataFrame, offers: pd.DataFrame | None = None,
               *, before: pd.DataFrame | None = None, as_of: dt.date | None = None) -> Story:
     """The applications and the journal in step after a change from any door on ``as_of``:
-    every interview day a round (``rounds_for_dates``), the applications' interview date,
+    every interview day a round (``rounds_for_dates``), numbered in the order of their days
+    (``rounds_in_order``), the applications' interview date,
     thank-you and expected decision read back from the journal, and the applications with an
     offer at the offer stage (``offer_statuses``)."""
-    rounds = rounds_for_dates(apps, journal, before=before, as_of=as_of)
+    rounds = rounds_in_order(rounds_for_dates(apps, journal, before=before, as_of=as_of))
     moved, conflicts = offer_statuses(apps, offers)
     return Story(applications=with_latest_interviews(rounds, moved), interviews=rounds,
                  offer_conflicts=conflicts)

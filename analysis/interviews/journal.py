@@ -196,6 +196,39 @@ def with_latest_interviews(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.D
     return updated
 
 
+def interviewed_by(interviews: pd.DataFrame | None, apps: pd.DataFrame, *, as_of: dt.date
+                   ) -> pd.DataFrame:
+    """The applications with the interview date that holds on ``as_of``: where the latest
+    round is still ahead but an earlier one was held by then, the day of the latest held.
+    The application's Interview date holds its latest round, booked or held; a second round
+    booked for next week does not undo the first (counted as known on ``as_of``, the
+    application would look merely invited).
+
+    >>> apps = pd.DataFrame({"company": ["Acme"], "role": ["Analyst"],
+    ...     "interview_date": pd.to_datetime(["2026-05-20"])})
+    >>> journal = pd.DataFrame({"company": ["Acme"] * 2, "role": ["Analyst"] * 2,
+    ...     "date": pd.to_datetime(["2026-05-04 10:00", "2026-05-20 10:00"])})
+    >>> interviewed_by(journal, apps, as_of=dt.date(2026, 5, 10))["interview_date"].tolist()
+    [Timestamp('2026-05-04 00:00:00')]
+    """
+    if interviews is None or interviews.empty or s.INTERVIEW_DATE not in apps:
+        return apps
+    day = pd.Timestamp(as_of)
+    ahead = apps.index[(apps[s.INTERVIEW_DATE] > day).to_numpy()]
+    if ahead.empty:
+        return apps
+    days = interviews[s.IV_DATE].dt.normalize()
+    labels = application_of(interviews, apps)
+    mine = (labels.isin(ahead) & (days <= day)).fillna(False).to_numpy()
+    if not mine.any():
+        return apps
+    held = days[mine].groupby(labels[mine].to_numpy()).max()
+    updated = apps.copy()
+    updated.loc[held.index.astype(apps.index.dtype), s.INTERVIEW_DATE] = held.astype(
+        apps[s.INTERVIEW_DATE].dtype).to_numpy()
+    return updated
+
+
 def has_notes(interviews: pd.DataFrame) -> pd.Series:
     """Whether each interview has any notes written."""
     if interviews.empty:
@@ -291,6 +324,17 @@ def interviewer_rows(interviews: pd.DataFrame) -> pd.DataFrame:
 def of_applications(interviews: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
     """The interviews that belong to one of ``apps`` (the applications a filter keeps)."""
     return interviews[application_of(interviews, apps).notna().to_numpy()]
+
+
+def held_on(interviews: pd.DataFrame, as_of: dt.date) -> pd.Series:
+    """Whether each interview was held by the end of ``as_of`` (a round at 10:00 that day
+    was; one on a later day was not; one without a day was not).
+
+    >>> held_on(pd.DataFrame({"date": pd.to_datetime(["2026-03-14 10:00", "2026-03-15 09:00",
+    ...     None])}), dt.date(2026, 3, 14)).tolist()
+    [True, False, False]
+    """
+    return interviews[s.IV_DATE].dt.normalize() <= pd.Timestamp(as_of)
 
 
 def held_by(interviews: pd.DataFrame, moment: pd.Timestamp) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from analysis.interviews.journal import SEPARATOR
+from analysis.interviews.journal import SEPARATOR, held_on
 from analysis.interviews.linking import application_of
 from analysis.maths.intervals import wilson_interval
 from analysis.model import schema as s
@@ -199,7 +199,7 @@ def round_progression(interviews: pd.DataFrame, apps: pd.DataFrame, *, as_of: dt
     counted in ``open``."""
     columns = ["round", "n", "next", "next_rate", "next_low", "next_high", "offer",
                "offer_rate", "offer_low", "offer_high", "open"]
-    held = interviews[interviews[s.IV_DATE] <= pd.Timestamp(as_of)]
+    held = interviews[held_on(interviews, as_of).to_numpy()]
     labels = application_of(held, apps)
     held = held.assign(_app=labels).dropna(subset=["_app"])
     if held.empty:
@@ -233,7 +233,7 @@ def rating_outcomes(interviews: pd.DataFrame, apps: pd.DataFrame, *, as_of: dt.d
     few (under ``MIN_RATED`` rated interviews with a known outcome) to tell."""
     columns = ["rating", "n", "moved_on", "rate", "low", "high"]
     rated = interviews[interviews[s.RATING].notna()
-                       & (interviews[s.IV_DATE] <= pd.Timestamp(as_of))]
+                       & held_on(interviews, as_of)]
     labels = application_of(rated, apps)
     rated = rated.assign(_app=labels).dropna(subset=["_app"])
     if rated.empty:
@@ -341,11 +341,11 @@ def preparation_lists(sheet: dict[str, pd.DataFrame], *, questions: int = 8,
 
 def interviews_per_offer(interviews: pd.DataFrame, apps: pd.DataFrame, *, as_of: dt.date
                          ) -> tuple[int, int]:
-    """Interviews of ``apps`` held up to ``as_of`` (every round counts) and offers received:
-    their ratio is what an offer has cost."""
+    """Interviews of ``apps`` held up to ``as_of``, that day's included (every round counts),
+    and offers received: their ratio is what an offer has cost."""
 
     held = interviews[application_of(interviews, apps).notna().to_numpy()]
-    return (int((held[s.IV_DATE] <= pd.Timestamp(as_of)).sum()),
+    return (int(held_on(held, as_of).sum()),
             int((stage_codes(apps) >= Stage.OFFER).sum()))
 
 

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from analysis import charts
 from analysis.forecast.validation import backtest_lines
+from analysis.interviews.journal import held_on
 from analysis.interviews.lessons import improvements, recurring_questions, round_progression
 from analysis.maths.survival import at_risk_table, chance_after_silence
 from analysis.model import schema as s
@@ -174,7 +175,8 @@ def report_sections(report: Report) -> list[Section]:
     else:
         if replies.partial:
             went.text(replies.note)
-        went.chart(charts.funnel_chart(metrics.funnel_counts(apps, interviews=report.interviews)))
+        went.chart(charts.funnel_chart(metrics.funnel_counts(
+            apps, interviews=report.interviews, as_of=as_of)))
         went.chart(charts.flow_chart(metrics.outcome_flows(
             apps, as_of=as_of, ghost_days=report.ghost_days, interviews=report.interviews)))
     went.chart(charts.activity_chart(metrics.weekly_activity(apps, as_of=as_of),
@@ -213,7 +215,7 @@ def report_sections(report: Report) -> list[Section]:
     if replies.none:
         outcomes.text(unknown)
     else:
-        outcomes_section(outcomes, apps, as_of=as_of)
+        outcomes_section(outcomes, apps, as_of=as_of, interviews=report.interviews)
 
     follow = Section("follow-ups", "Follow-ups")
     if report.actions.empty:
@@ -243,7 +245,8 @@ def report_sections(report: Report) -> list[Section]:
     return sections
 
 
-def outcomes_section(section: Section, apps: pd.DataFrame, *, as_of: dt.date) -> None:
+def outcomes_section(section: Section, apps: pd.DataFrame, *, as_of: dt.date,
+                     interviews: pd.DataFrame | None = None) -> None:
     section.text("Response rates by group, with 95% Wilson intervals; groups under "
                  f"{rates.MIN_GROUP} applications are left out.")
     groups: list[tuple[str | pd.Series, str, Literal["size", "name"]]] = [
@@ -251,7 +254,7 @@ def outcomes_section(section: Section, apps: pd.DataFrame, *, as_of: dt.date) ->
         (rates.month_applied(apps), "Month applied", "name")]
     for by, label, order in groups:
         table = rates.rate_table(apps, by=by, outcome="response", as_of=as_of,
-                                 order=order)
+                                 order=order, interviews=interviews)
         section.chart(charts.rate_chart(table, outcome="response", by_label=label))
         section.table(f"Response rate by {label.lower()}", html_table(
             table.rename(columns={"group": label, "n": "Applications", "successes": "Replies",
@@ -267,7 +270,7 @@ def interviews_section(report: Report) -> Section:
     journal = report.interviews
     if journal.empty:
         return section.text("No interview in the journal yet.")
-    held = int((journal[s.IV_DATE] <= pd.Timestamp(report.as_of)).sum())
+    held = int(held_on(journal, report.as_of).sum())
     section.text(f"{plural(held, 'interview')} held, {plural(len(journal) - held, 'interview')} "
                  "to come.")
     progression = round_progression(journal, report.apps, as_of=report.as_of)

@@ -129,9 +129,10 @@ def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | N
     ``offer_settings`` (as the Offers page keeps them) and the import issues."""
     actions = open_follow_ups(apps, as_of=as_of, log=action_log, rules=rules, offers=offers,
                               interviews=interviews)
-    kpis = metrics.kpis(apps, as_of=as_of, ghost_days=ghost_days)
+    kpis = metrics.kpis(apps, as_of=as_of, ghost_days=ghost_days, interviews=interviews)
     offer_report = rank_offers(apps, offers, offer_settings or {})
-    forecast = pipeline_forecast(apps, as_of=as_of, horizon_days=FORECAST_DAYS)
+    forecast = pipeline_forecast(apps, as_of=as_of, horizon_days=FORECAST_DAYS,
+                                 interviews=interviews)
     return Report(
         as_of=as_of, scope=scope or scope_text(len(apps)),
         source=source, apps=apps,

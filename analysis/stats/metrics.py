@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.interviews.journal import rounds_summary
+from analysis.interviews.journal import interviewed_by, rounds_summary
 from analysis.maths.intervals import SIGNIFICANT
 from analysis.maths.survival import (
     LogRank,
@@ -305,13 +305,16 @@ class Kpis:
         return self.replies_known > 0
 
 
-def kpis(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) -> Kpis:
+def kpis(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS,
+         interviews: pd.DataFrame | None = None) -> Kpis:
     """The headline numbers as they stood on ``as_of``.
 
     The median days to first response is read off the response curve, so applications still
-    waiting count for what they are (censored), not as if they had all replied.
+    waiting count for what they are (censored), not as if they had all replied. With the
+    interview journal, an application whose next round is ahead counts the rounds it held
+    (``interviewed_by``).
     """
-    table = status_and_dates(apps)
+    table = status_and_dates(interviewed_by(interviews, apps, as_of=as_of))
     known = as_known_on(table, as_of)
     codes = stage_codes(known)
     sent = known[codes >= Stage.APPLIED]
@@ -334,7 +337,7 @@ def kpis(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int = GHOST_DAYS) ->
 
 
 def kpis_before(apps: pd.DataFrame, *, as_of: dt.date, days: int,
-                ghost_days: int = GHOST_DAYS) -> Kpis:
+                ghost_days: int = GHOST_DAYS, interviews: pd.DataFrame | None = None) -> Kpis:
     """The headline numbers as they stood ``days`` days before ``as_of``: what today's are
     compared with.
 
@@ -342,17 +345,20 @@ def kpis_before(apps: pd.DataFrame, *, as_of: dt.date, days: int,
     >>> kpis_before(empty_applications(), as_of=dt.date(2026, 3, 31), days=30).as_of
     datetime.date(2026, 3, 1)
     """
-    return kpis(apps, as_of=as_of - dt.timedelta(days=days), ghost_days=ghost_days)
+    return kpis(apps, as_of=as_of - dt.timedelta(days=days), ghost_days=ghost_days,
+                interviews=interviews)
 
 
-def funnel_counts(apps: pd.DataFrame, *, interviews: pd.DataFrame | None = None
-                  ) -> pd.DataFrame:
+def funnel_counts(apps: pd.DataFrame, *, interviews: pd.DataFrame | None = None,
+                  as_of: dt.date | None = None) -> pd.DataFrame:
     """Applications that reached each stage of applied -> responded -> interview -> offer ->
     accepted (stages reached, not current status), with the conversion from the step before
     (``from_previous``, from the step named in ``compared_with``) and the share of all
     applications. With the interview journal, the interview step is
     split by rounds reached ("Interview", "Round 2", "Round 3+"), counted where the journal
-    has rounds beyond the first.
+    has rounds beyond the first. Given ``as_of``, a stage is reached when it was by that day,
+    as the headline numbers count it: an interview still ahead is not an interview reached
+    (the invitation is a reply), nor a round ahead a round.
 
     >>> apps = pd.DataFrame({"status": ["rejected", "offer", "applied"],
     ...     "date_applied": pd.to_datetime(["2025-01-01"] * 3),
@@ -362,6 +368,12 @@ def funnel_counts(apps: pd.DataFrame, *, interviews: pd.DataFrame | None = None
     >>> funnel_counts(apps)["applications"].tolist()
     [3, 2, 2, 1, 0]
     """
+    if as_of is not None:
+        # the names kept: the journal's rounds find theirs
+        apps = as_known_on(interviewed_by(interviews, apps, as_of=as_of), as_of)
+        if interviews is not None:
+            held = interviews[s.IV_DATE].dt.normalize()
+            interviews = interviews[(held.isna() | (held <= pd.Timestamp(as_of))).to_numpy()]
     codes = stage_codes(apps)
     steps = [("Applied", 1), ("Responded", 2), ("Interview", 4), ("Offer", 5), ("Accepted", 6)]
     counts = [int((codes >= level).sum()) for _, level in steps]

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from analysis.interviews.journal import interviewed_by
 from analysis.maths.intervals import SIGNIFICANT, wilson_interval
 from analysis.maths.survival import kaplan_meier, quantile
 from analysis.model import schema as s
@@ -91,14 +92,17 @@ def month_applied(apps: pd.DataFrame) -> pd.Series:
 
 def rate_table(apps: pd.DataFrame, *, by: str | pd.Series | None, outcome: str,
                as_of: dt.date, min_n: int = MIN_GROUP, show_small: bool = False,
-               order: Literal["size", "name"] = "size") -> pd.DataFrame:
+               order: Literal["size", "name"] = "size",
+               interviews: pd.DataFrame | None = None) -> pd.DataFrame:
     """The rate of ``outcome`` among applications sent by ``as_of``, for each group of ``by``
     (a column name or a series of labels aligned with ``apps``; None for all together), with
     n, successes and the 95% Wilson interval. Groups with fewer than ``min_n`` applications are
     left out unless ``show_small``; ``attrs["hidden"]`` counts them. Rows are ordered by
-    size (largest first) or by group ``name`` (months in time order).
+    size (largest first) or by group ``name`` (months in time order). With the interview
+    journal, an application whose next round is ahead counts the rounds it held.
     """
-    rows = sent(apps, as_of=as_of, keep=[by] if isinstance(by, str) else [])
+    rows = sent(interviewed_by(interviews, apps, as_of=as_of), as_of=as_of,
+                keep=[by] if isinstance(by, str) else [])
     if by is None:
         labels = pd.Series("All applications", index=rows.index)
     elif isinstance(by, str):
