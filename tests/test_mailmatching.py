@@ -38,6 +38,10 @@ def scan(tracker: pd.DataFrame, *messages: bytes) -> pd.DataFrame:
     ("acme", "acme systems", False),
     ("logistica", "transportes mediterraneos logistica", False),  # the first word opens it
     ("", "acme systems", False),
+    ("northfin", "northwind finance", True),  # two words are enough
+    ("tramedlogistica", "transportes mediterraneos logistica", True),  # three letters open it
+    ("trmedlogistica", "transportes mediterraneos logistica", False),  # two do not
+    ("acmeac", "acme corp", False),  # a word is used once, in order
 ])
 def test_a_domain_label_may_be_the_name_cut_short(label, name, cut):
     assert abbreviates(label, name) is cut
@@ -58,6 +62,18 @@ def test_a_domain_of_the_initials_or_the_name_cut_short_is_the_company():
     assert index.domain_rows("x@unrelated.example") == []
 
 
+def test_a_domain_within_a_longer_name_or_a_short_cut_of_it_is_the_company():
+    index = Index.of(apps_frame([{"company": "Grupo Hostelero Sagrada Mar", "role": "Chef"},
+                                 {"company": "Lumière Compagnie", "role": "Chargée"}]))
+    assert index.domain_rows("rrhh@sagradamar.example") == [0]
+    assert index.domain_rows("rh@lumco.example") == [1]
+
+
+def test_a_three_letter_name_is_named():
+    index = Index.of(apps_frame([{"company": "SAP", "role": "Consultant"}]))
+    assert index.named_in("Your interview at SAP") == [0]
+
+
 def test_a_longer_names_first_word_names_it_in_a_subject_not_in_a_body():
     index = Index.of(apps_frame([{"company": "Brussels Expo Services NV", "role": "PM"}]))
     assert index.named_in("Update from Brussels") == [0]
@@ -74,6 +90,16 @@ def test_an_agency_recruiter_is_a_contact_whose_domain_names_none_of_the_compani
     assert index.is_agency("j.osei@clearwater-recruitment.example")
     assert not index.is_agency("ruth@alderandpine.example")
     assert not index.is_agency("ana@gmail.com")
+
+
+@pytest.mark.parametrize(("company", "contact"), [
+    ("Fox Media", "ana@foxstudio.example"),  # a three-letter word of the name
+    ("European Rail Policy Office", "anneke@erpo.example"),  # its initials
+])
+def test_a_contact_on_a_domain_the_name_explains_is_no_agency(company, contact):
+    index = Index.of(apps_frame([{"company": company, "role": "Officer",
+                                  "contact_email": contact}]))
+    assert not index.is_agency(contact)
 
 
 AGENCY = [{"company": "Halden & Co", "role": "Reporting Analyst", "date_applied": "2026-10-01",
