@@ -162,3 +162,15 @@ def test_no_lever_against_a_group_that_records_no_reply():
               "status": "applied"} for i in range(30)]
     assert plan.levers(apps_frame(rows), as_of=AS_OF, columns=["role"]).empty
     assert plan.levers(apps_frame([]), as_of=AS_OF).empty
+
+
+def test_a_column_without_a_lever_leaves_the_next_ones_looked_at():
+    """A column missing, one with a single group, one whose groups never reached the outcome:
+    each is passed over, and the source's lever is still found."""
+    apps = pd.concat([sources((14, 9), (61, 10)),
+                      apps_frame([{"company": f"X{i}", "date_applied": "2026-04-01",
+                                   "status": "rejected",
+                                   "location": "Berlin" if i < 20 else "Remote"}
+                                  for i in range(40)])], ignore_index=True)
+    found = plan.levers(apps, as_of=AS_OF, columns=["salary", "role", "location", "source"])
+    assert found["by"].tolist() == ["source"]

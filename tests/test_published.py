@@ -64,6 +64,11 @@ def test_the_prior_by_channel_follows_the_figures():
     assert referral["applied"].weight == p.figure("referral", "reply").weight
     table = f.published_table()
     assert len(table) == len(p.FIGURES) and table["sources"].str.len().min() > 20
+    assert table.columns.tolist() == ["channel", "stage", "used", "central", "low", "high",
+                                      "weight", "evidence", "sources"]
+    first = table.iloc[0]
+    assert (first["channel"], first["stage"]) == ("Job board", "reply per application")
+    assert first["low"] <= first["central"] <= first["high"]
 
 
 def test_the_readme_has_the_published_table_with_its_sources():
@@ -87,3 +92,27 @@ def test_the_published_outlook_of_a_tracker_without_replies():
                                 channels={"Meetup": "referral"}, probability=0.5)
     assert "referral 1 (about 8.4 offers per 100)" in mixed and "with 50% probability" in mixed
     assert p.published_outlook(pd.DataFrame({"source": pd.Series([], dtype="str")})) == ""
+
+
+def test_the_outlook_weighs_each_channel_by_its_applications():
+    import pandas as pd
+
+    board, referral = f.offers_per_100("job_board"), f.offers_per_100("referral")
+    said = p.published_outlook(pd.DataFrame({"source": ["Indeed"] * 3 + ["Referral"]}))
+    assert (f"job board 3 (about {board:.1f} offers per 100); referral 1 (about "
+            f"{referral:.1f} offers per 100). About {(3 * board + referral) / 4:.1f} offers "
+            "per 100 in that mix") in said
+
+
+def test_a_mix_without_a_channel_gives_it_no_share():
+    parts = p.channel_parts("unknown", "applied", {"job_board": 0.5, "referral": 0.5})
+    shares = {prior.forward: share for share, prior in parts}
+    assert shares[f.CHANNEL_PRIOR["company_site"]["applied"].forward] == 0
+    assert sum(shares.values()) == pytest.approx(1)
+
+
+def test_the_markdown_has_the_figures_then_the_offers_per_100():
+    text = f.published_markdown()
+    assert text.startswith("| channel | stage | used | published (range) |")
+    assert "| channel | offers per 100 applications | share of a typical search |" in text
+    assert text.count("\n| Job board |") == 7  # six stages and its offers per 100
