@@ -33,24 +33,25 @@ if replies.none:  # said as the Overview says it; nothing below reads the silenc
 
 # --- the forecast --------------------------------------------------------------------------------
 st.subheader("What your open applications will likely bring", anchor=False)
-choice = st.segmented_control("Within", list(HORIZONS), default="90 days",
-                              key="forecast_horizon") or "90 days"
-horizon = HORIZONS[choice]
 channels = source_channels(view.all_apps)
-forecast = view.cached_with_journal(fc.channel_forecast, as_of=view.as_of,
-                                    horizon_days=horizon, channels=channels)
-if replies.none:
+forecast = None
+if replies.none:  # the published figures alone: no horizon to choose, nothing of one's own
     st.markdown(md(view.cached(fc.published_outlook, channels=channels)))
-elif not forecast.open:
-    no_data("No open applications: there is nothing to forecast, so 0 offers are expected "
-            "from them. The plan below says how many to send.")
 else:
-    forecast_view(forecast)
+    choice = st.segmented_control("Within", list(HORIZONS), default="90 days",
+                                  key="forecast_horizon") or "90 days"
+    forecast = view.cached_with_journal(fc.channel_forecast, as_of=view.as_of,
+                                        horizon_days=HORIZONS[choice], channels=channels)
+    if forecast.open:
+        forecast_view(forecast)
+    else:
+        no_data("No open applications: there is nothing to forecast, so 0 offers are expected "
+                "from them. The plan below says how many to send.")
 
 with st.expander("How the forecast works, and its prior", icon=":material/info:"):
     for paragraph in fc.method_paragraphs():
         st.markdown(paragraph)
-    for rate in [] if replies.none else forecast.rates:
+    for rate in forecast.rates if forecast else []:
         st.markdown(f"- {md(rate.describe())}")
     st.dataframe(fc.published_table(), hide_index=True)
 

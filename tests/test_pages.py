@@ -922,6 +922,7 @@ def test_plan_on_a_linkedin_export_says_what_the_overview_says():
     assert "job board 42 (about 1.0 offers per 100)" in text
     assert not re.search(r"about \d+ applications? a week", text) and "0% vs 0%" not in text
     assert "while none of" not in text
+    assert "Within" not in [g.label for g in at.button_group]  # no horizon: nothing depends on it
     assert [f["layout"]["title"]["text"] for f in figures(at)] == [
         "Your weeks against the goal"]  # no chart of chances the text cannot stand behind
 
