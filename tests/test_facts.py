@@ -85,6 +85,18 @@ def test_rounds_that_came_in_out_of_order_are_numbered_by_their_days():
     assert iv.rounds_summary(story.interviews, story.applications).tolist() == [2, 0, 0]
 
 
+def test_only_dated_rounds_of_an_application_are_renumbered():
+    """Two rounds numbered 1 on different days become 1 and 2; a round without a day, and
+    one of no application, keep the numbers given."""
+    from analysis.interviews.facts import rounds_in_order
+    journal = pd.DataFrame({"application": pd.array([0, 0, 0, None], dtype="Int64"),
+                            "date": pd.to_datetime(["2026-03-17", "2026-03-10", None,
+                                                    "2026-03-01"]),
+                            "round": [1.0, 1.0, 5.0, 1.0]})
+    assert rounds_in_order(journal)["round"].tolist() == [2.0, 1.0, 5.0, 1.0]
+    assert rounds_in_order(journal.iloc[2:])["round"].tolist() == [5.0, 1.0]
+
+
 def test_rounds_numbered_in_the_order_of_their_days_keep_their_numbers():
     journal = iv.with_applications(pd.concat([JOURNAL.assign(round=2.0), JOURNAL.assign(
         date=pd.Timestamp("2026-03-19"), round=4.0)], ignore_index=True), APPS)

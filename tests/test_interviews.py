@@ -505,6 +505,27 @@ def test_an_interview_held_this_morning_counts_among_the_interviews_held():
     assert iv.interviews_per_offer(journal.iloc[:0], apps, as_of=dt.date(2026, 3, 14)) == (0, 0)
 
 
+@pytest.mark.parametrize(("held", "expected"), [
+    ("2026-03-14 10:00", "2026-03-14"),  # held this morning: the day of the latest held
+    ("2026-03-10 14:00", "2026-03-10"),
+    ("2026-03-15 09:00", "2026-03-20"),  # nothing held yet: the round booked stays
+])
+def test_the_interview_date_on_a_day_is_the_latest_round_held_by_then(held, expected):
+    """The application's Interview date holds its next round (the 20th); counted on the
+    14th, it is the day of the round held by then, so the application has interviewed."""
+    apps = apps_frame([{"company": "Acme", "role": "Analyst", "status": "interviewing",
+                        "date_applied": "2026-03-01", "interview_date": "2026-03-20"},
+                       {"company": "Globex", "role": "PM", "date_applied": "2026-03-01",
+                        "interview_date": "2026-03-25"}])
+    journal = iv.with_applications(pd.DataFrame({
+        "company": ["Acme", "Acme", "Initech"], "role": ["Analyst", "Analyst", "PM"],
+        "date": pd.to_datetime([held, "2026-03-20 10:00", "2026-03-01 10:00"])}), apps)
+    known = iv.interviewed_by(journal, apps, as_of=dt.date(2026, 3, 14))
+    assert known["interview_date"].tolist() == [pd.Timestamp(expected),
+                                                pd.Timestamp("2026-03-25")]
+    assert apps["interview_date"].tolist()[0] == pd.Timestamp("2026-03-20")  # untouched
+
+
 ROUNDS = [
     {"company": "Acme", "role": "Analyst", "date": "2026-03-10 14:00", "round": 1,
      "questions_asked": "Why us?\nTell me about yourself", "to_improve": "Shorter intro."},

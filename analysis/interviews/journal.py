@@ -219,7 +219,7 @@ def interviewed_by(interviews: pd.DataFrame | None, apps: pd.DataFrame, *, as_of
         return apps
     days = interviews[s.IV_DATE].dt.normalize()
     labels = application_of(interviews, apps)
-    mine = (labels.isin(ahead) & (days <= day)).fillna(False).to_numpy()
+    mine = (labels.isin(ahead) & (days <= day)).to_numpy()
     if not mine.any():
         return apps
     held = days[mine].groupby(labels[mine].to_numpy()).max()
