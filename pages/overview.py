@@ -84,7 +84,7 @@ else:
     chart(funnel_chart(view.cached_with_journal(metrics.funnel_counts, as_of=view.as_of)))
     chart(flow_chart(view.cached_with_journal(metrics.outcome_flows, as_of=view.as_of,
                                               ghost_days=view.ghost_days)))
-chart(activity_chart(view.cached(metrics.weekly_activity, as_of=view.as_of),
+chart(activity_chart(view.cached_with_journal(metrics.weekly_activity, as_of=view.as_of),
                      replies=not replies.none))
 
 with st.expander("Applications by current status"):

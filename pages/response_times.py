@@ -29,9 +29,10 @@ by = st.selectbox("Split by", options, format_func=lambda c: "Nothing (all toget
                   if c is None else column_label(c), key="response_split",
                   help="Draw one curve per value of a column, e.g. per source.")
 
-durations = view.cached(metrics.response_durations, as_of=view.as_of)
-curve = view.cached(metrics.response_curve, as_of=view.as_of, by=by)
-overall = curve if by is None else view.cached(metrics.response_curve, as_of=view.as_of)
+durations = view.cached_with_journal(metrics.response_durations, as_of=view.as_of)
+curve = view.cached_with_journal(metrics.response_curve, as_of=view.as_of, by=by)
+overall = curve if by is None else view.cached_with_journal(metrics.response_curve,
+                                                           as_of=view.as_of)
 
 replies = view.cached(reply_coverage)
 if replies.none:
@@ -62,7 +63,7 @@ st.caption(metrics.response_summary(durations, overall, replies=replies) + " "
 
 chart(response_curve_chart(curve))
 if by is not None:
-    test = view.cached(metrics.response_logrank, as_of=view.as_of, by=by)
+    test = view.cached_with_journal(metrics.response_logrank, as_of=view.as_of, by=by)
     if test is None:
         st.caption("The log-rank test needs at least two groups with replies.")
     else:
@@ -83,7 +84,7 @@ st.markdown(f"After **{days} days of silence**, **{chance:.0%}** of your applica
 chart(silence_chart(silence))
 
 st.subheader("Observed delays", anchor=False)
-delays = view.cached(metrics.response_delays, as_of=view.as_of)
+delays = view.cached_with_journal(metrics.response_delays, as_of=view.as_of)
 for column, (kind, counts) in zip(st.columns(2), metrics.delay_histograms(delays).items(),
                                   strict=True):
     with column:

@@ -262,3 +262,29 @@ def test_kpis_before_of_nothing_and_of_one_row(apps):
     before = m.kpis_before(apps, as_of=AS_OF, days=30)
     assert before.as_of == dt.date(2025, 3, 1)
     assert before.applications == len(apps) and before.responses == 0
+
+
+def test_a_reply_known_from_a_round_held_counts_on_every_response_measure():
+    """B records no reply date: its first round was held on 20 March and its second is booked
+    for 8 April (its Interview date). The Overview counts it as replied on 20 March; the
+    Response times page, its delays and the weekly replies used to leave it out (a reply
+    without a date), so the page's median disagreed with the tile's."""
+    apps = apps_frame([
+        {"company": "A", "role": "R", "status": "applied", "date_applied": "2025-03-01"},
+        {"company": "B", "role": "R", "status": "interviewing", "date_applied": "2025-03-01",
+         "interview_date": "2025-04-08"}])
+    journal = pd.DataFrame({"company": ["B", "B"], "role": ["R", "R"],
+                            "date": pd.to_datetime(["2025-03-20 10:00", "2025-04-08 10:00"]),
+                            "round": [1.0, 2.0]})
+    durations = m.response_durations(apps, as_of=AS_OF, interviews=journal)
+    assert durations[["days", "event"]].values.tolist() == [[AS_OF.toordinal()
+                                                            - dt.date(2025, 3, 1).toordinal(),
+                                                            False], [19, True]]
+    assert m.response_durations(apps, as_of=AS_OF)["event"].sum() == 0
+    curve = m.response_curve(apps, as_of=AS_OF, interviews=journal)
+    assert m.quantile(curve, 0.5).day == m.kpis(apps, as_of=AS_OF,
+                                                 interviews=journal).median_days
+    delays = m.response_delays(apps, as_of=AS_OF, interviews=journal)
+    assert delays.loc[delays["kind"] == m.REPLY_DELAY, "days"].tolist() == [19]
+    weekly = m.weekly_activity(apps, as_of=AS_OF, interviews=journal)
+    assert weekly["responses"].sum() == 1

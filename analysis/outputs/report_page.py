@@ -179,7 +179,8 @@ def report_sections(report: Report) -> list[Section]:
             apps, interviews=report.interviews, as_of=as_of)))
         went.chart(charts.flow_chart(metrics.outcome_flows(
             apps, as_of=as_of, ghost_days=report.ghost_days, interviews=report.interviews)))
-    went.chart(charts.activity_chart(metrics.weekly_activity(apps, as_of=as_of),
+    went.chart(charts.activity_chart(metrics.weekly_activity(apps, as_of=as_of,
+                                                          interviews=report.interviews),
                                      replies=not replies.none))
     counts = status_counts(apps).assign(status=lambda t: t["status"].str.capitalize())
     went.table("Applications by current status", html_table(
@@ -188,7 +189,7 @@ def report_sections(report: Report) -> list[Section]:
     sections.append(went)
 
     times = Section("response-times", "Response times")
-    curve = metrics.response_curve(apps, as_of=as_of)
+    curve = metrics.response_curve(apps, as_of=as_of, interviews=report.interviews)
     if replies.none:
         times.text(unknown)
     elif curve.empty:
@@ -204,7 +205,8 @@ def report_sections(report: Report) -> list[Section]:
             at_risk_table(curve, AT_RISK_DAYS).rename(columns=lambda d: f"Day {d}")
             .rename_axis(index="Group").reset_index()))
         times.chart(charts.silence_chart(chance_after_silence(curve)))
-        delays = metrics.response_delays(apps, as_of=as_of)
+        delays = metrics.response_delays(apps, as_of=as_of,
+                                         interviews=report.interviews)
         for kind in ("Application to first reply", "Interview to decision"):
             times.chart(charts.delay_histogram(
                 metrics.histogram(delays.loc[delays["kind"] == kind, "days"]), title=kind))

@@ -66,13 +66,17 @@ DEFINITIONS = {
 }
 
 
-def response_durations(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
+def response_durations(apps: pd.DataFrame, *, as_of: dt.date,
+                       interviews: pd.DataFrame | None = None) -> pd.DataFrame:
     """Days from application to first reply (event) or to ``as_of`` (censored), for the
     applications that can be placed in time.
 
     Left out, and counted in ``attrs["left_out"]``: applications without a date, replies
-    without a date, and replies dated before the application.
+    without a date, and replies dated before the application. With the interview journal, an
+    application whose next round is ahead has replied by the rounds it held, as ``kpis``
+    counts it (``interviewed_by``).
     """
+    apps = interviewed_by(interviews, apps, as_of=as_of)
     known = as_known_on(status_and_dates(apps), as_of)
     applied = known[s.DATE_APPLIED]
     reply = response_dates(known)
@@ -93,14 +97,15 @@ def response_durations(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
 
 
 def response_curve(apps: pd.DataFrame, *, as_of: dt.date, by: str | None = None,
-                   min_group: int = 1) -> pd.DataFrame:
+                   min_group: int = 1, interviews: pd.DataFrame | None = None
+                   ) -> pd.DataFrame:
     """The share of applications that heard back by each day since applying (Kaplan-Meier),
     with 95% bounds and the number at risk, overall or for each value of column ``by``.
 
     Applications still waiting at ``as_of`` are censored at their current wait. Groups with
     fewer than ``min_group`` applications are left out; a blank value is grouped as "(blank)".
     """
-    durations = response_durations(apps, as_of=as_of)
+    durations = response_durations(apps, as_of=as_of, interviews=interviews)
     if durations.empty:
         return empty_curve()
     if by is None:
@@ -119,9 +124,10 @@ def group_labels(values: pd.Series) -> pd.Series:
     return values.astype("str").fillna("(blank)").replace("", "(blank)")
 
 
-def response_logrank(apps: pd.DataFrame, *, as_of: dt.date, by: str) -> LogRank | None:
+def response_logrank(apps: pd.DataFrame, *, as_of: dt.date, by: str,
+                     interviews: pd.DataFrame | None = None) -> LogRank | None:
     """The log-rank test that the response curves of the groups of ``by`` are the same."""
-    durations = response_durations(apps, as_of=as_of)
+    durations = response_durations(apps, as_of=as_of, interviews=interviews)
     labels = group_labels(apps.loc[durations.index, by])
     return logrank(durations["days"].to_numpy(), durations["event"].to_numpy(),
                    labels.to_numpy())
@@ -247,9 +253,11 @@ REPLY_DELAY = "Application to first reply"
 DECISION_DELAY = "Interview to decision"
 
 
-def response_delays(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
+def response_delays(apps: pd.DataFrame, *, as_of: dt.date,
+                    interviews: pd.DataFrame | None = None) -> pd.DataFrame:
     """Observed delays in days: from application to first reply, and from the interview to the
     decision, one row per observation (``kind``, ``days``)."""
+    apps = interviewed_by(interviews, apps, as_of=as_of)
     known = as_known_on(status_and_dates(apps), as_of)
     to_reply = (response_dates(known) - known[s.DATE_APPLIED]).dt.days.dropna()
     to_decision = (known[s.DECISION_DATE] - known[s.INTERVIEW_DATE]).dt.days.dropna()
@@ -463,9 +471,11 @@ def _outcome_flows(apps: pd.DataFrame, *, as_of: dt.date, ghost_days: int) -> pd
     return flows[flows["count"] > 0].reset_index(drop=True)
 
 
-def weekly_activity(apps: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
+def weekly_activity(apps: pd.DataFrame, *, as_of: dt.date,
+                    interviews: pd.DataFrame | None = None) -> pd.DataFrame:
     """Applications sent and first replies received per week (weeks start on Monday), and
     the cumulative number of applications."""
+    apps = interviewed_by(interviews, apps, as_of=as_of)
     known = as_known_on(status_and_dates(apps), as_of)
     sent = known[s.DATE_APPLIED].dropna()
     replies = response_dates(known).dropna()
