@@ -4,7 +4,7 @@ import streamlit as st
 
 from analysis.charts import activity_chart, empty_figure, flow_chart, funnel_chart
 from analysis.followups import open_follow_ups, state_counts
-from analysis.forecast import pipeline_forecast
+from analysis.forecast import channel_forecast
 from analysis.interviews import interviews_per_offer
 from analysis.model.summary import status_counts
 from analysis.stats import metrics
@@ -12,7 +12,7 @@ from analysis.stats.coverage import NO_REPLIES, coverage_table, reply_coverage
 from ui.overview_tiles import Tiles, forecast_tile
 from ui.shell import page_setup
 from ui.widgets import chart, definitions, no_data, no_replies_recorded
-from ui.workspace import action_log, follow_up_rules
+from ui.workspace import action_log, channels, follow_up_rules
 
 COMPARE_DAYS = 30
 FORECAST_DAYS = 90
@@ -58,8 +58,9 @@ else:
     tiles.interviews_per_offer(row[0])
     tiles.follow_ups(row[1])
     tiles.active(row[2])
-    forecast_tile(row[3], view.cached_with_journal(pipeline_forecast, as_of=view.as_of,
-                                                   horizon_days=FORECAST_DAYS))
+    forecast_tile(row[3], view.cached_with_journal(channel_forecast, as_of=view.as_of,
+                                                   horizon_days=FORECAST_DAYS,
+                                                   channels=channels()))
     notes = [metrics.reply_times_note(now)]
     if replies.partial:
         notes.append(f"{replies.note} The rates count the other {replies.unknown:,} as without "

@@ -36,7 +36,7 @@ def full_report() -> reports.Report:
     return reports.build_report(apps, as_of=as_of, issues=issues, offers=offers,
                                 action_log=log, rules=rules, offer_settings=offer_settings,
                                 ghost_days=view.ghost_days, scope=scope_text, source=source,
-                                interviews=result.interviews)
+                                interviews=result.interviews, channels=workspace.channels())
 
 
 st.subheader("Full report", anchor=False)

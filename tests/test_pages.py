@@ -927,6 +927,32 @@ def test_plan_on_a_linkedin_export_says_what_the_overview_says():
         "Your weeks against the goal"]  # no chart of chances the text cannot stand behind
 
 
+def test_every_forecast_reads_the_sources_as_the_person_said():
+    """A user says on the Plan page that their "Hallway chat" source is referrals: the
+    Overview's tile then gives the Plan's forecast (it read the source as the usual mix and
+    said 0.2 offers beside the Plan's 0.5)."""
+    today = dt.date.today()
+    rows = [["Company", "Role", "Source", "Status", "Date applied", "First response date"]]
+    for i in range(6):
+        sent = today - dt.timedelta(days=3 + i)
+        rows.append([f"C{i}", "Analyst", "Hallway chat", "Responded" if i == 0 else "Applied",
+                     sent.isoformat(), (sent + dt.timedelta(days=1)).isoformat() if i == 0
+                     else ""])
+    upload(start(), "tracker.csv", csv_bytes(rows))
+    from analysis.forecast.channels import CHANNEL_SETTING, REFERRAL
+    from analysis.model.store import Workspace
+    from ui.workspace import workspace_path
+
+    said = []
+    for mapping in ({}, {"Hallway chat": REFERRAL}):
+        Workspace(workspace_path()).set_setting(CHANNEL_SETTING, mapping)
+        tile = next(m.value for m in start().metric if m.label == "Offers, next 90 days")
+        plan = {m.label: m.value for m in start("pages/plan.py").metric}
+        assert tile == f"{plan['Offers expected']} ({plan['80% interval']})"
+        said.append(tile)
+    assert said[0] != said[1]
+
+
 def test_overview_shows_the_offers_expected():
     at = start()
     tile = next(m for m in at.metric if m.label == "Offers, next 90 days")

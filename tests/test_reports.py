@@ -436,3 +436,21 @@ def test_the_reports_dates_are_dates_in_excel_and_cards_on_a_phone():
     html = report_page.report_html(report)
     assert 'data-label="What to do"' in html and "td[data-label]::before" in html
     assert "overflow-wrap: anywhere" not in html
+
+
+def test_the_report_forecasts_with_the_channels_the_person_said():
+    """The report's offers expected are the Plan's: with the person's reading of an unknown
+    source as referrals, not the usual mix."""
+    from analysis.forecast import channel_forecast
+
+    as_of = dt.date(2025, 3, 31)
+    apps = apps_frame([{"company": f"C{i}", "role": "Analyst", "source": "Hallway chat",
+                        "status": "applied", "date_applied": f"2025-03-{20 + i:02d}"}
+                       for i in range(6)])
+    said = {"Hallway chat": "referral"}
+    report = build_report(apps, as_of=as_of, channels=said)
+    mine = channel_forecast(apps, as_of=as_of, horizon_days=90, channels=said)
+    mixed = build_report(apps, as_of=as_of)
+    assert report.forecast is not None and mixed.forecast is not None
+    assert report.forecast.expected == pytest.approx(mine.expected)
+    assert report.forecast.expected > mixed.forecast.expected

@@ -21,10 +21,10 @@ THROUGH = {fc.MIX: "Your usual mix of channels",
 def source_channels(apps: pd.DataFrame) -> dict[str, str]:
     """The person's mapping of source to channel, from the workspace, with a selectbox for
     each source the vocabulary does not recognise (saved the moment it changes)."""
-    saved = fc.channels_from_setting(workspace.setting(fc.CHANNEL_SETTING, {}))
+    saved = workspace.channels()
     unknown = fc.unrecognised_sources(apps)
     if not unknown:
-        return dict(sorted(saved.items()))
+        return saved
     with st.expander(f"Which channel is each source? ({len(unknown)} not recognised)",
                      icon=":material/alt_route:"):
         st.caption("Sources the dashboard cannot place are read as the usual mix of "

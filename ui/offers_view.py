@@ -13,7 +13,7 @@ import streamlit as st
 
 from analysis import offers as o
 from analysis.followups import mailto_link, moving_on_companies
-from analysis.forecast import pipeline_forecast
+from analysis.forecast import channel_forecast
 from analysis.interviews.facts import offer_rows, offer_statuses
 from analysis.model import schema as s
 from analysis.model.cells import filled_rows
@@ -197,7 +197,8 @@ def negotiate(view: View, prepared: pd.DataFrame, chosen: list[o.Criterion],
     picked = st.selectbox("Offer to negotiate", ranked, index=0, key="negotiate_offer",
                           help="The offer you would like to accept, if the terms were right.")
     days, by_deadline = o.negotiation_horizon(prepared, picked, as_of=view.as_of)
-    pipeline = view.cached_with_journal(pipeline_forecast, as_of=view.as_of, horizon_days=days)
+    pipeline = view.cached_with_journal(channel_forecast, as_of=view.as_of, horizon_days=days,
+                                        channels=workspace.channels())
     moving_on = view.cached_with_journal(moving_on_companies, as_of=view.as_of,
                                          log=workspace.action_log(),
                                          rules=workspace.follow_up_rules())

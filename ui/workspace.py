@@ -18,6 +18,7 @@ from analysis.followups import (
     FollowUpRules,
     rules_from_settings,
 )
+from analysis.forecast.channels import CHANNEL_SETTING, channels_from_setting
 from analysis.model.store import Workspace, WorkspaceError, default_path
 
 ACTIONS_KEY = "follow_up_log"
@@ -139,3 +140,9 @@ def follow_up_rules() -> FollowUpRules:
     """The follow-up routine with the choices saved on the Follow-ups page, which the
     Overview, the Follow-ups and the Reports pages all use."""
     return rules_from_settings(setting(RULES_SETTING, {}))
+
+
+def channels() -> dict[str, str]:
+    """The person's reading of their sources as channels (said on the Plan page), which every
+    forecast uses: the Overview's tile, the Plan, the Offers page's pipeline and the reports."""
+    return dict(sorted(channels_from_setting(setting(CHANNEL_SETTING, {})).items()))

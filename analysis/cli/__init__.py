@@ -137,7 +137,7 @@ def run_report(args: argparse.Namespace) -> None:
         result.applications, as_of=args.as_of, issues=result.issues, offers=result.offers,
         action_log=given.log, rules=given.rules, offer_settings=given.offer_settings,
         ghost_days=args.ghost_days or given.ghost_days, source=", ".join(result.files),
-        interviews=result.interviews)
+        interviews=result.interviews, channels=given.channels)
     _write(args.out, report_book.report_workbook(report) if kind == "xlsx"
            else report_page.report_html(report))
 

@@ -19,7 +19,7 @@ import pandas as pd
 from analysis.followups.due import state_counts
 from analysis.followups.log import ActionLog, open_follow_ups
 from analysis.followups.rules import DUE_TODAY, OVERDUE, STATES, UPCOMING, FollowUpRules
-from analysis.forecast.pipeline import WAITING_LABELS, Forecast, pipeline_forecast
+from analysis.forecast.pipeline import WAITING_LABELS, Forecast, channel_forecast
 from analysis.forecast.validation import backtest
 from analysis.interviews.journal import empty_interviews
 from analysis.model import schema as s
@@ -122,17 +122,19 @@ def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | N
                  rules: FollowUpRules | None = None,
                  offer_settings: Mapping[str, Any] | None = None,
                  ghost_days: int = stages.GHOST_DAYS, scope: str = "",
-                 source: str = "", interviews: pd.DataFrame | None = None) -> Report:
+                 source: str = "", interviews: pd.DataFrame | None = None,
+                 channels: Mapping[str, str] | None = None) -> Report:
     """The content of a report on ``apps`` at ``as_of``: headline numbers, the applications
     with their furthest stage, days to first response and open follow-up actions, the open
     actions (those not marked done in ``action_log``), the offers ranked with the criteria in
-    ``offer_settings`` (as the Offers page keeps them) and the import issues."""
+    ``offer_settings`` (as the Offers page keeps them) and the import issues. The forecast
+    reads the sources as the person said (``channels``, as the Plan page keeps them)."""
     actions = open_follow_ups(apps, as_of=as_of, log=action_log, rules=rules, offers=offers,
                               interviews=interviews)
     kpis = metrics.kpis(apps, as_of=as_of, ghost_days=ghost_days, interviews=interviews)
     offer_report = rank_offers(apps, offers, offer_settings or {})
-    forecast = pipeline_forecast(apps, as_of=as_of, horizon_days=FORECAST_DAYS,
-                                 interviews=interviews)
+    forecast = channel_forecast(apps, as_of=as_of, horizon_days=FORECAST_DAYS,
+                                channels=channels, interviews=interviews)
     return Report(
         as_of=as_of, scope=scope or scope_text(len(apps)),
         source=source, apps=apps,
@@ -143,7 +145,7 @@ def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | N
         issues=(issues if issues is not None else pd.DataFrame(columns=list(ISSUE_LABELS)))
         .rename(columns=ISSUE_LABELS), ghost_days=ghost_days,
         interviews=interviews if interviews is not None else empty_interviews(),
-        forecast=forecast, backtest=backtest(apps, as_of=as_of),
+        forecast=forecast, backtest=backtest(apps, as_of=as_of, channels=channels),
     )
 
 
