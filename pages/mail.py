@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analysis.mail import proposals
+from analysis.mail import ACCEPT_ALL_FROM, proposals
 from analysis.mail import scan as ms
 from analysis.mail.mailbox import MailboxError
 from analysis.mail.review import SERVERS_SETTING
@@ -120,8 +120,8 @@ if table.empty:
             + (", apart from what you declined before." if declined else "."))
     st.stop()
 
-threshold = st.slider("Accept at the start everything at least this sure", 0.5, 1.0, 0.85,
-                      0.05, key="mail_threshold",
+threshold = st.slider("Accept at the start everything at least this sure", 0.5, 1.0,
+                      ACCEPT_ALL_FROM, 0.05, key="mail_threshold",
                       help="Confidence from the wording and how the message was tied to the "
                            "application; change any choice before saving.")
 new, applications = proposals.review_counts(table)

@@ -271,3 +271,36 @@ def test_thanks_for_the_opportunity_is_a_thank_you(body):
     meaning = mm.sent_meaning("Entrevista", body, after_rejection=False, after_interview=True,
                               attachments=[])
     assert meaning.kind == mm.SENT_THANK_YOU
+
+
+@pytest.mark.parametrize(("subject", "body", "kind"), [
+    # a choice said not made, in any verb form and word order
+    ("Application update", "Sadly the panel could not select you for the next stage.",
+     mm.REJECTION),
+    ("Application update", "The committee has not shortlisted your application this time.",
+     mm.REJECTION),
+    ("Ihre Bewerbung", "Wir haben Sie für diese Stelle nicht ausgewählt.", mm.REJECTION),
+    ("Votre candidature", "Nous ne sommes malheureusement pas en mesure de donner une suite "
+     "positive.", mm.REJECTION),
+    ("Votre candidature", "Nous ne pouvons hélas pas donner suite à votre dossier.",
+     mm.REJECTION),
+    ("Tu candidatura", "En esta ocasión no vamos a poder seleccionarte para el puesto.",
+     mm.REJECTION),
+    # an offer in word orders of its own, never beside a negation
+    ("Ihre Bewerbung", "Gern möchten wir Ihnen unser Angebot für die Stelle als Analyst "
+     "vorlegen.", mm.OFFER),
+    ("Deine Bewerbung", "Wir haben uns gefreut und Dich für die Teamleitung Logistik "
+     "ausgewählt.", mm.OFFER),
+    ("Good news", "You have been selected for the Senior Analyst position.", mm.OFFER),
+    ("Votre candidature", "Vous avez été retenue pour le poste de cheffe de projet.", mm.OFFER),
+    ("Next round", "You have been selected for an interview on Monday, 2 November at 10am.",
+     mm.INTERVIEW),
+    # terms asked of the person are a request for information, not an offer
+    ("Additional information needed", "Thank you for your application. We need some "
+     "additional information before we go on. Please send us your salary expectations and "
+     "your earliest start date.", mm.REPLY),
+    ("Ihre Bewerbung", "Vielen Dank für Ihre Bewerbung. Wir benötigen noch weitere "
+     "Unterlagen: Ihre Gehaltsvorstellung und den frühestmöglichen Eintrittstermin.", mm.REPLY),
+])
+def test_choices_offers_and_requests_in_other_word_orders(subject, body, kind):
+    assert mm.received_meaning(subject, body, sent=SENT).kind == kind

@@ -153,6 +153,12 @@ class Sentences:
         return [p for i, p in enumerate(self.parts) if not self.conditional(i)]
 
 
+def _told(said: Sentences, pattern: re.Pattern[str]) -> bool:
+    """Whether a decisive sentence states ``pattern`` rather than asking the person for it
+    ("salary expectations", "available start date")."""
+    return any(not ph.ASKED.search(said.parts[i]) for i in said.hits(pattern))
+
+
 def received_meaning(subject: str, body: str, *, sent: dt.datetime,
                      calendar: dt.datetime | None = None, automatic: bool = False,
                      from_company: bool = True, person: bool = False, board: bool = False,
@@ -184,7 +190,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
             and not said.any(ph.INVITE, firm=True) and not said.any(ph.ACKNOWLEDGEMENT)):
         sure = 0.95 if rejected else 0.8
         return Meaning(REJECTION, sure, promised=promised)
-    if said.any(ph.OFFER) or (said.any(ph.PAY) and said.any(ph.START)):
+    if said.any(ph.OFFER) or (_told(said, ph.PAY) and _told(said, ph.START)):
         return Meaning(OFFER, 0.9, promised=promised)
     moved = said.any(ph.RESCHEDULE) and bool(meeting.search(text))
     called_off = cancelled or any(meeting.search(said.parts[i]) for i in said.hits(ph.CANCEL))
@@ -214,6 +220,8 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         # herself, is a reply; from a machine, an acknowledgement.
         if person and not automatic and (replying or _PERSONAL.search(body)):
             return Meaning(REPLY, 0.8, promised=promised)
+        if not automatic and from_company and said.any(ph.REQUEST_INFO):
+            return Meaning(REPLY, 0.75, promised=promised)
         return Meaning(ACKNOWLEDGEMENT, 0.9, promised=promised)
     if automatic or platform or not from_company:
         return Meaning(None, 0.0)

@@ -72,6 +72,9 @@ REJECTION = any_of(
     r"\b(?:will not|won't) be (?:moving|progressing|proceeding|inviting|offering)\b",
     r"\bnot (?:a|the right) (?:match|fit)\b", r"\bnot to (?:progress|proceed)\b",
     r"\b(?:unable|not able|not in a position) to (?:offer you|extend (?:you )?an offer)",
+    r"\b(?:unable|not able|not in a position|cannot|can't|could not|couldn't|will not|won't)"
+    r" (?:to )?(?:select|choose|shortlist|advance|progress|invite|consider) (?:you|your)\b",
+    r"\b(?:have|has|had) not (?:been able to )?(?:select|chos|shortlist)\w*\b",
     # German
     r"\bleider\b.{0,160}\b(?:nicht|keine?n?|absagen?|abgesagt|andere[nr]?|besetzt|"
     r"geschlossen|ab)\b", r"\babsage\b(?! des termins| unseres termins| des gesprächs)",
@@ -83,6 +86,8 @@ REJECTION = any_of(
     r"gestrichen|zurückgezogen)\b", r"\bkeine positive (?:nachricht|rückmeldung|entscheidung)",
     r"\bnicht in die engere auswahl", r"\bnicht weiter ?(?:verfolgen|berücksichtigen)",
     r"\babgelehnt\b", r"\bkeine\b.{0,60}\bberücksichtig",
+    r"\b(?:nicht|keine?n?) (?:\w+ ){0,4}(?:ausgewählt|zusagen|zusage geben|weiterverfolgen|"
+    r"weiter verfolgen|anbieten können)\b",
     r"\bbedauer\w*\b.{0,80}\b(?:nicht|keine?)\b",
     r"\b(?:eine[nr]? (?:andere[nr]? )?(?:person|kandidat\w*|bewerber\w*))\b.{0,80}\b(?:besser|"
     r"passender|näher)\b.{0,40}\bpasst", r"\bkeine bessere nachricht\b",
@@ -90,6 +95,9 @@ REJECTION = any_of(
     r"\bmalheureusement\b.{0,160}\b(?:pas|plus|ne|n'|pourvu|autre|aboutir|négative)\b",
     r"\b(?:pas|plus) (?:pu |pouvoir |possible de |en mesure de )?(?:lui |y )?donner (?:une )?"
     r"suite (?:favorable|positive)", r"\bne (?:pas|plus) (?:pouvoir )?donner suite\b",
+    r"\bne (?:\w+ ){1,3}(?:pas|plus) (?:\w+ ){0,2}donner (?:une )?suite\b",
+    r"\b(?:pas|plus) (?:en mesure de |pu |pouvoir )?retenir (?:votre|ta) candidature\b",
+    r"\bnous (?:le )?regrettons\b",
     r"\b(?:n'a|n'avons|n'ont|n'est|ne sera|pas été)\b.{0,30}\bretenue?s?\b",
     r"\bd'autres (?:candidat|profil)", r"\b(?:poste|offre)\b.{0,30}\b(?:a été|est) (?:déjà )?"
     r"pourvue?\b", r"\bpourvu en interne\b", r"\brefus\b", r"\brejet\b", r"\bdéclinée\b",
@@ -105,6 +113,7 @@ REJECTION = any_of(
     r"seguiremos|avanzaremos)\b.{0,40}\b(?:candidatura|proceso|solicitud|adelante|contigo)\b",
     r"\bno (?:ha|has) superado\b", r"\bno (?:\w+ ){0,2}ha[ns]? (?:sido )?seleccionad",
     r"\bno seguir adelante\b", r"\bno continuar con tu\b",
+    r"\bno (?:\w+ ){0,3}(?:seleccionar(?:te|le)|elegir(?:te|le)|avanzar con (?:tu|su))\b",
     # Italian, Dutch
     r"\bpurtroppo\b.{0,120}\bnon\b", r"\bcandidatura non (?:è|e') stata (?:accolta|selezionata)",
     r"\bnon (?:è stat[ao]|sei stat[ao]) selezionat",
@@ -141,6 +150,18 @@ OFFER = any_of(
     r"\b(?:plaisir|heureux|heureuse|ravis?) de vous (?:proposer|offrir|annoncer que vous)",
     r"\bnous vous proposons un (?:contrat|cdi|cdd|poste)\b", r"\blettre d'offre\b",
     r"\boferta (?:de trabajo|de empleo|formal|laboral|económica)\b", r"\bcarta oferta\b",
+    r"\b(?:ein|unser|das) (?:\w+ )?angebot\b.{0,80}\b(?:unterbreiten|vorlegen|zukommen|"
+    r"machen)\b", r"\b(?:ihnen|dir|euch)\b(?:(?!\bnicht\b|\bkein).){0,60}\b(?:die|eine|"
+    r"diese) (?:stelle|position|anstellung)\b.{0,60}\banbieten\b",
+    r"\b(?:sie|dich|euch) für (?:die|den|das|diese[nrs]?) (?:\w+ ){1,3}"
+    r"(?:(?!\bnicht\b|\bkein|\bgespräch|\binterview|\brunde|\bauswahlverfahren).){0,40}"
+    r"\b(?:ausgewählt|ausgewaehlt|entschieden)\b",
+    r"\b(?:you have|you've) been (?:selected|chosen) (?:for|as) (?:the |our )?(?:\w+ ){0,4}"
+    r"(?:position|role|job|post|vacancy)\b(?! interview)",
+    r"\b(?:selected|chosen|chose|select) you (?:for|as) (?:the |our )?(?:\w+ ){0,4}"
+    r"(?:position|role|job|post|vacancy)\b(?! interview)",
+    r"\bvous (?:avez été |êtes )(?:retenue?|choisie?|sélectionnée?) pour (?:le|ce) poste\b"
+    r"(?!.{0,40}\b(?:entretien|rendez-vous|échange)\b)",
     r"\bnos complace ofrecer", r"\bofrecer(?:te|le) (?:el puesto|la "
     r"posición|un contrato)", r"\bhas sido seleccionad[oa] para (?:el|la|ocupar)\b",
 )
@@ -151,6 +172,33 @@ PAY = any_of(r"\bsalary\b", r"\bcompensation\b", r"\bbase pay\b", r"\bgehalt\b",
 START = any_of(r"\bstart(?:ing)? date\b", r"\bstart on\b", r"\beintritt\b", r"\bstarttermin\b",
                r"\bdate d'(?:embauche|entrée|arrivée)\b", r"\bprise de poste\b",
                r"\bfecha de (?:incorporación|inicio)\b", r"\bincorporación\b")
+
+# Terms asked of the person ("your salary expectations", "available start date"): a request
+# for information, not an offer's terms.
+ASKED = any_of(r"\bexpect\w*\b", r"\bdesired\b", r"\bavailab\w+\b", r"\bearliest\b",
+               r"\bplease (?:provide|send|share|let us know|include|tell)\b", r"\byour (?:salary|"
+               r"current|notice)\b", r"\bgehaltsvorstellung\w*\b", r"\bgehaltswunsch\b",
+               r"\bfrühestmöglich\w*\b", r"\bkündigungsfrist\b", r"\bprétentions?\b",
+               r"\bdisponibilit\w+\b", r"\bsouhait\w*\b", r"\bpretensi\w+\b",
+               r"\bexpectativas?\b", r"\baspiraci\w+\b", r"\bdisponibilidad\b")
+
+# A request for more from the person ("we need some additional information", "please send us
+# the following"): somebody read the application, so a reply even under "thank you for
+# applying".
+REQUEST_INFO = any_of(
+    r"\bneed (?:some |a few )?(?:additional|more|further|some) (?:information|details|documents)",
+    r"\bplease (?:provide|send us|submit|forward)\b.{0,40}\b(?:following|these|materials|"
+    r"documents|references|examples)\b",
+    r"\b(?:benötigen|brauchen) wir (?:noch )?(?:weitere|folgende|zusätzliche|ergänzende)\b",
+    r"\bwir (?:benötigen|brauchen) (?:noch )?(?:weitere|folgende|zusätzliche|ergänzende) "
+    r"(?:unterlagen|informationen|angaben|dokumente)",
+    r"\b(?:besoin|manque)\b.{0,30}\b(?:informations?|documents?|pièces?) "
+    r"(?:complémentaires?|supplémentaires?|manquant)",
+    r"\bmerci de nous (?:faire parvenir|transmettre|envoyer)\b.{0,40}\b(?:suivant|documents?|"
+    r"pièces?|références)",
+    r"\bnecesitamos (?:que nos (?:envíes|envíe|remitas)|(?:algo de |más )?información "
+    r"adicional|los siguientes documentos|(?:algunos|más) datos)\b",
+)
 
 CANCEL = any_of(
     r"\bcancel(?:l?ed|l?ing)?\b.{0,40}\b(?:interview|call|meeting|chat|appointment|event)\b",
@@ -206,6 +254,10 @@ INVITE = any_of(
     r"\bseriez-vous disponible\b",
     r"\bêtes-vous disponible\b", r"\bestarías disponible\b", r"\bestaría disponible\b",
     r"\btienes disponibilidad\b", r"\bte viene bien\b",
+    # chosen for the meeting ("selected for an interview", "für ein Gespräch ausgewählt")
+    rf"\b(?:selected|shortlisted|chosen|ausgewählt|retenue?|sélectionnée?|seleccionad[oa]|"
+    rf"preseleccionad[oa])\b.{{0,30}}\b(?:for|to|für|zu|pour|para)\b.{{0,20}}\b{MEETING}",
+    rf"\b(?:für|zu) (?:ein|einem|das|den) (?:\w+ )?{MEETING}\w*\b.{{0,30}}\bausgewählt\b",
 )
 SCREENING = any_of(
     r"\b(?:phone|intro(?:ductory)?|recruiter|screening|quick|short|initial|first) (?:call|chat|"
