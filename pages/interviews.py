@@ -35,7 +35,7 @@ st.markdown("Every round with its interviewers and notes. Write the notes while 
 
 # --- the next interview --------------------------------------------------------------------------
 st.subheader("Next interview", anchor=False)
-ahead = remembered_for(f"{view.key}|journal", iv.upcoming, mine, as_of=view.as_of)
+ahead = iv.upcoming(mine, as_of=view.as_of, now=now)  # one held earlier today is not next
 if ahead.empty:
     no_data("No interview coming up. When one is set, add it below with its date and time: "
             "this page then gathers what to prepare.")

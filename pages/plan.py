@@ -77,7 +77,7 @@ outcome = st.segmented_control("Reaching", ["interview", "offer"], default="inte
                                key="lever_outcome",
                                format_func=lambda o: {"interview": "an interview",
                                                       "offer": "an offer"}[o]) or "interview"
-found = view.cached(plan.levers, as_of=view.as_of, outcome=outcome)
+found = view.cached_with_journal(plan.levers, as_of=view.as_of, outcome=outcome)
 if found.empty and replies.none:
     no_data(f"{NO_REPLIES}, so there is nothing to compare yet.")
 elif found.empty:

@@ -382,3 +382,26 @@ def test_the_prior_in_words_follows_the_prior():
     assert text.startswith(f"worth {f.PRIOR_WEIGHT} made-up applications per stage")
     assert "45% of applications get a reply (in about 8 days)" in text
     assert "33% of interviewed applications to an offer (about 28 days later)" in text
+
+
+def test_what_it_takes_counts_the_rounds_held_when_the_next_is_booked():
+    """An application that held its first round and booked the next (its Interview date,
+    no reply date) is in the pipeline as interviewed, as on the Plan's forecast: what it
+    takes counts on it more than on one merely sent."""
+    as_of = dt.date(2026, 6, 17)
+    apps = apps_frame([{"company": "Acme", "role": "Analyst", "status": "interviewing",
+                        "date_applied": "2026-05-01", "interview_date": "2026-07-01"},
+                       *({"company": f"C{i}", "role": "Analyst", "status": "rejected",
+                          "date_applied": "2026-04-01", "first_response_date": "2026-04-09"}
+                         for i in range(5))])
+    journal = pd.DataFrame({"company": ["Acme", "Acme"], "role": ["Analyst"] * 2,
+                            "date": pd.to_datetime(["2026-05-20 10:00", "2026-07-01 10:00"]),
+                            "round": [1.0, 2.0]})
+    by = dt.date(2026, 9, 15)
+    alone = needed.applications_needed(apps, as_of=as_of, by_date=by, draws=500)
+    held = needed.applications_needed(apps, as_of=as_of, by_date=by, draws=500,
+                                      interviews=journal)
+    forecast = f.channel_forecast(apps, as_of=as_of, horizon_days=90, draws=500,
+                                  interviews=journal)
+    assert held.pipeline_chance > alone.pipeline_chance
+    assert held.pipeline_chance == pytest.approx(forecast.p_at_least_one, abs=0.05)

@@ -174,3 +174,26 @@ def test_a_column_without_a_lever_leaves_the_next_ones_looked_at():
                                   for i in range(40)])], ignore_index=True)
     found = plan.levers(apps, as_of=AS_OF, columns=["salary", "role", "location", "source"])
     assert found["by"].tolist() == ["source"]
+
+
+def test_a_lever_counts_the_rounds_held_when_the_next_is_booked():
+    """Five referral applications each held a first round in May and booked the next for
+    July (their Interview date), with no reply date; five job-board ones wait. The Outcomes
+    page counts the referrals as interviewed; the levers used to see 0% against 0% and found
+    nothing to compare."""
+    rows = [{"company": f"R{i}", "role": "Analyst", "source": "Referral",
+             "status": "interviewing", "date_applied": "2026-05-01",
+             "interview_date": "2026-07-01"} for i in range(5)]
+    rows += [{"company": f"B{i}", "role": "Analyst", "source": "LinkedIn",
+              "status": "rejected", "date_applied": "2026-05-01",
+              "first_response_date": "2026-05-10"} for i in range(6)]
+    apps = apps_frame(rows)
+    journal = pd.DataFrame({"company": [f"R{i}" for i in range(5)] * 2,
+                            "role": ["Analyst"] * 10,
+                            "date": pd.to_datetime(["2026-05-20 10:00"] * 5
+                                                   + ["2026-07-01 10:00"] * 5),
+                            "round": [1.0] * 5 + [2.0] * 5})
+    assert plan.levers(apps, as_of=AS_OF, columns=["source"]).empty
+    found = plan.levers(apps, as_of=AS_OF, columns=["source"], interviews=journal)
+    assert found[["better", "n_better", "rate_better", "usual", "rate_usual"]].values.tolist() \
+        == [["Referral", 5, 1.0, "LinkedIn", 0.0]]

@@ -56,8 +56,9 @@ def what_it_takes(view: View, channels: dict[str, str]) -> None:
     if not isinstance(target, dt.date):
         no_data("Pick the day by which you would like an offer.")
         return
-    needed = view.cached(fc.applications_needed, as_of=view.as_of, by_date=target,
-                         probability=probability, channel=through, channels=channels)
+    needed = view.cached_with_journal(fc.applications_needed, as_of=view.as_of,
+                                      by_date=target, probability=probability,
+                                      channel=through, channels=channels)
     if needed.count is None:
         st.warning(needed.reason, icon=":material/event_busy:")
     else:

@@ -196,7 +196,8 @@ def run_forecast(args: argparse.Namespace) -> None:
     given = _load(args)
     apps, channels = given.result.applications, given.channels
     forecast = channel_forecast(apps, as_of=args.as_of, channels=channels,
-                                horizon_days=args.horizon, seed=args.seed)
+                                horizon_days=args.horizon, seed=args.seed,
+                                interviews=given.result.interviews)
     print(forecast.summary())
     for note in forecast.notes:
         print(f"  {note}")
@@ -218,7 +219,8 @@ def run_forecast(args: argparse.Namespace) -> None:
     if args.by:
         needed = applications_needed(apps, as_of=args.as_of, by_date=args.by,
                                      probability=args.probability, seed=args.seed,
-                                     channel=args.through, channels=channels)
+                                     channel=args.through, channels=channels,
+                                     interviews=given.result.interviews)
         print(f"\n{needed.summary(args.by, args.probability)}")
         if needed.channel_summary():
             print(needed.channel_summary())

@@ -23,6 +23,7 @@ from analysis.forecast.pipeline import (
     _none,
 )
 from analysis.forecast.prior import WEEK
+from analysis.interviews.journal import interviewed_by
 
 MIX = "mix"  # the person's own mix of channels, as their history has it
 
@@ -106,7 +107,8 @@ def default_offer_by(as_of: dt.date, days: int = DEFAULT_TARGET_DAYS) -> dt.date
 def applications_needed(apps: pd.DataFrame, *, as_of: dt.date, by_date: dt.date,
                         probability: float = 0.8, per_week: bool = True, draws: int = 2000,
                         seed: int = 0, channel: str = MIX,
-                        channels: Mapping[str, str] | None = None) -> Needed:
+                        channels: Mapping[str, str] | None = None,
+                        interviews: pd.DataFrame | None = None) -> Needed:
     """How many more applications, sent evenly from ``as_of`` (so many a week until
     ``by_date`` when ``per_week``, else in all) through ``channel`` (one of ``CHANNELS``, or
     ``MIX``: split as the person's history is), give at least one offer by ``by_date`` with
@@ -114,15 +116,16 @@ def applications_needed(apps: pd.DataFrame, *, as_of: dt.date, by_date: dt.date,
     (``by_channel``). A new application follows its channel's chain of stages from the
     start; the rates' uncertainty is carried through the draws (a new application and the
     pipeline share each draw's rates). ``channels`` is the person's mapping of sources, as
-    for ``channel_forecast``. None, with the reason, for a date that has passed, an empty
-    history, or a goal out of reach (over 200 a week)."""
+    for ``channel_forecast``, and so is the journal (``interviews``). None, with the reason,
+    for a date that has passed, an empty history, or a goal out of reach (over 200 a
+    week)."""
     if channel != MIX and channel not in CHANNELS:
         raise ValueError(f"channel {channel!r}: one of {', '.join((MIX, *CHANNELS))}")
     days = (by_date - as_of).days
     if days <= 0:
         return Needed(None, f"{by_date:%-d %B %Y} is not after {as_of:%-d %B %Y}: pick a "
                             "later date.", per_week, 0.0, 0.0, channel=channel)
-    history = stage_history(apps, as_of, channels)
+    history = stage_history(interviewed_by(interviews, apps, as_of=as_of), as_of, channels)
     weeks = days / WEEK
     if history.empty:
         return Needed(None, "No application sent yet: your history cannot say how many it "

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.interviews.journal import split_names
+from analysis.interviews.journal import interviewed_by, split_names
 from analysis.maths.intervals import SIGNIFICANT
 from analysis.model import schema as s
 from analysis.model.cells import YES_MARKERS
@@ -150,13 +150,17 @@ LEVER_COLUMNS = (s.SOURCE, s.LOCATION, s.ROLE)
 
 
 def levers(apps: pd.DataFrame, *, as_of: dt.date, outcome: str = "interview",
-           columns: Sequence[str] = LEVER_COLUMNS, min_n: int = MIN_GROUP) -> pd.DataFrame:
+           columns: Sequence[str] = LEVER_COLUMNS, min_n: int = MIN_GROUP,
+           interviews: pd.DataFrame | None = None) -> pd.DataFrame:
     """What would change the results most, from the user's own rates: for each column, the
     group with the best rate of ``outcome`` against the group most applications go to, with
     n, rates, 95% intervals, how many times as often, Fisher's p-value and a sentence that
     says plainly when the numbers are too few to tell. Strongest evidence first. A lever is
     found only where both groups record replies (or their absence) and the better one reached
-    ``outcome`` at least once: with nothing recorded, 0% against 0% says nothing."""
+    ``outcome`` at least once: with nothing recorded, 0% against 0% says nothing. With the
+    interview journal, an application whose next round is ahead counts the rounds it held
+    (``interviewed_by``), as the Outcomes page does."""
+    apps = interviewed_by(interviews, apps, as_of=as_of)
     rows = []
     recorded = apps[reply_known(apps)] if len(apps) else apps
     for column in columns:

@@ -342,9 +342,23 @@ def held_by(interviews: pd.DataFrame, moment: pd.Timestamp) -> pd.DataFrame:
     return interviews[interviews[s.IV_DATE] <= moment].sort_values(s.IV_DATE, ascending=False)
 
 
-def upcoming(interviews: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
-    """Interviews from ``as_of`` on, soonest first."""
+def upcoming(interviews: pd.DataFrame, *, as_of: dt.date,
+             now: pd.Timestamp | None = None) -> pd.DataFrame:
+    """Interviews from ``as_of`` on, soonest first. Given ``now``, one earlier that day at a
+    time gone by was held, not ahead (one with only its day stays ahead all day).
+
+    >>> journal = pd.DataFrame({"date": pd.to_datetime(["2026-03-14 10:00",
+    ...     "2026-03-14 16:00", "2026-03-14 00:00", "2026-03-15 09:00"])})
+    >>> upcoming(journal, as_of=dt.date(2026, 3, 14)).index.tolist()
+    [2, 0, 1, 3]
+    >>> upcoming(journal, as_of=dt.date(2026, 3, 14),
+    ...          now=pd.Timestamp("2026-03-14 12:00")).index.tolist()
+    [2, 1, 3]
+    """
     ahead = interviews[interviews[s.IV_DATE] >= pd.Timestamp(as_of)]
+    if now is not None:
+        when = ahead[s.IV_DATE]
+        ahead = ahead[~((when != when.dt.normalize()) & (when <= now)).to_numpy()]
     return ahead.sort_values(s.IV_DATE, kind="stable")
 
 
@@ -354,7 +368,7 @@ def for_notes(interviews: pd.DataFrame, *, now: pd.Timestamp, as_of: dt.date,
     by ``now`` (most recent first), then those from ``as_of`` on (soonest first); one held
     earlier today is listed once, among those held."""
     held = held_by(interviews, now).head(recent).index.tolist()
-    ahead = upcoming(interviews, as_of=as_of).index.tolist()
+    ahead = upcoming(interviews, as_of=as_of, now=now).index.tolist()
     return list(dict.fromkeys([*held, *ahead]))
 
 
