@@ -166,7 +166,7 @@ def test_a_second_round_booked_ahead_keeps_the_application_interviewed():
     journal = pd.DataFrame({"company": ["Acme"] * 2, "role": ["Analyst"] * 2,
                             "date": pd.to_datetime([day(-10), day(5)]) + pd.Timedelta("10h"),
                             "round": [1.0, 2.0]})
-    forecast = f.pipeline_forecast(apps, as_of=AS_OF, draws=200, interviews=journal)
+    forecast = f.channel_forecast(apps, as_of=AS_OF, draws=200, interviews=journal)
     assert forecast.by_application["stage"].tolist() == ["interviewed"]
     alone = f.pipeline_forecast(apps, as_of=AS_OF, draws=200)
     assert alone.by_application["stage"].tolist() == ["replied"]

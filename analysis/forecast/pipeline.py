@@ -276,16 +276,14 @@ def stage_rates(apps: pd.DataFrame, *, as_of: dt.date, seed: int = 0) -> list[St
 
 
 def pipeline_forecast(apps: pd.DataFrame, *, as_of: dt.date, horizon_days: int = 90,
-                      draws: int = 5000, seed: int = 0,
-                      interviews: pd.DataFrame | None = None) -> Forecast:
+                      draws: int = 5000, seed: int = 0) -> Forecast:
     """Offers expected from the applications open on ``as_of`` within ``horizon_days``, with
     an 80% interval and the chance of at least one, from the user's own history and the
     published figures of each channel, the channels read from the sources (see the module's
     docstring; ``channel_forecast`` takes the person's own reading of their sources).
     Applications already at an offer are not counted (they have theirs); what happened after
-    ``as_of`` is ignored; a horizon beyond ``MAX_HORIZON`` days counts as that. With the
-    interview journal, an application whose next round is ahead is at the interview stage
-    from the rounds it held (``interviewed_by``).
+    ``as_of`` is ignored; a horizon beyond ``MAX_HORIZON`` days counts as that.
+    ``channel_forecast`` also takes the interview journal, as the pages and reports give it.
 
     >>> from analysis.sample import generate_applications
     >>> forecast = pipeline_forecast(generate_applications(150, seed=1,
@@ -294,7 +292,7 @@ def pipeline_forecast(apps: pd.DataFrame, *, as_of: dt.date, horizon_days: int =
     (True, True)
     """
     return channel_forecast(apps, as_of=as_of, horizon_days=horizon_days, draws=draws,
-                            seed=seed, interviews=interviews)
+                            seed=seed)
 
 
 def channel_forecast(apps: pd.DataFrame, *, as_of: dt.date,
@@ -304,7 +302,8 @@ def channel_forecast(apps: pd.DataFrame, *, as_of: dt.date,
     """``pipeline_forecast`` with the person's mapping of sources to channels (``channels``,
     source to one of ``CHANNELS``, before the vocabulary), or with the single stated prior
     for every application when not ``by_channel`` (as the forecast was before it read
-    channels)."""
+    channels). With the interview journal (``interviews``), an application whose next round
+    is ahead is at the interview stage from the rounds it held (``interviewed_by``)."""
     horizon_days = min(max(int(horizon_days), 0), MAX_HORIZON)
     history = stage_history(interviewed_by(interviews, apps, as_of=as_of), as_of, channels)
     rng = np.random.default_rng(seed)
