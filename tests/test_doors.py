@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from analysis import followups as f
 from analysis import interviews as iv
 from analysis import offers as o
-from analysis.forecast import pipeline_forecast
+from analysis.forecast import channel_forecast
 from analysis.mail import meaning as mm
 from analysis.mail import proposals
 from analysis.mail.reading import EVIDENCE_COLUMNS
@@ -592,15 +592,15 @@ def pages_say() -> dict[str, object]:
         .set_index("stage")["applications"]
     for stage in funnel.index:
         said[f"Overview: funnel {stage}"] = int(funnel[stage])
-    forecast = pipeline_forecast(apps, as_of=AS_OF, horizon_days=90, draws=200,
-                                 interviews=journal)
+    forecast = channel_forecast(apps, as_of=AS_OF, horizon_days=90, draws=200,
+                                interviews=journal)
     said["Overview: open applications forecast"] = forecast.open
 
-    durations = metrics.response_durations(apps, as_of=AS_OF)
+    durations = metrics.response_durations(apps, as_of=AS_OF, interviews=journal)
     said["Response times: replies"] = int(durations["event"].sum())
     said["Response times: still waiting"] = int((~durations["event"]).sum())
     said["Response times: heard back so far"] = share_so_far(
-        metrics.response_curve(apps, as_of=AS_OF))
+        metrics.response_curve(apps, as_of=AS_OF, interviews=journal))
 
     for outcome in rates.OUTCOMES:
         table = rates.rate_table(apps, by=s.SOURCE, outcome=outcome, as_of=AS_OF,
