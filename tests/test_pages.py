@@ -790,15 +790,9 @@ def mail_tracker(corpus) -> bytes:
         .to_csv(index=False).encode()
 
 
-def choices(at: AppTest) -> list:
-    return [r for r in at.radio if r.key and r.key.startswith("mail_choice_")]
-
-
-def test_a_user_scans_their_mailbox_accepts_and_declines(tmp_path):
-    """A user imports their tracker, gives the path of their mailbox export, accepts the
-    proposals (one version, undoable) but declines one, which a rescan no longer offers; the
-    note about what was saved stays, the path typed is still there after another page, and
-    undoing on the Data page says nothing about another tab."""
+def scanned_mailbox(tmp_path) -> tuple[AppTest, object]:
+    """The Mail page after a user imported the labelled corpus's tracker and scanned its
+    mailbox export (the path typed)."""
     import mailcorpus
 
     corpus = mailcorpus.build()
@@ -808,6 +802,19 @@ def test_a_user_scans_their_mailbox_accepts_and_declines(tmp_path):
     at.text_input(key="mail_path").set_value(str(mailbox)).run()
     next(b for b in at.button if b.label == "Scan the mailbox").click().run()
     assert not at.exception, at.exception
+    return at, mailbox
+
+
+def choices(at: AppTest) -> list:
+    return [r for r in at.radio if r.key and r.key.startswith("mail_choice_")]
+
+
+def test_a_user_scans_their_mailbox_accepts_and_declines(tmp_path):
+    """A user imports their tracker, gives the path of their mailbox export, accepts the
+    proposals (one version, undoable) but declines one, which a rescan no longer offers; the
+    note about what was saved stays, the path typed is still there after another page, and
+    undoing on the Data page says nothing about another tab."""
+    at, mailbox = scanned_mailbox(tmp_path)
     summary = " ".join(m.value for m in at.markdown)
     assert "303 messages read" in summary and "skipped as bulk mail" in summary
     shown = choices(at)
@@ -842,17 +849,9 @@ def test_a_user_scans_their_mailbox_accepts_and_declines(tmp_path):
 def test_the_mail_page_starts_accepting_only_from_accept_all_from(tmp_path):
     """A user scans their mailbox: the slider starts at the confidence from which held-out
     proposals were right 97 times in 100 or more (analysis.mail.ACCEPT_ALL_FROM), not 0.85."""
-    import mailcorpus
-
     from analysis.mail import ACCEPT_ALL_FROM
 
-    corpus = mailcorpus.build()
-    mailbox = tmp_path / "takeout.mbox"
-    mailbox.write_bytes(corpus.mbox())
-    at = upload(start("pages/mail.py"), "tracker.csv", mail_tracker(corpus))
-    at.text_input(key="mail_path").set_value(str(mailbox)).run()
-    next(b for b in at.button if b.label == "Scan the mailbox").click().run()
-    assert not at.exception, at.exception
+    at, _ = scanned_mailbox(tmp_path)
     slider = at.slider(key="mail_threshold")
     assert slider.value == pytest.approx(ACCEPT_ALL_FROM)
     assert slider.value >= 0.95  # never the old 0.85
