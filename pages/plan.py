@@ -56,7 +56,7 @@ with st.expander("How the forecast works, and its prior", icon=":material/info:"
     st.dataframe(fc.published_table(), hide_index=True)
 
 if not replies.none:
-    back = view.cached(fc.backtest, as_of=view.as_of, channels=channels)
+    back = view.cached_with_journal(fc.backtest, as_of=view.as_of, channels=channels)
     st.markdown("**Checked against your past**: the same forecast made on your data as it was "
                 "then, against the offers that came since.")
     for line in fc.backtest_lines(back):

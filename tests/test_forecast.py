@@ -405,3 +405,20 @@ def test_what_it_takes_counts_the_rounds_held_when_the_next_is_booked():
                                   interviews=journal)
     assert held.pipeline_chance > alone.pipeline_chance
     assert held.pipeline_chance == pytest.approx(forecast.p_at_least_one, abs=0.05)
+
+
+def test_the_backtest_sees_the_rounds_held_by_its_own_day():
+    """Sixty days ago Acme had held its first round (its second, the Interview date, came
+    later): the back-test's forecast of then counts it among the interviewed, as the Plan's
+    forecast of today would have, not as an application merely sent."""
+    apps = apps_frame([{"company": "Acme", "role": "Analyst", "status": "interviewing",
+                        "date_applied": day(-90), "interview_date": day(-20)}])
+    journal = pd.DataFrame({"company": ["Acme"] * 2, "role": ["Analyst"] * 2,
+                            "date": pd.to_datetime([day(-70), day(-20)]) + pd.Timedelta("10h"),
+                            "round": [1.0, 2.0]})
+    alone = f.backtest(apps, as_of=AS_OF, days_back=(60,), draws=300)
+    held = f.backtest(apps, as_of=AS_OF, days_back=(60,), draws=300, interviews=journal)
+    then = f.channel_forecast(apps, as_of=dt.date(2026, 5, 1), horizon_days=60, draws=300,
+                              interviews=journal)
+    assert held["expected"].iloc[0] == pytest.approx(then.expected)
+    assert held["expected"].iloc[0] > alone["expected"].iloc[0]

@@ -214,7 +214,8 @@ def run_forecast(args: argparse.Namespace) -> None:
         print(f"  {rate.describe()}")
     print("\nChecked against your past:")
     for line in backtest_lines(backtest(apps, as_of=args.as_of, seed=args.seed,
-                                        channels=channels)):
+                                        channels=channels,
+                                        interviews=given.result.interviews)):
         print(f"  {line}")
     if args.by:
         needed = applications_needed(apps, as_of=args.as_of, by_date=args.by,

@@ -16,20 +16,21 @@ from analysis.sample import generate_applications
 
 
 def backtest(apps: pd.DataFrame, *, as_of: dt.date, days_back: tuple[int, ...] = (60, 90),
-             draws: int = 2000, seed: int = 0, channels: Mapping[str, str] | None = None
-             ) -> pd.DataFrame:
+             draws: int = 2000, seed: int = 0, channels: Mapping[str, str] | None = None,
+             interviews: pd.DataFrame | None = None) -> pd.DataFrame:
     """The forecast made on the data as known ``days_back`` days before ``as_of``, for the
     ``days_back`` days since, against the offers that came: ``days_back``, ``as_known_on``,
     ``open`` (applications open then), ``expected``, ``low``, ``high``, ``actual``,
     ``inside`` (the actual number in the interval). ``channels`` is the person's reading
-    of their sources, as for ``channel_forecast``."""
+    of their sources and ``interviews`` the journal, as for ``channel_forecast`` (each
+    forecast sees the rounds held by its own day)."""
     rows = []
     codes = stage_codes(apps)
     decided = apps[s.DECISION_DATE]
     for back in days_back:
         then = as_of - dt.timedelta(days=back)
         forecast = channel_forecast(apps, as_of=then, channels=channels, horizon_days=back,
-                                    draws=draws, seed=seed)
+                                    draws=draws, seed=seed, interviews=interviews)
         rows_then = forecast.by_application["row"].to_numpy()
         got = (codes.loc[rows_then] >= Stage.OFFER) & \
             (decided.loc[rows_then].isna() | (decided.loc[rows_then] <= pd.Timestamp(as_of)))

@@ -145,7 +145,8 @@ def build_report(apps: pd.DataFrame, *, as_of: dt.date, issues: pd.DataFrame | N
         issues=(issues if issues is not None else pd.DataFrame(columns=list(ISSUE_LABELS)))
         .rename(columns=ISSUE_LABELS), ghost_days=ghost_days,
         interviews=interviews if interviews is not None else empty_interviews(),
-        forecast=forecast, backtest=backtest(apps, as_of=as_of, channels=channels),
+        forecast=forecast, backtest=backtest(apps, as_of=as_of, channels=channels,
+                                                   interviews=interviews),
     )
 
 
