@@ -120,6 +120,36 @@ REJECTION = any_of(
     r"\bhelaas\b.{0,120}\b(?:niet|geen|andere)\b", r"\bafgewezen\b",
     r"\b(?:kiezen|gekozen|kozen)\b.{0,20}\bvoor (?:een )?(?:andere )?(?:kandidaat|kandidate|"
     r"sollicitant)", r"\b(?:keus|keuze) is\b.{0,20}\bniet op (?:u|jou|je) gevallen\b",
+    # English, said another way
+    # German, "nicht zu berücksichtigen", "im weiteren Verfahren nicht"
+    # Italian
+    # Dutch
+    # Portuguese
+    r"\b(?:go|going|went|move|moving) in (?:a|another) (?:different )?direction\b",
+    r"\b(?:unable|not able) to move forward with (?:you|your)\b",
+    r"\b(?:position|role|vacancy|job) is no longer (?:available|open)\b",
+    r"\bnicht (?:mehr |weiter |länger )?zu berücksichtig",
+    r"\bim weiteren (?:auswahl|bewerbungs)?verfahren (?:leider )?nicht\b",
+    r"\b(?:für|zugunsten) (?:eine[nr]?|die) (?:andere[nr]?|weitere[nr]?) (?:bewerber|kandidat)",
+    r"\b(?:deciso|scelto) di (?:proseguire|procedere|andare avanti) con (?:altr|un altr|un'altr)",
+    r"\baltri (?:candidati|profili)\b.{0,60}\b(?:più|maggiormente|meglio)\b",
+    r"\bnon (?:\w+ ){0,3}(?:proseguire|procedere|andare avanti) con (?:la tua|la sua|te|lei)\b",
+    r"\besito (?:negativo|non positivo)\b",
+    r"\b(?:posizione|ruolo)\b.{0,30}\b(?:già )?(?:stat[ao] )?(?:coperta|coperto|chiusa)\b",
+    r"\bci dispiace\b.{0,80}\bnon\b",
+    r"\bniet (?:\w+ ){0,3}(?:verder|door)(?:gaan)? met (?:je|jouw|uw)\b",
+    r"\b(?:andere|een andere) (?:kandidaat|kandidaten|sollicitant)\b",
+    r"\bgeen vervolg\b",
+    r"\bniet (?:\w+ ){0,3}(?:uitnodigen|aannemen|selecteren)\b",
+    r"\binfelizmente\b.{0,160}\b(?:não|outr[oa]s?)\b",
+    r"\b(?:decidimos|optamos|escolhemos|resolvemos)\b.{0,40}\b(?:com|por) (?:um |uma )?outr[oa"
+    r"]s?\b",
+    r"\boutr[oa]s? (?:candidat|perfis?\b|profissiona)",
+    r"\bnão (?:\w+ ){0,2}(?:foi|foste|fostes|ter sido) (?:selecionad|aprovad|escolhid)",
+    r"\bnão (?:\w+ ){0,3}(?:seguir|prosseguir|avançar|continuar) com (?:a sua|sua|tua|a tua|vo"
+    r"cê)\b",
+    r"\bvaga\b.{0,30}\b(?:foi )?(?:preenchida|encerrada)\b",
+    r"\b(?:lamentamos|sentimos muito)\b.{0,80}\b(?:não|informar|comunicar)\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(
@@ -164,6 +194,30 @@ OFFER = any_of(
     r"(?!.{0,40}\b(?:entretien|rendez-vous|échange)\b)",
     r"\bnos complace ofrecer", r"\bofrecer(?:te|le) (?:el puesto|la "
     r"posición|un contrato)", r"\bhas sido seleccionad[oa] para (?:el|la|ocupar)\b",
+    # French: "votre candidature a été retenue" for the post itself, a contract proposed
+    # Italian
+    # Dutch
+    # Portuguese
+    r"\bcandidature\b.{0,80}\b(?:a été|est) (?:définitivement )?retenue?\b(?!.{0,60}\b(?:entre"
+    r"tien|rendez-vous|échange|étape|test|suite du processus|prochaine)\b)",
+    r"\bproposition de contrat\b",
+    r"\bvous accueillir (?:au sein de|dans) (?:notre|nos|l'|la|les) ?(?:équipe|effectifs|entre"
+    r"prise|société)\b.{0,40}\b(?:à compter|à partir|dès)\b",
+    r"\bofferta (?:di lavoro|di assunzione|economica)\b",
+    r"\bproposta (?:di assunzione|contrattuale|di contratto)\b",
+    r"\blettera di (?:assunzione|offerta)\b",
+    r"\b(?:lieti|felici|piacere) di (?:offrirti|offrirle|proporti|proporle|comunicarti che sei"
+    r" stat)",
+    r"\b(?:blij|verheugd|graag)\b.{0,40}\b(?:aanbod|de functie|de baan)\b.{0,30}\b(?:doen|aanb"
+    r"ieden|aan te bieden)\b",
+    r"\barbeidsovereenkomst\b",
+    r"\b(?:ons |een )?(?:aanbod|contractvoorstel)\b.{0,60}\b(?:bijgevoegd|in de bijlage|toeges"
+    r"tuurd)\b",
+    r"\bproposta (?:de (?:trabalho|emprego|contratação)|formal|salarial)\b",
+    r"\bcarta[- ](?:de )?oferta\b",
+    r"\b(?:oferecer|oferecer-lhe|oferecer-te) (?:a|o) (?:vaga|cargo|posição)\b",
+    r"\bfoi (?:aprovad[oa]|selecionad[oa]) para (?:a|o) (?:vaga|cargo|posição)\b(?!.{0,40}\b(?"
+    r":entrevista|próxima etapa|etapa)\b)",
 )
 # An offer's terms: pay and a start, said together.
 PAY = any_of(r"\bsalary\b", r"\bcompensation\b", r"\bbase pay\b", r"\bgehalt\b",
@@ -207,6 +261,10 @@ CANCEL = any_of(
     r"\b(?:termin|gespräch|interview)\w*\b.{0,40}\b(?:abgesagt|absagen|entfällt|fällt .{0,10}aus|"
     r"streichen)\b", r"\babsage (?:des|unseres) (?:termins|gesprächs|interviews)\b",
     r"\bannul\w*\b", r"\bcancela\w*\b", r"\banula\w*\b",
+    r"\bannull\w*\b",
+    r"\bgeannuleerd\b",
+    r"\bafgezegd\b",
+    r"\bdesmarc\w*\b",
 )
 RESCHEDULE = any_of(
     r"\bre-?schedul\w*\b", r"\b(?:new|another|alternative|different) (?:time|date|slot)s?\b",
@@ -215,13 +273,24 @@ RESCHEDULE = any_of(
     r"\breport(?:er|é|ée|ons)\b", r"\bdécal\w*\b", r"\bnouve(?:au|lle) (?:créneau|date|horaire)\b",
     r"\breprogram\w*\b", r"\bcambi\w+ (?:la fecha|el horario|la hora|la entrevista)\b",
     r"\baplaz\w*\b", r"\bpospon\w*\b", r"\bnueva (?:fecha|hora)\b",
+    r"\bspost\w*\b",
+    r"\brinvi\w*\b",
+    r"\bnuov[oa] (?:data|orario)\b",
+    r"\bremarc\w*\b",
+    r"\breagend\w*\b",
+    r"\bnov[oa] (?:data|horário)\b",
+    r"\btraslad\w*\b",
+    r"\bverzet\w*\b",
+    r"\bverplaats\w*\b",
+    r"\bnieuwe (?:datum|tijd|afspraak)\b",
 )
 MEETING = (
     r"(?:interview\w*|call|phone screen|screening|chat|conversation|meeting|video ?call|zoom|"
     r"teams|google meet|onsite|on-site|catch[- ]up|discussion|talk|speak|meet\b|"
     r"gespräch\w*|vorstellungsgespräch|kennenlern\w*|telefonat|termin|videocall|"
     r"entretien|échange|rendez-vous|rencontre\w*|visio\w*|entrevista|llamada|reunión|"
-    r"videollamada|charla|conversación|colloquio|sollicitatiegesprek|gesprek)")
+    r"videollamada|charla|conversación|colloquio|sollicitatiegesprek|gesprek|\w+gesprek|"
+    r"videochiamata|incontro|reunião|conversa|videochamada|afspraak)")
 INVITE = any_of(
     rf"\b(?:invit\w*|schedul\w*|arrang\w*|set up|book\w*|organi[sz]\w*|confirm\w*|propos\w*|"
     rf"availab\w*|slot|einlad\w*|einladung|laden (?:wir )?(?:sie|dich)|bestätig\w*|"
@@ -229,10 +298,13 @@ INVITE = any_of(
     rf"invitar\w*|agendar|programar|coordinar|confirmar\w*|disponib\w*|citar\w*|"
     rf"would (?:like|love) to|'d (?:like|love) to|could we|can we|let's|lass(?:en)? uns|"
     rf"möchten (?:wir )?(?:sie|dich)|würden (?:wir )?(?:sie|dich)|"
-    rf"aimerions|souhaitons|nous gustaría|me gustaría)\b.{{0,80}}\b{MEETING}",
+    rf"aimerions|souhaitons|nous gustaría|me gustaría|gostaríamos|convoc\w*|vorremmo|"
+    rf"fissare|uitnodig\w*|nodigen (?:je|u) (?:graag )?uit|inplannen|willen (?:je|u) graag)"
+    rf"\b.{{0,80}}\b{MEETING}",
     rf"\b{MEETING}\b.{{0,60}}\b(?:invit\w*|schedul\w*|confirm\w*|booked|arranged|is set|"
     rf"eingeladen|einladen|bestätigt|vereinbart|confirmé\w*|prévu\w*|programad\w*|confirmad\w*|"
-    rf"agendad\w*)",
+    rf"agendad\w*|eingeplant|festgelegt|fixiert|eingetragen|marcad[oa]|fissat[oa]|"
+    rf"confermat[oa]|(?:in)?gepland|bevestigd)",
     r"\b(?:would like|'d like|want|wish) to (?:interview|meet|speak with|talk (?:to|with))\b",
     r"\b(?:can|could|would) you (?:come (?:in|by|over|to)|stop by|drop by|pop (?:in|by)|join us|"
     r"make it|do)\b", r"\bjoin us for\b",
@@ -302,6 +374,15 @@ ACKNOWLEDGEMENT = any_of(
     r"interés)", r"\b(?:candidatura|solicitud) (?:ha sido|fue|se ha) (?:recibida|enviada|"
     r"registrada)", r"\b(?:revisaremos|estudiaremos|valoraremos|evaluaremos)\b",
     r"\bgrazie per la (?:tua|sua) candidatura\b", r"\bbedankt voor je sollicitatie\b",
+    r"\babbiamo ricevuto (?:la tua|la sua)\b",
+    r"\bgrazie per (?:la tua|la sua|il tuo|il suo|l'interesse|aver inviato)\b",
+    r"\b(?:we|wij) hebben (?:je|jouw|uw) sollicitatie\b.{0,30}\bontvangen\b",
+    r"\bbedankt voor (?:je|jouw|uw) (?:sollicitatie|interesse)\b",
+    r"\bdank (?:je|u) (?:wel )?voor (?:je|jouw|uw) (?:sollicitatie|interesse)\b",
+    r"\brecebemos (?:a sua|sua|a tua|o seu|seu)\b",
+    r"\b(?:obrigad[oa]|agradecemos)\b.{0,20}\b(?:pela|por) (?:a )?(?:sua |tua )?(?:candidatura"
+    r"|inscrição|interesse)\b",
+    r"\bcandidatura (?:foi )?(?:recebida|registada|registrada)\b",
 )
 # A job board's word about the person's own application: sent, viewed, its status changed.
 NOTICE = any_of(
@@ -340,6 +421,11 @@ AUTO_REPLY = any_of(
     r"\bréponse automatique\b", r"\bmessage d'absence\b", r"\ben congés?\b",
     r"\bfuera de la oficina\b", r"\brespuesta automática\b", r"\bausente\b",
     r"\bde vacaciones\b", r"\bfuori ufficio\b", r"\bafwezig\b",
+    r"\bfora do escritório\b",
+    r"\bresposta automática\b",
+    r"\brisposta automatica\b",
+    r"\bautomatisch antwoord\b",
+    r"\bafwezigheidsbericht\b",
 )
 
 SENT_THANKS = any_of(
@@ -362,6 +448,11 @@ SENT_THANKS = any_of(
     r"\b(?:danke|vielen dank)\b.{0,20}\bfür die (?:gelegenheit|möglichkeit)\b",
     r"\bagradec\w+\b.{0,60}\b(?:entrevista|tiempo|conversación|"
     r"reunión)\b", r"\bfue un placer\b",
+    r"\bgrazie\b.{0,30}\b(?:colloquio|incontro|tempo|piacevole|opportunità|chiacchierata)\b",
+    r"\bringrazi\w+\b.{0,60}\b(?:colloquio|incontro|tempo|opportunità)\b",
+    r"\bobrigad[oa]\b.{0,30}\b(?:entrevista|conversa|oportunidade|tempo|reunião)\b",
+    r"\bagradeç\w*\b.{0,60}\b(?:entrevista|conversa|oportunidade|tempo|reunião)\b",
+    r"\b(?:bedankt|dank (?:je|u) (?:wel )?)\b.{0,30}\b(?:gesprek|tijd|kennismaking|mogelijkheid)\b",
 )
 SENT_REJECTION_THANKS = any_of(
     r"\bthank(?:s| you)\b.{0,20}\bfor (?:letting me know|informing me|your consideration|"
@@ -373,6 +464,9 @@ SENT_REJECTION_THANKS = any_of(
     r"\bmerci (?:pour|de) votre (?:retour|réponse|message)\b", r"\bdéçue?\b",
     r"\bgracias por (?:avisarme|informarme|su respuesta|tu respuesta|la respuesta|"
     r"comunicármelo|tu mensaje|su mensaje)", r"\bfuturas? (?:oportunidades|vacantes|procesos)\b",
+    r"\bobrigad[oa]\b.{0,20}\b(?:pelo|pela) (?:retorno|resposta|feedback|aviso)\b",
+    r"\bgrazie per (?:avermi informat\w*|la risposta|il riscontro|il feedback)\b",
+    r"\bbedankt voor (?:uw|je|jouw) (?:bericht|terugkoppeling|reactie|feedback)\b",
 )
 SENT_FOLLOW_UP = any_of(
     r"\bfollow(?:ing)?[- ]up\b", r"\bany (?:update|news)\b", r"\bchecking in\b",
@@ -382,6 +476,9 @@ SENT_FOLLOW_UP = any_of(
     r"(?:neuigkeiten|etwas neues)\b", r"\b(?:je me permets de )?(?:vous )?relanc\w+\b",
     r"\brevenir vers vous\b", r"\bsuivi de ma candidature\b", r"\bdes nouvelles\b",
     r"\bseguimiento\b", r"\balguna novedad\b", r"\bestado de mi (?:candidatura|solicitud)\b",
+    r"\baggiornament\w+\b.{0,30}\b(?:mia candidatura|selezione)\b",
+    r"\b(?:alguma novidade|atualização sobre (?:a )?minha candidatura)\b",
+    r"\bstand van zaken\b",
 )
 SENT_ACCEPT = any_of(
     r"\b(?:formally |happy to |delighted to |pleased to )?accept(?:ing)? (?:the|your|this) "
@@ -391,6 +488,12 @@ SENT_ACCEPT = any_of(
     r"\bj'accepte\b", r"\baccepter (?:votre|cette) (?:offre|proposition)\b",
     r"\bacceptation\b", r"\bacepto\b", r"\baceptar (?:la|su|tu|vuestra) (?:oferta|propuesta)\b",
     r"\baceptación\b",
+    r"\baccetto\b",
+    r"\baccettare (?:la|l'|vostra|la vostra) ?(?:offerta|proposta)\b",
+    r"\baceito\b",
+    r"\baceitar (?:a|vossa|sua) (?:proposta|oferta)\b",
+    r"\bneem\b.{0,40}\baanbod\b.{0,20}\baan\b",
+    r"\baccepteer\b.{0,30}\baanbod\b",
 )
 SENT_DECLINE = any_of(
     r"\bdecline (?:the|your|this)\b.{0,30}\boffer\b", r"\b(?:declining|turn down|turning down)"
@@ -399,6 +502,9 @@ SENT_DECLINE = any_of(
     r"\bab\b", r"\bdécliner (?:votre|cette) (?:offre|proposition)\b", r"\bne pas donner suite "
     r"à votre (?:offre|proposition)\b", r"\brechazar (?:la|su|tu|vuestra) (?:oferta|propuesta)\b",
     r"\bdeclinar (?:la|su|tu) (?:oferta|propuesta)\b",
+    r"\b(?:declinare|rifiutare|rinunciare)\b.{0,30}\b(?:offerta|proposta)\b",
+    r"\b(?:recusar|declinar)\b.{0,30}\b(?:proposta|oferta)\b",
+    r"\baanbod\b.{0,40}\b(?:af te wijzen|afwijzen|afslaan|af te slaan|niet aannemen)\b",
 )
 SENT_WITHDRAW = any_of(
     r"\bwithdraw\w*\b.{0,40}\b(?:application|candidacy|candidature|from (?:the|your) "
@@ -407,6 +513,10 @@ SENT_WITHDRAW = any_of(
     r"\bbewerbung\b", r"\bbewerbung\b.{0,40}\b(?:zurückziehen|zurückzuziehen|zurück)\b",
     r"\bretir\w+ (?:ma|mi) (?:candidature|candidatura|solicitud)\b", r"\bretrait de (?:ma|la) "
     r"candidature\b", r"\bdesist\w*\b", r"\bretirar(?:me)? (?:del proceso|mi candidatura)\b",
+    r"\b(?:retir|ritir)\w+ (?:la |a )?(?:mia|minha) (?:candidatura|domanda)\b",
+    r"\b(?:trek|trekken)\b.{0,40}\bsollicitatie\b.{0,20}\bin\b",
+    r"\bsollicitatie (?:in te trekken|intrekken)\b",
+    r"\bdesistir\w*\b.{0,30}\b(?:processo|candidatura|vaga)\b",
 )
 SENT_APPLICATION = any_of(
     r"\b(?:my )?application for\b", r"\bapply(?:ing)? (?:for|to)\b", r"\b(?:attached|enclosed|"

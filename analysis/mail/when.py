@@ -9,31 +9,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from analysis.model.dates import time_frame_end
+from analysis.model.dates import MONTHS, WEEKDAYS, time_frame_end
 
-_MONTHS = {name: number for number, names in enumerate((
-    ("january", "jan", "januar", "janvier", "enero", "gennaio", "januari"),
-    ("february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "februari"),
-    ("march", "mar", "märz", "maerz", "mars", "marzo", "maart"),
-    ("april", "apr", "avril", "abril", "aprile"),
-    ("may", "mai", "mayo", "maggio", "mei"), ("june", "jun", "juni", "juin", "junio", "giugno"),
-    ("july", "jul", "juli", "juillet", "julio", "luglio"),
-    ("august", "aug", "août", "aout", "agosto", "augustus"),
-    ("september", "sep", "sept", "septembre", "septiembre", "settembre"),
-    ("october", "oct", "oktober", "octobre", "octubre", "ottobre"),
-    ("november", "nov", "novembre", "noviembre"),
-    ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre")),
-    start=1) for name in names}
-_WEEKDAYS = {name: number for number, names in enumerate((
-    ("monday", "mon", "montag", "lundi", "lunes", "lunedì", "maandag"),
-    ("tuesday", "tue", "tues", "dienstag", "mardi", "martes", "martedì", "dinsdag"),
-    ("wednesday", "wed", "mittwoch", "mercredi", "miércoles", "miercoles", "mercoledì",
-     "woensdag"),
-    ("thursday", "thu", "thurs", "donnerstag", "jeudi", "jueves", "giovedì", "donderdag"),
-    ("friday", "fri", "freitag", "vendredi", "viernes", "venerdì", "vrijdag"),
-    ("saturday", "sat", "samstag", "samedi", "sábado", "sabato", "zaterdag"),
-    ("sunday", "sun", "sonntag", "dimanche", "domingo", "domenica", "zondag"))) for name in names}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# abbreviations too in mail ("Tue 12 May"); a short one alone counts only capitalised
+_WEEKDAYS = {**WEEKDAYS, **{short: number for number, names in enumerate((
+    ("mon",), ("tue", "tues"), ("wed",), ("thu", "thurs"), ("fri",), ("sat",), ("sun",)))
+    for short in names}}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _DATE = re.compile(
     rf"(?i)(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b)"
@@ -48,18 +30,21 @@ _DATE = re.compile(
     rf"[:.,/]\d|(?:of\s+|de\s+)?(?:{_MONTH})\b)))"
     rf"|(?P<wd>\b(?P<wdn>{_WEEKDAY})\b\.?)"
     r"|(?P<rel>\b(?:the )?(?:day after tomorrow|tomorrow|übermorgen|morgen|après-demain|demain|"
-    r"pasado mañana|mañana|today|heute|aujourd'hui|hoy)\b)")
+    r"pasado mañana|mañana|today|heute|aujourd'hui|hoy|dopodomani|domani|oggi|depois de amanhã|"
+    r"amanhã|hoje|overmorgen|vandaag)\b)")
 _RELATIVE = {"day after tomorrow": 2, "tomorrow": 1, "übermorgen": 2, "morgen": 1,
              "après-demain": 2, "demain": 1, "pasado mañana": 2, "mañana": 1, "today": 0,
-             "heute": 0, "aujourd'hui": 0, "hoy": 0}
+             "heute": 0, "aujourd'hui": 0, "hoy": 0, "dopodomani": 2, "domani": 1, "oggi": 0,
+             "depois de amanhã": 2, "amanhã": 1, "hoje": 0, "overmorgen": 2, "vandaag": 0}
 # "morgen" is tomorrow, not "Guten Morgen"; "mañana" is tomorrow, not "por la mañana".
 _NOT_RELATIVE = re.compile(r"(?i)(?:guten|heute|gestern|am|jeden|de la|por la|esta|la|"
                            r"cada|good)\s+$")
 _CLOCK = re.compile(
     r"(?i)(?:\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)(?![a-z])"
     r"|\b(?P<h2>\d{1,2})(?:[:.]|\s?h\s?)(?P<m2>\d{2})\b(?!\.\d)(?:\s*(?:uhr|h\b))?"
-    r"|\b(?P<h3>\d{1,2})\s*(?:uhr|h|hrs?|horas)\b"
-    r"|\b(?:a las|à|um|at) (?P<h4>\d{1,2})\b(?![:.]?\d|\s*(?:h\b|h\s?\d|uhr|[ap]\.?m))"
+    r"|\b(?P<h3>\d{1,2})\s*(?:uhr|h|hrs?|horas|uur|ore)\b"
+    r"|(?:\ba las|\bà|\bàs|\bum|\bat|\balle(?: ore)?|\bom) (?P<h4>\d{1,2})\b"
+    r"(?![:.]?\d|\s*(?:h\b|h\s?\d|uhr|[ap]\.?m))"
     r"|\b(?P<noon>noon|midday|mittag|midi|mediodía)\b)")
 # A time of day just before the day it belongs to ("10:00am - Thursday, March 12", "at 2pm on
 # Tuesday", "um 14 Uhr am Donnerstag").
@@ -123,10 +108,10 @@ def dates_in(text: str, anchor: dt.date) -> list[Found]:
             if 1 <= m <= 12 and 1 <= d <= 31 and (match.group("ny") or "." in match.group(0)):
                 day = _next(d, m, _year(match.group("ny")), anchor)
         elif match.group("md"):
-            day = _next(int(match.group("mdd")), _MONTHS[match.group("mm").lower()],
+            day = _next(int(match.group("mdd")), MONTHS[match.group("mm").lower()],
                         _year(match.group("mdy")), anchor)
         elif match.group("dm"):
-            day = _next(int(match.group("dmd")), _MONTHS[match.group("dmm").lower()],
+            day = _next(int(match.group("dmd")), MONTHS[match.group("dmm").lower()],
                         _year(match.group("dmy")), anchor)
         elif match.group("wdd"):
             day = _weekday_and_day(_WEEKDAYS[match.group("wddn").lower()],
@@ -224,13 +209,13 @@ def frame_end(text: str, anchor: dt.date) -> dt.date | None:
     """
     month = _END_OF_NAMED_MONTH.search(text)
     if month:
-        number = _MONTHS[month.group(1).lower()]
+        number = MONTHS[month.group(1).lower()]
         year = anchor.year + (number < anchor.month)
         following = dt.date(year + (number == 12), number % 12 + 1, 1)
         return following - dt.timedelta(days=1)
     middle = _MIDDLE_OF_MONTH.search(text)
     if middle:
-        number = _MONTHS[middle.group(1).lower()]
+        number = MONTHS[middle.group(1).lower()]
         return dt.date(anchor.year + (number < anchor.month), number, 15)
     named = [f for f in dates_in(text, anchor) if not f.weekday_only]
     if named:

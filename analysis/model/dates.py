@@ -207,40 +207,60 @@ _NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple of": 2,
     "few": 3, "a few": 3, "a couple of": 2, "zwei": 2, "drei": 3, "vier": 4, "deux": 2,
     "trois": 3, "dos": 2, "tres": 3, "ein": 1, "eine": 1, "einer": 1, "un": 1, "une": 1,
-    "una": 1, "uno": 1,
+    "una": 1, "uno": 1, "due": 2, "tre": 3, "quattro": 4, "dois": 2, "duas": 2, "três": 3,
+    "quatro": 4, "um": 1, "uma": 1, "een": 1, "twee": 2, "drie": 3,
 }
 _UNITS = {"day": 1, "days": 1, "business day": 1.4, "business days": 1.4, "working days": 1.4,
           "week": 7, "weeks": 7, "month": 30, "months": 30, "tag": 1, "tage": 1, "tagen": 1,
           "woche": 7, "wochen": 7, "jour": 1, "jours": 1, "semaine": 7, "semaines": 7,
-          "día": 1, "días": 1, "dia": 1, "dias": 1, "semana": 7, "semanas": 7}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-             "saturday": 5, "sunday": 6, "montag": 0, "dienstag": 1, "mittwoch": 2,
-             "donnerstag": 3, "freitag": 4, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3,
-             "vendredi": 4, "lunes": 0, "martes": 1, "miércoles": 2, "jueves": 3,
-             "viernes": 4}
-_MONTHS = {name: number for number, names in enumerate((
-    ("january", "jan", "januar", "janvier", "enero"), ("february", "feb", "februar", "février",
-                                                     "febrero"),
-    ("march", "mar", "märz", "mars", "marzo"), ("april", "apr", "avril", "abril"),
-    ("may", "mai", "mayo"), ("june", "jun", "juni", "juin", "junio"),
-    ("july", "jul", "juli", "juillet", "julio"), ("august", "aug", "août", "agosto"),
-    ("september", "sep", "sept", "septembre", "septiembre"),
-    ("october", "oct", "oktober", "octobre", "octubre"),
-    ("november", "nov", "novembre", "noviembre"),
-    ("december", "dec", "dezember", "décembre", "diciembre")), start=1) for name in names}
+          "día": 1, "días": 1, "dia": 1, "dias": 1, "semana": 7, "semanas": 7,
+          "giorno": 1, "giorni": 1, "settimana": 7, "settimane": 7, "dag": 1, "dagen": 1,
+          "weken": 7, "werkdagen": 1.4, "dias úteis": 1.4, "giorni lavorativi": 1.4}
+# Month and weekday names in the languages the mail reader knows (English, German, French,
+# Spanish, Italian, Dutch, Portuguese): one table for cells and for mail.
+MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    ("january", "jan", "januar", "janvier", "enero", "gennaio", "januari", "janeiro"),
+    ("february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "februari",
+     "fevereiro"),
+    ("march", "mar", "märz", "maerz", "mars", "marzo", "maart", "março", "marco"),
+    ("april", "apr", "avril", "abril", "aprile"),
+    ("may", "mai", "mayo", "maggio", "mei", "maio"),
+    ("june", "jun", "juni", "juin", "junio", "giugno", "junho"),
+    ("july", "jul", "juli", "juillet", "julio", "luglio", "julho"),
+    ("august", "aug", "août", "aout", "agosto", "augustus"),
+    ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"),
+    ("october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro"),
+    ("november", "nov", "novembre", "noviembre", "novembro"),
+    ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre",
+     "dezembro"))
+WEEKDAY_NAMES: tuple[tuple[str, ...], ...] = (
+    ("monday", "montag", "lundi", "lunes", "lunedì", "lunedi", "maandag", "segunda-feira"),
+    ("tuesday", "dienstag", "mardi", "martes", "martedì", "martedi", "dinsdag", "terça-feira",
+     "terca-feira"),
+    ("wednesday", "mittwoch", "mercredi", "miércoles", "miercoles", "mercoledì", "mercoledi",
+     "woensdag", "quarta-feira"),
+    ("thursday", "donnerstag", "jeudi", "jueves", "giovedì", "giovedi", "donderdag",
+     "quinta-feira"),
+    ("friday", "freitag", "vendredi", "viernes", "venerdì", "venerdi", "vrijdag",
+     "sexta-feira"),
+    ("saturday", "samstag", "samedi", "sábado", "sabato", "zaterdag"),
+    ("sunday", "sonntag", "dimanche", "domingo", "domenica", "zondag"))
+MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
+WEEKDAYS = {name: number for number, names in enumerate(WEEKDAY_NAMES) for name in names}
 _AMOUNT = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
 _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 # "two weeks", "10 days", "2-3 weeks" (the later end of a range counts)
 _SPAN = re.compile(rf"(?i)\b(\d{{1,3}}|{_AMOUNT})\s*(?:(?:-|–|to|or|bis|à|a)\s*(\d{{1,3}})\s*)?"
                    rf"({_UNIT})\b")
 _NEXT_WEEK = re.compile(r"(?i)\b(next week|nächste[nr]? woche|la semaine prochaine|"
-                        r"la próxima semana|la semana que viene)\b")
+                        r"la próxima semana|la semana que viene|la prossima settimana|"
+                        r"na próxima semana|próxima semana|volgende week)\b")
 _END_OF_MONTH = re.compile(r"(?i)\b(end of (the|this) month|ende des monats|fin du mois|"
-                           r"fin de mes)\b")
-_WEEKDAY = re.compile(rf"(?i)\b({'|'.join(_WEEKDAYS)})\b")
-_MONTH_DAY = re.compile(rf"(?i)\b(?:({'|'.join(_MONTHS)})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+                           r"fin de mes|fine (?:del )?mese|fim do mês|eind van de maand)\b")
+_WEEKDAY = re.compile(rf"(?i)\b({'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})\b")
+_MONTH_DAY = re.compile(rf"(?i)\b(?:({'|'.join(MONTHS)})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?"
                         rf"|(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?"
-                        rf"({'|'.join(_MONTHS)})\.?)\b")
+                        rf"({'|'.join(MONTHS)})\.?)\b")
 
 
 def time_frame_end(text: object, start: dt.date) -> dt.date | None:
@@ -268,7 +288,7 @@ def time_frame_end(text: object, start: dt.date) -> dt.date | None:
     month_day = _MONTH_DAY.search(words)
     if month_day:
         month_name, day_a, day_b, month_b = month_day.groups()
-        month = _MONTHS[(month_name or month_b).lower()]
+        month = MONTHS[(month_name or month_b).lower()]
         day = int(day_a or day_b)
         for year in (start.year, start.year + 1):
             try:
@@ -290,6 +310,6 @@ def time_frame_end(text: object, start: dt.date) -> dt.date | None:
         return following - dt.timedelta(days=1)
     weekday = _WEEKDAY.search(words)
     if weekday:
-        ahead = (_WEEKDAYS[weekday.group(1).lower()] - start.weekday()) % 7 or 7
+        ahead = (WEEKDAYS[weekday.group(1).lower()] - start.weekday()) % 7 or 7
         return start + dt.timedelta(days=ahead)
     return None
