@@ -176,7 +176,10 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         subject = ""
     said = Sentences(sentences(subject) + sentences(body))
     text = f"{subject}\n{body}"
-    rejected = said.any(ph.REJECTION)
+    meeting = re.compile(rf"(?i)\b{ph.MEETING}")
+    # "Leider müssen wir den Termin absagen": a meeting called off, not the application
+    rejected = any(not (ph.CANCEL.search(said.parts[i]) and meeting.search(said.parts[i]))
+                   for i in said.hits(ph.REJECTION))
     # "I'm travelling Monday, could you do Wednesday?" is a person, not an auto-reply: an
     # auto-reply never invites.
     if ph.AUTO_REPLY.search(subject) or (
@@ -184,7 +187,6 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
             and not (person and said.any(ph.INVITE, firm=True))):
         return Meaning(None, 0.0)
     promised = _promised(said, sent.date())
-    meeting = re.compile(rf"(?i)\b{ph.MEETING}")
     if rejected or (
             said.any(ph.KEPT_ON_FILE) and said.any(ph.GOOD_WISHES)
             and not said.any(ph.INVITE, firm=True) and not said.any(ph.ACKNOWLEDGEMENT)):

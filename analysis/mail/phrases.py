@@ -21,8 +21,13 @@ def any_of(*phrases: str) -> re.Pattern[str]:
 CONDITIONAL_OPENING = re.compile(
     r"(?i)\W*(?:if|should|unless|in case|in the event|once|whether|falls|sollten|sollte|wenn|"
     r"sofern|ob|si|sans (?:nouvelles|réponse|retour)|au cas|en l'absence|à défaut|en caso|de no|"
-    r"sin (?:noticias|respuesta)|cuando|se|qualora|als|indien)\b")
+    r"sin (?:noticias|respuesta)|cuando|qualora|indien|caso|"
+    # Italian and Portuguese "se", Dutch "als": not the Spanish pronoun nor the German "as"
+    r"se (?:non|não|nao|você|voce|lei|tu|vuoi|desidera|hai|avete|tiver|houver|precisar|quiser|"
+    r"for|o candidato|la candidatura|a candidatura)|als (?:je|jij|u|we|wij|er|het|jouw|uw))\b")
 CONDITIONAL_WITHIN = any_of(
+    # "see if there are any updates" asks, it does not set a condition
+    r"(?<!\bsee )(?<!\bknow )(?<!\bwonder )(?<!\bwondering )(?<!\bask )(?<!\bcheck )"
     r"\bif (?:you|we|your|there|the|this|an?|no)\b", r"\bshould (?:you|we)\b",
     r"\b(?:falls|sofern|sollten) (?:sie|du|wir)\b", r"\bwenn (?:sie|du|wir|ihr)\b",
     r"\bsi (?:vous|nous|votre|aucun|cette|ce|ces)\b", r"\bsans (?:nouvelles|réponse|retour)\b",
@@ -150,6 +155,24 @@ REJECTION = any_of(
     r"cê)\b",
     r"\bvaga\b.{0,30}\b(?:foi )?(?:preenchida|encerrada)\b",
     r"\b(?:lamentamos|sentimos muito)\b.{0,80}\b(?:não|informar|comunicar)\b",
+    r"\boffer(?:ed)? (?:the (?:position|role|job) )?to (?:another|a different|an other|other) "
+    r"(?:candidate|applicant|person)",
+    r"\bpursue (?:candidates|applicants|profiles) (?:whose|who|with)\b",
+    r"\b(?:won't|will not|wouldn't|would not) be able to (?:offer you|progress|proceed|move fo"
+    r"rward|take (?:your|you))",
+    r"\bclose (?:this|the) (?:position|role|requisition|search|vacancy)\b",
+    r"\b(?:selected|chosen|identified|hired|found|appointed) (?:a |an(?:other)? |other |the )?"
+    r"(?:candidates?|applicants?|individuals?|person|people) (?:whose|who|that|with)\b.{0,80}"
+    r"\b(?:closer|closely|better|more|match|align|fit)",
+    r"\bnot (?:\w+ ){0,3}(?:tak(?:e|ing)) (?:your (?:application|candidacy)|you|this) any (?:f"
+    r"urther|forward)\b",
+    r"\b(?:stelle|position|vakanz)\b.{0,80}\bvergeben\b",
+    r"\b(?:un autre|une autre|d'autres) (?:candidat|profil|personne)",
+    r"\bne (?:pouvoir|pouvons|pourrons) (?:pas )?(?:\w+ )?donner suite\b",
+    r"\bau regret de\b",
+    r"\bdecidido no (?:avanzar|continuar|seguir|seleccionar|proceder|contar)",
+    r"\bno encaja\b",
+    r"\bno (?:has|ha) resultado seleccionad",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(
@@ -218,6 +241,15 @@ OFFER = any_of(
     r"\b(?:oferecer|oferecer-lhe|oferecer-te) (?:a|o) (?:vaga|cargo|posição)\b",
     r"\bfoi (?:aprovad[oa]|selecionad[oa]) para (?:a|o) (?:vaga|cargo|posição)\b(?!.{0,40}\b(?"
     r":entrevista|próxima etapa|etapa)\b)",
+    r"\b(?:like|love) (?:for )?you to join (?:us|the team|our team) as\b",
+    r"\byour offer (?:is ready|letter|package|details|has been (?:sent|prepared|issued))",
+    r"\bwelcome you (?:aboard|on board|to the team) as\b",
+    r"\b(?:move|moving|proceed\w*|go(?:ing)?) (?:forward|ahead) with an offer\b",
+    r"\b(?:ab|zum) (?:dem )?\d{1,2}\.\s*(?:\d{1,2}\.|\w+).{0,60}\b(?:team|als (?:neue[nr]? )?("
+    r"?:mitarbeiter|kolleg))\w*\b.{0,30}\bbegrüßen",
+    r"\bvotre (?:recrutement|embauche)\b",
+    r"\bpropuesta (?:económica|salarial|de contratación)\b",
+    r"\b(?:tu|su) contratación\b",
 )
 # An offer's terms: pay and a start, said together.
 PAY = any_of(r"\bsalary\b", r"\bcompensation\b", r"\bbase pay\b", r"\bgehalt\b",
@@ -330,6 +362,12 @@ INVITE = any_of(
     rf"\b(?:selected|shortlisted|chosen|ausgewählt|retenue?|sélectionnée?|seleccionad[oa]|"
     rf"preseleccionad[oa])\b.{{0,30}}\b(?:for|to|für|zu|pour|para)\b.{{0,20}}\b{MEETING}",
     rf"\b(?:für|zu) (?:ein|einem|das|den) (?:\w+ )?{MEETING}\w*\b.{{0,30}}\bausgewählt\b",
+    r"\b(?:would|'d) (?:like|love) (?:for )?you to (?:meet|speak|talk|come in|join us for|inte"
+    r"rview)\b",
+    r"\b(?:souhaiterions|voudrions|aimerions) vous (?:rencontrer|recevoir|voir|parler)\b",
+    r"\b(?:te|le|os) propon\w+\b.{0,60}\b(?:entrevista|llamada|reunión|videollamada|charla)",
+    r"\b(?:queremos|quisiéramos|nos encantaría)\b.{0,40}\b(?:conocerte|conocerle|entrevistarte"
+    r"|hablar contigo)\b",
 )
 SCREENING = any_of(
     r"\b(?:phone|intro(?:ductory)?|recruiter|screening|quick|short|initial|first) (?:call|chat|"
@@ -350,7 +388,10 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:invit\w*|complete|take|start|begin|finish|attempt|sit)\b", r"\bplease\b",
     r"\blink\b", r"\bbearbeiten\b", r"\babsolvieren\b", r"\bdurchführen\b", r"\beinladung\b",
     r"\bcompléter\b", r"\bréaliser\b", r"\bpasser\b", r"\bcompletar\b", r"\brealizar\b",
-    r"\bresponder\b", r"\breminder\b", r"\brappel\b", r"\berinnerung\b", r"\brecordatorio\b")
+    r"\bresponder\b", r"\bcomplet\w*\b", r"\brealic\w*\b", r"\babsolvier\w*\b",
+    r"\bbearbeit\w*\b", r"\breminder\b", r"\brappel\b", r"\berinnerung\b", r"\brecordatorio\b",
+    r"\b(?:is|are) (?:ready|waiting|available)\b", r"\bclick\b",
+    r"\bdeadline\b", r"\bexpires?\b", r"\bdue\b")
 ACKNOWLEDGEMENT = any_of(
     r"\bthank(?:s| you) (?:so much |very much )?for (?:your |the )?(?:applying|application|"
     r"interest|submitting|taking the time to apply)", r"\bthanks? for applying\b",
@@ -453,6 +494,9 @@ SENT_THANKS = any_of(
     r"\bobrigad[oa]\b.{0,30}\b(?:entrevista|conversa|oportunidade|tempo|reunião)\b",
     r"\bagradeç\w*\b.{0,60}\b(?:entrevista|conversa|oportunidade|tempo|reunião)\b",
     r"\b(?:bedankt|dank (?:je|u) (?:wel )?)\b.{0,30}\b(?:gesprek|tijd|kennismaking|mogelijkheid)\b",
+    r"\bbedanke mich\b.{0,60}\b(?:gespräch|interview|austausch|zeit|kennenlernen|telefonat)",
+    r"\bmerci\b.{0,20}\b(?:pour|de) (?:cet|cette|notre|l'|le|ce|votre) ?(?:\w+ )?(?:échange|en"
+    r"tretien|rencontre|temps|accueil)",
 )
 SENT_REJECTION_THANKS = any_of(
     r"\bthank(?:s| you)\b.{0,20}\bfor (?:letting me know|informing me|your consideration|"
@@ -479,6 +523,11 @@ SENT_FOLLOW_UP = any_of(
     r"\baggiornament\w+\b.{0,30}\b(?:mia candidatura|selezione)\b",
     r"\b(?:alguma novidade|atualização sobre (?:a )?minha candidatura)\b",
     r"\bstand van zaken\b",
+    r"\bcircl(?:e|ing) back\b",
+    r"\btouch(?:ing)? base\b",
+    r"\bchecking on\b",
+    r"\bupdate on (?:my|the) (?:application|candidacy|interview|process)\b",
+    r"\bwhether (?:a|any) decision\b",
 )
 SENT_ACCEPT = any_of(
     r"\b(?:formally |happy to |delighted to |pleased to )?accept(?:ing)? (?:the|your|this) "
@@ -505,6 +554,7 @@ SENT_DECLINE = any_of(
     r"\b(?:declinare|rifiutare|rinunciare)\b.{0,30}\b(?:offerta|proposta)\b",
     r"\b(?:recusar|declinar)\b.{0,30}\b(?:proposta|oferta)\b",
     r"\baanbod\b.{0,40}\b(?:af te wijzen|afwijzen|afslaan|af te slaan|niet aannemen)\b",
+    r"\b(?:angebot|stelle|position)\b.{0,80}\b(?:nicht anzunehmen|abzulehnen|abzusagen)\b",
 )
 SENT_WITHDRAW = any_of(
     r"\bwithdraw\w*\b.{0,40}\b(?:application|candidacy|candidature|from (?:the|your) "
