@@ -45,7 +45,10 @@ _THANKS = re.compile(r"(?i)\b(?:thank|thanks|gratitude|grateful|danke?|dank|merc
 _DEADLINE_BEFORE = re.compile(
     r"(?i)\b(?:by|until|before|no later than|deadline|bis(?: zum)?|spätestens|avant(?: le)?|"
     r"d'ici|antes del?|hasta(?: el)?|a más tardar)\W+(?:\w+\W+){0,2}$")
-_PERSONAL = re.compile(r"(?i)\?|\b(?:i|i'm|i'd|i've|i'll|ich|je|j'ai|me gustaría|yo)\b")
+# the writer speaking for herself ("je" only as the French "I": the Dutch "je" is "you")
+_PERSONAL = re.compile(r"(?i)\?|\b(?:i|i'm|i'd|i've|i'll|ich|j'ai|me gustaría|yo)\b|"
+                       r"\bje (?:suis|vous|serai|reste|me|reviens|tiens|souhaite|vais|peux|"
+                       r"voulais|serais|travaille|m'occupe|n'ai|ne)\b")
 _REPLYING = re.compile(r"(?i)\s*(?:re|aw|antw|rv|sv|fw|fwd|wg|tr)\s*:")
 _CONSIDERATION = re.compile(r"(?i)\bconsiderati?on|\bconsidering\b|berücksichtigung|"
                             r"considération|consideración")

@@ -173,6 +173,10 @@ REJECTION = any_of(
     r"\bdecidido no (?:avanzar|continuar|seguir|seleccionar|proceder|contar)",
     r"\bno encaja\b",
     r"\bno (?:has|ha) resultado seleccionad",
+    r"\b(?:scelto|selezionato|individuato) (?:un altro |un'altra |altri |un |una )?(?:candidat"
+    r"|profil)\w*\b.{0,40}\b(?:più|maggiormente)\b",
+    r"\bniet uit te nodigen\b",
+    r"\bbesloten (?:\w+ ){0,3}niet\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(
@@ -250,6 +254,9 @@ OFFER = any_of(
     r"\bvotre (?:recrutement|embauche)\b",
     r"\bpropuesta (?:económica|salarial|de contratación)\b",
     r"\b(?:tu|su) contratación\b",
+    r"\bbieden (?:wij|we) (?:je|u|jou) (?:graag |met plezier )?(?:de|een) (?:functie|baan|posi"
+    r"tie|arbeidsovereenkomst|contract)\b",
+    r"\bcontractvoorstel\b",
 )
 # An offer's terms: pay and a start, said together.
 PAY = any_of(r"\bsalary\b", r"\bcompensation\b", r"\bbase pay\b", r"\bgehalt\b",
@@ -368,6 +375,8 @@ INVITE = any_of(
     r"\b(?:te|le|os) propon\w+\b.{0,60}\b(?:entrevista|llamada|reunión|videollamada|charla)",
     r"\b(?:queremos|quisiéramos|nos encantaría)\b.{0,40}\b(?:conocerte|conocerle|entrevistarte"
     r"|hablar contigo)\b",
+    r"\bnodigen (?:we |wij )?(?:je|u|jou) (?:graag )?uit\b",
+    r"\bbeschikbaar\b.{0,60}\b(?:gesprek|\w+gesprek|afspraak|kennismaking|videocall)",
 )
 SCREENING = any_of(
     r"\b(?:phone|intro(?:ductory)?|recruiter|screening|quick|short|initial|first) (?:call|chat|"
@@ -497,6 +506,8 @@ SENT_THANKS = any_of(
     r"\bbedanke mich\b.{0,60}\b(?:gespräch|interview|austausch|zeit|kennenlernen|telefonat)",
     r"\bmerci\b.{0,20}\b(?:pour|de) (?:cet|cette|notre|l'|le|ce|votre) ?(?:\w+ )?(?:échange|en"
     r"tretien|rencontre|temps|accueil)",
+    r"\b(?:hartelijk |heel erg |nogmaals )?(?:dank|bedankt)\b.{0,40}\b(?:gesprek|tijd|kennisma"
+    r"king)\b",
 )
 SENT_REJECTION_THANKS = any_of(
     r"\bthank(?:s| you)\b.{0,20}\bfor (?:letting me know|informing me|your consideration|"
@@ -555,6 +566,10 @@ SENT_DECLINE = any_of(
     r"\b(?:recusar|declinar)\b.{0,30}\b(?:proposta|oferta)\b",
     r"\baanbod\b.{0,40}\b(?:af te wijzen|afwijzen|afslaan|af te slaan|niet aannemen)\b",
     r"\b(?:angebot|stelle|position)\b.{0,80}\b(?:nicht anzunehmen|abzulehnen|abzusagen)\b",
+    r"\bnão (?:\w+ ){0,2}aceitar (?:a|sua|vossa) (?:proposta|oferta)\b",
+    r"\bnon (?:\w+ ){0,2}accettare\b.{0,20}\b(?:offerta|proposta)\b",
+    r"\bno (?:\w+ ){0,2}aceptar (?:la|su|tu|vuestra) (?:oferta|propuesta)\b",
+    r"\bne (?:\w+ ){0,2}(?:pas )?accepter (?:votre|cette) (?:offre|proposition)\b",
 )
 SENT_WITHDRAW = any_of(
     r"\bwithdraw\w*\b.{0,40}\b(?:application|candidacy|candidature|from (?:the|your) "
