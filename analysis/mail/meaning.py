@@ -50,6 +50,7 @@ _PERSONAL = re.compile(r"(?i)\?|\b(?:i|i'm|i'd|i've|i'll|ich|j'ai|me gustaría|y
                        r"\bje (?:suis|vous|serai|reste|me|reviens|tiens|souhaite|vais|peux|"
                        r"voulais|serais|travaille|m'occupe|n'ai|ne)\b")
 _REPLYING = re.compile(r"(?i)\s*(?:re|aw|antw|rv|sv|fw|fwd|wg|tr)\s*:")
+_MOVED = re.compile(r"(?i)\bre-?schedul")
 _CONSIDERATION = re.compile(r"(?i)\bconsiderati?on|\bconsidering\b|berücksichtigung|"
                             r"considération|consideración")
 
@@ -197,13 +198,13 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         return Meaning(REJECTION, sure, promised=promised)
     if said.any(ph.OFFER) or (_told(said, ph.PAY) and _told(said, ph.START)):
         return Meaning(OFFER, 0.9, promised=promised)
-    moved = said.any(ph.RESCHEDULE) and bool(meeting.search(text))
+    moved = said.any(ph.RESCHEDULE) and bool(meeting.search(text) or _MOVED.search(text))
     called_off = cancelled or any(meeting.search(said.parts[i]) for i in said.hits(ph.CANCEL))
     if called_off and not (moved or (calendar is not None and not cancelled)):
         return Meaning(CANCELLED, 0.9)
     invited = calendar is not None or moved or any(
         not ph.HEDGE.search(said.parts[i]) and not _THANKS.search(said.parts[i])
-        for i in said.hits(ph.INVITE))
+        for i in said.hits(ph.INVITE)) or _laid_out(said, text, sent)
     screening = said.any(ph.SCREENING)
     if invited:
         when = calendar or interview_time(said.decisive(), sent, moved=moved)
@@ -233,6 +234,15 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     return Meaning(REPLY, 0.8 if person else 0.75, promised=promised)
 
 
+def _laid_out(said: Sentences, text: str, sent: dt.datetime) -> bool:
+    """An interview laid out as a form ("Interview details / Date: Thursday, 26 November /
+    Time: 9:30", a booking page's "Date/Time: 3:00pm, Thursday, November 19"): a day line
+    naming a day to come, in a message about an interview."""
+    return bool(ph.INTERVIEW_WORD.search(text)) and any(
+        _DAY_LABEL.match(part) for part in said.parts) and interview_time(
+        said.decisive(), sent) is not None
+
+
 def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = False
                    ) -> dt.datetime | None:
     """The interview's day and time as the invitation words it ("would you be available on
@@ -250,9 +260,12 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
         if ph.START.search(part) or (ph.STARTS.search(part) and not about) or (
                 ph.PROMISE.search(part) and not about):
             continue
-        if moved and ph.PAST_SLOT.search(part):
+        # the slot a reschedule replaces ("instead of Thursday 26 November") is not the new one
+        gone = [m.end() for m in ph.PAST_SLOT.finditer(part)] if moved else []
+        named = [f for f in dates_in(part, sent.date())
+                 if not any(0 <= f.start - end <= 40 for end in gone)]
+        if gone and not named:
             continue
-        named = dates_in(part, sent.date())
         lone = sum(f.weekday_only and f.time is None for f in named)
         for found in named:
             before = part[max(0, found.start - 30):found.start]

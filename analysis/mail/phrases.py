@@ -377,7 +377,14 @@ INVITE = any_of(
     r"|hablar contigo)\b",
     r"\bnodigen (?:we |wij )?(?:je|u|jou) (?:graag )?uit\b",
     r"\bbeschikbaar\b.{0,60}\b(?:gesprek|\w+gesprek|afspraak|kennismaking|videocall)",
+    r"\bbooked (?:you|us) in\b",
 )
+# What only an interview is called (not a "talk" or a "meeting" in a newsletter).
+INTERVIEW_WORD = any_of(
+    r"\binterview", r"\bphone screen", r"\b(?:screening|intro|recruiter) call\b",
+    r"\bvorstellungsgespräch", r"\bbewerbungsgespräch", r"\bkennenlerngespräch",
+    r"\bentretien\b", r"\bentrevista\b", r"\bcolloquio\b", r"\bsollicitatiegesprek",
+    r"\bkennismakingsgesprek")
 SCREENING = any_of(
     r"\b(?:phone|intro(?:ductory)?|recruiter|screening|quick|short|initial|first) (?:call|chat|"
     r"screen|conversation)\b", r"\btelefon\w*\b", r"\bkennenlern\w*\b",

@@ -160,12 +160,15 @@ def _weekday_and_day(weekday: int, day: int, anchor: dt.date) -> dt.date | None:
 
 
 def _clock_before(text: str) -> dt.time | None:
-    """A time of day that ends ``text``, but for a joining word ("10:00am - ", "at 2pm on ")."""
-    last = None
-    for match in _CLOCK.finditer(text):
-        last = match
-    if last is None or not _JUST_BEFORE.fullmatch(text[last.end():]):
+    """A time of day that ends ``text``, but for a joining word ("10:00am - ", "at 2pm on "):
+    the start of a range ("3:00pm - 3:30pm, Thursday")."""
+    clocks = list(_CLOCK.finditer(text))
+    if not clocks or not _JUST_BEFORE.fullmatch(text[clocks[-1].end():]):
         return None
+    last = clocks[-1]
+    if len(clocks) > 1 and re.fullmatch(r"\s*(?:-|–|to|bis|à|a)\s*",
+                                        text[clocks[-2].end():last.start()]):
+        last = clocks[-2]
     return _clock(text[last.start():])
 
 
