@@ -50,6 +50,13 @@ _PERSONAL = re.compile(r"(?i)\?|\b(?:i|i'm|i'd|i've|i'll|ich|j'ai|me gustaría|y
                        r"\bje (?:suis|vous|serai|reste|me|reviens|tiens|souhaite|vais|peux|"
                        r"voulais|serais|travaille|m'occupe|n'ai|ne)\b")
 _REPLYING = re.compile(r"(?i)\s*(?:re|aw|antw|rv|sv|fw|fwd|wg|tr)\s*:")
+# "Thanks for your application - we'd love to have a first conversation": thanks for applying
+# come before an invitation, not after a meeting
+_THANKS_FOR_APPLYING = re.compile(
+    r"(?i)\b(?:thank(?:s| you)|danke|vielen dank|merci|gracias|grazie|obrigad[oa]|bedankt)\b"
+    r"[^.!?]{0,20}?\b(?:for|für|pour|por|per|pela|voor)\s+(?:\w+\s+){0,2}?(?:application|"
+    r"applying|interest|bewerbung|interesse|candidature|candidatura|solicitud|sollicitatie)"
+    r"[^.!?,;–-]*")
 _MOVED = re.compile(r"(?i)\bre-?schedul")
 _CONSIDERATION = re.compile(r"(?i)\bconsiderati?on|\bconsidering\b|berücksichtigung|"
                             r"considération|consideración")
@@ -196,14 +203,16 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
             and not said.any(ph.INVITE, firm=True) and not said.any(ph.ACKNOWLEDGEMENT)):
         sure = 0.95 if rejected else 0.8
         return Meaning(REJECTION, sure, promised=promised)
-    if said.any(ph.OFFER) or (_told(said, ph.PAY) and _told(said, ph.START)):
+    if any(not ph.NEXT_STAGE.search(said.parts[i]) for i in said.hits(ph.OFFER)) or (
+            _told(said, ph.PAY) and _told(said, ph.START)):
         return Meaning(OFFER, 0.9, promised=promised)
     moved = said.any(ph.RESCHEDULE) and bool(meeting.search(text) or _MOVED.search(text))
     called_off = cancelled or any(meeting.search(said.parts[i]) for i in said.hits(ph.CANCEL))
     if called_off and not (moved or (calendar is not None and not cancelled)):
         return Meaning(CANCELLED, 0.9)
     invited = calendar is not None or moved or any(
-        not ph.HEDGE.search(said.parts[i]) and not _THANKS.search(said.parts[i])
+        not ph.HEDGE.search(said.parts[i])
+        and not _THANKS.search(_THANKS_FOR_APPLYING.sub("", said.parts[i]))
         for i in said.hits(ph.INVITE)) or _laid_out(said, text, sent)
     screening = said.any(ph.SCREENING)
     if invited:

@@ -177,6 +177,14 @@ REJECTION = any_of(
     r"|profil)\w*\b.{0,40}\b(?:più|maggiormente)\b",
     r"\bniet uit te nodigen\b",
     r"\bbesloten (?:\w+ ){0,3}niet\b",
+    # chosen others "whose profile fits better", the post filled with someone else
+    r"\bfür (?:\w+ ){0,4}(?:kandidat|bewerber)\w*\b(?:(?!\bsie\b|\bdich\b).){0,40}\bentschiede"
+    r"n\b.{0,30}\b(?:deren|dessen|die|der)\b.{0,80}\b(?:besser|mehr|näher|passender|bereits)\b",
+    r"\b(?:position|stelle|vakanz)\b.{0,20}\bmit (?:einer|einem) (?:anderen? )?(?:bewerber|kan"
+    r"didat|person)\w*\b.{0,10}\bzu besetzen\b",
+    r"\bfill (?:the|this) (?:position|role|vacancy) with (?:a|another|an(?:other)?|someone)\b",
+    r"\bpourvoir (?:le|ce) poste (?:avec|par) (?:un|une) (?:autre )?(?:candidat|personne|profil)",
+    r"\bcubrir (?:el puesto|la vacante|la posición) con (?:otr|un|una)",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(
@@ -258,6 +266,14 @@ OFFER = any_of(
     r"tie|arbeidsovereenkomst|contract)\b",
     r"\bcontractvoorstel\b",
 )
+# A step of the process still to come: a sentence naming one chooses the person for it, not for
+# the job ("has sido seleccionada para la siguiente fase").
+_NEXT_STAGES = (
+    r"\bnext (?:stage|step|phase|round)", r"\b(?:siguiente|próxima|proxima|segunda) "
+    r"(?:fase|etapa|ronda)", r"\bnächste[nr]? (?:runde|schritt|phase|stufe)",
+    r"\bprochaine (?:étape|phase)", r"\bfase successiva\b", r"\bprossima fase\b",
+    r"\bvolgende (?:ronde|fase|stap)", r"\bpróxima etapa\b", r"\bnext steps? in the process")
+NEXT_STAGE = any_of(*_NEXT_STAGES)
 # An offer's terms: pay and a start, said together.
 PAY = any_of(r"\bsalary\b", r"\bcompensation\b", r"\bbase pay\b", r"\bgehalt\b",
              r"\bbruttojahresgehalt\b", r"\bvergütung\b", r"\brémunération\b", r"\bsalaire\b",
@@ -330,6 +346,10 @@ MEETING = (
     r"entretien|échange|rendez-vous|rencontre\w*|visio\w*|entrevista|llamada|reunión|"
     r"videollamada|charla|conversación|colloquio|sollicitatiegesprek|gesprek|\w+gesprek|"
     r"videochiamata|incontro|reunião|conversa|videochamada|afspraak)")
+# chosen for the next stage ("seleccionada para la siguiente fase", "moved to the next round")
+_ONWARD = (r"\b(?:selected|shortlisted|chosen|moved|move|moving|advanced?|progress(?:ed)?|"
+           r"seleccionad[oa]|preseleccionad[oa]|ausgewählt|retenue?|sélectionnée?|selezionat[oa]|"
+           r"geselecteerd|selecionad[oa])\b(?!.{0,20}\bnot\b).{0,40}")
 INVITE = any_of(
     rf"\b(?:invit\w*|schedul\w*|arrang\w*|set up|book\w*|organi[sz]\w*|confirm\w*|propos\w*|"
     rf"availab\w*|slot|einlad\w*|einladung|laden (?:wir )?(?:sie|dich)|bestätig\w*|"
@@ -378,6 +398,7 @@ INVITE = any_of(
     r"\bnodigen (?:we |wij )?(?:je|u|jou) (?:graag )?uit\b",
     r"\bbeschikbaar\b.{0,60}\b(?:gesprek|\w+gesprek|afspraak|kennismaking|videocall)",
     r"\bbooked (?:you|us) in\b",
+    _ONWARD + "(?:" + "|".join(_NEXT_STAGES) + ")",
 )
 # What only an interview is called (not a "talk" or a "meeting" in a newsletter).
 INTERVIEW_WORD = any_of(

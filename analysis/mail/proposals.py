@@ -176,7 +176,15 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
             out.append(_proposal(app, row, s.STATUS, status, last))
     decided = [r for r in received if r["kind"] in (mm.REJECTION, mm.OFFER)]
     if decided and blank[s.DECISION_DATE]:
-        out.append(_proposal(app, row, s.DECISION_DATE, _day(decided[-1]["date"]), decided[-1]))
+        # the offer's letter or e-signature after the offer is the same decision, made the
+        # day the offer came
+        made = decided[-1]
+        if made["kind"] == mm.OFFER:
+            for earlier in reversed(decided):
+                if earlier["kind"] != mm.OFFER:
+                    break
+                made = earlier
+        out.append(_proposal(app, row, s.DECISION_DATE, _day(made["date"]), made))
     # First response: the earliest answer of any kind (an automatic acknowledgement or a job
     # board's notice is none), never later than a stage the tracker already dates.
     replies = [r for r in received if r["kind"] not in mm.NOT_RESPONSES]

@@ -100,8 +100,12 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
         text = f"{candidate.subject}\n{body}"
         person = not outgoing and candidate.how not in ("ats", "platform", "board") \
             and not candidate.automatic and is_person(*candidate.sender)
+        picked, why = (_pick(candidate, candidate.date, index, rows, text, rows_of) if rows
+                       else ([], ""))
         if outgoing:
-            def after(kind: str, rows: list[int] = rows, when: dt.datetime = candidate.date
+            # what the person answers: the application the message is about, not every one
+            # its address could be
+            def after(kind: str, rows: list[int] = picked, when: dt.datetime = candidate.date
                       ) -> bool:
                 return any(r in seen[kind] and seen[kind][r] <= when for r in rows)
 
@@ -125,12 +129,6 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
         if not rows and meaning.kind != (mm.SENT_APPLICATION if outgoing
                                          else mm.ACKNOWLEDGEMENT):
             continue  # only an acknowledgement or one's own application tells of a new one
-        picked, why = pick_application(index.apps, rows, text, candidate.date)
-        if why:  # several applications there and the words tell none apart: the thread may
-            earlier = next((rows_of[r] for r in reversed(candidate.references)
-                            if rows_of.get(r)), [])
-            if earlier and set(earlier) <= set(rows):
-                picked, why = earlier, ""
         rows = picked
         rows_of[candidate.message_id] = rows
         for r in rows:
@@ -156,6 +154,19 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
         })
     return pd.DataFrame(records, columns=[*EVIDENCE_COLUMNS, "text", "recipient_name",
                                           "recipient_address"])
+
+
+def _pick(candidate: Candidate, when: dt.datetime, index: Index, rows: list[int], text: str,
+          rows_of: dict[str, list[int]]) -> tuple[list[int], str]:
+    """The application a message is about among ``rows``, and why none could be told apart;
+    when the words tell none apart, the thread may."""
+    picked, why = pick_application(index.apps, rows, text, when)
+    if why:
+        earlier = next((rows_of[r] for r in reversed(candidate.references)
+                        if rows_of.get(r)), [])
+        if earlier and set(earlier) <= set(rows):
+            picked, why = earlier, ""
+    return picked, why
 
 
 def _other_role(role: object, subject: str) -> bool:

@@ -80,8 +80,13 @@ def company_keys(name: object) -> list[str]:
 
     >>> company_keys("Müller Logistik GmbH")
     ['mullerlogistik', 'muellerlogistik']
+    >>> company_keys("Lumen & Hart")[:3]
+    ['lumenhart', 'lumenandhart', 'lumenundhart']
     """
     keys = [company_key(name), company_key(str(name).translate(TRANSLITERATION))]
+    if "&" in str(name) or "+" in str(name):  # "Lumen & Hart" at lumenandhart.com
+        keys += [company_key(re.sub(r"[&+]", f" {word} ", str(name)))
+                 for word in ("and", "und", "et", "y", "en", "e")]
     return list(dict.fromkeys(k for k in keys if k))
 
 
