@@ -51,9 +51,10 @@ of the SHA-256 of ``SALT + tag`` is below 0.4 of 256, else TUNING; the salt was 
 first that works, counting up from 0) so that both sides hold every language, before any
 failure was looked at. The reader is tuned only on failures of tuning sources. The FRESH
 mailboxes were written later, from public templates none of the others drew on, and measured
-once before the reader was next changed: every one of their sources is held out. fresh-1
-was held out until fresh-2 was written and measured; the reader was then mended on fresh-1's
-failures, so its sources now count as tuning (TUNED_FRESH), and fresh-2 is the held-out one.
+once before the reader was next changed: every one of their sources is held out. Each round
+ends the same way: once a newer fresh mailbox is written and measured, the reader may be
+mended on the older one's failures, whose sources then count as tuning (TUNED_FRESH): fresh-1
+in the fourth round, fresh-2 and fresh-3 in the fifth. fresh-4 is the held-out one.
 """
 
 from __future__ import annotations
@@ -77,8 +78,9 @@ from analysis.model.keys import company_key
 from analysis.model.tables import empty_applications
 
 FOLDER = Path(__file__).parent / "mailpublic"
-FRESH: tuple[str, ...] = ("fresh-4",)  # written after the reader's last change: every source held out
-TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3")  # held out once, measured, then mended on: every source tuning
+FRESH: tuple[str, ...] = ("fresh-4",)  # never read to mend the reader: every source held out
+# held out once, measured, then mended on: every source tuning
+TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3")
 NAMES = ("en-1", "en-2", "en-3", "en-4", "de-1", "fr-1", "es-1", "mix-1", *TUNED_FRESH,
          *FRESH)
 HELD_OUT_SHARE = 0.4
