@@ -23,6 +23,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from analysis.mail import day_words as dw
+from analysis.mail import other_mail as om
+from analysis.mail import own_words as ow
 from analysis.mail import phrases as ph
 from analysis.mail.when import at, dates_in, frame_end
 
@@ -49,7 +52,7 @@ _DEADLINE_BEFORE = re.compile(
 _PERSONAL = re.compile(r"(?i)\?|\b(?:i|i'm|i'd|i've|i'll|ich|j'ai|me gustaría|yo)\b|"
                        r"\bje (?:suis|vous|serai|reste|me|reviens|tiens|souhaite|vais|peux|"
                        r"voulais|serais|travaille|m'occupe|n'ai|ne)\b")
-_REPLYING = re.compile(r"(?i)\s*(?:re|aw|antw|rv|sv|fw|fwd|wg|tr)\s*:")
+REPLYING = re.compile(r"(?i)\s*(?:re|aw|antw|rv|sv|fw|fwd|wg|tr)\s*:")
 # "Thanks for your application - we'd love to have a first conversation": thanks for applying
 # come before an invitation, not after a meeting
 _THANKS_FOR_APPLYING = re.compile(
@@ -182,7 +185,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     e-signature service sends it for the employer."""
     body = body[:READ_CHARS]
     # A reply's subject ("RE: Offer letter") is the earlier message's, not what this one says.
-    replying = bool(_REPLYING.match(subject))
+    replying = bool(REPLYING.match(subject))
     if replying:
         subject = ""
     said = Sentences(sentences(subject) + sentences(body))
@@ -193,8 +196,8 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
                    for i in said.hits(ph.REJECTION))
     # "I'm travelling Monday, could you do Wednesday?" is a person, not an auto-reply: an
     # auto-reply never invites.
-    if ph.AUTO_REPLY.search(subject) or (
-            not rejected and said.any(ph.AUTO_REPLY_BODY, within=6)
+    if om.AUTO_REPLY.search(subject) or (
+            not rejected and said.any(om.AUTO_REPLY_BODY, within=6)
             and not (person and said.any(ph.INVITE, firm=True))):
         return Meaning(None, 0.0)
     promised = _promised(said, sent.date())
@@ -210,6 +213,8 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     called_off = cancelled or any(meeting.search(said.parts[i]) for i in said.hits(ph.CANCEL))
     if called_off and not (moved or (calendar is not None and not cancelled)):
         return Meaning(CANCELLED, 0.9)
+    if calendar is None and not moved and said.any(om.JOB_ALERT, within=6):
+        return Meaning(None, 0.0)  # openings listed for the person: about no application
     invited = calendar is not None or moved or any(
         not ph.HEDGE.search(said.parts[i])
         and not _THANKS.search(_THANKS_FOR_APPLYING.sub("", said.parts[i]))
@@ -238,8 +243,9 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         if not automatic and from_company and said.any(ph.REQUEST_INFO):
             return Meaning(REPLY, 0.75, promised=promised)
         return Meaning(ACKNOWLEDGEMENT, 0.9, promised=promised)
-    if automatic or platform or not from_company:
-        return Meaning(None, 0.0)
+    if automatic or platform or not from_company or om.BULK_BODY.search(body) or (
+            said.any(om.TRANSACTIONAL, within=4) and not said.any(ph.OWN_APPLICATION)):
+        return Meaning(None, 0.0)  # a machine's, a list's, a receipt: no answer to anyone
     return Meaning(REPLY, 0.8 if person else 0.75, promised=promised)
 
 
@@ -266,11 +272,11 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
     chosen: list[tuple[dt.datetime, bool]] = []
     for part, labelled in _with_labels(parts):
         about = labelled or bool(meeting.search(part))
-        if ph.START.search(part) or (ph.STARTS.search(part) and not about) or (
-                ph.PROMISE.search(part) and not about):
+        if ph.START.search(part) or (dw.STARTS.search(part) and not about) or (
+                dw.PROMISE.search(part) and not about):
             continue
         # the slot a reschedule replaces ("instead of Thursday 26 November") is not the new one
-        gone = [m.end() for m in ph.PAST_SLOT.finditer(part)] if moved else []
+        gone = [m.end() for m in dw.PAST_SLOT.finditer(part)] if moved else []
         named = [f for f in dates_in(part, sent.date())
                  if not any(0 <= f.start - end <= 40 for end in gone)]
         if gone and not named:
@@ -341,12 +347,12 @@ def promised_decision(text: str, on: dt.date) -> dt.date | None:
 
 
 def _promised(said: Sentences, on: dt.date) -> dt.date | None:
-    for i in said.hits(ph.PROMISE):
+    for i in said.hits(dw.PROMISE):
         part = said.parts[i]
-        promise = ph.PROMISE.search(part)
-        if not promise or ph.THEIR_DEADLINE.search(part) or ph.AUTO_REPLY.search(part):
+        promise = dw.PROMISE.search(part)
+        if not promise or dw.THEIR_DEADLINE.search(part) or om.AUTO_REPLY.search(part):
             continue
-        times = list(ph.PROMISE_TIME.finditer(part))
+        times = list(dw.PROMISE_TIME.finditer(part))
         if not times:
             continue
         after = [t for t in times if t.start() >= promise.start()] or times
@@ -364,30 +370,30 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
     application itself."""
     body = body[:READ_CHARS]
     # A reply's subject ("Re: Thank you for the interview") is the earlier message's.
-    replying = bool(_REPLYING.match(subject))
+    replying = bool(REPLYING.match(subject))
     parts = _decisive(([] if replying else sentences(subject)) + sentences(body))
-    if _any(ph.SENT_WITHDRAW, parts):
+    if _any(ow.SENT_WITHDRAW, parts):
         return Meaning(SENT_WITHDRAW, 0.9)
-    if _any(ph.SENT_DECLINE, parts):
+    if _any(ow.SENT_DECLINE, parts):
         return Meaning(SENT_DECLINE, 0.9)
-    if _any(ph.SENT_ACCEPT, parts) and (after_offer or re.search(
+    if _any(ow.SENT_ACCEPT, parts) and (after_offer or re.search(
             r"(?i)offer|angebot|zusage|offre|proposition|oferta|propuesta", subject + body)):
         return Meaning(SENT_ACCEPT, 0.9)
     applying = any(re.search(r"(?i)\b(?:cv|resume|résumé|lebenslauf|curriculum)\b", name)
                    for name in attachments)
-    follow = [i for i, p in enumerate(parts) if ph.SENT_FOLLOW_UP.search(p)]
+    follow = [i for i, p in enumerate(parts) if ow.SENT_FOLLOW_UP.search(p)]
     if not after_interview and not after_rejection and not follow and not replying and (
-            applying or ph.SENT_APPLICATION.search(subject)):
+            applying or ow.SENT_APPLICATION.search(subject)):
         return Meaning(SENT_APPLICATION, 0.85 if applying else 0.75)
     thanks = [i for i, p in enumerate(parts)
-              if ph.SENT_THANKS.search(p) and not _CONSIDERATION.search(p)]
-    if after_rejection and (thanks or _any(ph.SENT_REJECTION_THANKS, parts)):
+              if ow.SENT_THANKS.search(p) and not _CONSIDERATION.search(p)]
+    if after_rejection and (thanks or _any(ow.SENT_REJECTION_THANKS, parts)):
         return Meaning(SENT_REJECTION_THANKS, 0.9)
     if thanks and (not follow or thanks[0] <= follow[0]):
         return Meaning(SENT_THANK_YOU, 0.9 if after_interview else 0.8)
     if follow:
         return Meaning(SENT_FOLLOW_UP, 0.85)
-    if (ph.SENT_APPLICATION.search(subject) and not replying) or (
-            not after_interview and _any(ph.SENT_APPLICATION, parts)):
+    if (ow.SENT_APPLICATION.search(subject) and not replying) or (
+            not after_interview and _any(ow.SENT_APPLICATION, parts)):
         return Meaning(SENT_APPLICATION, 0.75)
     return Meaning(None, 0.0)

@@ -13,6 +13,8 @@ import pandas as pd
 
 from analysis.mail import meaning as mm
 from analysis.mail import message as msg
+from analysis.mail import other_mail as om
+from analysis.mail import phrases as ph
 from analysis.mail.matching import FREE_MAIL, Index, domain_of, in_domains
 from analysis.mail.proposals import SNIPPET, pick_application
 from analysis.mail.senders import is_board, is_person, is_platform
@@ -124,8 +126,11 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                 automatic=candidate.automatic or candidate.how == "ats",
                 from_company=candidate.how in ("domain", "contact", "thread") or person,
                 person=person, board=board, platform=platform)
-        if meaning.kind is None:
-            continue
+        if meaning.kind is None or (
+                not outgoing and meaning.kind in (mm.REPLY, mm.INTERVIEW) and event is None
+                and candidate.how == "domain" and not _answers(candidate, rows_of)
+                and not _about_a_job(text, index, rows, mine=meaning.kind == mm.REPLY)):
+            continue  # the company's other mail (its product, its events) answers nothing
         if not rows and meaning.kind != (mm.SENT_APPLICATION if outgoing
                                          else mm.ACKNOWLEDGEMENT):
             continue  # only an acknowledgement or one's own application tells of a new one
@@ -154,6 +159,24 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
         })
     return pd.DataFrame(records, columns=[*EVIDENCE_COLUMNS, "text", "recipient_name",
                                           "recipient_address"])
+
+
+def _answers(candidate: Candidate, rows_of: dict[str, list[int]]) -> bool:
+    """Whether a message answers one read before (its thread) or says it replies."""
+    return any(r in rows_of for r in candidate.references) or bool(
+        mm.REPLYING.match(candidate.subject))
+
+
+def _about_a_job(text: str, index: Index, rows: list[int], *, mine: bool) -> bool:
+    """Whether a message speaks of a job search (an application, an interview, in any of the
+    reader's languages; the person's ``mine``, for a mere reply) or names the role of one of
+    ``rows`` (by a word of five letters or more: "analyst", not "data")."""
+    if (ph.OWN_APPLICATION.search(text) or ph.INTERVIEW_WORD.search(text)) if mine else \
+            om.APPLICATION_WORDS.search(text):
+        return True
+    said = set(fold(text).split())
+    return any(len(word) >= 5 and word in said
+               for r in rows for word in fold(index.apps.at[r, s.ROLE]).split())
 
 
 def _pick(candidate: Candidate, when: dt.datetime, index: Index, rows: list[int], text: str,

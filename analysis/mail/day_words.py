@@ -1,0 +1,51 @@
+"""The words around a day that say whose it is: a deadline set for the person or a start
+(neither the interview's day nor a promised decision), the slot a reschedule replaces, and a
+promised answer with the time it is promised within."""
+
+from __future__ import annotations
+
+from analysis.mail.phrases import any_of
+
+# Words of a deadline set for the person, or of a start: a day in such a sentence is neither
+# the interview's nor a promised decision.
+THEIR_DEADLINE = any_of(
+    r"\b(?:let us know|confirm|reply|respond|get back to us|your (?:answer|reply|decision|"
+    r"response)|accept|deadline|sign|return)\b", r"\bgeben sie uns\b", r"\b(?:ihre|deine) "
+    r"(?:antwort|rückmeldung|entscheidung)\b",
+    r"\b(?:geben sie|gib) (?:uns|mir) (?:\w+ ){0,3}bescheid\b", r"\bbestätigen sie\b",
+    r"\bfaire part\b", r"\bvotre (?:réponse|retour|décision|confirmation)\b", r"\bconfirmer\b",
+    r"\btu (?:respuesta|decisión|confirmación)\b", r"\bsu (?:respuesta|decisión)\b",
+    r"\bconfirm(?:a|ar|es|e)\b", r"\bresponder\b", r"\bindícanos\b",
+)
+STARTS = any_of(r"\bstart\w*\b", r"\bfirst day\b", r"\bjoin(?:ing)? (?:us|the team|date)\b",
+                r"\beintritt\b", r"\bstart am\b", r"\barbeitsbeginn\b", r"\bdate d'(?:embauche|"
+                r"entrée|arrivée)\b", r"\bprise de poste\b", r"\bincorpora\w*\b",
+                r"\bfecha de inicio\b", r"\bempezar\b", r"\bbegin\b")
+PAST_SLOT = any_of(r"\b(?:had|originally|previously|initially|was) (?:arranged|scheduled|planned|"
+                   r"booked|set)\b", r"\binstead of\b", r"\bursprünglich\b", r"\bstatt\b",
+                   r"\banstelle\b", r"\binitialement\b", r"\bprévu(?:e)? (?:le|pour)\b",
+                   r"\bau lieu de\b", r"\bprevist[oa]\b", r"\ben lugar de\b",
+                   r"\binicialmente\b", r"\bwe had\b", r"\bthat we had\b")
+# Words of a promised answer ("we will get back to you by Friday 8 May").
+PROMISE = any_of(
+    r"\b(?:decide|decision|get back to you|be in touch|hear (?:back )?from (?:us|me)|let you know|"
+    r"update you|come back to you|contact you|reach out|feedback|answer|respond to you|"
+    r"news from us|next steps|hear back|outcome|where (?:you|they|everyone) stands?|"
+    r"let (?:everyone|all|each|every \w+) know|(?:an?|any|the|further) update|inform (?:you|"
+    r"all|every|each|candidates|applicants))\b", r"\bi'll (?:write|reply|respond)\b",
+    r"\b(?:rückmeldung|entscheidung|entscheiden|melden (?:uns|wir uns|mich)|antwort|"
+    r"bescheid geben|informieren)\b", r"\b(?:décision|reviendr\w+ vers vous|retour|réponse|"
+    r"je vous réponds|vous répondr\w+|recontacter\w*|informer\w*|vous tenir informée?|"
+    r"de nos nouvelles)\b",
+    r"\b(?:respuesta|decisión|noticias|resultado|volveremos a contactar|contactaremos|"
+    r"te (?:diremos|informaremos|escribiremos)|nos pondremos en contacto|daremos respuesta)\b",
+)
+PROMISE_TIME = any_of(
+    r"\b(?:by|within|before|until|no later than|next week|end of|in the next|over the next|"
+    r"in (?:\w+ )?(?:days|weeks))\b", r"\bon (?=(?:\w+day|the \d|\d))",
+    r"\b(?:bis|innerhalb|spätestens|nächste[nr]? woche|"
+    r"in den nächsten|binnen|ende)\b", r"\b(?:d'ici|dans les|sous|avant|au plus tard|"
+    r"la semaine prochaine|fin)\b", r"\b(?:dentro de|antes del?|la próxima semana|la semana "
+    r"que viene|como muy tarde|a más tardar|en los próximos|finales|en un plazo|en el plazo|"
+    r"plazo máximo|en las próximas)\b",
+)

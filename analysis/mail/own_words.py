@@ -1,0 +1,125 @@
+"""The phrases of the person's own mail to an employer, sentence by sentence, in English,
+German, French, Spanish, Italian, Dutch and Portuguese: the thank-you after an interview (in
+everyday words too), the thanks after a rejection, the follow-up, accepting or declining an
+offer, withdrawing, the application itself."""
+
+from __future__ import annotations
+
+from analysis.mail.phrases import any_of
+
+SENT_THANKS = any_of(
+    r"\bthank(?:s| you)\b.{0,30}\bfor (?:taking the time|your time|the time|the (?:interview|"
+    r"conversation|chat|call|opportunity|meeting|discussion)|(?:meeting|speaking|talking|chatting)"
+    r" (?:with )?(?:me|today|yesterday|earlier)|having me|a great (?:conversation|chat)|"
+    r"(?:the |our )?(?:great |lovely |interesting )?(?:conversation|chat|call|talk))",
+    r"\b(?:great|lovely|nice|a pleasure|good|wonderful) (?:to (?:meet|speak|talk|chat)|meeting|"
+    r"speaking|talking|chatting)\b", r"\b(?:so )?glad (?:we|to have) (?:got|had|were able) to "
+    r"(?:talk|speak|meet|chat)\b", r"\bgrateful for (?:your|the) time\b", r"\benjoyed "
+    r"(?:our|the|meeting|speaking|talking|learning)\b", r"\bappreciate(?:d)? (?:your|the) time\b",
+    r"\bthanks for (?:today|yesterday|this morning|this afternoon|chatting)\b",
+    r"\b(?:danke|vielen dank|herzlichen dank)\b.{0,30}\b(?:gespräch|interview|austausch|"
+    r"ihre zeit|die zeit|kennenlernen|telefonat)\b", r"\bhat mir (?:sehr )?(?:gut )?gefallen\b",
+    r"\b(?:vous )?remercier?\b.{0,60}\b(?:entretien|échange|temps|rencontre)\b",
+    r"\bremerciements?\b", r"\bmerci (?:pour|de) (?:l'entretien|notre (?:échange|entretien)|"
+    r"votre temps|cet échange|ce moment)",
+    r"\bgracias por (?:la entrevista|su tiempo|tu tiempo|la conversación|la charla|"
+    r"recibirme|el tiempo|la oportunidad)", r"\bmerci pour l'opportunité\b",
+    r"\b(?:danke|vielen dank)\b.{0,20}\bfür die (?:gelegenheit|möglichkeit)\b",
+    r"\bagradec\w+\b.{0,60}\b(?:entrevista|tiempo|conversación|"
+    r"reunión)\b", r"\bfue un placer\b",
+    r"\bgrazie\b.{0,30}\b(?:colloquio|incontro|tempo|piacevole|opportunità|chiacchierata)\b",
+    r"\bringrazi\w+\b.{0,60}\b(?:colloquio|incontro|tempo|opportunità)\b",
+    r"\bobrigad[oa]\b.{0,30}\b(?:entrevista|conversa|oportunidade|tempo|reunião)\b",
+    r"\bagradeç\w*\b.{0,60}\b(?:entrevista|conversa|oportunidade|tempo|reunião)\b",
+    r"\b(?:bedankt|dank (?:je|u) (?:wel )?)\b.{0,30}\b(?:gesprek|tijd|kennismaking|mogelijkheid)\b",
+    r"\bbedanke mich\b.{0,60}\b(?:gespräch|interview|austausch|zeit|kennenlernen|telefonat)",
+    r"\bmerci\b.{0,20}\b(?:pour|de) (?:cet|cette|notre|l'|le|ce|votre) ?(?:\w+ )?(?:échange|en"
+    r"tretien|rencontre|temps|accueil)",
+    r"\b(?:hartelijk |heel erg |nogmaals )?(?:dank|bedankt)\b.{0,40}\b(?:gesprek|tijd|kennisma"
+    r"king)\b",
+)
+SENT_REJECTION_THANKS = any_of(
+    r"\bthank(?:s| you)\b.{0,20}\bfor (?:letting me know|informing me|your consideration|"
+    r"considering me|the update|getting back to me|the feedback|your (?:decision|reply|"
+    r"response|message|note|feedback))", r"\b(?:hope|keep me in mind|consider me) "
+    r"(?:for )?(?:future|other)", r"\bfuture (?:opportunities|openings|roles)\b",
+    r"\bdisappointed\b", r"\b(?:danke|vielen dank|herzlichen dank)\b.{0,30}\b(?:rückmeldung|"
+    r"mitteilung|nachricht|absage)\b", r"\bzukünftig\w*\b", r"\bbedauere\b",
+    r"\bmerci (?:pour|de) votre (?:retour|réponse|message)\b", r"\bdéçue?\b",
+    r"\bgracias por (?:avisarme|informarme|su respuesta|tu respuesta|la respuesta|"
+    r"comunicármelo|tu mensaje|su mensaje)", r"\bfuturas? (?:oportunidades|vacantes|procesos)\b",
+    r"\bobrigad[oa]\b.{0,20}\b(?:pelo|pela) (?:retorno|resposta|feedback|aviso)\b",
+    r"\bgrazie per (?:avermi informat\w*|la risposta|il riscontro|il feedback)\b",
+    r"\bbedankt voor (?:uw|je|jouw) (?:bericht|terugkoppeling|reactie|feedback)\b",
+)
+SENT_FOLLOW_UP = any_of(
+    r"\bfollow(?:ing)?[- ]up\b", r"\bany (?:update|news)\b", r"\bchecking in\b",
+    r"\bstatus of my application\b", r"\bwanted to (?:check|ask) (?:in|whether|if|about|on)\b",
+    r"\bstill (?:very )?(?:interested|keen|excited)\b", r"\breaffirm\b",
+    r"\bnachfrag\w*\b", r"\bstand (?:meiner|der) bewerbung\b", r"\bgibt es (?:schon )?"
+    r"(?:neuigkeiten|etwas neues)\b", r"\b(?:je me permets de )?(?:vous )?relanc\w+\b",
+    r"\brevenir vers vous\b", r"\bsuivi de ma candidature\b", r"\bdes nouvelles\b",
+    r"\bseguimiento\b", r"\balguna novedad\b", r"\bestado de mi (?:candidatura|solicitud)\b",
+    r"\baggiornament\w+\b.{0,30}\b(?:mia candidatura|selezione)\b",
+    r"\b(?:alguma novidade|atualização sobre (?:a )?minha candidatura)\b",
+    r"\bstand van zaken\b",
+    r"\bcircl(?:e|ing) back\b",
+    r"\btouch(?:ing)? base\b",
+    r"\bchecking on\b",
+    r"\bupdate on (?:my|the) (?:application|candidacy|interview|process)\b",
+    r"\bwhether (?:a|any) decision\b",
+)
+SENT_ACCEPT = any_of(
+    r"\b(?:formally |happy to |delighted to |pleased to )?accept(?:ing)? (?:the|your|this) "
+    r"(?:job |formal |kind )?offer\b", r"\baccept the (?:position|role)\b",
+    r"\boffer acceptance\b", r"\bi accept\b", r"\bnehme\b.{0,80}\b(?:an|angebot)\b",
+    r"\b(?:stelle|angebot|position)\b.{0,80}\bannehme\b", r"\bsage (?:ihnen |dir )?(?:gerne )?zu\b",
+    r"\bj'accepte\b", r"\baccepter (?:votre|cette) (?:offre|proposition)\b",
+    r"\bacceptation\b", r"\bacepto\b", r"\baceptar (?:la|su|tu|vuestra) (?:oferta|propuesta)\b",
+    r"\baceptación\b",
+    r"\baccetto\b",
+    r"\baccettare (?:la|l'|vostra|la vostra) ?(?:offerta|proposta)\b",
+    r"\baceito\b",
+    r"\baceitar (?:a|vossa|sua) (?:proposta|oferta)\b",
+    r"\bneem\b.{0,40}\baanbod\b.{0,20}\baan\b",
+    r"\baccepteer\b.{0,30}\baanbod\b",
+)
+SENT_DECLINE = any_of(
+    r"\bdecline (?:the|your|this)\b.{0,30}\boffer\b", r"\b(?:declining|turn down|turning down)"
+    r"\b.{0,30}\boffer\b", r"\bnot (?:be )?(?:able to )?accept(?:ing)? (?:the|your|this) offer\b",
+    r"\b(?:angebot|stelle)\b.{0,60}\b(?:ablehnen|nicht annehmen|absagen)\b", r"\blehne\b.{0,60}"
+    r"\bab\b", r"\bdécliner (?:votre|cette) (?:offre|proposition)\b", r"\bne pas donner suite "
+    r"à votre (?:offre|proposition)\b", r"\brechazar (?:la|su|tu|vuestra) (?:oferta|propuesta)\b",
+    r"\bdeclinar (?:la|su|tu) (?:oferta|propuesta)\b",
+    r"\b(?:declinare|rifiutare|rinunciare)\b.{0,30}\b(?:offerta|proposta)\b",
+    r"\b(?:recusar|declinar)\b.{0,30}\b(?:proposta|oferta)\b",
+    r"\baanbod\b.{0,40}\b(?:af te wijzen|afwijzen|afslaan|af te slaan|niet aannemen)\b",
+    r"\b(?:angebot|stelle|position)\b.{0,80}\b(?:nicht anzunehmen|abzulehnen|abzusagen)\b",
+    r"\bnão (?:\w+ ){0,2}aceitar (?:a|sua|vossa) (?:proposta|oferta)\b",
+    r"\bnon (?:\w+ ){0,2}accettare\b.{0,20}\b(?:offerta|proposta)\b",
+    r"\bno (?:\w+ ){0,2}aceptar (?:la|su|tu|vuestra) (?:oferta|propuesta)\b",
+    r"\bne (?:\w+ ){0,2}(?:pas )?accepter (?:votre|cette) (?:offre|proposition)\b",
+)
+SENT_WITHDRAW = any_of(
+    r"\bwithdraw\w*\b.{0,40}\b(?:application|candidacy|candidature|from (?:the|your) "
+    r"(?:process|consideration))", r"\bremove me from (?:consideration|the process)\b",
+    r"\bziehe\b.{0,60}\bbewerbung\b.{0,30}\bzurück\b", r"\b(?:rückzug|zurückziehen)\b.{0,40}"
+    r"\bbewerbung\b", r"\bbewerbung\b.{0,40}\b(?:zurückziehen|zurückzuziehen|zurück)\b",
+    r"\bretir\w+ (?:ma|mi) (?:candidature|candidatura|solicitud)\b", r"\bretrait de (?:ma|la) "
+    r"candidature\b", r"\bdesist\w*\b", r"\bretirar(?:me)? (?:del proceso|mi candidatura)\b",
+    r"\b(?:retir|ritir)\w+ (?:la |a )?(?:mia|minha) (?:candidatura|domanda)\b",
+    r"\b(?:trek|trekken)\b.{0,40}\bsollicitatie\b.{0,20}\bin\b",
+    r"\bsollicitatie (?:in te trekken|intrekken)\b",
+    r"\bdesistir\w*\b.{0,30}\b(?:processo|candidatura|vaga)\b",
+)
+SENT_APPLICATION = any_of(
+    r"\b(?:my )?application for\b", r"\bapply(?:ing)? (?:for|to)\b", r"\b(?:attached|enclosed|"
+    r"please find)\b.{0,20}\b(?:cv|resume|résumé|application|cover letter)\b",
+    r"\binterest in the\b.{0,40}\b(?:position|role)\b", r"\bbewerbung (?:als|für|um)\b",
+    r"\blebenslauf\b", r"\bcandidature (?:pour|au poste|spontanée)\b",
+    r"\bcandidatura (?:para|al puesto|espontánea)\b", r"\bsolicitud (?:para|de empleo)\b",
+    r"\b(?:vous trouverez )?ci-joint\w*\b.{0,20}\b(?:cv|candidature|lettre de motivation)\b",
+    r"\b(?:anbei|im anhang)\b.{0,30}\b(?:lebenslauf|bewerbung|unterlagen)\b",
+    r"\b(?:adjunto|te envío|le envío|os envío)\b.{0,20}\b(?:cv|currículum|curriculum|"
+    r"candidatura)\b", r"^\W*(?:application|candidature|bewerbung|candidatura|solicitud)\s*[-–:]",
+)
