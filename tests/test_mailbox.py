@@ -170,3 +170,22 @@ def test_ticks_come_while_a_large_message_is_read():
     ticks = []
     list(iter_messages(data, tick=lambda position, size: ticks.append(position)))
     assert len(ticks) >= 3 and ticks == sorted(ticks)
+
+
+@pytest.mark.parametrize("quote", [
+    "On Mon, 3 Nov 2026 at 10:00, Ana Ruiz <ana@x.com>\nwrote:\nUnfortunately we will not",
+    "Am Mo., 3. Nov. 2026 um 10:00 Uhr schrieb Ana Ruiz <ana@x.com>:\nleider nicht",
+    "Le lun. 3 nov. 2026 à 10:00, Ana Ruiz <ana@x.com> a écrit :\nmalheureusement pas",
+    "El lun, 3 nov 2026 a las 10:00, Ana Ruiz (<ana@x.com>) escribió:\nlamentablemente no",
+    "Il giorno lun 3 nov 2026 alle ore 10:00 Ana <ana@x.com> ha scritto:\npurtroppo non",
+    "Op ma 3 nov. 2026 om 10:00 schreef Ana <ana@x.com>:\nhelaas niet",
+    "Em seg., 3 de nov. de 2026 às 10:00, Ana <ana@x.com> escreveu:\ninfelizmente não",
+    "-----Messaggio originale-----\nDa: Ana\npurtroppo non",
+    "Von: Ana Ruiz <ana@x.com>\nGesendet: Montag, 3. November 2026 10:00\nleider nicht",
+    "De : Ana Ruiz <ana@x.com>\nEnvoyé : lundi 3 novembre 2026 10:00\nmalheureusement pas",
+    "Van: Ana Ruiz <ana@x.com>\nVerzonden: maandag 3 november 2026 10:00\nhelaas niet",
+])
+def test_a_reply_is_read_without_what_it_quotes(quote):
+    message = EmailMessage()
+    message.set_content("Thanks, Thursday works for me.\n\n" + quote)
+    assert msg.body_text(message).strip() == "Thanks, Thursday works for me."

@@ -196,11 +196,17 @@ def sent_at(message: Message | Head) -> dt.datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
+# Where a reply starts quoting (the line may wrap once: "On Mon, 3 Nov 2026 at 10:00, Ana
+# <ana@x.com>\nwrote:"), in the reader's languages, and Outlook's header block.
+_WRAP = r"[^\n]{4,200}(?:\n[^\n]{0,120})?"
 _QUOTE_HEAD = re.compile(
-    r"(?im)^(?:on .{4,200}wrote:|am .{4,200}schrieb.{0,60}:|le .{4,200}a écrit\s*:|"
-    r"el .{4,200}escribió\s*:|-{2,}\s*original message\s*-{2,}|-{2,}\s*ursprüngliche "
-    r"nachricht\s*-{2,}|-{2,}\s*message d'origine\s*-{2,}|-{2,}\s*mensaje original\s*-{2,}|"
-    r"from:\s.+\n(?:sent|date|gesendet|envoyé|enviado):\s)")
+    rf"(?im)^(?:on {_WRAP}wrote:|am {_WRAP}schrieb[^\n]{{0,60}}:|le {_WRAP}a écrit\s*:|"
+    rf"el {_WRAP}escribió\s*:|il {_WRAP}ha scritto\s*:|op {_WRAP}schreef[^\n]{{0,60}}:|"
+    rf"em {_WRAP}escreveu\s*:|"
+    r"-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|"
+    r"messaggio originale|oorspronkelijk bericht|mensagem original)\s*-{2,}|"
+    r"(?:from|von|de|da|van)\s?:\s.+\n(?:sent|date|gesendet|datum|envoyé|enviado|enviada|"
+    r"inviato|data|verzonden)\s?:\s)")
 
 
 def body_text(message: EmailMessage, *, limit: int = 20_000) -> str:
