@@ -36,3 +36,16 @@ def test_the_wordings_cover_every_language_and_kind():
     assert {mm.REJECTION, mm.OFFER, mm.INTERVIEW, mm.ASSESSMENT, mm.CANCELLED,
             mm.ACKNOWLEDGEMENT, *mm.SENT_KINDS} - {mm.SENT_APPLICATION} <= kinds
     assert len(LINES) >= 150
+
+
+PROMISES = [line.split("|", 1) for line in
+            (Path(__file__).parent / "mailpromises.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize(("day", "text"), PROMISES)
+def test_a_promised_decision_is_read_in_each_language(day, text):
+    """Written on Monday 16 November 2026; "None" where the day is a deadline set for the
+    person or only a condition."""
+    found = mm.promised_decision(text, dt.date(2026, 11, 16))
+    assert (found.isoformat() if found else "None") == day

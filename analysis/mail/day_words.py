@@ -16,6 +16,15 @@ THEIR_DEADLINE = any_of(
     r"\bfaire part\b", r"\bvotre (?:réponse|retour|décision|confirmation)\b", r"\bconfirmer\b",
     r"\btu (?:respuesta|decisión|confirmación)\b", r"\bsu (?:respuesta|decisión)\b",
     r"\bconfirm(?:a|ar|es|e)\b", r"\bresponder\b", r"\bindícanos\b",
+    r"\b(?:la tua|la sua|vostra) (?:risposta|decisione|conferma)\b",
+    r"\b(?:facci|fateci|ci faccia) sapere\b",
+    r"\bconferm(?:a|are|i)\b",
+    r"\b(?:uw|je|jouw) (?:reactie|antwoord|beslissing|bevestiging)\b",
+    r"\blaat (?:ons|het ons) (?:\w+ )?weten\b",
+    r"\bbevestig\w*\b",
+    r"\b(?:sua|tua) (?:resposta|decisão|confirmação)\b",
+    r"\b(?:nos )?inform(?:e|ar)-nos\b",
+    r"\bconfirm(?:e|ar)\b",
 )
 STARTS = any_of(r"\bstart\w*\b", r"\bfirst day\b", r"\bjoin(?:ing)? (?:us|the team|date)\b",
                 r"\beintritt\b", r"\bstart am\b", r"\barbeitsbeginn\b", r"\bdate d'(?:embauche|"
@@ -39,6 +48,14 @@ PROMISE = any_of(
     r"de nos nouvelles)\b",
     r"\b(?:respuesta|decisión|noticias|resultado|volveremos a contactar|contactaremos|"
     r"te (?:diremos|informaremos|escribiremos)|nos pondremos en contacto|daremos respuesta)\b",
+    r"\bget back to (?:all|every|each|the) (?:\w+ )?(?:candidates|applicants|of you)\b",
+    r"\b(?:ti|vi|le) (?:faremo|farò|faremo) sapere\b",
+    r"\b(?:riceverai|riceverà|riceverete)\b.{0,30}\b(?:risposta|riscontro|notizie|esito)\b",
+    r"\blaten (?:we|wij) (?:je|u|jou)\b.{0,60}\bweten\b",
+    r"\b(?:je|u) (?:hoort|hoor|ontvangt)\b.{0,40}\b(?:van ons|bericht|reactie|antwoord)\b",
+    r"\b(?:entraremos|entrarei) em contato\b",
+    r"\b(?:daremos|darei) (?:um |uma )?(?:retorno|resposta|feedback)\b",
+    r"\b(?:receberá|receberás|vai receber)\b.{0,30}\b(?:retorno|resposta|feedback)\b",
 )
 PROMISE_TIME = any_of(
     r"\b(?:by|within|before|until|no later than|next week|end of|in the next|over the next|"
@@ -48,4 +65,7 @@ PROMISE_TIME = any_of(
     r"la semaine prochaine|fin)\b", r"\b(?:dentro de|antes del?|la próxima semana|la semana "
     r"que viene|como muy tarde|a más tardar|en los próximos|finales|en un plazo|en el plazo|"
     r"plazo máximo|en las próximas)\b",
+    r"\b(?:entro|prima di|la prossima settimana|fine mese)\b",
+    r"\b(?:uiterlijk|binnen|volgende week|voor het einde)\b",
+    r"\b(?:até|no prazo de|na próxima semana|dentro de)\b",
 )

@@ -38,6 +38,21 @@ CONDITIONAL_WITHIN = any_of(
     r"you|email you|inform you|update you)|wir (?:informieren|benachrichtigen) (?:sie|dich)|"
     r"nous vous (?:informerons|préviendrons)|vous serez (?:informée?|prévenue?))\b.{0,40}"
     r"\b(?:cuando|when|once|as soon as|sobald|wenn|dès que|lorsque|quand)\b",
+    # "only if", "in case of", in every language the reader knows
+    r"\bonly if\b",
+    r"\bin case (?:of|you|we)\b",
+    r"\b(?:en|dans le) cas (?:de|où)\b",
+    r"\bim falle?\b",
+    r"\bsolo si\b",
+    r"\bin caso (?:di|in cui)\b",
+    r"\bnel caso\b",
+    r"\bsolo se\b",
+    r"\bem caso de\b",
+    r"\b(?:apenas|somente|só) se\b",
+    r"\bcaso (?:você|seja|o|a|não)\b",
+    r"\balleen (?:als|indien)\b",
+    r"\bin het geval\b",
+    r"\bmocht(?:en)? (?:je|u|wij|we|er)\b",
 )
 
 

@@ -208,7 +208,10 @@ _NUMBER_WORDS = {
     "few": 3, "a few": 3, "a couple of": 2, "zwei": 2, "drei": 3, "vier": 4, "deux": 2,
     "trois": 3, "dos": 2, "tres": 3, "ein": 1, "eine": 1, "einer": 1, "un": 1, "une": 1,
     "una": 1, "uno": 1, "due": 2, "tre": 3, "quattro": 4, "dois": 2, "duas": 2, "três": 3,
-    "quatro": 4, "um": 1, "uma": 1, "een": 1, "twee": 2, "drie": 3,
+    "quatro": 4, "um": 1, "uma": 1, "een": 1, "twee": 2, "drie": 3, "huit": 8, "dix": 10,
+    # "quinze jours", "quince días", "quindici giorni": a fortnight
+    "quinze": 14, "acht": 8, "zehn": 10, "vierzehn": 14, "ocho": 8, "diez": 10, "quince": 14,
+    "otto": 8, "dieci": 10, "quindici": 14, "veertien": 14, "tien": 10, "oito": 8, "dez": 10,
 }
 _UNITS = {"day": 1, "days": 1, "business day": 1.4, "business days": 1.4, "working days": 1.4,
           "week": 7, "weeks": 7, "month": 30, "months": 30, "tag": 1, "tage": 1, "tagen": 1,
