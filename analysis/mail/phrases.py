@@ -28,8 +28,8 @@ CONDITIONAL_OPENING = re.compile(
     r"for|o candidato|la candidatura|a candidatura)|als (?:je|jij|u|we|wij|er|het|jouw|uw))\b")
 CONDITIONAL_WITHIN = any_of(
     # "see if there are any updates" asks, it does not set a condition
-    r"(?<!\bsee )(?<!\bknow )(?<!\bwonder )(?<!\bwondering )(?<!\bask )(?<!\bcheck )"
-    r"\bif (?:you|we|your|there|the|this|an?|no)\b", r"\bshould (?:you|we)\b",
+    r"\bif(?<!see if)(?<!know if)(?<!wonder if)(?<!wondering if)(?<!ask if)(?<!check if) "
+    r"(?:you|we|your|there|the|this|an?|no)\b", r"\bshould (?:you|we)\b",
     r"\b(?:falls|sofern|sollten) (?:sie|du|wir)\b", r"\bwenn (?:sie|du|wir|ihr)\b",
     r"\bsi (?:vous|nous|votre|aucun|cette|ce|ces)\b", r"\bsans (?:nouvelles|réponse|retour)\b",
     r"\bsi (?:no|tu|su|usted|en|pasad)\b", r"\ben caso de\b", r"\bde no (?:recibir|tener)\b",
