@@ -304,3 +304,25 @@ def test_thanks_for_the_opportunity_is_a_thank_you(body):
 ])
 def test_choices_offers_and_requests_in_other_word_orders(subject, body, kind):
     assert mm.received_meaning(subject, body, sent=SENT).kind == kind
+
+
+@pytest.mark.parametrize(("body", "day", "hour"), [
+    ("Thanks! Tuesday 1 December at 15:00 (UK time) works best for me.", 1, 15),
+    ("Donnerstag, 3. Dezember um 10 Uhr passt mir gut.", 3, 10),
+    ("Le jeudi 3 décembre à 10h me convient parfaitement.", 3, 10),
+    ("El jueves 3 de diciembre a las 10:00 me viene bien.", 3, 10),
+])
+def test_the_slot_the_person_takes_is_the_interview_day(body, day, hour):
+    sent = dt.datetime(2026, 11, 18, 19, 0, tzinfo=dt.UTC)
+    meaning = mm.sent_meaning("Re: interview slots", body, after_rejection=False,
+                              after_interview=True, attachments=[], sent=sent)
+    assert meaning.kind == mm.SENT_SLOT
+    assert (meaning.interview_at.day, meaning.interview_at.hour) == (day, hour)
+
+
+def test_several_days_offered_back_choose_none():
+    sent = dt.datetime(2026, 11, 18, 19, 0, tzinfo=dt.UTC)
+    meaning = mm.sent_meaning("Re: slots", "I could do Tuesday at 10 or Wednesday at 14:00.",
+                              after_rejection=False, after_interview=True, attachments=[],
+                              sent=sent)
+    assert meaning.kind is None

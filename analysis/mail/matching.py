@@ -27,6 +27,18 @@ ATS_DOMAINS = (
     "d.vinci.de", "dvinci-hr.com", "onlyfy.jobs", "prescreen.io", "comeet.co", "rippling.com",
     "gem.com", "homerun.co", "oracle.com", "oraclecloud.com", "avature.net",
     "hr-manager.net", "umantis.com", "concludis.de", "cornerstoneondemand.com",
+    "sapsf.com", "sapsf.eu", "csod.com", "jobylon.com", "factorialhr.com", "flatchr.io",
+    "welcomekit.co", "talentsoft.com", "phenom.com", "beamery.com", "eightfold.ai",
+    "paylocity.com", "ultipro.com", "dayforcehcm.com", "manatal.com", "hirehive.com",
+    "jobscore.com", "clearcompany.com", "gohire.io", "tribepad.com", "oleeo.com",
+    "kenjo.io", "otys.nl", "carerix.com", "easycruit.com", "talentlink.com", "lumesse.com",
+    "hiringroom.com", "bizneo.com", "zohorecruit.com", "zohorecruit.eu", "recruiterbox.com",
+    "freshteam.com", "hireology.com", "trakstar.com", "pinpoint.email", "teamtailor.eu",
+    "smartrecruiters.email", "jobvite-mail.com", "icims.email", "lever-mail.com",
+    "ashby-mail.com", "workday-mail.com", "mysolution.nl", "connexys.nl", "jobdiva.com",
+    "ceipal.com", "bullhornstaffing.com", "vincere.io", "erecruiter.pl", "successfactors.net",
+    "smoothhiring.com", "quarksup.com", "taleez.com", "digitalrecruiters.com", "jobaffinity.fr",
+    "cegid.com", "talentclue.com", "kombo.dev", "dvinci-easy.com", "coveto.de", "perbility.de",
 )
 # Job boards and alert senders: their mail is about many jobs, never one application.
 ALERT_SENDERS = re.compile(

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from analysis.mail import conditions as cond
 from analysis.mail import day_words as dw
 from analysis.mail import other_mail as om
 from analysis.mail import own_words as ow
@@ -35,10 +36,11 @@ CANCELLED, NOTICE = "cancelled", "notice"
 SENT_APPLICATION, SENT_THANK_YOU, SENT_FOLLOW_UP, SENT_REJECTION_THANKS = (
     "sent_application", "sent_thank_you", "sent_follow_up", "sent_rejection_thanks")
 SENT_ACCEPT, SENT_DECLINE, SENT_WITHDRAW = "sent_accept", "sent_decline", "sent_withdraw"
+SENT_SLOT = "sent_slot"  # the person choosing or confirming the interview's day and time
 RECEIVED_KINDS = (ACKNOWLEDGEMENT, REJECTION, INTERVIEW, ASSESSMENT, OFFER, REPLY, CANCELLED,
                   NOTICE)
 SENT_KINDS = (SENT_APPLICATION, SENT_THANK_YOU, SENT_FOLLOW_UP, SENT_REJECTION_THANKS,
-              SENT_ACCEPT, SENT_DECLINE, SENT_WITHDRAW)
+              SENT_ACCEPT, SENT_DECLINE, SENT_WITHDRAW, SENT_SLOT)
 NOT_RESPONSES = (ACKNOWLEDGEMENT, NOTICE)  # received, yet not an answer from the employer
 READ_CHARS = 4000  # a message says what it means in its opening; footers and legal text after
 
@@ -88,7 +90,7 @@ def sentences(text: str) -> list[str]:
 
 
 def _decisive(parts: list[str]) -> list[str]:
-    return [p for p in parts if not ph.conditional(p)]
+    return [p for p in parts if not cond.conditional(p)]
 
 
 def _any(pattern: re.Pattern[str], parts: list[str]) -> bool:
@@ -110,7 +112,7 @@ class Sentences:
 
     def conditional(self, i: int) -> bool:
         if i not in self._conditional:
-            self._conditional[i] = ph.conditional(self.parts[i])
+            self._conditional[i] = cond.conditional(self.parts[i])
         return self._conditional[i]
 
     def _found(self, pattern: re.Pattern[str], decisive: bool) -> Iterator[int]:
@@ -148,7 +150,7 @@ class Sentences:
                 if i > max(first, default=-1):
                     return False
                 continue
-            if firm and ph.HEDGE.search(self.parts[i]):
+            if firm and cond.HEDGE.search(self.parts[i]):
                 continue
             return True
         return False
@@ -191,8 +193,10 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     said = Sentences(sentences(subject) + sentences(body))
     text = f"{subject}\n{body}"
     meeting = re.compile(rf"(?i)\b{ph.MEETING}")
-    # "Leider müssen wir den Termin absagen": a meeting called off, not the application
-    rejected = any(not (ph.CANCEL.search(said.parts[i]) and meeting.search(said.parts[i]))
+    # "Leider müssen wir den Termin absagen", "I regret to inform you that the interview must
+    # be rescheduled": a meeting called off or moved, not the application
+    rejected = any(not ((ph.CANCEL.search(said.parts[i]) or ph.RESCHEDULE.search(said.parts[i]))
+                        and meeting.search(said.parts[i]))
                    for i in said.hits(ph.REJECTION))
     # "I'm travelling Monday, could you do Wednesday?" is a person, not an auto-reply: an
     # auto-reply never invites.
@@ -216,7 +220,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     if calendar is None and not moved and said.any(om.JOB_ALERT, within=6):
         return Meaning(None, 0.0)  # openings listed for the person: about no application
     invited = calendar is not None or moved or any(
-        not ph.HEDGE.search(said.parts[i])
+        not cond.HEDGE.search(said.parts[i])
         and not _THANKS.search(_THANKS_FOR_APPLYING.sub("", said.parts[i]))
         for i in said.hits(ph.INVITE)) or _laid_out(said, text, sent)
     screening = said.any(ph.SCREENING)
@@ -226,7 +230,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         return Meaning(INTERVIEW, sure, interview_at=when, promised=promised,
                        screening=screening)
     acknowledged = said.any(ph.ACKNOWLEDGEMENT)
-    if any(not ph.HEDGE.search(said.parts[i]) and ph.ASSESSMENT_ASK.search(said.parts[i])
+    if any(not cond.HEDGE.search(said.parts[i]) and ph.ASSESSMENT_ASK.search(said.parts[i])
            for i in said.hits(ph.ASSESSMENT)):
         return Meaning(ASSESSMENT, 0.9, promised=promised)
     if board or said.any(ph.NOTICE, within=4) and not person:
@@ -363,7 +367,8 @@ def _promised(said: Sentences, on: dt.date) -> dt.date | None:
 
 
 def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interview: bool,
-                 attachments: list[str], after_offer: bool = False) -> Meaning:
+                 attachments: list[str], after_offer: bool = False,
+                 sent: dt.datetime | None = None) -> Meaning:
     """The meaning of a message the person sent to an employer: withdrawing, declining or
     accepting an offer, the thanks after a rejection, the thank-you after an interview (in
     everyday words too: "so glad we got to talk this morning"), the follow-up, or the
@@ -396,4 +401,20 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
     if (ow.SENT_APPLICATION.search(subject) and not replying) or (
             not after_interview and _any(ow.SENT_APPLICATION, parts)):
         return Meaning(SENT_APPLICATION, 0.75)
+    if after_interview and sent is not None:
+        chosen = _slot_chosen(parts, sent)
+        if chosen is not None:
+            return Meaning(SENT_SLOT, 0.85, interview_at=chosen)
     return Meaning(None, 0.0)
+
+
+def _slot_chosen(parts: list[str], sent: dt.datetime) -> dt.datetime | None:
+    """The one day and time the person says suits her ("Tuesday 1 December at 15:00 works
+    best for me", "Donnerstag um 10 Uhr passt mir gut"), else None."""
+    said = [p for p in parts if ow.SLOT_CHOSEN.search(p)]
+    found = [(f, p) for p in said for f in dates_in(p, sent.date())
+             if f.time is not None and f.day >= sent.date()]
+    days = {f.day for f, _ in found}
+    if len(days) != 1:
+        return None
+    return at(found[0][0], sent.tzinfo)

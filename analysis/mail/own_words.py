@@ -37,6 +37,9 @@ SENT_THANKS = any_of(
     r"tretien|rencontre|temps|accueil)",
     r"\b(?:hartelijk |heel erg |nogmaals )?(?:dank|bedankt)\b.{0,40}\b(?:gesprek|tijd|kennisma"
     r"king)\b",
+    r"\bthanks? (?:to (?:him|her|them) )?for (?:his|her|their) time\b",
+    r"\bpass on my (?:thanks|gratitude)\b",
+    r"\benjoyed (?:hearing|getting to know|learning about)\b",
 )
 SENT_REJECTION_THANKS = any_of(
     r"\bthank(?:s| you)\b.{0,20}\bfor (?:letting me know|informing me|your consideration|"
@@ -99,6 +102,14 @@ SENT_DECLINE = any_of(
     r"\bnon (?:\w+ ){0,2}accettare\b.{0,20}\b(?:offerta|proposta)\b",
     r"\bno (?:\w+ ){0,2}aceptar (?:la|su|tu|vuestra) (?:oferta|propuesta)\b",
     r"\bne (?:\w+ ){0,2}(?:pas )?accepter (?:votre|cette) (?:offre|proposition)\b",
+    # "I won't be able to accept the offer", "je ne peux pas accepter", "kann ... nicht annehmen"
+    r"\b(?:not|n't|won't|cannot|unable to)\b.{0,30}\baccept(?:ing)?\b",
+    r"\bnicht\b.{0,30}\b(?:annehmen|zusagen)\b",
+    r"\bne\b.{0,30}\baccepter\b",
+    r"\bno\b.{0,30}\baceptar\b",
+    r"\bnon\b.{0,30}\baccettare\b",
+    r"\bniet\b.{0,30}\b(?:aannemen|accepteren)\b",
+    r"\bnão\b.{0,30}\baceitar\b",
 )
 SENT_WITHDRAW = any_of(
     r"\bwithdraw\w*\b.{0,40}\b(?:application|candidacy|candidature|from (?:the|your) "
@@ -111,6 +122,8 @@ SENT_WITHDRAW = any_of(
     r"\b(?:trek|trekken)\b.{0,40}\bsollicitatie\b.{0,20}\bin\b",
     r"\bsollicitatie (?:in te trekken|intrekken)\b",
     r"\bdesistir\w*\b.{0,30}\b(?:processo|candidatura|vaga)\b",
+    r"\bziehe\b.{0,60}\bbewerbung\b.{0,80}\bzurück\b",
+    r"\b(?:rücknahme|zurücknahme)\b.{0,30}\bbewerbung\b",
 )
 SENT_APPLICATION = any_of(
     r"\b(?:my )?application for\b", r"\bapply(?:ing)? (?:for|to)\b", r"\b(?:attached|enclosed|"
@@ -123,3 +136,15 @@ SENT_APPLICATION = any_of(
     r"\b(?:adjunto|te envío|le envío|os envío)\b.{0,20}\b(?:cv|currículum|curriculum|"
     r"candidatura)\b", r"^\W*(?:application|candidature|bewerbung|candidatura|solicitud)\s*[-–:]",
 )
+# The person taking a slot offered: "works (best) for me", "suits me", "passt mir", "me
+# convient", "me viene bien", "va bene", "past mij", "funciona para mim", "I'll take".
+SLOT_CHOSEN = any_of(
+    r"\b(?:works|suits|would work|would suit|is perfect|would be perfect|sounds (?:good|"
+    r"great|perfect)|is (?:great|fine|good)|would be (?:great|fine|good))\b.{0,20}"
+    r"\b(?:for me|me)\b", r"\b(?:works|suits) (?:best|well|perfectly)\b", r"\bi'll take\b",
+    r"\b(?:i(?:'d| would) (?:like|prefer) to (?:take|book|go with)|i (?:can|could) (?:do|make))"
+    r"\b", r"\bpasst (?:mir|uns)\b", r"\bpasst (?:gut|perfekt|prima)\b",
+    r"\bnehme (?:gerne )?(?:den|das)\b", r"\b(?:me|nous) convient\b",
+    r"\bje (?:suis|serai) disponible\b", r"\bme (?:viene|va) (?:bien|perfecto)\b",
+    r"\bme (?:encaja|sirve)\b", r"\b(?:mi )?va bene\b", r"\b(?:komt|past) (?:mij|me) "
+    r"(?:goed|prima)\b", r"\bfunciona (?:bem )?(?:para mim|pra mim)\b")

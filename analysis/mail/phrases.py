@@ -4,8 +4,8 @@ an offer, an invitation, a reschedule or a cancellation, an assessment, an ackno
 job board's notice. Each table matches within one sentence, so a word that goes with a
 meaning only counts beside the words that make it one ("unfortunately" with a "not";
 "interview" with "invite" or a day). The person's own mail has its own tables
-(``own_words``), so do the words around a day (``day_words``) and mail about no application
-(``other_mail``)."""
+(``own_words``), so do the words around a day (``day_words``), mail about no application
+(``other_mail``) and sentences that decide nothing (``conditions``)."""
 
 from __future__ import annotations
 
@@ -16,57 +16,6 @@ def any_of(*phrases: str) -> re.Pattern[str]:
     """One case-insensitive pattern matching any of ``phrases``."""
     return re.compile(r"(?i)(?:" + "|".join(phrases) + r")")
 
-
-# A sentence that only says what would happen ("if you do not hear from us within two weeks,
-# we will not be progressing your application") decides nothing.
-CONDITIONAL_OPENING = re.compile(
-    r"(?i)\W*(?:if|should|unless|in case|in the event|once|whether|falls|sollten|sollte|wenn|"
-    r"sofern|ob|si|sans (?:nouvelles|réponse|retour)|au cas|en l'absence|à défaut|en caso|de no|"
-    r"sin (?:noticias|respuesta)|cuando|qualora|indien|caso|"
-    # Italian and Portuguese "se", Dutch "als": not the Spanish pronoun nor the German "as"
-    r"se (?:non|não|nao|você|voce|lei|tu|vuoi|desidera|hai|avete|tiver|houver|precisar|quiser|"
-    r"for|o candidato|la candidatura|a candidatura)|als (?:je|jij|u|we|wij|er|het|jouw|uw))\b")
-CONDITIONAL_WITHIN = any_of(
-    # "see if there are any updates" asks, it does not set a condition
-    r"\bif(?<!see if)(?<!know if)(?<!wonder if)(?<!wondering if)(?<!ask if)(?<!check if) "
-    r"(?:you|we|your|there|the|this|an?|no)\b", r"\bshould (?:you|we)\b",
-    r"\b(?:falls|sofern|sollten) (?:sie|du|wir)\b", r"\bwenn (?:sie|du|wir|ihr)\b",
-    r"\bsi (?:vous|nous|votre|aucun|cette|ce|ces)\b", r"\bsans (?:nouvelles|réponse|retour)\b",
-    r"\bsi (?:no|tu|su|usted|en|pasad)\b", r"\ben caso de\b", r"\bde no (?:recibir|tener)\b",
-    # "we will let you know when the status changes": a notice to come, not one
-    r"\b(?:te avisaremos|te informaremos|le informaremos|we(?:'ll| will) (?:let you know|notify "
-    r"you|email you|inform you|update you)|wir (?:informieren|benachrichtigen) (?:sie|dich)|"
-    r"nous vous (?:informerons|préviendrons)|vous serez (?:informée?|prévenue?))\b.{0,40}"
-    r"\b(?:cuando|when|once|as soon as|sobald|wenn|dès que|lorsque|quand)\b",
-    # "only if", "in case of", in every language the reader knows
-    r"\bonly if\b",
-    r"\bin case (?:of|you|we)\b",
-    r"\b(?:en|dans le) cas (?:de|où)\b",
-    r"\bim falle?\b",
-    r"\bsolo si\b",
-    r"\bin caso (?:di|in cui)\b",
-    r"\bnel caso\b",
-    r"\bsolo se\b",
-    r"\bem caso de\b",
-    r"\b(?:apenas|somente|só) se\b",
-    r"\bcaso (?:você|seja|o|a|não)\b",
-    r"\balleen (?:als|indien)\b",
-    r"\bin het geval\b",
-    r"\bmocht(?:en)? (?:je|u|wij|we|er)\b",
-)
-
-
-def conditional(sentence: str) -> bool:
-    """Whether a sentence only says what would happen: it opens with "if", "falls", "si"...
-    or holds "if you", "wenn Sie", "si vous"..."""
-    return bool(CONDITIONAL_OPENING.match(sentence) or CONDITIONAL_WITHIN.search(sentence))
-# "may invite you", "will be in touch if": a possibility, not an invitation ("May 28" is a day).
-HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
-               r"\bwill (?:be in touch|contact you|reach out)\b",
-               r"\beventuell\b", r"\bgegebenenfalls\b", r"\bpourr(?:ons|ions|ait)\b",
-               r"\bpodr(?:íamos|ía)\b", r"\bshortlisted candidates\b",
-               r"\bcandidates? (?:who|that) (?:are|have been) (?:shortlisted|selected)\b",
-               r"\bselected candidates\b", r"\bnext steps? (?:may|will) include\b")
 
 REJECTION = any_of(
     # English
@@ -356,7 +305,9 @@ RESCHEDULE = any_of(
     r"\bnieuwe (?:datum|tijd|afspraak)\b",
 )
 MEETING = (
-    r"(?:interview\w*|call|phone screen|screening|chat|conversation|meeting|video ?call|zoom|"
+    # compounds too: "Telefoninterview", "Bewerbungsgespräch", "videoentrevista"
+    r"(?:\w*interview\w*|\w*gespräch\w*|\w*entrevista|call|phone screen|screening|chat|"
+    r"conversation|meeting|video ?call|zoom|"
     r"teams|google meet|onsite|on-site|catch[- ]up|discussion|talk|speak|meet\b|"
     r"gespräch\w*|vorstellungsgespräch|kennenlern\w*|telefonat|termin|videocall|"
     r"entretien|échange|rendez-vous|rencontre\w*|visio\w*|entrevista|llamada|reunión|"
@@ -432,10 +383,13 @@ ASSESSMENT = any_of(
     r"\b(?:online |technical |coding |skills? |cognitive |personality )?assessment\b",
     r"\bcoding (?:challenge|test|exercise)\b", r"\btake[- ]home\b", r"\btechnical (?:test|"
     r"exercise|task|challenge)\b", r"\bonline test\b", r"\bhackerrank\b", r"\bcodility\b",
-    r"\bcodesignal\b", r"\btestgorilla\b", r"\bcase study\b", r"\bstart (?:the )?test\b",
+    r"\bcodesignal\b", r"\btestgorilla\b", r"\bcase study\b", r"\bassessments\b",
+    r"\bstart (?:the )?test\b",
     r"\bonline-test\b", r"\btestaufgabe\b", r"\bfachliche aufgabe\b", r"\bfallstudie\b",
-    r"\beinstellungstest\b", r"\btest technique\b", r"\bévaluation\b", r"\bexercice technique\b",
-    r"\bprueba (?:técnica|online|práctica)\b", r"\bevaluación\b", r"\bcuestionario\b",
+    r"\beinstellungstest\b", r"\btests? techniques?\b", r"\bévaluations?\b",
+    r"\bexercice technique\b",
+    r"\bpruebas? (?:técnicas?|online|prácticas?)\b", r"\bevaluaci(?:ón|ones)\b",
+    r"\bcuestionario\b",
 )
 ASSESSMENT_ASK = any_of(
     r"\b(?:invit\w*|complete|take|start|begin|finish|attempt|sit)\b", r"\bplease\b",

@@ -197,12 +197,13 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
         out.append(_proposal(app, row, s.FIRST_RESPONSE_DATE, day, first))
     # The interview: the day the latest invitation or reschedule names, unless cancelled
     # since; a message that names no day proposes none (its own date is not the interview's).
+    # The person's own choice of a slot offered counts as the day set.
     latest: Evidence | None = None
-    for record in received:
+    for record in records:
         if record["kind"] == mm.CANCELLED:
             latest = None
-        elif record["kind"] == mm.INTERVIEW and isinstance(record["interview_at"], dt.datetime) \
-                and not pd.isna(record["interview_at"]):
+        elif record["kind"] in (mm.INTERVIEW, mm.SENT_SLOT) and isinstance(
+                record["interview_at"], dt.datetime) and not pd.isna(record["interview_at"]):
             latest = record
     if latest is not None:
         day = _day(latest["interview_at"])

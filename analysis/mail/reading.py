@@ -115,7 +115,7 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                                       after_rejection=after("rejected"),
                                       after_interview=after("interviewed"),
                                       after_offer=after("offered"),
-                                      attachments=words.attachments)
+                                      attachments=words.attachments, sent=candidate.date)
         else:
             board = is_board(candidate.sender[1])
             platform = is_platform(candidate.sender[1])

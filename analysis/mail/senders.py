@@ -20,7 +20,17 @@ PLATFORM_DOMAINS = frozenset({
     "hirevue.com", "coderbyte.com", "criteriacorp.com", "shl.com", "pymetrics.ai",
     "karat.com", "codinggame.com", "codingame.com", "qualified.io", "docusign.net",
     "docusign.com", "hellosign.com", "dropboxsign.com", "echosign.com", "adobesign.com",
-    "yousign.com", "pandadoc.com", "signnow.com"})
+    "yousign.com", "pandadoc.com", "signnow.com",
+    # more scheduling, assessment, video interview, e-signature and background-check services
+    "cronofy.com", "paradox.ai", "acuityscheduling.com", "setmore.com", "zoom.us",
+    "calendar-notification.google.com", "centraltest.com", "cut-e.com", "aon.com",
+    "talentlens.com", "mettl.com", "testdome.com", "hackerearth.com", "devskiller.com",
+    "imocha.io", "harver.com", "arcticshores.com", "sova.ai", "wonderlic.com", "vervoe.com",
+    "bryq.com", "assessfirst.com", "saville.com", "thomas.co", "predictiveindex.com",
+    "sparkhire.com", "willo.video", "myinterview.com", "vidcruiter.com", "modernhire.com",
+    "hireflix.com", "cammio.com", "easyinterview.com", "signrequest.com", "zohosign.com",
+    "checkr.com", "sterlingcheck.com", "hireright.com", "fadv.com", "certn.co",
+    "goodtime-mail.io", "interviewing.io", "bookings.microsoft.com", "criteria.com"})
 # Job boards: their mail is about many jobs (alerts), or relays the person's own application.
 BOARD_LABELS = frozenset({
     "linkedin", "indeed", "indeedmail", "glassdoor", "xing", "stepstone", "monster",

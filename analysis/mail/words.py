@@ -12,7 +12,7 @@ KIND_LABELS = {
     mm.SENT_APPLICATION: "Your application", mm.SENT_THANK_YOU: "Your thank-you note",
     mm.SENT_FOLLOW_UP: "Your follow-up", mm.SENT_REJECTION_THANKS: "Your thanks after a rejection",
     mm.SENT_ACCEPT: "Your acceptance", mm.SENT_DECLINE: "Your decline",
-    mm.SENT_WITHDRAW: "Your withdrawal",
+    mm.SENT_WITHDRAW: "Your withdrawal", mm.SENT_SLOT: "Your choice of interview time",
 }
 
 

@@ -1,0 +1,60 @@
+"""Sentences that decide nothing: those that only say what would happen ("if you do not hear
+from us within two weeks...", "falls", "si vous", "se non", "als u") and those hedged with
+"may" ("we may invite you"), in the reader's seven languages."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.mail.phrases import any_of
+
+# A sentence that only says what would happen ("if you do not hear from us within two weeks,
+# we will not be progressing your application") decides nothing.
+CONDITIONAL_OPENING = re.compile(
+    r"(?i)\W*(?:if|should|unless|in case|in the event|once|whether|falls|sollten|sollte|wenn|"
+    r"sofern|ob|si|sans (?:nouvelles|réponse|retour)|au cas|en l'absence|à défaut|en caso|de no|"
+    r"sin (?:noticias|respuesta)|cuando|qualora|indien|caso|"
+    # Italian and Portuguese "se", Dutch "als": not the Spanish pronoun nor the German "as"
+    r"se (?:non|não|nao|você|voce|lei|tu|vuoi|desidera|hai|avete|tiver|houver|precisar|quiser|"
+    r"for|o candidato|la candidatura|a candidatura)|als (?:je|jij|u|we|wij|er|het|jouw|uw))\b")
+CONDITIONAL_WITHIN = any_of(
+    # "see if there are any updates" asks, it does not set a condition
+    r"\bif(?<!see if)(?<!know if)(?<!wonder if)(?<!wondering if)(?<!ask if)(?<!check if) "
+    r"(?:you|we|your|there|the|this|an?|no)\b", r"\bshould (?:you|we)\b",
+    r"\b(?:falls|sofern|sollten) (?:sie|du|wir)\b", r"\bwenn (?:sie|du|wir|ihr)\b",
+    r"\bsi (?:vous|nous|votre|aucun|cette|ce|ces)\b", r"\bsans (?:nouvelles|réponse|retour)\b",
+    r"\bsi (?:no|tu|su|usted|en|pasad)\b", r"\ben caso de\b", r"\bde no (?:recibir|tener)\b",
+    # "we will let you know when the status changes": a notice to come, not one
+    r"\b(?:te avisaremos|te informaremos|le informaremos|we(?:'ll| will) (?:let you know|notify "
+    r"you|email you|inform you|update you)|wir (?:informieren|benachrichtigen) (?:sie|dich)|"
+    r"nous vous (?:informerons|préviendrons)|vous serez (?:informée?|prévenue?))\b.{0,40}"
+    r"\b(?:cuando|when|once|as soon as|sobald|wenn|dès que|lorsque|quand)\b",
+    # "only if", "in case of", in every language the reader knows
+    r"\bonly if\b",
+    r"\bin case (?:of|you|we)\b",
+    r"\b(?:en|dans le) cas (?:de|où)\b",
+    r"\bim falle?\b",
+    r"\bsolo si\b",
+    r"\bin caso (?:di|in cui)\b",
+    r"\bnel caso\b",
+    r"\bsolo se\b",
+    r"\bem caso de\b",
+    r"\b(?:apenas|somente|só) se\b",
+    r"\bcaso (?:você|seja|o|a|não)\b",
+    r"\balleen (?:als|indien)\b",
+    r"\bin het geval\b",
+    r"\bmocht(?:en)? (?:je|u|wij|we|er)\b",
+)
+
+
+def conditional(sentence: str) -> bool:
+    """Whether a sentence only says what would happen: it opens with "if", "falls", "si"...
+    or holds "if you", "wenn Sie", "si vous"..."""
+    return bool(CONDITIONAL_OPENING.match(sentence) or CONDITIONAL_WITHIN.search(sentence))
+# "may invite you", "will be in touch if": a possibility, not an invitation ("May 28" is a day).
+HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
+               r"\bwill (?:be in touch|contact you|reach out)\b",
+               r"\beventuell\b", r"\bgegebenenfalls\b", r"\bpourr(?:ons|ions|ait)\b",
+               r"\bpodr(?:íamos|ía)\b", r"\bshortlisted candidates\b",
+               r"\bcandidates? (?:who|that) (?:are|have been) (?:shortlisted|selected)\b",
+               r"\bselected candidates\b", r"\bnext steps? (?:may|will) include\b")
