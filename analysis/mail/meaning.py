@@ -285,6 +285,9 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
                  if not any(0 <= f.start - end <= 40 for end in gone)]
         if gone and not named:
             continue
+        # "Donnerstag passt, dann am 15.10.": the weekday is the dated day's, not another
+        dated = {f.day.weekday() for f in named if not f.weekday_only}
+        named = [f for f in named if not (f.weekday_only and f.day.weekday() in dated)]
         lone = sum(f.weekday_only and f.time is None for f in named)
         for found in named:
             before = part[max(0, found.start - 30):found.start]

@@ -124,6 +124,9 @@ SENT_WITHDRAW = any_of(
     r"\bdesistir\w*\b.{0,30}\b(?:processo|candidatura|vaga)\b",
     r"\bziehe\b.{0,60}\bbewerbung\b.{0,80}\bzurück\b",
     r"\b(?:rücknahme|zurücknahme)\b.{0,30}\bbewerbung\b",
+    r"\bwithdraw\w*\b.{0,10}\bfrom (?:the|your) (?:\w+ ){0,5}(?:process|consideration|recruitm"
+    r"ent|search|selection)\b",
+    r"\b(?:trek|trekken)\b.{0,40}\bsollicitatie\b.{0,60}\bin\b",
 )
 SENT_APPLICATION = any_of(
     r"\b(?:my )?application for\b", r"\bapply(?:ing)? (?:for|to)\b", r"\b(?:attached|enclosed|"

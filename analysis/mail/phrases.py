@@ -150,6 +150,23 @@ REJECTION = any_of(
     r"\bfill (?:the|this) (?:position|role|vacancy) with (?:a|another|an(?:other)?|someone)\b",
     r"\bpourvoir (?:le|ce) poste (?:avec|par) (?:un|une) (?:autre )?(?:candidat|personne|profil)",
     r"\bcubrir (?:el puesto|la vacante|la posición) con (?:otr|un|una)",
+    # the choice fell on someone else
+    r"\b(?:die )?wahl (?:ist |fiel )?(?:\w+ ){0,3}(?:auf|gefallen auf) (?:eine[nr]?|die|den) ("
+    r"?:andere[nr]? )?(?:bewerber|kandidat|person)",
+    r"\b(?:the|our) choice (?:fell|has fallen|went) (?:on|to) (?:another|a different|an(?:othe"
+    r"r)?)\b",
+    r"\bnotre choix s'est (?:porté|arrêté) sur (?:un|une) (?:autre )?(?:candidat|profil|personne)",
+    r"\b(?:nos hemos decantado|hemos optado) por (?:otr[oa]|un|una) (?:candidat|perfil|persona)",
+    r"\bla (?:elección|decisión) (?:ha )?recaído en\b",
+    r"\bla scelta (?:è )?(?:ricaduta|caduta) su\b",
+    r"\bde keuze is gevallen op (?:een )?andere\b",
+    r"\bne (?:donnerons|donnerai|donnera|pouvons|pourrons|pouvions) (?:pas|plus) (?:de )?suite\b",
+    r"\b(?:deciso|scelto) di (?:proseguire|procedere|andare avanti) con (?:un|una|altr)\w* (?:"
+    r"\w+ )?(?:profil|candidat|person)",
+    r"\b(?:decision|choice) has gone to (?:another|other|a different|candidates?|applicants?|s"
+    r"omeone)\b",
+    r"\b(?:candidates?|applicants?|profiles?) whose (?:\w+ ){0,4}(?:were|was|are|is) (?:a )?(?"
+    r":closer|better|stronger|more closely)\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(
@@ -324,7 +341,7 @@ INVITE = any_of(
     rf"invitar\w*|agendar|programar|coordinar|confirmar\w*|disponib\w*|citar\w*|"
     rf"would (?:like|love) to|'d (?:like|love) to|could we|can we|let's|lass(?:en)? uns|"
     rf"möchten (?:wir )?(?:sie|dich)|würden (?:wir )?(?:sie|dich)|"
-    rf"aimerions|souhaitons|nous gustaría|me gustaría|gostaríamos|convoc\w*|vorremmo|"
+    rf"aimerions|souhaitons|nos gustaría|me gustaría|gostaríamos|convoc\w*|vorremmo|"
     rf"fissare|uitnodig\w*|nodigen (?:je|u) (?:graag )?uit|inplannen|willen (?:je|u) graag)"
     rf"\b.{{0,80}}\b{MEETING}",
     rf"\b{MEETING}\b.{{0,60}}\b(?:invit\w*|schedul\w*|confirm\w*|booked|arranged|is set|"
@@ -366,6 +383,10 @@ INVITE = any_of(
     r"\bbeschikbaar\b.{0,60}\b(?:gesprek|\w+gesprek|afspraak|kennismaking|videocall)",
     r"\bbooked (?:you|us) in\b",
     _ONWARD + "(?:" + "|".join(_NEXT_STAGES) + ")",
+    # a day confirmed: "see you on Thursday", "dann sehen wir uns am 15.10."
+    r"\b(?:see you|sehen wir uns|sehen uns|nos vemos|ci vediamo|on se voit|zien we (?:je|u|elk"
+    r"aar))\b.{0,20}\b(?:on|at|next|tomorrow|then|am|le|el|il|op|morgen|demain|mañana|domani)"
+    r"\b",
 )
 # What only an interview is called (not a "talk" or a "meeting" in a newsletter).
 INTERVIEW_WORD = any_of(
@@ -390,12 +411,18 @@ ASSESSMENT = any_of(
     r"\bexercice technique\b",
     r"\bpruebas? (?:técnicas?|online|prácticas?)\b", r"\bevaluaci(?:ón|ones)\b",
     r"\bcuestionario\b",
+    r"\bcoding[- ]aufgabe\b",
+    r"\bprogrammieraufgabe\b",
+    r"\b(?:\w+[- ])?(?:test|case)[- ]?aufgabe\b",
 )
 ASSESSMENT_ASK = any_of(
     r"\b(?:invit\w*|complete|take|start|begin|finish|attempt|sit)\b", r"\bplease\b",
     r"\blink\b", r"\bbearbeiten\b", r"\babsolvieren\b", r"\bdurchführen\b", r"\beinladung\b",
     r"\bcompléter\b", r"\bréaliser\b", r"\bpasser\b", r"\bcompletar\b", r"\brealizar\b",
-    r"\bresponder\b", r"\bcomplet\w*\b", r"\brealic\w*\b", r"\babsolvier\w*\b",
+    r"\bresponder\b", r"\bsend you\b", r"\bschicken\b", r"\bsenden (?:wir|ihnen)\b",
+    r"\bvous envoy\w*\b", r"\b(?:te|le) enviar\w*\b", r"\bnext step\b",
+    r"\bnächste[nr]? schritt\b", r"\bprochaine étape\b", r"\bsiguiente paso\b", r"\bcomplet\w*"
+    r"\b", r"\brealic\w*\b", r"\babsolvier\w*\b",
     r"\bbearbeit\w*\b", r"\breminder\b", r"\brappel\b", r"\berinnerung\b", r"\brecordatorio\b",
     r"\b(?:is|are) (?:ready|waiting|available)\b", r"\bclick\b",
     r"\bdeadline\b", r"\bexpires?\b", r"\bdue\b")
