@@ -53,7 +53,10 @@ _DEADLINE_BEFORE = re.compile(
 # the writer speaking for herself ("je" only as the French "I": the Dutch "je" is "you")
 _PERSONAL = re.compile(r"(?i)\?|\b(?:i|i'm|i'd|i've|i'll|ich|j'ai|me gustaría|yo)\b|"
                        r"\bje (?:suis|vous|serai|reste|me|reviens|tiens|souhaite|vais|peux|"
-                       r"voulais|serais|travaille|m'occupe|n'ai|ne)\b")
+                       r"voulais|serais|travaille|m'occupe|n'ai|ne)\b|"
+                       r"\b(?:te|le|os) escribo\b|\bquería\b|\bme pongo en contacto\b|"
+                       r"\bich (?:schreibe|wollte|melde)\b|\bvi scrivo\b|\bik schrijf\b|"
+                       r"\bescrevo\b")
 REPLYING = re.compile(r"(?i)\s*(?:re|aw|antw|rv|sv|fw|fwd|wg|tr)\s*:")
 # "Thanks for your application - we'd love to have a first conversation": thanks for applying
 # come before an invitation, not after a meeting
@@ -225,13 +228,16 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         for i in said.hits(ph.INVITE)) or _laid_out(said, text, sent)
     screening = said.any(ph.SCREENING)
     if invited:
-        when = calendar or interview_time(said.decisive(), sent, moved=moved)
+        when = calendar or interview_time(said.decisive(), sent, moved=moved,
+                                          dayfirst=_day_first(text))
         sure = 0.95 if calendar is not None else 0.9
         return Meaning(INTERVIEW, sure, interview_at=when, promised=promised,
                        screening=screening)
     acknowledged = said.any(ph.ACKNOWLEDGEMENT)
     if any(not cond.HEDGE.search(said.parts[i]) and ph.ASSESSMENT_ASK.search(said.parts[i])
-           for i in said.hits(ph.ASSESSMENT)):
+           for i in said.hits(ph.ASSESSMENT)) or (
+            platform and any(ph.ASSESSMENT_ASK.search(said.parts[i])
+                             for i in said.hits(ph.QUESTIONNAIRE))):
         return Meaning(ASSESSMENT, 0.9, promised=promised)
     if board or said.any(ph.NOTICE, within=4) and not person:
         if said.any(ph.NOTICE):
@@ -262,8 +268,15 @@ def _laid_out(said: Sentences, text: str, sent: dt.datetime) -> bool:
         said.decisive(), sent) is not None
 
 
-def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = False
-                   ) -> dt.datetime | None:
+def _day_first(text: str) -> bool:
+    """Whether a message is written in a language that puts the day first in "6/10": not
+    English (whose British and American readers disagree)."""
+    words = re.findall(r"(?i)\b(?:the|and|you|your|we|to|for|with|of|is|are|our)\b", text)
+    return len(words) * 12 < len(text.split())
+
+
+def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = False,
+                   dayfirst: bool = False) -> dt.datetime | None:
     """The interview's day and time as the invitation words it ("would you be available on
     Friday 24 April at 14:00 instead?", "am 12.03. um 14 Uhr"): a day in a sentence about
     the meeting, never a deadline ("please confirm by Friday"), a start date or a promised
@@ -281,7 +294,7 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
             continue
         # the slot a reschedule replaces ("instead of Thursday 26 November") is not the new one
         gone = [m.end() for m in dw.PAST_SLOT.finditer(part)] if moved else []
-        named = [f for f in dates_in(part, sent.date())
+        named = [f for f in dates_in(part, sent.date(), dayfirst=dayfirst)
                  if not any(0 <= f.start - end <= 40 for end in gone)]
         if gone and not named:
             continue
@@ -316,7 +329,8 @@ _DAY_POINTER = re.compile(r"(?i)\b(?:next|this|coming|on|nächsten|kommenden|die
                           r"este|el|próximo)\s+$")
 # Lines of an invitation laid out as a form: "Date: 12 March", "Time: 14:00", "Datum:", "Heure :"
 _DAY_LABEL = re.compile(r"(?i)^\W*(?:date|day|when|datum|tag|termin|wann|jour|quand|fecha|"
-                        r"día|dia|cuándo|event date)(?:\s*(?:/|&|and|und|et|y)\s*(?:time|"
+                        r"día|dia|cuándo|event date|start|starts|beginn|début|inicio|inizio|"
+                        r"data|quando|wanneer|datum en tijd)(?:\s*(?:/|&|and|und|et|y)\s*(?:time|"
                         r"uhrzeit|heure|hora))?\s*:")
 _TIME_LABEL = re.compile(r"(?i)^\W*(?:time|uhrzeit|zeit|heure|horaire|hora|horario)\s*:")
 

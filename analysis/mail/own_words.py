@@ -46,7 +46,7 @@ SENT_REJECTION_THANKS = any_of(
     r"considering me|the update|getting back to me|the feedback|your (?:decision|reply|"
     r"response|message|note|feedback))", r"\b(?:hope|keep me in mind|consider me) "
     r"(?:for )?(?:future|other)", r"\bfuture (?:opportunities|openings|roles)\b",
-    r"\bdisappointed\b", r"\b(?:danke|vielen dank|herzlichen dank)\b.{0,30}\b(?:rückmeldung|"
+    r"\bdisappointed\b", r"\b(?:danke|vielen dank|herzlichen dank)\b.{0,60}\b(?:rückmeldung|"
     r"mitteilung|nachricht|absage)\b", r"\bzukünftig\w*\b", r"\bbedauere\b",
     r"\bmerci (?:pour|de) votre (?:retour|réponse|message)\b", r"\bdéçue?\b",
     r"\bgracias por (?:avisarme|informarme|su respuesta|tu respuesta|la respuesta|"
@@ -110,6 +110,10 @@ SENT_DECLINE = any_of(
     r"\bnon\b.{0,30}\baccettare\b",
     r"\bniet\b.{0,30}\b(?:aannemen|accepteren)\b",
     r"\bnão\b.{0,30}\baceitar\b",
+    r"\b(?:ne pas pouvoir|ne peux pas|ne pourrai pas) (?:y )?donner (?:une )?suite\b",
+    r"\bno (?:\w+ ){0,2}aceptarla\b",
+    r"\bdecidido no aceptar\w*\b",
+    r"\bne pas (?:l'|la |les )?accepter\b",
 )
 SENT_WITHDRAW = any_of(
     r"\bwithdraw\w*\b.{0,40}\b(?:application|candidacy|candidature|from (?:the|your) "

@@ -144,10 +144,11 @@ REJECTION = any_of(
     r"\bbesloten (?:\w+ ){0,3}niet\b",
     # chosen others "whose profile fits better", the post filled with someone else
     r"\bfür (?:\w+ ){0,4}(?:kandidat|bewerber)\w*\b(?:(?!\bsie\b|\bdich\b).){0,40}\bentschiede"
-    r"n\b.{0,30}\b(?:deren|dessen|die|der)\b.{0,80}\b(?:besser|mehr|näher|passender|bereits)\b",
+    r"n\b.{0,30}\b(?:deren|dessen|die|der)\b",
     r"\b(?:position|stelle|vakanz)\b.{0,20}\bmit (?:einer|einem) (?:anderen? )?(?:bewerber|kan"
     r"didat|person)\w*\b.{0,10}\bzu besetzen\b",
-    r"\bfill (?:the|this) (?:position|role|vacancy) with (?:a|another|an(?:other)?|someone)\b",
+    r"\bfill (?:the|this) (?:position|role|vacancy) (?:internally )?(?:with|by) (?:a|another|"
+    r"an(?:other)?|someone)\b",
     r"\bpourvoir (?:le|ce) poste (?:avec|par) (?:un|une) (?:autre )?(?:candidat|personne|profil)",
     r"\bcubrir (?:el puesto|la vacante|la posición) con (?:otr|un|una)",
     # the choice fell on someone else
@@ -167,6 +168,10 @@ REJECTION = any_of(
     r"omeone)\b",
     r"\b(?:candidates?|applicants?|profiles?) whose (?:\w+ ){0,4}(?:were|was|are|is) (?:a )?(?"
     r":closer|better|stronger|more closely)\b",
+    r"\bdidn't go your way\b",
+    r"\bnot (?:be )?the news you\b",
+    r"\b(?:choisi|décidé) de (?:poursuivre|continuer|avancer) avec (?:un|une|d')\s?(?:autres? "
+    r")?(?:candidat|personne|profil)",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(
@@ -247,6 +252,12 @@ OFFER = any_of(
     r"\bbieden (?:wij|we) (?:je|u|jou) (?:graag |met plezier )?(?:de|een) (?:functie|baan|posi"
     r"tie|arbeidsovereenkomst|contract)\b",
     r"\bcontractvoorstel\b",
+    r"\bbieten (?:wir )?(?:ihnen|dir) (?:eine|die|den|das) (?:\w+ ){0,3}(?:anstellung|stelle|p"
+    r"osition|vertrag|arbeitsvertrag)\b",
+    r"\bals\b.{0,60}\bin unserem team begrüßen\b(?!.{0,40}\b(?:gespräch|interview|termin)\b)",
+    r"^\W*zusage\s*:",
+    r"\bnos encantaría que te unieras\b",
+    r"\b(?:te unas|te unieras|incorporarte) (?:a|al equipo de) .{0,40}\bcomo\b",
 )
 # A step of the process still to come: a sentence naming one chooses the person for it, not for
 # the job ("has sido seleccionada para la siguiente fase").
@@ -261,6 +272,7 @@ PAY = any_of(r"\bsalary\b", r"\bcompensation\b", r"\bbase pay\b", r"\bgehalt\b",
              r"\bbruttojahresgehalt\b", r"\bvergütung\b", r"\brémunération\b", r"\bsalaire\b",
              r"\bsalario\b", r"\bretribución\b", r"\bremuneración\b")
 START = any_of(r"\bstart(?:ing)? date\b", r"\bstart on\b", r"\beintritt\b", r"\bstarttermin\b",
+               r"\barbeitsbeginn\b", r"\bab dem \d{1,2}\.",
                r"\bdate d'(?:embauche|entrée|arrivée)\b", r"\bprise de poste\b",
                r"\bfecha de (?:incorporación|inicio)\b", r"\bincorporación\b")
 
@@ -415,6 +427,11 @@ ASSESSMENT = any_of(
     r"\bprogrammieraufgabe\b",
     r"\b(?:\w+[- ])?(?:test|case)[- ]?aufgabe\b",
 )
+# A questionnaire counts as an assessment only from an assessment platform (from anyone else it
+# may be a survey about the process).
+QUESTIONNAIRE = any_of(r"\bquestionnaires?\b", r"\bfragebögen\b", r"\bfragebogen\b",
+                       r"\bcuestionarios?\b", r"\bquestionari[o]?\b", r"\bvragenlijst\w*\b",
+                       r"\bquestionários?\b")
 ASSESSMENT_ASK = any_of(
     r"\b(?:invit\w*|complete|take|start|begin|finish|attempt|sit)\b", r"\bplease\b",
     r"\blink\b", r"\bbearbeiten\b", r"\babsolvieren\b", r"\bdurchführen\b", r"\beinladung\b",
@@ -458,6 +475,10 @@ ACKNOWLEDGEMENT = any_of(
     r"\b(?:obrigad[oa]|agradecemos)\b.{0,20}\b(?:pela|por) (?:a )?(?:sua |tua )?(?:candidatura"
     r"|inscrição|interesse)\b",
     r"\bcandidatura (?:foi )?(?:recebida|registada|registrada)\b",
+    r"\bbewerbung\b.{0,80}\b(?:weitergeleitet|übermittelt|eingereicht|abgesendet|versendet)\b",
+    r"\byour application (?:has been|was) (?:forwarded|passed on|sent) to\b",
+    r"\bcandidature (?:a été )?(?:transmise|envoyée) (?:à|au)\b",
+    r"\bcandidatura (?:ha sido|fue) (?:enviada|remitida|trasladada)\b",
 )
 # A job board's word about the person's own application: sent, viewed, its status changed.
 NOTICE = any_of(

@@ -98,6 +98,8 @@ def is_person(name: str, address: str) -> bool:
     True
     >>> is_person("Laure Aubert", "l.aubert@aubert-conseil.fr")
     True
+    >>> is_person("Camille Sorel", "camille@ateliersorel.fr")
+    True
     """
     local = address.split("@", 1)[0].lower()
     if re.search(r"(?i)no-?reply|do-?not-?reply|mailer-daemon", local):
@@ -124,12 +126,13 @@ def is_person(name: str, address: str) -> bool:
 
 def _named_local(words: list[str], local: str) -> bool:
     """Whether an address's local part is the name's first name (or its initial) and last
-    name: "laure.aubert", "l.aubert", "laureaubert"."""
+    name, or the first name alone: "laure.aubert", "l.aubert", "laureaubert", "camille"."""
     first, last = fold(words[0]).replace(" ", ""), fold(words[-1]).replace(" ", "")
     if not first or len(last) < 2:
         return False
     plain = re.sub(r"[._-]", "", local)
-    return plain in (first + last, first[0] + last)
+    return plain in (first + last, first[0] + last) or (
+        len(first) >= 3 and plain == first and not _GENERIC_LOCAL.match(local))
 
 
 def is_auto_reply(head: Message | msg.Head) -> bool:

@@ -83,9 +83,11 @@ def _year(text: str | None) -> int | None:
     return value + 2000 if value < 100 else value
 
 
-def dates_in(text: str, anchor: dt.date) -> list[Found]:
+def dates_in(text: str, anchor: dt.date, *, dayfirst: bool = False) -> list[Found]:
     """Every day named in ``text`` (written on ``anchor``), in order, with the time of day
-    that follows it within a few words.
+    that follows it within a few words. "6/10" without a year counts only when ``dayfirst``
+    (mail in a language that writes the day first; in English it may be June 10 or 6
+    October); "6.10." always.
 
     >>> found = dates_in("Tuesday 21 April at 4pm or 12.05.", dt.date(2026, 4, 16))
     >>> [f.day.isoformat() for f in found]
@@ -105,7 +107,8 @@ def dates_in(text: str, anchor: dt.date) -> list[Found]:
                 day = None
         elif match.group("num"):
             d, m = int(match.group("nd")), int(match.group("nm"))
-            if 1 <= m <= 12 and 1 <= d <= 31 and (match.group("ny") or "." in match.group(0)):
+            if 1 <= m <= 12 and 1 <= d <= 31 and (match.group("ny") or "." in match.group(0)
+                                                  or dayfirst):
                 day = _next(d, m, _year(match.group("ny")), anchor)
         elif match.group("md"):
             day = _next(int(match.group("mdd")), MONTHS[match.group("mm").lower()],
