@@ -403,6 +403,8 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
         return Meaning(SENT_ACCEPT, 0.9)
     applying = any(re.search(r"(?i)\b(?:cv|resume|résumé|lebenslauf|curriculum)\b", name)
                    for name in attachments)
+    if not after_interview and not after_rejection and _any(ow.SENT_APPLY, parts):
+        return Meaning(SENT_APPLICATION, 0.8)
     follow = [i for i, p in enumerate(parts) if ow.SENT_FOLLOW_UP.search(p)]
     if not after_interview and not after_rejection and not follow and not replying and (
             applying or ow.SENT_APPLICATION.search(subject)):

@@ -18,7 +18,10 @@ APPLICATION_WORDS = any_of(
     r"\b(?:candidatura|candidat[oa]|puesto|vacante|entrevista|selección|oferta|proceso)\b",
     r"\b(?:colloquio|posizione|selezione|assunzione|offerta)\b",
     r"\b(?:sollicitatie\w*|vacature|functie|kandida\w*|aanbod|gesprek)\b",
-    r"\b(?:vaga|cargo|processo seletivo|proposta)\b")
+    r"\b(?:vaga|cargo|processo seletivo|proposta)\b",
+    r"\b(?:your|ihr|dein|votre|ton|tu|su|il tuo|je|seu) (?:profile|profil|perfil|profilo|"
+    r"profiel|background|experience|erfahrung|expérience|experiencia|esperienza|ervaring|"
+    r"experiência|lebenslauf|curriculum)\b", r"\bhiring manager\b")
 # A job site's or a company's list of openings for the person: never about one application.
 JOB_ALERT = any_of(
     r"\b(?:new |recommended |\d+ )?jobs? (?:that )?(?:match(?:es|ing)?|fit(?:ting)?) your "
@@ -46,7 +49,11 @@ TRANSACTIONAL = any_of(
     r"\bpasswort\b", r"\b(?:rechnung|bestellung|kontoauszug)\b", r"\bmot de passe\b",
     r"\b(?:facture|commande)\b", r"\bcontraseña\b", r"\b(?:factura|pedido|recibo)\b",
     r"\b(?:fattura|ordine)\b", r"\b(?:wachtwoord|factuur|bestelling)\b",
-    r"\b(?:senha|fatura)\b")
+    r"\b(?:senha|fatura)\b", r"\bregistration (?:confirmation|confirmed)\b",
+    r"\byou(?:'ve| have) (?:been |successfully )?registered\b",
+    r"\b(?:webinar|livestream|event) registration\b", r"\bsafe senders? list\b",
+    r"\bpassword\b.{0,40}\b(?:reset|changed|expire[sd]?)\b",
+)
 # An auto-reply: out of office, away, an automatic answer.
 AUTO_REPLY_BODY = any_of(
     r"\b(?:i am|i'm|i will be|i'll be)\b.{0,30}\b(?:out of (?:the )?office|away|on (?:annual |"

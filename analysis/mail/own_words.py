@@ -40,6 +40,10 @@ SENT_THANKS = any_of(
     r"\bthanks? (?:to (?:him|her|them) )?for (?:his|her|their) time\b",
     r"\bpass on my (?:thanks|gratitude)\b",
     r"\benjoyed (?:hearing|getting to know|learning about)\b",
+    r"\bthank(?:s| you)\b.{0,20}\bfor (?:organi[sz]ing|arranging|setting up|hosting|coordinati"
+    r"ng)\b",
+    r"\bthank(?:s| you)\b.{0,30}\btoday's (?:panel|interview|call|chat|conversation|meeting|vi"
+    r"sit)\b",
 )
 SENT_REJECTION_THANKS = any_of(
     r"\bthank(?:s| you)\b.{0,20}\bfor (?:letting me know|informing me|your consideration|"
@@ -114,6 +118,7 @@ SENT_DECLINE = any_of(
     r"\bno (?:\w+ ){0,2}aceptarla\b",
     r"\bdecidido no aceptar\w*\b",
     r"\bne pas (?:l'|la |les )?accepter\b",
+    r"\bdecline (?:the|your|this) (?:\w+ ){0,4}(?:position|role|offer|opportunity)\b",
 )
 SENT_WITHDRAW = any_of(
     r"\bwithdraw\w*\b.{0,40}\b(?:application|candidacy|candidature|from (?:the|your) "
@@ -155,3 +160,10 @@ SLOT_CHOSEN = any_of(
     r"\bje (?:suis|serai) disponible\b", r"\bme (?:viene|va) (?:bien|perfecto)\b",
     r"\bme (?:encaja|sirve)\b", r"\b(?:mi )?va bene\b", r"\b(?:komt|past) (?:mij|me) "
     r"(?:goed|prima)\b", r"\bfunciona (?:bem )?(?:para mim|pra mim)\b")
+# Asking to be put forward: an application even in a thread, even with thanks for a call.
+SENT_APPLY = any_of(
+    r"\b(?:please )?submit me (?:for|to)\b", r"\bput me forward\b",
+    r"\bsubmit my (?:application|cv|resume|profile)\b", r"\bi(?:'d| would) like to apply\b",
+    r"\bich (?:möchte|würde) mich (?:gerne )?(?:\w+ ){0,4}bewerben\b",
+    r"\bje (?:souhaite|voudrais) (?:postuler|présenter ma candidature)\b",
+    r"\b(?:me gustaría|quisiera) (?:postular|presentar mi candidatura)\b")

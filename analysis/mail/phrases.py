@@ -31,7 +31,11 @@ REJECTION = any_of(
     r"an? (?:internal |other )?candidate|candidates|applicants|the candidate|a person|one)",
     r"\b(?:another|other|different) (?:candidates?|applicants?|profiles?)\b.{0,40}\b(?:whose|"
     r"who|that|with|more closely|better|stronger)\b",
-    r"\bsomeone (?:whose|who|else|with)\b",
+    # someone else chosen (not "you, or someone else, asked to reset the password")
+    r"\b(?:hire[ds]?|hiring|offer(?:ed)?|chose|chosen|go(?:ing)? with|went with|selected|"
+    r"appoint\w*|proceed\w* with|move\w* forward with|fill\w*)\b.{0,30}\bsomeone (?:else|whose|"
+    r"who|with)\b", r"\bsomeone (?:whose|who) (?:has|had|is|was) (?:more|better|closer|a closer|"
+    r"stronger|already)\b",
     r"\bpursue (?:other|another|different) (?:candidates?|applicants?|profiles?)\b",
     r"\b(?:position|role|vacancy|job|opening) "
     r"(?:has|have|had) (?:now |since |already )?been (?:filled|closed|cancelled|withdrawn)",
@@ -172,6 +176,17 @@ REJECTION = any_of(
     r"\bnot (?:be )?the news you\b",
     r"\b(?:choisi|décidé) de (?:poursuivre|continuer|avancer) avec (?:un|une|d')\s?(?:autres? "
     r")?(?:candidat|personne|profil)",
+    r"\b(?:requisition|req|position|role|vacancy)\b.{0,20}\b(?:has been|was|is) (?:now )?(?:cl"
+    r"osed|cancell?ed|withdrawn)\b",
+    r"\bclosing out (?:all )?(?:candidates|applicants|the search)\b",
+    r"\b(?:withdraw|rescind|revoke|retract)\w*\b.{0,20}\b(?:the|our|your) (?:job |verbal |writ"
+    r"ten |employment )?offer\b",
+    r"\b(?:going to|decided to|will|we'll|have to|had to|'re going to|are going to) pass\b(?! "
+    r"(?:it|this|that|them|along|on (?:your|the) (?:details|cv|resume|info)))",
+    r"\bpass on (?:your|this) (?:application|candidacy|profile)\b",
+    r"\b(?:go|going|went) (?:another|a different) way\b",
+    r"\blooking for (?:someone|a candidate|candidates) (?:with|who has|who have)\b.{0,20}\b(?:"
+    r"more|stronger|deeper|different|specific)\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(
@@ -399,6 +414,8 @@ INVITE = any_of(
     r"\b(?:see you|sehen wir uns|sehen uns|nos vemos|ci vediamo|on se voit|zien we (?:je|u|elk"
     r"aar))\b.{0,20}\b(?:on|at|next|tomorrow|then|am|le|el|il|op|morgen|demain|mañana|domani)"
     r"\b",
+    r"\byou(?:'re| are) free\b",
+    r"\bany chance you(?:'re| are| might be| could)\b",
 )
 # What only an interview is called (not a "talk" or a "meeting" in a newsletter).
 INTERVIEW_WORD = any_of(

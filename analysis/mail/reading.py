@@ -128,9 +128,12 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                 person=person, board=board, platform=platform)
         if meaning.kind is None or (
                 not outgoing and meaning.kind in (mm.REPLY, mm.INTERVIEW) and event is None
-                and candidate.how == "domain" and not _answers(candidate, rows_of)
+                and candidate.how in ("domain", "subject") and not _answers(candidate, rows_of)
                 and not _about_a_job(text, index, rows, mine=meaning.kind == mm.REPLY)):
             continue  # the company's other mail (its product, its events) answers nothing
+        if not outgoing and candidate.how == "subject" and in_domains(
+                domain_of(candidate.sender[1]), FREE_MAIL) and meaning.kind not in _DECISIVE:
+            continue  # a personal address naming the company: only its decisive word counts
         if not rows and meaning.kind != (mm.SENT_APPLICATION if outgoing
                                          else mm.ACKNOWLEDGEMENT):
             continue  # only an acknowledgement or one's own application tells of a new one
@@ -161,6 +164,9 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                                           "recipient_address"])
 
 
+_DECISIVE = (mm.INTERVIEW, mm.REJECTION, mm.OFFER, mm.ASSESSMENT, mm.CANCELLED)
+
+
 def _answers(candidate: Candidate, rows_of: dict[str, list[int]]) -> bool:
     """Whether a message answers one read before (its thread) or says it replies."""
     return any(r in rows_of for r in candidate.references) or bool(
@@ -170,13 +176,16 @@ def _answers(candidate: Candidate, rows_of: dict[str, list[int]]) -> bool:
 def _about_a_job(text: str, index: Index, rows: list[int], *, mine: bool) -> bool:
     """Whether a message speaks of a job search (an application, an interview, in any of the
     reader's languages; the person's ``mine``, for a mere reply) or names the role of one of
-    ``rows`` (by a word of five letters or more: "analyst", not "data")."""
+    ``rows`` (every word of it: "Data Analyst", not "analytics" in a webinar's title)."""
     if (ph.OWN_APPLICATION.search(text) or ph.INTERVIEW_WORD.search(text)) if mine else \
             om.APPLICATION_WORDS.search(text):
         return True
     said = set(fold(text).split())
-    return any(len(word) >= 5 and word in said
-               for r in rows for word in fold(index.apps.at[r, s.ROLE]).split())
+    for r in rows:
+        words = [w for w in fold(index.apps.at[r, s.ROLE]).split() if len(w) >= 3]
+        if words and all(w in said for w in words):
+            return True
+    return False
 
 
 def _pick(candidate: Candidate, when: dt.datetime, index: Index, rows: list[int], text: str,

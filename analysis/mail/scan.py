@@ -25,7 +25,16 @@ import pandas as pd
 from analysis.mail import mailbox as mb
 from analysis.mail import message as msg
 from analysis.mail import phrases as ph
-from analysis.mail.matching import Index, domain_of, is_ats, is_bulk, match, message_ids
+from analysis.mail.matching import (
+    FREE_MAIL,
+    Index,
+    domain_of,
+    in_domains,
+    is_ats,
+    is_bulk,
+    match,
+    message_ids,
+)
 from analysis.mail.proposals import propose
 from analysis.mail.reading import Candidate, read_candidates
 from analysis.mail.senders import is_auto_reply, is_board, is_platform
@@ -204,8 +213,9 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
                                    msg.header_text(head, "Auto-Submitted"))) or bool(
             re.search(r"(?i)no-?reply|do-?not-?reply|mailer-daemon", sender[1]))
         rows, how = match(index, sender, to)
-        if not how and _APPLICATION_SUBJECT.search(subject):
-            how = "subject"
+        if not how and (_APPLICATION_SUBJECT.search(subject)
+                        or index.named_in(f"{sender[0]}\n{subject}")):
+            how = "subject"  # read to see which application, if any, it is about
         references = message_ids(msg.header_text(head, "In-Reply-To") + " "
                                   + msg.header_text(head, "References"))
         size = envelope.size or len(envelope.head)
@@ -220,18 +230,26 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
                 candidates[message_id] = entry
                 kept += size
             continue
-        if references and size <= 512 * 1024 and thread_bytes + size <= MAX_THREAD_BYTES:
+        personal = in_domains(domain_of(sender[1]), FREE_MAIL)
+        if (references or personal) and size <= 512 * 1024 and \
+                thread_bytes + size <= MAX_THREAD_BYTES:
             maybe.append(entry)
             thread_bytes += size
     # Replies in a thread with a message already tied to an application (a recruiter writing
-    # from another address), whatever the order they came in.
+    # from another address), whatever the order they came in; and the later mail of a hiring
+    # manager writing from a personal address once one of hers was tied ("I'm so sorry").
+    mine = me.lower() if me else _infer_me(senders_sent, recipients)
+    by_sender = {c.sender[1]: c for c in candidates.values()
+                 if c.rows and c.sender[1] != mine and in_domains(domain_of(c.sender[1]),
+                                                                   FREE_MAIL)}
     for entry in [*maybe, *(c for c in candidates.values() if not c.rows)]:
         tied = next((candidates[r] for r in reversed(entry.references)
                      if r in candidates and candidates[r].rows), None)
+        if tied is None and entry.sender[1] in by_sender:
+            tied = by_sender[entry.sender[1]]
         if tied is not None:
             entry.rows, entry.how = tied.rows, "thread"
             candidates[entry.message_id] = entry
-    mine = me.lower() if me else _infer_me(senders_sent, recipients)
     evidence = read_candidates(list(candidates.values()), index, mine)
     stats["matched"] = len(candidates)
     proposals = propose(evidence, applications)

@@ -30,7 +30,9 @@ PLATFORM_DOMAINS = frozenset({
     "sparkhire.com", "willo.video", "myinterview.com", "vidcruiter.com", "modernhire.com",
     "hireflix.com", "cammio.com", "easyinterview.com", "signrequest.com", "zohosign.com",
     "checkr.com", "sterlingcheck.com", "hireright.com", "fadv.com", "certn.co",
-    "goodtime-mail.io", "interviewing.io", "bookings.microsoft.com", "criteria.com"})
+    "goodtime-mail.io", "interviewing.io", "bookings.microsoft.com", "criteria.com",
+    "codesubmit.io", "xobin.com", "canditech.io", "glider.ai", "adaface.com", "testinvite.com",
+    "hirevue-mail.com", "spark-hire.com", "talview.com", "eskill.com", "alooba.com"})
 # Job boards: their mail is about many jobs (alerts), or relays the person's own application.
 BOARD_LABELS = frozenset({
     "linkedin", "indeed", "indeedmail", "glassdoor", "xing", "stepstone", "monster",

@@ -110,6 +110,9 @@ def dates_in(text: str, anchor: dt.date, *, dayfirst: bool = False) -> list[Foun
             if 1 <= m <= 12 and 1 <= d <= 31 and (match.group("ny") or "." in match.group(0)
                                                   or dayfirst):
                 day = _next(d, m, _year(match.group("ny")), anchor)
+            else:
+                day = _either_way(d, m, _year(match.group("ny")), anchor, text, match.start(),
+                                  found)
         elif match.group("md"):
             day = _next(int(match.group("mdd")), MONTHS[match.group("mm").lower()],
                         _year(match.group("mdy")), anchor)
@@ -142,6 +145,22 @@ def dates_in(text: str, anchor: dt.date, *, dayfirst: bool = False) -> list[Foun
         clock = _clock(text[match.end():][:40]) or _clock_before(text[:begins][-30:])
         found.append(Found(day, match.start(), match.end(), clock, weekday_only))
     return found
+
+
+def _either_way(first: int, second: int, year: int | None, anchor: dt.date, text: str,
+                start: int, found: list[Found]) -> dt.date | None:
+    """"10/16" in English mail: the one reading that is a date (16 is no month), else the one
+    whose weekday the text gives just before ("Friday 10/16"); None when both could be."""
+    readings = [r for r in (_next(second, first, year, anchor) if first <= 12 else None,
+                            _next(first, second, year, anchor) if second <= 12 else None)
+                if r is not None]
+    if len(set(readings)) == 1:
+        return readings[0]
+    if found and found[-1].weekday_only and start - found[-1].end <= 3:
+        named = [r for r in readings if r.weekday() == found[-1].day.weekday()]
+        if named:
+            return min(named)  # both that weekday: the nearer one
+    return None
 
 
 def _weekday_and_day(weekday: int, day: int, anchor: dt.date) -> dt.date | None:
