@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from analysis.mail import conditions as cond
 from analysis.mail import day_words as dw
+from analysis.mail import no_words as no
 from analysis.mail import other_mail as om
 from analysis.mail import own_words as ow
 from analysis.mail import phrases as ph
@@ -200,7 +201,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     # be rescheduled": a meeting called off or moved, not the application
     rejected = any(not ((ph.CANCEL.search(said.parts[i]) or ph.RESCHEDULE.search(said.parts[i]))
                         and meeting.search(said.parts[i]))
-                   for i in said.hits(ph.REJECTION))
+                   for i in said.hits(no.REJECTION))
     # "I'm travelling Monday, could you do Wednesday?" is a person, not an auto-reply: an
     # auto-reply never invites.
     if om.AUTO_REPLY.search(subject) or (
@@ -209,7 +210,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         return Meaning(None, 0.0)
     promised = _promised(said, sent.date())
     if rejected or (
-            said.any(ph.KEPT_ON_FILE) and said.any(ph.GOOD_WISHES)
+            said.any(no.KEPT_ON_FILE) and said.any(no.GOOD_WISHES)
             and not said.any(ph.INVITE, firm=True) and not said.any(ph.ACKNOWLEDGEMENT)):
         sure = 0.95 if rejected else 0.8
         return Meaning(REJECTION, sure, promised=promised)

@@ -1,0 +1,195 @@
+"""The phrases of a no, sentence by sentence, in the reader's seven languages: a rejection
+said outright or politely ("we have decided to move forward with other candidates", "die Wahl
+fiel auf", "nous ne donnerons pas suite", "hemos decidido no avanzar contigo", a withdrawn
+offer, a closed requisition), and a no said between the lines (the CV kept on file beside
+good wishes)."""
+
+from __future__ import annotations
+
+from analysis.mail.phrases import any_of
+
+REJECTION = any_of(
+    # English
+    r"\bunfortunately\b.{0,120}\b(?:not|n't|unable|unsuccessful|no longer|decided|another|"
+    r"other candidates?|filled|closed|cannot|can't)\b",
+    r"\b(?:not|n't|unable to|no longer|won't|will not)\b.{0,40}\b(?:mov(?:e|ing) (?:you |your "
+    r"\w+ )?forward|proceed(?:ing)? (?:with|further)|progress(?:ing)? (?:with )?your|"
+    r"selected|successful|shortlisted|tak(?:e|ing) (?:your application|you|this) (?:forward|"
+    r"further)|advanc(?:e|ing) (?:your|you)|consider(?:ing|ed)? (?:you|your) (?:further|for))",
+    r"\bdecided not to (?:select|proceed|move|progress|continue|pursue|offer|invite|take)",
+    r"\b(?:decided|chosen|chose|opted|elected|going|selected|decision) to (?:move|go|proceed|"
+    r"continue|progress|pursue)(?: forward| ahead)? with (?:another|other|a different|someone|"
+    r"an? (?:internal |other )?candidate|candidates|applicants|the candidate|a person|one)",
+    r"\b(?:another|other|different) (?:candidates?|applicants?|profiles?)\b.{0,40}\b(?:whose|"
+    r"who|that|with|more closely|better|stronger)\b",
+    # someone else chosen (not "you, or someone else, asked to reset the password")
+    r"\b(?:hire[ds]?|hiring|offer(?:ed)?|chose|chosen|go(?:ing)? with|went with|selected|"
+    r"appoint\w*|proceed\w* with|move\w* forward with|fill\w*)\b.{0,30}\bsomeone (?:else|whose|"
+    r"who|with)\b", r"\bsomeone (?:whose|who) (?:has|had|is|was) (?:more|better|closer|a closer|"
+    r"stronger|already)\b",
+    r"\bpursue (?:other|another|different) (?:candidates?|applicants?|profiles?)\b",
+    r"\b(?:position|role|vacancy|job|opening) "
+    r"(?:has|have|had) (?:now |since |already )?been (?:filled|closed|cancelled|withdrawn)",
+    r"\b(?:filled|closed) the (?:position|role|vacancy)",
+    r"\bunsuccessful\b", r"\bregret (?:to|that)\b", r"\bregretfully\b",
+    r"\bnot (?:been )?(?:selected|shortlisted)\b", r"\b(?:application|candidacy) (?:was|has been) "
+    r"(?:rejected|declined|unsuccessful)", r"\bno longer (?:being )?considered\b",
+    r"\b(?:will not|won't) be (?:moving|progressing|proceeding|inviting|offering)\b",
+    r"\bnot (?:a|the right) (?:match|fit)\b", r"\bnot to (?:progress|proceed)\b",
+    r"\b(?:unable|not able|not in a position) to (?:offer you|extend (?:you )?an offer)",
+    r"\b(?:unable|not able|not in a position|cannot|can't|could not|couldn't|will not|won't)"
+    r" (?:to )?(?:select|choose|shortlist|advance|progress|invite|consider) (?:you|your)\b",
+    r"\b(?:have|has|had) not (?:been able to )?(?:select|chos|shortlist)\w*\b",
+    # German
+    r"\bleider\b.{0,160}\b(?:nicht|keine?n?|absagen?|abgesagt|andere[nr]?|besetzt|"
+    r"geschlossen|ab)\b", r"\babsage\b(?! des termins| unseres termins| des gesprächs)",
+    r"\bsagen? (?:wir |ihnen |dir |euch )+.{0,60}\bab\b", r"\bnicht (?:mehr |weiter |länger )?"
+    r"berücksichtig",
+    r"\b(?:für|uns für) (?:(?:eine[nr]?|die|den) )?(?:andere|anderen) (?:kandidat|"
+    r"bewerb|person|profil)", r"\bandere (?:bewerbungen|kandidat\w*|profile)\b.{0,60}\b(?:näher|"
+    r"besser|passender|mehr)", r"\b(?:stelle|position|vakanz)\b.{0,80}\b(?:besetzt|geschlossen|"
+    r"gestrichen|zurückgezogen)\b", r"\bkeine positive (?:nachricht|rückmeldung|entscheidung)",
+    r"\bnicht in die engere auswahl", r"\bnicht weiter ?(?:verfolgen|berücksichtigen)",
+    r"\babgelehnt\b", r"\bkeine\b.{0,60}\bberücksichtig",
+    r"\b(?:nicht|keine?n?) (?:\w+ ){0,4}(?:ausgewählt|zusagen|zusage geben|weiterverfolgen|"
+    r"weiter verfolgen|anbieten können)\b",
+    r"\bbedauer\w*\b.{0,80}\b(?:nicht|keine?)\b",
+    r"\b(?:eine[nr]? (?:andere[nr]? )?(?:person|kandidat\w*|bewerber\w*))\b.{0,80}\b(?:besser|"
+    r"passender|näher)\b.{0,40}\bpasst", r"\bkeine bessere nachricht\b",
+    # French
+    r"\bmalheureusement\b.{0,160}\b(?:pas|plus|ne|n'|pourvu|autre|aboutir|négative)\b",
+    r"\b(?:pas|plus) (?:pu |pouvoir |possible de |en mesure de )?(?:lui |y )?donner (?:une )?"
+    r"suite (?:favorable|positive)", r"\bne (?:pas|plus) (?:pouvoir )?donner suite\b",
+    r"\bne (?:\w+ ){1,3}(?:pas|plus) (?:\w+ ){0,2}donner (?:une )?suite\b",
+    r"\b(?:pas|plus) (?:en mesure de |pu |pouvoir )?retenir (?:votre|ta) candidature\b",
+    r"\bnous (?:le )?regrettons\b",
+    r"\b(?:n'a|n'avons|n'ont|n'est|ne sera|pas été)\b.{0,30}\bretenue?s?\b",
+    r"\bd'autres (?:candidat|profil)", r"\b(?:poste|offre)\b.{0,30}\b(?:a été|est) (?:déjà )?"
+    r"pourvue?\b", r"\bpourvu en interne\b", r"\brefus\b", r"\brejet\b", r"\bdéclinée\b",
+    r"\bnous regrettons\b", r"\bpas (?:été )?retenue?s?\b",
+    r"\bne (?:correspond|correspondent) pas\b", r"\bnon retenue?\b",
+    r"\bune suite (?:défavorable|négative)\b", r"\bpas pu aboutir\b",
+    # Spanish
+    r"\b(?:lamentablemente|desafortunadamente|por desgracia|lamentamos|sentimos)\b.{0,160}"
+    r"\b(?:no|otr[oa]s?|cubiert[oa]|descartad|negativ)\b", r"\bno (?:has|ha) sido seleccionad",
+    r"\b(?:otro|otra|otros|otras) (?:candidat|perfil|persona|aspirante)",
+    r"\b(?:puesto|vacante|posición|plaza)\b.{0,30}\b(?:ha sido |fue |está |ya )?cubiert[oa]",
+    r"\brechazad[oa]\b", r"\bdescartad[oa]\b", r"\bno (?:podemos|vamos a|continuaremos|"
+    r"seguiremos|avanzaremos)\b.{0,40}\b(?:candidatura|proceso|solicitud|adelante|contigo)\b",
+    r"\bno (?:ha|has) superado\b", r"\bno (?:\w+ ){0,2}ha[ns]? (?:sido )?seleccionad",
+    r"\bno seguir adelante\b", r"\bno continuar con tu\b",
+    r"\bno (?:\w+ ){0,3}(?:seleccionar(?:te|le)|elegir(?:te|le)|avanzar con (?:tu|su))\b",
+    # Italian, Dutch
+    r"\bpurtroppo\b.{0,120}\bnon\b", r"\bcandidatura non (?:è|e') stata (?:accolta|selezionata)",
+    r"\bnon (?:è stat[ao]|sei stat[ao]) selezionat",
+    r"\bhelaas\b.{0,120}\b(?:niet|geen|andere)\b", r"\bafgewezen\b",
+    r"\b(?:kiezen|gekozen|kozen)\b.{0,20}\bvoor (?:een )?(?:andere )?(?:kandidaat|kandidate|"
+    r"sollicitant)", r"\b(?:keus|keuze) is\b.{0,20}\bniet op (?:u|jou|je) gevallen\b",
+    # English, said another way
+    # German, "nicht zu berücksichtigen", "im weiteren Verfahren nicht"
+    # Italian
+    # Dutch
+    # Portuguese
+    r"\b(?:go|going|went|move|moving) in (?:a|another) (?:different )?direction\b",
+    r"\b(?:unable|not able) to move forward with (?:you|your)\b",
+    r"\b(?:position|role|vacancy|job) is no longer (?:available|open)\b",
+    r"\bnicht (?:mehr |weiter |länger )?zu berücksichtig",
+    r"\bim weiteren (?:auswahl|bewerbungs)?verfahren (?:leider )?nicht\b",
+    r"\b(?:für|zugunsten) (?:eine[nr]?|die) (?:andere[nr]?|weitere[nr]?) (?:bewerber|kandidat)",
+    r"\b(?:deciso|scelto) di (?:proseguire|procedere|andare avanti) con (?:altr|un altr|un'altr)",
+    r"\baltri (?:candidati|profili)\b.{0,60}\b(?:più|maggiormente|meglio)\b",
+    r"\bnon (?:\w+ ){0,3}(?:proseguire|procedere|andare avanti) con (?:la tua|la sua|te|lei)\b",
+    r"\besito (?:negativo|non positivo)\b",
+    r"\b(?:posizione|ruolo)\b.{0,30}\b(?:già )?(?:stat[ao] )?(?:coperta|coperto|chiusa)\b",
+    r"\bci dispiace\b.{0,80}\bnon\b",
+    r"\bniet (?:\w+ ){0,3}(?:verder|door)(?:gaan)? met (?:je|jouw|uw)\b",
+    r"\b(?:andere|een andere) (?:kandidaat|kandidaten|sollicitant)\b",
+    r"\bgeen vervolg\b",
+    r"\bniet (?:\w+ ){0,3}(?:uitnodigen|aannemen|selecteren)\b",
+    r"\binfelizmente\b.{0,160}\b(?:não|outr[oa]s?)\b",
+    r"\b(?:decidimos|optamos|escolhemos|resolvemos)\b.{0,40}\b(?:com|por) (?:um |uma )?outr[oa"
+    r"]s?\b",
+    r"\boutr[oa]s? (?:candidat|perfis?\b|profissiona)",
+    r"\bnão (?:\w+ ){0,2}(?:foi|foste|fostes|ter sido) (?:selecionad|aprovad|escolhid)",
+    r"\bnão (?:\w+ ){0,3}(?:seguir|prosseguir|avançar|continuar) com (?:a sua|sua|tua|a tua|vo"
+    r"cê)\b",
+    r"\bvaga\b.{0,30}\b(?:foi )?(?:preenchida|encerrada)\b",
+    r"\b(?:lamentamos|sentimos muito)\b.{0,80}\b(?:não|informar|comunicar)\b",
+    r"\boffer(?:ed)? (?:the (?:position|role|job) )?to (?:another|a different|an other|other) "
+    r"(?:candidate|applicant|person)",
+    r"\bpursue (?:candidates|applicants|profiles) (?:whose|who|with)\b",
+    r"\b(?:won't|will not|wouldn't|would not) be able to (?:offer you|progress|proceed|move fo"
+    r"rward|take (?:your|you))",
+    r"\bclose (?:this|the) (?:position|role|requisition|search|vacancy)\b",
+    r"\b(?:selected|chosen|identified|hired|found|appointed) (?:a |an(?:other)? |other |the )?"
+    r"(?:candidates?|applicants?|individuals?|person|people) (?:whose|who|that|with)\b.{0,80}"
+    r"\b(?:closer|closely|better|more|match|align|fit)",
+    r"\bnot (?:\w+ ){0,3}(?:tak(?:e|ing)) (?:your (?:application|candidacy)|you|this) any (?:f"
+    r"urther|forward)\b",
+    r"\b(?:stelle|position|vakanz)\b.{0,80}\bvergeben\b",
+    r"\b(?:un autre|une autre|d'autres) (?:candidat|profil|personne)",
+    r"\bne (?:pouvoir|pouvons|pourrons) (?:pas )?(?:\w+ )?donner suite\b",
+    r"\bau regret de\b",
+    r"\bdecidido no (?:avanzar|continuar|seguir|seleccionar|proceder|contar)",
+    r"\bno encaja\b",
+    r"\bno (?:has|ha) resultado seleccionad",
+    r"\b(?:scelto|selezionato|individuato) (?:un altro |un'altra |altri |un |una )?(?:candidat"
+    r"|profil)\w*\b.{0,40}\b(?:più|maggiormente)\b",
+    r"\bniet uit te nodigen\b",
+    r"\bbesloten (?:\w+ ){0,3}niet\b",
+    # chosen others "whose profile fits better", the post filled with someone else
+    r"\bfür (?:\w+ ){0,4}(?:kandidat|bewerber)\w*\b(?:(?!\bsie\b|\bdich\b).){0,40}\bentschiede"
+    r"n\b.{0,30}\b(?:deren|dessen|die|der)\b",
+    r"\b(?:position|stelle|vakanz)\b.{0,20}\bmit (?:einer|einem) (?:anderen? )?(?:bewerber|kan"
+    r"didat|person)\w*\b.{0,10}\bzu besetzen\b",
+    r"\bfill (?:the|this) (?:position|role|vacancy) (?:internally )?(?:with|by) (?:a|another|"
+    r"an(?:other)?|someone)\b",
+    r"\bpourvoir (?:le|ce) poste (?:avec|par) (?:un|une) (?:autre )?(?:candidat|personne|profil)",
+    r"\bcubrir (?:el puesto|la vacante|la posición) con (?:otr|un|una)",
+    # the choice fell on someone else
+    r"\b(?:die )?wahl (?:ist |fiel )?(?:\w+ ){0,3}(?:auf|gefallen auf) (?:eine[nr]?|die|den) ("
+    r"?:andere[nr]? )?(?:bewerber|kandidat|person)",
+    r"\b(?:the|our) choice (?:fell|has fallen|went) (?:on|to) (?:another|a different|an(?:othe"
+    r"r)?)\b",
+    r"\bnotre choix s'est (?:porté|arrêté) sur (?:un|une) (?:autre )?(?:candidat|profil|personne)",
+    r"\b(?:nos hemos decantado|hemos optado) por (?:otr[oa]|un|una) (?:candidat|perfil|persona)",
+    r"\bla (?:elección|decisión) (?:ha )?recaído en\b",
+    r"\bla scelta (?:è )?(?:ricaduta|caduta) su\b",
+    r"\bde keuze is gevallen op (?:een )?andere\b",
+    r"\bne (?:donnerons|donnerai|donnera|pouvons|pourrons|pouvions) (?:pas|plus) (?:de )?suite\b",
+    r"\b(?:deciso|scelto) di (?:proseguire|procedere|andare avanti) con (?:un|una|altr)\w* (?:"
+    r"\w+ )?(?:profil|candidat|person)",
+    r"\b(?:decision|choice) has gone to (?:another|other|a different|candidates?|applicants?|s"
+    r"omeone)\b",
+    r"\b(?:candidates?|applicants?|profiles?) whose (?:\w+ ){0,4}(?:were|was|are|is) (?:a )?(?"
+    r":closer|better|stronger|more closely)\b",
+    r"\bdidn't go your way\b",
+    r"\bnot (?:be )?the news you\b",
+    r"\b(?:choisi|décidé) de (?:poursuivre|continuer|avancer) avec (?:un|une|d')\s?(?:autres? "
+    r")?(?:candidat|personne|profil)",
+    r"\b(?:requisition|req|position|role|vacancy)\b.{0,20}\b(?:has been|was|is) (?:now )?(?:cl"
+    r"osed|cancell?ed|withdrawn)\b",
+    r"\bclosing out (?:all )?(?:candidates|applicants|the search)\b",
+    r"\b(?:withdraw|rescind|revoke|retract)\w*\b.{0,20}\b(?:the|our|your) (?:job |verbal |writ"
+    r"ten |employment )?offer\b",
+    r"\b(?:going to|decided to|will|we'll|have to|had to|'re going to|are going to) pass\b(?! "
+    r"(?:it|this|that|them|along|on (?:your|the) (?:details|cv|resume|info)))",
+    r"\bpass on (?:your|this) (?:application|candidacy|profile)\b",
+    r"\b(?:go|going|went) (?:another|a different) way\b",
+    r"\blooking for (?:someone|a candidate|candidates) (?:with|who has|who have)\b.{0,20}\b(?:"
+    r"more|stronger|deeper|different|specific)\b",
+)
+# A rejection said only between the lines: the CV kept for the future and good wishes.
+KEPT_ON_FILE = any_of(
+    r"\b(?:keep|retain|hold)\b.{0,30}\b(?:cv|resume|résumé|details|profile|application)\b.{0,30}"
+    r"\b(?:on file|for future|in mind|in our database)",
+    r"\bconserv\w+\b.{0,40}\b(?:cv|candidature|dossier|profil)\b.{0,80}\bfutur",
+    r"\b(?:guardar|mantendremos|conservaremos)\w*\b.{0,40}\b(?:cv|currículum|candidatura|"
+    r"perfil)\b.{0,60}\bfutur", r"\b(?:unterlagen|profil)\b.{0,40}\b(?:gespeichert|aufbewahren|"
+    r"in evidenz|im pool)\b")
+GOOD_WISHES = any_of(
+    r"\bwish(?:ing)? you (?:all )?(?:the )?(?:best|every success|luck|well)\b",
+    r"\bbest of luck\b", r"\bviel erfolg\b", r"\balles gute\b",
+    r"\bsouhaitons (?:le meilleur|bonne continuation|plein succès|bonne chance|pleine réussite|"
+    r"bon courage)", r"\bbonne continuation\b", r"\b(?:deseamos|te deseamos|le deseamos)\b.{0,40}"
+    r"\b(?:éxito|suerte|lo mejor)\b")
