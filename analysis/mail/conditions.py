@@ -58,4 +58,6 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                r"\beventuell\b", r"\bgegebenenfalls\b", r"\bpourr(?:ons|ions|ait)\b",
                r"\bpodr(?:íamos|ía)\b", r"\bshortlisted candidates\b",
                r"\bcandidates? (?:who|that) (?:are|have been) (?:shortlisted|selected)\b",
-               r"\bselected candidates\b", r"\bnext steps? (?:may|will) include\b")
+               r"\bselected candidates\b", r"\bnext steps? (?:may|will) include\b",
+               # "whether we would like you to come in": a question still open
+               r"\bwhether (?:we|you|they) (?:would|will|want|'d)\b")

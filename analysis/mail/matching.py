@@ -39,6 +39,7 @@ ATS_DOMAINS = (
     "ceipal.com", "bullhornstaffing.com", "vincere.io", "erecruiter.pl", "successfactors.net",
     "smoothhiring.com", "quarksup.com", "taleez.com", "digitalrecruiters.com", "jobaffinity.fr",
     "cegid.com", "talentclue.com", "kombo.dev", "dvinci-easy.com", "coveto.de", "perbility.de",
+    "gojobee.com", "talentview.io", "jobsoid.com", "recruitcrm.io", "loxo.co",
 )
 # Job boards and alert senders: their mail is about many jobs, never one application.
 ALERT_SENDERS = re.compile(

@@ -37,6 +37,9 @@ _TO_COMPANY = re.compile(
     r"candidatura (?:en|a|para)|welcome to|(?:team|careers|talent|recruiting) at|"
     r"thank you for choosing|merci de l'intérêt porté à|interés en)\s+(?:the |der |die |la |le "
     r"|el )?" + _NAME + _ENDS)
+# "your application has been sent to Acme" (a site writing in its own name)
+_SENT_TO = re.compile(r"(?i:(?:application|cv|profile)\s+(?:has been |was )?(?:sent|forwarded|"
+                      r"submitted|passed on) to)\s+(?:the )?" + _NAME + _ENDS)
 _ROLE_AFTER = re.compile(r"(?i)^\s*(?:position|role|job|opening|vacancy|stelle|poste|puesto|"
                          r"team|program|programme)\b")
 # A job board's line naming the company and its town under the role: "Acme – Berlin".
@@ -50,6 +53,12 @@ _SIGNATURE = re.compile(
 _VIA = re.compile(r"(?i)\s+(?:via|über|through|par|vía|a través de)\s+\S+\s*$")
 _ORG_SPLIT = re.compile(r"\s+(?:[–—|:]|-)\s+")
 _FROM_ORG = re.compile(r"(?i)\b(?:from|at|bei|de chez|chez|de|von)\s+(.+)$")
+
+
+def _own_domain(name: str, address: str) -> bool:
+    """Whether a display name is the sending domain's own ("Jobsbridge" at jobsbridge.co.uk)."""
+    key = company_key(name)
+    return bool(key) and any(key == label or key in label for label in domain_labels(address))
 
 
 def company_of(record: Evidence) -> str | None:
@@ -66,6 +75,16 @@ def company_of(record: Evidence) -> str | None:
                                   str(record.get("recipient_address", "")))
     address = str(record["sender_address"])
     named = _display_company(str(record["sender_name"]), address)
+    if named and _own_domain(named, address):
+        # a site writing in its own name ("Jobsbridge": "your application has been sent to
+        # Harwick Labs"): the company the application went to, when the text names another
+        for source in (subject, text):
+            for found in _SENT_TO.finditer(source):
+                name = _clean(found.group(1))
+                if name and company_key(name) != company_key(named) and \
+                        company_key(name) not in role and \
+                        not _ROLE_AFTER.match(source[found.end(1):]):
+                    return name
     if named:
         return named
     for pattern in (_AT_COMPANY, _TO_COMPANY):
@@ -130,10 +149,17 @@ def _display_company(name: str, address: str) -> str | None:
         return None
     key = company_key(cleaned)
     domain = domain_of(address)
-    brand = key and any(key in label or label in key for label in domain_labels(address)
-                        if len(label) >= 4)
+    # the messenger's own name ("InfoJobs", "Greenhouse"), not a company on its subdomain
+    # ("Hafenwerk Bremen GmbH" at hafenwerk-bremen.dvinci-hr.com)
+    parts = domain.split(".")
+    own = fold(parts[-3] if len(parts) >= 3 and len(parts[-2]) <= 3 else parts[-2] if len(
+        parts) >= 2 else domain).replace(" ", "").replace("-", "")
+    brand = bool(key) and len(own) >= 4 and (key in own or own in key)
     if brand and (is_ats(domain) or is_board(address) or is_platform(address)):
-        return None  # "InfoJobs", "Greenhouse": the messenger, not the company
+        return None
+    if (is_board(address) or is_platform(address)) and key and any(
+            key in label or label in key for label in domain_labels(address) if len(label) >= 4):
+        return None  # a board on a shared domain: "Les emplois de l'inclusion"
     if fold(cleaned) in _NOT_NAMES:
         return None
     return cleaned

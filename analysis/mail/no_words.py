@@ -178,6 +178,8 @@ REJECTION = any_of(
     r"\b(?:go|going|went) (?:another|a different) way\b",
     r"\blooking for (?:someone|a candidate|candidates) (?:with|who has|who have)\b.{0,20}\b(?:"
     r"more|stronger|deeper|different|specific)\b",
+    r"\b(?:not|n't)\b.{0,40}\btak(?:e|ing) (?:yours|it|your (?:candidacy|profile)) (?:any )?(?"
+    r":forward|further)\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(

@@ -90,6 +90,8 @@ SENT_ACCEPT = any_of(
     r"\baceitar (?:a|vossa|sua) (?:proposta|oferta)\b",
     r"\bneem\b.{0,40}\baanbod\b.{0,20}\baan\b",
     r"\baccepteer\b.{0,30}\baanbod\b",
+    r"\b(?:accepter|aceptar|accettare|aceitar) (?:\w+(?:ment|mente) )?(?:votre|cette|la|su|tu|"
+    r"vuestra|l'|a) ?(?:offre|proposition|oferta|propuesta|offerta|proposta)\b",
 )
 SENT_DECLINE = any_of(
     r"\bdecline (?:the|your|this)\b.{0,30}\boffer\b", r"\b(?:declining|turn down|turning down)"
@@ -159,7 +161,12 @@ SLOT_CHOSEN = any_of(
     r"\bnehme (?:gerne )?(?:den|das)\b", r"\b(?:me|nous) convient\b",
     r"\bje (?:suis|serai) disponible\b", r"\bme (?:viene|va) (?:bien|perfecto)\b",
     r"\bme (?:encaja|sirve)\b", r"\b(?:mi )?va bene\b", r"\b(?:komt|past) (?:mij|me) "
-    r"(?:goed|prima)\b", r"\bfunciona (?:bem )?(?:para mim|pra mim)\b")
+    r"(?:goed|prima)\b", r"\bfunciona (?:bem )?(?:para mim|pra mim)\b",
+    r"\b(?:vous |te )?confirm(?:e|o) (?:ma|mi) (?:présence|presencia|asistencia|participation|"
+    r"participación)\b",
+    r"\bich bestätige (?:gerne )?(?:den|meine)\b",
+    r"\bi (?:can )?confirm (?:my attendance|i will attend|the (?:slot|time|interview))\b",
+)
 # Asking to be put forward: an application even in a thread, even with thanks for a call.
 SENT_APPLY = any_of(
     r"\b(?:please )?submit me (?:for|to)\b", r"\bput me forward\b",

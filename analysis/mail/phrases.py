@@ -29,7 +29,9 @@ OFFER = any_of(
     r"angebot|einen vertrag) (?:anbieten|machen|geben)", r"\b(?:sie|dich) für die (?:stelle|"
     r"position)\b.{0,80}\bausgewählt\b", r"\bzusage für\b", r"\bangebot\b.{0,60}\bannehmen\b",
     r"\boffre d'emploi\b", r"\bpromesse d'embauche\b", r"\bproposition d'embauche\b",
-    r"\b(?:plaisir|heureux|heureuse|ravis?) de vous (?:proposer|offrir|annoncer que vous)",
+    r"\b(?:plaisir|heureux|heureuse|ravis?) de vous (?:proposer|offrir|annoncer que vous)"
+    r"(?! (?:un |une |de |d')?(?:entretien|rendez-vous|échange|rencontre|visio|test|appel|"
+    r"premier|première|second))",
     r"\bnous vous proposons un (?:contrat|cdi|cdd|poste)\b", r"\blettre d'offre\b",
     r"\boferta (?:de trabajo|de empleo|formal|laboral|económica)\b", r"\bcarta oferta\b",
     r"\b(?:ein|unser|das) (?:\w+ )?angebot\b.{0,80}\b(?:unterbreiten|vorlegen|zukommen|"
@@ -231,6 +233,8 @@ INVITE = any_of(
     r"\b",
     r"\byou(?:'re| are) free\b",
     r"\bany chance you(?:'re| are| might be| could)\b",
+    r"\b(?:ravis|heureux|heureuse|plaisir) de vous (?:rencontrer|recevoir|inviter|accueillir p"
+    r"our)\b",
 )
 # What only an interview is called (not a "talk" or a "meeting" in a newsletter).
 INTERVIEW_WORD = any_of(
