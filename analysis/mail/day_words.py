@@ -9,7 +9,8 @@ from analysis.mail.phrases import any_of
 # Words of a deadline set for the person, or of a start: a day in such a sentence is neither
 # the interview's nor a promised decision.
 THEIR_DEADLINE = any_of(
-    r"\b(?:let us know|confirm|reply|respond|get back to us|your (?:answer|reply|decision|"
+    r"\b(?:let us know|(?<!to )(?<!will )(?<!we )(?<!'ll )(?<!shall )confirm|reply|respond|"
+    r"get back to us|your (?:answer|reply|decision|"
     r"response)|accept|deadline|sign|return)\b", r"\bgeben sie uns\b", r"\b(?:ihre|deine) "
     r"(?:antwort|rückmeldung|entscheidung)\b",
     r"\b(?:geben sie|gib) (?:uns|mir) (?:\w+ ){0,3}bescheid\b", r"\bbestätigen sie\b",

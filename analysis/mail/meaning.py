@@ -53,6 +53,9 @@ _DEADLINE_BEFORE = re.compile(
     r"d'ici|antes del?|hasta(?: el)?|a más tardar)\W+(?:\w+\W+){0,2}$")
 # the writer speaking for herself ("je" only as the French "I": the Dutch "je" is "you")
 _PERSONAL = re.compile(r"(?i)\?|\b(?:i|i'm|i'd|i've|i'll|ich|j'ai|me gustaría|yo)\b|"
+                       # an apology or a shortlist: a person answering, not a machine
+                       r"\b(?:sorry|apologi[sz]e|entschuldig\w*|désolée?|disculp\w*|perdón|"
+                       r"scusa\w*|shortlist\w*)\b|"
                        r"\bje (?:suis|vous|serai|reste|me|reviens|tiens|souhaite|vais|peux|"
                        r"voulais|serais|travaille|m'occupe|n'ai|ne)\b|"
                        r"\b(?:te|le|os) escribo\b|\bquería\b|\bme pongo en contacto\b|"

@@ -43,7 +43,8 @@ _SENT_TO = re.compile(r"(?i:(?:application|cv|profile)\s+(?:has been |was )?(?:s
 _ROLE_AFTER = re.compile(r"(?i)^\s*(?:position|role|job|opening|vacancy|stelle|poste|puesto|"
                          r"team|program|programme)\b")
 # A job board's line naming the company and its town under the role: "Acme – Berlin".
-_COMPANY_TOWN = re.compile(r"(?m)^\s*" + _NAME + r"\s+[–—·|-]\s+[A-ZÄÖÜÉ][\w'’ .\-]{1,40}\s*$")
+_COMPANY_TOWN = re.compile(r"(?m)^\s*" + _NAME + r"\s+[–—·|-]\s+[A-ZÄÖÜÉ][\w'’ .\-]{1,40}?"
+                           r"(?:\s+[–—·|-]\s+[^\n]{0,60})?\s*$")
 # A signature naming the team: "The Acme Talent Team", "Acme Recruiting", "L'équipe Acme".
 _SIGNATURE = re.compile(
     r"(?m)^\s*(?:(?:the|ihr|dein|das|el|l'|la)\s*)?" + _NAME + r"\s+(?i:talent acquisition|"

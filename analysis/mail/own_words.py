@@ -58,6 +58,10 @@ SENT_REJECTION_THANKS = any_of(
     r"\bobrigad[oa]\b.{0,20}\b(?:pelo|pela) (?:retorno|resposta|feedback|aviso)\b",
     r"\bgrazie per (?:avermi informat\w*|la risposta|il riscontro|il feedback)\b",
     r"\bbedankt voor (?:uw|je|jouw) (?:bericht|terugkoppeling|reactie|feedback)\b",
+    r"\bappreciate (?:you )?(?:letting me know|the update|the feedback|you getting back|the he"
+    r"ads[- ]up)\b",
+    r"\bkeep me in mind\b",
+    r"\bgutted\b",
 )
 SENT_FOLLOW_UP = any_of(
     r"\bfollow(?:ing)?[- ]up\b", r"\bany (?:update|news)\b", r"\bchecking in\b",
@@ -75,6 +79,8 @@ SENT_FOLLOW_UP = any_of(
     r"\bchecking on\b",
     r"\bupdate on (?:my|the) (?:application|candidacy|interview|process)\b",
     r"\bwhether (?:a|any) decision\b",
+    r"\bwanted to (?:check|confirm|make sure) (?:that )?(?:my|the) application\b",
+    r"\bcame through (?:ok|okay|alright|fine)\b",
 )
 SENT_ACCEPT = any_of(
     r"\b(?:formally |happy to |delighted to |pleased to )?accept(?:ing)? (?:the|your|this) "
@@ -92,6 +98,7 @@ SENT_ACCEPT = any_of(
     r"\baccepteer\b.{0,30}\baanbod\b",
     r"\b(?:accepter|aceptar|accettare|aceitar) (?:\w+(?:ment|mente) )?(?:votre|cette|la|su|tu|"
     r"vuestra|l'|a) ?(?:offre|proposition|oferta|propuesta|offerta|proposta)\b",
+    r"\baccept (?:the|your) (?:\w+ ){0,4}(?:position|role|offer|job)\b",
 )
 SENT_DECLINE = any_of(
     r"\bdecline (?:the|your|this)\b.{0,30}\boffer\b", r"\b(?:declining|turn down|turning down)"
@@ -121,6 +128,7 @@ SENT_DECLINE = any_of(
     r"\bdecidido no aceptar\w*\b",
     r"\bne pas (?:l'|la |les )?accepter\b",
     r"\bdecline (?:the|your|this) (?:\w+ ){0,4}(?:position|role|offer|opportunity)\b",
+    r"\b(?:decided|have|must|going|need) to (?:respectfully |regretfully |politely )?decline\b",
 )
 SENT_WITHDRAW = any_of(
     r"\bwithdraw\w*\b.{0,40}\b(?:application|candidacy|candidature|from (?:the|your) "
