@@ -23,7 +23,7 @@ CONDITIONAL_WITHIN = any_of(
     r"(?:you|we|your|there|the|this|an?|no)\b", r"\bshould (?:you|we)\b",
     r"\b(?:falls|sofern|sollten) (?:sie|du|wir)\b", r"\bwenn (?:sie|du|wir|ihr)\b",
     r"\bsi (?:vous|nous|votre|aucun|cette|ce|ces)\b", r"\bsans (?:nouvelles|réponse|retour)\b",
-    r"(?<!\bcomo )\bsi (?:no|tu|su|usted|en|pasad)\b", r"\ben caso de\b",
+    r"\bsi(?<!\bcomo si) (?:no|tu|su|usted|en|pasad)\b", r"\ben caso de\b",
     r"\bde no (?:recibir|tener)\b",
     # "we will let you know when the status changes": a notice to come, not one
     r"\b(?:te avisaremos|te informaremos|le informaremos|we(?:'ll| will) (?:let you know|notify "

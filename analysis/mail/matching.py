@@ -194,6 +194,8 @@ class Index:
     short: frozenset[str] = frozenset()  # names that are a longer name's first word only
     initials: dict[str, str] = field(default_factory=dict)  # "erpo": European Rail Policy Office
     agencies: frozenset[str] = frozenset()  # domain labels of contacts not at the company
+    # the names by their first word, for ``named_in`` (built on first use)
+    _by_first: dict[str, list[tuple[int, str, str]]] | None = None
 
     @classmethod
     def of(cls, apps: pd.DataFrame) -> Index:
@@ -293,11 +295,19 @@ class Index:
         subject or body), the longest name found; a longer name's first word alone counts
         only when ``short`` (in a sender's name or a subject, not in a body, where "Brussels"
         is more often a place than Brussels Expo Services)."""
-        folded = f" {fold(text)} "
-        for name, key in self.names:
-            if len(name) >= 3 and f" {name} " in folded and (short or name not in self.short):
-                return self.by_key[key]
-        return []
+        if self._by_first is None:
+            self._by_first = {}
+            for rank, (name, key) in enumerate(self.names):
+                if len(name) >= 3:
+                    self._by_first.setdefault(name.split()[0], []).append((rank, name, key))
+        words = fold(text).split()
+        best: tuple[int, str] | None = None  # (rank among the names, longest first; key)
+        for i, word in enumerate(words):
+            for rank, name, key in self._by_first.get(word, ()):
+                if (best is None or rank < best[0]) and (short or name not in self.short) \
+                        and " ".join(words[i:i + name.count(" ") + 1]) == name:
+                    best = (rank, key)
+        return self.by_key[best[1]] if best else []
 
     def is_agency(self, address: str) -> bool:
         """Whether an address is an agency recruiter's the tracker holds as a contact (its

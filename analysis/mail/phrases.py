@@ -167,7 +167,10 @@ RESCHEDULE = any_of(
 )
 MEETING = (
     # compounds too: "Telefoninterview", "Bewerbungsgespräch", "videoentrevista"
-    r"(?:\w*interview\w*|\w*gespräch\w*|\w*entrevista|call|phone screen|screening|chat|"
+    r"(?:(?:telefon|video|bewerbungs|vorstellungs|kennenlern|einzel|gruppen|online|erst|zweit|"
+    r"abschluss|fach|job|panel)?interview\w*|(?:vorstellungs|bewerbungs|telefon|kennenlern|"
+    r"einzel|erst|zweit|abschluss|personal|informations|fach|vor|video)?gespräch\w*|"
+    r"(?:video)?entrevista|call|phone screen|screening|chat|"
     r"conversation|meeting|video ?call|zoom|"
     r"teams|google meet|onsite|on-site|catch[- ]up|discussion|talk|speak|meet\b|"
     r"gespräch\w*|vorstellungsgespräch|kennenlern\w*|telefonat|termin|videocall|"
