@@ -45,12 +45,29 @@ CONDITIONAL_WITHIN = any_of(
     r"\balleen (?:als|indien)\b",
     r"\bin het geval\b",
     r"\bmocht(?:en)? (?:je|u|wij|we|er)\b",
+    r"\bif (?:selected|shortlisted|successful|chosen|invited)\b",
+    r"\bfalls (?:sie|du) (?:\w+ ){0,3}(?:ausgewählt|eingeladen)\b",
+    r"\bsi (?:vous êtes|tu es) (?:retenue?|sélectionnée?)\b",
+    r"\bsi (?:eres|es|resultas|resulta) (?:seleccionad[oa]|preseleccionad[oa])\b",
+    r"\bse (?:sarai|sarà|verrai|verrà) selezionat[oa]\b",
 )
+
+
+# "Si te parece bien, te llamo el jueves": a courtesy, not a condition.
+POLITE_IF = re.compile(
+    r"(?i)\W*(?:if (?:that|this|it) (?:works|suits)|if you(?:'re| are) (?:free|available|ok)|"
+    r"si (?:te|le|os) (?:parece|viene|va)|si (?:cela|ça) (?:vous|te) (?:convient|va)|"
+    r"wenn es (?:ihnen|dir|euch) passt|se (?:ti|le|vi) va bene|als het (?:je|u) uitkomt|"
+    r"se (?:for|estiver) (?:bom|conveniente) para (?:você|si))\b[^,;]*,")
 
 
 def conditional(sentence: str) -> bool:
     """Whether a sentence only says what would happen: it opens with "if", "falls", "si"...
-    or holds "if you", "wenn Sie", "si vous"..."""
+    or holds "if you", "wenn Sie", "si vous"... (a courtesy such as "si te parece bien, ..."
+    sets no condition)."""
+    polite = POLITE_IF.match(sentence)
+    if polite:
+        sentence = sentence[polite.end():]
     return bool(CONDITIONAL_OPENING.match(sentence) or CONDITIONAL_WITHIN.search(sentence))
 # "may invite you", "will be in touch if": a possibility, not an invitation ("May 28" is a day).
 HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
@@ -60,4 +77,5 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                r"\bcandidates? (?:who|that) (?:are|have been) (?:shortlisted|selected)\b",
                r"\bselected candidates\b", r"\bnext steps? (?:may|will) include\b",
                # "whether we would like you to come in": a question still open
-               r"\bwhether (?:we|you|they) (?:would|will|want|'d)\b")
+               r"\bwhether (?:we|you|they) (?:would|will|want|'d)\b",
+               r"\b(?:will|would) be contacted\b")

@@ -59,6 +59,7 @@ PROMISE = any_of(
     r"\b(?:receberá|receberás|vai receber)\b.{0,30}\b(?:retorno|resposta|feedback)\b",
     r"\b(?:make|made|reach|take) (?:a |the |our |final )?decisions\b",
     r"\bmake (?:a|our|the) (?:final )?(?:call|choice)\b",
+    r"\b(?:uns|mich)\b.{0,80}\bmelden\b",
 )
 PROMISE_TIME = any_of(
     r"\b(?:by|within|before|until|no later than|next week|end of|in the next|over the next|"

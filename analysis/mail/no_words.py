@@ -180,6 +180,8 @@ REJECTION = any_of(
     r"more|stronger|deeper|different|specific)\b",
     r"\b(?:not|n't)\b.{0,40}\btak(?:e|ing) (?:yours|it|your (?:candidacy|profile)) (?:any )?(?"
     r":forward|further)\b",
+    r"\bmit (?:einer|einem) (?:anderen|weiteren) (?:bewerber|kandidat|person)\w*\b.{0,40}\b(?:"
+    r"fortzusetzen|fortsetzen|weiterzugehen|weitergehen|zu besetzen|besetzen)\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(

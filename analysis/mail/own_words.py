@@ -62,6 +62,8 @@ SENT_REJECTION_THANKS = any_of(
     r"ads[- ]up)\b",
     r"\bkeep me in mind\b",
     r"\bgutted\b",
+    r"\bgracias por (?:tomarte|tomarse|tomaros) (?:el|la) (?:tiempo|molestia)\b",
+    r"\bgracias por (?:escribirme|explicarme|contestarme|responderme)\b",
 )
 SENT_FOLLOW_UP = any_of(
     r"\bfollow(?:ing)?[- ]up\b", r"\bany (?:update|news)\b", r"\bchecking in\b",
