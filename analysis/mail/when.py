@@ -46,6 +46,8 @@ _CLOCK = re.compile(
     r"|(?:\ba las|\bà|\bàs|\bum|\bat|\balle(?: ore)?|\bom) (?P<h4>\d{1,2})\b"
     r"(?![:.]?\d|\s*(?:h\b|h\s?\d|uhr|[ap]\.?m))"
     r"|\b(?P<noon>noon|midday|mittag|midi|mediodía)\b)")
+# The word before a time of day written like a day ("um 10.30.", "à 10.30").
+_CLOCK_WORD = re.compile(r"(?i)\b(?:um|at|à|a las|alle(?: ore)?|om|às|ab|gegen|vers)\s*$")
 # A time of day just before the day it belongs to ("10:00am - Thursday, March 12", "at 2pm on
 # Tuesday", "um 14 Uhr am Donnerstag").
 _JUST_BEFORE = re.compile(r"(?i)\s*(?:-|–|,|on|am|le|el|the)?\s*(?:on|am|le|el|the)?\s*$")
@@ -106,6 +108,8 @@ def dates_in(text: str, anchor: dt.date, *, dayfirst: bool = False) -> list[Foun
             except ValueError:
                 day = None
         elif match.group("num"):
+            if _CLOCK_WORD.search(text[max(0, match.start() - 12):match.start()]):
+                continue  # "um 10.30.": a time of day
             d, m = int(match.group("nd")), int(match.group("nm"))
             if 1 <= m <= 12 and 1 <= d <= 31 and (match.group("ny") or "." in match.group(0)
                                                   or dayfirst):
