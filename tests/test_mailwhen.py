@@ -32,6 +32,11 @@ def _read(text: str, *, dayfirst: bool = False) -> list[tuple[str, str | None]]:
     ("op dinsdag 8 december om 10 uur", [("2026-12-08", "10:00")]),
     ("na terça-feira, 8 de dezembro, às 14h30", [("2026-12-08", "14:30")]),
     ("no dia 25 de novembro de 2026, às 10h", [("2026-11-25", "10:00")]),
+    ("Interview: 2026-12-03 at 10:00", [("2026-12-03", "10:00")]),
+    ("Reference 2026-13-45 is no day", []),
+    ("am 15.01.2027 um 9 Uhr", [("2027-01-15", "09:00")]),
+    ("am 31.12. um 9 Uhr", [("2026-12-31", "09:00")]),
+    ("um 10.30. am Freitag", []),
 ])
 def test_days_as_mail_writes_them(text, found):
     dayfirst = not any(w in text for w in ("free", "Monday", "Thursday 12", "by Friday",
