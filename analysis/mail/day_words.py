@@ -60,6 +60,7 @@ PROMISE = any_of(
     r"\b(?:make|made|reach|take) (?:a |the |our |final )?decisions\b",
     r"\bmake (?:a|our|the) (?:final )?(?:call|choice)\b",
     r"\b(?:uns|mich)\b.{0,80}\bmelden\b",
+    r"\bbe back (?:to|in touch with) you\b",
 )
 PROMISE_TIME = any_of(
     r"\b(?:by|within|before|until|no later than|next week|end of|in the next|over the next|"

@@ -284,6 +284,11 @@ class Index:
             within = [k for k in self.by_key if len(label) >= 6 and label in k]
             if len(within) == 1:
                 return self.by_key[within[0]]
+            # a longer domain ("Almenara" at grupoalmenara.es, "Acme" at acmecareers.com)
+            around = [k for k in self.by_key
+                      if len(k) >= 5 and (label.endswith(k) or label.startswith(k))]
+            if len(around) == 1:
+                return self.by_key[around[0]]
             # the name cut short ("transmed-logistica" for Transportes Mediterráneos Logística)
             cut = {key for name, key in self.names if len(label) >= 5 and abbreviates(label, name)}
             if len(cut) == 1:

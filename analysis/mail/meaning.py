@@ -237,7 +237,9 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         sure = 0.95 if calendar is not None else 0.9
         return Meaning(INTERVIEW, sure, interview_at=when, promised=promised,
                        screening=screening)
-    acknowledged = said.any(ph.ACKNOWLEDGEMENT)
+    # "hemos recibido una solicitud para cambiar la contraseña": an account's notice
+    acknowledged = said.any(ph.ACKNOWLEDGEMENT) and not (
+        said.any(om.TRANSACTIONAL, within=4) and not said.any(ph.OWN_APPLICATION))
     if any(not cond.HEDGE.search(said.parts[i]) and ph.ASSESSMENT_ASK.search(said.parts[i])
            for i in said.hits(ph.ASSESSMENT)) or (
             platform and any(ph.ASSESSMENT_ASK.search(said.parts[i])

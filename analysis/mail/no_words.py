@@ -47,8 +47,10 @@ REJECTION = any_of(
     r"berücksichtig",
     r"\b(?:für|uns für) (?:(?:eine[nr]?|die|den) )?(?:andere|anderen) (?:kandidat|"
     r"bewerb|person|profil)", r"\bandere (?:bewerbungen|kandidat\w*|profile)\b.{0,60}\b(?:näher|"
-    r"besser|passender|mehr)", r"\b(?:stelle|position|vakanz)\b.{0,80}\b(?:besetzt|geschlossen|"
-    r"gestrichen|zurückgezogen)\b", r"\bkeine positive (?:nachricht|rückmeldung|entscheidung)",
+    r"besser|passender|mehr)", r"\b(?:stelle|position|vakanz)\b(?:(?!\bnicht\b).){0,80}\b(?:be"
+    r"setzt|"
+    r"geschlossen|gestrichen|zurückgezogen)\b", r"\bkeine positive (?:nachricht|rückmeldung|en"
+    r"tscheidung)",
     r"\bnicht in die engere auswahl", r"\bnicht weiter ?(?:verfolgen|berücksichtigen)",
     r"\babgelehnt\b", r"\bkeine\b.{0,60}\bberücksichtig",
     r"\b(?:nicht|keine?n?) (?:\w+ ){0,4}(?:ausgewählt|zusagen|zusage geben|weiterverfolgen|"
@@ -182,6 +184,10 @@ REJECTION = any_of(
     r":forward|further)\b",
     r"\bmit (?:einer|einem) (?:anderen|weiteren) (?:bewerber|kandidat|person)\w*\b.{0,40}\b(?:"
     r"fortzusetzen|fortsetzen|weiterzugehen|weitergehen|zu besetzen|besetzen)\b",
+    r"\bmitbewerber\w*\b.{0,30}\bentschieden\b",
+    r"\bnot been (?:taken|moved|progressed|put) (?:forward |through )?to the next (?:round|sta"
+    r"ge|step)\b",
+    r"\bprogressing with (?:other )?candidates (?:with|who|whose)\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(

@@ -148,6 +148,8 @@ SENT_WITHDRAW = any_of(
     r"\bwithdraw\w*\b.{0,10}\bfrom (?:the|your) (?:\w+ ){0,5}(?:process|consideration|recruitm"
     r"ent|search|selection)\b",
     r"\b(?:trek|trekken)\b.{0,40}\bsollicitatie\b.{0,60}\bin\b",
+    r"\bwithdraw me\b",
+    r"\b(?:i'm|i am) no longer (?:available|interested)\b",
 )
 SENT_APPLICATION = any_of(
     r"\b(?:my )?application for\b", r"\bapply(?:ing)? (?:for|to)\b", r"\b(?:attached|enclosed|"

@@ -90,6 +90,7 @@ OFFER = any_of(
     r"^\W*zusage\s*:",
     r"\bnos encantaría que te unieras\b",
     r"\b(?:te unas|te unieras|incorporarte) (?:a|al equipo de) .{0,40}\bcomo\b",
+    r"\b(?:like|love) (?:for )?you to join\b.{0,40}\bas (?:a|an|our)\b",
 )
 # A step of the process still to come: a sentence naming one chooses the person for it, not for
 # the job ("has sido seleccionada para la siguiente fase").
@@ -101,6 +102,7 @@ _NEXT_STAGES = (
 NEXT_STAGE = any_of(*_NEXT_STAGES)
 # An offer's terms: pay and a start, said together.
 PAY = any_of(r"\bsalary\b", r"\bcompensation\b", r"\bbase pay\b", r"\bgehalt\b",
+             r"\b\d[\d,.]*\s*(?:k\s*)?(?:base|per annum|p\.a\.|a year|per year)\b",
              r"\bbruttojahresgehalt\b", r"\bvergütung\b", r"\brémunération\b", r"\bsalaire\b",
              r"\bsalario\b", r"\bretribución\b", r"\bremuneración\b")
 START = any_of(r"\bstart(?:ing)? date\b", r"\bstart on\b", r"\beintritt\b", r"\bstarttermin\b",
@@ -146,10 +148,11 @@ CANCEL = any_of(
     r"\bgeannuleerd\b",
     r"\bafgezegd\b",
     r"\bdesmarc\w*\b",
+    r"\btermin\w*\b.{0,60}\bnicht wahrnehmen\b",
 )
 RESCHEDULE = any_of(
     r"\bre-?schedul\w*\b", r"\b(?:new|another|alternative|different) (?:time|date|slot)s?\b",
-    r"\bmove (?:our|the|your) (?:interview|call|meeting|chat)\b", r"\bmoved to\b",
+    r"\bmove (?:our|the|your) (?:\w+ )?(?:interview|call|meeting|chat)\b", r"\bmoved to\b",
     r"\bverschieb\w*\b", r"\bverleg\w*\b", r"\bneue[nr]? termin\w*\b", r"\bumplan\w*\b",
     r"\breport(?:er|é|ée|ons)\b", r"\bdécal\w*\b", r"\bnouve(?:au|lle) (?:créneau|date|horaire)\b",
     r"\breprogram\w*\b", r"\bcambi\w+ (?:la fecha|el horario|la hora|la entrevista)\b",
@@ -301,7 +304,8 @@ ACKNOWLEDGEMENT = any_of(
     r"\baccus\w+ (?:de )?réception\b", r"\bcandidature a (?:bien )?été (?:reçue|envoyée|"
     r"transmise|enregistrée)", r"\bnous (?:allons|étudierons|examinerons)\b.{0,40}\b(?:étudier|"
     r"examiner|candidature|dossier)\b",
-    r"\bhemos recibido\b", r"\bgracias por (?:tu|su) (?:candidatura|solicitud|postulación|"
+    r"\bhemos recibido (?:correctamente )?(?:tu|su) (?:candidatura|solicitud|cv|currículum|"
+    r"postulación|inscripción)\b", r"\bgracias por (?:tu|su) (?:candidatura|solicitud|postulación|"
     r"interés)", r"\b(?:candidatura|solicitud) (?:ha sido|fue|se ha) (?:recibida|enviada|"
     r"registrada)", r"\b(?:revisaremos|estudiaremos|valoraremos|evaluaremos)\b",
     r"\bgrazie per la (?:tua|sua) candidatura\b", r"\bbedankt voor je sollicitatie\b",

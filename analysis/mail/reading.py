@@ -90,6 +90,7 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
     ordered = sorted(candidates, key=lambda c: c.date or dt.datetime.min.replace(tzinfo=dt.UTC))
     seen: dict[str, dict[int, dt.datetime]] = {"rejected": {}, "interviewed": {}, "offered": {}}
     rows_of: dict[str, list[int]] = {}
+    heard: dict[str, set[int]] = {}  # the applications each sender wrote about already
     for candidate in ordered:
         if candidate.date is None:
             continue
@@ -129,6 +130,7 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
         if meaning.kind is None or (
                 not outgoing and meaning.kind in (mm.REPLY, mm.INTERVIEW) and event is None
                 and candidate.how in ("domain", "subject") and not _answers(candidate, rows_of)
+                and not heard.get(candidate.sender[1], set()) & set(rows)
                 and not _about_a_job(text, index, rows, mine=meaning.kind == mm.REPLY)):
             continue  # the company's other mail (its product, its events) answers nothing
         if not outgoing and candidate.how == "subject" and in_domains(
@@ -139,6 +141,8 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
             continue  # only an acknowledgement or one's own application tells of a new one
         rows = picked
         rows_of[candidate.message_id] = rows
+        if not outgoing:
+            heard.setdefault(candidate.sender[1], set()).update(rows)
         for r in rows:
             if meaning.kind == mm.REJECTION:
                 seen["rejected"].setdefault(r, candidate.date)
