@@ -108,12 +108,63 @@ def _first(name: str, start: dict, round3: dict, round5: dict, first: dict
            ) -> tuple[str, dict]:
     """A fresh mailbox's figures as it was first measured, and with which reader."""
     if name in first:
-        return "reader as the fifth round began", first[name]["reader_e0e864a"]
+        later = [k for k in first[name] if k != "reader_e0e864a"]
+        key = later[0] if later else "reader_e0e864a"
+        return key.removeprefix("reader_"), first[name][key]
     for label, figures in (("before the third round", round3), ("before the fourth round", start),
                            ("before the fifth round", round5)):
         if name in figures.get("fresh", {}):
             return label, figures["fresh"][name]
     return "-", {}
+
+
+def _pooled(figures: list[dict]) -> dict[str, float] | None:
+    """Figures of several mailboxes as one: right and found counted back from each's
+    precision and recall."""
+    figures = [f for f in figures if f]
+    if not figures:
+        return None
+    proposed = sum(f["proposed"] for f in figures)
+    expected = sum(f["expected"] for f in figures)
+    right = sum(round(f["precision"] * f["proposed"]) for f in figures)
+    found = sum(round(f["recall"] * f["expected"]) for f in figures)
+    return {"proposed": proposed, "expected": expected, "noise": sum(f["noise"] for f in figures),
+            "precision": round(right / proposed, 3) if proposed else 1.0,
+            "recall": round(found / expected, 3) if expected else 1.0}
+
+
+def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: dict
+                  ) -> list[str]:
+    """One line per fresh mailbox (as the round began, as first measured, after), then the
+    clean ones pooled, per column."""
+    names = [n for n in (*mp.FRESH, *mp.TUNED_FRESH) if n in after["mailboxes"]]
+    names.sort(key=lambda n: int(n.split("-")[1]))
+    lines = ["", "### The fresh mailboxes, one by one", "",
+             "Each written later from sources none of the others drew on, measured once when it "
+             "came (first measured: the reader of that day, named by its commit), then either "
+             "mended on (tuning) or never read (clean). As the round began: the reader of "
+             "e0e864a, before any of this round's changes. Cells: overall precision / recall "
+             "(proposals), then status.", "",
+             _row("mailbox", "now", "as the round began", "status", "first measured", "status",
+                  "after", "status"), _row(*["---"] * 8)]
+    for name in names:
+        label, then = _first(name, start, round3, round5, first)
+        began = first.get(name, {}).get("reader_e0e864a", {})
+        now = after["fresh"].get(name, {})
+        lines.append(_row(name, "clean" if name in mp.FRESH else "tuning", _pr(began.get("all")),
+                          _pr(began.get("status")), f"{_pr(then.get('all'))} ({label})",
+                          _pr(then.get("status")), _pr(now.get("all")), _pr(now.get("status"))))
+    clean = [n for n in names if n in mp.FRESH]
+    lines += ["", f"### The clean mailboxes pooled ({', '.join(clean)})", "",
+              _row("column", "as the round began", "as first measured", "after"),
+              _row(*["---"] * 4)]
+    for column in ("all", *mp.COLUMNS):
+        began = _pooled([first.get(n, {}).get("reader_e0e864a", {}).get(column) for n in clean])
+        then = _pooled([_first(n, start, round3, round5, first)[1].get(column) for n in clean])
+        now = _pooled([after["fresh"].get(n, {}).get(column) for n in clean])
+        if now and (now["proposed"] or now["expected"]):
+            lines.append(_row(column, _pr(began), _pr(then), _pr(now)))
+    return lines
 
 
 def tables(after: dict, before: dict | None, start: dict | None = None,
@@ -134,12 +185,13 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "The held-out sources of the first eight mailboxes were read by class to choose "
              "what to mend, so their figures flatter. The fresh mailboxes were each written "
              "later from sources none of the others drew on (tests/mailpublic/SOURCES-fresh*."
-             "md) and measured before the reader was mended on them; each round mends on the "
-             "older ones once a newer one is measured: fresh-1 counts as TUNING since the "
-             "fourth round, fresh-2 and fresh-3 since the fifth. "
-             f"{clean} is the clean measure: never read to mend anything. Cells: precision / "
-             "recall (proposals). Before: the reader as it was when the issue was filed; round "
-             "start: as fresh-3 found it, before the fifth round's mending. "
+             "md) and measured when they came, before the reader was mended on them; a round "
+             "mends on the older ones once newer ones are measured: fresh-1 counts as TUNING "
+             "since the fourth round; in the fifth, fresh-3 to fresh-17 were written, and all "
+             f"but {clean} were mended on. {clean}: the clean measure, never read to mend "
+             "anything. Cells: precision / recall (proposals). Before: the reader as it was "
+             "when the issue was filed; round start: as fresh-3 found it, before the fifth "
+             "round's mending. "
              "`python benchmarks/mail_public.py`.", "",
              "### Per mailbox", "",
              _row("mailbox", "status before", "status after", "overall before",
@@ -161,21 +213,7 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
         lines.append(_row(column, *[_pr(d.get("sides", {}).get(side, {}).get(column))
                                     for side in ("tuning", "held-out")
                                     for d in (b, r5, after)]))
-    fresh = [name for name in (*mp.FRESH, *reversed(mp.TUNED_FRESH))
-             if name in after["mailboxes"]]
-    for name in fresh:
-        held = name in mp.FRESH
-        label, old_figures = _first(name, r, r3, r5, f1)
-        title = ("the clean held-out mailbox, never read to mend anything" if held else
-                 "measured first, then mended on: now tuning")
-        lines += ["", f"### {name}, {title}", "",
-                  _row("column", f"first measured ({label})", "after"), _row(*["---"] * 3)]
-        for column in ("all", *mp.COLUMNS):
-            old = old_figures.get(column)
-            new = after.get("fresh", {}).get(name, {}).get(column)
-            if (old and (old["proposed"] or old["expected"])) or (
-                    new and (new["proposed"] or new["expected"])):
-                lines.append(_row(column, _pr(old), _pr(new)))
+    lines += _fresh_tables(after, r, r3, r5, f1)
     noise = {side: after["sides"][side]["all"]["noise"] for side in ("tuning", "held-out")}
     lines += ["", f"Proposals from noise messages after: {noise['tuning']} (tuning), "
               f"{noise['held-out']} (held-out); before: "
