@@ -44,6 +44,9 @@ SENT_THANKS = any_of(
     r"ng)\b",
     r"\bthank(?:s| you)\b.{0,30}\btoday's (?:panel|interview|call|chat|conversation|meeting|vi"
     r"sit)\b",
+    r"\bappreciated? (?:the chance|the opportunity|your time|meeting|speaking|talking)\b",
+    r"\bthank(?:s| you)\b.{0,20}\bfor (?:taking me through|walking me through|showing me|the ("
+    r"?:warm )?welcome|your (?:warm )?welcome|your hospitality|the tour)\b",
 )
 SENT_REJECTION_THANKS = any_of(
     r"\bthank(?:s| you)\b.{0,20}\bfor (?:letting me know|informing me|your consideration|"
