@@ -47,6 +47,9 @@ SENT_THANKS = any_of(
     r"\bappreciated? (?:the chance|the opportunity|your time|meeting|speaking|talking)\b",
     r"\bthank(?:s| you)\b.{0,20}\bfor (?:taking me through|walking me through|showing me|the ("
     r"?:warm )?welcome|your (?:warm )?welcome|your hospitality|the tour)\b",
+    r"\bthank(?:s| you)\b.{0,30}\bfor (?:the|our|today's|yesterday's|this morning's|this after"
+    r"noon's) (?:[\w-]+ ){0,2}(?:interview|conversation|chat|call|meeting|discussion|talk|coff"
+    r"ee|visit)\b",
 )
 SENT_REJECTION_THANKS = any_of(
     r"\bthank(?:s| you)\b.{0,20}\bfor (?:letting me know|informing me|your consideration|"
@@ -153,6 +156,7 @@ SENT_WITHDRAW = any_of(
     r"\b(?:trek|trekken)\b.{0,40}\bsollicitatie\b.{0,60}\bin\b",
     r"\bwithdraw me\b",
     r"\b(?:i'm|i am) no longer (?:available|interested)\b",
+    r"\btake me out of (?:the running|consideration|the process|your process)\b",
 )
 SENT_APPLICATION = any_of(
     r"\b(?:my )?application for\b", r"\bapply(?:ing)? (?:for|to)\b", r"\b(?:attached|enclosed|"

@@ -241,6 +241,13 @@ INVITE = any_of(
     r"\bany chance you(?:'re| are| might be| could)\b",
     r"\b(?:ravis|heureux|heureuse|plaisir) de vous (?:rencontrer|recevoir|inviter|accueillir p"
     r"our)\b",
+    r"\bwork for (?:a|an) (?:\d+[- ]?min(?:ute)?s? )?(?:video |phone |quick |short |zoom |team"
+    r"s )?(?:chat|call|interview|meeting|conversation)\b",
+    r"\b(?:be )?up for (?:a|an)\b.{0,30}\b(?:chat|call|coffee|meeting|conversation)\b",
+    r"\b(?:want|like|love) to (?:do|have|set up|book|schedule|grab) (?:a|an) (?:quick |short |"
+    r"brief |first )?(?:\d+[- ]?min(?:ute)?s? )?(?:intro|chat|call|catch[- ]up|conversation|co"
+    r"ffee)\b",
+    r"\bgrab (?:a|whatever|any) (?:time|slot)\b.{0,40}\b(?:works|calendly|calendar)\b",
 )
 # What only an interview is called (not a "talk" or a "meeting" in a newsletter).
 INTERVIEW_WORD = any_of(
@@ -322,6 +329,7 @@ ACKNOWLEDGEMENT = any_of(
     r"\byour application (?:has been|was) (?:forwarded|passed on|sent) to\b",
     r"\bcandidature (?:a été )?(?:transmise|envoyée) (?:à|au)\b",
     r"\bcandidatura (?:ha sido|fue) (?:enviada|remitida|trasladada)\b",
+    r"\backnowledge (?:the )?receipt of\b",
 )
 # A job board's word about the person's own application: sent, viewed, its status changed.
 NOTICE = any_of(

@@ -70,7 +70,10 @@ def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.da
     open_rows = [r for r in rows if not (pd.notna(applied[r]) and applied[r] > day)]
     if len(open_rows) <= 1:
         return open_rows, ""
-    roles = {r: _role_words(apps.at[r, s.ROLE]) for r in open_rows}
+    # a word of the company's own name is no role's ("Analytics" at Kestrel Analytics)
+    company = set(fold(apps.at[open_rows[0], s.COMPANY]).split()) if isinstance(
+        apps.at[open_rows[0], s.COMPANY], str) else set()
+    roles = {r: _role_words(apps.at[r, s.ROLE]) - company for r in open_rows}
     own = {r: roles[r] - set().union(*(roles[o] for o in open_rows if o != r))
            for r in open_rows}
     # The subject names the role the message is about; the body may name others beside it

@@ -103,8 +103,8 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
         text = f"{candidate.subject}\n{body}"
         person = not outgoing and candidate.how not in ("ats", "platform", "board") \
             and not candidate.automatic and is_person(*candidate.sender)
-        picked, why = (_pick(candidate, candidate.date, index, rows, text, rows_of) if rows
-                       else ([], ""))
+        picked, why = (_pick(candidate, candidate.date, index, rows, text, rows_of, heard)
+                       if rows else ([], ""))
         if outgoing:
             # what the person answers: the application the message is about, not every one
             # its address could be
@@ -193,15 +193,22 @@ def _about_a_job(text: str, index: Index, rows: list[int], *, mine: bool) -> boo
 
 
 def _pick(candidate: Candidate, when: dt.datetime, index: Index, rows: list[int], text: str,
-          rows_of: dict[str, list[int]]) -> tuple[list[int], str]:
+          rows_of: dict[str, list[int]], heard: dict[str, set[int]]) -> tuple[list[int], str]:
     """The application a message is about among ``rows``, and why none could be told apart;
     when the words tell none apart, the thread may."""
+    # a reply in a thread is about the thread's application, whatever words it shares with
+    # another role at the same company
+    earlier = next((rows_of[r] for r in reversed(candidate.references) if rows_of.get(r)), [])
+    if len(earlier) == 1 and set(earlier) <= set(rows):
+        return earlier, ""
     picked, why = pick_application(index.apps, rows, text, when)
-    if why:
-        earlier = next((rows_of[r] for r in reversed(candidate.references)
-                        if rows_of.get(r)), [])
-        if earlier and set(earlier) <= set(rows):
-            picked, why = earlier, ""
+    if why and earlier and set(earlier) <= set(rows):
+        picked, why = earlier, ""
+    if why:  # the person this message is from or to wrote about one of them only
+        known = set().union(*(heard.get(a, set()) for a in (
+            candidate.sender[1], *(address for _, address in candidate.recipients))))
+        if len(known & set(rows)) == 1:
+            picked, why = sorted(known & set(rows)), ""
     return picked, why
 
 

@@ -213,9 +213,10 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
                                    msg.header_text(head, "Auto-Submitted"))) or bool(
             re.search(r"(?i)no-?reply|do-?not-?reply|mailer-daemon", sender[1]))
         rows, how = match(index, sender, to)
-        if not how and (_APPLICATION_SUBJECT.search(subject)
-                        or index.named_in(f"{sender[0]}\n{subject}")):
-            how = "subject"  # read to see which application, if any, it is about
+        if not how:
+            named = index.named_in(f"{sender[0]}\n{subject}")
+            if named or _APPLICATION_SUBJECT.search(subject):
+                rows, how = named, "subject"  # read to see which application it is about
         references = message_ids(msg.header_text(head, "In-Reply-To") + " "
                                   + msg.header_text(head, "References"))
         size = envelope.size or len(envelope.head)
@@ -245,8 +246,9 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
     for entry in [*maybe, *(c for c in candidates.values() if not c.rows)]:
         tied = next((candidates[r] for r in reversed(entry.references)
                      if r in candidates and candidates[r].rows), None)
-        if tied is None and entry.sender[1] in by_sender:
-            tied = by_sender[entry.sender[1]]
+        if tied is None:  # from or to a personal address already tied
+            tied = next((by_sender[a] for a in (entry.sender[1], *(t[1] for t in entry.recipients))
+                         if a in by_sender), None)
         if tied is not None:
             entry.rows, entry.how = tied.rows, "thread"
             candidates[entry.message_id] = entry
