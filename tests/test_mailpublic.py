@@ -35,25 +35,25 @@ def test_no_proposal_comes_from_a_noise_message(outcomes):
 
 
 def test_held_out_sources_overall(outcomes):
-    """Reached 0.987 precision and 0.923 recall on the held-out sources (fresh-4 among them:
-    0.974 and 0.905 there)."""
+    """Reached 0.979 precision and 0.954 recall on the held-out sources (825 proposals)."""
     figures = mp.accuracy(outcomes, side="held-out")
     assert figures.precision >= 0.97
-    assert figures.recall >= 0.90
+    assert figures.recall >= 0.94
 
 
 def test_held_out_status_proposals_are_right(outcomes):
-    """Reached 1.00 status precision (58 of 58) and 0.935 recall on the held-out sources."""
+    """Reached 0.981 status precision (154 of 157) and 0.963 recall on the held-out sources."""
     figures = mp.accuracy(outcomes, side="held-out", column="status")
-    assert figures.proposed >= 50
+    assert figures.proposed >= 140
     assert figures.precision >= 0.97
-    assert figures.recall >= 0.90
+    assert figures.recall >= 0.94
 
 
 @pytest.mark.parametrize(("column", "precision", "recall"), [
-    ("decision_date", 0.97, 0.93), ("first_response_date", 0.97, 0.94),
-    ("contact_name", 0.95, 0.93), ("contact_email", 0.94, 0.90),
-    ("interview_date", 0.92, 0.92), ("date_applied", 0.95, 0.45),
+    ("decision_date", 0.99, 0.96), ("first_response_date", 0.98, 0.97),
+    ("contact_name", 0.99, 0.97), ("contact_email", 0.99, 0.97),
+    ("interview_date", 0.94, 0.92), ("date_applied", 0.95, 0.55),
+    ("thank_you_sent", 0.88, 0.88), ("expected_decision_date", 0.78, 0.80),
 ])
 def test_held_out_columns(outcomes, column, precision, recall):
     figures = mp.accuracy(outcomes, side="held-out", column=column)
@@ -63,7 +63,7 @@ def test_held_out_columns(outcomes, column, precision, recall):
 
 def test_accept_all_from_marks_only_proposals_right_97_times_in_100(outcomes):
     """Held-out proposals at or above ACCEPT_ALL_FROM are right at least 97 times in 100 (the
-    surest, at 0.95, were right 79 times in 79)."""
+    surest, at 0.95, were right 175 times in 175)."""
     sides = mp.split(mp.all_tags())
     marks = [ok for o in outcomes for ok, src, conf in
              zip(o.right, o.sources, o.proposals["confidence"], strict=True)
@@ -72,18 +72,20 @@ def test_accept_all_from_marks_only_proposals_right_97_times_in_100(outcomes):
     surest = [ok for o in outcomes for ok, src, conf in
               zip(o.right, o.sources, o.proposals["confidence"], strict=True)
               if conf >= 0.95 and sides.get(src) == "held-out"]
-    assert len(surest) >= 60 and sum(surest) / len(surest) >= 0.97
+    assert len(surest) >= 150 and sum(surest) / len(surest) >= 0.97
 
 
 @pytest.mark.parametrize(("column", "precision", "recall"), [
-    (None, 0.97, 0.90), ("status", 1.0, 0.80), ("first_response_date", 1.0, 0.86),
-    ("interview_date", 1.0, 1.0), ("decision_date", 1.0, 0.80), ("thank_you_sent", 1.0, 0.83),
-    ("contact_email", 0.9, 1.0), ("contact_name", 0.9, 1.0), ("date_applied", 1.0, 1.0),
+    (None, 0.97, 0.95), ("status", 0.97, 0.95), ("first_response_date", 0.99, 0.98),
+    ("interview_date", 0.96, 0.92), ("decision_date", 1.0, 0.95), ("thank_you_sent", 0.89, 0.89),
+    ("contact_email", 1.0, 1.0), ("contact_name", 1.0, 1.0), ("date_applied", 1.0, 0.77),
 ])
 def test_the_clean_held_out_mailbox(outcomes, column, precision, recall):
-    """fresh-4 (68 messages, 57 not in English), written from sources none of the others drew
-    on and never read to mend the reader: its figures after the fifth round (overall 0.974 /
-    0.905, status 1.00 / 0.80; with the reader as the round began, 0.899 / 0.738)."""
+    """The clean mailboxes (FRESH: seven, 578 proposals), written by people who never saw the
+    reader's code, from sources none of the others drew on, and never read to mend it: after
+    the fifth round overall 0.976 / 0.962, status 0.973 / 0.956, nothing from noise; with the
+    reader as the round began 0.930 / 0.865, status 0.837 / 0.770, six proposals from noise
+    (benchmarks/RESULTS.md, "Mail written by others")."""
     fresh = [o for o in outcomes if o.name in mp.FRESH]
     figures = mp.accuracy(fresh, column=column)
     assert figures.precision >= precision
@@ -92,7 +94,7 @@ def test_the_clean_held_out_mailbox(outcomes, column, precision, recall):
 
 
 def test_tuning_sources_overall(outcomes):
-    """Reached 0.998 precision and 0.996 recall on the sources the reader was mended on."""
+    """Reached 0.994 precision and 0.994 recall on the sources the reader was mended on."""
     figures = mp.accuracy(outcomes, side="tuning")
     assert figures.precision >= 0.98
     assert figures.recall >= 0.97
@@ -100,7 +102,7 @@ def test_tuning_sources_overall(outcomes):
 
 def test_every_mailbox_is_better_than_before(outcomes):
     """Overall precision at least 0.94 and recall at least 0.80 on every mailbox (before the
-    issue: 0.67-0.82 and 0.28-0.67; fresh-4, written later: 0.974 and 0.905)."""
+    issue: 0.67-0.82 and 0.28-0.67; the clean fresh mailboxes now 0.94-0.99 and 0.92-1.00)."""
     for outcome in outcomes:
         figures = mp.accuracy([outcome])
         assert figures.precision >= 0.94, outcome.name
