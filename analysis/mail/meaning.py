@@ -119,7 +119,8 @@ class Sentences:
 
     def conditional(self, i: int) -> bool:
         if i not in self._conditional:
-            self._conditional[i] = cond.conditional(self.parts[i])
+            # (a run-on "sentence" of a flattened layout is judged by its opening)
+            self._conditional[i] = cond.conditional(self.parts[i][:600])
         return self._conditional[i]
 
     def _found(self, pattern: re.Pattern[str], decisive: bool) -> Iterator[int]:
@@ -135,6 +136,12 @@ class Sentences:
             if pattern.search(self.parts[i]) and not (decisive and self.conditional(i)):
                 yield i
             position = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.joined) + 1
+
+    def first_hits(self, pattern: re.Pattern[str]) -> Iterator[int]:
+        """The decisive sentences ``pattern`` matches, found one at a time (a caller that
+        stops at the first one it wants searches no further)."""
+        found = self._hits.get((pattern, True))
+        return iter(found) if found is not None else self._found(pattern, True)
 
     def hits(self, pattern: re.Pattern[str], *, decisive: bool = True) -> list[int]:
         """The sentences ``pattern`` matches (those that only say what would happen left
@@ -202,9 +209,8 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     meeting = re.compile(rf"(?i)\b{ph.MEETING}")
     # "Leider müssen wir den Termin absagen", "I regret to inform you that the interview must
     # be rescheduled": a meeting called off or moved, not the application
-    rejected = any(not ((ph.CANCEL.search(said.parts[i]) or ph.RESCHEDULE.search(said.parts[i]))
-                        and meeting.search(said.parts[i]))
-                   for i in said.hits(no.REJECTION))
+    rejected = any(not _meeting_moved(said.parts[i], meeting)
+                   for i in said.first_hits(no.REJECTION))
     # "I'm travelling Monday, could you do Wednesday?" is a person, not an auto-reply: an
     # auto-reply never invites.
     if om.AUTO_REPLY.search(subject) or (
@@ -263,6 +269,14 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
             said.any(om.TRANSACTIONAL, within=4) and not said.any(ph.OWN_APPLICATION)):
         return Meaning(None, 0.0)  # a machine's, a list's, a receipt: no answer to anyone
     return Meaning(REPLY, 0.8 if person else 0.75, promised=promised)
+
+
+def _meeting_moved(part: str, meeting: re.Pattern[str]) -> bool:
+    """Whether the words of a no in ``part`` speak of a meeting called off or moved rather
+    than of the application (read around the no itself, not across a page of text)."""
+    found = no.REJECTION.search(part)
+    near = part[max(0, found.start() - 200):found.end() + 200] if found else part[:400]
+    return bool((ph.CANCEL.search(near) or ph.RESCHEDULE.search(near)) and meeting.search(near))
 
 
 def _laid_out(said: Sentences, text: str, sent: dt.datetime) -> bool:
@@ -374,7 +388,8 @@ def promised_decision(text: str, on: dt.date) -> dt.date | None:
 
 
 def _promised(said: Sentences, on: dt.date) -> dt.date | None:
-    for i in said.hits(dw.PROMISE):
+    # a promise needs its time in the same sentence: the shorter table is searched first
+    for i in said.hits(dw.PROMISE_TIME):
         part = said.parts[i]
         promise = dw.PROMISE.search(part)
         if not promise or dw.THEIR_DEADLINE.search(part) or om.AUTO_REPLY.search(part):
