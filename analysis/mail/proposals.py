@@ -71,8 +71,8 @@ def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.da
     if len(open_rows) <= 1:
         return open_rows, ""
     # a word of the company's own name is no role's ("Analytics" at Kestrel Analytics)
-    company = set(fold(apps.at[open_rows[0], s.COMPANY]).split()) if isinstance(
-        apps.at[open_rows[0], s.COMPANY], str) else set()
+    name = apps.at[open_rows[0], s.COMPANY] if s.COMPANY in apps.columns else None
+    company = set(fold(name).split()) if isinstance(name, str) else set()
     roles = {r: _role_words(apps.at[r, s.ROLE]) - company for r in open_rows}
     own = {r: roles[r] - set().union(*(roles[o] for o in open_rows if o != r))
            for r in open_rows}
