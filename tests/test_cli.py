@@ -193,6 +193,7 @@ def test_mail_lists_what_the_mailbox_tells_and_saves_it(tmp_path):
     done = run("mail", mailbox, tracker, "--as-of", "2026-12-31", "--out", tmp_path / "p.csv")
     assert done.returncode == 0, done.stderr
     assert "Read 303 messages" in done.stderr and "sam.taylor@gmail.com" in done.stderr
+    assert "MB/s" not in done.stderr  # the running count only on a terminal, not in a log
     assert "proposals (review them in the dashboard's Mail page)" in done.stdout
     assert "Decision date" in done.stdout and "rejected" in done.stdout
     saved = pd.read_csv(tmp_path / "p.csv")

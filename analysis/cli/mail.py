@@ -104,8 +104,10 @@ def run_mail(args: argparse.Namespace) -> None:
 
 
 def _mail_progress(progress: ScanProgress) -> None:
-    print(f"\r{progress.messages:,} messages, {progress.mb_per_second:.1f} MB/s", end="",
-          file=sys.stderr)
+    """The running count on a terminal (rewritten in place); nothing in a log or a pipe."""
+    if sys.stderr.isatty():
+        print(f"\r{progress.messages:,} messages, {progress.mb_per_second:.1f} MB/s", end="",
+              file=sys.stderr)
 
 
 def _print_proposals(proposals: pd.DataFrame, out: Path | None) -> None:
