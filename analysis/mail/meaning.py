@@ -246,7 +246,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
                        screening=screening)
     # "hemos recibido una solicitud para cambiar la contraseña": an account's notice
     acknowledged = said.any(ph.ACKNOWLEDGEMENT) and not (
-        said.any(om.TRANSACTIONAL, within=4) and not said.any(ph.OWN_APPLICATION))
+        said.any(om.TRANSACTIONAL, within=4) and not said.any(ph.OWN_APPLICATION, within=3))
     if any(not cond.HEDGE.search(said.parts[i]) and ph.ASSESSMENT_ASK.search(said.parts[i])
            for i in said.hits(ph.ASSESSMENT)) or (
             platform and any(ph.ASSESSMENT_ASK.search(said.parts[i])
@@ -267,7 +267,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
             return Meaning(REPLY, 0.75, promised=promised)
         return Meaning(ACKNOWLEDGEMENT, 0.9, promised=promised)
     if automatic or platform or not from_company or om.BULK_BODY.search(body) or (
-            said.any(om.TRANSACTIONAL, within=4) and not said.any(ph.OWN_APPLICATION)):
+            said.any(om.TRANSACTIONAL, within=4) and not said.any(ph.OWN_APPLICATION, within=3)):
         return Meaning(None, 0.0)  # a machine's, a list's, a receipt: no answer to anyone
     return Meaning(REPLY, 0.8 if person else 0.75, promised=promised)
 

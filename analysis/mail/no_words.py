@@ -188,6 +188,9 @@ REJECTION = any_of(
     r"\bnot been (?:taken|moved|progressed|put) (?:forward |through )?to the next (?:round|sta"
     r"ge|step)\b",
     r"\bprogressing with (?:other )?candidates (?:with|who|whose)\b",
+    r"\b(?:ended up|are|we're|we are|have been|will be) (?:moving|going|proceeding) (?:forward"
+    r" |ahead )?with (?:another|other|a different|an(?:other)? (?:internal |external )?candida"
+    r"te)",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(

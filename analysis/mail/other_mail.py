@@ -53,6 +53,10 @@ TRANSACTIONAL = any_of(
     r"\byou(?:'ve| have) (?:been |successfully )?registered\b",
     r"\b(?:webinar|livestream|event) registration\b", r"\bsafe senders? list\b",
     r"\bpassword\b.{0,40}\b(?:reset|changed|expire[sd]?)\b",
+    r"\b(?:account|cuenta|konto|compte|conta|profilo|profile) (?:\w+ ){0,8}(?:created|creada|e"
+    r"rstellt|angelegt|créé|criada|creato|activated|activada|aktiviert|activé)\b",
+    r"\b(?:registration|registro|registrierung|inscription|inscrição) (?:\w+ ){0,10}(?:complete"
+    r"d?|completado|abgeschlossen|terminée|concluíd[oa])\b",
 )
 # An auto-reply: out of office, away, an automatic answer.
 AUTO_REPLY_BODY = any_of(

@@ -185,6 +185,7 @@ SLOT_CHOSEN = any_of(
     r"participación)\b",
     r"\bich bestätige (?:gerne )?(?:den|meine)\b",
     r"\bi (?:can )?confirm (?:my attendance|i will attend|the (?:slot|time|interview))\b",
+    r"\b(?:gern(?:e)? )?bestätige ich\b",
 )
 # Asking to be put forward: an application even in a thread, even with thanks for a call.
 SENT_APPLY = any_of(

@@ -257,6 +257,9 @@ INVITE = any_of(
     r"brief |first )?(?:\d+[- ]?min(?:ute)?s? )?(?:intro|chat|call|catch[- ]up|conversation|co"
     r"ffee)\b",
     r"\bgrab (?:a|whatever|any) (?:time|slot)\b.{0,40}\b(?:works|calendly|calendar)\b",
+    r"\bwürden (?:wir )?gern(?:e)?\b.{0,80}\b(?:gespräch|interview|telefoninterview|telefonat|"
+    r"kennenlernen|treffen)",
+    r"\btermine?\b.{0,40}\b(?:anbieten|vorschlagen)\b",
 )
 # What only an interview is called (not a "talk" or a "meeting" in a newsletter).
 INTERVIEW_WORD = any_of(
@@ -284,6 +287,8 @@ ASSESSMENT = any_of(
     r"\bcoding[- ]aufgabe\b",
     r"\bprogrammieraufgabe\b",
     r"\b(?:\w+[- ])?(?:test|case)[- ]?aufgabe\b",
+    r"\bcode challenge\b",
+    r"\bcoding assignment\b",
 )
 # A questionnaire counts as an assessment only from an assessment platform (from anyone else it
 # may be a survey about the process).

@@ -32,7 +32,8 @@ PLATFORM_DOMAINS = frozenset({
     "checkr.com", "sterlingcheck.com", "hireright.com", "fadv.com", "certn.co",
     "goodtime-mail.io", "interviewing.io", "bookings.microsoft.com", "criteria.com",
     "codesubmit.io", "xobin.com", "canditech.io", "glider.ai", "adaface.com", "testinvite.com",
-    "hirevue-mail.com", "spark-hire.com", "talview.com", "eskill.com", "alooba.com"})
+    "hirevue-mail.com", "spark-hire.com", "talview.com", "eskill.com", "alooba.com",
+    "pullrequest.com", "coderpad.io", "byteboard.dev", "woven-teams.com"})
 # Job boards: their mail is about many jobs (alerts), or relays the person's own application.
 BOARD_LABELS = frozenset({
     "linkedin", "indeed", "indeedmail", "glassdoor", "xing", "stepstone", "monster",
