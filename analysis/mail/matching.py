@@ -11,7 +11,7 @@ from email.message import Message
 import pandas as pd
 
 from analysis.mail import message as msg
-from analysis.mail.senders import is_board, is_platform
+from analysis.mail.senders import FREE_MAIL, is_board, is_platform
 from analysis.model import schema as s
 from analysis.model.keys import LEGAL_SUFFIXES, TRANSLITERATION, company_key, company_keys, fold
 
@@ -52,10 +52,6 @@ BOARD_DOMAINS = frozenset({
     "linkedin.com", "indeed.com", "glassdoor.com", "stepstone.de", "xing.com", "monster.com",
     "ziprecruiter.com", "welcometothejungle.com", "otta.com", "wellfound.com", "google.com",
     "simplify.jobs", "huntr.co", "tealhq.com"})
-FREE_MAIL = frozenset({"gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com",
-             "yahoo.com", "icloud.com", "me.com", "gmx.de", "gmx.net", "web.de", "aol.com",
-             "proton.me", "protonmail.com", "mail.com", "t-online.de", "yandex.com",
-             "orange.fr", "free.fr", "hotmail.fr", "yahoo.fr", "libero.it", "qq.com"})
 
 
 # Words around a company name in a recruiting sender's display name.

@@ -11,14 +11,13 @@ from collections.abc import Hashable, Mapping
 from typing import Any
 
 from analysis.mail.matching import (
-    FREE_MAIL,
     SENDER_WORDS,
     domain_labels,
     domain_of,
     in_domains,
     is_ats,
 )
-from analysis.mail.senders import is_board, is_person, is_platform
+from analysis.mail.senders import FREE_MAIL, is_board, is_person, is_platform
 from analysis.model.keys import company_key, fold
 
 Evidence = Mapping[Hashable, Any]

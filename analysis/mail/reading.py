@@ -15,9 +15,9 @@ from analysis.mail import meaning as mm
 from analysis.mail import message as msg
 from analysis.mail import other_mail as om
 from analysis.mail import phrases as ph
-from analysis.mail.matching import FREE_MAIL, Index, domain_of, in_domains
+from analysis.mail.matching import Index, domain_of, in_domains
 from analysis.mail.proposals import SNIPPET, pick_application
-from analysis.mail.senders import is_board, is_person, is_platform
+from analysis.mail.senders import FREE_MAIL, is_board, is_person, is_platform
 from analysis.model import schema as s
 from analysis.model.keys import fold
 

@@ -26,7 +26,6 @@ from analysis.mail import mailbox as mb
 from analysis.mail import message as msg
 from analysis.mail import phrases as ph
 from analysis.mail.matching import (
-    FREE_MAIL,
     Index,
     domain_of,
     in_domains,
@@ -37,7 +36,7 @@ from analysis.mail.matching import (
 )
 from analysis.mail.proposals import propose
 from analysis.mail.reading import Candidate, read_candidates
-from analysis.mail.senders import is_auto_reply, is_board, is_platform
+from analysis.mail.senders import FREE_MAIL, is_auto_reply, is_board, is_platform
 
 MAX_KEPT_BYTES = 400 * 1024 * 1024  # bytes of candidate messages held for reading
 MAX_THREAD_BYTES = 100 * 1024 * 1024  # bytes of possible thread replies held

@@ -44,11 +44,18 @@ BOARD_LABELS = frozenset({
     "computrabajo", "trabajando", "laboris", "infoempleo", "empleate", "studentjob",
     "nationale-vacaturebank", "werkzoeken", "simplify", "huntr", "tealhq", "jobleads",
     "stepstone-mail"})
-_FREE_MAIL = frozenset({"gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com",
-                        "yahoo.com", "icloud.com", "me.com", "gmx.de", "gmx.net", "web.de",
-                        "aol.com", "proton.me", "protonmail.com", "posteo.de", "orange.fr",
-                        "free.fr", "laposte.net", "hotmail.fr", "yahoo.fr", "yahoo.es",
-                        "t-online.de", "mail.com", "libero.it", "telenet.be"})
+# Mail providers where people keep personal addresses: a sender there is a person, never a
+# company's domain (one list for the whole reader).
+FREE_MAIL = frozenset({
+    "gmail.com", "googlemail.com", "outlook.com", "outlook.de", "outlook.fr", "outlook.es",
+    "hotmail.com", "hotmail.fr", "hotmail.de", "hotmail.es", "hotmail.it", "hotmail.co.uk",
+    "live.com", "live.co.uk", "live.fr", "msn.com", "yahoo.com", "yahoo.fr", "yahoo.es",
+    "yahoo.de", "yahoo.it", "yahoo.co.uk", "ymail.com", "icloud.com", "me.com", "mac.com",
+    "aol.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de", "t-online.de", "posteo.de",
+    "posteo.net", "mailbox.org", "proton.me", "protonmail.com", "pm.me", "tutanota.com",
+    "tuta.io", "mail.com", "yandex.com", "qq.com", "orange.fr", "free.fr", "laposte.net",
+    "sfr.fr", "wanadoo.fr", "libero.it", "virgilio.it", "telenet.be", "bluewin.ch",
+    "ziggo.nl", "kpnmail.nl", "sapo.pt", "terra.com.br", "uol.com.br", "bol.com.br"})
 _GENERIC_LOCAL = re.compile(
     r"(?i)^(?:no-?reply|do-?not-?reply|noreply\w*|notifications?|alerts?|jobs?|careers?|career|"
     r"hr|rh|rrhh|recruit\w*|recrut\w*|reclut\w*|talent\w*|hiring|people|bewerbung\w*|"
@@ -107,7 +114,7 @@ def is_person(name: str, address: str) -> bool:
     local = address.split("@", 1)[0].lower()
     if re.search(r"(?i)no-?reply|do-?not-?reply|mailer-daemon", local):
         return False
-    free = address.rsplit("@", 1)[-1].lower() in _FREE_MAIL
+    free = address.rsplit("@", 1)[-1].lower() in FREE_MAIL
     words = [w for w in re.split(r"[\s,]+", re.sub(r"\(.*?\)|\".*?\"", " ", name).strip())
              if w and not re.fullmatch(r"(?i)dr\.?|prof\.?|mr\.?|mrs\.?|ms\.?|mme|m\.", w)]
     domain = fold(address.rsplit("@", 1)[-1]).replace(" ", "")
