@@ -174,8 +174,10 @@ def test_end_to_end_with_hostile_text_every_page_and_every_download(browser, tmp
             assert time.monotonic() - started < 10, f"{name} took over 10 s"
             assert page.get_by_test_id("stException").count() == 0, name
             if name == "Follow-ups":
-                # Hostile text is shown as text, never run.
+                # Hostile text is shown as text, never run, and its address is no link.
                 assert page.get_by_text(XSS[0]).count() > 0
+                assert page.get_by_text("evil").count() > 0
+                assert page.locator("a[href*='evil']").count() == 0
                 for label in ("Calendar (.ics)", "Table (.csv)"):
                     with page.expect_download() as download:
                         page.get_by_role("button", name=label).click()

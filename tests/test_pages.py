@@ -11,6 +11,8 @@ import pytest
 from conftest import ROOT, csv_bytes, xlsx_bytes
 from streamlit.testing.v1 import AppTest
 
+from ui.widgets import WORD_JOINER
+
 PAGES = ["pages/overview.py", "pages/response_times.py", "pages/outcomes.py",
          "pages/follow_ups.py", "pages/interviews.py", "pages/offers.py", "pages/plan.py",
          "pages/data.py", "pages/mail.py", "pages/reports.py"]
@@ -37,7 +39,7 @@ def upload(at: AppTest, name: str, data: bytes, mime: str = "text/csv") -> AppTe
 
 def shown(markdown: str) -> str:
     """Markdown source as the reader sees it: the escapes of ``ui.widgets.md`` undone."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")
 
 
 def captions(at: AppTest) -> str:

@@ -16,16 +16,20 @@ from analysis.stats.coverage import NEXT_STEP, NO_REPLIES, ReplyCoverage
 from analysis.stats.metrics import DEFINITIONS
 
 # Everything Markdown (with Streamlit's extensions) could turn into a link, an image, HTML,
-# emphasis, code, a table, maths or a heading; ":", "@" and "." too, which GitHub-flavoured
-# Markdown would turn into links when bare ("https://...", "www.x.example", "a@b.example").
+# emphasis, code, a table, maths or a heading.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|<>$~:@.])")
+# GitHub-flavoured Markdown links bare "https://...", "www.x.example" and "a@b.example" after
+# escapes are undone, so an invisible word joiner follows each ":" and "@" and each "www".
+_BARE_LINK = re.compile(r"(\\[:@]|www)", re.IGNORECASE)
+WORD_JOINER = "\u2060"
 
 
 def md(text: object) -> str:
     """User text made literal inside Markdown: every character Markdown could act on is
     escaped, so a company called "[x](javascript:...)" shows as typed and never as a link, and
     a bare address in a note is text, not a link. File names and labels go through it too."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text)).replace("\n", " ")
+    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", str(text)).replace("\n", " ")
+    return _BARE_LINK.sub(rf"\1{WORD_JOINER}", escaped)
 
 
 def emphasis() -> Literal["primary", "secondary"]:
