@@ -110,7 +110,6 @@ PROMISE = " We will get back to you by 10 June 2026."
 @pytest.mark.parametrize(("subject", "body", "kind", "confidence"), [
     ("Your application", "Unfortunately we have decided not to move forward.", "rejection",
      0.95),
-    ("Offer", "We are delighted to offer you the position.", "offer", 0.9),
     ("Next steps", "We would like to invite you to an interview.", "interview", 0.9),
     ("Update", "Thanks for interviewing with us.", "reply", 0.75),
 ])
@@ -121,6 +120,13 @@ def test_received_meaning_is_as_sure_as_its_evidence_and_keeps_the_promise(
     assert meaning.promised == dt.date(2026, 6, 10)
     bare = mm.received_meaning(subject, body, sent=SENT_ON)
     assert bare.promised is None and bare.confidence == confidence
+
+
+@pytest.mark.parametrize("said", [PROMISE, " Would be great to get an answer by mon June 8."])
+def test_an_offer_promises_no_decision_the_person_owes_it(said):
+    meaning = mm.received_meaning("Offer", "We are delighted to offer you the position." + said,
+                                  sent=SENT_ON)
+    assert (meaning.kind, meaning.confidence, meaning.promised) == ("offer", 0.9, None)
 
 
 def test_a_calendar_invitation_is_surer_than_words():

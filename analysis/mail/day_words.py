@@ -26,6 +26,12 @@ THEIR_DEADLINE = any_of(
     r"\b(?:sua|tua) (?:resposta|decisão|confirmação)\b",
     r"\b(?:nos )?inform(?:e|ar)-nos\b",
     r"\bconfirm(?:e|ar)\b",
+    r"\b(?:get|have|hear) (?:an? |your )?(?:answer|decision|reply|response|yes|thoughts) (?:fr"
+    r"om you|back from you)\b",
+    r"\b(?:ditt|dit|din) (?:svar|besked|beskjed|beslut|beslutning|bekräftelse|bekræftelse|bekr"
+    r"eftelse)\b",
+    r"\b(?:bekräfta|bekræft\w*|bekreft\w*|potwierdz\w*)\b",
+    r"\bodpowied\w* od (?:pani|pana|ciebie)\b",
 )
 STARTS = any_of(r"\bstart\w*\b", r"\bfirst day\b", r"\bjoin(?:ing)? (?:us|the team|date)\b",
                 r"\beintritt\b", r"\bstart am\b", r"\barbeitsbeginn\b", r"\bdate d'(?:embauche|"
@@ -61,6 +67,16 @@ PROMISE = any_of(
     r"\bmake (?:a|our|the) (?:final )?(?:call|choice)\b",
     r"\b(?:uns|mich)\b.{0,80}\bmelden\b",
     r"\bbe back (?:to|in touch with) you\b",
+    r"\b(?:återkommer|återkomma|hör av oss|höra av oss|besked|beslut|vender tilbage|vende tilb"
+    r"age|hører fra os|høre fra os|beslutning|kommer tilbake|komme tilbake|hører fra oss|høre "
+    r"fra oss|beskjed|tilbakemelding|avgjørelse)\b",
+    r"\b(?:giver|gir|ger) (?:dig|deg) (?:et )?(?:svar|besked|beskjed)\b",
+    r"\b(?:odezwiemy|odezwę|odezwać|skontaktujemy|skontaktuję|poinformujemy|poinformuję|przeka"
+    r"żemy)\b",
+    r"\b(?:decyzj\w+|informacj\w+ zwrotn\w+|odpowiedź)\b",
+    r"\b(?:we|i) should (?:know|have (?:an answer|news|a decision))\b",
+    r"\bi'll (?:email|write|ping|text|message) you\b",
+    r"\b(?:hörst|hören sie|hörst du|hört ihr)\b.{0,60}\bvon (?:uns|mir)\b",
 )
 PROMISE_TIME = any_of(
     r"\b(?:by|within|before|until|no later than|next week|end of|in the next|over the next|"
@@ -73,4 +89,6 @@ PROMISE_TIME = any_of(
     r"\b(?:entro|prima di|la prossima settimana|fine mese)\b",
     r"\b(?:uiterlijk|binnen|volgende week|voor het einde)\b",
     r"\b(?:até|no prazo de|na próxima semana|dentro de)\b",
+    r"\b(?:inom|senast|innan|inden|senest|innen|najpóźniej|w ciągu|do (?:piątku|poniedziałku|w"
+    r"torku|środy|czwartku|końca))\b",
 )

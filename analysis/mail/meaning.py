@@ -226,7 +226,8 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         return Meaning(REJECTION, sure, promised=promised)
     if any(not ph.NEXT_STAGE.search(said.parts[i]) for i in said.hits(ph.OFFER)) or (
             _told(said, ph.PAY) and _told(said, ph.START)):
-        return Meaning(OFFER, 0.9, promised=promised)
+        # the decision an offer waits for is the person's, whatever day it names
+        return Meaning(OFFER, 0.9)
     moved = said.any(ph.RESCHEDULE) and bool(meeting.search(text) or _MOVED.search(text))
     called_off = cancelled or any(meeting.search(said.parts[i]) for i in said.hits(ph.CANCEL))
     if called_off and not (moved or (calendar is not None and not cancelled)):
@@ -420,7 +421,9 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
         return Meaning(SENT_WITHDRAW, 0.9)
     if _any(ow.SENT_DECLINE, parts):
         return Meaning(SENT_DECLINE, 0.9)
-    if _any(ow.SENT_ACCEPT, parts) and (after_offer or re.search(
+    # accepting after a no with no offer since accepts something else ("votre proposition de
+    # retour téléphonique")
+    if _any(ow.SENT_ACCEPT, parts) and (after_offer or not after_rejection and re.search(
             r"(?i)offer|angebot|zusage|offre|proposition|oferta|propuesta", subject + body)):
         return Meaning(SENT_ACCEPT, 0.9)
     applying = any(re.search(r"(?i)\b(?:cv|resume|résumé|lebenslauf|curriculum)\b", name)

@@ -191,6 +191,45 @@ REJECTION = any_of(
     r"\b(?:ended up|are|we're|we are|have been|will be) (?:moving|going|proceeding) (?:forward"
     r" |ahead )?with (?:another|other|a different|an(?:other)? (?:internal |external )?candida"
     r"te)",
+    # Swedish, Danish, Norwegian
+    # Polish
+    # French, Spanish, English said another way
+    r"\b(?:tyvärr|desværre|dessverre|beklageligvis)\b.{0,160}\b(?:inte|ikke|ej|annan|andra|and"
+    r"en|andre|annen|nej|nei)\b",
+    r"\b(?:gå|gått|går|gå) (?:vidare|videre) med (?:en |ett )?(?:annan|andra|anden|andre|annen"
+    r"|någon annan)\b",
+    r"\b(?:valt|valgt|besluttet|beslutat|bestämt) (?:at |att |å )?(?:gå vidare|gå videre|forts"
+    r"ætte|fortsätta|fortsette) med (?:en |ett |de |andre |andra )?(?:\w+ )?(?:kandidat|kandid"
+    r"ater|sökande|ansøger|ansøgere|søker|søkere)\b",
+    r"\b(?:inte|ikke) (?:\w+ ){0,3}(?:gå|går|gått) (?:vidare|videre) med (?:din|dig|deg|dine|d"
+    r"ina)\b",
+    r"\b(?:inte|ikke|ej) (?:\w+ ){0,2}(?:blivit|blevet|blitt|gått|nådd) (?:vidare|videre|opp|u"
+    r"dvalgt|utvalgt|utvald|valgt|valt)\b",
+    r"\b(?:en annan|en anden|en annen) (?:kandidat|sökande|ansøger|søker)\b",
+    r"\b(?:tjänsten|stillingen|jobbet)\b.{0,30}\b(?:är|er) (?:nu )?(?:tillsatt|besat|besatt)\b",
+    r"\bniestety\b.{0,160}\b(?:nie|inn\w+)\b",
+    r"\b(?:z|ze) (?:inną|innym|innymi) (?:osob|kandydat)\w*",
+    r"\bkontynuować (?:\w+ ){0,2}(?:z|ze) (?:osobą|kandydat\w*|inn\w+)\b",
+    r"\bnie (?:\w+ ){0,3}(?:kontynuować|kontynuowali|kontynuujemy|zaprosić|zaprosimy|zapropono"
+    r"wać|zaoferować)\b",
+    r"\bnie (?:\w+ ){0,2}(?:została|został|zostałaś|zostałeś)\b.{0,20}\b(?:wybran|zakwalifikow"
+    r"an|zaakceptowan)",
+    r"\bnie zakwalifikował\w*\b",
+    r"\b(?:wybraliśmy|zdecydowaliśmy się na) (?:\w+ ){0,2}(?:inn\w+|kandydat\w*|osob\w+)\b",
+    r"\b(?:avons|a) (?:\w+ ){0,2}retenu (?:une autre |un autre |d'autres |des |une |un )?(?:pe"
+    r"rsonne|candidat|candidate|candidature|profil)s?\b.{0,80}\b(?:qui|dont|plus|mieux|corresp"
+    r"ond)",
+    r"\b(?:choisi|décidé|préféré) de (?:poursuivre|continuer|avancer|aller de l'avant) avec (?"
+    r":un|une|d'autres|des) (?:autre )?(?:profil|candidat|candidate|personne|candidature)s?\b",
+    r"\b(?:le|au) regret de vous (?:informer|annoncer|faire savoir|faire part)\b",
+    r"\bne (?:donnerons|donnerai|donnera|pourrons|pouvons) (?:\w+ ){0,2}(?:pas|plus) (?:\w+ ){"
+    r"0,2}suite\b",
+    r"\bno (?:\w+ ){0,2}(?:fue|fuiste|resultó|quedó|resultaste|quedaste) (?:seleccionad|elegid"
+    r"|preseleccionad)",
+    r"\b(?:take|taking|took|taken) (?:a|the role in a|the \w+ in a) (?:different|new|another) "
+    r"direction\b",
+    r"\b(?:we|we've|we have|we're|we are|they|they've|they have|ended up|decided to) (?:\w+ ){"
+    r"0,2}(?:went|going|gone|go) with (?:someone|somebody|another|a different)\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(
@@ -199,10 +238,24 @@ KEPT_ON_FILE = any_of(
     r"\bconserv\w+\b.{0,40}\b(?:cv|candidature|dossier|profil)\b.{0,80}\bfutur",
     r"\b(?:guardar|mantendremos|conservaremos)\w*\b.{0,40}\b(?:cv|currículum|candidatura|"
     r"perfil)\b.{0,60}\bfutur", r"\b(?:unterlagen|profil)\b.{0,40}\b(?:gespeichert|aufbewahren|"
-    r"in evidenz|im pool)\b")
+    r"in evidenz|im pool)\b",
+    r"\bconserv\w+ (?:votre|ton) (?:cv|candidature|dossier|profil) dans (?:notre|nos) (?:vivie"
+    r"r|base|cvthèque|fichier)",
+    r"\b(?:sparar|spara|gemmer|gemme|lagrer|lagre|beholde|behåller)\b.{0,40}\b(?:cv|profil|ans"
+    r"ökan|ansøgning|søknad)\b",
+    r"\bzachow\w+\b.{0,30}\bcv\b",
+)
 GOOD_WISHES = any_of(
     r"\bwish(?:ing)? you (?:all )?(?:the )?(?:best|every success|luck|well)\b",
     r"\bbest of luck\b", r"\bviel erfolg\b", r"\balles gute\b",
     r"\bsouhaitons (?:le meilleur|bonne continuation|plein succès|bonne chance|pleine réussite|"
     r"bon courage)", r"\bbonne continuation\b", r"\b(?:deseamos|te deseamos|le deseamos)\b.{0,40}"
-    r"\b(?:éxito|suerte|lo mejor)\b")
+    r"\b(?:éxito|suerte|lo mejor)\b",
+    r"\bsouhait\w+ (?:une |un )?(?:belle|bonne|pleine|plein) (?:réussite|succès|chance|continu"
+    r"ation)\b",
+    r"\b(?:lycka till|lykke til|held og lykke)\b",
+    r"\bżyczymy (?:\w+ )?(?:powodzenia|sukcesów)\b",
+    r"\b(?:augur\w+|auguriamo)\b.{0,30}\b(?:successo|fortuna|meglio)\b",
+    r"\b(?:desejamos|desejo)\b.{0,30}\b(?:sucesso|sorte)\b",
+    r"\b(?:veel succes|succes gewenst)\b",
+)

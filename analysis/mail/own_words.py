@@ -50,6 +50,13 @@ SENT_THANKS = any_of(
     r"\bthank(?:s| you)\b.{0,30}\bfor (?:the|our|today's|yesterday's|this morning's|this after"
     r"noon's) (?:[\w-]+ ){0,2}(?:interview|conversation|chat|call|meeting|discussion|talk|coff"
     r"ee|visit)\b",
+    r"\b(?:tack|tak|takk)\b.{0,30}\b(?:för|for) (?:\w+ ){0,2}(?:intervjun|intervjuet|interview"
+    r"et|samtalet|samtalen|mötet|mødet|møtet|praten|i dag|idag|er tid|jeres tid|deres tid|din "
+    r"tid|tiden)\b",
+    r"\bdziękuj\w+\b.{0,40}\b(?:spotkanie|rozmow\w+|czas|poświęcony)\b",
+    r"\bmerci\b.{0,50}\b(?:pour|de) (?:l'|notre |cette |le |ce )?(?:entrevue|café|rencontre|vi"
+    r"site)\b",
+    r"\bmerci de m'avoir (?:consacré|accordé|reçue?|rencontrée?)\b",
 )
 SENT_REJECTION_THANKS = any_of(
     r"\bthank(?:s| you)\b.{0,20}\bfor (?:letting me know|informing me|your consideration|"
@@ -70,6 +77,9 @@ SENT_REJECTION_THANKS = any_of(
     r"\bgutted\b",
     r"\bgracias por (?:tomarte|tomarse|tomaros) (?:el|la) (?:tiempo|molestia)\b",
     r"\bgracias por (?:escribirme|explicarme|contestarme|responderme)\b",
+    r"\b(?:tack|tak|takk)\b.{0,20}\b(?:för|for) (?:beskedet|besked|beskeden|beskjeden|svaret|t"
+    r"ilbakemeldingen|tilbagemeldingen|återkopplingen)\b",
+    r"\bdziękuj\w+ za (?:informacj\w+|odpowiedź|wiadomość)\b",
 )
 SENT_FOLLOW_UP = any_of(
     r"\bfollow(?:ing)?[- ]up\b", r"\bany (?:update|news)\b", r"\bchecking in\b",
@@ -89,6 +99,10 @@ SENT_FOLLOW_UP = any_of(
     r"\bwhether (?:a|any) decision\b",
     r"\bwanted to (?:check|confirm|make sure) (?:that )?(?:my|the) application\b",
     r"\bcame through (?:ok|okay|alright|fine)\b",
+    r"\b(?:ci sono|c'è qualche|ci sono delle) novità\b",
+    r"\bper sapere se\b",
+    r"\b(?:några nyheter|hur det går med|nyt om|status på min|noe nytt|hvordan det går med)\b",
+    r"\b(?:czy są (?:już )?jakieś (?:informacje|nowości|wieści)|na jakim etapie)\b",
 )
 SENT_ACCEPT = any_of(
     r"\b(?:formally |happy to |delighted to |pleased to )?accept(?:ing)? (?:the|your|this) "
@@ -107,6 +121,13 @@ SENT_ACCEPT = any_of(
     r"\b(?:accepter|aceptar|accettare|aceitar) (?:\w+(?:ment|mente) )?(?:votre|cette|la|su|tu|"
     r"vuestra|l'|a) ?(?:offre|proposition|oferta|propuesta|offerta|proposta)\b",
     r"\baccept (?:the|your) (?:\w+ ){0,4}(?:position|role|offer|job)\b",
+    r"\b(?:tackar|takker) ja\b",
+    r"\bprzyjmuję (?:\w+ )?(?:ofertę|propozycję)\b",
+    r"\b(?:i've|i have) (?:just )?signed (?:the |your )?(?:offer|docusign|contract|letter|pape"
+    r"rwork)\b",
+    r"\b(?:so |really )?(?:excited|thrilled|delighted|happy) to (?:officially )?(?:join|accept"
+    r"|say yes)\b",
+    r"\bi'm in\b",
 )
 SENT_DECLINE = any_of(
     r"\bdecline (?:the|your|this)\b.{0,30}\boffer\b", r"\b(?:declining|turn down|turning down)"
@@ -137,6 +158,8 @@ SENT_DECLINE = any_of(
     r"\bne pas (?:l'|la |les )?accepter\b",
     r"\bdecline (?:the|your|this) (?:\w+ ){0,4}(?:position|role|offer|opportunity)\b",
     r"\b(?:decided|have|must|going|need) to (?:respectfully |regretfully |politely )?decline\b",
+    r"\b(?:tacka|tackar|takke|takker) (?:nej|nei)\b",
+    r"\b(?:odrzuc\w+|nie przyjm\w+|zrezygn\w+ z) (?:\w+ )?(?:ofert\w*|propozycj\w*)\b",
 )
 SENT_WITHDRAW = any_of(
     r"\bwithdraw\w*\b.{0,40}\b(?:application|candidacy|candidature|from (?:the|your) "
@@ -157,6 +180,10 @@ SENT_WITHDRAW = any_of(
     r"\bwithdraw me\b",
     r"\b(?:i'm|i am) no longer (?:available|interested)\b",
     r"\btake me out of (?:the running|consideration|the process|your process)\b",
+    r"\bretir\w+ (?:\w+ ){1,2}(?:ma|mi|la) (?:candidature|candidatura|solicitud)\b",
+    r"\b(?:dra tillbaka|drar tillbaka|trække|trækker|trekke|trekker)\b.{0,30}\b(?:ansökan|ansø"
+    r"gning|søknad)\b",
+    r"\bwycof\w+\b.{0,30}\b(?:kandydatur\w+|aplikacj\w+|zgłoszeni\w+|z procesu)\b",
 )
 SENT_APPLICATION = any_of(
     r"\b(?:my )?application for\b", r"\bapply(?:ing)? (?:for|to)\b", r"\b(?:attached|enclosed|"
@@ -168,6 +195,10 @@ SENT_APPLICATION = any_of(
     r"\b(?:anbei|im anhang)\b.{0,30}\b(?:lebenslauf|bewerbung|unterlagen)\b",
     r"\b(?:adjunto|te envío|le envío|os envío)\b.{0,20}\b(?:cv|currículum|curriculum|"
     r"candidatura)\b", r"^\W*(?:application|candidature|bewerbung|candidatura|solicitud)\s*[-–:]",
+    r"\b(?:söka|ansöka om|søge|søke på|aplikować na|aplikuję na|zgłosić swoją kandydaturę)\b.{"
+    r"0,30}\b(?:tjänsten|stillingen|stanowisko|jobbet)\b",
+    r"\b(?:bifogar|vedhæftet|vedlagt|w załączniku przesyłam|przesyłam)\b.{0,30}\b(?:cv|ansökan"
+    r"|ansøgning|søknad|list motywacyjny)\b",
 )
 # The person taking a slot offered: "works (best) for me", "suits me", "passt mir", "me
 # convient", "me viene bien", "va bene", "past mij", "funciona para mim", "I'll take".

@@ -158,6 +158,7 @@ CANCEL = any_of(
     r"\bafgezegd\b",
     r"\bdesmarc\w*\b",
     r"\btermin\w*\b.{0,60}\bnicht wahrnehmen\b",
+    r"\b(?:ställa in|inställ\w*|aflys\w*|avlys\w*|odwoła\w*)\b",
 )
 RESCHEDULE = any_of(
     r"\bre-?schedul\w*\b", r"\b(?:new|another|alternative|different) (?:time|date|slot)s?\b",
@@ -176,6 +177,13 @@ RESCHEDULE = any_of(
     r"\bverzet\w*\b",
     r"\bverplaats\w*\b",
     r"\bnieuwe (?:datum|tijd|afspraak)\b",
+    r"\b(?:boka om|ombok\w*|flytta|flytte|ny tid|nytt tidspunkt|nyt tidspunkt|przełoż\w*|przes"
+    r"un\w*|nowy termin|inny termin)\b",
+    r"\b(?:déplacer|reporter|devancer) (?:notre|l'|votre|la|cette|le) ?(?:entrevue|entretien|r"
+    r"endez-vous|rencontre|échange)?\b",
+    r"\bchangement d'horaire\b",
+    r"\b(?:push|move|bump) (?:it |this |our \w+ |the \w+ )?(?:back |out )?(?:to|till|until) (?"
+    r":\w+day|mon|tue|tues|wed|thu|thurs|fri|next|tomorrow|the \d)",
 )
 MEETING = (
     # compounds too: "Telefoninterview", "Bewerbungsgespräch", "videoentrevista"
@@ -188,7 +196,9 @@ MEETING = (
     r"gespräch\w*|vorstellungsgespräch|kennenlern\w*|telefonat|termin|videocall|"
     r"entretien|échange|rendez-vous|rencontre\w*|visio\w*|entrevista|llamada|reunión|"
     r"videollamada|charla|conversación|colloquio|sollicitatiegesprek|gesprek|\w+gesprek|"
-    r"videochiamata|incontro|reunião|conversa|videochamada|afspraak)")
+    r"videochiamata|incontro|reunião|conversa|videochamada|afspraak|entrevue|"
+    r"(?:video|job|telefon|anställnings)?intervju\w*|(?:job|telefon|video)?samtal\w*|möte|"
+    r"møde|møte|rozmow\w+|spotkani\w+|wideorozmow\w+|coffee|café)")
 # chosen for the next stage ("seleccionada para la siguiente fase", "moved to the next round")
 _ONWARD = (r"\b(?:selected|shortlisted|chosen|moved|move|moving|advanced?|progress(?:ed)?|"
            r"seleccionad[oa]|preseleccionad[oa]|ausgewählt|retenue?|sélectionnée?|selezionat[oa]|"
@@ -260,18 +270,45 @@ INVITE = any_of(
     r"\bwürden (?:wir )?gern(?:e)?\b.{0,80}\b(?:gespräch|interview|telefoninterview|telefonat|"
     r"kennenlernen|treffen)",
     r"\btermine?\b.{0,40}\b(?:anbieten|vorschlagen)\b",
+    r"\b(?:bjuda in|bjuder in|inbjudan|kalla(?:r)? (?:dig )?till|invitere\w*|indkald\w*|innkal"
+    r"l\w*|zaprasza\w*|zaproszeni\w*|umówić|umówmy)\b.{0,80}\b(?:intervju\w*|\w*samtal\w*|möte"
+    r"|møde|møte|rozmow\w+|spotkani\w+)",
+    r"\b(?:vill|vil|ønsker|önskar) (?:\w+ ){0,2}(?:gärna|gerne|gjerne) (?:\w+ ){0,2}(?:träffa|"
+    r"møde|møte|treffe|tala|snakke|prate)\b",
+    r"\b(?:chcielibyśmy|chciałabym|chciałbym) (?:\w+ ){0,2}(?:zaprosić|porozmawiać|spotkać)\b",
+    r"\b(?:do you have|got|have you got) (?:\d+|a few|a couple of|some|fifteen|twenty|thirty|h"
+    r"alf an hour)\b.{0,60}\bfor (?:a|an) (?:quick |short |brief |casual |video |phone |zoom )"
+    r"?(?:chat|call|coffee|conversation|intro|meeting)\b",
+    r"\b(?:free|around|available) for (?:a|an) (?:quick |short |brief |casual |first |video |p"
+    r"hone |zoom |intro )*(?:chat|call|coffee|conversation|intro|meeting|interview)\b",
+    r"\bwants? to (?:meet|interview|chat with|speak with|talk (?:to|with)) you\b",
+    r"\b(?:move|moving|advance|advancing|invite|inviting|bring|bringing) you (?:forward )?(?:t"
+    r"o|into|onto) (?:the |a |our )?(?:final |next |second |third |last |onsite |on-site )?(?:"
+    r"panel|round|stage|loop|onsite|on-site|interview)\b",
+    r"\b(?:serais|seriez|es|êtes|serait) (?:\w+ )?dispo(?:nible)?s? (?:pour|à|le|ce|demain|jeu"
+    r"di|lundi|mardi|mercredi|vendredi)\b",
+    r"\b(?:la|lo|te|le|los|las) cit(?:amos|o|a|aremos)\b.{0,40}\b(?:entrevista|reunión|llamada"
+    r"|videollamada)\b",
 )
 # What only an interview is called (not a "talk" or a "meeting" in a newsletter).
 INTERVIEW_WORD = any_of(
     r"\binterview", r"\bphone screen", r"\b(?:screening|intro|recruiter) call\b",
     r"\bvorstellungsgespräch", r"\bbewerbungsgespräch", r"\bkennenlerngespräch",
     r"\bentretien\b", r"\bentrevista\b", r"\bcolloquio\b", r"\bsollicitatiegesprek",
-    r"\bkennismakingsgesprek")
+    r"\bkennismakingsgesprek",
+    r"\bentrevue\b",
+    r"\b(?:job|anställnings|video|telefon)?intervju\w*\b",
+    r"\bjobsamtale\b",
+    r"\brozmow\w+ (?:rekrutacyjn|kwalifikacyjn)\w*\b",
+)
 SCREENING = any_of(
     r"\b(?:phone|intro(?:ductory)?|recruiter|screening|quick|short|initial|first) (?:call|chat|"
     r"screen|conversation)\b", r"\btelefon\w*\b", r"\bkennenlern\w*\b",
     r"\bentretien téléphonique\b", r"\béchange téléphonique\b", r"\bpréqualification\b",
     r"\bllamada (?:telefónica|breve|inicial)\b", r"\bentrevista telefónica\b",
+    r"\btelefonintervju\w*\b",
+    r"\btelefonsamtal\w*\b",
+    r"\brozmow\w+ telefoniczn\w+\b",
 )
 ASSESSMENT = any_of(
     r"\b(?:online |technical |coding |skills? |cognitive |personality )?assessment\b",
@@ -289,6 +326,10 @@ ASSESSMENT = any_of(
     r"\b(?:\w+[- ])?(?:test|case)[- ]?aufgabe\b",
     r"\bcode challenge\b",
     r"\bcoding assignment\b",
+    r"\b(?:arbetsprov|färdighetstest|personlighetstest|logiktest|personlighedstest|personlighe"
+    r"tstest|kodtest|case-?opgave|caseoppgave|caseuppgift)\b",
+    r"\b(?:test (?:techniczny|kompetencji|online|wiedzy)|zadani\w+ (?:rekrutacyjn|techniczn|do"
+    r"mow)\w*)\b",
 )
 # A questionnaire counts as an assessment only from an assessment platform (from anyone else it
 # may be a survey about the process).
@@ -305,7 +346,11 @@ ASSESSMENT_ASK = any_of(
     r"\b", r"\brealic\w*\b", r"\babsolvier\w*\b",
     r"\bbearbeit\w*\b", r"\breminder\b", r"\brappel\b", r"\berinnerung\b", r"\brecordatorio\b",
     r"\b(?:is|are) (?:ready|waiting|available)\b", r"\bclick\b",
-    r"\bdeadline\b", r"\bexpires?\b", r"\bdue\b")
+    r"\bdeadline\b", r"\bexpires?\b", r"\bdue\b",
+    r"\b(?:genomför\w*|gennemfør\w*|gjennomfør\w*|wykona\w*|rozwiąza\w*|wypełni\w*)\b",
+    r"\b(?:nästa steg|næste skridt|neste steg|następn\w+ etap\w*|kolejn\w+ etap\w*)\b",
+    r"\b(?:länk\w*|link\w*)\b",
+)
 ACKNOWLEDGEMENT = any_of(
     r"\bthank(?:s| you) (?:so much |very much )?for (?:your |the )?(?:applying|application|"
     r"interest|submitting|taking the time to apply)", r"\bthanks? for applying\b",
@@ -344,6 +389,17 @@ ACKNOWLEDGEMENT = any_of(
     r"\bcandidature (?:a été )?(?:transmise|envoyée) (?:à|au)\b",
     r"\bcandidatura (?:ha sido|fue) (?:enviada|remitida|trasladada)\b",
     r"\backnowledge (?:the )?receipt of\b",
+    r"\btack för (?:din|att du) (?:ansökan|ansökt|sökt|intresse)\b",
+    r"\btak for (?:din ansøgning|at du (?:har )?søgt|din interesse)\b",
+    r"\btakk for (?:din søknad|søknaden|at du (?:har )?søkt|din interesse)\b",
+    r"\b(?:vi har|har vi) (?:nu )?(?:tagit emot|mottagit|modtaget|mottatt)\b.{0,30}\b(?:ansöka"
+    r"n|ansøgning|søknad)\b",
+    r"\b(?:ansökan|ansøgning|søknad)\w* (?:er|är|har) (?:nu )?(?:blevet |blitt |blivit )?(?:mo"
+    r"dtaget|mottatt|mottagen|registrert|registreret|registrerad|skickad|sendt|kommit in)\b",
+    r"\bdziękujemy za (?:\w+ ){0,2}(?:aplikacj|zgłoszeni|cv|zainteresowani|przesłani)\w*",
+    r"\botrzymaliśmy (?:\w+ ){0,2}(?:aplikacj|zgłoszeni|cv|dokument)\w*",
+    r"\b(?:aplikacja|zgłoszenie|kandydatura)\b.{0,30}\b(?:została|zostało) (?:\w+ )?(?:wysłan|"
+    r"przesłan|złożon|przyjęt|zarejestrowan)\w*",
 )
 # A job board's word about the person's own application: sent, viewed, its status changed.
 NOTICE = any_of(
@@ -354,7 +410,9 @@ NOTICE = any_of(
     r"\b(?:consulté|vue|lue)\b", r"\bstatut de (?:votre|ta) candidature\b",
     r"\b(?:ha (?:visto|leído|visualizado)|han visto)\b", r"\bcambio de estado\b",
     r"\bha cambiado de estado\b", r"\bestado de (?:tu|su) candidatura\b",
-    r"\bin (?:bearbeitung|prüfung)\b", r"\ben cours d'(?:étude|examen)\b", r"\ben proceso\b")
+    r"\bin (?:bearbeitung|prüfung)\b", r"\ben cours d'(?:étude|examen)\b", r"\ben proceso\b",
+    r"\bstatus (?:på )?(?:din|twojej) (?:ansökan|ansøgning|søknad|aplikacji)\b",
+)
 OWN_APPLICATION = any_of(
     r"\byour application\b", r"\bapplication (?:was |has been )?(?:sent|submitted|viewed)\b",
     r"\byou applied\b", r"\bapplied to\b", r"\b(?:ihre|deine) bewerbung\b",
@@ -363,4 +421,7 @@ OWN_APPLICATION = any_of(
     r"\bcandidatura (?:en|a|para)\b", r"\binscripción\b", r"\bla tua candidatura\b",
     r"\bje sollicitatie\b", r"\bte has inscrito\b", r"\bhas aplicado\b",
     r"\bte has postulado\b", r"\bvous avez postulé\b", r"\bdu hast dich\b.{0,40}\bbeworben\b",
-    r"\bsie haben sich\b.{0,40}\bbeworben\b")
+    r"\bsie haben sich\b.{0,40}\bbeworben\b",
+    r"\b(?:din ansökan|din ansøgning|din søknad|twoja aplikacja|twoją aplikację|pani aplikacj"
+    r"\w+|pana aplikacj\w+|twoje zgłoszenie)\b",
+)

@@ -31,11 +31,14 @@ _DATE = re.compile(
     rf"|(?P<wd>\b(?P<wdn>{_WEEKDAY})\b\.?)"
     r"|(?P<rel>\b(?:the )?(?:day after tomorrow|tomorrow|übermorgen|morgen|après-demain|demain|"
     r"pasado mañana|mañana|today|heute|aujourd'hui|hoy|dopodomani|domani|oggi|depois de amanhã|"
-    r"amanhã|hoje|overmorgen|vandaag)\b)")
+    r"amanhã|hoje|overmorgen|vandaag|i övermorgon|i overmorgen|imorgon|i morgon|idag|i dag|"
+    r"pojutrze|jutro|dzisiaj|dziś)\b)")
 _RELATIVE = {"day after tomorrow": 2, "tomorrow": 1, "übermorgen": 2, "morgen": 1,
              "après-demain": 2, "demain": 1, "pasado mañana": 2, "mañana": 1, "today": 0,
              "heute": 0, "aujourd'hui": 0, "hoy": 0, "dopodomani": 2, "domani": 1, "oggi": 0,
-             "depois de amanhã": 2, "amanhã": 1, "hoje": 0, "overmorgen": 2, "vandaag": 0}
+             "depois de amanhã": 2, "amanhã": 1, "hoje": 0, "overmorgen": 2, "vandaag": 0,
+             "i övermorgon": 2, "i overmorgen": 2, "imorgon": 1, "i morgon": 1, "idag": 0,
+             "i dag": 0, "pojutrze": 2, "jutro": 1, "dzisiaj": 0, "dziś": 0}
 # "morgen" is tomorrow, not "Guten Morgen"; "mañana" is tomorrow, not "por la mañana".
 _NOT_RELATIVE = re.compile(r"(?i)(?:guten|heute|gestern|am|jeden|de la|por la|esta|la|"
                            r"cada|good)\s+$")
@@ -43,11 +46,13 @@ _CLOCK = re.compile(
     r"(?i)(?:\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)(?![a-z])"
     r"|\b(?P<h2>\d{1,2})(?:[:.]|\s?h\s?)(?P<m2>\d{2})\b(?!\.\d)(?:\s*(?:uhr|h\b))?"
     r"|\b(?P<h3>\d{1,2})\s*(?:uhr|h|hrs?|horas|uur|ore)\b"
-    r"|(?:\ba las|\bà|\bàs|\bum|\bat|\balle(?: ore)?|\bom) (?P<h4>\d{1,2})\b"
+    r"|(?:\ba las|\bà|\bàs|\bum|\bat|\balle(?: ore)?|\bom|\bkl\.?|\bklockan|\bklokken|\bgodz\.?|"
+    r"\bgodzinie) (?P<h4>\d{1,2})\b"
     r"(?![:.]?\d|\s*(?:h\b|h\s?\d|uhr|[ap]\.?m))"
     r"|\b(?P<noon>noon|midday|mittag|midi|mediodía)\b)")
 # The word before a time of day written like a day ("um 10.30.", "à 10.30").
-_CLOCK_WORD = re.compile(r"(?i)\b(?:um|at|à|a las|alle(?: ore)?|om|às|ab|gegen|vers)\s*$")
+_CLOCK_WORD = re.compile(r"(?i)\b(?:um|at|à|a las|alle(?: ore)?|om|às|ab|gegen|vers|kl|klockan|"
+                         r"klokken|godz|godzinie)\.?\s*$")
 # A time of day just before the day it belongs to ("10:00am - Thursday, March 12", "at 2pm on
 # Tuesday", "um 14 Uhr am Donnerstag").
 _JUST_BEFORE = re.compile(r"(?i)\s*(?:-|–|,|on|am|le|el|the)?\s*(?:on|am|le|el|the)?\s*$")

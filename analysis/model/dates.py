@@ -212,42 +212,56 @@ _NUMBER_WORDS = {
     # "quinze jours", "quince días", "quindici giorni": a fortnight
     "quinze": 14, "acht": 8, "zehn": 10, "vierzehn": 14, "ocho": 8, "diez": 10, "quince": 14,
     "otto": 8, "dieci": 10, "quindici": 14, "veertien": 14, "tien": 10, "oito": 8, "dez": 10,
+    "två": 2, "fyra": 4, "fire": 4, "fem": 5, "dwa": 2, "dwóch": 2, "trzy": 3, "trzech": 3,
+    "kilku": 3, "kilka": 3, "några": 3, "nogle": 3, "noen": 3,
 }
 _UNITS = {"day": 1, "days": 1, "business day": 1.4, "business days": 1.4, "working days": 1.4,
           "week": 7, "weeks": 7, "month": 30, "months": 30, "tag": 1, "tage": 1, "tagen": 1,
           "woche": 7, "wochen": 7, "jour": 1, "jours": 1, "semaine": 7, "semaines": 7,
           "día": 1, "días": 1, "dia": 1, "dias": 1, "semana": 7, "semanas": 7,
           "giorno": 1, "giorni": 1, "settimana": 7, "settimane": 7, "dag": 1, "dagen": 1,
-          "weken": 7, "werkdagen": 1.4, "dias úteis": 1.4, "giorni lavorativi": 1.4}
+          "weken": 7, "werkdagen": 1.4, "dias úteis": 1.4, "giorni lavorativi": 1.4,
+          "dagar": 1, "dage": 1, "dager": 1, "vecka": 7, "veckor": 7, "veckorna": 7, "uge": 7,
+          "uger": 7, "uke": 7, "uker": 7, "arbetsdagar": 1.4, "arbejdsdage": 1.4,
+          "virkedager": 1.4, "dni": 1, "dzień": 1, "dni roboczych": 1.4, "tydzień": 7,
+          "tygodnie": 7, "tygodni": 7, "tygodnia": 7}
 # Month and weekday names in the languages the mail reader knows (English, German, French,
-# Spanish, Italian, Dutch, Portuguese): one table for cells and for mail.
+# Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian, Polish): one table for cells
+# and for mail.
 MONTH_NAMES: tuple[tuple[str, ...], ...] = (
-    ("january", "jan", "januar", "janvier", "enero", "gennaio", "januari", "janeiro"),
+    ("january", "jan", "januar", "janvier", "enero", "gennaio", "januari", "janeiro",
+     "stycznia", "styczeń", "styczen"),
     ("february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "februari",
-     "fevereiro"),
-    ("march", "mar", "märz", "maerz", "mars", "marzo", "maart", "março", "marco"),
-    ("april", "apr", "avril", "abril", "aprile"),
-    ("may", "mai", "mayo", "maggio", "mei", "maio"),
-    ("june", "jun", "juni", "juin", "junio", "giugno", "junho"),
-    ("july", "jul", "juli", "juillet", "julio", "luglio", "julho"),
-    ("august", "aug", "août", "aout", "agosto", "augustus"),
-    ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"),
-    ("october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro"),
-    ("november", "nov", "novembre", "noviembre", "novembro"),
+     "fevereiro", "lutego", "luty"),
+    ("march", "mar", "märz", "maerz", "mars", "marzo", "maart", "março", "marco", "marts",
+     "marca", "marzec"),
+    ("april", "apr", "avril", "abril", "aprile", "kwietnia", "kwiecień"),
+    ("may", "mai", "mayo", "maggio", "mei", "maio", "maj", "maja"),
+    ("june", "jun", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec"),
+    ("july", "jul", "juli", "juillet", "julio", "luglio", "julho", "lipca", "lipiec"),
+    ("august", "aug", "août", "aout", "agosto", "augustus", "augusti", "sierpnia", "sierpień"),
+    ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro",
+     "września", "wrzesnia", "wrzesień"),
+    ("october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt",
+     "października", "pazdziernika", "październik"),
+    ("november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad"),
     ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre",
-     "dezembro"))
+     "dezembro", "desember", "grudnia", "grudzień", "grudzien"))
 WEEKDAY_NAMES: tuple[tuple[str, ...], ...] = (
-    ("monday", "montag", "lundi", "lunes", "lunedì", "lunedi", "maandag", "segunda-feira"),
+    ("monday", "montag", "lundi", "lunes", "lunedì", "lunedi", "maandag", "segunda-feira",
+     "måndag", "mandag", "poniedziałek", "poniedzialek"),
     ("tuesday", "dienstag", "mardi", "martes", "martedì", "martedi", "dinsdag", "terça-feira",
-     "terca-feira"),
+     "terca-feira", "tisdag", "tirsdag", "wtorek"),
     ("wednesday", "mittwoch", "mercredi", "miércoles", "miercoles", "mercoledì", "mercoledi",
-     "woensdag", "quarta-feira"),
+     "woensdag", "quarta-feira", "onsdag", "środa", "środę", "sroda", "srode"),
     ("thursday", "donnerstag", "jeudi", "jueves", "giovedì", "giovedi", "donderdag",
-     "quinta-feira"),
+     "quinta-feira", "torsdag", "czwartek"),
     ("friday", "freitag", "vendredi", "viernes", "venerdì", "venerdi", "vrijdag",
-     "sexta-feira"),
-    ("saturday", "samstag", "samedi", "sábado", "sabato", "zaterdag"),
-    ("sunday", "sonntag", "dimanche", "domingo", "domenica", "zondag"))
+     "sexta-feira", "fredag", "piątek", "piatek"),
+    ("saturday", "samstag", "samedi", "sábado", "sabato", "zaterdag", "lördag", "lørdag",
+     "sobota", "sobotę"),
+    ("sunday", "sonntag", "dimanche", "domingo", "domenica", "zondag", "söndag", "søndag",
+     "niedziela", "niedzielę"))
 MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
 WEEKDAYS = {name: number for number, names in enumerate(WEEKDAY_NAMES) for name in names}
 _AMOUNT = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
@@ -257,10 +271,17 @@ _SPAN = re.compile(rf"(?i)\b(\d{{1,3}}|{_AMOUNT})\s*(?:(?:-|–|to|or|bis|à|a)\
                    rf"({_UNIT})\b")
 _NEXT_WEEK = re.compile(r"(?i)\b(next week|nächste[nr]? woche|la semaine prochaine|"
                         r"la próxima semana|la semana que viene|la prossima settimana|"
-                        r"na próxima semana|próxima semana|volgende week)\b")
+                        r"na próxima semana|próxima semana|volgende week|nästa vecka|"
+                        r"næste uge|neste uke|w przyszłym tygodniu)\b")
 _END_OF_MONTH = re.compile(r"(?i)\b(end of (the|this) month|ende des monats|fin du mois|"
-                           r"fin de mes|fine (?:del )?mese|fim do mês|eind van de maand)\b")
-_WEEKDAY = re.compile(rf"(?i)\b({'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})\b")
+                           r"fin de mes|fine (?:del )?mese|fim do mês|eind van de maand|"
+                           r"slutet av månaden|slutningen af måneden|utgangen av måneden|"
+                           r"slutten av måneden|końca miesiąca)\b")
+# "by fri", "next tues": the short names of working days (not "sat" or "sun", words too)
+_SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+                   "fri": 4}
+_DAY_NAMES = sorted([*WEEKDAYS, *_SHORT_WEEKDAYS], key=len, reverse=True)
+_WEEKDAY = re.compile(rf"(?i)\b({'|'.join(_DAY_NAMES)})\b\.?")
 _MONTH_DAY = re.compile(rf"(?i)\b(?:({'|'.join(MONTHS)})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?"
                         rf"|(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?"
                         rf"({'|'.join(MONTHS)})\.?)\b")
@@ -313,6 +334,7 @@ def time_frame_end(text: object, start: dt.date) -> dt.date | None:
         return following - dt.timedelta(days=1)
     weekday = _WEEKDAY.search(words)
     if weekday:
-        ahead = (WEEKDAYS[weekday.group(1).lower()] - start.weekday()) % 7 or 7
+        name = weekday.group(1).lower()
+        ahead = ((WEEKDAYS | _SHORT_WEEKDAYS)[name] - start.weekday()) % 7 or 7
         return start + dt.timedelta(days=ahead)
     return None

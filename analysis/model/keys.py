@@ -60,13 +60,21 @@ LEGAL_SUFFIXES = frozenset({
 })
 
 
+# Letters that Unicode does not decompose into a base letter and a mark ("ł" is no "l" with a
+# stroke to drop): spelled with the plain letters a domain would use.
+_WHOLE_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae",
+                                "œ": "oe", "Œ": "Oe", "ß": "ss", "đ": "d", "Đ": "D", "ð": "d",
+                                "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i"})
+
+
 def fold(text: object) -> str:
     """Lower case, diacritics folded, punctuation as spaces.
 
-    >>> fold("Müller & Söhne GmbH")
-    'muller sohne gmbh'
+    >>> fold("Müller & Söhne GmbH"), fold("Wisła Logistics"), fold("Bølgen Æble")
+    ('muller sohne gmbh', 'wisla logistics', 'bolgen aeble')
     """
-    folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    folded = unicodedata.normalize("NFKD", str(text).translate(_WHOLE_LETTERS))
+    folded = folded.encode("ascii", "ignore").decode()
     return _NOT_ALNUM.sub(" ", folded.lower()).strip()
 
 
