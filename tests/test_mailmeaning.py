@@ -332,3 +332,11 @@ def test_several_days_offered_back_choose_none():
                               after_rejection=False, after_interview=True, attachments=[],
                               sent=sent)
     assert meaning.kind is None
+
+
+def test_sentences_end_before_a_small_letter_too_but_not_after_an_abbreviation():
+    said = mm.sentences("you're one of two finalists. we're waiting on sign-off! can you do "
+                        "tues. oct 6 at 2 p.m. on zoom, approx. an hour? etc. and so on")
+    assert said == ["you're one of two finalists.", "we're waiting on sign-off!",
+                    "can you do tues. oct 6 at 2 p.m. on zoom, approx. an hour?",
+                    "etc. and so on"]

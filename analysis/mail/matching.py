@@ -236,6 +236,18 @@ class Index:
             if len(owners) == 1 and word not in names:
                 names[word] = next(iter(owners))
                 short.add(word)
+        # Its first words, two or more, stand for it in a body too ("maple & mortar" for
+        # Maple & Mortar Digital) when no other company starts with them and one of them is
+        # no common word.
+        heads: dict[str, set[str]] = {}
+        for name, key in names.items():
+            parts = name.split()
+            for n in range(2, len(parts)):
+                if any(len(w) >= 4 and w not in _COMMON_WORDS for w in parts[:n]):
+                    heads.setdefault(" ".join(parts[:n]), set()).add(key)
+        for head, owners in heads.items():
+            if len(owners) == 1 and head not in names:
+                names[head] = next(iter(owners))
         # A domain may be the name's initials ("erpo.eu" for European Rail Policy Office).
         initials: dict[str, str] = {}
         for name, key in names.items():

@@ -46,7 +46,15 @@ SENT_KINDS = (SENT_APPLICATION, SENT_THANK_YOU, SENT_FOLLOW_UP, SENT_REJECTION_T
 NOT_RESPONSES = (ACKNOWLEDGEMENT, NOTICE)  # received, yet not an answer from the employer
 READ_CHARS = 4000  # a message says what it means in its opening; footers and legal text after
 
-_SPLIT = re.compile(r"(?<=[^\d\s][.!?])\s+(?=[\"'(¿¡]?[A-ZÄÖÜÉÈÀÂÁÍÓÚÑÇ])|\n+|(?<=[.!?;])\s+-\s+")
+# A sentence ends before a capital; before a small letter too (mail written all in lower case)
+# after a word of three letters or more that is no abbreviation ("etc.", "approx.", "tues.").
+_NOT_ENDS = ("etc", "approx", "incl", "excl", "bzw", "usw", "ggf", "resp", "min", "max", "env",
+             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan",
+             "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tel",
+             "inkl", "evtl", "vgl", "sog", "aprox", "pág", "art", "abs", "str")
+_SPLIT = re.compile(r"(?<=[^\d\s][.!?])\s+(?=[\"'(¿¡]?[A-ZÄÖÜÉÈÀÂÁÍÓÚÑÇ])|\n+|(?<=[.!?;])\s+-\s+|"
+                    r"(?<=[a-zà-ÿß]{3}[.!?])" + "".join(rf"(?<!\b{w}\.)" for w in _NOT_ENDS)
+                    + r"\s+(?=[a-zà-ÿ])")
 _THANKS = re.compile(r"(?i)\b(?:thank|thanks|gratitude|grateful|danke?|dank|merci|remerci\w*|"
                      r"gracias|agradec\w*|enjoyed|pleasure)\b")
 _DEADLINE_BEFORE = re.compile(
@@ -70,7 +78,9 @@ _THANKS_FOR_APPLYING = re.compile(
     r"[^.!?]{0,20}?\b(?:for|für|pour|por|per|pela|voor)\s+(?:\w+\s+){0,2}?(?:application|"
     r"applying|interest|bewerbung|interesse|candidature|candidatura|solicitud|sollicitatie)"
     r"[^.!?,;–-]*")
-_MOVED = re.compile(r"(?i)\bre-?schedul")
+_MOVED = re.compile(r"(?i)\bre-?schedul|\b(?:push|move|bump)(?:ed)? "
+                    r"(?:it |this |our \w+ |the \w+ )?(?:back |out )?(?:to|till|until) "
+                    r"(?:\w+day|mon|tue|tues|wed|thu|thurs|fri)\b")
 _CONSIDERATION = re.compile(r"(?i)\bconsiderati?on|\bconsidering\b|berücksichtigung|"
                             r"considération|consideración")
 

@@ -21,7 +21,15 @@ APPLICATION_WORDS = any_of(
     r"\b(?:vaga|cargo|processo seletivo|proposta)\b",
     r"\b(?:your|ihr|dein|votre|ton|tu|su|il tuo|je|seu) (?:profile|profil|perfil|profilo|"
     r"profiel|background|experience|erfahrung|expérience|experiencia|esperienza|ervaring|"
-    r"experiência|lebenslauf|curriculum)\b", r"\bhiring manager\b")
+    r"experiência|lebenslauf|curriculum)\b", r"\bhiring manager\b",
+    r"\b(?:your|ihr|dein|votre|ton|tu|su) (?:portfolio|portfolio review|case stud(?:y|ies)|wor"
+    r"k samples?)\b",
+    r"\b(?:next|final|second|third) (?:round|stage|panel|step)\b",
+    r"\b(?:ansökan|ansøgning|søknad\w*|tjänsten|stilling\w*|intervju\w*|rekrytering\w*|rekrutt"
+    r"ering\w*|kandidat\w*|jobsamtale|anställning|ansættelse|ansettelse)\b",
+    r"\b(?:rekrutacj\w*|stanowisk\w*|aplikacj\w*|kandydat\w*|kandydatur\w*|rozmow\w* rekrutacy"
+    r"jn\w*|zatrudnieni\w*)\b",
+)
 # A job site's or a company's list of openings for the person: never about one application.
 JOB_ALERT = any_of(
     r"\b(?:new |recommended |\d+ )?jobs? (?:that )?(?:match(?:es|ing)?|fit(?:ting)?) your "
