@@ -40,6 +40,9 @@ ATS_DOMAINS = (
     "smoothhiring.com", "quarksup.com", "taleez.com", "digitalrecruiters.com", "jobaffinity.fr",
     "cegid.com", "talentclue.com", "kombo.dev", "dvinci-easy.com", "coveto.de", "perbility.de",
     "gojobee.com", "talentview.io", "jobsoid.com", "recruitcrm.io", "loxo.co",
+    "dayforce.com", "gupy.io", "reachmee.com", "webcruiter.no", "varbi.com", "hr-skyen.no",
+    "emply.com", "jobtrain.co.uk", "trac.jobs", "networx.co.uk", "peoplehr.net",
+    "hibob.com", "traffit.com", "elevato.net", "talentlyft.com", "recruitly.io",
 )
 # Job boards and alert senders: their mail is about many jobs, never one application.
 ALERT_SENDERS = re.compile(
@@ -248,6 +251,18 @@ class Index:
         for head, owners in heads.items():
             if len(owners) == 1 and head not in names:
                 names[head] = next(iter(owners))
+        # Without a common first word ("Vellardière" for Groupe Vellardière SA).
+        tails: dict[str, set[str]] = {}
+        for name, key in names.items():
+            parts = name.split()
+            if len(parts) >= 2 and parts[0] in _COMMON_WORDS | {"the", "la", "le", "el", "die",
+                                                               "der", "das", "les", "los"}:
+                tail = " ".join(parts[1:])
+                if len(tail) >= 5 and tail not in _COMMON_WORDS:
+                    tails.setdefault(tail, set()).add(key)
+        for tail, owners in tails.items():
+            if len(owners) == 1 and tail not in names:
+                names[tail] = next(iter(owners))
         # A domain may be the name's initials ("erpo.eu" for European Rail Policy Office).
         initials: dict[str, str] = {}
         for name, key in names.items():

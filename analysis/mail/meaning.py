@@ -52,7 +52,11 @@ _NOT_ENDS = ("etc", "approx", "incl", "excl", "bzw", "usw", "ggf", "resp", "min"
              "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan",
              "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tel",
              "inkl", "evtl", "vgl", "sog", "aprox", "pág", "art", "abs", "str")
-_SPLIT = re.compile(r"(?<=[^\d\s][.!?])\s+(?=[\"'(¿¡]?[A-ZÄÖÜÉÈÀÂÁÍÓÚÑÇ])|\n+|(?<=[.!?;])\s+-\s+|"
+# nor after a title or an initial ("M. Gagnon", "Dr. Ruiz", "Hr. Weber", "J. Smith")
+_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Hr", "Fr", "St", "Mme", "Mlle", "Prof", "Sr", "Sra",
+           "Dra", "Dott", "Sig", "Ing")
+_SPLIT = re.compile(r"(?<=[^\d\s][.!?])(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{w}\.)" for w in _TITLES)
+                    + r"\s+(?=[\"'(¿¡]?[A-ZÄÖÜÉÈÀÂÁÍÓÚÑÇ])|\n+|(?<=[.!?;])\s+-\s+|"
                     r"(?<=[a-zà-ÿß]{3}[.!?])" + "".join(rf"(?<!\b{w}\.)" for w in _NOT_ENDS)
                     + r"\s+(?=[a-zà-ÿ])")
 _THANKS = re.compile(r"(?i)\b(?:thank|thanks|gratitude|grateful|danke?|dank|merci|remerci\w*|"

@@ -24,7 +24,7 @@ Evidence = Mapping[Hashable, Any]
 
 _NAME = r"([A-Z0-9ÄÖÜÉÈÀÂÁÍÓÚÑÇ][\w&.'’\- ]{1,50}?)"
 _ENDS = (r"(?=\s*(?:[.,!:;()\n|]|$|\s(?:for|as|in|und|and|et|y|-|–|—|·|is|has|team|hiring|"
-         r"für|pour|para|als)\b))")
+         r"für|pour|para|als|was|wurde|ist|est|a bien|a été|ha sido|fue|è stata|foi|is)\b))")
 # "the Data Analyst position at Acme", "la candidature au poste X chez Acme", "bei Acme"
 _AT_COMPANY = re.compile(
     r"(?i:position|role|job|opportunity|opening|vacancy|team|stelle|position|poste|offre|puesto|"
@@ -154,7 +154,8 @@ def _display_company(name: str, address: str) -> str | None:
     parts = domain.split(".")
     own = fold(parts[-3] if len(parts) >= 3 and len(parts[-2]) <= 3 else parts[-2] if len(
         parts) >= 2 else domain).replace(" ", "").replace("-", "")
-    brand = bool(key) and len(own) >= 4 and (key in own or own in key)
+    keys = [k for k in (key, company_key(name)) if k]  # "Welcome to the Jungle" whole too
+    brand = len(own) >= 4 and any(k in own or own in k for k in keys)
     if brand and (is_ats(domain) or is_board(address) or is_platform(address)):
         return None
     if (is_board(address) or is_platform(address)) and key and any(

@@ -330,6 +330,12 @@ ASSESSMENT = any_of(
     r"tstest|kodtest|case-?opgave|caseoppgave|caseuppgift)\b",
     r"\b(?:test (?:techniczny|kompetencji|online|wiedzy)|zadani\w+ (?:rekrutacyjn|techniczn|do"
     r"mow)\w*)\b",
+    r"\btest\w* (?:techniczn|online|kompetencj|wiedzy)\w*",
+    r"\bteste (?:online|técnico|tecnico|de lógica|de raciocínio|prático)\b",
+    r"\bavaliaç(?:ão|ões) (?:online|técnica|técnicas)\b",
+    r"\bprova (?:online|tecnica|técnica|pratica|prática)\b",
+    r"\btest (?:tecnico|attitudinale|di valutazione)\b",
+    r"\b(?:case-?opdracht|thuisopdracht|praktijkopdracht)\b",
 )
 # A questionnaire counts as an assessment only from an assessment platform (from anyone else it
 # may be a survey about the process).
@@ -350,6 +356,8 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:genomför\w*|gennemfør\w*|gjennomfør\w*|wykona\w*|rozwiąza\w*|wypełni\w*)\b",
     r"\b(?:nästa steg|næste skridt|neste steg|następn\w+ etap\w*|kolejn\w+ etap\w*)\b",
     r"\b(?:länk\w*|link\w*)\b",
+    r"\b(?:acessar|acesse|concluíd\w*|conclua|fazer o teste|svolgere|accedere|completare|rozpo"
+    r"cznij|uitvoeren|maken)\b",
 )
 ACKNOWLEDGEMENT = any_of(
     r"\bthank(?:s| you) (?:so much |very much )?for (?:your |the )?(?:applying|application|"

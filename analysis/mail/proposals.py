@@ -234,7 +234,9 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
         if blank[s.CONTACT_EMAIL]:
             out.append(_proposal(app, row, s.CONTACT_EMAIL, person["sender_address"], person,
                                  0.8))
-        if blank[s.CONTACT_NAME] and str(person["sender_name"]).strip():
+        named = str(person["sender_name"]).strip()
+        if blank[s.CONTACT_NAME] and named and company_key(named) != company_key(
+                app.get(s.COMPANY)):  # the company's own name is nobody's
             out.append(_proposal(app, row, s.CONTACT_NAME, person["sender_name"], person, 0.8))
     return out
 

@@ -15,7 +15,7 @@ from analysis.mail import meaning as mm
 from analysis.mail import message as msg
 from analysis.mail import other_mail as om
 from analysis.mail import phrases as ph
-from analysis.mail.matching import Index, domain_of, in_domains
+from analysis.mail.matching import Index, domain_of, in_domains, is_ats
 from analysis.mail.proposals import SNIPPET, pick_application
 from analysis.mail.senders import FREE_MAIL, is_board, is_person, is_platform
 from analysis.model import schema as s
@@ -102,7 +102,8 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
         rows = _rows(candidate, index, body, event, rows_of)
         text = f"{candidate.subject}\n{body}"
         person = not outgoing and candidate.how not in ("ats", "platform", "board") \
-            and not candidate.automatic and is_person(*candidate.sender)
+            and not candidate.automatic and is_person(*candidate.sender) \
+            and not is_ats(domain_of(candidate.sender[1]))  # a system copying the recruiter
         picked, why = (_pick(candidate, candidate.date, index, rows, text, rows_of, heard)
                        if rows else ([], ""))
         if outgoing:

@@ -282,4 +282,5 @@ def _infer_me(sent: Counter[str], recipients: Counter[str]) -> str | None:
 _APPLICATION_SUBJECT = re.compile(
     r"(?i)\b(?:your application|application|applying|interview|offer|bewerbung|"
     r"eingangsbestätigung|vorstellungsgespräch|candidature|entretien|candidatura|solicitud|"
-    r"entrevista|hemos recibido|sollicitatie|colloquio)\b")
+    r"entrevista|hemos recibido|sollicitatie|colloquio|postulaci[oó]n|entrevue|intervju|"
+    r"ansökan|ansøgning|søknad|rekrutacj\w*|aplikacj\w*|processo seletivo|selecci[oó]n)\b")

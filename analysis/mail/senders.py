@@ -43,7 +43,11 @@ BOARD_LABELS = frozenset({
     "jobware", "meinestadt", "totaljobs", "reed", "cwjobs", "seek", "naukri", "jobsite",
     "computrabajo", "trabajando", "laboris", "infoempleo", "empleate", "studentjob",
     "nationale-vacaturebank", "werkzoeken", "simplify", "huntr", "tealhq", "jobleads",
-    "stepstone-mail"})
+    "stepstone-mail", "bumeran", "zonajobs", "catho", "vagas", "jobindex", "pracuj",
+    "jobsdb", "jobstreet", "bayt", "naukrigulf", "foundit", "timesjobs", "irishjobs",
+    "cv-library", "adzuna", "workopolis", "jora", "jobbank", "arbetsformedlingen",
+    "nofluffjobs", "justjoin", "careerjet", "jobserve", "milkround", "gradcracker",
+    "joinhandshake", "jobat", "occ", "occmundial"})
 # Mail providers where people keep personal addresses: a sender there is a person, never a
 # company's domain (one list for the whole reader).
 FREE_MAIL = frozenset({
