@@ -81,6 +81,28 @@ def test_a_longer_names_first_word_names_it_in_a_subject_not_in_a_body():
     assert index.named_in("Brussels Expo Services: your interview", short=False) == [0]
 
 
+def test_letters_unicode_keeps_whole_are_spelled_as_a_domain_spells_them():
+    index = Index.of(apps_frame([{"company": "Wisła Logistics Sp. z o.o.", "role": "Analityk"},
+                                 {"company": "Bølgen & Møller A/S", "role": "Analyst"},
+                                 {"company": "Straßenbau Æbeltoft", "role": "Ingenieur"}]))
+    assert index.domain_rows("agnieszka@wislalogistics.pl") == [0]
+    assert index.domain_rows("hr@bolgenmoller.dk") == [1]
+    assert index.named_in("Straßenbau Æbeltoft: Ihre Bewerbung") == [2]
+
+
+def test_a_longer_names_first_words_name_it_in_a_body_and_a_common_first_word_may_go():
+    index = Index.of(apps_frame([{"company": "Maple & Mortar Digital", "role": "Designer"},
+                                 {"company": "Groupe Vellardière SA", "role": "Chargée"},
+                                 {"company": "Digital Harbour", "role": "Analyst"},
+                                 {"company": "Groupe Digital Harbour", "role": "PM"}]))
+    assert index.named_in("good news, maple & mortar wants to meet you", short=False) == [0]
+    assert index.named_in("Votre candidature chez Vellardière a bien été envoyée") == [1]
+    # two words that are both common name nothing by themselves; a tail two companies share
+    # names the one called so
+    assert index.named_in("our digital harbour team", short=False) == [2]
+    assert index.named_in("maple is a tree", short=False) == []
+
+
 def test_an_agency_recruiter_is_a_contact_whose_domain_names_none_of_the_companies():
     index = Index.of(apps_frame([
         {"company": "Halden & Co", "role": "Reporting Analyst",
@@ -138,6 +160,28 @@ def test_the_subject_names_the_application_though_the_body_names_another():
     found = scan(tracker, note)
     assert set(found["row"]) == {1}
     assert "rejected" in set(found["value"])
+
+
+def test_a_system_copying_the_recruiter_gives_no_contact_and_a_board_is_no_new_company():
+    tracker = apps_frame([
+        {"company": "Bluewater Logistics", "role": "BI Analyst", "date_applied": "2026-10-01",
+         "contact_email": "priya@bluewaterlogistics.example"},
+        {"company": "Groupe Vellardière SA", "role": "Chargée d'études",
+         "date_applied": "2026-10-02"}])
+    built = EmailMessage()
+    built["From"] = "Bluewater Logistics <notify@dayforce.com>"
+    built["To"], built["Cc"] = ME, "Priya Natarajan <priya@bluewaterlogistics.example>"
+    built["Subject"], built["Date"] = "Your offer", "Tue, 03 Nov 2026 10:00:00 +0000"
+    built.set_content("We are delighted to offer you the position of BI Analyst.")
+    offer = b"From x@y Tue Nov 03 10:00:00 2026\n" + built.as_bytes() + b"\n"
+    sent = mail("Votre candidature chez Vellardière a bien été envoyée",
+                "Votre candidature au poste de Chargée d'études chez Vellardière a bien été "
+                "transmise au recruteur.",
+                sender="Welcome to the Jungle <no-reply@welcometothejungle.com>")
+    found = scan(tracker, offer, sent)
+    assert ("offer" in set(found.loc[found["row"] == 0, "value"]))
+    assert found["column"].ne("contact_name").all()
+    assert found["row"].notna().all()  # no new application, "Welcome to Jungle" or other
 
 
 @pytest.mark.parametrize(("name", "address", "person"), [
