@@ -37,6 +37,11 @@ def _read(text: str, *, dayfirst: bool = False) -> list[tuple[str, str | None]]:
     ("am 15.01.2027 um 9 Uhr", [("2027-01-15", "09:00")]),
     ("am 31.12. um 9 Uhr", [("2026-12-31", "09:00")]),
     ("um 10.30. am Freitag", []),
+    ("tirsdag den 10. november 2026 kl. 13.00", [("2026-11-10", "13:00")]),
+    ("på torsdag den 3 december kl. 10", [("2026-12-03", "10:00")]),
+    ("mandag 7. desember klokken 14", [("2026-12-07", "14:00")]),
+    ("w czwartek, 8 października 2026 r., o godz. 11:00", [("2026-10-08", "11:00")]),
+    ("w środę, 9 grudnia o godz. 11", [("2026-12-09", "11:00")]),
 ])
 def test_days_as_mail_writes_them(text, found):
     dayfirst = not any(w in text for w in ("free", "Monday", "Thursday 12", "by Friday",
@@ -46,6 +51,7 @@ def test_days_as_mail_writes_them(text, found):
 
 @pytest.mark.parametrize(("text", "days"), [
     ("domani alle 11", 1), ("amanhã às 15h", 1), ("vandaag om 16 uur", 0),
+    ("i morgon kl. 10", 1), ("i morgen kl. 14.30", 1), ("jutro o godz. 9:00", 1),
 ])
 def test_tomorrow_and_today_in_other_languages(text, days):
     found = dates_in(text, WRITTEN)
@@ -58,6 +64,8 @@ def test_tomorrow_and_today_in_other_languages(text, days):
     ("entro due settimane", "2026-10-19"),
     ("binnen twee weken", "2026-10-19"),
     ("na próxima semana", "2026-10-16"),
+    ("inom två veckor", "2026-10-19"), ("innen 14 dager", "2026-10-19"),
+    ("w ciągu dwóch tygodni", "2026-10-19"), ("næste uge", "2026-10-16"),
 ])
 def test_time_frames_in_other_languages(text, day):
     assert frame_end(text, WRITTEN).isoformat() == day

@@ -205,7 +205,10 @@ def _clock_before(text: str) -> dt.time | None:
 
 def _clock(text: str) -> dt.time | None:
     """The time of day at the start of ``text`` ("at 4pm", "um 14:30 Uhr", "à 10h30")."""
-    full, text = text, re.split(r"[.;!?\n](?!\d)", text, maxsplit=1)[0]
+    # a sentence ends at a stop, but not "kl." (klockan, klokken), "godz." (godzina) or the
+    # year's "r." (roku)
+    full, text = text, re.split(r"(?<!\bkl)(?<!\bgodz)(?<!\br)[.;!?\n](?!\d)", text,
+                                maxsplit=1)[0]
     for match in _CLOCK.finditer(text):
         if match.group("h"):
             hour, minute = int(match.group("h")), int(match.group("m") or 0)
@@ -213,7 +216,8 @@ def _clock(text: str) -> dt.time | None:
                 hour += 12
         elif match.group("h2"):
             if re.match(r"\d{1,2}\.\d{2}\.(?!\d)", full[match.start():]) and not re.search(
-                    r"(?i)\b(?:um|at|à|a las|alle|om|às|ab|gegen)\s*$", text[:match.start()]):
+                    r"(?i)\b(?:um|at|à|a las|alle|om|às|ab|gegen|kl\.?|klockan|klokken|"
+                    r"godz\.?)\s*$", text[:match.start()]):
                 continue  # "15.10." is a day, not ten past three
             hour, minute = int(match.group("h2")), int(match.group("m2"))
         elif match.group("noon"):
