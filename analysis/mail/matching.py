@@ -217,14 +217,15 @@ class Index:
                 names[" ".join(w for w in fold(spelling).split()
                                if w not in LEGAL_SUFFIXES)] = key
             for hint in _url_company(url):
-                if hint and hint != key:
+                if hint and hint != key and label not in by_label.get(hint, []):
                     by_label.setdefault(hint, []).append(label)
             if isinstance(contact, str) and "@" in contact:
                 address = contact.strip().lower()
                 by_contact.setdefault(address, []).append(label)
                 if not in_domains(domain_of(address), FREE_MAIL):
                     for hint in domain_labels(address):
-                        by_label.setdefault(hint, []).append(label)
+                        if label not in by_label.get(hint, []):  # the job link's too
+                            by_label.setdefault(hint, []).append(label)
                         if not _may_name(hint, company, keys):
                             agencies.add(hint)  # an agency's recruiter, not the company's
         # The first word of a longer name stands for it ("Northwind" for "Northwind Analytics

@@ -230,6 +230,12 @@ REJECTION = any_of(
     r"direction\b",
     r"\b(?:we|we've|we have|we're|we are|they|they've|they have|ended up|decided to) (?:\w+ ){"
     r"0,2}(?:went|going|gone|go) with (?:someone|somebody|another|a different)\b",
+    r"\b(?:gonna|going to|have to|decided to|we'll|we will|'re going to) pass on (?:you|your ("
+    r"?:application|candidacy|profile))\b(?! to)",
+    r"\b(?:it's|it is|that's) a (?:no|pass) (?:from us|for now|this time|from me|from the team)\b",
+    r"\b(?:met|seen|found|interviewed|spoke (?:to|with)|talked to) (?:\w+ ){0,3}(?:people|cand"
+    r"idates|others|folks|applicants|someone) (?:with|who(?:'ve| have| had)?) (?:\w+ ){0,2}(?:"
+    r"more|stronger|closer|deeper|better)\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(

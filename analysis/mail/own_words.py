@@ -217,6 +217,10 @@ SLOT_CHOSEN = any_of(
     r"\bich bestätige (?:gerne )?(?:den|meine)\b",
     r"\bi (?:can )?confirm (?:my attendance|i will attend|the (?:slot|time|interview))\b",
     r"\b(?:gern(?:e)? )?bestätige ich\b",
+    r"\b(?:works|suits|is perfect|sounds good|is great)\s*(?:great|perfectly|well|fine)?\s*(?:"
+    r"[.!,]|👍|$)",
+    r"\b(?:i(?:'ve| have)? )?(?:just )?booked\b.{0,40}\b(?:through|via|on|with|using) (?:your|"
+    r"the) (?:cal|calendar|calendly|link|booking)",
 )
 # Asking to be put forward: an application even in a thread, even with thanks for a call.
 SENT_APPLY = any_of(

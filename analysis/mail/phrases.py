@@ -289,6 +289,13 @@ INVITE = any_of(
     r"di|lundi|mardi|mercredi|vendredi)\b",
     r"\b(?:la|lo|te|le|los|las) cit(?:amos|o|a|aremos)\b.{0,40}\b(?:entrevista|reunión|llamada"
     r"|videollamada)\b",
+    r"\b(?:down|up|around|keen) for (?:a|an)\b.{0,40}\b(?:chat|call|coffee|meeting|conversatio"
+    r"n|intro|interview|screen)\b",
+    r"\bfancy (?:a|an|grabbing|meeting|popping)\b.{0,40}\b(?:chat|call|coffee|meeting|conversa"
+    r"tion|intro)\b",
+    r"\b(?:free|around|available|got|have you got) (?:for )?(?:\d+|fifteen|twenty|thirty|half "
+    r"an hour)[- ]?(?:min|mins|minutes)?\b.{0,40}\b(?:mon|tue|tues|wed|thu|thurs|fri|\w+day|to"
+    r"morrow|next week|\d{1,2}(?:st|nd|rd|th)?)\b",
 )
 # What only an interview is called (not a "talk" or a "meeting" in a newsletter).
 INTERVIEW_WORD = any_of(

@@ -201,7 +201,10 @@ def _pick(candidate: Candidate, when: dt.datetime, index: Index, rows: list[int]
     # another role at the same company
     earlier = next((rows_of[r] for r in reversed(candidate.references) if rows_of.get(r)), [])
     if len(earlier) == 1 and set(earlier) <= set(rows):
-        return earlier, ""
+        # unless its subject names another of the company's roles ("offer - design engineer"
+        # in the thread of the frontend role's no)
+        titled, why = pick_application(index.apps, rows, candidate.subject, when)
+        return (titled if not why and titled and titled != earlier else earlier), ""
     picked, why = pick_application(index.apps, rows, text, when)
     if why and earlier and set(earlier) <= set(rows):
         picked, why = earlier, ""
