@@ -282,7 +282,8 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
             return Meaning(REPLY, 0.75, promised=promised)
         return Meaning(ACKNOWLEDGEMENT, 0.9, promised=promised)
     if automatic or platform or not from_company or om.BULK_BODY.search(body) or (
-            said.any(om.TRANSACTIONAL, within=4) and not said.any(ph.OWN_APPLICATION, within=3)):
+            said.any(om.TRANSACTIONAL, within=4) and not said.any(ph.OWN_APPLICATION, within=3)
+            and not (person and replying)):  # a person answering may name an invoice
         return Meaning(None, 0.0)  # a machine's, a list's, a receipt: no answer to anyone
     return Meaning(REPLY, 0.8 if person else 0.75, promised=promised)
 

@@ -103,6 +103,13 @@ SENT_FOLLOW_UP = any_of(
     r"\bper sapere se\b",
     r"\b(?:några nyheter|hur det går med|nyt om|status på min|noe nytt|hvordan det går med)\b",
     r"\b(?:czy są (?:już )?jakieś (?:informacje|nowości|wieści)|na jakim etapie)\b",
+    r"\b(?:has|have) (?:the team|you|anyone) (?:started|had a chance|been able|made)\b",
+    r"\banything else you need from me\b",
+    r"\b(?:should|shall) i consider (?:it|this|the role|my application) closed\b",
+    r"\bjust (?:bumping|following up|checking in|nudging)\b",
+    r"\bbump(?:ing)? this\b",
+    r"\bwhere things stand\b",
+    r"\b(?:any|an) (?:news|word|update) on (?:my|the) (?:application|candidacy|interview|role)\b",
 )
 SENT_ACCEPT = any_of(
     r"\b(?:formally |happy to |delighted to |pleased to )?accept(?:ing)? (?:the|your|this) "
@@ -123,11 +130,12 @@ SENT_ACCEPT = any_of(
     r"\baccept (?:the|your) (?:\w+ ){0,4}(?:position|role|offer|job)\b",
     r"\b(?:tackar|takker) ja\b",
     r"\bprzyjmuję (?:\w+ )?(?:ofertę|propozycję)\b",
-    r"\b(?:i've|i have) (?:just )?signed (?:the |your )?(?:offer|docusign|contract|letter|pape"
-    r"rwork)\b",
     r"\b(?:so |really )?(?:excited|thrilled|delighted|happy) to (?:officially )?(?:join|accept"
     r"|say yes)\b",
     r"\bi'm in\b",
+    r"\bi'm accepting\b",
+    r"\b(?:i've |i have |i )?(?:just )?signed (?:the |your )?(?:offer|docusign|contract|letter"
+    r"|paperwork)\b",
 )
 SENT_DECLINE = any_of(
     r"\bdecline (?:the|your|this)\b.{0,30}\boffer\b", r"\b(?:declining|turn down|turning down)"

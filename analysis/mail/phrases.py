@@ -296,6 +296,12 @@ INVITE = any_of(
     r"\b(?:free|around|available|got|have you got) (?:for )?(?:\d+|fifteen|twenty|thirty|half "
     r"an hour)[- ]?(?:min|mins|minutes)?\b.{0,40}\b(?:mon|tue|tues|wed|thu|thurs|fri|\w+day|to"
     r"morrow|next week|\d{1,2}(?:st|nd|rd|th)?)\b",
+    r"\b(?:love|like|want) to (?:grab|get|find|book|have) (?:\d+|fifteen|twenty|thirty|half an"
+    r" hour) ?(?:min|mins|minutes)?\b",
+    r"\bdoes (?:[\w/:]+ ){1,6}work(?: for you)?\s*\?",
+    r"\b(?:it's|it is|it'll be|it will be|this will be) (?:a|an) (?:[\w-]+ ){0,3}(?:conversati"
+    r"on|chat|call|interview|meeting|panel|session)\b.{0,80}\b(?:on|at) (?:\w+day|mon|tue|wed|"
+    r"thu|fri|\d)",
 )
 # What only an interview is called (not a "talk" or a "meeting" in a newsletter).
 INTERVIEW_WORD = any_of(

@@ -128,6 +128,11 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                 automatic=candidate.automatic or candidate.how == "ats",
                 from_company=candidate.how in ("domain", "contact", "thread") or person,
                 person=person, board=board, platform=platform)
+            if event and event[1] == "CANCEL" and meaning.kind == mm.INTERVIEW and (
+                    meaning.interview_at is None
+                    or meaning.interview_at.date() == event[0].date()):
+                # "we'll find a new date": the slot called off is named, no new one
+                meaning = mm.Meaning(mm.CANCELLED, 0.9)
         if meaning.kind is None or (
                 not outgoing and meaning.kind in (mm.REPLY, mm.INTERVIEW) and event is None
                 and candidate.how in ("domain", "subject") and not _answers(candidate, rows_of)
