@@ -41,7 +41,10 @@ PAST_SLOT = any_of(r"\b(?:had|originally|previously|initially|was) (?:arranged|s
                    r"booked|set)\b", r"\binstead of\b", r"\bursprünglich\b", r"\bstatt\b",
                    r"\banstelle\b", r"\binitialement\b", r"\bprévu(?:e)? (?:le|pour)\b",
                    r"\bau lieu de\b", r"\bprevist[oa]\b", r"\ben lugar de\b",
-                   r"\binicialmente\b", r"\bwe had\b", r"\bthat we had\b")
+                   r"\binicialmente\b", r"\bwe had\b", r"\bthat we had\b",
+    r"\b(?:programad[oa]|previst[oa]|agendad[oa]|marcad[oa]) (?:para|el|pour|le)\b",
+    r"\boriginalmente\b",
+)
 # Words of a promised answer ("we will get back to you by Friday 8 May").
 PROMISE = any_of(
     r"\b(?:decide|decision|get back to you|be in touch|hear (?:back )?from (?:us|me)|let you know|"

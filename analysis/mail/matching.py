@@ -275,6 +275,10 @@ class Index:
                    initials={k: v for k, v in initials.items() if v},
                    agencies=frozenset(agencies))
 
+    def keys_of(self, rows: list[int]) -> set[str]:
+        """The company keys of ``rows``."""
+        return {key for key, held in self.by_key.items() if set(rows) & set(held)}
+
     def by_domain(self, address: str) -> list[int]:
         """``domain_rows``, remembered per domain (a mailbox has few domains, many times)."""
         domain = domain_of(address)

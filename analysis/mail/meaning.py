@@ -224,7 +224,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     meeting = re.compile(rf"(?i)\b{ph.MEETING}")
     # "Leider müssen wir den Termin absagen", "I regret to inform you that the interview must
     # be rescheduled": a meeting called off or moved, not the application
-    rejected = any(not _meeting_moved(said.parts[i], meeting)
+    rejected = any(not _meeting_moved(said.parts[i], meeting) and not no.ASIDE.search(said.parts[i])
                    for i in said.first_hits(no.REJECTION))
     # "I'm travelling Monday, could you do Wednesday?" is a person, not an auto-reply: an
     # auto-reply never invites.
@@ -365,7 +365,8 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
 _DAY_POINTER = re.compile(r"(?i)\b(?:next|this|coming|on|nächsten|kommenden|diesen|am|ce|"
                           r"este|el|próximo)\s+$")
 # Lines of an invitation laid out as a form: "Date: 12 March", "Time: 14:00", "Datum:", "Heure :"
-_DAY_LABEL = re.compile(r"(?i)^\W*(?:date|day|when|datum|tag|termin|wann|jour|quand|fecha|"
+_DAY_LABEL = re.compile(r"(?i)^\W*(?:(?:new|nueva|nouvelle|neue[rs]?|nuova|nova|nieuwe)\s+)?"
+                        r"(?:date|day|when|datum|tag|termin|wann|jour|quand|fecha|"
                         r"día|dia|cuándo|event date|start|starts|beginn|début|inicio|inizio|"
                         r"data|quando|wanneer|datum en tijd)(?:\s*(?:/|&|and|und|et|y)\s*(?:time|"
                         r"uhrzeit|heure|hora))?\s*:")

@@ -236,6 +236,18 @@ REJECTION = any_of(
     r"\b(?:met|seen|found|interviewed|spoke (?:to|with)|talked to) (?:\w+ ){0,3}(?:people|cand"
     r"idates|others|folks|applicants|someone) (?:with|who(?:'ve| have| had)?) (?:\w+ ){0,2}(?:"
     r"more|stronger|closer|deeper|better)\b",
+    r"\b(?:posto|posizione|incarico)\b.{0,60}\b(?:è stat[oa]|viene) assegnat[oa] (?:ad? |alla "
+    r"|al )(?:altr|candidat)",
+    r"\bidone[oa] non vincit\w*\b",
+    r"\bdenegad[oa]\b",
+    r"\bno ha obtenido (?:una )?(?:evaluación|valoración|calificación) favorable\b",
+    r"\b(?:stellenbesetzungs|auswahl|besetzungs)?verfahren\b.{0,40}\babgebrochen\b",
+    r"\bprocédure\b.{0,40}\b(?:annulée|interrompue|abandonnée)\b",
+    r"\b(?:proceso|convocatoria)\b.{0,40}\b(?:cancelad[oa]|anulad[oa]|desiert[oa])\b",
+    r"\bnão (?:\w+ ){0,3}(?:segui|prossegui|avança|continua)\w* com (?:a sua|sua|tua|a tua|voc"
+    r"ê|o seu|seu)\b",
+    r"\b(?:decid\w+|opt\w+|escolh\w+|resolv\w+)\b.{0,40}\b(?:seguir|prosseguir|continuar|avanç"
+    r"ar)? ?(?:com|por) (?:um |uma )?outr[oa]s? (?:pessoa|candidat|perfi|profissiona)",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(
@@ -265,3 +277,10 @@ GOOD_WISHES = any_of(
     r"\b(?:desejamos|desejo)\b.{0,30}\b(?:sucesso|sorte)\b",
     r"\b(?:veel succes|succes gewenst)\b",
 )
+# A no about something else than the application: travel costs, parking, a room.
+ASIDE = any_of(
+    r"\b(?:reisekosten|fahrtkosten|kosten|erstatt\w*|parkplätze?|parken)\b",
+    r"\b(?:travel (?:costs|expenses)|expenses|reimburs\w*|parking|accommodation)\b",
+    r"\b(?:frais|rembours\w*|stationnement)\b", r"\b(?:gastos|reembols\w*|aparcamiento)\b",
+    r"\b(?:spese|rimbors\w*|parcheggio)\b", r"\b(?:reiskosten|vergoed\w*|parkeren)\b",
+    r"\b(?:despesas|reembols\w*|estacionamento)\b")

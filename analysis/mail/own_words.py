@@ -57,6 +57,7 @@ SENT_THANKS = any_of(
     r"\bmerci\b.{0,50}\b(?:pour|de) (?:l'|notre |cette |le |ce )?(?:entrevue|café|rencontre|vi"
     r"site)\b",
     r"\bmerci de m'avoir (?:consacré|accordé|reçue?|rencontrée?)\b",
+    r"\bobrigad[oa]\b.{0,30}\b(?:papo|bate-papo|conversa de hoje|encontro)\b",
 )
 SENT_REJECTION_THANKS = any_of(
     r"\bthank(?:s| you)\b.{0,20}\bfor (?:letting me know|informing me|your consideration|"
@@ -110,6 +111,9 @@ SENT_FOLLOW_UP = any_of(
     r"\bbump(?:ing)? this\b",
     r"\bwhere things stand\b",
     r"\b(?:any|an) (?:news|word|update) on (?:my|the) (?:application|candidacy|interview|role)\b",
+    r"\b(?:reforçar|reiterar|réitérer|ribadire|bekräfta|bekræfte) (?:o |mi |mon |il )?(?:meu |"
+    r"mio |mitt |min )?(?:interesse|interés|intérêt|intresse)\b",
+    r"\bprevisão (?:para|sobre) (?:as )?próximas etapas\b",
 )
 SENT_ACCEPT = any_of(
     r"\b(?:formally |happy to |delighted to |pleased to )?accept(?:ing)? (?:the|your|this) "

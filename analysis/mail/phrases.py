@@ -54,7 +54,7 @@ OFFER = any_of(
     r"\b(?:selected|chosen|chose|select) you (?:for|as) (?:the |our )?(?:\w+ ){0,4}"
     r"(?:position|role|job|post|vacancy)\b(?! interview)",
     r"\bvous (?:avez été |êtes )(?:retenue?|choisie?|sélectionnée?) pour (?:le|ce) poste\b"
-    r"(?!.{0,40}\b(?:entretien|rendez-vous|échange)\b)",
+    r"(?!.{0,40}\b(?:entretien|entrevue|rendez-vous|échange|rencontre)\b)",
     r"\bnos complace ofrecer", r"\bofrecer(?:te|le) (?:el puesto|la "
     r"posición|un contrato)", r"\bhas sido seleccionad[oa] para (?:el|la|ocupar)\b",
     # French: "votre candidature a été retenue" for the post itself, a contract proposed
@@ -62,7 +62,7 @@ OFFER = any_of(
     # Dutch
     # Portuguese
     r"\bcandidature\b.{0,80}\b(?:a été|est) (?:définitivement )?retenue?\b(?!.{0,60}\b(?:entre"
-    r"tien|rendez-vous|échange|étape|test|suite du processus|prochaine)\b)",
+    r"tien|entrevue|rendez-vous|échange|rencontre|étape|test|suite du processus|prochaine)\b)",
     r"\bproposition de contrat\b",
     r"\bvous accueillir (?:au sein de|dans) (?:notre|nos|l'|la|les) ?(?:équipe|effectifs|entre"
     r"prise|société)\b.{0,40}\b(?:à compter|à partir|dès)\b",
@@ -100,6 +100,9 @@ OFFER = any_of(
     r"\bnos encantaría que te unieras\b",
     r"\b(?:te unas|te unieras|incorporarte) (?:a|al equipo de) .{0,40}\bcomo\b",
     r"\b(?:like|love) (?:for )?you to join\b.{0,40}\bas (?:a|an|our)\b",
+    r"\b(?:formalizamos|formalizar|formalizando) a (?:sua )?proposta\b",
+    r"\bcarta[- ]proposta\b",
+    r"\bproposta (?:de trabalho|de emprego|de contratação|formal)\b",
 )
 # A step of the process still to come: a sentence naming one chooses the person for it, not for
 # the job ("has sido seleccionada para la siguiente fase").
@@ -113,11 +116,16 @@ NEXT_STAGE = any_of(*_NEXT_STAGES)
 PAY = any_of(r"\bsalary\b", r"\bcompensation\b", r"\bbase pay\b", r"\bgehalt\b",
              r"\b\d[\d,.]*\s*(?:k\s*)?(?:base|per annum|p\.a\.|a year|per year)\b",
              r"\bbruttojahresgehalt\b", r"\bvergütung\b", r"\brémunération\b", r"\bsalaire\b",
-             r"\bsalario\b", r"\bretribución\b", r"\bremuneración\b")
+             r"\bsalario\b", r"\bretribución\b", r"\bremuneración\b",
+    r"\b(?:salário|remuneração|stipendio|retribuzione|ral|salaris|lön|lønn|løn|wynagrodzenie)\b",
+)
 START = any_of(r"\bstart(?:ing)? date\b", r"\bstart on\b", r"\beintritt\b", r"\bstarttermin\b",
                r"\barbeitsbeginn\b", r"\bab dem \d{1,2}\.",
                r"\bdate d'(?:embauche|entrée|arrivée)\b", r"\bprise de poste\b",
-               r"\bfecha de (?:incorporación|inicio)\b", r"\bincorporación\b")
+               r"\bfecha de (?:incorporación|inicio)\b", r"\bincorporación\b",
+    r"\b(?:data de início|data di inizio|data inizio|startdatum|ingangsdatum|tiltrædelse|oppst"
+    r"art|tillträde|data rozpoczęcia)\b",
+)
 
 # Terms asked of the person ("your salary expectations", "available start date"): a request
 # for information, not an offer's terms.
@@ -164,7 +172,8 @@ RESCHEDULE = any_of(
     r"\bre-?schedul\w*\b", r"\b(?:new|another|alternative|different) (?:time|date|slot)s?\b",
     r"\bmove (?:our|the|your) (?:\w+ )?(?:interview|call|meeting|chat)\b", r"\bmoved to\b",
     r"\bverschieb\w*\b", r"\bverleg\w*\b", r"\bneue[nr]? termin\w*\b", r"\bumplan\w*\b",
-    r"\breport(?:er|é|ée|ons)\b", r"\bdécal\w*\b", r"\bnouve(?:au|lle) (?:créneau|date|horaire)\b",
+    r"\breport(?:er|é|ée|ons)\b", r"\bdécal(?:e|es|er|é|ée|és|ées|ons|ez|erons|erait)\b", r"\b"
+    r"nouve(?:au|lle) (?:créneau|date|horaire)\b",
     r"\breprogram\w*\b", r"\bcambi\w+ (?:la fecha|el horario|la hora|la entrevista)\b",
     r"\baplaz\w*\b", r"\bpospon\w*\b", r"\bnueva (?:fecha|hora)\b",
     r"\bspost\w*\b",
@@ -198,7 +207,10 @@ MEETING = (
     r"videollamada|charla|conversación|colloquio|sollicitatiegesprek|gesprek|\w+gesprek|"
     r"videochiamata|incontro|reunião|conversa|videochamada|afspraak|entrevue|"
     r"(?:video|job|telefon|anställnings)?intervju\w*|(?:job|telefon|video)?samtal\w*|möte|"
-    r"møde|møte|rozmow\w+|spotkani\w+|wideorozmow\w+|coffee|café)")
+    r"møde|møte|rozmow\w+|spotkani\w+|wideorozmow\w+|coffee|café|\w+gespräch\w*|"
+    r"auswahltag|assessment[- ]?cent(?:er|re)|prova orale|esame orale|"
+    r"épreuves? orales?|oral d'admission|prueba oral|ejercicio oral|examen oral|"
+    r"mondelinge (?:toets|proef))")
 # chosen for the next stage ("seleccionada para la siguiente fase", "moved to the next round")
 _ONWARD = (r"\b(?:selected|shortlisted|chosen|moved|move|moving|advanced?|progress(?:ed)?|"
            r"seleccionad[oa]|preseleccionad[oa]|ausgewählt|retenue?|sélectionnée?|selezionat[oa]|"
@@ -302,6 +314,20 @@ INVITE = any_of(
     r"\b(?:it's|it is|it'll be|it will be|this will be) (?:a|an) (?:[\w-]+ ){0,3}(?:conversati"
     r"on|chat|call|interview|meeting|panel|session)\b.{0,80}\b(?:on|at) (?:\w+day|mon|tue|wed|"
     r"thu|fri|\d)",
+    r"\b(?:ammess[oa]|convocat[oa]|convocad[oa]|convoqué|convoquée|admis|admise|zugelassen|toe"
+    r"gelaten) (?:\w+ ){0,3}(?:a sostenere |alla |a la |para la |à l'|à |zur |zum |tot de )?(?"
+    r":prova orale|esame orale|colloquio|prueba oral|entrevista|épreuves? orales?|oral|entreti"
+    r"en|mündlichen|auswahlgespräch|gesprek)",
+    r"\b(?:laden|lädt) (?:wir|ich|sie|euch|er|die \w+) (?:sie|dich|euch|ihnen)? ?(?:\w+ ){0,6}"
+    r"\w*(?:gespräch|interview|auswahlverfahren|auswahltag|kennenlernen)\w* ein\b",
+    r"\b(?:bater|batermos) um papo\b",
+    r"\bpode ser (?:\w+-feira|amanhã|hoje|dia \d|na \w+-feira|no dia)\b",
+    r"\b(?:quer|queremos|gostaria|gostaríamos|quero) (?:muito )?(?:de )?(?:te |lhe |a )?conhecer\b",
+    r"\b(?:vamos|podemos) (?:marcar|agendar)\b.{0,40}\b(?:conversa|entrevista|papo|reunião|call)\b",
+    r"\b(?:te|le|les) (?:viene|queda|parece) bien\b.{0,40}\b(?:lunes|martes|miércoles|jueves|v"
+    r"iernes|mañana|el \d)",
+    r"\b(?:puedes|podrías|puede|podría) (?:el |este |esta |mañana)(?:\w+ )?(?:lunes|martes|mié"
+    r"rcoles|jueves|viernes|día|a las)\b",
 )
 # What only an interview is called (not a "talk" or a "meeting" in a newsletter).
 INTERVIEW_WORD = any_of(
@@ -313,6 +339,8 @@ INTERVIEW_WORD = any_of(
     r"\b(?:job|anställnings|video|telefon)?intervju\w*\b",
     r"\bjobsamtale\b",
     r"\brozmow\w+ (?:rekrutacyjn|kwalifikacyjn)\w*\b",
+    r"\b\w*(?:auswahl|vorstellungs)gespräch\w*\b",
+    r"\b(?:prova orale|épreuves? orales?|prueba oral|entretien avec le jury)\b",
 )
 SCREENING = any_of(
     r"\b(?:phone|intro(?:ductory)?|recruiter|screening|quick|short|initial|first) (?:call|chat|"
@@ -349,6 +377,10 @@ ASSESSMENT = any_of(
     r"\bprova (?:online|tecnica|técnica|pratica|prática)\b",
     r"\btest (?:tecnico|attitudinale|di valutazione)\b",
     r"\b(?:case-?opdracht|thuisopdracht|praktijkopdracht)\b",
+    r"\b(?:épreuves? écrites?|prova scritta|prove scritte|prueba escrita|ejercicio escrito|exa"
+    r"men escrito|schriftliche (?:prüfung|arbeitsprobe|aufgabe)|schriftelijke (?:toets|test))"
+    r"\b",
+    r"\btestes (?:online|técnicos?|de lógica|de raciocínio|práticos?)\b",
 )
 # A questionnaire counts as an assessment only from an assessment platform (from anyone else it
 # may be a survey about the process).
@@ -371,6 +403,7 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:länk\w*|link\w*)\b",
     r"\b(?:acessar|acesse|concluíd\w*|conclua|fazer o teste|svolgere|accedere|completare|rozpo"
     r"cznij|uitvoeren|maken)\b",
+    r"\b(?:convoc\w*|ammess\w*|téléchargeable|zugelassen)\b",
 )
 ACKNOWLEDGEMENT = any_of(
     r"\bthank(?:s| you) (?:so much |very much )?for (?:your |the )?(?:applying|application|"

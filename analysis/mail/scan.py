@@ -26,7 +26,9 @@ from analysis.mail import mailbox as mb
 from analysis.mail import message as msg
 from analysis.mail import phrases as ph
 from analysis.mail.matching import (
+    BOARD_DOMAINS,
     Index,
+    domain_labels,
     domain_of,
     in_domains,
     is_ats,
@@ -36,7 +38,7 @@ from analysis.mail.matching import (
 )
 from analysis.mail.proposals import propose
 from analysis.mail.reading import Candidate, read_candidates
-from analysis.mail.senders import FREE_MAIL, is_auto_reply, is_board, is_platform
+from analysis.mail.senders import FREE_MAIL, is_auto_reply, is_board, is_person, is_platform
 
 MAX_KEPT_BYTES = 400 * 1024 * 1024  # bytes of candidate messages held for reading
 MAX_THREAD_BYTES = 100 * 1024 * 1024  # bytes of possible thread replies held
@@ -231,7 +233,8 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
                 kept += size
             continue
         personal = in_domains(domain_of(sender[1]), FREE_MAIL)
-        if (references or personal) and size <= 512 * 1024 and \
+        # a person on a domain no tracked company's name gives may be tied below by it
+        if (references or personal or is_person(*sender)) and size <= 512 * 1024 and \
                 thread_bytes + size <= MAX_THREAD_BYTES:
             maybe.append(entry)
             thread_bytes += size
@@ -242,14 +245,28 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
     by_sender = {c.sender[1]: c for c in candidates.values()
                  if c.rows and c.sender[1] != mine and in_domains(domain_of(c.sender[1]),
                                                                    FREE_MAIL)}
+    # A domain whose sender's display name is a tracked company's ("Rijksdienst voor
+    # Bodemdata - Recruitment" at rvbd.nl) is that company's: the person's own mail to it too.
+    # So is one a tracked name opens ("Caju" at cajufintech.com.br) once a subject named it.
+    by_domain: dict[str, Candidate] = {}
+    for c in candidates.values():
+        if _names_its_domain(c, index):
+            by_domain.setdefault(domain_of(c.sender[1]), c)
     for entry in [*maybe, *(c for c in candidates.values() if not c.rows)]:
+        how = "thread"
         tied = next((candidates[r] for r in reversed(entry.references)
                      if r in candidates and candidates[r].rows), None)
         if tied is None:  # from or to a personal address already tied
             tied = next((by_sender[a] for a in (entry.sender[1], *(t[1] for t in entry.recipients))
                          if a in by_sender), None)
+        if tied is None:  # from, or the person's own mail to, a domain learned above
+            addresses = [a for _, a in entry.recipients] if entry.sender[1] == mine \
+                else [entry.sender[1]]
+            tied = next((by_domain[domain_of(a)] for a in addresses
+                         if domain_of(a) in by_domain), None)
+            how = "subject" if tied is not None else how  # read for the company it names
         if tied is not None:
-            entry.rows, entry.how = tied.rows, "thread"
+            entry.rows, entry.how = tied.rows, how
             candidates[entry.message_id] = entry
     evidence = read_candidates(list(candidates.values()), index, mine)
     stats["matched"] = len(candidates)
@@ -257,6 +274,23 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
     figures = {k: float(v) for k, v in stats.items()}
     figures["seconds"] = round(time.perf_counter() - started, 3)
     return MailScan(proposals=proposals, stats=figures, me=mine, evidence=evidence)
+
+
+def _names_its_domain(candidate: Candidate, index: Index) -> bool:
+    """Whether a message tied by the company it names shows its sender's domain to be that
+    company's: no mail service, board, tracking system or platform; the sender's display
+    name is the company's, or the domain opens with its name, or a person there wrote a
+    subject naming it."""
+    sender = candidate.sender
+    domain = domain_of(sender[1])
+    if not candidate.rows or candidate.how != "subject" or in_domains(
+            domain, FREE_MAIL | BOARD_DOMAINS) or is_ats(domain) or is_board(sender[1]) \
+            or is_platform(sender[1]):
+        return False
+    keys = [key for key in index.keys_of(candidate.rows) if len(key) >= 3]
+    return index.named_in(sender[0]) == candidate.rows or any(
+        label.startswith(key) for label in domain_labels(sender[1]) for key in keys) or (
+        is_person(*sender) and index.named_in(candidate.subject) == candidate.rows)
 
 
 def _read_already() -> bytes:
@@ -283,4 +317,6 @@ _APPLICATION_SUBJECT = re.compile(
     r"(?i)\b(?:your application|application|applying|interview|offer|bewerbung|"
     r"eingangsbestätigung|vorstellungsgespräch|candidature|entretien|candidatura|solicitud|"
     r"entrevista|hemos recibido|sollicitatie|colloquio|postulaci[oó]n|entrevue|intervju|"
-    r"ansökan|ansøgning|søknad|rekrutacj\w*|aplikacj\w*|processo seletivo|selecci[oó]n)\b")
+    r"ansökan|ansøgning|søknad|rekrutacj\w*|aplikacj\w*|processo seletivo|selecci[oó]n|"
+    r"auswahlverfahren|stellenbesetzung\w*|concours|concorso|oposici[oó]n|"
+    r"sollicitatieprocedure)\b")
