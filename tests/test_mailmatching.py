@@ -193,3 +193,57 @@ def test_a_system_copying_the_recruiter_gives_no_contact_and_a_board_is_no_new_c
 ])
 def test_who_counts_as_a_person(name, address, person):
     assert is_person(name, address) is person
+
+
+def test_a_job_link_and_a_contact_on_one_domain_are_one_application():
+    tracker = apps_frame([{"company": "Fernhollow Health", "role": "Engineer",
+                           "date_applied": "2026-10-01",
+                           "job_url": "https://fernhollow.health/careers/123",
+                           "contact_email": "recruiting@fernhollow.health"}])
+    index = Index.of(tracker)
+    assert index.domain_rows("hannah@fernhollow.health") == [0]
+    invite = mail("Final round", "We'd like to invite you to an interview on Thursday 5 "
+                  "November at 4pm.", sender="Hannah Osei <hannah@fernhollow.health>")
+    found = scan(tracker, invite)
+    assert "interviewing" in set(found.loc[found["column"] == "status", "value"])
+
+
+def test_a_domain_named_by_its_mail_ties_the_persons_own_mail_to_it():
+    """The tracker's name gives no domain ("Rijksdienst voor Bodemdata" at rvbd.example);
+    its mail names it in the display name, so the person's withdrawal to that domain is
+    about it; an unrelated domain stays untied."""
+    tracker = apps_frame([{"company": "Rijksdienst voor Bodemdata", "role": "Data Analyst",
+                           "date_applied": "2026-10-01"}])
+    notice = mail("Next step: online assessment",
+                  "Please complete the online assessment via the link below.",
+                  sender="Rijksdienst voor Bodemdata - Recruitment <werving-noreply@rvbd.example>",
+                  date="Mon, 05 Oct 2026 10:00:00 +0000")
+    withdraw = mail("Withdrawal of application", "I would like to withdraw my application.",
+                    sender=ME, to="Recruitment <werving@rvbd.example>",
+                    date="Mon, 09 Nov 2026 10:00:00 +0000")
+    elsewhere = mail("Withdrawal of application", "I would like to withdraw my application.",
+                     sender=ME, to="Someone <hr@other.example>",
+                     date="Tue, 10 Nov 2026 10:00:00 +0000")
+    found = scan(tracker, notice, withdraw, elsewhere)
+    status = found.loc[found["column"] == "status"]
+    assert list(status["value"]) == ["withdrawn"]
+    assert list(status["row"]) == [0]
+
+
+def test_a_calendar_cancellation_that_promises_a_new_date_later_is_a_cancellation():
+    tracker = apps_frame([{"company": "Kitewire", "role": "Platform Engineer",
+                           "date_applied": "2026-10-01"}])
+    built = EmailMessage()
+    built["From"], built["To"] = "Kitewire Hiring <no-reply@kitewire.example>", ME
+    built["Subject"], built["Date"] = "Cancelled: on-site", "Fri, 30 Oct 2026 10:00:00 +0000"
+    built.set_content("We've had to cancel your on-site on Tuesday 3 November. Joel will be "
+                      "in touch next week to find a new date.")
+    built.add_attachment(
+        b"BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\nUID:1\r\n"
+        b"DTSTART:20261103T140000Z\r\nDTEND:20261103T170000Z\r\nSUMMARY:On-site\r\n"
+        b"ORGANIZER:mailto:joel@kitewire.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        maintype="text", subtype="calendar", params={"method": "CANCEL"}, filename="x.ics")
+    found = scan(tracker, b"From x@y Fri Oct 30 10:00:00 2026\n" + built.as_bytes() + b"\n")
+    dates = found.loc[found["column"] == "interview_date", "value"]
+    assert dates.isna().all() or not len(dates)
+    assert found["column"].ne("expected_decision_date").all()

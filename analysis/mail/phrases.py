@@ -404,6 +404,7 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:acessar|acesse|concluíd\w*|conclua|fazer o teste|svolgere|accedere|completare|rozpo"
     r"cznij|uitvoeren|maken)\b",
     r"\b(?:convoc\w*|ammess\w*|téléchargeable|zugelassen)\b",
+    r"\b(?:próxima etapa|prossima fase|prossimo passo|volgende stap|próximo paso)\b",
 )
 ACKNOWLEDGEMENT = any_of(
     r"\bthank(?:s| you) (?:so much |very much )?for (?:your |the )?(?:applying|application|"
