@@ -142,11 +142,14 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
     lines = ["", "### The fresh mailboxes, one by one", "",
              "Each written later from sources none of the others drew on, measured once when it "
              "came (first measured: the reader of that day, named by its commit), then either "
-             "mended on (tuning) or never read (clean). As the round began: the reader of "
-             "e0e864a, before any of this round's changes. Cells: overall precision / recall "
+             "mended on (tuning) or never read (clean). As the fifth round began: the reader "
+             "of e0e864a, before any of the fifth or sixth round's changes. First measured: "
+             "42f9228, 4013512, 4fafc57, bf0cc8b and 545f196 hold the reader as the sixth "
+             "round began (24120cb's); 74a8864 and 9c621e8 the reader after its mending on "
+             "fresh-22, 24 and 27 (9c621e8 also on fresh-28). Cells: overall precision / recall "
              "(proposals), then status.", "",
-             _row("mailbox", "now", "as the round began", "status", "first measured", "status",
-                  "after", "status"), _row(*["---"] * 8)]
+             _row("mailbox", "now", "as the fifth round began", "status", "first measured",
+                  "status", "after", "status"), _row(*["---"] * 8)]
     for name in names:
         label, then = _first(name, start, round3, round5, first)
         began = first.get(name, {}).get("reader_e0e864a", {})
@@ -156,7 +159,7 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
                           _pr(then.get("status")), _pr(now.get("all")), _pr(now.get("status"))))
     clean = [n for n in names if n in mp.FRESH]
     lines += ["", f"### The clean mailboxes pooled ({', '.join(clean)})", "",
-              _row("column", "as the round began", "as first measured", "after"),
+              _row("column", "as the fifth round began", "as first measured", "after"),
               _row(*["---"] * 4)]
     for column in ("all", *mp.COLUMNS):
         began = _pooled([first.get(n, {}).get("reader_e0e864a", {}).get(column) for n in clean])
@@ -187,8 +190,11 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "later from sources none of the others drew on (tests/mailpublic/SOURCES-fresh*."
              "md) and measured when they came, before the reader was mended on them; a round "
              "mends on the older ones once newer ones are measured: fresh-1 counts as TUNING "
-             "since the fourth round; in the fifth, fresh-3 to fresh-21 were written, and all "
-             f"but {clean} were mended on. {clean}: the clean measure, never read to mend "
+             "since the fourth round; in the fifth, fresh-3 to fresh-21 were written; in the "
+             "sixth, fresh-22 to fresh-27 (measured with the reader as the round began, then "
+             "mended on 22, 24 and 27) and fresh-28 to fresh-33 (measured with the reader so "
+             "mended, then mended on 28, 29, 31 and 32). All but "
+             f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
              "when the issue was filed; round start: as fresh-3 found it, before the fifth "
              "round's mending. "
