@@ -6,7 +6,8 @@ from ui.widgets import md
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("[Acme](javascript:alert(1))", "\\[Acme\\]\\(javascript\\:\u2060alert\\(1\\)\\)"),
+    ("[Acme](javascript:alert(1))", r"\[Acme\]\(javascript\:alert\(1\)\)"),
+    ("Saved: notes", r"Saved\: notes"), ("MAILTO:a", "MAILTO\\:\u2060a"),
     ("<img src=x onerror=alert(1)>", r"\<img src=x onerror=alert\(1\)\>"),
     ("*bold* _it_ `code` $x$ ~s~", r"\*bold\* \_it\_ \`code\` \$x\$ \~s\~"),
     ("line one\nline two", "line one line two"),

@@ -18,9 +18,11 @@ from analysis.stats.metrics import DEFINITIONS
 # Everything Markdown (with Streamlit's extensions) could turn into a link, an image, HTML,
 # emphasis, code, a table, maths or a heading.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|<>$~:@.])")
-# GitHub-flavoured Markdown links bare "https://...", "www.x.example" and "a@b.example" after
-# escapes are undone, so an invisible word joiner follows each ":" and "@" and each "www".
-_BARE_LINK = re.compile(r"(\\[:@]|www)", re.IGNORECASE)
+# GitHub-flavoured Markdown links bare "https://...", "mailto:", "www.x.example" and
+# "a@b.example" after escapes are undone, so an invisible word joiner follows each "@", each
+# "www" and the colon of each such scheme.
+_BARE_LINK = re.compile(r"(\\@|www|(?<=https)\\:|(?<=http)\\:|(?<=mailto)\\:|(?<=xmpp)\\:)",
+                        re.IGNORECASE)
 WORD_JOINER = "\u2060"
 
 
