@@ -42,6 +42,18 @@ def test_a_workspace_that_cannot_be_opened_gets_its_own_page_and_is_left_untouch
     assert any("kept as workspace" in w.value.replace("\\", "") for w in at.warning)
 
 
+def test_a_folder_given_as_the_workspace_is_said_so_and_never_moved(tmp_path, monkeypatch):
+    folder = tmp_path / "jobs"
+    folder.mkdir()
+    monkeypatch.setenv("JOBSEARCH_WORKSPACE", str(folder))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.run()
+    assert not at.exception
+    assert "is a folder, not a workspace file" in at.error[0].value.replace("\\", "")
+    assert not at.button  # nothing offered that would rename the folder aside
+    assert folder.is_dir()
+
+
 def test_a_newer_workspace_offers_no_restore_of_an_older_copy(tmp_path):
     import sqlite3
 

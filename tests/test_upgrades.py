@@ -188,6 +188,16 @@ def test_a_damaged_file_is_named_with_its_cause_and_left_untouched(tmp_path, con
     assert path.read_bytes() == content
 
 
+def test_a_folder_given_as_the_workspace_is_named_as_one_and_left_untouched(tmp_path):
+    folder = tmp_path / "jobs"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    with pytest.raises(WorkspaceError, match="is a folder, not a workspace file") as raised:
+        Workspace(folder)
+    assert str(folder / "workspace.sqlite3") in str(raised.value)
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
 def test_a_workspace_of_a_newer_version_is_refused_and_left_untouched(tmp_path):
     path = tmp_path / "workspace.sqlite3"
     Workspace(path).set_setting("x", 1)

@@ -354,9 +354,10 @@ def _workspace_problem(problem: WorkspaceError) -> None:
             st.session_state[state.NOTICE_KEY] = (f"Restored {newest.name}; the file that could "
                                                   f"not be opened is kept as {aside.name}.")
             st.rerun()
-    if st.button("Start a new, empty workspace", icon=":material/note_add:",
-                 help="The file that could not be opened is renamed, not deleted: it stays in "
-                      "the same folder."):
+    if not path.is_dir() and st.button(
+            "Start a new, empty workspace", icon=":material/note_add:",
+            help="The file that could not be opened is renamed, not deleted: it stays in the "
+                 "same folder."):
         aside = workspace.set_aside(path)
         st.session_state[state.NOTICE_KEY] = (f"Started a new workspace; the file that could "
                                               f"not be opened is kept as {aside.name}.")

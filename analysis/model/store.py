@@ -179,6 +179,10 @@ class Workspace:
         self.read_only = read_only
         self.upgraded_from: int | None = None
         self.backup: Path | None = None
+        if self.path.is_dir():
+            raise WorkspaceError(f"{self.path} is a folder, not a workspace file: give the path "
+                                 f"of a file in it, such as {self.path / 'workspace.sqlite3'}.",
+                                 path=self.path)
         if read_only:
             if not self.path.is_file():
                 raise WorkspaceError(f"{self.path}: there is no workspace file here.",
