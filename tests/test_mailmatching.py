@@ -247,3 +247,17 @@ def test_a_calendar_cancellation_that_promises_a_new_date_later_is_a_cancellatio
     dates = found.loc[found["column"] == "interview_date", "value"]
     assert dates.isna().all() or not len(dates)
     assert found["column"].ne("expected_decision_date").all()
+
+
+def test_a_hiring_manager_asking_to_meet_is_read_a_sales_call_is_not():
+    tracker = apps_frame([{"company": "Saltbox", "role": "Design Systems Designer",
+                           "date_applied": "2026-10-01"}])
+    cold = mail("your tokens case study", "hi nadia! i lead design systems at saltbox. do you "
+                "have 30 min next wed (nov 11) at 10:30 for a chat with me?",
+                sender="Marisol Quint <marisol@saltbox.example>")
+    sales = mail("quick call?", "hi nadia! do you have 30 min next wed (nov 11) at 10:30 for a "
+                 "chat about your team's subscription and our new pricing?",
+                 sender="Tom Beck <tom@saltbox.example>")
+    assert set(scan(tracker, sales)["column"]) == set()
+    found = scan(tracker, cold)
+    assert "interviewing" in set(found.loc[found["column"] == "status", "value"])

@@ -137,7 +137,8 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                 not outgoing and meaning.kind in (mm.REPLY, mm.INTERVIEW) and event is None
                 and candidate.how in ("domain", "subject") and not _answers(candidate, rows_of)
                 and not heard.get(candidate.sender[1], set()) & set(rows)
-                and not _about_a_job(text, index, rows, mine=meaning.kind == mm.REPLY)):
+                and not _about_a_job(text, index, rows, mine=meaning.kind == mm.REPLY)
+                and not _asks_to_meet(meaning, person, text)):
             continue  # the company's other mail (its product, its events) answers nothing
         if not outgoing and candidate.how == "subject" and in_domains(
                 domain_of(candidate.sender[1]), FREE_MAIL) and meaning.kind not in _DECISIVE:
@@ -175,6 +176,20 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
 
 
 _DECISIVE = (mm.INTERVIEW, mm.REJECTION, mm.OFFER, mm.ASSESSMENT, mm.CANCELLED)
+
+
+# What a company's person asks a customer or a guest to: its product, its events.
+_NOT_HIRING = re.compile(r"(?i)\b(?:webinar|demo|product|event|meetup|conference|workshop|"
+                         r"launch|customer|account|subscription|trial|onboarding|pricing|"
+                         r"renewal|invoice|order|partnership|sponsor\w*|newsletter|podcast)\b")
+
+
+def _asks_to_meet(meaning: mm.Meaning, person: bool, text: str) -> bool:
+    """Whether a person at the company asks the person to meet on a day and time, about
+    nothing a customer or a guest is asked to ("do you have 30 min next wed at 10:30 for a
+    chat?" from a hiring manager who names no job)."""
+    return person and meaning.kind == mm.INTERVIEW and meaning.interview_at is not None \
+        and not _NOT_HIRING.search(text)
 
 
 def _answers(candidate: Candidate, rows_of: dict[str, list[int]]) -> bool:
