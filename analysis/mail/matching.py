@@ -130,7 +130,7 @@ def _url_company(url: object) -> list[str]:
     return domain_labels("x@" + host)
 
 
-_COMMON_WORDS = frozenset({
+COMMON_WORDS = frozenset({
     "global", "digital", "group", "first", "united", "general", "national", "international",
     "city", "stadt", "ville", "grupo", "groupe", "fundacion", "fondation", "stiftung",
     "agence", "agency", "health", "media", "energy", "solutions", "systems", "software",
@@ -233,7 +233,7 @@ class Index:
         firsts: dict[str, set[str]] = {}
         for name, key in names.items():
             parts = name.split()
-            if len(parts) >= 2 and len(parts[0]) >= 5 and parts[0] not in _COMMON_WORDS:
+            if len(parts) >= 2 and len(parts[0]) >= 5 and parts[0] not in COMMON_WORDS:
                 firsts.setdefault(parts[0], set()).add(key)
         short = set()
         for word, owners in firsts.items():
@@ -247,7 +247,7 @@ class Index:
         for name, key in names.items():
             parts = name.split()
             for n in range(2, len(parts)):
-                if any(len(w) >= 4 and w not in _COMMON_WORDS for w in parts[:n]):
+                if any(len(w) >= 4 and w not in COMMON_WORDS for w in parts[:n]):
                     heads.setdefault(" ".join(parts[:n]), set()).add(key)
         for head, owners in heads.items():
             if len(owners) == 1 and head not in names:
@@ -256,10 +256,10 @@ class Index:
         tails: dict[str, set[str]] = {}
         for name, key in names.items():
             parts = name.split()
-            if len(parts) >= 2 and parts[0] in _COMMON_WORDS | {"the", "la", "le", "el", "die",
+            if len(parts) >= 2 and parts[0] in COMMON_WORDS | {"the", "la", "le", "el", "die",
                                                                "der", "das", "les", "los"}:
                 tail = " ".join(parts[1:])
-                if len(tail) >= 5 and tail not in _COMMON_WORDS:
+                if len(tail) >= 5 and tail not in COMMON_WORDS:
                     tails.setdefault(tail, set()).add(key)
         for tail, owners in tails.items():
             if len(owners) == 1 and tail not in names:

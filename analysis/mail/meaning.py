@@ -102,6 +102,25 @@ class Meaning:
     screening: bool = False
 
 
+# Words texted short, spelled out for the tables ("moving fwd w/ someone else", "free tmrw?").
+_SHORT = {"w/": "with", "w/o": "without", "fwd": "forward", "tmrw": "tomorrow",
+          "tmr": "tomorrow", "tomo": "tomorrow", "thru": "through", "ppl": "people",
+          "pls": "please", "plz": "please", "abt": "about", "bc": "because", "b/c": "because",
+          "rn": "right now", "asap": "as soon as possible", "thx": "thanks",
+          "convo": "conversation", "mins": "minutes", "hrs": "hours"}
+_SHORT_WORDS = re.compile(r"(?i)(?<![\w/])(w/o|w/|b/c|fwd|tmrw|tmr|tomo|thru|ppl|pls|plz|abt|bc|"
+                          r"rn|asap|thx|convo|mins|hrs)(?![\w/])")
+
+
+def casual(text: str) -> str:
+    """The text with words texted short spelled out.
+
+    >>> casual("ok we're moving fwd w/ someone else, free tmrw?")
+    "ok we're moving forward with someone else, free tomorrow?"
+    """
+    return _SHORT_WORDS.sub(lambda m: _SHORT[m.group(1).lower()], text)
+
+
 def sentences(text: str) -> list[str]:
     """The text's sentences (and lines), stripped, in order.
 
@@ -214,7 +233,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     tracking system's); ``person`` that a person wrote it (a name, a personal address);
     ``board`` that a job board relays it; ``platform`` that a scheduling, assessment or
     e-signature service sends it for the employer."""
-    body = body[:READ_CHARS]
+    body = casual(body[:READ_CHARS])
     # A reply's subject ("RE: Offer letter") is the earlier message's, not what this one says.
     replying = bool(REPLYING.match(subject))
     if replying:
@@ -429,7 +448,7 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
     accepting an offer, the thanks after a rejection, the thank-you after an interview (in
     everyday words too: "so glad we got to talk this morning"), the follow-up, or the
     application itself."""
-    body = body[:READ_CHARS]
+    body = casual(body[:READ_CHARS])
     # A reply's subject ("Re: Thank you for the interview") is the earlier message's.
     replying = bool(REPLYING.match(subject))
     parts = _decisive(([] if replying else sentences(subject)) + sentences(body))

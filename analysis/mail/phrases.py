@@ -328,6 +328,8 @@ INVITE = any_of(
     r"iernes|mañana|el \d)",
     r"\b(?:puedes|podrías|puede|podría) (?:el |este |esta |mañana)(?:\w+ )?(?:lunes|martes|mié"
     r"rcoles|jueves|viernes|día|a las)\b",
+    r"\b(?:free|around|available|open)\s+(?:(?:this|next|on)\s+)?(?:mon|tue|tues|wed|thu|thur|"
+    r"thurs|fri|\w+day|tomorrow)\b[^.?!]{0,40}\?",
 )
 # What only an interview is called (not a "talk" or a "meeting" in a newsletter).
 INTERVIEW_WORD = any_of(

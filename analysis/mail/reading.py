@@ -194,8 +194,7 @@ def _asks_to_meet(meaning: mm.Meaning, person: bool, text: str) -> bool:
 
 def _answers(candidate: Candidate, rows_of: dict[str, list[int]]) -> bool:
     """Whether a message answers one read before (its thread) or says it replies."""
-    return any(r in rows_of for r in candidate.references) or bool(
-        mm.REPLYING.match(candidate.subject))
+    return any(r in rows_of for r in candidate.references)
 
 
 def _about_a_job(text: str, index: Index, rows: list[int], *, mine: bool) -> bool:

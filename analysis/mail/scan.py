@@ -27,6 +27,7 @@ from analysis.mail import message as msg
 from analysis.mail import phrases as ph
 from analysis.mail.matching import (
     BOARD_DOMAINS,
+    COMMON_WORDS,
     Index,
     domain_labels,
     domain_of,
@@ -39,6 +40,8 @@ from analysis.mail.matching import (
 from analysis.mail.proposals import propose
 from analysis.mail.reading import Candidate, read_candidates
 from analysis.mail.senders import FREE_MAIL, is_auto_reply, is_board, is_person, is_platform
+from analysis.model import schema as s
+from analysis.model.keys import fold
 
 MAX_KEPT_BYTES = 400 * 1024 * 1024  # bytes of candidate messages held for reading
 MAX_THREAD_BYTES = 100 * 1024 * 1024  # bytes of possible thread replies held
@@ -264,7 +267,12 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
                 else [entry.sender[1]]
             tied = next((by_domain[domain_of(a)] for a in addresses
                          if domain_of(a) in by_domain), None)
-            how = "subject" if tied is not None else how  # read for the company it names
+            if tied is not None:  # read for the company it names; an agency's names one
+                how = "subject"
+                if not _own_domain(tied, index):
+                    entry.rows, entry.how = [], how
+                    candidates[entry.message_id] = entry
+                    continue
         if tied is not None:
             entry.rows, entry.how = tied.rows, how
             candidates[entry.message_id] = entry
@@ -276,21 +284,43 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
     return MailScan(proposals=proposals, stats=figures, me=mine, evidence=evidence)
 
 
-def _names_its_domain(candidate: Candidate, index: Index) -> bool:
+def _own_domain(candidate: Candidate, index: Index) -> bool:
     """Whether a message tied by the company it names shows its sender's domain to be that
-    company's: no mail service, board, tracking system or platform; the sender's display
-    name is the company's, or the domain opens with its name, or a person there wrote a
-    subject naming it."""
+    company's own: its display name is the company's, or the domain opens with the name, its
+    initials or the opening of one of its longer words ("bcl-leman" for Banque Cantonale
+    Lémanique)."""
+    keys = [key for key in index.keys_of(candidate.rows) if len(key) >= 3]
+    labels = domain_labels(candidate.sender[1])
+    return index.named_in(candidate.sender[0]) == candidate.rows or any(
+        label.startswith(key) for label in labels for key in keys) or any(
+        _resembles(label, index.apps.at[r, s.COMPANY]) for label in labels
+        for r in candidate.rows)
+
+
+def _names_its_domain(candidate: Candidate, index: Index) -> bool:
+    """Whether a message tied by the company it names speaks for its sender's domain: no mail
+    service, board, tracking system or platform; the domain is the company's own, or a
+    person there (an agency's recruiter) wrote a subject naming it."""
     sender = candidate.sender
     domain = domain_of(sender[1])
     if not candidate.rows or candidate.how != "subject" or in_domains(
             domain, FREE_MAIL | BOARD_DOMAINS) or is_ats(domain) or is_board(sender[1]) \
             or is_platform(sender[1]):
         return False
-    keys = [key for key in index.keys_of(candidate.rows) if len(key) >= 3]
-    return index.named_in(sender[0]) == candidate.rows or any(
-        label.startswith(key) for label in domain_labels(sender[1]) for key in keys) or (
-        is_person(*sender) and index.named_in(candidate.subject) == candidate.rows)
+    if _own_domain(candidate, index):
+        return True
+    return is_person(*sender) and index.named_in(candidate.subject) == candidate.rows
+
+
+def _resembles(label: str, company: object) -> bool:
+    """Whether a domain label could be a company's (its initials open it, or it holds the
+    opening of one of its longer words: "bcl-leman" for Banque Cantonale Lémanique), not an
+    agency's or a newsletter's that merely wrote its name."""
+    words = fold(company).split()
+    initials = "".join(w[0] for w in words)
+    plain = label.replace("-", "")
+    return (len(initials) >= 3 and plain.startswith(initials)) or any(
+        len(w) >= 5 and w not in COMMON_WORDS and w[:5] in plain for w in words)
 
 
 def _read_already() -> bytes:
