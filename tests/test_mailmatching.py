@@ -261,3 +261,29 @@ def test_a_hiring_manager_asking_to_meet_is_read_a_sales_call_is_not():
     assert set(scan(tracker, sales)["column"]) == set()
     found = scan(tracker, cold)
     assert "interviewing" in set(found.loc[found["column"] == "status", "value"])
+
+
+def test_a_sales_follow_up_with_a_made_up_re_answers_nothing():
+    tracker = apps_frame([{"company": "Nimbly Software LLC", "role": "Product Designer",
+                           "date_applied": "2026-10-01"}])
+    sales = mail("Re: your support inbox + a quick thought", "I haven't heard back, so I'll "
+                 "assume the timing isn't right. I'm one reply away.",
+                 sender="Jordan Kessler <jordan.kessler@nimbly.example>")
+    assert scan(tracker, sales).empty
+
+
+def test_an_agencys_mail_ties_only_to_the_client_it_names():
+    """The agency's domain is learned from a subject naming the client; its later outreach
+    about another, unnamed client's job proposes nothing for the tracked one."""
+    tracker = apps_frame([{"company": "Sorrel Health", "role": "Senior Product Designer",
+                           "date_applied": "2026-10-01"}])
+    first = mail("Sorrel Health - next steps", "Sorrel Health would like to meet you on "
+                 "Tuesday 20 October at 10:00.", sender="Riley Shaw <riley@bluejay.example>",
+                 date="Mon, 12 Oct 2026 10:00:00 +0000")
+    other = mail("new one: Lead Designer @ fintech", "something new just landed - a Series B "
+                 "fintech. want me to send over the JD? happy to jump on a quick call.",
+                 sender="Riley Shaw <riley@bluejay.example>",
+                 date="Wed, 28 Oct 2026 10:00:00 +0000")
+    read = scan_mailbox(first + other, tracker, as_of=AS_OF, me=ME).evidence
+    assert list(read["subject"]) == ["Sorrel Health - next steps"]
+    assert list(read["rows"]) == [[0]]

@@ -50,6 +50,9 @@ CONDITIONAL_WITHIN = any_of(
     r"\bsi (?:vous êtes|tu es) (?:retenue?|sélectionnée?)\b",
     r"\bsi (?:eres|es|resultas|resulta) (?:seleccionad[oa]|preseleccionad[oa])\b",
     r"\bse (?:sarai|sarà|verrai|verrà) selezionat[oa]\b",
+    r"\b(?:a quienes|à ceux qui|à celles qui|those (?:who|whom))\b.{0,40}\b(?:invitaremos|"
+    r"contactaremos|inviterons|contacterons|will (?:then )?(?:be )?invit\w*|will contact)\b",
+    r"\bbefore (?:we|you|i) (?:schedule|arrange|book|invite|move|set up)\b",
 )
 
 

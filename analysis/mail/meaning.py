@@ -270,6 +270,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     invited = calendar is not None or moved or any(
         not cond.HEDGE.search(said.parts[i])
         and not _THANKS.search(_THANKS_FOR_APPLYING.sub("", said.parts[i]))
+        and not ph.ONE_WAY.search(said.parts[i])  # answers recorded alone: an assessment
         for i in said.hits(ph.INVITE)) or _laid_out(said, text, sent)
     screening = said.any(ph.SCREENING)
     if invited:

@@ -24,7 +24,8 @@ REJECTION = any_of(
     r"who|that|with|more closely|better|stronger)\b",
     # someone else chosen (not "you, or someone else, asked to reset the password")
     r"\b(?:hire[ds]?|hiring|offer(?:ed)?|chose|chosen|go(?:ing)? with|went with|selected|"
-    r"appoint\w*|proceed\w* with|move\w* forward with|fill\w*)\b.{0,30}\bsomeone (?:else|whose|"
+    r"appoint\w*|proceed\w* with|mov\w* (?:forward|ahead|on) with|fill\w*)\b.{0,30}\bsomeone ("
+    r"?:else|whose|"
     r"who|with)\b", r"\bsomeone (?:whose|who) (?:has|had|is|was) (?:more|better|closer|a closer|"
     r"stronger|already)\b",
     r"\bpursue (?:other|another|different) (?:candidates?|applicants?|profiles?)\b",
@@ -248,6 +249,10 @@ REJECTION = any_of(
     r"ê|o seu|seu)\b",
     r"\b(?:decid\w+|opt\w+|escolh\w+|resolv\w+)\b.{0,40}\b(?:seguir|prosseguir|continuar|avanç"
     r"ar)? ?(?:com|por) (?:um |uma )?outr[oa]s? (?:pessoa|candidat|perfi|profissiona)",
+    r"\bcubri\w* (?:el puesto |la (?:búsqueda|vacante|posición) )?(?:de forma )?internamente\b",
+    r"\b(?:búsqueda|vacante|posición|puesto) (?:la |lo )?(?:cubrimos|cubrieron|hemos cubierto|"
+    r"ha sido cubiert[oa])\b",
+    r"\bno vamos a avanzar con (?:tu|su|perfiles|otros|candidatos)\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(

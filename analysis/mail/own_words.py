@@ -58,6 +58,8 @@ SENT_THANKS = any_of(
     r"site)\b",
     r"\bmerci de m'avoir (?:consacré|accordé|reçue?|rencontrée?)\b",
     r"\bobrigad[oa]\b.{0,30}\b(?:papo|bate-papo|conversa de hoje|encontro)\b",
+    r"\bgracias\b.{0,40}\bpor (?:la|el|nuestra|nuestro) (?:entrevista|reunión|charla|conversac"
+    r"ión|llamada|videollamada|encuentro)\b",
 )
 SENT_REJECTION_THANKS = any_of(
     r"\bthank(?:s| you)\b.{0,20}\bfor (?:letting me know|informing me|your consideration|"
@@ -114,6 +116,9 @@ SENT_FOLLOW_UP = any_of(
     r"\b(?:reforçar|reiterar|réitérer|ribadire|bekräfta|bekræfte) (?:o |mi |mon |il )?(?:meu |"
     r"mio |mitt |min )?(?:interesse|interés|intérêt|intresse)\b",
     r"\bprevisão (?:para|sobre) (?:as )?próximas etapas\b",
+    r"\b(?:si el proceso sigue abierto|en qué (?:fase|punto|etapa) se encuentra|en qué (?:fase"
+    r"|punto|etapa) está)\b",
+    r"\b(?:où en est|où en sont|wie der (?:aktuelle )?stand|a che punto|em que fase|em que pé)\b",
 )
 SENT_ACCEPT = any_of(
     r"\b(?:formally |happy to |delighted to |pleased to )?accept(?:ing)? (?:the|your|this) "
@@ -196,6 +201,10 @@ SENT_WITHDRAW = any_of(
     r"\b(?:dra tillbaka|drar tillbaka|trække|trækker|trekke|trekker)\b.{0,30}\b(?:ansökan|ansø"
     r"gning|søknad)\b",
     r"\bwycof\w+\b.{0,30}\b(?:kandydatur\w+|aplikacj\w+|zgłoszeni\w+|z procesu)\b",
+    r"\b(?:me retiro|me bajo|me retiro formalmente) (?:del proceso|de la (?:búsqueda|selección"
+    r"|convocatoria))\b",
+    r"\bje me retire (?:du processus|de la procédure|du recrutement)\b",
+    r"\bme retiro do processo\b",
 )
 SENT_APPLICATION = any_of(
     r"\b(?:my )?application for\b", r"\bapply(?:ing)? (?:for|to)\b", r"\b(?:attached|enclosed|"

@@ -330,6 +330,9 @@ INVITE = any_of(
     r"rcoles|jueves|viernes|día|a las)\b",
     r"\b(?:free|around|available|open)\s+(?:(?:this|next|on)\s+)?(?:mon|tue|tues|wed|thu|thur|"
     r"thurs|fri|\w+day|tomorrow)\b[^.?!]{0,40}\?",
+    r"\bqueda(?:mos)? (?:para|agendad[oa] para|fijad[oa] para|confirmad[oa] para) (?:el |este "
+    r"|mañana)",
+    r"\b(?:siguiente|última|próxima) instancia\b.{0,60}\b(?:entrevista|reunión|charla|llamada)\b",
 )
 # What only an interview is called (not a "talk" or a "meeting" in a newsletter).
 INTERVIEW_WORD = any_of(
@@ -383,7 +386,17 @@ ASSESSMENT = any_of(
     r"men escrito|schriftliche (?:prüfung|arbeitsprobe|aufgabe)|schriftelijke (?:toets|test))"
     r"\b",
     r"\btestes (?:online|técnicos?|de lógica|de raciocínio|práticos?)\b",
+    r"\b(?:recorded|one-way|one way|asynchronous|async|on-demand|pre-recorded) (?:video )?(?:i"
+    r"nterview|questions)\b",
 )
+# A video interview answered alone, recorded: an assessment, not a meeting.
+ONE_WAY = any_of(
+    r"\b(?:recorded|one-way|one way|asynchronous|async|on-demand|pre-recorded|self-recorded) "
+    r"(?:video )?(?:interview|questions|assessment)\b", r"\brecord (?:your|the) (?:answers|res"
+    r"ponses|video)\b",
+    r"\b(?:entrevista|entretien|interview|colloquio) (?:vidéo |video |en vídeo )?(?:grabad[oa]"
+    r"|enregistrée?|aufgezeichnet\w*|registrat[oa]|différée?|diferid[oa])\b",
+    r"\bzeitversetzte\w* (?:video)?interview\b")
 # A questionnaire counts as an assessment only from an assessment platform (from anyone else it
 # may be a survey about the process).
 QUESTIONNAIRE = any_of(r"\bquestionnaires?\b", r"\bfragebögen\b", r"\bfragebogen\b",
