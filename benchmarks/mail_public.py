@@ -146,7 +146,9 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "of e0e864a, before any of the fifth or sixth round's changes. First measured: "
              "42f9228, 4013512, 4fafc57, bf0cc8b and 545f196 hold the reader as the sixth "
              "round began (24120cb's); 74a8864 and 9c621e8 the reader after its mending on "
-             "fresh-22, 24 and 27 (9c621e8 also on fresh-28). Cells: overall precision / recall "
+             "fresh-22, 24 and 27 (9c621e8 also on fresh-28); 76094c5, 31df7b0, 42b80af, "
+             "6c46a18 and 34a7846 the reader after its mending on fresh-28, 29, 31 and 32. "
+             "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
                   "status", "after", "status"), _row(*["---"] * 8)]
@@ -193,7 +195,8 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "since the fourth round; in the fifth, fresh-3 to fresh-21 were written; in the "
              "sixth, fresh-22 to fresh-27 (measured with the reader as the round began, then "
              "mended on 22, 24 and 27) and fresh-28 to fresh-33 (measured with the reader so "
-             "mended, then mended on 28, 29, 31 and 32). All but "
+             "mended, then mended on 28, 29, 31 and 32) and fresh-34 to fresh-39 (measured "
+             "with the reader so mended, then mended on 34, 37 and 38). All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
              "when the issue was filed; round start: as fresh-3 found it, before the fifth "
