@@ -287,3 +287,18 @@ def test_an_agencys_mail_ties_only_to_the_client_it_names():
     read = scan_mailbox(first + other, tracker, as_of=AS_OF, me=ME).evidence
     assert list(read["subject"]) == ["Sorrel Health - next steps"]
     assert list(read["rows"]) == [[0]]
+
+
+def test_two_roles_named_the_one_the_message_decides_about_is_picked():
+    from analysis.mail.proposals import pick_application
+
+    apps = pd.DataFrame({"company": ["Tollgate Health"] * 2,
+                         "role": ["Backend Engineer (Python)", "Data Platform Engineer"],
+                         "date_applied": pd.to_datetime(["2026-09-20", "2026-09-21"])})
+    text = ("Your applications at Tollgate Health\nI saw you applied for both Backend Engineer "
+            "(Python) and Data Platform Engineer. We'd like to move forward with you for the "
+            "Data Platform Engineer role. The Backend Engineer team will follow up separately.")
+    assert pick_application(apps, [0, 1], text, dt.datetime(2026, 10, 2)) == ([1], "")
+    both = ("Your applications\nYou applied for Backend Engineer (Python) and Data Platform "
+            "Engineer.")
+    assert pick_application(apps, [0, 1], both, dt.datetime(2026, 10, 2))[0] == []

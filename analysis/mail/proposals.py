@@ -92,8 +92,22 @@ def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.da
                   and f" {fold(apps.at[r, s.ROLE])} " in words]
     if len(chosen) == 1:
         return chosen, ""
+    # Both named: the one named where the message decides something ("we'd like to move
+    # forward with you for the Data Platform Engineer role"; the other "will follow up").
+    decisive = " ".join(p for p in mm.sentences(text[:3000]) if _DECIDES.search(p))
+    said = f" {fold(decisive)} "
+    named = [r for r in (chosen or open_rows) if any(f" {w} " in said for w in own[r])]
+    if len(named) == 1:
+        return named, ""
     return [], (f"{len(open_rows)} applications at this company and the message names "
                 "none of their roles apart")
+
+
+_DECIDES = re.compile(
+    r"(?i)\b(?:move forward with you|moving forward with you|invite you|like to (?:meet|invite|"
+    r"offer|interview)|pleased to offer|unfortunately|decided|not (?:be )?(?:moving|proceeding)|"
+    r"einladen|leider|absage|zusage|invitons|malheureusement|retenue?|invitamos|"
+    r"lamentablemente|seleccionad[oa])\b")
 
 
 def propose(evidence: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
