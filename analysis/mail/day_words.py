@@ -80,6 +80,8 @@ PROMISE = any_of(
     r"\b(?:we|i) should (?:know|have (?:an answer|news|a decision))\b",
     r"\bi'll (?:email|write|ping|text|message) you\b",
     r"\b(?:hörst|hören sie|hörst du|hört ihr)\b.{0,60}\bvon (?:uns|mir)\b",
+    r"\b(?:te|le|les) (?:escribo|escribiré|aviso|avisaré|avisamos|avisaremos|contacto|contacta"
+    r"ré|confirmo|confirmaré)\b",
 )
 PROMISE_TIME = any_of(
     r"\b(?:by|within|before|until|no later than|next week|end of|in the next|over the next|"

@@ -253,6 +253,11 @@ REJECTION = any_of(
     r"\b(?:búsqueda|vacante|posición|puesto) (?:la |lo )?(?:cubrimos|cubrieron|hemos cubierto|"
     r"ha sido cubiert[oa])\b",
     r"\bno vamos a avanzar con (?:tu|su|perfiles|otros|candidatos)\b",
+    r"\b(?:seguimos|continuamos|avanzamos|nos quedamos|elegimos|optamos por|decidimos seguir) "
+    r"con (?:una|otra|otro) (?:persona|candidat[oa]|perfil)\b",
+    r"\bcerramos la búsqueda\b",
+    r"\bno (?:\w+ ){0,2}(?:continuará|continúa|avanzará|avanza|sigue|seguirá|continuarás|segui"
+    r"rás) (?:\w+ ){0,2}(?:en el proceso|adelante|con el proceso)\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(

@@ -42,6 +42,7 @@ OFFER = any_of(
     r"(?! (?:un |une |de |d')?(?:entretien|rendez-vous|échange|rencontre|visio|test|appel|"
     r"premier|première|second))",
     r"\bnous vous proposons un (?:contrat|cdi|cdd|poste)\b", r"\blettre d'offre\b",
+    r"(?<!\ba )(?<!\ba la )(?<!\ben la )(?<!\bde la )(?<!\besta )(?<!\bla siguiente )"
     r"\boferta (?:de trabajo|de empleo|formal|laboral|económica)\b", r"\bcarta oferta\b",
     r"\b(?:ein|unser|das) (?:\w+ )?angebot\b.{0,80}\b(?:unterbreiten|vorlegen|zukommen|"
     r"machen)\b", r"\b(?:ihnen|dir|euch)\b(?:(?!\bnicht\b|\bkein).){0,60}\b(?:die|eine|"
@@ -193,6 +194,8 @@ RESCHEDULE = any_of(
     r"\bchangement d'horaire\b",
     r"\b(?:push|move|bump) (?:it |this |our \w+ |the \w+ )?(?:back |out )?(?:to|till|until) (?"
     r":\w+day|mon|tue|tues|wed|thu|thurs|fri|next|tomorrow|the \d)",
+    r"\bmover (?:la|nuestra|su|tu) (?:entrevista|reunión|cita|llamada)\b",
+    r"\bnueva cita\b",
 )
 MEETING = (
     # compounds too: "Telefoninterview", "Bewerbungsgespräch", "videoentrevista"
