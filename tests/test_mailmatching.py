@@ -302,3 +302,19 @@ def test_two_roles_named_the_one_the_message_decides_about_is_picked():
     both = ("Your applications\nYou applied for Backend Engineer (Python) and Data Platform "
             "Engineer.")
     assert pick_application(apps, [0, 1], both, dt.datetime(2026, 10, 2))[0] == []
+
+
+def test_the_role_a_writer_wrote_about_before_decides_when_the_no_names_none():
+    """An agency's consultant turns down the role she put the person forward for; the body
+    also mentions the company's other role, which its own team handles."""
+    from analysis.mail.proposals import pick_application
+
+    apps = pd.DataFrame({"company": ["Halloran Finch Ltd"] * 2,
+                         "role": ["Management Accountant", "Financial Analyst"],
+                         "date_applied": pd.to_datetime(["2026-09-15", "2026-09-20"])})
+    text = ("Halloran Finch - feedback\nUnfortunately you've been unsuccessful on this "
+            "occasion. I noticed you've applied directly for their Financial Analyst role too - "
+            "that's handled by their internal team.")
+    when = dt.datetime(2026, 10, 8)
+    assert pick_application(apps, [0, 1], text, when, known={0}) == ([0], "")
+    assert pick_application(apps, [0, 1], text, when) == ([1], "")

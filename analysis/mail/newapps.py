@@ -101,8 +101,8 @@ def company_of(record: Evidence) -> str | None:
                 return name
     for found in _SIGNATURE.finditer(text):
         name = _clean(found.group(1) or found.group(2) or "")
-        if name:
-            return name
+        if name and not _own_domain(re.sub(r"(?i)^the\s+", "", name), address):
+            return name  # not "The reed.co.uk team": the messenger's own name
     domain = domain_of(address)
     if is_ats(domain) or in_domains(domain, FREE_MAIL) or is_board(address) or \
             is_platform(address):

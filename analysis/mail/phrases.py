@@ -391,6 +391,9 @@ ASSESSMENT = any_of(
     r"\btestes (?:online|técnicos?|de lógica|de raciocínio|práticos?)\b",
     r"\b(?:recorded|one-way|one way|asynchronous|async|on-demand|pre-recorded) (?:video )?(?:i"
     r"nterview|questions)\b",
+    r"\b(?:led|run|conducted) by an? (?:ai|a\.i\.|artificial intelligence|virtual) (?:intervie"
+    r"wer|assistant|recruiter)\b",
+    r"\bai[- ](?:led|powered|run) interview\b",
 )
 # A video interview answered alone, recorded: an assessment, not a meeting.
 ONE_WAY = any_of(
@@ -399,7 +402,9 @@ ONE_WAY = any_of(
     r"ponses|video)\b",
     r"\b(?:entrevista|entretien|interview|colloquio) (?:vidéo |video |en vídeo )?(?:grabad[oa]"
     r"|enregistrée?|aufgezeichnet\w*|registrat[oa]|différée?|diferid[oa])\b",
-    r"\bzeitversetzte\w* (?:video)?interview\b")
+    r"\bzeitversetzte\w* (?:video)?interview\b",
+    r"\b(?:led|run|conducted) by an? (?:ai|a\.i\.|artificial intelligence|virtual) "
+    r"(?:interviewer|assistant|recruiter)\b", r"\bai[- ](?:led|powered|run) interview\b")
 # A questionnaire counts as an assessment only from an assessment platform (from anyone else it
 # may be a survey about the process).
 QUESTIONNAIRE = any_of(r"\bquestionnaires?\b", r"\bfragebögen\b", r"\bfragebogen\b",

@@ -51,13 +51,15 @@ def _role_words(role: object) -> set[str]:
         if isinstance(role, str) else set()
 
 
-def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.datetime
-                     ) -> tuple[list[int], str]:
+def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.datetime,
+                     known: Iterable[int] = ()) -> tuple[list[int], str]:
     """The application a message concerns among a company's, and why: of those applied for
     by the message's day (nothing before an application counts), the one whose role's own
     words (those the other roles there do not share) the text's first line (the subject)
-    names, when it names one only; else the one whose own words the text names most; when none is
-    named, the one whose whole role the text names; a tie proposes nothing and says so.
+    names, when it names one only; else the one a sentence deciding something names; else
+    the one of ``known`` (those its writer wrote about before), when one only; else the one
+    whose own words the text names most; when none is named, the one whose whole role the
+    text names; a tie proposes nothing and says so.
 
     >>> apps = pd.DataFrame({"role": ["Data Analyst", "Senior Data Analyst"],
     ...                      "date_applied": pd.to_datetime(["2026-01-05", "2026-01-06"])})
@@ -82,6 +84,18 @@ def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.da
     titled = [r for r in open_rows if any(f" {w} " in subject for w in own[r])]
     if len(titled) == 1:
         return titled, ""
+    # The one named where the message decides something ("we'd like to move forward with you
+    # for the Data Platform Engineer role"; the other "will follow up").
+    decisive = " ".join(p for p in mm.sentences(text[:3000]) if _DECIDES.search(p))
+    said = f" {fold(decisive)} "
+    named = [r for r in open_rows if any(f" {w} " in said for w in own[r])]
+    if len(named) == 1:
+        return named, ""
+    # The one its writer wrote about before (an agency's consultant, not the team that
+    # handles the other)
+    before = [r for r in open_rows if r in set(known)]
+    if len(before) == 1:
+        return before, ""
     words = f" {fold(text[:3000])} "
     scores = {r: sum(f" {w} " in words for w in own[r]) for r in open_rows}
     best = max(scores.values())
@@ -92,13 +106,6 @@ def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.da
                   and f" {fold(apps.at[r, s.ROLE])} " in words]
     if len(chosen) == 1:
         return chosen, ""
-    # Both named: the one named where the message decides something ("we'd like to move
-    # forward with you for the Data Platform Engineer role"; the other "will follow up").
-    decisive = " ".join(p for p in mm.sentences(text[:3000]) if _DECIDES.search(p))
-    said = f" {fold(decisive)} "
-    named = [r for r in (chosen or open_rows) if any(f" {w} " in said for w in own[r])]
-    if len(named) == 1:
-        return named, ""
     return [], (f"{len(open_rows)} applications at this company and the message names "
                 "none of their roles apart")
 

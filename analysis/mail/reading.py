@@ -104,7 +104,11 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
         person = not outgoing and candidate.how not in ("ats", "platform", "board") \
             and not candidate.automatic and is_person(*candidate.sender) \
             and not is_ats(domain_of(candidate.sender[1]))  # a system copying the recruiter
-        picked, why = (_pick(candidate, candidate.date, index, rows, text, rows_of, heard)
+        # whom the message is from, or to, that wrote before: a person, never a system
+        writers = [a for _, a in candidate.recipients] if outgoing else (
+            [candidate.sender[1]] if person else [])
+        picked, why = (_pick(candidate, candidate.date, index, rows, text, rows_of,
+                             set().union(*(heard.get(a, set()) for a in writers)))
                        if rows else ([], ""))
         if outgoing:
             # what the person answers: the application the message is about, not every one
@@ -213,7 +217,7 @@ def _about_a_job(text: str, index: Index, rows: list[int], *, mine: bool) -> boo
 
 
 def _pick(candidate: Candidate, when: dt.datetime, index: Index, rows: list[int], text: str,
-          rows_of: dict[str, list[int]], heard: dict[str, set[int]]) -> tuple[list[int], str]:
+          rows_of: dict[str, list[int]], known: set[int]) -> tuple[list[int], str]:
     """The application a message is about among ``rows``, and why none could be told apart;
     when the words tell none apart, the thread may."""
     # a reply in a thread is about the thread's application, whatever words it shares with
@@ -224,14 +228,9 @@ def _pick(candidate: Candidate, when: dt.datetime, index: Index, rows: list[int]
         # in the thread of the frontend role's no)
         titled, why = pick_application(index.apps, rows, candidate.subject, when)
         return (titled if not why and titled and titled != earlier else earlier), ""
-    picked, why = pick_application(index.apps, rows, text, when)
+    picked, why = pick_application(index.apps, rows, text, when, known)
     if why and earlier and set(earlier) <= set(rows):
         picked, why = earlier, ""
-    if why:  # the person this message is from or to wrote about one of them only
-        known = set().union(*(heard.get(a, set()) for a in (
-            candidate.sender[1], *(address for _, address in candidate.recipients))))
-        if len(known & set(rows)) == 1:
-            picked, why = sorted(known & set(rows)), ""
     return picked, why
 
 
@@ -262,7 +261,11 @@ def _rows(candidate: Candidate, index: Index, body: str,
         # An agency recruits for several clients: its mail is about the client it names, and
         # not about this one when it names another role of the same kind ("Data Analyst"
         # for a tracked "Reporting Analyst").
-        rows = index.named_in(heading) or index.named_in(body[:3000], short=False) or [
+        named = index.named_in(heading) or index.named_in(body[:3000], short=False)
+        held = set(index.by_contact.get(candidate.sender[1], [])) & set(named)
+        # the client named, and of its applications those this recruiter is the contact for
+        # (not the one its own team handles)
+        rows = sorted(held) or named or [
             r for r in rows if not _other_role(index.apps.at[r, s.ROLE], candidate.subject)]
     if not rows and event is not None and event[2]:
         organiser = event[2]
