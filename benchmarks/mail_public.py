@@ -147,7 +147,9 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "42f9228, 4013512, 4fafc57, bf0cc8b and 545f196 hold the reader as the sixth "
              "round began (24120cb's); 74a8864 and 9c621e8 the reader after its mending on "
              "fresh-22, 24 and 27 (9c621e8 also on fresh-28); 76094c5, 31df7b0, 42b80af, "
-             "6c46a18 and 34a7846 the reader after its mending on fresh-28, 29, 31 and 32. "
+             "6c46a18 and 34a7846 the reader after its mending on fresh-28, 29, 31 and 32; "
+             "a2b3882, 13ee0f6, 6554637, 0435c51 and 11ab991 after its mending on fresh-34, "
+             "37 and 38. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -196,7 +198,9 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "sixth, fresh-22 to fresh-27 (measured with the reader as the round began, then "
              "mended on 22, 24 and 27) and fresh-28 to fresh-33 (measured with the reader so "
              "mended, then mended on 28, 29, 31 and 32) and fresh-34 to fresh-39 (measured "
-             "with the reader so mended, then mended on 34, 37 and 38). All but "
+             "with the reader so mended, then mended on 34, 37 and 38) and fresh-40 to "
+             "fresh-45 (measured with the reader so mended, then mended on 41, 43 and 45). "
+             "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
              "when the issue was filed; round start: as fresh-3 found it, before the fifth "
