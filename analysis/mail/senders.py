@@ -5,6 +5,7 @@ someone away (an auto-reply). The reader weighs a message's words by its sender.
 
 from __future__ import annotations
 
+import functools
 import re
 from email.message import Message
 
@@ -101,6 +102,7 @@ _PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "den", "v
                         "ten", "ter", "la", "le", "y", "e", "dos", "das", "zu", "bin", "al"})
 
 
+@functools.lru_cache(maxsize=65536)  # a mailbox hears from the same senders again and again
 def is_person(name: str, address: str) -> bool:
     """Whether a person wrote from this sender: a display name of two to four words that
     name no organisation ("Ana Ruiz", "Dr. Carsten Mahler"), or none and an address like
