@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from analysis.mail import assessment_words as aw
 from analysis.mail import conditions as cond
 from analysis.mail import day_words as dw
 from analysis.mail import no_words as no
@@ -100,25 +101,6 @@ class Meaning:
     interview_at: dt.datetime | None = None
     promised: dt.date | None = None
     screening: bool = False
-
-
-# Words texted short, spelled out for the tables ("moving fwd w/ someone else", "free tmrw?").
-_SHORT = {"w/": "with", "w/o": "without", "fwd": "forward", "tmrw": "tomorrow",
-          "tmr": "tomorrow", "tomo": "tomorrow", "thru": "through", "ppl": "people",
-          "pls": "please", "plz": "please", "abt": "about", "bc": "because", "b/c": "because",
-          "rn": "right now", "asap": "as soon as possible", "thx": "thanks",
-          "convo": "conversation", "mins": "minutes", "hrs": "hours"}
-_SHORT_WORDS = re.compile(r"(?i)(?<![\w/])(w/o|w/|b/c|fwd|tmrw|tmr|tomo|thru|ppl|pls|plz|abt|bc|"
-                          r"rn|asap|thx|convo|mins|hrs)(?![\w/])")
-
-
-def casual(text: str) -> str:
-    """The text with words texted short spelled out.
-
-    >>> casual("ok we're moving fwd w/ someone else, free tmrw?")
-    "ok we're moving forward with someone else, free tomorrow?"
-    """
-    return _SHORT_WORDS.sub(lambda m: _SHORT[m.group(1).lower()], text)
 
 
 def sentences(text: str) -> list[str]:
@@ -233,7 +215,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     tracking system's); ``person`` that a person wrote it (a name, a personal address);
     ``board`` that a job board relays it; ``platform`` that a scheduling, assessment or
     e-signature service sends it for the employer."""
-    body = casual(body[:READ_CHARS])
+    body = ph.casual(body[:READ_CHARS])
     # A reply's subject ("RE: Offer letter") is the earlier message's, not what this one says.
     replying = bool(REPLYING.match(subject))
     if replying:
@@ -270,7 +252,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     invited = calendar is not None or moved or any(
         not cond.HEDGE.search(said.parts[i])
         and not _THANKS.search(_THANKS_FOR_APPLYING.sub("", said.parts[i]))
-        and not ph.ONE_WAY.search(said.parts[i])  # answers recorded alone: an assessment
+        and not aw.ONE_WAY.search(said.parts[i])  # answers recorded alone: an assessment
         for i in said.hits(ph.INVITE)) or _laid_out(said, text, sent)
     screening = said.any(ph.SCREENING)
     if invited:
@@ -282,10 +264,10 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     # "hemos recibido una solicitud para cambiar la contraseña": an account's notice
     acknowledged = said.any(ph.ACKNOWLEDGEMENT) and not (
         said.any(om.TRANSACTIONAL, within=4) and not said.any(ph.OWN_APPLICATION, within=3))
-    if any(not cond.HEDGE.search(said.parts[i]) and ph.ASSESSMENT_ASK.search(said.parts[i])
-           for i in said.hits(ph.ASSESSMENT)) or (
-            platform and any(ph.ASSESSMENT_ASK.search(said.parts[i])
-                             for i in said.hits(ph.QUESTIONNAIRE))):
+    if any(not cond.HEDGE.search(said.parts[i]) and aw.ASSESSMENT_ASK.search(said.parts[i])
+           for i in said.hits(aw.ASSESSMENT)) or (
+            platform and any(aw.ASSESSMENT_ASK.search(said.parts[i])
+                             for i in said.hits(aw.QUESTIONNAIRE))):
         return Meaning(ASSESSMENT, 0.9, promised=promised)
     if board or said.any(ph.NOTICE, within=4) and not person:
         if said.any(ph.NOTICE):
@@ -449,7 +431,7 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
     accepting an offer, the thanks after a rejection, the thank-you after an interview (in
     everyday words too: "so glad we got to talk this morning"), the follow-up, or the
     application itself."""
-    body = casual(body[:READ_CHARS])
+    body = ph.casual(body[:READ_CHARS])
     # A reply's subject ("Re: Thank you for the interview") is the earlier message's.
     replying = bool(REPLYING.match(subject))
     parts = _decisive(([] if replying else sentences(subject)) + sentences(body))

@@ -1,0 +1,78 @@
+"""The words of a test set for the person: an assessment (a coding challenge, a case study, a
+written exam, a questionnaire from an assessment platform, a video interview answered alone)
+and the words that ask the person to take it, in the reader's languages."""
+
+from __future__ import annotations
+
+from analysis.mail.phrases import any_of
+
+ASSESSMENT = any_of(
+    r"\b(?:online |technical |coding |skills? |cognitive |personality )?assessment\b",
+    r"\bcoding (?:challenge|test|exercise)\b", r"\btake[- ]home\b", r"\btechnical (?:test|"
+    r"exercise|task|challenge)\b", r"\bonline test\b", r"\bhackerrank\b", r"\bcodility\b",
+    r"\bcodesignal\b", r"\btestgorilla\b", r"\bcase study\b", r"\bassessments\b",
+    r"\bstart (?:the )?test\b",
+    r"\bonline-test\b", r"\btestaufgabe\b", r"\bfachliche aufgabe\b", r"\bfallstudie\b",
+    r"\beinstellungstest\b", r"\btests? techniques?\b", r"\bévaluations?\b",
+    r"\bexercice technique\b",
+    r"\bpruebas? (?:técnicas?|online|prácticas?)\b", r"\bevaluaci(?:ón|ones)\b",
+    r"\bcuestionario\b",
+    r"\bcoding[- ]aufgabe\b",
+    r"\bprogrammieraufgabe\b",
+    r"\b(?:\w+[- ])?(?:test|case)[- ]?aufgabe\b",
+    r"\bcode challenge\b",
+    r"\bcoding assignment\b",
+    r"\b(?:arbetsprov|färdighetstest|personlighetstest|logiktest|personlighedstest|personlighe"
+    r"tstest|kodtest|case-?opgave|caseoppgave|caseuppgift)\b",
+    r"\b(?:test (?:techniczny|kompetencji|online|wiedzy)|zadani\w+ (?:rekrutacyjn|techniczn|do"
+    r"mow)\w*)\b",
+    r"\btest\w* (?:techniczn|online|kompetencj|wiedzy)\w*",
+    r"\bteste (?:online|técnico|tecnico|de lógica|de raciocínio|prático)\b",
+    r"\bavaliaç(?:ão|ões) (?:online|técnica|técnicas)\b",
+    r"\bprova (?:online|tecnica|técnica|pratica|prática)\b",
+    r"\btest (?:tecnico|attitudinale|di valutazione)\b",
+    r"\b(?:case-?opdracht|thuisopdracht|praktijkopdracht)\b",
+    r"\b(?:épreuves? écrites?|prova scritta|prove scritte|prueba escrita|ejercicio escrito|exa"
+    r"men escrito|schriftliche (?:prüfung|arbeitsprobe|aufgabe)|schriftelijke (?:toets|test))"
+    r"\b",
+    r"\btestes (?:online|técnicos?|de lógica|de raciocínio|práticos?)\b",
+    r"\b(?:recorded|one-way|one way|asynchronous|async|on-demand|pre-recorded) (?:video )?(?:i"
+    r"nterview|questions)\b",
+    r"\b(?:led|run|conducted) by an? (?:ai|a\.i\.|artificial intelligence|virtual) (?:intervie"
+    r"wer|assistant|recruiter)\b",
+    r"\bai[- ](?:led|powered|run) interview\b",
+)
+# A video interview answered alone, recorded: an assessment, not a meeting.
+ONE_WAY = any_of(
+    r"\b(?:recorded|one-way|one way|asynchronous|async|on-demand|pre-recorded|self-recorded) "
+    r"(?:video )?(?:interview|questions|assessment)\b", r"\brecord (?:your|the) (?:answers|res"
+    r"ponses|video)\b",
+    r"\b(?:entrevista|entretien|interview|colloquio) (?:vidéo |video |en vídeo )?(?:grabad[oa]"
+    r"|enregistrée?|aufgezeichnet\w*|registrat[oa]|différée?|diferid[oa])\b",
+    r"\bzeitversetzte\w* (?:video)?interview\b",
+    r"\b(?:led|run|conducted) by an? (?:ai|a\.i\.|artificial intelligence|virtual) "
+    r"(?:interviewer|assistant|recruiter)\b", r"\bai[- ](?:led|powered|run) interview\b")
+# A questionnaire counts as an assessment only from an assessment platform (from anyone else it
+# may be a survey about the process).
+QUESTIONNAIRE = any_of(r"\bquestionnaires?\b", r"\bfragebögen\b", r"\bfragebogen\b",
+                       r"\bcuestionarios?\b", r"\bquestionari[o]?\b", r"\bvragenlijst\w*\b",
+                       r"\bquestionários?\b")
+ASSESSMENT_ASK = any_of(
+    r"\b(?:invit\w*|complete|take|start|begin|finish|attempt|sit)\b", r"\bplease\b",
+    r"\blink\b", r"\bbearbeiten\b", r"\babsolvieren\b", r"\bdurchführen\b", r"\beinladung\b",
+    r"\bcompléter\b", r"\bréaliser\b", r"\bpasser\b", r"\bcompletar\b", r"\brealizar\b",
+    r"\bresponder\b", r"\bsend you\b", r"\bschicken\b", r"\bsenden (?:wir|ihnen)\b",
+    r"\bvous envoy\w*\b", r"\b(?:te|le) enviar\w*\b", r"\bnext step\b",
+    r"\bnächste[nr]? schritt\b", r"\bprochaine étape\b", r"\bsiguiente paso\b", r"\bcomplet\w*"
+    r"\b", r"\brealic\w*\b", r"\babsolvier\w*\b",
+    r"\bbearbeit\w*\b", r"\breminder\b", r"\brappel\b", r"\berinnerung\b", r"\brecordatorio\b",
+    r"\b(?:is|are) (?:ready|waiting|available)\b", r"\bclick\b",
+    r"\bdeadline\b", r"\bexpires?\b", r"\bdue\b",
+    r"\b(?:genomför\w*|gennemfør\w*|gjennomfør\w*|wykona\w*|rozwiąza\w*|wypełni\w*)\b",
+    r"\b(?:nästa steg|næste skridt|neste steg|następn\w+ etap\w*|kolejn\w+ etap\w*)\b",
+    r"\b(?:länk\w*|link\w*)\b",
+    r"\b(?:acessar|acesse|concluíd\w*|conclua|fazer o teste|svolgere|accedere|completare|rozpo"
+    r"cznij|uitvoeren|maken)\b",
+    r"\b(?:convoc\w*|ammess\w*|téléchargeable|zugelassen)\b",
+    r"\b(?:próxima etapa|prossima fase|prossimo passo|volgende stap|próximo paso)\b",
+)
