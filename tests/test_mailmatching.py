@@ -318,3 +318,21 @@ def test_the_role_a_writer_wrote_about_before_decides_when_the_no_names_none():
     when = dt.datetime(2026, 10, 8)
     assert pick_application(apps, [0, 1], text, when, known={0}) == ([0], "")
     assert pick_application(apps, [0, 1], text, when) == ([1], "")
+
+
+def test_the_persons_acceptance_ends_it_a_background_check_after_is_no_new_offer():
+    tracker = apps_frame([{"company": "Norwick Labs", "role": "Full Stack Engineer",
+                           "date_applied": "2026-10-01", "status": "interviewing"}])
+    offer = mail("Your offer", "We are delighted to offer you the position of Full Stack "
+                 "Engineer.", sender="Jess Alvarado <jess@norwicklabs.example>",
+                 date="Thu, 12 Nov 2026 10:00:00 +0000")
+    accept = mail("Re: Your offer", "I am writing to formally accept the position of Full "
+                  "Stack Engineer.", sender=ME, to="Jess Alvarado <jess@norwicklabs.example>",
+                  date="Mon, 16 Nov 2026 10:00:00 +0000")
+    check = mail("Action required: your background check for Norwick Labs",
+                 "Norwick Labs has asked HireRight, its background screening partner, to "
+                 "complete a background check as part of your offer of employment.",
+                 sender="Norwick Labs via HireRight <noreply@hireright.example>",
+                 date="Tue, 17 Nov 2026 10:00:00 +0000")
+    found = scan(tracker, offer, accept, check)
+    assert list(found.loc[found["column"] == "status", "value"]) == ["accepted"]

@@ -239,7 +239,8 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
             and not said.any(ph.INVITE, firm=True) and not said.any(ph.ACKNOWLEDGEMENT)):
         sure = 0.95 if rejected else 0.8
         return Meaning(REJECTION, sure, promised=promised)
-    if any(not ph.NEXT_STAGE.search(said.parts[i]) for i in said.hits(ph.OFFER)) or (
+    if any(not ph.NEXT_STAGE.search(said.parts[i]) and not ph.AFTER_OFFER.search(said.parts[i])
+           for i in said.hits(ph.OFFER)) or (
             _told(said, ph.PAY) and _told(said, ph.START)):
         # the decision an offer waits for is the person's, whatever day it names
         return Meaning(OFFER, 0.9)

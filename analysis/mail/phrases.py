@@ -125,6 +125,10 @@ OFFER = any_of(
     r"\bcarta[- ]proposta\b",
     r"\bproposta (?:de trabalho|de emprego|de contratação|formal)\b",
 )
+# What follows an offer made already: a background check, references, the signed papers.
+AFTER_OFFER = any_of(r"\bbackground (?:check|screening|verification)\b", r"\bscreening partner\b",
+                     r"\b(?:hireright|sterling|checkr|first advantage)\b",
+                     r"\b(?:envelope|document) (?:has been )?(?:completed|signed by all)\b")
 # A step of the process still to come: a sentence naming one chooses the person for it, not for
 # the job ("has sido seleccionada para la siguiente fase").
 _NEXT_STAGES = (

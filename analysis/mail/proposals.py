@@ -187,6 +187,11 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
     # Status: the latest message that moves it (the employer's word or the person's own
     # decision), never a step back, never past accepted or withdrawn.
     deciding = [r for r in records if r["kind"] in _STATUS_OF]
+    # the person's own acceptance, decline or withdrawal ends it: no later mail moves it back
+    ending = next((i for i, r in enumerate(deciding)
+                   if _STATUS_OF[str(r["kind"])] in (s.ACCEPTED, s.WITHDRAWN)), None)
+    if ending is not None:
+        deciding = deciding[:ending + 1]
     if deciding:
         last = deciding[-1]
         status = _STATUS_OF[str(last["kind"])]
