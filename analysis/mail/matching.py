@@ -275,9 +275,17 @@ class Index:
                    initials={k: v for k, v in initials.items() if v},
                    agencies=frozenset(agencies))
 
-    def keys_of(self, rows: list[int]) -> set[str]:
-        """The company keys of ``rows``."""
-        return {key for key, held in self.by_key.items() if set(rows) & set(held)}
+    def owns_domain(self, rows: list[int], sender: tuple[str, str]) -> bool:
+        """Whether a sender whose mail named the company of ``rows`` writes from that
+        company's own domain, not an agency's or a newsletter's: its display name is the
+        company's, or the domain opens with its name or its initials, or holds the opening of
+        one of its longer words ("bcl-leman" for Banque Cantonale Lémanique)."""
+        keys = [key for key, held in self.by_key.items() if set(rows) & set(held)
+                and len(key) >= 3]
+        labels = domain_labels(sender[1])
+        return self.named_in(sender[0]) == rows or any(
+            label.startswith(key) for label in labels for key in keys) or any(
+            _resembles(label, self.apps.at[r, s.COMPANY]) for label in labels for r in rows)
 
     def by_domain(self, address: str) -> list[int]:
         """``domain_rows``, remembered per domain (a mailbox has few domains, many times)."""
@@ -346,6 +354,16 @@ class Index:
         """Whether an address is an agency recruiter's the tracker holds as a contact (its
         domain names none of the companies the contact is held for)."""
         return any(label in self.agencies for label in domain_labels(address))
+
+
+def _resembles(label: str, company: object) -> bool:
+    """Whether a domain label could be a company's: its initials open it, or it holds the
+    opening of one of its longer, uncommon words."""
+    words = fold(company).split()
+    initials = "".join(w[0] for w in words)
+    plain = label.replace("-", "")
+    return (len(initials) >= 3 and plain.startswith(initials)) or any(
+        len(w) >= 5 and w not in COMMON_WORDS and w[:5] in plain for w in words)
 
 
 def is_bulk(message: Message | msg.Head, sender: str, labels: str) -> bool:

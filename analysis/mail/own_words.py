@@ -1,7 +1,7 @@
 """The phrases of the person's own mail to an employer, sentence by sentence, in English,
-German, French, Spanish, Italian, Dutch and Portuguese: the thank-you after an interview (in
-everyday words too), the thanks after a rejection, the follow-up, accepting or declining an
-offer, withdrawing, the application itself."""
+German, French, Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian and Polish:
+the thank-you after an interview (in everyday words too), the thanks after a rejection, the
+follow-up, accepting or declining an offer, withdrawing, the application itself."""
 
 from __future__ import annotations
 

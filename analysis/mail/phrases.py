@@ -360,6 +360,7 @@ INVITE = any_of(
     r"\bqueda(?:mos)? (?:para|agendad[oa] para|fijad[oa] para|confirmad[oa] para) (?:el |este "
     r"|mañana)",
     r"\b(?:siguiente|última|próxima) instancia\b.{0,60}\b(?:entrevista|reunión|charla|llamada)\b",
+    r"\b(?:would|'d) (?:like|love) to (?:move|go) (?:forward|ahead) with you\b",
 )
 # What only an interview is called (not a "talk" or a "meeting" in a newsletter).
 INTERVIEW_WORD = any_of(

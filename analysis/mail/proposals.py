@@ -11,6 +11,8 @@ from typing import Any
 import pandas as pd
 
 from analysis.mail import meaning as mm
+from analysis.mail import no_words as no
+from analysis.mail import phrases as ph
 from analysis.mail.newapps import company_of, tracked_already
 from analysis.model import schema as s
 from analysis.model.keys import company_key, fold
@@ -86,7 +88,8 @@ def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.da
         return titled, ""
     # The one named where the message decides something ("we'd like to move forward with you
     # for the Data Platform Engineer role"; the other "will follow up").
-    decisive = " ".join(p for p in mm.sentences(text[:3000]) if _DECIDES.search(p))
+    decisive = " ".join(p for p in mm.sentences(text[:3000])
+                        if no.REJECTION.search(p) or ph.INVITE.search(p) or ph.OFFER.search(p))
     said = f" {fold(decisive)} "
     named = [r for r in open_rows if any(f" {w} " in said for w in own[r])]
     if len(named) == 1:
@@ -108,13 +111,6 @@ def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.da
         return chosen, ""
     return [], (f"{len(open_rows)} applications at this company and the message names "
                 "none of their roles apart")
-
-
-_DECIDES = re.compile(
-    r"(?i)\b(?:move forward with you|moving forward with you|invite you|like to (?:meet|invite|"
-    r"offer|interview)|pleased to offer|unfortunately|decided|not (?:be )?(?:moving|proceeding)|"
-    r"einladen|leider|absage|zusage|invitons|malheureusement|retenue?|invitamos|"
-    r"lamentablemente|seleccionad[oa])\b")
 
 
 def propose(evidence: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:

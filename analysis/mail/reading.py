@@ -197,7 +197,8 @@ def _asks_to_meet(meaning: mm.Meaning, person: bool, text: str) -> bool:
 
 
 def _answers(candidate: Candidate, rows_of: dict[str, list[int]]) -> bool:
-    """Whether a message answers one read before (its thread) or says it replies."""
+    """Whether a message answers one read before (its thread); a "Re:" alone, which sales
+    follow-ups write too, is no answer."""
     return any(r in rows_of for r in candidate.references)
 
 

@@ -27,9 +27,7 @@ from analysis.mail import message as msg
 from analysis.mail import phrases as ph
 from analysis.mail.matching import (
     BOARD_DOMAINS,
-    COMMON_WORDS,
     Index,
-    domain_labels,
     domain_of,
     in_domains,
     is_ats,
@@ -40,8 +38,6 @@ from analysis.mail.matching import (
 from analysis.mail.proposals import propose
 from analysis.mail.reading import Candidate, read_candidates
 from analysis.mail.senders import FREE_MAIL, is_auto_reply, is_board, is_person, is_platform
-from analysis.model import schema as s
-from analysis.model.keys import fold
 
 MAX_KEPT_BYTES = 400 * 1024 * 1024  # bytes of candidate messages held for reading
 MAX_THREAD_BYTES = 100 * 1024 * 1024  # bytes of possible thread replies held
@@ -267,14 +263,11 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
                 else [entry.sender[1]]
             tied = next((by_domain[domain_of(a)] for a in addresses
                          if domain_of(a) in by_domain), None)
-            if tied is not None:  # read for the company it names; an agency's names one
-                how = "subject"
-                if not _own_domain(tied, index):
-                    entry.rows, entry.how = [], how
-                    candidates[entry.message_id] = entry
-                    continue
+            how = "subject"  # read for the company it names
         if tied is not None:
-            entry.rows, entry.how = tied.rows, how
+            # an agency's domain gives no client: its message is read for the one it names
+            own = how != "subject" or index.owns_domain(tied.rows, tied.sender)
+            entry.rows, entry.how = (tied.rows if own else []), how
             candidates[entry.message_id] = entry
     evidence = read_candidates(list(candidates.values()), index, mine)
     stats["matched"] = len(candidates)
@@ -282,19 +275,6 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
     figures = {k: float(v) for k, v in stats.items()}
     figures["seconds"] = round(time.perf_counter() - started, 3)
     return MailScan(proposals=proposals, stats=figures, me=mine, evidence=evidence)
-
-
-def _own_domain(candidate: Candidate, index: Index) -> bool:
-    """Whether a message tied by the company it names shows its sender's domain to be that
-    company's own: its display name is the company's, or the domain opens with the name, its
-    initials or the opening of one of its longer words ("bcl-leman" for Banque Cantonale
-    Lémanique)."""
-    keys = [key for key in index.keys_of(candidate.rows) if len(key) >= 3]
-    labels = domain_labels(candidate.sender[1])
-    return index.named_in(candidate.sender[0]) == candidate.rows or any(
-        label.startswith(key) for label in labels for key in keys) or any(
-        _resembles(label, index.apps.at[r, s.COMPANY]) for label in labels
-        for r in candidate.rows)
 
 
 def _names_its_domain(candidate: Candidate, index: Index) -> bool:
@@ -307,20 +287,9 @@ def _names_its_domain(candidate: Candidate, index: Index) -> bool:
             domain, FREE_MAIL | BOARD_DOMAINS) or is_ats(domain) or is_board(sender[1]) \
             or is_platform(sender[1]):
         return False
-    if _own_domain(candidate, index):
+    if index.owns_domain(candidate.rows, sender):
         return True
     return is_person(*sender) and index.named_in(candidate.subject) == candidate.rows
-
-
-def _resembles(label: str, company: object) -> bool:
-    """Whether a domain label could be a company's (its initials open it, or it holds the
-    opening of one of its longer words: "bcl-leman" for Banque Cantonale Lémanique), not an
-    agency's or a newsletter's that merely wrote its name."""
-    words = fold(company).split()
-    initials = "".join(w[0] for w in words)
-    plain = label.replace("-", "")
-    return (len(initials) >= 3 and plain.startswith(initials)) or any(
-        len(w) >= 5 and w not in COMMON_WORDS and w[:5] in plain for w in words)
 
 
 def _read_already() -> bytes:

@@ -215,9 +215,8 @@ def _clock(text: str) -> dt.time | None:
             if match.group("ap").lower().startswith("p") and hour < 12:
                 hour += 12
         elif match.group("h2"):
-            if re.match(r"\d{1,2}\.\d{2}\.(?!\d)", full[match.start():]) and not re.search(
-                    r"(?i)\b(?:um|at|à|a las|alle|om|às|ab|gegen|kl\.?|klockan|klokken|"
-                    r"godz\.?)\s*$", text[:match.start()]):
+            if re.match(r"\d{1,2}\.\d{2}\.(?!\d)", full[match.start():]) and \
+                    not _CLOCK_WORD.search(text[:match.start()]):
                 continue  # "15.10." is a day, not ten past three
             hour, minute = int(match.group("h2")), int(match.group("m2"))
         elif match.group("noon"):
