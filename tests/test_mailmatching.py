@@ -336,3 +336,29 @@ def test_the_persons_acceptance_ends_it_a_background_check_after_is_no_new_offer
                  date="Tue, 17 Nov 2026 10:00:00 +0000")
     found = scan(tracker, offer, accept, check)
     assert list(found.loc[found["column"] == "status", "value"]) == ["accepted"]
+
+
+@pytest.mark.parametrize(("answer", "status"), [
+    # words the reader cannot place: the offer is answered, how is not known
+    ("After a lot of thought I'm going to go a different direction. Wishing the team well.",
+     []),
+    ("Thank you so much for the kind words and for everything along the way.", []),
+    ("I am writing to formally accept the position.", ["accepted"]),
+])
+def test_the_persons_answer_to_an_offer_in_other_words_keeps_the_offer_unproposed(
+        answer, status):
+    tracker = apps_frame([{"company": "Norwick Labs", "role": "Full Stack Engineer",
+                           "date_applied": "2026-10-01", "status": "interviewing"}])
+    offer = mail("Your offer", "We are delighted to offer you the position of Full Stack "
+                 "Engineer.", sender="Jess Alvarado <jess@norwicklabs.example>",
+                 date="Thu, 12 Nov 2026 10:00:00 +0000")
+    reply = mail("Re: Your offer", answer, sender=ME,
+                 to="Jess Alvarado <jess@norwicklabs.example>",
+                 date="Mon, 16 Nov 2026 10:00:00 +0000")
+    found = scan(tracker, offer, reply)
+    assert list(found.loc[found["column"] == "status", "value"]) == status
+    # the offer's day is still the decision's
+    assert list(found.loc[found["column"] == "decision_date", "value"]) == [
+        pd.Timestamp("2026-11-12")]
+    only_offer = scan(tracker, offer)
+    assert list(only_offer.loc[only_offer["column"] == "status", "value"]) == ["offer"]

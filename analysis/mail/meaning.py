@@ -41,10 +41,11 @@ SENT_APPLICATION, SENT_THANK_YOU, SENT_FOLLOW_UP, SENT_REJECTION_THANKS = (
     "sent_application", "sent_thank_you", "sent_follow_up", "sent_rejection_thanks")
 SENT_ACCEPT, SENT_DECLINE, SENT_WITHDRAW = "sent_accept", "sent_decline", "sent_withdraw"
 SENT_SLOT = "sent_slot"  # the person choosing or confirming the interview's day and time
+SENT_ANSWER = "sent_answer"  # the person answering an offer in words the reader cannot place
 RECEIVED_KINDS = (ACKNOWLEDGEMENT, REJECTION, INTERVIEW, ASSESSMENT, OFFER, REPLY, CANCELLED,
                   NOTICE)
 SENT_KINDS = (SENT_APPLICATION, SENT_THANK_YOU, SENT_FOLLOW_UP, SENT_REJECTION_THANKS,
-              SENT_ACCEPT, SENT_DECLINE, SENT_WITHDRAW, SENT_SLOT)
+              SENT_ACCEPT, SENT_DECLINE, SENT_WITHDRAW, SENT_SLOT, SENT_ANSWER)
 NOT_RESPONSES = (ACKNOWLEDGEMENT, NOTICE)  # received, yet not an answer from the employer
 READ_CHARS = 4000  # a message says what it means in its opening; footers and legal text after
 

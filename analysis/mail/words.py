@@ -13,6 +13,7 @@ KIND_LABELS = {
     mm.SENT_FOLLOW_UP: "Your follow-up", mm.SENT_REJECTION_THANKS: "Your thanks after a rejection",
     mm.SENT_ACCEPT: "Your acceptance", mm.SENT_DECLINE: "Your decline",
     mm.SENT_WITHDRAW: "Your withdrawal", mm.SENT_SLOT: "Your choice of interview time",
+    mm.SENT_ANSWER: "Your answer to an offer",
 }
 
 
