@@ -170,6 +170,8 @@ REJECTION = any_of(
     r"\bnot (?:be )?the news you\b",
     r"\b(?:choisi|décidé) de (?:poursuivre|continuer|avancer) avec (?:un|une|d')\s?(?:autres? "
     r")?(?:candidat|personne|profil)",
+    r"\b(?:choisi|décidé|pris la décision) de ne pas (?:poursuivre|continuer|retenir|avancer)\b",
+    r"\b(?:have|had|got) to (?:say|tell you) no\b",
     r"\b(?:requisition|req|position|role|vacancy)\b.{0,20}\b(?:has been|was|is) (?:now )?(?:cl"
     r"osed|cancell?ed|withdrawn)\b",
     r"\bclosing out (?:all )?(?:candidates|applicants|the search)\b",

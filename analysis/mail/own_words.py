@@ -176,6 +176,10 @@ SENT_DECLINE = any_of(
     r"\bdecline (?:the|your|this) (?:\w+ ){0,4}(?:position|role|offer|opportunity)\b",
     r"\b(?:decided|have|must|going|need) to (?:respectfully |regretfully |politely )?decline\b",
     r"\b(?:tacka|tackar|takke|takker) (?:nej|nei)\b",
+    # "I've decided to turn down the position", "j'ai décidé de ne pas y donner suite"
+    r"\b(?:turn|turning) down (?:the|this|your) (?:\w+ ){0,3}(?:position|role|post|job|"
+    r"opportunity)\b",
+    r"\b(?:j'ai (?:\w+ )?décidé|ma décision) de ne pas (?:y )?donner suite\b",
     r"\b(?:odrzuc\w+|nie przyjm\w+|zrezygn\w+ z) (?:\w+ )?(?:ofert\w*|propozycj\w*)\b",
 )
 SENT_WITHDRAW = any_of(
@@ -195,6 +199,8 @@ SENT_WITHDRAW = any_of(
     r"ent|search|selection)\b",
     r"\b(?:trek|trekken)\b.{0,40}\bsollicitatie\b.{0,60}\bin\b",
     r"\bwithdraw me\b",
+    r"\b(?:me retirer|je me retire|me désister)\b.{0,40}\b(?:processus|recrutement|candidature|"
+    r"sélection)\b",
     r"\b(?:i'm|i am) no longer (?:available|interested)\b",
     r"\btake me out of (?:the running|consideration|the process|your process)\b",
     r"\bretir\w+ (?:\w+ ){1,2}(?:ma|mi|la) (?:candidature|candidatura|solicitud)\b",
