@@ -149,7 +149,8 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "fresh-22, 24 and 27 (9c621e8 also on fresh-28); 76094c5, 31df7b0, 42b80af, "
              "6c46a18 and 34a7846 the reader after its mending on fresh-28, 29, 31 and 32; "
              "a2b3882, 13ee0f6, 6554637, 0435c51 and 11ab991 after its mending on fresh-34, "
-             "37 and 38. "
+             "37 and 38; f056c19 (the seventh round's fresh-46 to 51) after its mending on "
+             "fresh-41, 43 and 45 and the person's unplaced answer to an offer. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -199,7 +200,9 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "mended on 22, 24 and 27) and fresh-28 to fresh-33 (measured with the reader so "
              "mended, then mended on 28, 29, 31 and 32) and fresh-34 to fresh-39 (measured "
              "with the reader so mended, then mended on 34, 37 and 38) and fresh-40 to "
-             "fresh-45 (measured with the reader so mended, then mended on 41, 43 and 45). "
+             "fresh-45 (measured with the reader so mended, then mended on 41, 43 and 45); "
+             "in the seventh, fresh-46 to fresh-51 (measured with the reader so mended, "
+             "then mended on 46, 48 and 50). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
