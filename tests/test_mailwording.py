@@ -36,7 +36,8 @@ def test_each_wording_means_what_a_person_reads_in_it(kind, text):
 def test_the_wordings_cover_every_language_and_kind():
     kinds = {kind for kind, _ in LINES}
     assert {mm.REJECTION, mm.OFFER, mm.INTERVIEW, mm.ASSESSMENT, mm.CANCELLED,
-            mm.ACKNOWLEDGEMENT, *mm.SENT_KINDS} - {mm.SENT_APPLICATION, mm.SENT_SLOT, mm.SENT_ANSWER} <= kinds
+            mm.ACKNOWLEDGEMENT, *mm.SENT_KINDS} - {
+                mm.SENT_APPLICATION, mm.SENT_SLOT, mm.SENT_ANSWER} <= kinds  # read in context
     assert len(LINES) >= 150
 
 
