@@ -95,6 +95,17 @@ def test_promised_decision_dates(text, day):
     ("Checking in", "I wanted to follow up on my application.", {}, mm.SENT_FOLLOW_UP),
     ("Application for Data Analyst", "Please find attached my CV.", {}, mm.SENT_APPLICATION),
     ("Dinner?", "See you on Friday!", {}, None),
+    # after an offer: thanks only, a follow-up or words it cannot place answer the offer
+    ("Re: Your offer", "Thank you so much for everything along the way.",
+     {"after_interview": True, "after_offer": True}, mm.SENT_ANSWER),
+    ("Re: Your offer", "I wanted to follow up on the contract.",
+     {"after_interview": True, "after_offer": True}, mm.SENT_ANSWER),
+    ("Re: Your offer", "I'm going to go a different direction.",
+     {"after_interview": True, "after_offer": True}, mm.SENT_ANSWER),
+    ("Re: Your offer", "I am writing to formally accept the position.",
+     {"after_interview": True, "after_offer": True}, mm.SENT_ACCEPT),
+    ("Re: Your offer", "Thank you for letting me know.",
+     {"after_rejection": True, "after_offer": True}, mm.SENT_REJECTION_THANKS),
 ])
 def test_what_the_user_sent(subject, body, flags, kind):
     options = {"after_rejection": False, "after_interview": False, **flags}

@@ -433,7 +433,9 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
     """The meaning of a message the person sent to an employer: withdrawing, declining or
     accepting an offer, the thanks after a rejection, the thank-you after an interview (in
     everyday words too: "so glad we got to talk this morning"), the follow-up, or the
-    application itself."""
+    application itself. After an offer, words that neither accept nor decline it as the reader
+    knows them (thanks only, a follow-up, nothing it can place) answer the offer all the same:
+    ``SENT_ANSWER``, how not known."""
     body = ph.casual(body[:READ_CHARS])
     # A reply's subject ("Re: Thank you for the interview") is the earlier message's.
     replying = bool(REPLYING.match(subject))
@@ -459,10 +461,11 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
               if ow.SENT_THANKS.search(p) and not _CONSIDERATION.search(p)]
     if after_rejection and (thanks or _any(ow.SENT_REJECTION_THANKS, parts)):
         return Meaning(SENT_REJECTION_THANKS, 0.9)
+    answered = Meaning(SENT_ANSWER, 0.6) if after_offer else None
     if thanks and (not follow or thanks[0] <= follow[0]):
-        return Meaning(SENT_THANK_YOU, 0.9 if after_interview else 0.8)
+        return answered or Meaning(SENT_THANK_YOU, 0.9 if after_interview else 0.8)
     if follow:
-        return Meaning(SENT_FOLLOW_UP, 0.85)
+        return answered or Meaning(SENT_FOLLOW_UP, 0.85)
     if (ow.SENT_APPLICATION.search(subject) and not replying) or (
             not after_interview and _any(ow.SENT_APPLICATION, parts)):
         return Meaning(SENT_APPLICATION, 0.75)
@@ -470,7 +473,7 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
         chosen = _slot_chosen(parts, sent)
         if chosen is not None:
             return Meaning(SENT_SLOT, 0.85, interview_at=chosen)
-    return Meaning(None, 0.0)
+    return answered or Meaning(None, 0.0)
 
 
 def _slot_chosen(parts: list[str], sent: dt.datetime) -> dt.datetime | None:

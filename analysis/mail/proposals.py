@@ -197,10 +197,12 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
         forward = _RANK.get(status, 0) > _RANK.get(current, 0) or (
             status in (s.REJECTED, s.OFFER) and current not in (s.ACCEPTED, s.WITHDRAWN,
                                                                  s.REJECTED, s.OFFER))
+        # an offer the person has answered since, in words the reader cannot place, is no
+        # longer the status, whatever the answer was
         answered = status == s.OFFER and any(
             r["kind"] == mm.SENT_ANSWER and r["date"] > last["date"] for r in records)
-        if status != current and current not in (s.ACCEPTED, s.WITHDRAWN) and forward and (
-                not answered):  # the person's own answer to the offer came since
+        if (status != current and current not in (s.ACCEPTED, s.WITHDRAWN) and forward
+                and not answered):
             out.append(_proposal(app, row, s.STATUS, status, last))
     decided = [r for r in received if r["kind"] in (mm.REJECTION, mm.OFFER)]
     if decided and blank[s.DECISION_DATE]:

@@ -122,10 +122,6 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                                       after_interview=after("interviewed"),
                                       after_offer=after("offered"),
                                       attachments=words.attachments, sent=candidate.date)
-            if meaning.kind in (None, mm.SENT_THANK_YOU, mm.SENT_FOLLOW_UP) and after("offered"):
-                # an acceptance or a decline in words the reader cannot place: the offer is
-                # answered, how is not known
-                meaning = mm.Meaning(mm.SENT_ANSWER, 0.6)
         else:
             board = is_board(candidate.sender[1])
             platform = is_platform(candidate.sender[1])
