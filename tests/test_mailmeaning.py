@@ -133,6 +133,22 @@ def test_received_meaning_is_as_sure_as_its_evidence_and_keeps_the_promise(
     assert bare.promised is None and bare.confidence == confidence
 
 
+@pytest.mark.parametrize(("said", "day"), [
+    (" We aim to get back to you within two weeks.", None),
+    (" Wir melden uns innerhalb von zwei Wochen bei Ihnen.", None),
+    (" Nous reviendrons vers vous sous 15 jours.", None),
+    (" You will hear from us by Friday 12 June.", dt.date(2026, 6, 12)),
+    (" Sie erhalten bis spätestens Freitag eine Rückmeldung.", dt.date(2026, 6, 5)),
+])
+def test_an_acknowledgement_promises_only_a_day_it_names(said, day):
+    meaning = mm.received_meaning("Your application", "Thank you for your application, we have"
+                                  " received it." + said, sent=SENT_ON, automatic=True)
+    assert (meaning.kind, meaning.promised) == ("acknowledgement", day)
+    reply = mm.received_meaning("Re: your application", "Thanks for the chat today." + said,
+                                sent=SENT_ON)
+    assert reply.kind == "reply" and reply.promised is not None
+
+
 @pytest.mark.parametrize("said", [PROMISE, " Would be great to get an answer by mon June 8."])
 def test_an_offer_promises_no_decision_the_person_owes_it(said):
     meaning = mm.received_meaning("Offer", "We are delighted to offer you the position." + said,

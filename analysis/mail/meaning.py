@@ -236,6 +236,9 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
             and not (person and said.any(ph.INVITE, firm=True))):
         return Meaning(None, 0.0)
     promised = _promised(said, sent.date())
+    # an acknowledgement's "we aim to reply within two weeks" is boilerplate, not a promise:
+    # only a day it names is one ("you will hear from us by Friday 16 October")
+    named_promise = promised and _promised(said, sent.date(), named=True)
     if rejected or (
             said.any(no.KEPT_ON_FILE) and said.any(no.GOOD_WISHES)
             and not said.any(ph.INVITE, firm=True) and not said.any(ph.ACKNOWLEDGEMENT)):
@@ -276,7 +279,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         if said.any(ph.NOTICE):
             return Meaning(NOTICE, 0.9, promised=promised)
         if acknowledged or any(i < 3 for i in said.hits(ph.OWN_APPLICATION, decisive=False)):
-            return Meaning(ACKNOWLEDGEMENT, 0.9, promised=promised)
+            return Meaning(ACKNOWLEDGEMENT, 0.9, promised=named_promise)
         return Meaning(None, 0.0)
     if acknowledged:
         # "Thanks for your interest" from a person answering in a thread, or speaking for
@@ -285,7 +288,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
             return Meaning(REPLY, 0.8, promised=promised)
         if not automatic and from_company and said.any(ph.REQUEST_INFO):
             return Meaning(REPLY, 0.75, promised=promised)
-        return Meaning(ACKNOWLEDGEMENT, 0.9, promised=promised)
+        return Meaning(ACKNOWLEDGEMENT, 0.9, promised=named_promise)
     if automatic or platform or not from_company or om.BULK_BODY.search(body) or (
             said.any(om.TRANSACTIONAL, within=4) and not said.any(ph.OWN_APPLICATION, within=3)
             and not (person and replying)):  # a person answering may name an invoice
@@ -410,7 +413,9 @@ def promised_decision(text: str, on: dt.date) -> dt.date | None:
     return _promised(Sentences(sentences(text)), on)
 
 
-def _promised(said: Sentences, on: dt.date) -> dt.date | None:
+def _promised(said: Sentences, on: dt.date, *, named: bool = False) -> dt.date | None:
+    """The day of the first promise whose time frame ends on or after ``on``; with ``named``,
+    only a promise that names its day."""
     # a promise needs its time in the same sentence: the shorter table is searched first
     for i in said.hits(dw.PROMISE_TIME):
         part = said.parts[i]
@@ -421,6 +426,8 @@ def _promised(said: Sentences, on: dt.date) -> dt.date | None:
         if not times:
             continue
         after = [t for t in times if t.start() >= promise.start()] or times
+        if named and not dates_in(part[after[0].start():], on):
+            continue
         end = frame_end(part[after[0].start():], on)
         if end is not None and end >= on:
             return end
