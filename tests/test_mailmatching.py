@@ -362,3 +362,27 @@ def test_the_persons_answer_to_an_offer_in_other_words_keeps_the_offer_unpropose
         pd.Timestamp("2026-11-12")]
     only_offer = scan(tracker, offer)
     assert list(only_offer.loc[only_offer["column"] == "status", "value"]) == ["offer"]
+
+
+@pytest.mark.parametrize(("subject", "status"), [
+    ("Declining job offer - BI Analyst (351-BI-0914)", ["withdrawn"]),
+    ("Declining job offer - BI Analyst", ["offer"]),  # no reference: tied to nothing
+    ("Declining job offer - BI Analyst (2026-11-04)", ["offer"]),  # a date is no reference
+])
+def test_the_persons_mail_quoting_a_reference_number_is_about_its_application(subject, status):
+    tracker = apps_frame([
+        {"company": "Northmoor NHS Foundation Trust", "role": "Business Intelligence Analyst",
+         "date_applied": "2026-10-01", "status": "interviewing"},
+        {"company": "Northmoor NHS Foundation Trust", "role": "Project Support Officer",
+         "date_applied": "2026-10-01", "status": "applied"}])
+    offer = mail("Conditional offer of employment - 351-BI-0914 Business Intelligence Analyst",
+                 "We are pleased to offer you the post of Business Intelligence Analyst.",
+                 sender="Northmoor NHS FT Recruitment <noreply@trac.jobs>",
+                 date="Thu, 12 Nov 2026 10:00:00 +0000")
+    decline = mail(subject, "After careful consideration, I have decided to decline the offer.",
+                   sender=ME, to="Deepak Raval <deepak.raval@nhs.example>",
+                   date="Mon, 16 Nov 2026 10:00:00 +0000")
+    found = scan(tracker, offer, decline)
+    statuses = found[found["column"] == "status"]
+    assert list(statuses["value"]) == status
+    assert list(statuses["row"]) == [0]

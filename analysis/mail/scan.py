@@ -251,6 +251,10 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
     for c in candidates.values():
         if _names_its_domain(c, index):
             by_domain.setdefault(domain_of(c.sender[1]), c)
+    # A reference number in the subject of mail tied to one company's applications
+    # ("351-BI-0914", "R-20417") is theirs: the person's own answer quoting it, a person
+    # writing from a shared domain (nhs.net) under it.
+    by_code = _references(candidates.values())
     for entry in [*maybe, *(c for c in candidates.values() if not c.rows)]:
         how = "thread"
         tied = next((candidates[r] for r in reversed(entry.references)
@@ -264,6 +268,13 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
             tied = next((by_domain[domain_of(a)] for a in addresses
                          if domain_of(a) in by_domain), None)
             how = "subject"  # read for the company it names
+        if tied is None:
+            rows = next((by_code[code] for code in reference_codes(entry.subject)
+                         if code in by_code), None)
+            if rows:
+                entry.rows, entry.how = rows, "reference"
+                candidates[entry.message_id] = entry
+            continue
         if tied is not None:
             # an agency's domain gives no client: its message is read for the one it names
             own = how != "subject" or index.owns_domain(tied.rows, tied.sender)
@@ -290,6 +301,42 @@ def _names_its_domain(candidate: Candidate, index: Index) -> bool:
     if index.owns_domain(candidate.rows, sender):
         return True
     return is_person(*sender) and index.named_in(candidate.subject) == candidate.rows
+
+
+# A requisition's or a vacancy's reference: letters, digits and dashes holding a digit and a
+# letter or a dash ("351-BI-0914", "R-20417", "JR0012345"), or five digits or more; no date.
+_CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?:[A-Za-z0-9]+-)*[A-Za-z0-9]+(?![\w-])")
+_DATE_LIKE = re.compile(r"^\d{1,4}-\d{1,2}(?:-\d{1,4})?$")
+
+
+def reference_codes(subject: str) -> set[str]:
+    """The reference numbers a subject gives ("351-BI-0914" of "Offer - 351-BI-0914 BI
+    Analyst"), upper-cased; never a date, a year or a short number.
+
+    >>> sorted(reference_codes("Invitation - 351-BI-0914 Business Intelligence (ref R-2041)"))
+    ['351-BI-0914', 'R-2041']
+    >>> reference_codes("Interview on 2026-11-04 at 10:00, Band 6, 2026")
+    set()
+    """
+    codes = set()
+    for found in _CODE.finditer(subject):
+        code = found.group(0).upper()
+        if _DATE_LIKE.match(code) or len(code) < 5:
+            continue
+        if code.isdigit() or "-" in code or re.search(r"[A-Z]", code):
+            codes.add(code)
+    return codes
+
+
+def _references(candidates: Iterable[Candidate]) -> dict[str, list[int]]:
+    """The reference numbers in the subjects of mail tied to one company's applications, each
+    to those applications (a number two companies' mail gives is no one's)."""
+    owners: dict[str, set[tuple[int, ...]]] = {}
+    for candidate in candidates:
+        if candidate.rows and candidate.how != "subject":
+            for code in reference_codes(candidate.subject):
+                owners.setdefault(code, set()).add(tuple(sorted(candidate.rows)))
+    return {code: list(rows.pop()) for code, rows in owners.items() if len(rows) == 1}
 
 
 def _read_already() -> bytes:
