@@ -270,7 +270,7 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
             how = "subject"  # read for the company it names
         if tied is None:
             rows = next((by_code[code] for code in reference_codes(entry.subject)
-                         if code in by_code), None)
+                         if code in by_code), [])
             if rows:
                 entry.rows, entry.how = rows, "reference"
                 candidates[entry.message_id] = entry
