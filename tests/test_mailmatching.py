@@ -386,3 +386,36 @@ def test_the_persons_mail_quoting_a_reference_number_is_about_its_application(su
     statuses = found[found["column"] == "status"]
     assert list(statuses["value"]) == status
     assert list(statuses["row"]) == [0]
+
+
+@pytest.mark.parametrize(("sender", "status"), [
+    ("Sanjay Mehta <sanjay.mehta@nhs.example>", ["rejected"]),  # he wrote about it before
+    ("Ann Lowe <ann.lowe@nhs.example>", []),  # a stranger on the shared domain: tied to nothing
+])
+def test_a_person_who_wrote_about_an_application_writes_about_it_again(sender, status):
+    tracker = apps_frame([{"company": "Oxbury University Hospitals NHS Foundation Trust",
+                           "role": "Information Analyst", "date_applied": "2026-10-01",
+                           "status": "interviewing"}])
+    first = mail("Information Analyst interview - next steps", "Thank you for meeting the panel."
+                 " We will be in touch soon.\n\nSanjay Mehta\nOxbury University Hospitals NHS "
+                 "Foundation Trust", sender="Sanjay Mehta <sanjay.mehta@nhs.example>",
+                 date="Mon, 02 Nov 2026 10:00:00 +0000")
+    outcome = mail("Information Analyst - outcome", "I regret to inform you that you have not "
+                   "been successful on this occasion.", sender=sender,
+                   date="Fri, 06 Nov 2026 10:00:00 +0000")
+    found = scan(tracker, first, outcome)
+    assert list(found.loc[found["column"] == "status", "value"]) == status
+
+
+def test_a_calendar_service_writing_for_many_people_is_no_one_who_wrote_before():
+    tracker = apps_frame([{"company": "Quillstone", "role": "Data Analyst",
+                           "date_applied": "2026-10-01", "status": "applied"}])
+    calendar = "Per Lindqvist (Google Calendar) <calendar-notification@google.com>"
+    interview = mail("Invitation: Quillstone interview - Data Analyst", "Interview with "
+                     "Quillstone for the Data Analyst role on Thursday 12 November at 10:00.",
+                     sender=calendar, date="Mon, 02 Nov 2026 10:00:00 +0000")
+    dinner = mail("Invitation: Celebration dinner @ Sun 15 Nov 2026", "Per has invited you to "
+                  "dinner at The Old Spot, Sunday 15 November at 18:00.", sender=calendar,
+                  date="Sat, 14 Nov 2026 10:00:00 +0000")
+    found = scan(tracker, interview, dinner)
+    assert "2026-11-15" not in {str(v)[:10] for v in found["value"]}

@@ -15,7 +15,7 @@ from analysis.mail import meaning as mm
 from analysis.mail import message as msg
 from analysis.mail import other_mail as om
 from analysis.mail import phrases as ph
-from analysis.mail.matching import Index, domain_of, in_domains, is_ats
+from analysis.mail.matching import BOARD_DOMAINS, Index, domain_of, in_domains, is_ats
 from analysis.mail.proposals import SNIPPET, pick_application
 from analysis.mail.senders import FREE_MAIL, is_board, is_person, is_platform
 from analysis.model import schema as s
@@ -94,11 +94,23 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
     for candidate in ordered:
         if candidate.date is None:
             continue
+        outgoing = me is not None and candidate.sender[1] == me
+        earlier: set[int] = set()
+        if candidate.how == "sender":
+            # mail tied to nothing, from a person who wrote about one application already, or
+            # the person's own to one: about that application, unless it names another
+            earlier = _written_about(candidate, heard, outgoing)
+            if len(earlier) != 1 or not (outgoing or _own_person(candidate.sender)):
+                continue
         words = candidate.read()
         if words is None:
             continue
         body, event = words.body, words.event
-        outgoing = me is not None and candidate.sender[1] == me
+        if earlier:
+            if not _about_a_job(f"{candidate.subject}\n{body}", index, sorted(earlier),
+                                mine=outgoing):
+                continue
+            candidate.rows = sorted(earlier)
         rows = _rows(candidate, index, body, event, rows_of)
         text = f"{candidate.subject}\n{body}"
         person = not outgoing and candidate.how not in ("ats", "platform", "board") \
@@ -196,6 +208,22 @@ def _asks_to_meet(meaning: mm.Meaning, person: bool, text: str) -> bool:
         and not _NOT_HIRING.search(text)
 
 
+def _own_person(sender: tuple[str, str]) -> bool:
+    """Whether a sender is a person writing from her own address, not a calendar's, a
+    board's or a platform's that many people's mail comes from."""
+    domain = domain_of(sender[1])
+    return is_person(*sender) and not (is_ats(domain) or is_platform(sender[1])
+                                       or is_board(sender[1]) or in_domains(domain, BOARD_DOMAINS))
+
+
+def _written_about(candidate: Candidate, heard: dict[str, set[int]], outgoing: bool
+                   ) -> set[int]:
+    """The applications the people a message is from (or, the person's own, to) wrote about
+    before."""
+    addresses = [a for _, a in candidate.recipients] if outgoing else [candidate.sender[1]]
+    return set().union(*(heard.get(a, set()) for a in addresses))
+
+
 def _answers(candidate: Candidate, rows_of: dict[str, list[int]]) -> bool:
     """Whether a message answers one read before (its thread); a "Re:" alone, which sales
     follow-ups write too, is no answer."""
@@ -254,7 +282,7 @@ def _rows(candidate: Candidate, index: Index, body: str,
     else the thread it answers."""
     rows = candidate.rows
     heading = f"{candidate.sender[0]}\n{candidate.subject}"
-    if candidate.how in ("ats", "platform", "board", "subject") or not rows:
+    if candidate.how in ("ats", "platform", "board", "subject", "sender") or not rows:
         named = index.named_in(heading)
         rows = named or index.named_in(body[:3000], short=False) or rows
     elif candidate.how in ("domain", "contact") and any(

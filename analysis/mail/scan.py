@@ -274,6 +274,9 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
             if rows:
                 entry.rows, entry.how = rows, "reference"
                 candidates[entry.message_id] = entry
+            elif entry.message_id not in candidates:
+                entry.how = "sender"  # tied on reading, if its sender wrote before
+                candidates[entry.message_id] = entry
             continue
         if tied is not None:
             # an agency's domain gives no client: its message is read for the one it names
