@@ -419,3 +419,12 @@ def test_a_calendar_service_writing_for_many_people_is_no_one_who_wrote_before()
                   date="Sat, 14 Nov 2026 10:00:00 +0000")
     found = scan(tracker, interview, dinner)
     assert "2026-11-15" not in {str(v)[:10] for v in found["value"]}
+
+
+def test_a_job_links_domain_is_every_application_at_that_company():
+    index = Index.of(apps_frame([
+        {"company": "Grupo Mirabel Retail S.A. de C.V.", "role": "Analista de Planeación"},
+        {"company": "Grupo Mirabel Retail S.A. de C.V.", "role": "Especialista BI",
+         "job_url": "https://grupomirabel.wd5.myworkdayjobs.com/es/Mirabel/job/R-04418"},
+        {"company": "Halcón Austral", "role": "Analista de Datos"}]))
+    assert index.domain_rows("dcardenas@grupomirabel.com.mx") == [0, 1]

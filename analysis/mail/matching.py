@@ -228,6 +228,15 @@ class Index:
                             by_label.setdefault(hint, []).append(label)
                         if not _may_name(hint, company, keys):
                             agencies.add(hint)  # an agency's recruiter, not the company's
+        # A job link's or a contact's domain is the company's, all of its applications (not
+        # only the one whose link gave it); an agency's stays with the contact's own.
+        key_of = {label: keys[0] for label, keys in
+                  ((row, [k for k, held in by_key.items() if row in held]) for row in
+                   {r for held in by_label.values() for r in held}) if keys}
+        for hint, held in by_label.items():
+            if hint not in agencies:
+                by_label[hint] = sorted({r for row in held if row in key_of
+                                         for r in by_key[key_of[row]]} | set(held))
         # The first word of a longer name stands for it ("Northwind" for "Northwind Analytics
         # GmbH") when no other company starts with it and it is no common word.
         firsts: dict[str, set[str]] = {}
