@@ -97,6 +97,10 @@ REJECTION = any_of(
     r"\b(?:unable|not able) to move forward with (?:you|your)\b",
     r"\b(?:position|role|vacancy|job) is no longer (?:available|open)\b",
     r"\bnicht (?:mehr |weiter |länger )?zu berücksichtig",
+    # "den Prozess mit einer internen Kandidatin fortzusetzen"
+    r"\bmit (?:einer?|einem|anderen?) (?:internen |externen |anderen |weiteren )?(?:kandidat|"
+    r"bewerber)\w*\b.{0,40}\b(?:fortzusetzen|fortsetzen|weiterzugehen|weitergehen|zu besetzen|"
+    r"besetzen|weiterzumachen)\b",
     r"\bim weiteren (?:auswahl|bewerbungs)?verfahren (?:leider )?nicht\b",
     r"\b(?:für|zugunsten) (?:eine[nr]?|die) (?:andere[nr]?|weitere[nr]?) (?:bewerber|kandidat)",
     r"\b(?:deciso|scelto) di (?:proseguire|procedere|andare avanti) con (?:altr|un altr|un'altr)",
