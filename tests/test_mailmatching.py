@@ -428,3 +428,17 @@ def test_a_job_links_domain_is_every_application_at_that_company():
          "job_url": "https://grupomirabel.wd5.myworkdayjobs.com/es/Mirabel/job/R-04418"},
         {"company": "Halcón Austral", "role": "Analista de Datos"}]))
     assert index.domain_rows("dcardenas@grupomirabel.com.mx") == [0, 1]
+
+
+def test_a_public_bodys_initials_and_kind_are_read_as_people_write_them():
+    index = Index.of(apps_frame([
+        {"company": "Agence québécoise des données fiscales", "role": "Analyste"},
+        {"company": "Bureau canadien de la normalisation numérique", "role": "Analyste"},
+        {"company": "Centre de gestion du Val-de-Brenne", "role": "Gestionnaire"}]))
+    # initials leave out the linking words
+    assert index.domain_rows("recrutement-noreply@aqdf.gouv.qc.ca") == [0]
+    # "Bureau", a kind of body, stands for no one bureau
+    assert index.named_in("BELSEL - Bureau de sélection fédéral") == []
+    # nor does "de gestion" stand for the Centre de gestion
+    assert index.named_in("Técnico/a de Gestión Administrativa", short=False) == []
+    assert index.named_in("Centre de gestion du Val-de-Brenne") == [2]

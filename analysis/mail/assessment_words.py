@@ -36,6 +36,10 @@ ASSESSMENT = any_of(
     r"men escrito|schriftliche (?:prüfung|arbeitsprobe|aufgabe)|schriftelijke (?:toets|test))"
     r"\b",
     r"\btestes (?:online|técnicos?|de lógica|de raciocínio|práticos?)\b",
+    # a public body's exam: "l'examen de qualification", "a written exam"
+    r"\bexamens? (?:de (?:qualification|connaissances|sélection|aptitudes?|compétences)|écrits?"
+    r"|en ligne)\b", r"\b(?:written|online|qualifying|qualification|aptitude) exam(?:ination)?s?"
+    r"\b", r"\bépreuves? (?:informatisées?|en ligne|de sélection)\b",
     r"\b(?:recorded|one-way|one way|asynchronous|async|on-demand|pre-recorded) (?:video )?(?:i"
     r"nterview|questions)\b",
     r"\b(?:led|run|conducted) by an? (?:ai|a\.i\.|artificial intelligence|virtual) (?:intervie"

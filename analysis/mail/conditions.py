@@ -81,4 +81,15 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                r"\bselected candidates\b", r"\bnext steps? (?:may|will) include\b",
                # "whether we would like you to come in": a question still open
                r"\bwhether (?:we|you|they) (?:would|will|want|'d)\b",
-               r"\b(?:will|would) be contacted\b")
+               r"\b(?:will|would) be contacted\b",
+               # those who pass, in general: "Les candidat(e)s qui obtiendront la note de
+               # passage seront convoqué(e)s en entrevue", "successful candidates will be"
+               r"\b(?:candidates|applicants|those|people) (?:who|that) (?:pass|succeed|are "
+               r"successful|progress|meet|achieve)\b", r"\bsuccessful (?:candidates|applicants)\b",
+               r"\b(?:candidat\S*|personnes) (?:qui|ayant) (?:obtiendront|réussi\w*|réussiront|"
+               r"seront retenu\S*|auront)\b", r"\b(?:candidat\S*|personnes) (?:retenu|"
+               r"sélectionné|présélectionné)\S*\b",
+               r"\b(?:bewerber\w*|kandidat\w*),? die\b.{0,40}\b(?:bestehen|bestanden|"
+               r"erfolgreich|ausgewählt)\b", r"\bausgewählte (?:bewerber|kandidat)\w*\b",
+               r"\b(?:candidat\w+|personas|aspirantes) (?:que (?:superen|aprueben|resulten|sean "
+               r"seleccionad)|seleccionad[oa]s|preseleccionad[oa]s)\b")

@@ -139,7 +139,24 @@ COMMON_WORDS = frozenset({
     "social", "public", "mobile", "cloud", "future", "world", "great", "british", "american",
     "european", "deutsche", "banco", "hotel", "instituto", "institut", "institute",
     "university", "universite", "universidad", "hospital", "clinica", "klinik", "ecole",
-    "escuela", "editions", "editorial", "ayuntamiento", "grand", "grande", "gruppo", "office"})
+    "escuela", "editions", "editorial", "ayuntamiento", "grand", "grande", "gruppo", "office",
+    # the kinds of public and private bodies ("Bureau canadien de ...", "Department for ...")
+    "bureau", "department", "departement", "ministry", "ministere", "ministerio",
+    "ministerium", "council", "conseil", "service", "servicio", "agencia", "agenzia",
+    "commune", "comune", "gemeinde", "county", "federal", "regional", "municipal",
+    "provincial", "canadian", "canadien", "centre", "center", "centro", "zentrum", "college",
+    "school", "trust", "association", "society", "foundation", "company", "compagnie",
+    "banque", "caisse", "mutual", "insurance", "assurances", "network", "industries",
+    "holding", "holdings", "consultants", "consultores", "cooperativa", "cooperative",
+    "inmobiliaria", "transportes", "almacenes", "laboratoires", "laboratorios"})
+
+
+# Words that link a kind of body to its name: a name never starts with one.
+_LINKING_WORDS = frozenset({"de", "du", "des", "d", "of", "for", "fur", "di", "del", "della",
+                            "van", "voor", "der", "den", "dos", "da", "do"})
+# Words an organisation's initials leave out.
+_UNCOUNTED = _LINKING_WORDS | {"and", "et", "und", "y", "e", "en", "the", "la", "le", "les",
+                               "el", "los", "las", "l"}
 
 
 def _may_name(label: str, company: str, keys: list[str]) -> bool:
@@ -268,7 +285,8 @@ class Index:
             if len(parts) >= 2 and parts[0] in COMMON_WORDS | {"the", "la", "le", "el", "die",
                                                                "der", "das", "les", "los"}:
                 tail = " ".join(parts[1:])
-                if len(tail) >= 5 and tail not in COMMON_WORDS:
+                # "Centre de gestion du Val" is never "de gestion du Val"
+                if len(tail) >= 5 and tail not in COMMON_WORDS and parts[1] not in _LINKING_WORDS:
                     tails.setdefault(tail, set()).add(key)
         for tail, owners in tails.items():
             if len(owners) == 1 and tail not in names:
@@ -276,9 +294,13 @@ class Index:
         # A domain may be the name's initials ("erpo.eu" for European Rail Policy Office).
         initials: dict[str, str] = {}
         for name, key in names.items():
-            letters = "".join(w[0] for w in name.split() if w[0].isalnum())
-            if len(letters) >= 3 and letters not in by_key:
-                initials[letters] = key if initials.get(letters, key) == key else ""
+            words = [w for w in name.split() if w[0].isalnum()]
+            # with its linking words and without ("aqdf" for Agence québécoise des données
+            # fiscales)
+            for letters in {"".join(w[0] for w in words),
+                            "".join(w[0] for w in words if w not in _UNCOUNTED)}:
+                if len(letters) >= 3 and letters not in by_key:
+                    initials[letters] = key if initials.get(letters, key) == key else ""
         ordered = sorted(names.items(), key=lambda kv: -len(kv[0]))
         return cls(apps, by_key, by_label, by_contact, ordered, short=frozenset(short),
                    initials={k: v for k, v in initials.items() if v},

@@ -245,7 +245,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         sure = 0.95 if rejected else 0.8
         return Meaning(REJECTION, sure, promised=promised)
     if any(not ph.NEXT_STAGE.search(said.parts[i]) and not ph.AFTER_OFFER.search(said.parts[i])
-           for i in said.hits(ph.OFFER)) or (
+           and not ph.NOT_AN_OFFER.search(said.parts[i]) for i in said.hits(ph.OFFER)) or (
             _told(said, ph.PAY) and _told(said, ph.START)):
         # the decision an offer waits for is the person's, whatever day it names
         return Meaning(OFFER, 0.9)
@@ -308,7 +308,9 @@ def _laid_out(said: Sentences, text: str, sent: dt.datetime) -> bool:
     """An interview laid out as a form ("Interview details / Date: Thursday, 26 November /
     Time: 9:30", a booking page's "Date/Time: 3:00pm, Thursday, November 19"): a day line
     naming a day to come, in a message about an interview."""
-    return bool(ph.INTERVIEW_WORD.search(text)) and any(
+    # "those who pass will be invited to an interview" lays out the exam, not an interview
+    return any(ph.INTERVIEW_WORD.search(part) and not cond.HEDGE.search(part)
+               for part in said.parts) and any(
         _DAY_LABEL.match(part) for part in said.parts) and interview_time(
         said.decisive(), sent) is not None
 

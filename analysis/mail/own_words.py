@@ -137,6 +137,8 @@ SENT_ACCEPT = any_of(
     r"\b(?:accepter|aceptar|accettare|aceitar) (?:\w+(?:ment|mente) )?(?:votre|cette|la|su|tu|"
     r"vuestra|l'|a) ?(?:offre|proposition|oferta|propuesta|offerta|proposta)\b",
     r"\baccept (?:the|your) (?:\w+ ){0,4}(?:position|role|offer|job)\b",
+    r"\b(?:plaisir|heureuse?|ravie?|joie) d'accepter\b", r"\baccepter (?:le|ce|votre) poste\b",
+    r"\baceptar (?:el|este|su) (?:puesto|cargo)\b", r"\baccettare (?:il|questo) (?:ruolo|posto)\b",
     r"\b(?:tackar|takker) ja\b",
     r"\bprzyjmuję (?:\w+ )?(?:ofertę|propozycję)\b",
     r"\b(?:so |really )?(?:excited|thrilled|delighted|happy) to (?:officially )?(?:join|accept"
