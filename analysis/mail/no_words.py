@@ -75,7 +75,14 @@ REJECTION = any_of(
     # Spanish
     r"\b(?:lamentablemente|desafortunadamente|por desgracia|lamentamos|sentimos)\b.{0,160}"
     r"\b(?:no|otr[oa]s?|cubiert[oa]|descartad|negativ)\b", r"\bno (?:has|ha) sido seleccionad",
-    r"\b(?:otro|otra|otros|otras) (?:candidat|perfil|persona|aspirante)",
+    r"\b(?:decidido|optado|elegido|decantado|seleccionado|continuar|continuaremos|seguir|"
+    r"seguiremos|avanzar|avanzaremos|avanzamos|contratado|incorporado|cubierto|quedamos)\b.{0,40}"
+    r"\b(?:con|por|a) (?:otr[oa]s?|un[oa]?) (?:\w+ )?(?:candidat|perfil|persona|aspirante)",
+    r"\b(?:otr[oa]s?) (?:candidat|perfil|persona|aspirante)\w*\b.{0,60}\b(?:más|mejor|cuy[oa]s?|"
+    r"que se (?:ajust|adecu))",
+    # a tracking system's status: "el estado de su postulación cambió a: No seleccionado"
+    r"\b(?:estado|status|statut)\b.{0,50}\b(?:no seleccionad[oa]|not selected|unsuccessful|"
+    r"non retenue?|rechazad[oa]|descartad[oa]|nicht berücksichtigt|abgelehnt)\b",
     r"\b(?:puesto|vacante|posición|plaza)\b.{0,30}\b(?:ha sido |fue |está |ya )?cubiert[oa]",
     r"\brechazad[oa]\b", r"\bdescartad[oa]\b", r"\bno (?:podemos|vamos a|continuaremos|"
     r"seguiremos|avanzaremos)\b.{0,40}\b(?:candidatura|proceso|solicitud|adelante|contigo)\b",

@@ -92,6 +92,7 @@ SENT_FOLLOW_UP = any_of(
     r"(?:neuigkeiten|etwas neues)\b", r"\b(?:je me permets de )?(?:vous )?relanc\w+\b",
     r"\brevenir vers vous\b", r"\bsuivi de ma candidature\b", r"\bdes nouvelles\b",
     r"\bseguimiento\b", r"\balguna novedad\b", r"\bestado de mi (?:candidatura|solicitud)\b",
+    r"\bc[oó]mo (?:sigue|va|avanza|contin[uú]a) el proceso\b",
     r"\baggiornament\w+\b.{0,30}\b(?:mia candidatura|selezione)\b",
     r"\b(?:alguma novidade|atualização sobre (?:a )?minha candidatura)\b",
     r"\bstand van zaken\b",

@@ -425,6 +425,10 @@ ACKNOWLEDGEMENT = any_of(
     r"postulación|inscripción)\b", r"\bgracias por (?:tu|su) (?:candidatura|solicitud|postulación|"
     r"interés)", r"\b(?:candidatura|solicitud) (?:ha sido|fue|se ha) (?:recibida|enviada|"
     r"registrada)", r"\b(?:revisaremos|estudiaremos|valoraremos|evaluaremos)\b",
+    r"\bgracias por (?:postular(?:te|se)?|aplicar|tu aplicación|su aplicación)\b",
+    r"\b(?:ya )?recibimos (?:tu|su) (?:perfil|postulación|candidatura|solicitud|cv|hoja de vida)"
+    r"\b", r"\b(?:postulación|candidatura|solicitud) (?:\S+ ){0,8}(?:ha quedado|quedó) "
+    r"registrada\b", r"\bpostulación (?:enviada|recibida|registrada)\b",
     r"\bgrazie per la (?:tua|sua) candidatura\b", r"\bbedankt voor je sollicitatie\b",
     r"\babbiamo ricevuto (?:la tua|la sua)\b",
     r"\bgrazie per (?:la tua|la sua|il tuo|il suo|l'interesse|aver inviato)\b",
