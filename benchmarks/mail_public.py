@@ -150,7 +150,10 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "6c46a18 and 34a7846 the reader after its mending on fresh-28, 29, 31 and 32; "
              "a2b3882, 13ee0f6, 6554637, 0435c51 and 11ab991 after its mending on fresh-34, "
              "37 and 38; f056c19 (the seventh round's fresh-46 to 51) after its mending on "
-             "fresh-41, 43 and 45 and the person's unplaced answer to an offer. "
+             "fresh-41, 43 and 45 and the person's unplaced answer to an offer; 227dd62 "
+             "(the eighth round's fresh-56) after its mending on fresh-46, 48 and 50, an "
+             "automatic acknowledgement's time frame no longer a promise and reference numbers "
+             "tying mail; b02e7b3 (fresh-52 to 55 and 57) with a person's later mail tied too. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -202,7 +205,8 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "with the reader so mended, then mended on 34, 37 and 38) and fresh-40 to "
              "fresh-45 (measured with the reader so mended, then mended on 41, 43 and 45); "
              "in the seventh, fresh-46 to fresh-51 (measured with the reader so mended, "
-             "then mended on 46, 48 and 50). "
+             "then mended on 46, 48 and 50); in the eighth, fresh-52 to fresh-57 (measured "
+             "with the reader so mended, then mended on 53, 55 and 57). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
