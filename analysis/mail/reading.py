@@ -102,15 +102,14 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
             earlier = _written_about(candidate, heard, outgoing)
             if len(earlier) != 1 or not (outgoing or _own_person(candidate.sender)):
                 continue
+            candidate.rows = sorted(earlier)  # tied, to be read
         words = candidate.read()
         if words is None:
             continue
         body, event = words.body, words.event
-        if earlier:
-            if not _about_a_job(f"{candidate.subject}\n{body}", index, sorted(earlier),
-                                mine=outgoing):
-                continue
-            candidate.rows = sorted(earlier)
+        if earlier and not _about_a_job(f"{candidate.subject}\n{body}", index, sorted(earlier),
+                                        mine=outgoing):
+            continue
         rows = _rows(candidate, index, body, event, rows_of)
         text = f"{candidate.subject}\n{body}"
         person = not outgoing and candidate.how not in ("ats", "platform", "board") \

@@ -284,7 +284,8 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
             entry.rows, entry.how = (tied.rows if own else []), how
             candidates[entry.message_id] = entry
     evidence = read_candidates(list(candidates.values()), index, mine)
-    stats["matched"] = len(candidates)
+    # those tied before reading, and those a sender's earlier mail tied on reading
+    stats["matched"] = sum(c.how != "sender" or bool(c.rows) for c in candidates.values())
     proposals = propose(evidence, applications)
     figures = {k: float(v) for k, v in stats.items()}
     figures["seconds"] = round(time.perf_counter() - started, 3)
