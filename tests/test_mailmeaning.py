@@ -367,3 +367,15 @@ def test_sentences_end_before_a_small_letter_too_but_not_after_an_abbreviation()
     assert said == ["you're one of two finalists.", "we're waiting on sign-off!",
                     "can you do tues. oct 6 at 2 p.m. on zoom, approx. an hour?",
                     "etc. and so on"]
+
+
+def test_a_meeting_called_off_and_moved_with_its_new_invitation_is_no_rejection():
+    body = ("sorry für die kurzfristige Absage – Deniz ist diese Woche leider krank. Können wir "
+            "das Fachgespräch auf Dienstag, 27. Oktober, 11:00 Uhr verschieben?")
+    start = dt.datetime(2026, 10, 27, 11, tzinfo=dt.UTC)
+    moved = mm.received_meaning("Neuer Termin für unser Fachgespräch", body, sent=SENT,
+                                calendar=start, person=True)
+    assert (moved.kind, moved.interview_at) == ("interview", start)
+    # without the new invitation, "Absage" alone still reads as a no
+    assert mm.received_meaning("Ihre Bewerbung", "Leider müssen wir Ihnen eine Absage "
+                               "erteilen.", sent=SENT, person=True).kind == "rejection"

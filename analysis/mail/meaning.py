@@ -229,6 +229,10 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     # be rescheduled": a meeting called off or moved, not the application
     rejected = any(not _meeting_moved(said.parts[i], meeting) and not no.ASIDE.search(said.parts[i])
                    for i in said.first_hits(no.REJECTION))
+    # "sorry für die kurzfristige Absage ... auf Dienstag verschieben", with the new
+    # invitation attached: a meeting moved, not the application turned down
+    rejected = rejected and not (calendar is not None and not cancelled
+                                 and said.any(ph.RESCHEDULE))
     # "I'm travelling Monday, could you do Wednesday?" is a person, not an auto-reply: an
     # auto-reply never invites.
     if om.AUTO_REPLY.search(subject) or (

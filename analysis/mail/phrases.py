@@ -315,13 +315,13 @@ INVITE = any_of(
     r"brief |first )?(?:\d+[- ]?min(?:ute)?s? )?(?:intro|chat|call|catch[- ]up|conversation|co"
     r"ffee)\b",
     r"\bgrab (?:a|whatever|any) (?:time|slot)\b.{0,40}\b(?:works|calendly|calendar)\b",
-    r"\bwürden (?:wir )?gern(?:e)?\b.{0,80}\b(?:gespräch|interview|telefoninterview|telefonat|"
-    r"kennenlernen|treffen|telefonieren|sprechen)",
+    r"\b(?:würden? (?:wir |ich )?gern(?:e)?|gerne? würden? (?:wir|ich))\b.{0,80}\b(?:gespräch|"
+    r"interview|telefoninterview|telefonat|kennenlernen|treffen|telefonieren|sprechen)",
     # a day and time put forward: "Wie wäre es mit Dienstag, 13. Oktober, um 9:30 Uhr?"
     r"\b(?:how about|would|does|could we do)\b.{0,10}\b(?:monday|tuesday|wednesday|thursday|"
     r"friday)\b.{0,30}\b(?:at \d|\d{1,2}(?::\d\d)? ?(?:am|pm))\b.{0,30}\b(?:work|suit|be ok)",
     r"\bhow about (?:monday|tuesday|wednesday|thursday|friday)\b.{0,30}\bat \d",
-    r"\bwie wäre es mit\b.{0,12}\b(?:montag|dienstag|mittwoch|donnerstag|freitag)\b.{0,30}"
+    r"\bwie wäre(?: es mit)?\b.{0,12}\b(?:montag|dienstag|mittwoch|donnerstag|freitag)\b.{0,30}"
     r"\bum \d", r"\bque (?:diriez|dirais)[- ]vous\b.{0,12}\b(?:lundi|mardi|mercredi|jeudi|"
     r"vendredi)\b.{0,30}\bà \d",
     r"\bqué (?:te|le) parece\b.{0,12}\b(?:el )?(?:lunes|martes|miércoles|jueves|viernes)\b."
