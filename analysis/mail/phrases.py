@@ -317,6 +317,14 @@ INVITE = any_of(
     r"\bgrab (?:a|whatever|any) (?:time|slot)\b.{0,40}\b(?:works|calendly|calendar)\b",
     r"\b(?:würden? (?:wir |ich )?gern(?:e)?|gerne? würden? (?:wir|ich))\b.{0,80}\b(?:gespräch|"
     r"interview|telefoninterview|telefonat|kennenlernen|treffen|telefonieren|sprechen)",
+    # casual: "wanna do a 30 min call?", "want to swing by the studio fri nov 6 at 3pm?",
+    # "mon oct 26 at 1pm ET work?"
+    r"\b(?:wanna|want to|down to) (?:do|hop on|jump on|have|grab|set up) (?:a|an) (?:quick |"
+    r"short |brief |\d+[- ]?min(?:ute)?s? )*(?:call|chat|zoom|meet|video call|phone call)\b",
+    r"\b(?:swing|stop|drop|come|pop) (?:by|in|over)\b.{0,40}\b(?:mon|tue|tues|wed|thu|thurs|fri|"
+    r"monday|tuesday|wednesday|thursday|friday|tomorrow)\b.{0,30}\d",
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|monday|tuesday|wednesday|thursday|friday)\b.{0,20}"
+    r"\bat \d{1,2}(?::\d\d)? ?(?:am|pm)\b.{0,12}\b(?:work|works|ok|good)\b.{0,6}\?",
     # a day and time put forward: "Wie wäre es mit Dienstag, 13. Oktober, um 9:30 Uhr?"
     r"\b(?:how about|would|does|could we do)\b.{0,10}\b(?:monday|tuesday|wednesday|thursday|"
     r"friday)\b.{0,30}\b(?:at \d|\d{1,2}(?::\d\d)? ?(?:am|pm))\b.{0,30}\b(?:work|suit|be ok)",
