@@ -382,7 +382,9 @@ _DAY_POINTER = re.compile(r"(?i)\b(?:next|this|coming|on|nächsten|kommenden|die
 _DAY_LABEL = re.compile(r"(?i)^\W*(?:(?:new|nueva|nouvelle|neue[rs]?|nuova|nova|nieuwe)\s+)?"
                         r"(?:date|day|when|datum|tag|termin|wann|jour|quand|fecha|"
                         r"día|dia|cuándo|event date|start|starts|beginn|début|inicio|inizio|"
-                        r"data|quando|wanneer|datum en tijd)(?:\s*(?:/|&|and|und|et|y)\s*(?:time|"
+                        r"data|quando|wanneer|datum en tijd|(?:(?:first|second|third|final|"
+                        r"panel|phone|video|1st|2nd|3rd)\s+)?interview)(?:\s*(?:/|&|and|und|et|y)"
+                        r"\s*(?:time|"
                         r"uhrzeit|heure|hora))?\s*:")
 _TIME_LABEL = re.compile(r"(?i)^\W*(?:time|uhrzeit|zeit|heure|horaire|hora|horario)\s*:")
 

@@ -276,7 +276,10 @@ INVITE = any_of(
     r"\bare you (?:available|free)\b",
     r"\b(?:what|share your|your) availability\b", r"\bwhen (?:are|would) you be (?:available|"
     r"free)\b", r"\b(?:pick|choose|select|book) (?:a|your) (?:time|slot)\b",
-    r"\bnext (?:step|round) (?:is|will be|would be)\b.{0,40}\b(?:interview|call|chat|meeting)",
+    r"\bnext (?:step|round|stage) (?:is|will be|would be)\b.{0,40}\b(?:interview|call|chat|"
+    r"meeting)",
+    # "they'd like you back for a second stage"
+    r"\b(?:like|love|want) (?:to (?:have|see|bring) )?you back\b.{0,30}\b(?:for|to)\b",
     r"\bhätten sie\b.{0,40}\bzeit\b",
     rf"\blade (?:ich|wir) (?:sie|dich|euch)\b.{{0,80}}\b{MEETING}.{{0,40}}\bein\b",
     rf"\b(?:sie|dich)\b.{{0,60}}\bzu (?:einem|unserem|einem ersten)\b.{{0,40}}{MEETING}"
