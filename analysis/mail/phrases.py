@@ -296,6 +296,13 @@ INVITE = any_of(
     r"\b(?:would|'d) (?:like|love) (?:for )?you to (?:meet|speak|talk|come in|join us for|inte"
     r"rview)\b",
     r"\b(?:souhaiterions|voudrions|aimerions) vous (?:rencontrer|recevoir|voir|parler)\b",
+    # the manager, the client wishes to meet the person: "souhaite vous rencontrer"
+    r"\b(?:souhaite|souhaitent|aimerait|aimeraient|voudrait|voudraient) (?:vous|te) (?:rencontrer|"
+    r"recevoir|voir|parler)\b",
+    # "L'entrevue aura lieu le jeudi 15 octobre", "the interview will take place on"
+    rf"\b{MEETING}\w*\b.{{0,12}}\b(?:aura lieu|se tiendra|se déroulera|tendrá lugar|se realizará|"
+    rf"se llevará a cabo|will take place|will be held|findet|avrà luogo|si terrà|vindt)\b.{{0,40}}"
+    rf"\d",
     r"\b(?:te|le|os) propon\w+\b.{0,60}\b(?:entrevista|llamada|reunión|videollamada|charla)",
     r"\b(?:queremos|quisiéramos|nos encantaría)\b.{0,40}\b(?:conocerte|conocerle|entrevistarte"
     r"|hablar contigo)\b",
