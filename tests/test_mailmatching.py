@@ -442,3 +442,19 @@ def test_a_public_bodys_initials_and_kind_are_read_as_people_write_them():
     # nor does "de gestion" stand for the Centre de gestion
     assert index.named_in("Técnico/a de Gestión Administrativa", short=False) == []
     assert index.named_in("Centre de gestion du Val-de-Brenne") == [2]
+
+
+def test_a_boards_relayed_invitation_is_read_and_its_lookalike_alert_is_not():
+    tracker = apps_frame([{"company": "Groupe Hélianthe", "role": "Chargée de communication",
+                           "date_applied": "2026-09-20", "status": "applied"}])
+    relayed = mail("Groupe Hélianthe – Invitation à un entretien : Chargée de communication",
+                   "Nous avons le plaisir de vous inviter à un entretien pour le poste de "
+                   "Chargée de communication chez Groupe Hélianthe, le jeudi 15 octobre 2026 à "
+                   "14:00.", sender="Groupe Hélianthe via Welcome to the Jungle "
+                   "<no-reply@welcometothejungle.com>")
+    alert = mail("Founders want to meet you: 9 new roles", "Groupe Hélianthe is hiring a "
+                 "Chargée de communication. See the role.",
+                 sender="Welcome to the Jungle <no-reply@welcometothejungle.com>")
+    found = scan(tracker, relayed, alert)
+    assert list(found.loc[found["column"] == "status", "value"]) == ["interviewing"]
+    assert scan(tracker, alert).empty

@@ -299,6 +299,9 @@ INVITE = any_of(
     # the manager, the client wishes to meet the person: "souhaite vous rencontrer"
     r"\b(?:souhaite|souhaitent|aimerait|aimeraient|voudrait|voudraient) (?:vous|te) (?:rencontrer|"
     r"recevoir|voir|parler)\b",
+    # "Brezo Farma quiere conocerte", "Lo dejamos el viernes 30 de octubre a las 9:30"
+    r"\b(?:quiere|quieren|querría|querrían|desea|desean) conocer(?:te|le|la)\b",
+    r"\blo dejamos (?:para )?el (?:lunes|martes|miércoles|jueves|viernes)\b.{0,30}\ba las \d",
     # "L'entrevue aura lieu le jeudi 15 octobre", "the interview will take place on"
     rf"\b{MEETING}\w*\b.{{0,12}}\b(?:aura lieu|se tiendra|se déroulera|tendrá lugar|se realizará|"
     rf"se llevará a cabo|will take place|will be held|findet|avrà luogo|si terrà|vindt)\b.{{0,40}}"

@@ -352,7 +352,9 @@ def _about_own_application(sender: tuple[str, str], subject: str) -> bool:
     application (sent, viewed, its status), kept though it is sent in bulk; alerts are not."""
     if not (is_board(sender[1]) or is_ats(domain_of(sender[1])) or is_platform(sender[1])):
         return False
-    return bool(ph.OWN_APPLICATION.search(subject) or ph.ACKNOWLEDGEMENT.search(subject))
+    # "Groupe Hélianthe – Invitation à un entretien" relayed by a board: an invitation too
+    return bool(ph.OWN_APPLICATION.search(subject) or ph.ACKNOWLEDGEMENT.search(subject)
+                or (ph.INVITE.search(subject) and ph.INTERVIEW_WORD.search(subject)))
 
 
 def _infer_me(sent: Counter[str], recipients: Counter[str]) -> str | None:
