@@ -79,4 +79,5 @@ ASSESSMENT_ASK = any_of(
     r"cznij|uitvoeren|maken)\b",
     r"\b(?:convoc\w*|ammess\w*|téléchargeable|zugelassen)\b",
     r"\b(?:próxima etapa|prossima fase|prossimo passo|volgende stap|próximo paso)\b",
+    r"\b(?:responda|realize|faça|pedimos que|solicitamos que|(?:te|le|lhe) pedimos)\b",
 )

@@ -92,4 +92,8 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                r"\b(?:bewerber\w*|kandidat\w*),? die\b.{0,40}\b(?:bestehen|bestanden|"
                r"erfolgreich|ausgewählt)\b", r"\bausgewählte (?:bewerber|kandidat)\w*\b",
                r"\b(?:candidat\w+|personas|aspirantes) (?:que (?:superen|aprueben|resulten|sean "
-               r"seleccionad)|seleccionad[oa]s|preseleccionad[oa]s)\b")
+               r"seleccionad)|seleccionad[oa]s|preseleccionad[oa]s)\b",
+               r"\b(?:pessoas|candidat\w+) (?:que (?:forem|passarem)|selecionad[oa]s|"
+               r"pré-selecionad[oa]s|aprovad[oa]s)\b",
+               # "Se o seu perfil corresponder à posição, iremos convidá-la", "si tu perfil encaja"
+               r"\b(?:se|caso|si) (?:o |el )?(?:seu|sua|tu|su) (?:perfil|candidatura|cv)\b")
