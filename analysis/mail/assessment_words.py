@@ -36,6 +36,12 @@ ASSESSMENT = any_of(
     r"men escrito|schriftliche (?:prüfung|arbeitsprobe|aufgabe)|schriftelijke (?:toets|test))"
     r"\b",
     r"\btestes (?:online|técnicos?|de lógica|de raciocínio|práticos?)\b",
+    # "los test psicotécnicos", "pruebas psicométricas", "psychometric tests"
+    r"\b(?:tests?|pruebas?|evaluaciones|testes?|tests? psycho\w*)\s(?:psicot[ée]cnic\w*|psicom[ée]"
+    r"tric\w*|de personalidad|de aptitud\w*|de inteligencia)\b",
+    r"\b(?:psychometric|psychotechnical|aptitude|personality|cognitive ability) (?:tests?|"
+    r"assessments?|questionnaires?)\b", r"\btests? (?:psychotechniques?|psychométriques?)\b",
+    r"\bpsychometrische[nr]? (?:tests?|verfahren)\b",
     # a public body's exam: "l'examen de qualification", "a written exam"
     r"\bexamens? (?:de (?:qualification|connaissances|sélection|aptitudes?|compétences)|écrits?"
     r"|en ligne)\b", r"\b(?:written|online|qualifying|qualification|aptitude) exam(?:ination)?s?"

@@ -148,7 +148,8 @@ COMMON_WORDS = frozenset({
     "school", "trust", "association", "society", "foundation", "company", "compagnie",
     "banque", "caisse", "mutual", "insurance", "assurances", "network", "industries",
     "holding", "holdings", "consultants", "consultores", "cooperativa", "cooperative",
-    "inmobiliaria", "transportes", "almacenes", "laboratoires", "laboratorios"})
+    "inmobiliaria", "transportes", "almacenes", "laboratoires", "laboratorios", "atelier",
+    "workshop", "maison", "cabinet"})
 
 
 # Words that link a kind of body to its name: a name never starts with one.

@@ -104,6 +104,8 @@ REJECTION = any_of(
     r"\b(?:unable|not able) to move forward with (?:you|your)\b",
     r"\b(?:position|role|vacancy|job) is no longer (?:available|open)\b",
     r"\bnicht (?:mehr |weiter |länger )?zu berücksichtig",
+    # "there were applicants whose qualifications more closely matched our requirements"
+    r"\b(?:applicants|candidates)\b whose\b.{0,80}\b(?:more closely|better|closer)\b",
     # "den Prozess mit einer internen Kandidatin fortzusetzen"
     r"\bmit (?:einer?|einem|anderen?) (?:internen |externen |anderen |weiteren )?(?:kandidat|"
     r"bewerber)\w*\b.{0,40}\b(?:fortzusetzen|fortsetzen|weiterzugehen|weitergehen|zu besetzen|"
