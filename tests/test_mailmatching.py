@@ -12,7 +12,7 @@ import pytest
 from conftest import apps_frame
 
 from analysis.mail.matching import Index, abbreviates
-from analysis.mail.scan import scan_mailbox
+from analysis.mail.scan import reference_codes, scan_mailbox
 from analysis.mail.senders import is_person
 
 AS_OF = dt.date(2026, 12, 31)
@@ -458,3 +458,36 @@ def test_a_boards_relayed_invitation_is_read_and_its_lookalike_alert_is_not():
     found = scan(tracker, relayed, alert)
     assert list(found.loc[found["column"] == "status", "value"]) == ["interviewing"]
     assert scan(tracker, alert).empty
+
+
+@pytest.mark.parametrize(("subject", "codes"), [
+    ("Invitation - 351-BI-0914 Business Intelligence (ref r-2041)", {"351-BI-0914", "R-2041"}),
+    ("Requisition JR0012345: Data Analyst", {"JR0012345"}),
+    ("Vacancy 1934417 - Data Analyst (HEO)", {"1934417"}),
+    ("Interview on 2026-11-04 at 10:00, Band 6, 2026", set()),  # a date, a time, a year
+    ("Ref 1234 and A1 and 12-34", set()),  # too short to tell anything apart
+    ("Your application (DOC-2026-014)", {"DOC-2026-014"}),
+])
+def test_reference_numbers_are_read_from_subjects(subject, codes):
+    assert reference_codes(subject) == codes
+
+
+def test_a_reference_number_two_companies_mail_gives_ties_nothing():
+    tracker = apps_frame([
+        {"company": "Northmoor NHS Foundation Trust", "role": "Business Intelligence Analyst",
+         "date_applied": "2026-10-01", "status": "interviewing"},
+        {"company": "Aberwen Town Council", "role": "Data Officer",
+         "date_applied": "2026-10-01", "status": "interviewing"}])
+    northmoor = mail("Conditional offer of employment - ref 2026-0914 BI Analyst",
+                     "We are pleased to offer you the post of Business Intelligence Analyst.",
+                     sender="Northmoor NHS FT Recruitment <noreply@trac.jobs>",
+                     date="Thu, 12 Nov 2026 10:00:00 +0000")
+    aberwen = mail("Offer - ref 2026-0914 Data Officer", "We are pleased to offer you the post.",
+                   sender="Aberwen Town Council Recruitment <noreply@jobtrain.co.uk>",
+                   date="Thu, 12 Nov 2026 11:00:00 +0000")
+    decline = mail("Declining the offer (2026-0914)", "After careful consideration, I have "
+                   "decided to decline the offer.", sender=ME,
+                   to="Deepak Raval <deepak.raval@nhs.example>",
+                   date="Mon, 16 Nov 2026 10:00:00 +0000")
+    found = scan(tracker, northmoor, aberwen, decline)
+    assert sorted(found.loc[found["column"] == "status", "value"]) == ["offer", "offer"]
