@@ -364,6 +364,18 @@ def test_the_persons_answer_to_an_offer_in_other_words_keeps_the_offer_unpropose
     assert list(only_offer.loc[only_offer["column"] == "status", "value"]) == ["offer"]
 
 
+def _offer(subject: str, *, sender: str) -> bytes:
+    return mail(subject, "We are pleased to offer you the post.", sender=sender,
+                date="Thu, 12 Nov 2026 10:00:00 +0000")
+
+
+def _decline(subject: str) -> bytes:
+    """The person's decline, to an address on a shared domain that names no company."""
+    return mail(subject, "After careful consideration, I have decided to decline the offer.",
+                sender=ME, to="Deepak Raval <deepak.raval@nhs.example>",
+                date="Mon, 16 Nov 2026 10:00:00 +0000")
+
+
 @pytest.mark.parametrize(("subject", "status"), [
     ("Declining job offer - BI Analyst (351-BI-0914)", ["withdrawn"]),
     ("Declining job offer - BI Analyst", ["offer"]),  # no reference: tied to nothing
@@ -375,14 +387,9 @@ def test_the_persons_mail_quoting_a_reference_number_is_about_its_application(su
          "date_applied": "2026-10-01", "status": "interviewing"},
         {"company": "Northmoor NHS Foundation Trust", "role": "Project Support Officer",
          "date_applied": "2026-10-01", "status": "applied"}])
-    offer = mail("Conditional offer of employment - 351-BI-0914 Business Intelligence Analyst",
-                 "We are pleased to offer you the post of Business Intelligence Analyst.",
-                 sender="Northmoor NHS FT Recruitment <noreply@trac.jobs>",
-                 date="Thu, 12 Nov 2026 10:00:00 +0000")
-    decline = mail(subject, "After careful consideration, I have decided to decline the offer.",
-                   sender=ME, to="Deepak Raval <deepak.raval@nhs.example>",
-                   date="Mon, 16 Nov 2026 10:00:00 +0000")
-    found = scan(tracker, offer, decline)
+    offer = _offer("Conditional offer of employment - 351-BI-0914 Business Intelligence "
+                   "Analyst", sender="Northmoor NHS FT Recruitment <noreply@trac.jobs>")
+    found = scan(tracker, offer, _decline(subject))
     statuses = found[found["column"] == "status"]
     assert list(statuses["value"]) == status
     assert list(statuses["row"]) == [0]
@@ -478,16 +485,9 @@ def test_a_reference_number_two_companies_mail_gives_ties_nothing():
          "date_applied": "2026-10-01", "status": "interviewing"},
         {"company": "Aberwen Town Council", "role": "Data Officer",
          "date_applied": "2026-10-01", "status": "interviewing"}])
-    northmoor = mail("Conditional offer of employment - ref 2026-0914 BI Analyst",
-                     "We are pleased to offer you the post of Business Intelligence Analyst.",
-                     sender="Northmoor NHS FT Recruitment <noreply@trac.jobs>",
-                     date="Thu, 12 Nov 2026 10:00:00 +0000")
-    aberwen = mail("Offer - ref 2026-0914 Data Officer", "We are pleased to offer you the post.",
-                   sender="Aberwen Town Council Recruitment <noreply@jobtrain.co.uk>",
-                   date="Thu, 12 Nov 2026 11:00:00 +0000")
-    decline = mail("Declining the offer (2026-0914)", "After careful consideration, I have "
-                   "decided to decline the offer.", sender=ME,
-                   to="Deepak Raval <deepak.raval@nhs.example>",
-                   date="Mon, 16 Nov 2026 10:00:00 +0000")
-    found = scan(tracker, northmoor, aberwen, decline)
+    northmoor = _offer("Conditional offer of employment - ref 2026-0914 BI Analyst",
+                       sender="Northmoor NHS FT Recruitment <noreply@trac.jobs>")
+    aberwen = _offer("Offer - ref 2026-0914 Data Officer",
+                     sender="Aberwen Town Council Recruitment <noreply@jobtrain.co.uk>")
+    found = scan(tracker, northmoor, aberwen, _decline("Declining the offer (2026-0914)"))
     assert sorted(found.loc[found["column"] == "status", "value"]) == ["offer", "offer"]
