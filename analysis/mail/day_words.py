@@ -1,8 +1,10 @@
 """The words around a day that say whose it is: a deadline set for the person or a start
 (neither the interview's day nor a promised decision), the slot a reschedule replaces, and a
-promised answer with the time it is promised within."""
+promised answer with the time it is promised within; a day or a time laid out under a label."""
 
 from __future__ import annotations
+
+import re
 
 from analysis.mail.phrases import any_of
 
@@ -97,3 +99,12 @@ PROMISE_TIME = any_of(
     r"\b(?:inom|senast|innan|inden|senest|innen|najpóźniej|w ciągu|do (?:piątku|poniedziałku|w"
     r"torku|środy|czwartku|końca))\b",
 )
+# A day or a time laid out as a form's label ("Date:", "Wann:", "Second interview:").
+DAY_LABEL = re.compile(r"(?i)^\W*(?:(?:new|nueva|nouvelle|neue[rs]?|nuova|nova|nieuwe)\s+)?"
+                       r"(?:date|day|when|datum|tag|termin|wann|jour|quand|fecha|"
+                       r"día|dia|cuándo|event date|start|starts|beginn|début|inicio|inizio|"
+                       r"data|quando|wanneer|datum en tijd|(?:(?:first|second|third|final|"
+                       r"panel|phone|video|1st|2nd|3rd)\s+)?interview)(?:\s*(?:/|&|and|und|et|y)"
+                       r"\s*(?:time|"
+                       r"uhrzeit|heure|hora))?\s*:")
+TIME_LABEL = re.compile(r"(?i)^\W*(?:time|uhrzeit|zeit|heure|horaire|hora|horario)\s*:")

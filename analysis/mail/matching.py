@@ -45,9 +45,11 @@ ATS_DOMAINS = (
     "hibob.com", "traffit.com", "elevato.net", "talentlyft.com", "recruitly.io",
 )
 # Job boards and alert senders: their mail is about many jobs, never one application.
+# The addresses alerts and newsletters come from, whoever sends them.
+ALERT_ADDRESS = (r"^(?:jobalerts?-noreply|jobs-noreply|jobs-listings|alert|alerts|jobalert|"
+                 r"newsletter|news|marketing|digest|notifications?-noreply|recommendations)@")
 ALERT_SENDERS = re.compile(
-    r"(?i)^(?:jobalerts?-noreply|jobs-noreply|jobs-listings|alert|alerts|jobalert|"
-    r"newsletter|news|marketing|digest|notifications?-noreply|recommendations)@|"
+    rf"(?i){ALERT_ADDRESS}|"
     r"@(?:[a-z0-9-]+\.)*(?:indeedmail\.com|glassdoor\.com|ziprecruiter\.com|monster\.com|"
     r"stepstone\.[a-z.]+|xing\.com|welcometothejungle\.com|otta\.com|wellfound\.com|"
     r"angel\.co|jobleads\.com|talent\.com|jooble\.org|simplyhired\.com|dice\.com)$")

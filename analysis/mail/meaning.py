@@ -249,7 +249,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         sure = 0.95 if rejected else 0.8
         return Meaning(REJECTION, sure, promised=promised)
     if any(not ph.NEXT_STAGE.search(said.parts[i]) and not ph.AFTER_OFFER.search(said.parts[i])
-           and not ph.NOT_AN_OFFER.search(said.parts[i]) for i in said.hits(ph.OFFER)) or (
+           and not no.NOT_AN_OFFER.search(said.parts[i]) for i in said.hits(ph.OFFER)) or (
             _told(said, ph.PAY) and _told(said, ph.START)):
         # the decision an offer waits for is the person's, whatever day it names
         return Meaning(OFFER, 0.9)
@@ -315,7 +315,7 @@ def _laid_out(said: Sentences, text: str, sent: dt.datetime) -> bool:
     # "those who pass will be invited to an interview" lays out the exam, not an interview
     return any(ph.INTERVIEW_WORD.search(part) and not cond.HEDGE.search(part)
                for part in said.parts) and any(
-        _DAY_LABEL.match(part) for part in said.parts) and interview_time(
+        dw.DAY_LABEL.match(part) for part in said.parts) and interview_time(
         said.decisive(), sent) is not None
 
 
@@ -379,14 +379,6 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
 _DAY_POINTER = re.compile(r"(?i)\b(?:next|this|coming|on|nächsten|kommenden|diesen|am|ce|"
                           r"este|el|próximo)\s+$")
 # Lines of an invitation laid out as a form: "Date: 12 March", "Time: 14:00", "Datum:", "Heure :"
-_DAY_LABEL = re.compile(r"(?i)^\W*(?:(?:new|nueva|nouvelle|neue[rs]?|nuova|nova|nieuwe)\s+)?"
-                        r"(?:date|day|when|datum|tag|termin|wann|jour|quand|fecha|"
-                        r"día|dia|cuándo|event date|start|starts|beginn|début|inicio|inizio|"
-                        r"data|quando|wanneer|datum en tijd|(?:(?:first|second|third|final|"
-                        r"panel|phone|video|1st|2nd|3rd)\s+)?interview)(?:\s*(?:/|&|and|und|et|y)"
-                        r"\s*(?:time|"
-                        r"uhrzeit|heure|hora))?\s*:")
-_TIME_LABEL = re.compile(r"(?i)^\W*(?:time|uhrzeit|zeit|heure|horaire|hora|horario)\s*:")
 
 
 def _with_labels(parts: list[str]) -> Iterator[tuple[str, bool]]:
@@ -397,9 +389,9 @@ def _with_labels(parts: list[str]) -> Iterator[tuple[str, bool]]:
         if skip:
             skip = False
             continue
-        if _DAY_LABEL.match(part):
+        if dw.DAY_LABEL.match(part):
             following = parts[i + 1] if i + 1 < len(parts) else ""
-            if _TIME_LABEL.match(following):
+            if dw.TIME_LABEL.match(following):
                 skip = True
                 yield f"{part} {following}", True
             else:

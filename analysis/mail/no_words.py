@@ -309,3 +309,12 @@ ASIDE = any_of(
     r"\b(?:frais|rembours\w*|stationnement)\b", r"\b(?:gastos|reembols\w*|aparcamiento)\b",
     r"\b(?:spese|rimbors\w*|parcheggio)\b", r"\b(?:reiskosten|vergoed\w*|parkeren)\b",
     r"\b(?:despesas|reembols\w*|estacionamento)\b")
+# An offer said not to be one: "inclusion on the reserve list does not guarantee an offer of
+# employment", "Ceci ne constitue pas une offre d'emploi".
+NOT_AN_OFFER = any_of(
+    r"\b(?:not|n't|no|never)\b.{0,30}\b(?:guarantee|constitute|mean|imply|represent|promise)"
+    r"\w*\b.{0,20}\boffer", r"\bis not (?:an?|any) (?:job |formal )?offer\b",
+    r"\bne (?:constitue|garantit|vaut|signifie) pas\b.{0,20}\boffre\b",
+    r"\b(?:stellt|ist)\b.{0,20}\bkein(?:e|en)? (?:\w+)?angebot\b",
+    r"\bno (?:constituye|garantiza|supone|implica)\b.{0,20}\boferta\b",
+    r"\bnon (?:costituisce|garantisce)\b.{0,20}\bofferta\b")

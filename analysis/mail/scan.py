@@ -26,6 +26,7 @@ from analysis.mail import mailbox as mb
 from analysis.mail import message as msg
 from analysis.mail import phrases as ph
 from analysis.mail.matching import (
+    ALERT_ADDRESS,
     BOARD_DOMAINS,
     Index,
     domain_of,
@@ -352,9 +353,11 @@ def _about_own_application(sender: tuple[str, str], subject: str) -> bool:
     application (sent, viewed, its status), kept though it is sent in bulk; alerts are not."""
     if not (is_board(sender[1]) or is_ats(domain_of(sender[1])) or is_platform(sender[1])):
         return False
-    # "Groupe Hélianthe – Invitation à un entretien" relayed by a board: an invitation too
+    # "Groupe Hélianthe – Invitation à un entretien" relayed by a board: an invitation too,
+    # not an alert's "Interview invitations at Initech"
     return bool(ph.OWN_APPLICATION.search(subject) or ph.ACKNOWLEDGEMENT.search(subject)
-                or (ph.INVITE.search(subject) and ph.INTERVIEW_WORD.search(subject)))
+                or (ph.INVITE.search(subject) and ph.INTERVIEW_WORD.search(subject)
+                    and not re.match(f"(?i){ALERT_ADDRESS}", sender[1])))
 
 
 def _infer_me(sent: Counter[str], recipients: Counter[str]) -> str | None:
