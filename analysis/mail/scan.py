@@ -279,11 +279,10 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
                 entry.how = "sender"  # tied on reading, if its sender wrote before
                 candidates[entry.message_id] = entry
             continue
-        if tied is not None:
-            # an agency's domain gives no client: its message is read for the one it names
-            own = how != "subject" or index.owns_domain(tied.rows, tied.sender)
-            entry.rows, entry.how = (tied.rows if own else []), how
-            candidates[entry.message_id] = entry
+        # an agency's domain gives no client: its message is read for the one it names
+        own = how != "subject" or index.owns_domain(tied.rows, tied.sender)
+        entry.rows, entry.how = (tied.rows if own else []), how
+        candidates[entry.message_id] = entry
     evidence = read_candidates(list(candidates.values()), index, mine)
     # those tied before reading, and those a sender's earlier mail tied on reading
     stats["matched"] = sum(c.how != "sender" or bool(c.rows) for c in candidates.values())
@@ -308,8 +307,8 @@ def _names_its_domain(candidate: Candidate, index: Index) -> bool:
     return is_person(*sender) and index.named_in(candidate.subject) == candidate.rows
 
 
-# A requisition's or a vacancy's reference: letters, digits and dashes holding a digit and a
-# letter or a dash ("351-BI-0914", "R-20417", "JR0012345"), or five digits or more; no date.
+# A requisition's or a vacancy's reference: five or more letters, digits and dashes, a digit
+# among them ("351-BI-0914", "R-20417", "JR0012345", "1934417"); no date.
 _CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?:[A-Za-z0-9]+-)*[A-Za-z0-9]+(?![\w-])")
 _DATE_LIKE = re.compile(r"^\d{1,4}-\d{1,2}(?:-\d{1,4})?$")
 
@@ -323,14 +322,8 @@ def reference_codes(subject: str) -> set[str]:
     >>> reference_codes("Interview on 2026-11-04 at 10:00, Band 6, 2026")
     set()
     """
-    codes = set()
-    for found in _CODE.finditer(subject):
-        code = found.group(0).upper()
-        if _DATE_LIKE.match(code) or len(code) < 5:
-            continue
-        if code.isdigit() or "-" in code or re.search(r"[A-Z]", code):
-            codes.add(code)
-    return codes
+    codes = {found.group(0).upper() for found in _CODE.finditer(subject)}
+    return {code for code in codes if len(code) >= 5 and not _DATE_LIKE.match(code)}
 
 
 def _references(candidates: Iterable[Candidate]) -> dict[str, list[int]]:
