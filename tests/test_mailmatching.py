@@ -12,6 +12,7 @@ import pytest
 from conftest import apps_frame
 
 from analysis.mail.matching import Index, abbreviates
+from analysis.mail.proposals import pick_application
 from analysis.mail.scan import reference_codes, scan_mailbox
 from analysis.mail.senders import is_person
 
@@ -25,6 +26,17 @@ def mail(subject: str, body: str, *, sender: str, to: str = ME,
     built["From"], built["To"], built["Subject"], built["Date"] = sender, to, subject, date
     built.set_content(body)
     return b"From x@y Tue Nov 03 10:00:00 2026\n" + built.as_bytes() + b"\n"
+
+
+def tracked(company: str, role: str) -> pd.DataFrame:
+    """A tracker holding one application, applied for on 1 October 2026."""
+    return apps_frame([{"company": company, "role": role, "date_applied": "2026-10-01"}])
+
+
+def two_roles(company: str, first: str, second: str) -> pd.DataFrame:
+    """Two applications at one company, a day apart."""
+    return pd.DataFrame({"company": [company] * 2, "role": [first, second],
+                         "date_applied": pd.to_datetime(["2026-09-20", "2026-09-21"])})
 
 
 def scan(tracker: pd.DataFrame, *messages: bytes) -> pd.DataFrame:
@@ -212,8 +224,7 @@ def test_a_domain_named_by_its_mail_ties_the_persons_own_mail_to_it():
     """The tracker's name gives no domain ("Rijksdienst voor Bodemdata" at rvbd.example);
     its mail names it in the display name, so the person's withdrawal to that domain is
     about it; an unrelated domain stays untied."""
-    tracker = apps_frame([{"company": "Rijksdienst voor Bodemdata", "role": "Data Analyst",
-                           "date_applied": "2026-10-01"}])
+    tracker = tracked("Rijksdienst voor Bodemdata", "Data Analyst")
     notice = mail("Next step: online assessment",
                   "Please complete the online assessment via the link below.",
                   sender="Rijksdienst voor Bodemdata - Recruitment <werving-noreply@rvbd.example>",
@@ -231,8 +242,7 @@ def test_a_domain_named_by_its_mail_ties_the_persons_own_mail_to_it():
 
 
 def test_a_calendar_cancellation_that_promises_a_new_date_later_is_a_cancellation():
-    tracker = apps_frame([{"company": "Kitewire", "role": "Platform Engineer",
-                           "date_applied": "2026-10-01"}])
+    tracker = tracked("Kitewire", "Platform Engineer")
     built = EmailMessage()
     built["From"], built["To"] = "Kitewire Hiring <no-reply@kitewire.example>", ME
     built["Subject"], built["Date"] = "Cancelled: on-site", "Fri, 30 Oct 2026 10:00:00 +0000"
@@ -250,8 +260,7 @@ def test_a_calendar_cancellation_that_promises_a_new_date_later_is_a_cancellatio
 
 
 def test_a_hiring_manager_asking_to_meet_is_read_a_sales_call_is_not():
-    tracker = apps_frame([{"company": "Saltbox", "role": "Design Systems Designer",
-                           "date_applied": "2026-10-01"}])
+    tracker = tracked("Saltbox", "Design Systems Designer")
     cold = mail("your tokens case study", "hi nadia! i lead design systems at saltbox. do you "
                 "have 30 min next wed (nov 11) at 10:30 for a chat with me?",
                 sender="Marisol Quint <marisol@saltbox.example>")
@@ -264,8 +273,7 @@ def test_a_hiring_manager_asking_to_meet_is_read_a_sales_call_is_not():
 
 
 def test_a_sales_follow_up_with_a_made_up_re_answers_nothing():
-    tracker = apps_frame([{"company": "Nimbly Software LLC", "role": "Product Designer",
-                           "date_applied": "2026-10-01"}])
+    tracker = tracked("Nimbly Software LLC", "Product Designer")
     sales = mail("Re: your support inbox + a quick thought", "I haven't heard back, so I'll "
                  "assume the timing isn't right. I'm one reply away.",
                  sender="Jordan Kessler <jordan.kessler@nimbly.example>")
@@ -275,8 +283,7 @@ def test_a_sales_follow_up_with_a_made_up_re_answers_nothing():
 def test_an_agencys_mail_ties_only_to_the_client_it_names():
     """The agency's domain is learned from a subject naming the client; its later outreach
     about another, unnamed client's job proposes nothing for the tracked one."""
-    tracker = apps_frame([{"company": "Sorrel Health", "role": "Senior Product Designer",
-                           "date_applied": "2026-10-01"}])
+    tracker = tracked("Sorrel Health", "Senior Product Designer")
     first = mail("Sorrel Health - next steps", "Sorrel Health would like to meet you on "
                  "Tuesday 20 October at 10:00.", sender="Riley Shaw <riley@bluejay.example>",
                  date="Mon, 12 Oct 2026 10:00:00 +0000")
@@ -290,11 +297,7 @@ def test_an_agencys_mail_ties_only_to_the_client_it_names():
 
 
 def test_two_roles_named_the_one_the_message_decides_about_is_picked():
-    from analysis.mail.proposals import pick_application
-
-    apps = pd.DataFrame({"company": ["Tollgate Health"] * 2,
-                         "role": ["Backend Engineer (Python)", "Data Platform Engineer"],
-                         "date_applied": pd.to_datetime(["2026-09-20", "2026-09-21"])})
+    apps = two_roles("Tollgate Health", "Backend Engineer (Python)", "Data Platform Engineer")
     text = ("Your applications at Tollgate Health\nI saw you applied for both Backend Engineer "
             "(Python) and Data Platform Engineer. We'd like to move forward with you for the "
             "Data Platform Engineer role. The Backend Engineer team will follow up separately.")
@@ -307,11 +310,7 @@ def test_two_roles_named_the_one_the_message_decides_about_is_picked():
 def test_the_role_a_writer_wrote_about_before_decides_when_the_no_names_none():
     """An agency's consultant turns down the role she put the person forward for; the body
     also mentions the company's other role, which its own team handles."""
-    from analysis.mail.proposals import pick_application
-
-    apps = pd.DataFrame({"company": ["Halloran Finch Ltd"] * 2,
-                         "role": ["Management Accountant", "Financial Analyst"],
-                         "date_applied": pd.to_datetime(["2026-09-15", "2026-09-20"])})
+    apps = two_roles("Halloran Finch Ltd", "Management Accountant", "Financial Analyst")
     text = ("Halloran Finch - feedback\nUnfortunately you've been unsuccessful on this "
             "occasion. I noticed you've applied directly for their Financial Analyst role too - "
             "that's handled by their internal team.")
