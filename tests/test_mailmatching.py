@@ -196,6 +196,24 @@ def test_a_system_copying_the_recruiter_gives_no_contact_and_a_board_is_no_new_c
     assert found["row"].notna().all()  # no new application, "Welcome to Jungle" or other
 
 
+@pytest.mark.parametrize(("body", "company"), [
+    ("A sua candidatura ao anúncio \"Analista de Dados\" da empresa Ribeira Digital, Lda. foi "
+     "enviada com sucesso.\n\nObrigado por utilizar o Net-Empregos.", "Ribeira Digital"),
+    ("A sua candidatura foi enviada com sucesso.\n\nObrigado por utilizar o Net-Empregos.",
+     None),  # the site names no employer: no new application named after the site
+    ("Your application was sent with success.\n\nThank you for using Jobfinder.", None),
+])
+def test_a_site_thanking_for_its_use_is_not_the_employer(body, company):
+    """A job site unknown to the reader, writing in its own name, acknowledges an application:
+    the company is the employer it names, never the site."""
+    ack = mail("Candidatura enviada: Analista de Dados", body,
+               sender=("Net-Empregos <noreply@net-empregos.com>" if "Net" in body else
+                       "Jobfinder <noreply@jobfinder.example>"))
+    found = scan(tracked("Hafenwerk Bremen GmbH", "Data Engineer"), ack)
+    new = found.loc[found["row"].isna(), "company"]
+    assert sorted(set(new)) == ([company] if company else [])
+
+
 @pytest.mark.parametrize(("name", "address", "person"), [
     ("Anneke de Vries", "anneke.devries@erpo.eu", True),
     ("Ludwig van Beethoven", "ludwig@symphonies.example", True),

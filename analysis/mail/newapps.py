@@ -39,6 +39,14 @@ _TO_COMPANY = re.compile(
 # "your application has been sent to Acme" (a site writing in its own name)
 _SENT_TO = re.compile(r"(?i:(?:application|cv|profile)\s+(?:has been |was )?(?:sent|forwarded|"
                       r"submitted|passed on) to)\s+(?:the )?" + _NAME + _ENDS)
+# "da empresa Ribeira Digital", "the company Acme", "de l'entreprise Acme": a site naming the
+# employer it passed the application to
+_COMPANY_WORD = re.compile(r"(?i:\b(?:empresa|company|employer|entreprise|firma|unternehmen|"
+                           r"azienda|empregador|empleador))\s+" + _NAME + _ENDS)
+# "Obrigado por utilizar o Net-Empregos": the sender is the site the person used, no employer
+_THANKS_FOR_USING = re.compile(r"(?i)\b(?:thank(?:s| you) for using|obrigad[oa] por (?:utilizar|"
+                               r"usar)|gracias por (?:utilizar|usar)|merci d'(?:avoir )?utilis|"
+                               r"danke,? dass sie|grazie per (?:aver )?utilizzato)\b")
 _ROLE_AFTER = re.compile(r"(?i)^\s*(?:position|role|job|opening|vacancy|stelle|poste|puesto|"
                          r"team|program|programme)\b")
 # A job board's line naming the company and its town under the role: "Acme – Berlin".
@@ -75,16 +83,22 @@ def company_of(record: Evidence) -> str | None:
                                   str(record.get("recipient_address", "")))
     address = str(record["sender_address"])
     named = _display_company(str(record["sender_name"]), address)
+    site = False  # the sender is the site the person applied through, not the employer
     if named and _own_domain(named, address):
         # a site writing in its own name ("Jobsbridge": "your application has been sent to
-        # Harwick Labs"): the company the application went to, when the text names another
-        for source in (subject, text):
-            for found in _SENT_TO.finditer(source):
+        # Harwick Labs", Net-Empregos: "da empresa Ribeira Digital"): the company the
+        # application went to, when the text names another
+        places = [(pattern, source) for pattern in (_SENT_TO, _COMPANY_WORD)
+                  for source in (subject, text)]
+        for pattern, source in places:
+            for found in pattern.finditer(source):
                 name = _clean(found.group(1))
                 if name and company_key(name) != company_key(named) and \
                         company_key(name) not in role and \
                         not _ROLE_AFTER.match(source[found.end(1):]):
                     return name
+        site = bool(_THANKS_FOR_USING.search(text))  # "thank you for using Net-Empregos"
+        named = None if site else named
     if named:
         return named
     for pattern in (_AT_COMPANY, _TO_COMPANY):
@@ -104,7 +118,7 @@ def company_of(record: Evidence) -> str | None:
         if name and not _own_domain(re.sub(r"(?i)^the\s+", "", name), address):
             return name  # not "The reed.co.uk team": the messenger's own name
     domain = domain_of(address)
-    if is_ats(domain) or in_domains(domain, FREE_MAIL) or is_board(address) or \
+    if site or is_ats(domain) or in_domains(domain, FREE_MAIL) or is_board(address) or \
             is_platform(address):
         return None
     labels = domain_labels(address)
