@@ -209,10 +209,12 @@ def edit_status(page) -> None:
     assert grid_column(grid, 1)[:len(TRACKER)] == COMPANIES
     page.wait_for_timeout(500)  # the canvas is drawn after the script settles
     box = grid.bounding_box()
-    page.mouse.click(box["x"] + 100, box["y"] + 35 + 17)  # the first company's cell
-    for _ in range(COMPANIES.index(EDITED)):
-        page.keyboard.press("ArrowDown")
+    # Its company's cell, clicked where it is drawn (a header and rows of 35 px): a key
+    # pressed while the grid is busy can be lost, so the row is not reached with arrows.
+    row = COMPANIES.index(EDITED)
+    page.mouse.click(box["x"] + 100, box["y"] + 35 + 17 + 35 * row)
     for _ in range(3):  # Company, Role, Date applied, Status
+        page.wait_for_timeout(100)
         page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
     page.wait_for_timeout(300)
@@ -220,6 +222,10 @@ def edit_status(page) -> None:
     page.keyboard.press("Enter")
     page.get_by_label("Version to bring back").wait_for(timeout=30_000)  # a version to undo
     settle(page)
+    statuses = grid_column(main(page).get_by_test_id("stDataFrameResizable").first, 4)
+    changed = [company for company, status, (_, _, before, *_) in
+               zip(COMPANIES, statuses, TRACKER, strict=False) if status.lower() != before.lower()]
+    assert changed == [EDITED], f"the edit changed {changed}: {statuses[:len(TRACKER)]}"
 
 
 def write_round(page) -> None:
