@@ -9,7 +9,7 @@ import streamlit as st
 from analysis.mail import ACCEPT_ALL_FROM, proposals
 from analysis.mail import scan as ms
 from analysis.mail.mailbox import MailboxError
-from analysis.mail.review import SERVERS_SETTING
+from analysis.mail.review import SERVERS_SETTING, ties_of
 from analysis.model import schema as s
 from ui import mail_server, workspace
 from ui.mail_review import REVIEW_KEY, accept, next_action, review, show_note
@@ -129,7 +129,9 @@ st.caption(f"{len(table):,} proposals for {applications:,} application(s)"
            + (f", {new:,} of them new applications (companies whose acknowledgement is in "
               "your mail but not in your tracker)" if new else "")
            + f". {s.LABELS[s.STATUS]} changes never go backwards.")
-accepted, refused = review(table, threshold=threshold)
+accepted, refused = review(table, threshold=threshold,
+                           ties=ties_of(scan.evidence) if scanned is not None and not from_server
+                           else None)
 if st.button(f"Accept {len(accepted):,} and decline {len(refused):,}", type=emphasis(),
              icon=":material/done_all:", disabled=accepted.empty and refused.empty):
     reviewed = [*accepted["key"], *refused["key"]]

@@ -12,7 +12,8 @@ import pytest
 from conftest import apps_frame
 
 from analysis.mail.matching import Index, abbreviates
-from analysis.mail.proposals import pick_application
+from analysis.mail.proposals import pick_application, review_table
+from analysis.mail.review import review_cards, ties_of
 from analysis.mail.scan import reference_codes, scan_mailbox
 from analysis.mail.senders import is_person
 
@@ -410,6 +411,25 @@ def test_the_persons_mail_quoting_a_reference_number_is_about_its_application(su
     statuses = found[found["column"] == "status"]
     assert list(statuses["value"]) == status
     assert list(statuses["row"]) == [0]
+
+
+def test_the_review_says_how_each_message_was_tied_to_its_application():
+    """The offer names the trust through a tracking system; the decline to a shared domain
+    is tied by the reference number it quotes; the review says which, card by card."""
+    tracker = apps_frame([{"company": "Northmoor NHS Foundation Trust",
+                           "role": "Business Intelligence Analyst", "date_applied": "2026-10-01",
+                           "status": "interviewing"}])
+    offer = _offer("Conditional offer of employment - 351-BI-0914 Business Intelligence "
+                   "Analyst", sender="Northmoor NHS FT Recruitment <noreply@trac.jobs>")
+    result = scan_mailbox(offer + _decline("Declining job offer - BI Analyst (351-BI-0914)"),
+                          tracker, as_of=AS_OF, me=ME)
+    cards = review_cards(review_table(result.proposals), ties_of(result.evidence))
+    ties = dict(zip(cards["change"], cards["tie"], strict=True))
+    assert ties["Status: withdrawn"] == ("Tied by the reference number it quotes, seen in "
+                                         "earlier mail about this application")
+    assert set(cards.loc[cards["mail"].str.contains("Conditional offer"), "tie"]) == {
+        "Tied by the company it names, sent by a tracking system"}
+    assert set(review_cards(review_table(result.proposals))["tie"]) == {""}  # none known
 
 
 @pytest.mark.parametrize(("sender", "status"), [

@@ -23,11 +23,13 @@ NOTE_KEY = "mail_saved_note"  # what the last accept saved, shown until the next
 REVIEW_KEY = "mail_scan"  # the file scan under review: (label, MailScan)
 
 
-def review(table: pd.DataFrame, *, threshold: float) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Draw the proposals of ``table`` (``proposals.review_table``) a page at a time and
-    return those to accept and those to decline, from every page."""
+def review(table: pd.DataFrame, *, threshold: float,
+           ties: Mapping[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Draw the proposals of ``table`` (``proposals.review_table``) a page at a time, each
+    with why its message is about that application when ``ties`` (``review.ties_of``) knows,
+    and return those to accept and those to decline, from every page."""
     choices: dict[str, str] = st.session_state.setdefault(CHOICES_KEY, {})
-    cards = review_cards(table)
+    cards = review_cards(table, ties)
     pages = max(1, -(-len(cards) // PAGE))
     page = 0
     if pages > 1:
@@ -59,6 +61,8 @@ def _card(card: Mapping[Hashable, Any], choices: dict[str, str], threshold: floa
         left, right = st.columns([5, 1], vertical_alignment="center")
         left.markdown(f"**{md(card['change'])}**  \n{md(card['found'])}, {card['sure']}% sure")
         left.markdown(f"Mail of {md(card['mail'])}")
+        if card["tie"]:
+            left.caption(md(card["tie"]) + ".")
         if card["says"]:
             left.markdown(f"> {md(card['says'])}")
         right.radio(f"Your choice on {card['change']}", CHOICES, key=widget,

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.mail.proposals import PROPOSAL_COLUMNS, proposal_key
-from analysis.mail.words import kind_label
+from analysis.mail.words import kind_label, tie_label
 from analysis.model import schema as s
 from analysis.model.keys import company_key
 
@@ -34,11 +34,13 @@ def day_text(value: object) -> str:
     return "" if pd.isna(stamp) else f"{stamp.day} {stamp:%b %Y}"
 
 
-def review_cards(table: pd.DataFrame) -> pd.DataFrame:
+def review_cards(table: pd.DataFrame, ties: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The review table (``proposals.review_table``) in words: ``heading`` (the application,
     or the company to add), ``change`` ("Status: offer", "Add it, applied 26 Sep 2026"),
     ``found`` (the kind of message, never its code), ``sure`` (a whole percentage) and the
-    evidence: ``mail`` (day, sender, subject) and ``says`` (the snippet).
+    evidence: ``mail`` (day, sender, subject), ``says`` (the snippet) and ``tie`` (why the
+    message is about that application, from ``ties``: a message id -> the evidence's
+    ``how``; blank for a new application or a message not in ``ties``).
 
     >>> table = pd.DataFrame({"row": [None], "company": ["Zorg"], "role": [None],
     ...     "column": ["date_applied"], "value": [pd.Timestamp("2026-09-26")],
@@ -49,7 +51,7 @@ def review_cards(table: pd.DataFrame) -> pd.DataFrame:
     [['New application: Zorg', 'Add it to the tracker, applied 26 Sep 2026', 'Acknowledgement', 80]]
     """
     if table.empty:
-        return table.assign(heading="", change="", found="", sure=0, mail="", says="")
+        return table.assign(heading="", change="", found="", sure=0, mail="", says="", tie="")
     records = []
     for proposal in table.to_dict("records"):
         company = _text(proposal["company"]) or "a company"
@@ -67,8 +69,19 @@ def review_cards(table: pd.DataFrame) -> pd.DataFrame:
             "sure": round(float(proposal["confidence"]) * 100),
             "mail": f"{day_text(proposal['message_date'])} · {_text(proposal['sender'])} · "
                     f"“{_text(proposal['subject'])}”",
-            "says": _text(proposal["snippet"])})
+            "says": _text(proposal["snippet"]),
+            "tie": "" if pd.isna(proposal["row"]) else
+            tie_label((ties or {}).get(_text(proposal.get("message_id"))))})
     return table.assign(**pd.DataFrame(records, index=table.index))
+
+
+def ties_of(evidence: pd.DataFrame) -> dict[str, str]:
+    """How each message a scan tied to an application was tied (message id -> ``how``), for
+    ``review_cards``."""
+    if evidence.empty or "how" not in evidence:
+        return {}
+    return {str(mid): str(how) for mid, how in zip(evidence["message_id"], evidence["how"],
+                                                    strict=True) if how}
 
 
 def _text(value: object) -> str:

@@ -25,3 +25,30 @@ def kind_label(kind: object) -> str:
     """
     text = str(kind)
     return KIND_LABELS.get(text, text.replace("_", " ").capitalize())
+
+
+
+TIE_LABELS = {
+    "contact": "Tied by its address: the contact your tracker holds",
+    "domain": "Tied by its sender's domain, the company's own",
+    "ats": "Tied by the company it names, sent by a tracking system",
+    "platform": "Tied by the company it names, sent by a scheduling or assessment service",
+    "board": "Tied by the company it names, relayed by a job board",
+    "subject": "Tied by the company it names",
+    "thread": "Tied as a reply in a thread about this application",
+    "reference": "Tied by the reference number it quotes, seen in earlier mail about this "
+                 "application",
+    "sender": "Tied by its sender, who wrote about this application before",
+}
+"""How a message was tied to an application (the evidence's ``how``), in words."""
+
+
+def tie_label(how: object) -> str:
+    """Why a message is about the application it was tied to; blank when not known.
+
+    >>> tie_label("sender")
+    'Tied by its sender, who wrote about this application before'
+    >>> tie_label(""), tie_label(None)
+    ('', '')
+    """
+    return TIE_LABELS.get(str(how), "")
