@@ -215,6 +215,31 @@ def test_a_site_thanking_for_its_use_is_not_the_employer(body, company):
     assert sorted(set(new)) == ([company] if company else [])
 
 
+@pytest.mark.parametrize(("tracker", "status"), [
+    (["Hoefnagel Zorgverzekeringen"], ["rejected"]),
+    (["Hoefnagel Zorgverzekeringen", "Hoefnagel Bouw"], []),  # two names open with it
+])
+def test_a_hyphenated_domain_opening_with_the_names_first_word_is_the_companys(tracker, status):
+    """"hoefnagel-zv.nl" cuts Zorgverzekeringen to initials: its first part, the one word
+    only one tracked company opens with, ties it."""
+    frame = apps_frame([{"company": name, "role": "Analist", "date_applied": "2026-10-01"}
+                        for name in tracker])
+    outcome = mail("Terugkoppeling sollicitatiegesprek", "Helaas gaan we niet verder met je "
+                   "sollicitatie.", sender="Lotte van Beek <l.vanbeek@hoefnagel-zv.nl>")
+    found = scan(frame, outcome)
+    assert list(found.loc[found["column"] == "status", "value"]) == status
+
+
+def test_a_boards_acknowledgement_names_the_company_that_posted_the_job():
+    ack = mail("Te postulaste a Auxiliar de Analítica Financiera",
+               "Registramos tu postulación a la oferta «Auxiliar de Analítica Financiera» "
+               "publicada por Estudio Contable Iturbe & Asociados (Medellín, Antioquia).",
+               sender="Computrabajo <notificaciones@computrabajo.com.co>")
+    found = scan(tracked("Hafenwerk Bremen GmbH", "Data Engineer"), ack)
+    assert set(found.loc[found["row"].isna(), "company"]) == {
+        "Estudio Contable Iturbe & Asociados"}
+
+
 @pytest.mark.parametrize(("name", "address", "person"), [
     ("Anneke de Vries", "anneke.devries@erpo.eu", True),
     ("Ludwig van Beethoven", "ludwig@symphonies.example", True),

@@ -46,6 +46,8 @@ ASSESSMENT = any_of(
     r"\bexamens? (?:de (?:qualification|connaissances|sélection|aptitudes?|compétences)|écrits?"
     r"|en ligne)\b", r"\b(?:written|online|qualifying|qualification|aptitude) exam(?:ination)?s?"
     r"\b", r"\bépreuves? (?:informatisées?|en ligne|de sélection)\b",
+    r"\bex[áa]men(?:es)? (?:en línea|online|de conocimientos|psicom[ée]tricos?|t[ée]cnicos?)\b",
+    r"\b(?:aplicación|presentación) de (?:los |las )?(?:exámenes|examenes|pruebas)\b",
     r"\b(?:recorded|one-way|one way|asynchronous|async|on-demand|pre-recorded) (?:video )?(?:i"
     r"nterview|questions)\b",
     r"\b(?:led|run|conducted) by an? (?:ai|a\.i\.|artificial intelligence|virtual) (?:intervie"
@@ -86,4 +88,5 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:convoc\w*|ammess\w*|téléchargeable|zugelassen)\b",
     r"\b(?:próxima etapa|prossima fase|prossimo passo|volgende stap|próximo paso)\b",
     r"\b(?:responda|realize|faça|pedimos que|solicitamos que|(?:te|le|lhe) pedimos)\b",
+    r"\b(?:pasos a seguir|concluir|ingrese|ingresa|ingresar|tiene hasta|tienes hasta)\b",
 )

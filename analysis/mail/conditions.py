@@ -13,7 +13,7 @@ from analysis.mail.phrases import any_of
 CONDITIONAL_OPENING = re.compile(
     r"(?i)\W*(?:if|should|unless|in case|in the event|once|whether|falls|sollten|sollte|wenn|"
     r"sofern|ob|si|sans (?:nouvelles|réponse|retour)|au cas|en l'absence|à défaut|en caso|de no|"
-    r"sin (?:noticias|respuesta)|cuando|qualora|indien|caso|"
+    r"sin (?:noticias|respuesta)|cuando|qualora|indien|caso|hvis|dersom|ifall|"
     # Italian and Portuguese "se", Dutch "als": not the Spanish pronoun nor the German "as"
     r"se (?:non|não|nao|você|voce|lei|tu|vuoi|desidera|hai|avete|tiver|houver|precisar|quiser|"
     r"for|o candidato|la candidatura|a candidatura)|als (?:je|jij|u|we|wij|er|het|jouw|uw))\b")
@@ -46,6 +46,10 @@ CONDITIONAL_WITHIN = any_of(
     r"\bin het geval\b",
     r"\bmocht(?:en)? (?:je|u|wij|we|er)\b",
     r"\bif (?:selected|shortlisted|successful|chosen|invited)\b",
+    # Swedish, Danish, Norwegian: "alla sökande meddelas när tjänsten är tillsatt", "hvis du"
+    r"\b(?:meddelas|underrättas|kontaktas|informeras|underrettes|informeres|kontaktes|besked)\b"
+    r".{0,20}\b(?:när|når)\b",
+    r"\b(?:hvis|dersom|ifall) (?:du|vi|der|det|jeg|ni|dig|deg|din|ditt)\b",
     r"\bfalls (?:sie|du) (?:\w+ ){0,3}(?:ausgewählt|eingeladen)\b",
     r"\bsi (?:vous êtes|tu es) (?:retenue?|sélectionnée?)\b",
     r"\bsi (?:eres|es|resultas|resulta) (?:seleccionad[oa]|preseleccionad[oa])\b",

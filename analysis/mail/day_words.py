@@ -66,7 +66,8 @@ PROMISE = any_of(
     r"\blaten (?:we|wij) (?:je|u|jou)\b.{0,60}\bweten\b",
     r"\b(?:je|u) (?:hoort|hoor|ontvangt)\b.{0,40}\b(?:van ons|bericht|reactie|antwoord)\b",
     r"\b(?:entraremos|entrarei) em contato\b",
-    r"\b(?:daremos|darei|darmos|dar) (?:um |uma )?(?:retorno|resposta|feedback)\b",
+    r"\b(?:daremos|darei|darmos|dar|damos|dou) (?:um |uma )?(?:retorno|resposta|feedback|"
+    r"devolutiva)\b",
     r"\b(?:receberá|receberás|vai receber)\b.{0,30}\b(?:retorno|resposta|feedback)\b",
     r"\b(?:make|made|reach|take) (?:a |the |our |final )?decisions\b",
     r"\bmake (?:a|our|the) (?:final )?(?:call|choice)\b",

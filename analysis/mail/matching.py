@@ -363,6 +363,12 @@ class Index:
             cut = {key for name, key in self.names if len(label) >= 5 and abbreviates(label, name)}
             if len(cut) == 1:
                 return self.by_key[cut.pop()]
+        # a hyphenated domain opening with the first word only one company's name opens with
+        # ("hoefnagel-zv.nl" for Hoefnagel Zorgverzekeringen)
+        for part in domain.split("."):
+            head = fold(part.split("-")[0]) if "-" in part else ""
+            if head in self.short:
+                return self.by_key[dict(self.names)[head]]
         return []
 
     def named_in(self, text: str, *, short: bool = True) -> list[int]:

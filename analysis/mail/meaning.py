@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from analysis.mail import ack_words as ack
 from analysis.mail import assessment_words as aw
 from analysis.mail import conditions as cond
 from analysis.mail import day_words as dw
@@ -245,7 +246,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     named_promise = promised and _promised(said, sent.date(), named=True)
     if rejected or (
             said.any(no.KEPT_ON_FILE) and said.any(no.GOOD_WISHES)
-            and not said.any(ph.INVITE, firm=True) and not said.any(ph.ACKNOWLEDGEMENT)):
+            and not said.any(ph.INVITE, firm=True) and not said.any(ack.ACKNOWLEDGEMENT)):
         sure = 0.95 if rejected else 0.8
         return Meaning(REJECTION, sure, promised=promised)
     if any(not ph.NEXT_STAGE.search(said.parts[i]) and not ph.AFTER_OFFER.search(said.parts[i])
@@ -272,7 +273,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         return Meaning(INTERVIEW, sure, interview_at=when, promised=promised,
                        screening=screening)
     # "hemos recibido una solicitud para cambiar la contraseña": an account's notice
-    acknowledged = said.any(ph.ACKNOWLEDGEMENT) and not (
+    acknowledged = said.any(ack.ACKNOWLEDGEMENT) and not (
         said.any(om.TRANSACTIONAL, within=4) and not said.any(ph.OWN_APPLICATION, within=3))
     if any(not cond.HEDGE.search(said.parts[i]) and aw.ASSESSMENT_ASK.search(said.parts[i])
            for i in said.hits(aw.ASSESSMENT)) or (

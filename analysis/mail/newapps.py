@@ -36,6 +36,9 @@ _TO_COMPANY = re.compile(
     r"candidatura (?:en|a|para)|welcome to|(?:team|careers|talent|recruiting) at|"
     r"thank you for choosing|merci de l'intérêt porté à|interés en)\s+(?:the |der |die |la |le "
     r"|el )?" + _NAME + _ENDS)
+# "publicada por Estudio Contable Iturbe & Asociados", "posted by Acme": a board's offer
+_POSTED_BY = re.compile(r"(?i:publicad[ao] por|posted by|publiée? par|veröffentlicht von|"
+                        r"ausgeschrieben von|pubblicat[ao] da|divulgad[ao] por)\s+" + _NAME + _ENDS)
 # "your application has been sent to Acme" (a site writing in its own name)
 _SENT_TO = re.compile(r"(?i:(?:application|cv|profile)\s+(?:has been |was )?(?:sent|forwarded|"
                       r"submitted|passed on) to)\s+(?:the )?" + _NAME + _ENDS)
@@ -101,7 +104,7 @@ def company_of(record: Evidence) -> str | None:
         named = None if site else named
     if named:
         return named
-    for pattern in (_AT_COMPANY, _TO_COMPANY):
+    for pattern in (_AT_COMPANY, _TO_COMPANY, _POSTED_BY):
         for source in (subject, text):
             for found in pattern.finditer(source):
                 name = _clean(found.group(1))

@@ -130,6 +130,11 @@ REJECTION = any_of(
     r"\bnão (?:\w+ ){0,3}(?:seguir|prosseguir|avançar|continuar) com (?:a sua|sua|tua|a tua|vo"
     r"cê)\b",
     r"\bvaga\b.{0,30}\b(?:foi )?(?:preenchida|encerrada)\b",
+    # "Processo encerrado para você", "seguimos com candidatos com experiência no setor"
+    r"\bprocesso (?:seletivo )?(?:foi )?encerrado para (?:você|ti|si|a senhora|o senhor)\b",
+    r"\b(?:seguimos|seguiremos|prosseguimos|prosseguiremos|avançamos|avançaremos|continuamos|"
+    r"continuaremos|seguimos adiante) com (?:os |as |outr[oa]s )?(?:candidat|perfis|profissiona)\w*"
+    r" (?:com|cuj|mais)\b",
     r"\b(?:lamentamos|sentimos muito)\b.{0,80}\b(?:não|informar|comunicar)\b",
     r"\boffer(?:ed)? (?:the (?:position|role|job) )?to (?:another|a different|an other|other) "
     r"(?:candidate|applicant|person)",
@@ -223,6 +228,9 @@ REJECTION = any_of(
     r"dvalgt|utvalgt|utvald|valgt|valt)\b",
     r"\b(?:en annan|en anden|en annen) (?:kandidat|sökande|ansøger|søker)\b",
     r"\b(?:tjänsten|stillingen|jobbet)\b.{0,30}\b(?:är|er) (?:nu )?(?:tillsatt|besat|besatt)\b",
+    # Dutch "verder te gaan met een kandidaat die...": with someone else
+    r"\b(?:verder|door) (?:te )?gaan met (?:een )?(?:andere )?(?:kandida(?:at|te|ten)|sollicitant)"
+    r"\b",
     r"\bniestety\b.{0,160}\b(?:nie|inn\w+)\b",
     r"\b(?:z|ze) (?:inną|innym|innymi) (?:osob|kandydat)\w*",
     r"\bkontynuować (?:\w+ ){0,2}(?:z|ze) (?:osobą|kandydat\w*|inn\w+)\b",

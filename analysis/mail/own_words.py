@@ -179,6 +179,7 @@ SENT_DECLINE = any_of(
     r"\bdecline (?:the|your|this) (?:\w+ ){0,4}(?:position|role|offer|opportunity)\b",
     r"\b(?:decided|have|must|going|need) to (?:respectfully |regretfully |politely )?decline\b",
     r"\b(?:tacka|tackar|takke|takker) (?:nej|nei)\b",
+    r"\b(?:avböja|avböjer|avslå|avslår|afslå|afslår)\b.{0,30}\b(?:erbjudande\w*|tilbud\w*)\b",
     # "I've decided to turn down the position", "j'ai décidé de ne pas y donner suite"
     r"\b(?:turn|turning) down (?:the|this|your) (?:\w+ ){0,3}(?:position|role|post|job|"
     r"opportunity)\b",
@@ -190,8 +191,9 @@ SENT_WITHDRAW = any_of(
     r"(?:process|consideration))", r"\bremove me from (?:consideration|the process)\b",
     r"\bziehe\b.{0,60}\bbewerbung\b.{0,30}\bzurück\b", r"\b(?:rückzug|zurückziehen)\b.{0,40}"
     r"\bbewerbung\b", r"\bbewerbung\b.{0,40}\b(?:zurückziehen|zurückzuziehen|zurück)\b",
-    r"\bretir\w+ (?:ma|mi) (?:candidature|candidatura|solicitud)\b", r"\bretrait de (?:ma|la) "
-    r"candidature\b", r"\bdesist\w*\b", r"\bretirar(?:me)? (?:del proceso|mi candidatura)\b",
+    r"\bretir\w+ (?:ma|mi) (?:candidature|candidatura|solicitud|postulación|postulacion)\b",
+    r"\bretrait de (?:ma|la) candidature\b", r"\bdesist\w*\b",
+    r"\bretirar(?:me)? (?:del proceso|mi candidatura)\b",
     r"\b(?:retir|ritir)\w+ (?:la |a )?(?:mia|minha) (?:candidatura|domanda)\b",
     r"\b(?:trek|trekken)\b.{0,40}\bsollicitatie\b.{0,20}\bin\b",
     r"\bsollicitatie (?:in te trekken|intrekken)\b",
@@ -209,6 +211,9 @@ SENT_WITHDRAW = any_of(
     r"\bretir\w+ (?:\w+ ){1,2}(?:ma|mi|la) (?:candidature|candidatura|solicitud)\b",
     r"\b(?:dra tillbaka|drar tillbaka|trække|trækker|trekke|trekker)\b.{0,30}\b(?:ansökan|ansø"
     r"gning|søknad)\b",
+    # "trekke meg fra prosessen", "trække mig fra processen", "dra mig ur processen"
+    r"\b(?:trekke|trekker|trække|trækker) (?:meg|mig) (?:fra|ut av|ud af)\b",
+    r"\b(?:dra|drar) mig ur\b",
     r"\bwycof\w+\b.{0,30}\b(?:kandydatur\w+|aplikacj\w+|zgłoszeni\w+|z procesu)\b",
     r"\b(?:me retiro|me bajo|me retiro formalmente) (?:del proceso|de la (?:búsqueda|selección"
     r"|convocatoria))\b",
@@ -220,7 +225,8 @@ SENT_APPLICATION = any_of(
     r"please find)\b.{0,20}\b(?:cv|resume|résumé|application|cover letter)\b",
     r"\binterest in the\b.{0,40}\b(?:position|role)\b", r"\bbewerbung (?:als|für|um)\b",
     r"\blebenslauf\b", r"\bcandidature (?:pour|au poste|spontanée)\b",
-    r"\bcandidatura (?:para|al puesto|espontánea)\b", r"\bsolicitud (?:para|de empleo)\b",
+    r"\bcandidatura (?:para|al puesto|espont[áâ]nea)\b", r"\bsolicitud (?:para|de empleo)\b",
+    r"\b(?:envio|segue|seguem|anexo|em anexo)\b.{0,20}\b(?:cv|currículo|curriculo|candidatura)\b",
     r"\b(?:vous trouverez )?ci-joint\w*\b.{0,20}\b(?:cv|candidature|lettre de motivation)\b",
     r"\b(?:anbei|im anhang)\b.{0,30}\b(?:lebenslauf|bewerbung|unterlagen)\b",
     r"\b(?:adjunto|te envío|le envío|os envío)\b.{0,20}\b(?:cv|currículum|curriculum|"
@@ -258,4 +264,6 @@ SENT_APPLY = any_of(
     r"\bsubmit my (?:application|cv|resume|profile)\b", r"\bi(?:'d| would) like to apply\b",
     r"\bich (?:möchte|würde) mich (?:gerne )?(?:\w+ ){0,4}bewerben\b",
     r"\bje (?:souhaite|voudrais) (?:postuler|présenter ma candidature)\b",
-    r"\b(?:me gustaría|quisiera) (?:postular|presentar mi candidatura)\b")
+    r"\b(?:me gustaría|quisiera) (?:postular|presentar mi candidatura)\b",
+    r"\b(?:gostaria de|venho) (?:me candidatar|candidatar-me|apresentar (?:a )?(?:minha|uma) candi"
+    r"datura)\b")

@@ -303,6 +303,13 @@ INVITE = any_of(
     r"\bnodigen (?:we |wij )?(?:je|u|jou) (?:graag )?uit\b",
     r"\bbeschikbaar\b.{0,60}\b(?:gesprek|\w+gesprek|afspraak|kennismaking|videocall)",
     r"\bbooked (?:you|us) in\b",
+    # "me gustaría que charlemos", "te agendé para el jueves 15/10 a las 10 hs"
+    r"\bme gustaría que (?:charlemos|conversemos|hablemos|nos reunamos)\b",
+    r"\bte (?:agendé|agendo|agendamos|anoté|reservé)\b.{0,20}\b(?:lunes|martes|miércoles|jueves|"
+    r"viernes|sábado|\d)",
+    # "Você avançou para a entrevista com a gestão", "pasaste a la entrevista final"
+    rf"\b(?:avançou|avançaste|avanzaste|avanzó|passou|pasaste) (?:para|a) (?:a |la |uma |una )?"
+    rf"(?:\w+ ){{0,2}}{MEETING}",
     _ONWARD + "(?:" + "|".join(_NEXT_STAGES) + ")",
     # a day confirmed: "see you on Thursday", "dann sehen wir uns am 15.10."
     r"\b(?:see you|sehen wir uns|sehen uns|nos vemos|ci vediamo|on se voit|zien we (?:je|u|elk"
@@ -414,63 +421,6 @@ SCREENING = any_of(
     r"\btelefonsamtal\w*\b",
     r"\brozmow\w+ telefoniczn\w+\b",
 )
-ACKNOWLEDGEMENT = any_of(
-    r"\bthank(?:s| you) (?:so much |very much )?for (?:your |the )?(?:applying|application|"
-    r"interest|submitting|taking the time to apply)", r"\bthanks? for applying\b",
-    r"\b(?:we(?:'ve| have)?|has been|have been|was) (?:successfully )?received\b.{0,30}\b"
-    r"(?:your|the) (?:application|cv|resume|submission)", r"\breceived your application\b",
-    r"\byour application (?:has been|was|is) (?:received|submitted|sent|complete)",
-    r"\bapplication (?:received|confirmation|submitted|sent)\b", r"\bwe got (?:it|your)\b",
-    r"\b(?:we will|we'll|will) (?:now )?(?:review|be reviewing|carefully review|assess)\b",
-    r"\b(?:are|is) (?:now |currently )?(?:reviewing|under review)\b",
-    r"\bvielen dank für (?:ihre|deine) bewerbung\b", r"\bdanke für (?:ihre|deine) bewerbung\b",
-    r"\b(?:wir haben|ist|sind)\b.{0,30}\b(?:bewerbung|unterlagen)\b.{0,20}\b(?:erhalten|"
-    r"eingegangen)", r"\beingangsbestätigung\b", r"\bbewerbung\b.{0,30}\beingegangen\b",
-    r"\b(?:bewerbung|unterlagen) (?:ist |sind )?(?:gut |erfolgreich )?(?:bei uns )?"
-    r"(?:angekommen|eingegangen)", r"\bwir (?:werden|prüfen)\b.{0,40}\b(?:prüfen|sichten|"
-    r"unterlagen|bewerbung)\b",
-    r"\bnous avons bien reçu\b", r"\bmerci (?:pour|de) votre (?:candidature|intérêt)\b",
-    r"\baccus\w+ (?:de )?réception\b", r"\bcandidature a (?:bien )?été (?:reçue|envoyée|"
-    r"transmise|enregistrée)", r"\bnous (?:allons|étudierons|examinerons)\b.{0,40}\b(?:étudier|"
-    r"examiner|candidature|dossier)\b",
-    r"\bhemos recibido (?:correctamente )?(?:tu|su) (?:candidatura|solicitud|cv|currículum|"
-    r"postulación|inscripción)\b", r"\bgracias por (?:tu|su) (?:candidatura|solicitud|postulación|"
-    r"interés)", r"\b(?:candidatura|solicitud) (?:ha sido|fue|se ha) (?:recibida|enviada|"
-    r"registrada)", r"\b(?:revisaremos|estudiaremos|valoraremos|evaluaremos)\b",
-    r"\bgracias por (?:postular(?:te|se)?|aplicar|tu aplicación|su aplicación)\b",
-    r"\b(?:ya )?recibimos (?:tu|su) (?:perfil|postulación|candidatura|solicitud|cv|hoja de vida)"
-    r"\b", r"\b(?:postulación|candidatura|solicitud) (?:\S+ ){0,8}(?:ha quedado|quedó) "
-    r"registrada\b", r"\bpostulación (?:enviada|recibida|registrada)\b",
-    r"\bgrazie per la (?:tua|sua) candidatura\b", r"\bbedankt voor je sollicitatie\b",
-    r"\babbiamo ricevuto (?:la tua|la sua)\b",
-    r"\bgrazie per (?:la tua|la sua|il tuo|il suo|l'interesse|aver inviato)\b",
-    r"\b(?:we|wij) hebben (?:je|jouw|uw) sollicitatie\b.{0,30}\bontvangen\b",
-    r"\bbedankt voor (?:je|jouw|uw) (?:sollicitatie|interesse)\b",
-    r"\bdank (?:je|u) (?:wel )?voor (?:je|jouw|uw) (?:sollicitatie|interesse)\b",
-    r"\brecebemos (?:a sua|sua|a tua|o seu|seu)\b",
-    r"\b(?:sua|a sua|tua|a tua) candidatura (?:foi )?(?:enviada|recebida|registada|registrada|"
-    r"concluída|submetida)\b", r"\bcandidatura (?:enviada|recebida|concluída)\b",
-    r"\bagradecemos (?:a )?(?:sua|tua) candidatura\b",
-    r"\b(?:obrigad[oa]|agradecemos)\b.{0,20}\b(?:pela|por) (?:a )?(?:sua |tua )?(?:candidatura"
-    r"|inscrição|interesse)\b",
-    r"\bcandidatura (?:foi )?(?:recebida|registada|registrada)\b",
-    r"\bbewerbung\b.{0,80}\b(?:weitergeleitet|übermittelt|eingereicht|abgesendet|versendet)\b",
-    r"\byour application (?:has been|was) (?:forwarded|passed on|sent) to\b",
-    r"\bcandidature (?:a été )?(?:transmise|envoyée) (?:à|au)\b",
-    r"\bcandidatura (?:ha sido|fue) (?:enviada|remitida|trasladada)\b",
-    r"\backnowledge (?:the )?receipt of\b",
-    r"\btack för (?:din|att du) (?:ansökan|ansökt|sökt|intresse)\b",
-    r"\btak for (?:din ansøgning|at du (?:har )?søgt|din interesse)\b",
-    r"\btakk for (?:din søknad|søknaden|at du (?:har )?søkt|din interesse)\b",
-    r"\b(?:vi har|har vi) (?:nu )?(?:tagit emot|mottagit|modtaget|mottatt)\b.{0,30}\b(?:ansöka"
-    r"n|ansøgning|søknad)\b",
-    r"\b(?:ansökan|ansøgning|søknad)\w* (?:er|är|har) (?:nu )?(?:blevet |blitt |blivit )?(?:mo"
-    r"dtaget|mottatt|mottagen|registrert|registreret|registrerad|skickad|sendt|kommit in)\b",
-    r"\bdziękujemy za (?:\w+ ){0,2}(?:aplikacj|zgłoszeni|cv|zainteresowani|przesłani)\w*",
-    r"\botrzymaliśmy (?:\w+ ){0,2}(?:aplikacj|zgłoszeni|cv|dokument)\w*",
-    r"\b(?:aplikacja|zgłoszenie|kandydatura)\b.{0,30}\b(?:została|zostało) (?:\w+ )?(?:wysłan|"
-    r"przesłan|złożon|przyjęt|zarejestrowan)\w*",
-)
 # A job board's word about the person's own application: sent, viewed, its status changed.
 NOTICE = any_of(
     r"\b(?:application|cv|profile|resume) (?:was|has been) (?:viewed|seen|opened|downloaded)\b",
@@ -489,7 +439,7 @@ OWN_APPLICATION = any_of(
     r"\bbewerbung (?:bei|als|für|an)\b", r"\b(?:votre|ta) candidature\b",
     r"\bcandidature (?:chez|pour|envoyée|déclinée|acceptée)\b", r"\b(?:tu|su) candidatura\b",
     r"\bcandidatura (?:en|a|para)\b", r"\binscripción\b", r"\bla tua candidatura\b",
-    r"\bje sollicitatie\b", r"\bte has inscrito\b", r"\bhas aplicado\b",
+    r"\bje sollicitatie\b", r"\bte has inscrito\b", r"\bhas aplicado\b", r"\bte postulaste\b",
     r"\bte has postulado\b", r"\bvous avez postulé\b", r"\bdu hast dich\b.{0,40}\bbeworben\b",
     r"\bsie haben sich\b.{0,40}\bbeworben\b",
     r"\b(?:din ansökan|din ansøgning|din søknad|twoja aplikacja|twoją aplikację|pani aplikacj"

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.mail import ack_words as ack
 from analysis.mail import mailbox as mb
 from analysis.mail import message as msg
 from analysis.mail import phrases as ph
@@ -348,7 +349,7 @@ def _about_own_application(sender: tuple[str, str], subject: str) -> bool:
         return False
     # "Groupe Hélianthe – Invitation à un entretien" relayed by a board: an invitation too,
     # not an alert's "Interview invitations at Initech"
-    return bool(ph.OWN_APPLICATION.search(subject) or ph.ACKNOWLEDGEMENT.search(subject)
+    return bool(ph.OWN_APPLICATION.search(subject) or ack.ACKNOWLEDGEMENT.search(subject)
                 or (ph.INVITE.search(subject) and ph.INTERVIEW_WORD.search(subject)
                     and not re.match(f"(?i){ALERT_ADDRESS}", sender[1])))
 
