@@ -155,7 +155,9 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "automatic acknowledgement's time frame no longer a promise and reference numbers "
              "tying mail; b02e7b3 (fresh-52 to 55 and 57) with a person's later mail tied too; "
              "bb53490, 9c1e923, e233ff3 and 39a1536 (the ninth round's fresh-59; 58, 61 and "
-             "62; 63; 60) as it was being mended on fresh-53, 55, 57 and 59. "
+             "62; 63; 60) as it was being mended on fresh-53, 55, 57 and 59; 0050906 (the "
+             "tenth round's fresh-64 to 69) after its mending on fresh-59, 61 and 63 and a "
+             "site that thanks for its use no longer taken for the employer. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -210,7 +212,8 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "then mended on 46, 48 and 50); in the eighth, fresh-52 to fresh-57 (measured "
              "with the reader so mended, then mended on 53, 55 and 57); in the ninth, "
              "fresh-58 to fresh-63 (measured as they came while the reader was mended on 53, "
-             "55, 57 and 59, then mended on 59, 61 and 63). "
+             "55, 57 and 59, then mended on 59, 61 and 63); in the tenth, fresh-64 to "
+             "fresh-69 (measured with the reader so mended, then mended on 65, 67 and 69). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
