@@ -22,7 +22,7 @@ ACKNOWLEDGEMENT = any_of(
     r"(?:angekommen|eingegangen)", r"\bwir (?:werden|prüfen)\b.{0,40}\b(?:prüfen|sichten|"
     r"unterlagen|bewerbung)\b",
     r"\bnous avons bien reçu\b", r"\bmerci (?:pour|de) votre (?:candidature|intérêt)\b",
-    r"\baccus\w+ (?:de )?réception\b", r"\bcandidature a (?:bien )?été (?:reçue|envoyée|"
+    r"\baccus\w+ (?:de |bonne )?réception\b", r"\bcandidature a (?:bien )?été (?:reçue|envoyée|"
     r"transmise|enregistrée)", r"\bnous (?:allons|étudierons|examinerons)\b.{0,40}\b(?:étudier|"
     r"examiner|candidature|dossier)\b",
     r"\bhemos recibido (?:correctamente )?(?:tu|su) (?:candidatura|solicitud|cv|currículum|"

@@ -227,7 +227,10 @@ REJECTION = any_of(
     r"\b(?:inte|ikke|ej) (?:\w+ ){0,2}(?:blivit|blevet|blitt|gått|nådd) (?:vidare|videre|opp|u"
     r"dvalgt|utvalgt|utvald|valgt|valt)\b",
     r"\b(?:en annan|en anden|en annen) (?:kandidat|sökande|ansøger|søker)\b",
-    r"\b(?:tjänsten|stillingen|jobbet)\b.{0,30}\b(?:är|er) (?:nu )?(?:tillsatt|besat|besatt)\b",
+    r"\b(?:tjänsten|stillingen|jobbet)\b.{0,30}\b(?:är|er) (?:nu |nå )?(?:tillsatt|besat|besatt)\b",
+    r"\bvacature is (?:\w+ )?(?:ingevuld|vervuld)\b", r"\b(?:stanowisko|wakat)\b.{0,20}\bobsadzon",
+    r"\b(?:won't|will not|wouldn't|would not) be taking (?:things|this|it|your application|you"
+    r"r candidacy|matters) (?:any )?further\b",
     # Dutch "verder te gaan met een kandidaat die...": with someone else
     r"\b(?:verder|door) (?:te )?gaan met (?:een )?(?:andere )?(?:kandida(?:at|te|ten)|sollicitant)"
     r"\b",

@@ -196,7 +196,7 @@ SENT_WITHDRAW = any_of(
     r"\bretirar(?:me)? (?:del proceso|mi candidatura)\b",
     r"\b(?:retir|ritir)\w+ (?:la |a )?(?:mia|minha) (?:candidatura|domanda)\b",
     r"\b(?:trek|trekken)\b.{0,40}\bsollicitatie\b.{0,20}\bin\b",
-    r"\bsollicitatie (?:in te trekken|intrekken)\b",
+    r"\bsollicitatie (?:\w+ ){0,2}(?:in te trekken|intrekken)\b",
     r"\bdesistir\w*\b.{0,30}\b(?:processo|candidatura|vaga)\b",
     r"\bziehe\b.{0,60}\bbewerbung\b.{0,80}\bzurück\b",
     r"\b(?:rücknahme|zurücknahme)\b.{0,30}\bbewerbung\b",
@@ -210,7 +210,7 @@ SENT_WITHDRAW = any_of(
     r"\btake me out of (?:the running|consideration|the process|your process)\b",
     r"\bretir\w+ (?:\w+ ){1,2}(?:ma|mi|la) (?:candidature|candidatura|solicitud)\b",
     r"\b(?:dra tillbaka|drar tillbaka|trække|trækker|trekke|trekker)\b.{0,30}\b(?:ansökan|ansø"
-    r"gning|søknad)\b",
+    r"gning|søknad)\w*\b",
     # "trekke meg fra prosessen", "trække mig fra processen", "dra mig ur processen"
     r"\b(?:trekke|trekker|trække|trækker) (?:meg|mig) (?:fra|ut av|ud af)\b",
     r"\b(?:dra|drar) mig ur\b",

@@ -99,6 +99,11 @@ OFFER = any_of(
     r"tuurd)\b",
     r"\bproposta (?:de (?:trabalho|emprego|contratação)|formal|salarial)\b",
     r"\bcarta[- ](?:de )?oferta\b",
+    # Swedish, Danish, Norwegian, Polish: "erbjuda dig tjänsten", "tilby deg stillingen"
+    r"\b(?:erbjuda|erbjuder|tilbyde|tilbyder|tilby|tilbyr) (?:dig|deg) (?:tjänsten|stillingen|jobb"
+    r"et|en anställning|ansættelse|ansettelse|en fast anställning)\b",
+    r"\b(?:erbjudande om anställning|tilbud om (?:ansættelse|ansettelse|stilling))\b",
+    r"\b(?:oferujemy|zaproponować|proponujemy) (?:\w+ ){0,2}(?:stanowisko|zatrudnienie)\b",
     r"\b(?:oferecer|oferecer-lhe|oferecer-te) (?:a|o) (?:vaga|cargo|posição)\b",
     r"\bfoi (?:aprovad[oa]|selecionad[oa]) para (?:a|o) (?:vaga|cargo|posição)\b(?!.{0,40}\b(?"
     r":entrevista|próxima etapa|etapa)\b)",
@@ -259,7 +264,9 @@ INVITE = any_of(
     r"\b(?:would like|'d like|want|wish) to (?:interview|meet|speak with|talk (?:to|with))\b",
     r"\b(?:can|could|would) you (?:come (?:in|by|over|to)|stop by|drop by|pop (?:in|by)|join us|"
     r"make it|do)\b", r"\bjoin us for\b",
-    r"\bcome in for\b", r"\blook(?:ing)? forward to (?:seeing|meeting|speaking|talking) "
+    r"\bcome in for\b",
+    rf"\b(?:can|could|would) you join (?:a|an|our|the|us for)\b.{{0,40}}\b{MEETING}",
+    r"\blook(?:ing)? forward to (?:seeing|meeting|speaking|talking) "
     r"(?:with )?you\b.{0,40}\b(?:on|at|tomorrow|next)\b",
     r"\b(?:new )?event\b.{0,30}\b(?:scheduled|booked|confirmed)\b",
     r"\bwould you (?:be )?(?:available|free)\b",
