@@ -142,6 +142,16 @@ REJECTION = any_of(
     r"\b(?:won't|will not|wouldn't|would not) be able to (?:offer you|progress|proceed|move fo"
     r"rward|take (?:your|you))",
     r"\bclose (?:this|the) (?:position|role|requisition|search|vacancy)\b",
+    # "we won't be extending an offer", "no longer under consideration", "hire internally"
+    r"\b(?:won't|will not|are not|aren't|not) (?:be )?(?:extending|making|able to extend) (?:you "
+    r")?an? (?:\w+ )?offer\b",
+    r"\bno longer (?:considering (?:your|you)|under consideration|being considered|in consider"
+    r"ation)\b",
+    r"\b(?:decided|chosen|opted|going) to (?:hire|fill (?:the|this) (?:role|position)) internal"
+    r"ly\b", r"\b(?:decided|chosen) not to fill (?:the|this) (?:position|role|vacancy)\b",
+    r"\b(?:weren't|wasn't|haven't been|hasn't been) (?:selected|shortlisted|successful)\b",
+    r"\b(?:don't|do not) (?:currently )?have (?:a |any )?(?:roles?|positions?|openings?|vacanc"
+    r"(?:y|ies)) (?:that )?(?:match\w*|fit\w*|suit\w*)\b",
     r"\b(?:selected|chosen|identified|hired|found|appointed) (?:a |an(?:other)? |other |the )?"
     r"(?:candidates?|applicants?|individuals?|person|people) (?:whose|who|that|with)\b.{0,80}"
     r"\b(?:closer|closely|better|more|match|align|fit)",
@@ -328,4 +338,6 @@ NOT_AN_OFFER = any_of(
     r"\bne (?:constitue|garantit|vaut|signifie) pas\b.{0,20}\boffre\b",
     r"\b(?:stellt|ist)\b.{0,20}\bkein(?:e|en)? (?:\w+)?angebot\b",
     r"\bno (?:constituye|garantiza|supone|implica)\b.{0,20}\boferta\b",
-    r"\bnon (?:costituisce|garantisce)\b.{0,20}\bofferta\b")
+    r"\bnon (?:costituisce|garantisce)\b.{0,20}\bofferta\b",
+    r"\b(?:not|n't|no longer) (?:be )?(?:extend|make|making|extending)\w* (?:you )?an? (?:\w+ )?"
+    r"offer\b")

@@ -179,6 +179,8 @@ SENT_DECLINE = any_of(
     r"\bdecline (?:the|your|this) (?:\w+ ){0,4}(?:position|role|offer|opportunity)\b",
     r"\b(?:decided|have|must|going|need) to (?:respectfully |regretfully |politely )?decline\b",
     r"\b(?:tacka|tackar|takke|takker) (?:nej|nei)\b",
+    r"\bpass on (?:the|your|this) (?:\w+ )?offer\b",
+    r"\b(?:go|going) with (?:another|a different) offer\b",
     r"\b(?:avböja|avböjer|avslå|avslår|afslå|afslår)\b.{0,30}\b(?:erbjudande\w*|tilbud\w*)\b",
     # "I've decided to turn down the position", "j'ai décidé de ne pas y donner suite"
     r"\b(?:turn|turning) down (?:the|this|your) (?:\w+ ){0,3}(?:position|role|post|job|"
@@ -204,6 +206,10 @@ SENT_WITHDRAW = any_of(
     r"ent|search|selection)\b",
     r"\b(?:trek|trekken)\b.{0,40}\bsollicitatie\b.{0,60}\bin\b",
     r"\bwithdraw me\b",
+    # "would like to withdraw", "pull out of the process", "accepted a position elsewhere"
+    r"\b(?:would like|'d like|want|wish|need|have) to withdraw\b",
+    r"\bpull(?:ing)? out of (?:the|your) (?:\w+ )?(?:process|running|recruitment)\b",
+    r"\baccept(?:ed|ing)? (?:a |an )?(?:position|role|job|offer) elsewhere\b",
     r"\b(?:me retirer|je me retire|me désister)\b.{0,40}\b(?:processus|recrutement|candidature|"
     r"sélection)\b",
     r"\b(?:i'm|i am) no longer (?:available|interested)\b",

@@ -98,7 +98,8 @@ OFFER = any_of(
     r"\b(?:ons |een )?(?:aanbod|contractvoorstel)\b.{0,60}\b(?:bijgevoegd|in de bijlage|toeges"
     r"tuurd)\b",
     r"\bproposta (?:de (?:trabalho|emprego|contratação)|formal|salarial)\b",
-    r"\bcarta[- ](?:de )?oferta\b",
+    r"\bcarta[- ](?:de )?oferta\b", r"\byou got the job\b", r"\bthe (?:job|role|position) is yo"
+    r"urs\b",
     # Swedish, Danish, Norwegian, Polish: "erbjuda dig tjänsten", "tilby deg stillingen"
     r"\b(?:erbjuda|erbjuder|tilbyde|tilbyder|tilby|tilbyr) (?:dig|deg) (?:tjänsten|stillingen|jobb"
     r"et|en anställning|ansættelse|ansettelse|en fast anställning)\b",
@@ -274,8 +275,11 @@ INVITE = any_of(
     r"\bare you (?:available|free)\b",
     r"\b(?:what|share your|your) availability\b", r"\bwhen (?:are|would) you be (?:available|"
     r"free)\b", r"\b(?:pick|choose|select|book) (?:a|your) (?:time|slot)\b",
-    r"\bnext (?:step|round|stage) (?:is|will be|would be)\b.{0,40}\b(?:interview|call|chat|"
-    r"meeting)",
+    r"\bnext (?:step|round|stage|up) (?:is|will be|would be)\b.{0,40}\b(?:interview|call|chat|"
+    r"meeting|(?:technical|final|onsite|panel|second|third) round)",
+    # "I've sent over a calendar invite for Monday at 11"
+    r"\bcalendar invit\w*\b.{0,30}\b(?:for|on) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"tomorrow|\d)",
     # "they'd like you back for a second stage"
     r"\b(?:like|love|want) (?:to (?:have|see|bring) )?you back\b.{0,30}\b(?:for|to)\b",
     r"\bhätten sie\b.{0,40}\bzeit\b",
