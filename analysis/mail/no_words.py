@@ -142,6 +142,14 @@ REJECTION = any_of(
     r"\b(?:won't|will not|wouldn't|would not) be able to (?:offer you|progress|proceed|move fo"
     r"rward|take (?:your|you))",
     r"\bclose (?:this|the) (?:position|role|requisition|search|vacancy)\b",
+    # a profile that does not fit: "tu perfil no se ajusta", "seu perfil não está alinhado",
+    # "non è stata ritenuta idonea", "sluit onvoldoende aan", "processus clôturé pour ce poste"
+    r"\b(?:tu|su|seu|teu) perfil (?:no|não) (?:se ajusta|encaja|corresponde|coincide|está alinh"
+    r"ado|se alinha|se encaixa|atende)\b",
+    r"\bnon (?:è stat[ao]|è|sei stat[ao]) (?:ritenut[ao] )?idone[ao]\b",
+    r"\b(?:sluit|sluiten|aansluit)\w*\b.{0,20}\bonvoldoende\b", r"\bonvoldoende aan(?:sluit)?\b",
+    r"\b(?:processus|recrutement)\b.{0,40}\b(?:clôturé|clos)\b.{0,20}\b(?:pour ce poste|pour "
+    r"vous)\b",
     # "we won't be extending an offer", "no longer under consideration", "hire internally"
     r"\b(?:won't|will not|are not|aren't|not) (?:be )?(?:extending|making|able to extend) (?:you "
     r")?an? (?:\w+ )?offer\b",

@@ -314,6 +314,14 @@ INVITE = any_of(
     r"\bnodigen (?:we |wij )?(?:je|u|jou) (?:graag )?uit\b",
     r"\bbeschikbaar\b.{0,60}\b(?:gesprek|\w+gesprek|afspraak|kennismaking|videocall)",
     r"\bbooked (?:you|us) in\b",
+    # "Ich lade Sie zu einem Vorstellungsgespräch ... ein", "¿te vendría bien una llamada?",
+    # "ti confermo il colloquio", "kan du komma på intervju", "har du mulighed for en samtale"
+    rf"\b(?:ich|wir) lade\w* (?:sie|dich|euch)\b.{{0,80}}\b{MEETING}",
+    r"\b(?:te|le|os) (?:vendría|viene) bien\b.{0,30}\b(?:llamada|entrevista|reunión|charla|vid"
+    r"eollamada)\b",
+    r"\b(?:ti|le|vi) confermo (?:il|l'|la) ?(?:colloquio|incontro|appuntamento|videochiamata)\b",
+    r"\bkan du komma (?:på|till) (?:en )?(?:intervju|samtal|möte)\b",
+    r"\bhar du mulighe[dt] for (?:en |et )?(?:samtale|møde|møte|interview|intervju)\b",
     # "me gustaría que charlemos", "te agendé para el jueves 15/10 a las 10 hs"
     r"\bme gustaría que (?:charlemos|conversemos|hablemos|nos reunamos)\b",
     r"\bte (?:agendé|agendo|agendamos|anoté|reservé)\b.{0,20}\b(?:lunes|martes|miércoles|jueves|"
