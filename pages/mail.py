@@ -9,7 +9,7 @@ import streamlit as st
 from analysis.mail import ACCEPT_ALL_FROM, proposals
 from analysis.mail import scan as ms
 from analysis.mail.mailbox import MailboxError
-from analysis.mail.review import SERVERS_SETTING, ties_of
+from analysis.mail.review import SERVERS_SETTING, day_text, ties_of
 from analysis.model import schema as s
 from ui import mail_server, workspace
 from ui.mail_review import REVIEW_KEY, accept, next_action, review, show_note
@@ -113,6 +113,14 @@ else:
     no_data("Check your mail server, or give a mailbox file or its path and scan it. Nothing "
             "changes until you accept what it finds.")
     st.stop()
+if scanned is not None and not from_server:
+    for offer in proposals.answered_offers(scan.evidence, view.all_apps).to_dict("records"):
+        role = f" – {offer['role']}" if isinstance(offer["role"], str) else ""
+        st.info(f"**{md(offer['company'])}{md(role)}**: you answered its offer of "
+                f"{day_text(offer['offered'])} on {day_text(offer['answered'])} "
+                f"(“{md(offer['subject'])}”) in words the dashboard cannot read as a yes or a "
+                "no, so it proposes no status: set it on the Data page.",
+                icon=":material/help:")
 declined = set(workspace.setting(proposals.DECLINED_SETTING, []) or [])
 table = proposals.review_table(found, declined=declined)
 if table.empty:

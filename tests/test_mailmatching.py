@@ -12,7 +12,7 @@ import pytest
 from conftest import apps_frame
 
 from analysis.mail.matching import Index, abbreviates
-from analysis.mail.proposals import pick_application, review_table
+from analysis.mail.proposals import answered_offers, pick_application, review_table
 from analysis.mail.review import review_cards, ties_of
 from analysis.mail.scan import reference_codes, scan_mailbox
 from analysis.mail.senders import is_person
@@ -398,8 +398,14 @@ def test_the_persons_answer_to_an_offer_in_other_words_keeps_the_offer_unpropose
     reply = mail("Re: Your offer", answer, sender=ME,
                  to="Jess Alvarado <jess@norwicklabs.example>",
                  date="Mon, 16 Nov 2026 10:00:00 +0000")
-    found = scan(tracker, offer, reply)
+    result = scan_mailbox(offer + reply, tracker, as_of=AS_OF, me=ME)
+    found = result.proposals
     assert list(found.loc[found["column"] == "status", "value"]) == status
+    # the page says which offer was answered so, and when, when it proposes no status for it
+    answered = answered_offers(result.evidence, tracker)
+    assert answered[["company", "offered", "answered", "subject"]].values.tolist() == (
+        [] if status else [["Norwick Labs", pd.Timestamp("2026-11-12"),
+                            pd.Timestamp("2026-11-16"), "Re: Your offer"]])
     # the offer's day is still the decision's
     assert list(found.loc[found["column"] == "decision_date", "value"]) == [
         pd.Timestamp("2026-11-12")]

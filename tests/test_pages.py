@@ -861,6 +861,40 @@ def test_the_mail_page_starts_accepting_only_from_accept_all_from(tmp_path):
     assert shown and {r.value for r in shown} <= {"Accept", "Later"}
 
 
+def test_the_mail_page_says_how_mail_was_tied_and_which_offer_it_leaves_to_the_user(tmp_path):
+    """An offer from a company's own domain, then the person's answer to it in words the
+    reader cannot place: the page says the offer was tied by the company's domain, and that
+    the answered offer gets no status from it, naming the offer, the answer and both days."""
+    from email.message import EmailMessage
+
+    def message(sender: str, to: str, subject: str, body: str, date: str) -> bytes:
+        built = EmailMessage()
+        built["From"], built["To"], built["Subject"], built["Date"] = sender, to, subject, date
+        built.set_content(body)
+        return b"From x@y Thu Nov 12 10:00:00 2026\n" + built.as_bytes() + b"\n"
+
+    mailbox = tmp_path / "offer.mbox"
+    mailbox.write_bytes(
+        message("Jess Alvarado <jess@norwicklabs.example>", "me@mail.example", "Your offer",
+                "We are delighted to offer you the position of Full Stack Engineer.",
+                "Thu, 12 Nov 2026 10:00:00 +0000")
+        + message("me@mail.example", "Jess Alvarado <jess@norwicklabs.example>",
+                  "Re: Your offer", "After a lot of thought I'm going to go a different "
+                  "direction. Wishing the team well.", "Mon, 16 Nov 2026 10:00:00 +0000"))
+    tracker = csv_bytes([["Company", "Role", "Date applied", "Status"],
+                         ["Norwick Labs", "Full Stack Engineer", "2026-10-01", "Interviewing"]])
+    at = upload(start("pages/mail.py"), "tracker.csv", tracker)
+    at.text_input(key="mail_path").set_value(str(mailbox)).run()
+    at.text_input(key="mail_me").set_value("me@mail.example").run()
+    next(b for b in at.button if b.label == "Scan the mailbox").click().run()
+    assert not at.exception, at.exception
+    notes = shown(" ".join(i.value for i in at.info))
+    assert "Norwick Labs – Full Stack Engineer" in notes
+    assert "offer of 12 Nov 2026 on 16 Nov 2026" in notes and "Re: Your offer" in notes
+    assert "Tied by its sender's domain, the company's own." in [c.value for c in at.caption]
+    assert "Status:" not in shown_text(at)
+
+
 def shown_text(at: AppTest) -> str:
     return shown(" ".join(str(m.value) for m in at.markdown))
 

@@ -131,6 +131,43 @@ def propose(evidence: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
     return _frame(proposals)
 
 
+def _latest_step(records: list[Evidence]) -> tuple[Evidence | None, Evidence | None]:
+    """Of one application's records, oldest first: the latest that moves its status (the
+    person's own acceptance, decline or withdrawal ends it: no later mail moves it back), and,
+    when that is an offer, the person's later answer to it in words the reader cannot place."""
+    deciding = [r for r in records if r["kind"] in _STATUS_OF]
+    ending = next((i for i, r in enumerate(deciding)
+                   if _STATUS_OF[str(r["kind"])] in (s.ACCEPTED, s.WITHDRAWN)), None)
+    if ending is not None:
+        deciding = deciding[:ending + 1]
+    if not deciding:
+        return None, None
+    last = deciding[-1]
+    answer = next((r for r in records if r["kind"] == mm.SENT_ANSWER
+                   and r["date"] > last["date"]), None) if last["kind"] == mm.OFFER else None
+    return last, answer
+
+
+def answered_offers(evidence: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
+    """The offers the person answered in words the reader cannot place as a yes or a no: their
+    status is left as it is (``propose`` proposes none), for the person to set. One row per
+    application: ``row``, ``company``, ``role``, ``offered`` (the offer's day), ``answered``
+    (the answer's day) and ``subject`` (the answer's)."""
+    per_row: dict[int, list[Evidence]] = {}
+    for record in ([] if evidence.empty else evidence.to_dict("records")):
+        for row in record["rows"]:
+            per_row.setdefault(row, []).append(record)
+    found = []
+    for row, records in per_row.items():
+        last, answer = _latest_step(sorted(records, key=lambda r: r["date"]))
+        if last is not None and answer is not None and row in apps.index:
+            found.append({"row": row, "company": apps.at[row, s.COMPANY],
+                          "role": apps.at[row, s.ROLE], "offered": _day(last["date"]),
+                          "answered": _day(answer["date"]), "subject": answer["subject"]})
+    return pd.DataFrame(found, columns=["row", "company", "role", "offered", "answered",
+                                        "subject"])
+
+
 def _frame(proposals: list[dict[str, object]]) -> pd.DataFrame:
     frame = pd.DataFrame(proposals, columns=PROPOSAL_COLUMNS)
     frame["row"] = frame["row"].astype("Int64")
@@ -182,14 +219,8 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
                                                s.CONTACT_EMAIL)}
     # Status: the latest message that moves it (the employer's word or the person's own
     # decision), never a step back, never past accepted or withdrawn.
-    deciding = [r for r in records if r["kind"] in _STATUS_OF]
-    # the person's own acceptance, decline or withdrawal ends it: no later mail moves it back
-    ending = next((i for i, r in enumerate(deciding)
-                   if _STATUS_OF[str(r["kind"])] in (s.ACCEPTED, s.WITHDRAWN)), None)
-    if ending is not None:
-        deciding = deciding[:ending + 1]
-    if deciding:
-        last = deciding[-1]
+    last, answer = _latest_step(records)
+    if last is not None:
         status = _STATUS_OF[str(last["kind"])]
         if last["kind"] == mm.INTERVIEW and last["screening"]:
             status = s.SCREENING
@@ -199,10 +230,8 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
                                                                  s.REJECTED, s.OFFER))
         # an offer the person has answered since, in words the reader cannot place, is no
         # longer the status, whatever the answer was
-        answered = status == s.OFFER and any(
-            r["kind"] == mm.SENT_ANSWER and r["date"] > last["date"] for r in records)
         if (status != current and current not in (s.ACCEPTED, s.WITHDRAWN) and forward
-                and not answered):
+                and answer is None):
             out.append(_proposal(app, row, s.STATUS, status, last))
     decided = [r for r in received if r["kind"] in (mm.REJECTION, mm.OFFER)]
     if decided and blank[s.DECISION_DATE]:
