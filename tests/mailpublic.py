@@ -108,7 +108,7 @@ FRESH: tuple[str, ...] = ("fresh-4", "fresh-12", "fresh-13", "fresh-15",
                           "fresh-36", "fresh-39", "fresh-40", "fresh-42", "fresh-44",
                           "fresh-47", "fresh-49", "fresh-51", "fresh-52", "fresh-54",
                           "fresh-56", "fresh-58", "fresh-60", "fresh-62", "fresh-64",
-                          "fresh-66", "fresh-68")
+                          "fresh-66", "fresh-68", "fresh-70")
 # held out once, measured, then mended on: every source tuning
 TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-9", "fresh-7", "fresh-11", "fresh-10", "fresh-14", "fresh-16",
@@ -116,7 +116,7 @@ TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-31", "fresh-32", "fresh-34", "fresh-37", "fresh-38", "fresh-41",
                "fresh-43", "fresh-45", "fresh-46", "fresh-48", "fresh-50", "fresh-53",
                "fresh-55", "fresh-57", "fresh-59", "fresh-61", "fresh-63", "fresh-65",
-               "fresh-67", "fresh-69")
+               "fresh-67", "fresh-69", "fresh-71", "fresh-73")
 NAMES = ("en-1", "en-2", "en-3", "en-4", "de-1", "fr-1", "es-1", "mix-1", *TUNED_FRESH,
          *FRESH)
 HELD_OUT_SHARE = 0.4

@@ -89,4 +89,5 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:próxima etapa|prossima fase|prossimo passo|volgende stap|próximo paso)\b",
     r"\b(?:responda|realize|faça|pedimos que|solicitamos que|(?:te|le|lhe) pedimos)\b",
     r"\b(?:pasos a seguir|concluir|ingrese|ingresa|ingresar|tiene hasta|tienes hasta)\b",
+    r"\b(?:admitted|call letter|hall ticket|admit card)\b",
 )

@@ -100,4 +100,10 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                r"\b(?:pessoas|candidat\w+) (?:que (?:forem|passarem)|selecionad[oa]s|"
                r"pré-selecionad[oa]s|aprovad[oa]s)\b",
                # "Se o seu perfil corresponder à posição, iremos convidá-la", "si tu perfil encaja"
-               r"\b(?:se|caso|si) (?:o |el )?(?:seu|sua|tu|su) (?:perfil|candidatura|cv)\b")
+               r"\b(?:se|caso|si) (?:o |el )?(?:seu|sua|tu|su) (?:perfil|candidatura|cv)\b",
+               # "must clear the cut-off to be called for the interview"
+               r"\b(?:must|need to|have to|should) (?:\w+ ){0,3}(?:clear|pass|qualify|score)\b"
+               r".{0,60}\b(?:to be|before being) (?:called|invited|shortlisted|considered)\b",
+               # "the offer is subject to internal approvals": an offer to come, not made
+               r"\b(?:offer|selection|appointment) (?:is|will be) subject to (?:internal |final |"
+               r"management )?approvals?\b")

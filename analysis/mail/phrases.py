@@ -238,6 +238,7 @@ MEETING = (
     r"gespräch\w*|vorstellungsgespräch|kennenlern\w*|telefonat|termin|videocall|"
     r"entretien|échange|rendez-vous|rencontre\w*|visio\w*|entrevista|llamada|reunión|"
     r"videollamada|charla|conversación|colloquio|sollicitatiegesprek|gesprek|\w+gesprek|"
+    r"walk-?in(?: drive| interview)?|"
     r"videochiamata|incontro|reunião|conversa|videochamada|afspraak|entrevue|"
     r"(?:video|job|telefon|anställnings)?intervju\w*|(?:job|telefon|video)?samtal\w*|möte|"
     r"møde|møte|rozmow\w+|spotkani\w+|wideorozmow\w+|coffee|café|\w+gespräch\w*|"
