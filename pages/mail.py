@@ -9,8 +9,9 @@ import streamlit as st
 from analysis.mail import ACCEPT_ALL_FROM, proposals
 from analysis.mail import scan as ms
 from analysis.mail.mailbox import MailboxError
-from analysis.mail.review import SERVERS_SETTING, day_text, ties_of
+from analysis.mail.review import SERVERS_SETTING, ties_of
 from analysis.model import schema as s
+from ui import mail_review as mr
 from ui import mail_server, workspace
 from ui.mail_review import REVIEW_KEY, accept, next_action, review, show_note
 from ui.shell import page_setup
@@ -114,13 +115,7 @@ else:
             "changes until you accept what it finds.")
     st.stop()
 if scanned is not None and not from_server:
-    for offer in proposals.answered_offers(scan.evidence, view.all_apps).to_dict("records"):
-        role = f" – {offer['role']}" if isinstance(offer["role"], str) else ""
-        st.info(f"**{md(offer['company'])}{md(role)}**: you answered its offer of "
-                f"{day_text(offer['offered'])} on {day_text(offer['answered'])} "
-                f"(“{md(offer['subject'])}”) in words the dashboard cannot read as a yes or a "
-                "no, so it proposes no status: set it on the Data page.",
-                icon=":material/help:")
+    mr.show_answered_offers(scan.evidence, view.all_apps)
 declined = set(workspace.setting(proposals.DECLINED_SETTING, []) or [])
 table = proposals.review_table(found, declined=declined)
 if table.empty:

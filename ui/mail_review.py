@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.mail import proposals
-from analysis.mail.review import CHOICES, chosen, review_cards, starting_choice
+from analysis.mail.review import CHOICES, chosen, day_text, review_cards, starting_choice
 from ui import state, workspace
 from ui.shell import View
 from ui.widgets import md
@@ -68,6 +68,18 @@ def _card(card: Mapping[Hashable, Any], choices: dict[str, str], threshold: floa
         right.radio(f"Your choice on {card['change']}", CHOICES, key=widget,
                     index=CHOICES.index(current), on_change=keep,
                     label_visibility="collapsed")
+
+
+def show_answered_offers(evidence: pd.DataFrame, apps: pd.DataFrame) -> None:
+    """The offers the person answered in words the reader cannot place as a yes or a no:
+    named, with both days, and why no status is proposed for them."""
+    for offer in proposals.answered_offers(evidence, apps).to_dict("records"):
+        role = f" – {offer['role']}" if isinstance(offer["role"], str) else ""
+        st.info(f"**{md(offer['company'])}{md(role)}**: you answered its offer of "
+                f"{day_text(offer['offered'])} on {day_text(offer['answered'])} "
+                f"(“{md(offer['subject'])}”) in words the dashboard cannot read as a yes or a "
+                "no, so it proposes no status: set it on the Data page.",
+                icon=":material/help:")
 
 
 def show_note() -> None:

@@ -35,6 +35,10 @@ ACKNOWLEDGEMENT = any_of(
     r"registrada\b", r"\bpostulación (?:enviada|recibida|registrada)\b",
     # "Registramos tu postulación", "su registro en la Convocatoria 2026-041 fue recibido"
     r"\bregistramos (?:tu|su) (?:postulación|candidatura|solicitud|hoja de vida)\b",
+    # Czech: "děkujeme za Váš zájem o pozici", "obdrželi jsme Vaši přihlášku"
+    r"\bobdrželi jsme (?:vaši|váš|tvou|tvůj) (?:přihlášku|odpověď|reakci|životopis|cv)\b",
+    r"\bděkujeme za (?:váš |vaši |zaslaný |zaslanou )?(?:zájem o (?:pozici|místo)|přihlášku|reak"
+    r"ci|životopis)\b",
     r"\b(?:su|tu) (?:registro|inscripción) (?:\S+ ){0,8}(?:fue|ha sido) (?:recibid[oa]|"
     r"registrad[oa])\b",
     r"\bgrazie per la (?:tua|sua) candidatura\b", r"\bbedankt voor je sollicitatie\b",

@@ -69,6 +69,8 @@ PROMISE = any_of(
     r"\b(?:daremos|darei|darmos|dar|damos|dou) (?:um |uma )?(?:retorno|resposta|feedback|"
     r"devolutiva)\b",
     r"\b(?:receberá|receberás|vai receber)\b.{0,30}\b(?:retorno|resposta|feedback)\b",
+    r"\b(?:budeme (?:vás |tě )?informovat|ozveme se|dáme (?:vám |ti )?vědět|odezwiemy się|"
+    r"poinformujemy|damy (?:pani|panu|znać))\b",
     r"\b(?:make|made|reach|take) (?:a |the |our |final )?decisions\b",
     r"\bmake (?:a|our|the) (?:final )?(?:call|choice)\b",
     r"\b(?:uns|mich)\b.{0,80}\bmelden\b",
@@ -99,12 +101,16 @@ PROMISE_TIME = any_of(
     r"\b(?:até|no prazo de|na próxima semana|dentro de)\b",
     r"\b(?:inom|senast|innan|inden|senest|innen|najpóźniej|w ciągu|do (?:piątku|poniedziałku|w"
     r"torku|środy|czwartku|końca))\b",
+    # Czech: "nejpozději do pátku 6. listopadu", "do 6. listopadu", "během dvou týdnů"
+    r"\b(?:nejpozději|během|do (?:pondělí|úterý|středy|čtvrtka|pátku|konce|\d))",
 )
 # A day or a time laid out as a form's label ("Date:", "Wann:", "Second interview:").
 DAY_LABEL = re.compile(r"(?i)^\W*(?:(?:new|nueva|nouvelle|neue[rs]?|nuova|nova|nieuwe)\s+)?"
                        r"(?:date|day|when|datum|tag|termin|wann|jour|quand|fecha|"
                        r"día|dia|cuándo|event date|start|starts|beginn|début|inicio|inizio|"
-                       r"data|quando|wanneer|datum en tijd|(?:(?:first|second|third|final|"
+                       r"data|quando|wanneer|datum en tijd|kdy|kiedy|"
+                       r"rozmowa(?: techniczna| kwalifikacyjna)?|pohovor|"
+                       r"(?:(?:first|second|third|final|"
                        r"panel|phone|video|1st|2nd|3rd)\s+)?interview)(?:\s*(?:/|&|and|und|et|y)"
                        r"\s*(?:time|"
                        r"uhrzeit|heure|hora))?\s*:")

@@ -300,8 +300,11 @@ class Index:
             words = [w for w in name.split() if w[0].isalnum()]
             # with its linking words and without ("aqdf" for Agence québécoise des données
             # fiscales)
+            # its first word whole and the others' initials ("mazowieckibs" for Mazowiecki Bank
+            # Spółdzielczy)
+            opening = words[0] + "".join(w[0] for w in words[1:]) if len(words) >= 3 else ""
             for letters in {"".join(w[0] for w in words),
-                            "".join(w[0] for w in words if w not in _UNCOUNTED)}:
+                            "".join(w[0] for w in words if w not in _UNCOUNTED), opening}:
                 if len(letters) >= 3 and letters not in by_key:
                     initials[letters] = key if initials.get(letters, key) == key else ""
         ordered = sorted(names.items(), key=lambda kv: -len(kv[0]))

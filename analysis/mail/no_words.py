@@ -253,6 +253,11 @@ REJECTION = any_of(
     r"\b(?:verder|door) (?:te )?gaan met (?:een )?(?:andere )?(?:kandida(?:at|te|ten)|sollicitant)"
     r"\b",
     r"\bniestety\b.{0,160}\b(?:nie|inn\w+)\b",
+    # Czech: "bohužel jsme se rozhodli pro jiného uchazeče", "pokračovat s jiným kandidátem"
+    r"\bbohužel\b.{0,160}\b(?:ne\w+|jiného|jiným|jinou|jiné)\b",
+    r"\b(?:rozhodli|rozhodl|rozhodla)\b.{0,40}\b(?:pro jiného|pro jinou|s jiným|s jinou)\b",
+    r"\bnebyl[ao]? (?:jste )?(?:\w+ )?vybrán\w*\b",
+    r"\b(?:pozice|místo)\b.{0,20}\b(?:obsazen[aoé]|obsadili)\b",
     r"\b(?:z|ze) (?:inną|innym|innymi) (?:osob|kandydat)\w*",
     r"\bkontynuować (?:\w+ ){0,2}(?:z|ze) (?:osobą|kandydat\w*|inn\w+)\b",
     r"\bnie (?:\w+ ){0,3}(?:kontynuować|kontynuowali|kontynuujemy|zaprosić|zaprosimy|zapropono"

@@ -54,6 +54,7 @@ SENT_THANKS = any_of(
     r"et|samtalet|samtalen|mötet|mødet|møtet|praten|i dag|idag|er tid|jeres tid|deres tid|din "
     r"tid|tiden)\b",
     r"\bdziękuj\w+\b.{0,40}\b(?:spotkanie|rozmow\w+|czas|poświęcony)\b",
+    r"\bděkuj\w*\b.{0,40}\bza (?:\w+ ){0,2}(?:pohovor|rozhovor|schůzku|setkání|čas)\b",
     r"\bmerci\b.{0,50}\b(?:pour|de) (?:l'|notre |cette |le |ce )?(?:entrevue|café|rencontre|vi"
     r"site)\b",
     r"\bmerci de m'avoir (?:consacré|accordé|reçue?|rencontrée?)\b",
@@ -83,6 +84,7 @@ SENT_REJECTION_THANKS = any_of(
     r"\b(?:tack|tak|takk)\b.{0,20}\b(?:för|for) (?:beskedet|besked|beskeden|beskjeden|svaret|t"
     r"ilbakemeldingen|tilbagemeldingen|återkopplingen)\b",
     r"\bdziękuj\w+ za (?:informacj\w+|odpowiedź|wiadomość)\b",
+    r"\bděkuj\w* za (?:\w+ )?(?:informaci|odpověď|zprávu|zpětnou vazbu)\b",
 )
 SENT_FOLLOW_UP = any_of(
     r"\bfollow(?:ing)?[- ]up\b", r"\bany (?:update|news)\b", r"\bchecking in\b",
@@ -133,6 +135,7 @@ SENT_ACCEPT = any_of(
     r"\baccettare (?:la|l'|vostra|la vostra) ?(?:offerta|proposta)\b",
     r"\baceito\b",
     r"\baceitar (?:a|vossa|sua) (?:proposta|oferta)\b",
+    r"\b(?:s radostí |rád[a]? )?(?:ji |nabídku )?přijímám\b",
     r"\bneem\b.{0,40}\baanbod\b.{0,20}\baan\b",
     r"\baccepteer\b.{0,30}\baanbod\b",
     r"\b(?:accepter|aceptar|accettare|aceitar) (?:\w+(?:ment|mente) )?(?:votre|cette|la|su|tu|"
@@ -182,6 +185,10 @@ SENT_DECLINE = any_of(
     r"\bpass on (?:the|your|this) (?:\w+ )?offer\b",
     r"\b(?:go|going) with (?:another|a different) offer\b",
     r"\b(?:avböja|avböjer|avslå|avslår|afslå|afslår)\b.{0,30}\b(?:erbjudande\w*|tilbud\w*)\b",
+    # Polish "muszę ją jednak odrzucić", Czech "nabídku musím odmítnout"
+    r"\bmusz[ęe] (?:\w+ ){0,2}(?:odrzucić|odmówić)\b",
+    r"\bnabídk\w+\b.{0,30}\b(?:odmítnout|odmítám)\b",
+    r"\b(?:odmítnout|odmítám)\b.{0,30}\bnabídk\w+\b",
     # "I've decided to turn down the position", "j'ai décidé de ne pas y donner suite"
     r"\b(?:turn|turning) down (?:the|this|your) (?:\w+ ){0,3}(?:position|role|post|job|"
     r"opportunity)\b",
@@ -221,6 +228,12 @@ SENT_WITHDRAW = any_of(
     r"\b(?:trekke|trekker|trække|trækker) (?:meg|mig) (?:fra|ut av|ud af)\b",
     r"\b(?:dra|drar) mig ur\b",
     r"\bwycof\w+\b.{0,30}\b(?:kandydatur\w+|aplikacj\w+|zgłoszeni\w+|z procesu)\b",
+    # Czech: "odhlásit z výběrového řízení", "svou přihlášku stahuji"
+    r"\b(?:odhlásit|odstoupit|odstupuji|odhlašuji)\b.{0,30}\b(?:výběrového řízení|řízení|pro"
+    r"cesu)\b",
+    r"\bpřihlášk\w+ (?:stahuji|stáhnout|ruším)\b",
+    r"\bz výběrového řízení\b.{0,50}\b(?:odhlásit|odstoupit)\b",
+    r"\b(?:stahuji|stáhnout) (?:svou |svoji )?přihlášk",
     r"\b(?:me retiro|me bajo|me retiro formalmente) (?:del proceso|de la (?:búsqueda|selección"
     r"|convocatoria))\b",
     r"\bje me retire (?:du processus|de la procédure|du recrutement)\b",

@@ -98,8 +98,9 @@ OFFER = any_of(
     r"\b(?:ons |een )?(?:aanbod|contractvoorstel)\b.{0,60}\b(?:bijgevoegd|in de bijlage|toeges"
     r"tuurd)\b",
     r"\bproposta (?:de (?:trabalho|emprego|contratação)|formal|salarial)\b",
-    r"\bcarta[- ](?:de )?oferta\b", r"\byou got the job\b", r"\bthe (?:job|role|position) is yo"
-    r"urs\b",
+    r"\bcarta[- ](?:de )?oferta\b", r"\byou got the job\b",
+    r"\b(?:můžeme|chceme|rádi bychom) (?:\w+ )?nabídnout (?:\w+ )?(?:pozici|místo|spolupráci)\b",
+    r"\bthe (?:job|role|position) is yours\b",
     # Swedish, Danish, Norwegian, Polish: "erbjuda dig tjänsten", "tilby deg stillingen"
     r"\b(?:erbjuda|erbjuder|tilbyde|tilbyder|tilby|tilbyr) (?:dig|deg) (?:tjänsten|stillingen|jobb"
     r"et|en anställning|ansættelse|ansettelse|en fast anställning)\b",
@@ -149,6 +150,7 @@ PAY = any_of(r"\bsalary\b", r"\bcompensation\b", r"\bbase pay\b", r"\bgehalt\b",
              r"\bbruttojahresgehalt\b", r"\bvergütung\b", r"\brémunération\b", r"\bsalaire\b",
              r"\bsalario\b", r"\bretribución\b", r"\bremuneración\b",
     r"\b(?:salário|remuneração|stipendio|retribuzione|ral|salaris|lön|lønn|løn|wynagrodzenie)\b",
+    r"\b(?:stawk\w+ \d|mzda|plat)\b", r"\d\s*(?:zł|pln|kč|czk)(?:/h| brutto| netto| hrubého|\b)",
 )
 START = any_of(r"\bstart(?:ing)? date\b", r"\bstart on\b", r"\beintritt\b", r"\bstarttermin\b",
                r"\barbeitsbeginn\b", r"\bab dem \d{1,2}\.",
@@ -156,6 +158,7 @@ START = any_of(r"\bstart(?:ing)? date\b", r"\bstart on\b", r"\beintritt\b", r"\b
                r"\bfecha de (?:incorporación|inicio)\b", r"\bincorporación\b",
     r"\b(?:data de início|data di inizio|data inizio|startdatum|ingangsdatum|tiltrædelse|oppst"
     r"art|tillträde|data rozpoczęcia)\b",
+    r"\b(?:nástup|datum nástupu|termin rozpoczęcia)\b", r"\bstart\s*:\s*\d",
 )
 
 # Terms asked of the person ("your salary expectations", "available start date"): a request
@@ -241,7 +244,7 @@ MEETING = (
     r"walk-?in(?: drive| interview)?|"
     r"videochiamata|incontro|reunião|conversa|videochamada|afspraak|entrevue|"
     r"(?:video|job|telefon|anställnings)?intervju\w*|(?:job|telefon|video)?samtal\w*|möte|"
-    r"møde|møte|rozmow\w+|spotkani\w+|wideorozmow\w+|coffee|café|\w+gespräch\w*|"
+    r"møde|møte|rozmow\w+|spotkani\w+|wideorozmow\w+|coffee|café|\w+gespräch\w*|pohovor\w*|"
     r"auswahltag|assessment[- ]?cent(?:er|re)|prova orale|esame orale|"
     r"épreuves? orales?|oral d'admission|prueba oral|ejercicio oral|examen oral|"
     r"mondelinge (?:toets|proef))")
@@ -369,6 +372,14 @@ INVITE = any_of(
     r"\b(?:bjuda in|bjuder in|inbjudan|kalla(?:r)? (?:dig )?till|invitere\w*|indkald\w*|innkal"
     r"l\w*|zaprasza\w*|zaproszeni\w*|umówić|umówmy)\b.{0,80}\b(?:intervju\w*|\w*samtal\w*|möte"
     r"|møde|møte|rozmow\w+|spotkani\w+)",
+    # Czech: "rádi bychom Vás pozvali na osobní pohovor", "Pozvánka na pohovor"; Polish: "klient
+    # chętnie się z Panią spotka"
+    r"\b(?:pozv\w*|pozvánk\w*|pozvání)\b.{0,80}\b(?:pohovor\w*|schůzk\w*|rozhovor\w*|setkání|vid"
+    r"eohovor\w*)",
+    r"\b(?:pohovor\w*|schůzk\w*)\b.{0,40}\b(?:proběhne|se uskuteční|je naplánován\w*)\b",
+    r"\bsię (?:z (?:panią|panem|tobą) )?spotka(?:ć|)\b.{0,40}\b(?:poniedziałek|wtorek|środ\w|czwa"
+    r"rtek|piątek|\d)",
+    r"\b(?:chce|chcą|chciałby|chcieliby|chętnie)\b.{0,20}\bsię (?:z (?:panią|panem|tobą) )?spotka",
     r"\b(?:vill|vil|ønsker|önskar) (?:\w+ ){0,2}(?:gärna|gerne|gjerne) (?:\w+ ){0,2}(?:träffa|"
     r"møde|møte|treffe|tala|snakke|prate)\b",
     r"\b(?:chcielibyśmy|chciałabym|chciałbym) (?:\w+ ){0,2}(?:zaprosić|porozmawiać|spotkać)\b",

@@ -102,6 +102,12 @@ _PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "den", "v
                         "ten", "ter", "la", "le", "y", "e", "dos", "das", "zu", "bin", "al"})
 
 
+# An assistant writing for someone: "Cortana pour Arnaud Vuilleumier", "Scheduler on behalf of
+# Dana Lee", "Assistenz im Auftrag von Dr. Meier"
+_ON_BEHALF = re.compile(r"(?i)\s(?:on behalf of|pour|im auftrag von|i\.\s?a\.|en nombre de|"
+                        r"per conto di|namens|em nome de)\s+\S")
+
+
 @functools.lru_cache(maxsize=65536)  # a mailbox hears from the same senders again and again
 def is_person(name: str, address: str) -> bool:
     """Whether a person wrote from this sender: a display name of two to four words that
@@ -116,9 +122,11 @@ def is_person(name: str, address: str) -> bool:
     True
     >>> is_person("Camille Sorel", "camille@ateliersorel.fr")
     True
+    >>> is_person("Cortana pour Arnaud Vuilleumier", "cortana@veriane-sante.ch")
+    False
     """
     local = address.split("@", 1)[0].lower()
-    if re.search(r"(?i)no-?reply|do-?not-?reply|mailer-daemon", local):
+    if re.search(r"(?i)no-?reply|do-?not-?reply|mailer-daemon", local) or _ON_BEHALF.search(name):
         return False
     free = address.rsplit("@", 1)[-1].lower() in FREE_MAIL
     words = [w for w in re.split(r"[\s,]+", re.sub(r"\(.*?\)|\".*?\"", " ", name).strip())

@@ -226,42 +226,47 @@ _UNITS = {"day": 1, "days": 1, "business day": 1.4, "business days": 1.4, "worki
           "virkedager": 1.4, "dni": 1, "dzień": 1, "dni roboczych": 1.4, "tydzień": 7,
           "tygodnie": 7, "tygodni": 7, "tygodnia": 7}
 # Month and weekday names in the languages the mail reader knows (English, German, French,
-# Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian, Polish): one table for cells
-# and for mail.
+# Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian, Polish, Czech): one table
+# for cells and for mail.
 MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     ("january", "jan", "januar", "janvier", "enero", "gennaio", "januari", "janeiro",
-     "stycznia", "styczeń", "styczen"),
+     "stycznia", "styczeń", "styczen", "ledna", "leden"),
     ("february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "februari",
-     "fevereiro", "lutego", "luty"),
+     "fevereiro", "lutego", "luty", "února", "únor"),
     ("march", "mar", "märz", "maerz", "mars", "marzo", "maart", "março", "marco", "marts",
-     "marca", "marzec"),
-    ("april", "apr", "avril", "abril", "aprile", "kwietnia", "kwiecień"),
-    ("may", "mai", "mayo", "maggio", "mei", "maio", "maj", "maja"),
-    ("june", "jun", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec"),
-    ("july", "jul", "juli", "juillet", "julio", "luglio", "julho", "lipca", "lipiec"),
-    ("august", "aug", "août", "aout", "agosto", "augustus", "augusti", "sierpnia", "sierpień"),
+     "marca", "marzec", "března", "březen"),
+    ("april", "apr", "avril", "abril", "aprile", "kwietnia", "kwiecień", "dubna", "duben"),
+    ("may", "mai", "mayo", "maggio", "mei", "maio", "maj", "maja", "května", "květen"),
+    ("june", "jun", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec", "června",
+     "červen"),
+    ("july", "jul", "juli", "juillet", "julio", "luglio", "julho", "lipca", "lipiec", "července",
+     "červenec"),
+    ("august", "aug", "août", "aout", "agosto", "augustus", "augusti", "sierpnia", "sierpień",
+     "srpna", "srpen"),
     ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro",
-     "września", "wrzesnia", "wrzesień"),
+     "września", "wrzesnia", "wrzesień", "září"),
     ("october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt",
-     "października", "pazdziernika", "październik"),
-    ("november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad"),
+     "października", "pazdziernika", "październik", "října", "říjen"),
+    ("november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad",
+     "listopadu"),
     ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre",
-     "dezembro", "desember", "grudnia", "grudzień", "grudzien"))
+     "dezembro", "desember", "grudnia", "grudzień", "grudzien", "prosince", "prosinec"))
 WEEKDAY_NAMES: tuple[tuple[str, ...], ...] = (
     ("monday", "montag", "lundi", "lunes", "lunedì", "lunedi", "maandag", "segunda-feira",
-     "måndag", "mandag", "poniedziałek", "poniedzialek"),
+     "måndag", "mandag", "poniedziałek", "poniedzialek", "pondělí"),
     ("tuesday", "dienstag", "mardi", "martes", "martedì", "martedi", "dinsdag", "terça-feira",
-     "terca-feira", "tisdag", "tirsdag", "wtorek"),
+     "terca-feira", "tisdag", "tirsdag", "wtorek", "úterý"),
     ("wednesday", "mittwoch", "mercredi", "miércoles", "miercoles", "mercoledì", "mercoledi",
-     "woensdag", "quarta-feira", "onsdag", "środa", "środę", "sroda", "srode"),
+     "woensdag", "quarta-feira", "onsdag", "środa", "środę", "sroda", "srode", "středa",
+     "středu"),
     ("thursday", "donnerstag", "jeudi", "jueves", "giovedì", "giovedi", "donderdag",
-     "quinta-feira", "torsdag", "czwartek"),
+     "quinta-feira", "torsdag", "czwartek", "čtvrtek"),
     ("friday", "freitag", "vendredi", "viernes", "venerdì", "venerdi", "vrijdag",
-     "sexta-feira", "fredag", "piątek", "piatek"),
+     "sexta-feira", "fredag", "piątek", "piatek", "pátek", "pátku"),
     ("saturday", "samstag", "samedi", "sábado", "sabato", "zaterdag", "lördag", "lørdag",
-     "sobota", "sobotę"),
+     "sobota", "sobotę", "sobotu"),
     ("sunday", "sonntag", "dimanche", "domingo", "domenica", "zondag", "söndag", "søndag",
-     "niedziela", "niedzielę"))
+     "niedziela", "niedzielę", "neděle", "neděli"))
 MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
 WEEKDAYS = {name: number for number, names in enumerate(WEEKDAY_NAMES) for name in names}
 _AMOUNT = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
