@@ -1,5 +1,5 @@
 """One sentence each, as recruiters, tracking systems and candidates word them in English,
-German, French, Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian and Polish
+German, French, Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian, Polish and Czech
 (tests/mailwording.txt): the reader
 gives each the meaning a person would. Received sentences are read as a recruiter's own
 mail; sent ones as the person's, after an interview (after a rejection for the thanks that

@@ -1,6 +1,6 @@
 """Sentences that decide nothing: those that only say what would happen ("if you do not hear
 from us within two weeks...", "falls", "si vous", "se non", "als u") and those hedged with
-"may" ("we may invite you"), in the reader's seven languages."""
+"may" ("we may invite you"), in the reader's languages."""
 
 from __future__ import annotations
 

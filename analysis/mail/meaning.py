@@ -3,9 +3,9 @@ acknowledgement, a job board's notice, a rejection, an invitation to an intervie
 reschedule or cancellation) or to an assessment, an offer, a person's reply; and, in the
 person's own mail, the application, the thank-you, the follow-up, the thanks after a
 rejection, accepting or declining an offer, withdrawing, taking a slot offered. In English,
-German, French, Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian and Polish
-(the tables in ``phrases``, ``no_words``, ``own_words``, ``day_words``, ``other_mail``,
-``assessment_words`` and ``conditions``).
+German, French, Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian, Polish and
+Czech (the tables in ``phrases``, ``ack_words``, ``no_words``, ``own_words``, ``day_words``,
+``other_mail``, ``assessment_words`` and ``conditions``).
 
 The text is cut into sentences; a sentence that only says what would happen ("if you do not
 hear from us within two weeks...") decides nothing, and an invitation hedged with "may" is

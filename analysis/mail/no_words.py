@@ -1,4 +1,4 @@
-"""The phrases of a no, sentence by sentence, in the reader's seven languages: a rejection
+"""The phrases of a no, sentence by sentence, in the reader's languages: a rejection
 said outright or politely ("we have decided to move forward with other candidates", "die Wahl
 fiel auf", "nous ne donnerons pas suite", "hemos decidido no avanzar contigo", a withdrawn
 offer, a closed requisition), and a no said between the lines (the CV kept on file beside

@@ -1,5 +1,5 @@
 """The phrases of the person's own mail to an employer, sentence by sentence, in English,
-German, French, Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian and Polish:
+German, French, Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian, Polish, Czech:
 the thank-you after an interview (in everyday words too), the thanks after a rejection, the
 follow-up, accepting or declining an offer, withdrawing, the application itself."""
 
