@@ -12,6 +12,7 @@ import pytest
 from conftest import apps_frame
 
 from analysis.mail.matching import Index, abbreviates
+from analysis.mail.newapps import company_of
 from analysis.mail.proposals import answered_offers, pick_application, review_table
 from analysis.mail.review import review_cards, ties_of
 from analysis.mail.scan import reference_codes, scan_mailbox
@@ -213,6 +214,40 @@ def test_a_site_thanking_for_its_use_is_not_the_employer(body, company):
     found = scan(tracked("Hafenwerk Bremen GmbH", "Data Engineer"), ack)
     new = found.loc[found["row"].isna(), "company"]
     assert sorted(set(new)) == ([company] if company else [])
+
+
+def _record(subject: str, text: str, sender: str, name: str = "", *, to: str = "",
+            to_name: str = "") -> dict[str, str]:
+    return {"direction": "sent" if sender == ME else "received", "subject": subject,
+            "text": text, "sender_address": sender, "sender_name": name,
+            "recipient_address": to, "recipient_name": to_name}
+
+
+@pytest.mark.parametrize(("record", "company"), [
+    # the person's own application: the company it went to, by name, else by its domain
+    (_record("Application: Data Analyst", "Please find attached my CV.", ME,
+             to="jobs@harwicklabs.example", to_name="Harwick Labs Recruiting"), "Harwick Labs"),
+    (_record("Application: Data Analyst", "Please find attached my CV.", ME,
+             to="jobs@harwicklabs.example"), "Harwicklabs"),
+    (_record("Application", "CV attached.", ME, to="ana.ruiz@gmail.com", to_name="Ana Ruiz"),
+     None),  # a person at a free mail address names no company
+    # an acknowledgement: the sender's name, the position's company, the sender's own domain
+    (_record("Thanks for applying", "We received your application.",
+             "jobs@acme-analytics.example", "Acme Analytics Careers"), "Acme Analytics"),
+    (_record("Thanks for applying", "We received your application.",
+             "noreply@harwicklabs.example"), "Harwicklabs"),
+    (_record("Application received", "Thank you for applying to the Data Analyst position at "
+             "Brightline Foods.", "no-reply@greenhouse.io", "Greenhouse"), "Brightline Foods"),
+    (_record("Thank you for applying", "Thank you for applying for the Data Analyst position.",
+             "no-reply@greenhouse.io", "Greenhouse"), None),  # the role is no company
+    # a site writing in its own name: the company it passed the application to, else itself
+    (_record("Application received", "Your application has been sent to Harwick Labs.",
+             "no-reply@jobsbridge.example", "Jobsbridge"), "Harwick Labs"),
+    (_record("Application received", "Your application was received.",
+             "no-reply@jobsbridge.example", "Jobsbridge"), "Jobsbridge"),
+])
+def test_the_company_of_an_untracked_application(record, company):
+    assert company_of(record) == company
 
 
 @pytest.mark.parametrize(("tracker", "status"), [
