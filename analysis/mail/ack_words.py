@@ -18,6 +18,8 @@ ACKNOWLEDGEMENT = any_of(
     r"\bvielen dank für (?:ihre|deine) bewerbung\b", r"\bdanke für (?:ihre|deine) bewerbung\b",
     r"\b(?:wir haben|ist|sind)\b.{0,30}\b(?:bewerbung|unterlagen)\b.{0,20}\b(?:erhalten|"
     r"eingegangen)", r"\beingangsbestätigung\b", r"\bbewerbung\b.{0,30}\beingegangen\b",
+    # "bestätigen wir den Eingang Ihrer Bewerbung", Austrian "ist bei uns eingelangt"
+    r"\b(?:bestätigen|bestätige)\b.{0,30}\beingang\b", r"\bbewerbung\b.{0,30}\beingelangt\b",
     r"\b(?:bewerbung|unterlagen) (?:ist |sind )?(?:gut |erfolgreich )?(?:bei uns )?"
     r"(?:angekommen|eingegangen)", r"\bwir (?:werden|prüfen)\b.{0,40}\b(?:prüfen|sichten|"
     r"unterlagen|bewerbung)\b",

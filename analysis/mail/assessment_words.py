@@ -14,6 +14,7 @@ ASSESSMENT = any_of(
     r"\bstart (?:the )?test\b",
     r"\bonline-test\b", r"\btestaufgabe\b", r"\bfachliche aufgabe\b", r"\bfallstudie\b",
     r"\beinstellungstest\b", r"\btests? techniques?\b", r"\bévaluations?\b",
+    r"\b(?:online-)?(?:eignungstest|auswahltest|wissenstest|leistungstest)\w*\b",
     r"\bexercice technique\b",
     r"\bpruebas? (?:técnicas?|online|prácticas?)\b", r"\bevaluaci(?:ón|ones)\b",
     r"\bcuestionario\b",
@@ -90,4 +91,5 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:responda|realize|faça|pedimos que|solicitamos que|(?:te|le|lhe) pedimos)\b",
     r"\b(?:pasos a seguir|concluir|ingrese|ingresa|ingresar|tiene hasta|tienes hasta)\b",
     r"\b(?:admitted|call letter|hall ticket|admit card)\b",
+    r"\blade\w* (?:wir |ich )?(?:sie|dich)\b",
 )

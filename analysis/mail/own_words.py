@@ -209,6 +209,8 @@ SENT_WITHDRAW = any_of(
     r"\bdesistir\w*\b.{0,30}\b(?:processo|candidatura|vaga)\b",
     r"\bziehe\b.{0,60}\bbewerbung\b.{0,80}\bzurück\b",
     r"\b(?:rücknahme|zurücknahme)\b.{0,30}\bbewerbung\b",
+    r"\bnicht (?:mehr |weiter )?(?:am|an dem) (?:auswahlverfahren|bewerbungsprozess|prozess|verfa"
+    r"hren) teil",
     r"\bwithdraw\w*\b.{0,10}\bfrom (?:the|your) (?:\w+ ){0,5}(?:process|consideration|recruitm"
     r"ent|search|selection)\b",
     r"\b(?:trek|trekken)\b.{0,40}\bsollicitatie\b.{0,60}\bin\b",

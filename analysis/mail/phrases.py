@@ -95,6 +95,7 @@ OFFER = any_of(
     r"\b(?:blij|verheugd|graag)\b.{0,40}\b(?:aanbod|de functie|de baan)\b.{0,30}\b(?:doen|aanb"
     r"ieden|aan te bieden)\b",
     r"\barbeidsovereenkomst\b",
+    r"\b(?:sie|dich) (?:gerne |gern )?(?:als \w+ (?:\w+ )?)?(?:einstellen|anstellen)\b",
     r"\b(?:ons |een )?(?:aanbod|contractvoorstel)\b.{0,60}\b(?:bijgevoegd|in de bijlage|toeges"
     r"tuurd)\b",
     r"\bproposta (?:de (?:trabalho|emprego|contratação)|formal|salarial)\b",
@@ -318,6 +319,7 @@ INVITE = any_of(
     r"\bnodigen (?:we |wij )?(?:je|u|jou) (?:graag )?uit\b",
     r"\bbeschikbaar\b.{0,60}\b(?:gesprek|\w+gesprek|afspraak|kennismaking|videocall)",
     r"\bbooked (?:you|us) in\b",
+    r"\blade\w* (?:wir |ich )?(?:sie|dich)\b.{0,20}\b(?:zum|zu einem) hearing\b",
     # "Ich lade Sie zu einem Vorstellungsgespräch ... ein", "¿te vendría bien una llamada?",
     # "ti confermo il colloquio", "kan du komma på intervju", "har du mulighed for en samtale"
     rf"\b(?:ich|wir) lade\w* (?:sie|dich|euch)\b.{{0,80}}\b{MEETING}",
