@@ -20,6 +20,7 @@ ACKNOWLEDGEMENT = any_of(
     r"eingegangen)", r"\beingangsbestätigung\b", r"\bbewerbung\b.{0,30}\beingegangen\b",
     # "bestätigen wir den Eingang Ihrer Bewerbung", Austrian "ist bei uns eingelangt"
     r"\b(?:bestätigen|bestätige)\b.{0,30}\beingang\b", r"\bbewerbung\b.{0,30}\beingelangt\b",
+    r"\b(?:confermiamo|confermo) (?:la )?ricezione\b", r"\bconfirmamos a rece(?:ç|pç)ão\b",
     r"\b(?:bewerbung|unterlagen) (?:ist |sind )?(?:gut |erfolgreich )?(?:bei uns )?"
     r"(?:angekommen|eingegangen)", r"\bwir (?:werden|prüfen)\b.{0,40}\b(?:prüfen|sichten|"
     r"unterlagen|bewerbung)\b",

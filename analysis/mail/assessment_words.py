@@ -91,5 +91,5 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:responda|realize|faça|pedimos que|solicitamos que|(?:te|le|lhe) pedimos)\b",
     r"\b(?:pasos a seguir|concluir|ingrese|ingresa|ingresar|tiene hasta|tienes hasta)\b",
     r"\b(?:admitted|call letter|hall ticket|admit card)\b",
-    r"\blade\w* (?:wir |ich )?(?:sie|dich)\b",
+    r"\blade\w* (?:wir |ich )?(?:sie|dich)\b", r"\bnodigen\b.{0,20}\buit\b", r"\buitnodig\w*\b",
 )

@@ -148,6 +148,8 @@ REJECTION = any_of(
     r"ado|se alinha|se encaixa|atende)\b",
     r"\bnon (?:è stat[ao]|è|sei stat[ao]) (?:ritenut[ao] )?idone[ao]\b",
     r"\b(?:sluit|sluiten|aansluit)\w*\b.{0,20}\bonvoldoende\b", r"\bonvoldoende aan(?:sluit)?\b",
+    r"\bpas en mesure de (?:poursuivre|donner suite|retenir|vous proposer)\b",
+    r"\b(?:scelto|selezionato|individuato) (?:un |un'|una )?altr[oa] (?:candidat|profil|persona)",
     r"\b(?:processus|recrutement)\b.{0,40}\b(?:clôturé|clos)\b.{0,20}\b(?:pour ce poste|pour "
     r"vous)\b",
     # "we won't be extending an offer", "no longer under consideration", "hire internally"

@@ -266,7 +266,7 @@ INVITE = any_of(
     rf"\b{MEETING}\b.{{0,60}}\b(?:invit\w*|schedul\w*|confirm\w*|booked|arranged|is set|"
     rf"eingeladen|einladen|bestätigt|vereinbart|confirmé\w*|prévu\w*|programad\w*|confirmad\w*|"
     rf"agendad\w*|eingeplant|festgelegt|fixiert|eingetragen|marcad[oa]|fissat[oa]|"
-    rf"confermat[oa]|(?:in)?gepland|bevestigd)",
+    rf"confermat[oa]|(?:in)?gepland|bevestigd|(?:in)?plannen)",
     r"\b(?:would like|'d like|want|wish) to (?:interview|meet|speak with|talk (?:to|with))\b",
     r"\b(?:can|could|would) you (?:come (?:in|by|over|to)|stop by|drop by|pop (?:in|by)|join us|"
     r"make it|do)\b", r"\bjoin us for\b",
@@ -314,9 +314,16 @@ INVITE = any_of(
     rf"se llevará a cabo|will take place|will be held|findet|avrà luogo|si terrà|vindt)\b.{{0,40}}"
     rf"\d",
     r"\b(?:te|le|os) propon\w+\b.{0,60}\b(?:entrevista|llamada|reunión|videollamada|charla)",
+    # "ti propongo un colloquio", "zullen we een videogesprek plannen?", "podemos fazer uma
+    # videochamada na quinta?"
+    r"\b(?:ti|le|vi) propong\w*\b.{0,30}\b(?:colloquio|incontro|videochiamata|chiamata)\b",
+    r"\bzullen we\b.{0,60}\b(?:\w*gesprek|afspraak|videocall|kennismaking)\b",
+    r"\bpodemos (?:fazer|ter|marcar|agendar)\b.{0,20}\b(?:videochamada|chamada|conversa|entrevista"
+    r"|reunião|call|papo)\b",
     r"\b(?:queremos|quisiéramos|nos encantaría)\b.{0,40}\b(?:conocerte|conocerle|entrevistarte"
     r"|hablar contigo)\b",
-    r"\bnodigen (?:we |wij )?(?:je|u|jou) (?:graag )?uit\b",
+    r"\bnodigen (?:we |wij )?(?:je|u|jou) (?:graag )?uit\b(?!.{0,30}\b(?:assessment|test|opdracht)"
+    r"\b)",
     r"\bbeschikbaar\b.{0,60}\b(?:gesprek|\w+gesprek|afspraak|kennismaking|videocall)",
     r"\bbooked (?:you|us) in\b",
     r"\blade\w* (?:wir |ich )?(?:sie|dich)\b.{0,20}\b(?:zum|zu einem) hearing\b",
