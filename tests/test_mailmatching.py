@@ -245,6 +245,16 @@ def _record(subject: str, text: str, sender: str, name: str = "", *, to: str = "
              "no-reply@jobsbridge.example", "Jobsbridge"), "Harwick Labs"),
     (_record("Application received", "Your application was received.",
              "no-reply@jobsbridge.example", "Jobsbridge"), "Jobsbridge"),
+    # a board's line naming the company and its town under the role
+    (_record("Tu candidatura", "Has aplicado a esta oferta:\nTécnico de datos\nLogística Besòs – "
+             "Sant Adrià\n", "noreply@infojobs.net", "InfoJobs"), "Logística Besòs"),
+    # a signature naming the team, whatever its case, never the messenger's own
+    (_record("Thanks for applying", "We received your application.\n\nThe Brightline Talent "
+             "Team", "noreply@mailer-hub.example"), "Brightline"),
+    (_record("Danke", "Ihre Bewerbung ist eingegangen.\n\nIhr Hafenwerk Recruiting Team",
+             "noreply@mailer-hub.example"), "Hafenwerk"),
+    (_record("Thanks for applying", "We received your application.\n\nThe reed.co.uk team",
+             "noreply@reed.co.uk"), None),
 ])
 def test_the_company_of_an_untracked_application(record, company):
     assert company_of(record) == company

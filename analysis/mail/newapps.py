@@ -57,8 +57,8 @@ _COMPANY_TOWN = re.compile(r"(?m)^\s*" + _NAME + r"\s+[–—·|-]\s+[A-ZÄÖÜ�
                            r"(?:\s+[–—·|-]\s+[^\n]{0,60})?\s*$")
 # A signature naming the team: "The Acme Talent Team", "Acme Recruiting", "L'équipe Acme".
 _SIGNATURE = re.compile(
-    r"(?m)^\s*(?:(?:the|ihr|dein|das|el|l'|la)\s*)?" + _NAME + r"\s+(?i:talent acquisition|"
-    r"recruiting|recruitment|hiring|people|hr|careers)?\s*(?i:team|recruiting|recruitment|"
+    r"(?m)^\s*(?:(?i:the|ihr|dein|das|el|l'|la)\s*)?" + _NAME + r"\s+(?i:talent acquisition|"
+    r"talent|recruiting|recruitment|hiring|people|hr|careers)?\s*(?i:team|recruiting|recruitment|"
     r"talent acquisition)\s*$"
     r"|^\s*(?i:l'équipe|équipe|el equipo de|equipo de|das team von|team)\s+" + _NAME + r"\s*$")
 _VIA = re.compile(r"(?i)\s+(?:via|über|through|par|vía|a través de)\s+\S+\s*$")
@@ -68,7 +68,8 @@ _FROM_ORG = re.compile(r"(?i)\b(?:from|at|bei|de chez|chez|de|von)\s+(.+)$")
 
 def _own_domain(name: str, address: str) -> bool:
     """Whether a display name is the sending domain's own ("Jobsbridge" at jobsbridge.co.uk)."""
-    key = company_key(name)
+    key = company_key(name.split(".")[0] if re.fullmatch(r"[\w-]+(?:\.[a-z]{2,})+", name.strip(),
+                                                         re.I) else name)  # "reed.co.uk"
     return bool(key) and any(key == label or key in label for label in domain_labels(address))
 
 
