@@ -128,7 +128,8 @@ threshold = st.slider("Accept at the start everything at least this sure", 0.5, 
                       help="Confidence from the wording and how the message was tied to the "
                            "application; change any choice before saving.")
 new, applications = proposals.review_counts(table)
-st.caption(f"{len(table):,} proposals for {applications:,} application(s)"
+st.caption(f"{len(table):,} proposal{'' if len(table) == 1 else 's'} for {applications:,} "
+           f"application{'' if applications == 1 else 's'}"
            + (f", {new:,} of them new applications (companies whose acknowledgement is in "
               "your mail but not in your tracker)" if new else "")
            + f". {s.LABELS[s.STATUS]} changes never go backwards.")
