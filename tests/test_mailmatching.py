@@ -260,6 +260,32 @@ def test_the_company_of_an_untracked_application(record, company):
     assert company_of(record) == company
 
 
+def test_a_job_link_on_a_domain_given_for_two_companies_is_a_boards():
+    """Two applications whose job links are on one site (itjobs.pt) tie nothing to that site:
+    its alert is no company's answer; a link on a company's own domain still ties."""
+    tracker = apps_frame([
+        {"company": "Tejo Digital", "role": "Analista", "date_applied": "2026-09-15",
+         "job_url": "https://www.jobsite-pt.example/oferta/48213"},
+        {"company": "Lumen Seguros", "role": "Data Scientist", "date_applied": "2026-09-15",
+         "job_url": "https://www.jobsite-pt.example/oferta/48790"},
+        {"company": "Alfama Health", "role": "Lead", "date_applied": "2026-09-15",
+         "job_url": "https://alfama-careers.example/careers/lead"}])
+    index = Index.of(tracker)
+    assert index.domain_rows("alertas@jobsite-pt.example") == []
+    assert index.domain_rows("rh@alfama-careers.example") == [2]
+
+
+def test_a_public_bodys_domain_may_leave_out_its_kind_and_linking_words():
+    """"santclimentllobregat.cat" for Ajuntament de Sant Climent de Llobregat; "gestion" alone
+    never stands for Centre de gestion du Val."""
+    index = Index.of(apps_frame([
+        {"company": "Ajuntament de Sant Climent de Llobregat", "role": "Tècnic",
+         "date_applied": "2026-09-15"},
+        {"company": "Centre de gestion du Val", "role": "Analyste", "date_applied": "2026-09-15"}]))
+    assert index.domain_rows("rosa.puig@santclimentllobregat.cat") == [0]
+    assert index.named_in("Gestion des données", short=False) == []
+
+
 @pytest.mark.parametrize(("tracker", "status"), [
     (["Hoefnagel Zorgverzekeringen"], ["rejected"]),
     (["Hoefnagel Zorgverzekeringen", "Hoefnagel Bouw"], []),  # two names open with it

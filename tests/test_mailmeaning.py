@@ -77,6 +77,16 @@ def test_the_interview_time_is_read_from_the_text(text, hour, day):
     assert (when.day, when.hour) == (day, hour)
 
 
+@pytest.mark.parametrize("text", [
+    "Bitte wähle einen Termin für das Gespräch aus: Slots zwischen dem 9. und 13. November.",
+    "Interview slots are open between the 9th and 13 November.",
+    "Entretiens du 9 au 13 novembre : choisissez votre créneau.",
+    "Interviews: 9.–13. November",
+])
+def test_a_span_of_days_offered_sets_no_interview_day(text):
+    assert mm.interview_time(text, SENT) is None
+
+
 @pytest.mark.parametrize(("text", "day"), [
     ("We expect to make a decision by Friday, November 6.", dt.date(2026, 11, 6)),
     ("You will hear from us within two weeks.", dt.date(2026, 11, 11)),

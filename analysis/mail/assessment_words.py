@@ -49,6 +49,9 @@ ASSESSMENT = any_of(
     r"\b", r"\bépreuves? (?:informatisées?|en ligne|de sélection)\b",
     r"\bex[áa]men(?:es)? (?:en línea|online|de conocimientos|psicom[ée]tricos?|t[ée]cnicos?)\b",
     r"\b(?:aplicación|presentación) de (?:los |las )?(?:exámenes|examenes|pruebas)\b",
+    r"\bprueba (?:de )?(?:programación|código|conocimientos|nivel)\b",
+    r"\b(?:primer|segundo|tercer) ejercicio\b", r"\bejercicio tipo test\b",
+    r"\bprova (?:pràctica|escrita|teòrica)\b",
     r"\b(?:recorded|one-way|one way|asynchronous|async|on-demand|pre-recorded) (?:video )?(?:i"
     r"nterview|questions)\b",
     r"\b(?:led|run|conducted) by an? (?:ai|a\.i\.|artificial intelligence|virtual) (?:intervie"
@@ -63,6 +66,8 @@ ONE_WAY = any_of(
     r"\b(?:entrevista|entretien|interview|colloquio) (?:vidéo |video |en vídeo )?(?:grabad[oa]"
     r"|enregistrée?|aufgezeichnet\w*|registrat[oa]|différée?|diferid[oa])\b",
     r"\bzeitversetzte\w* (?:video)?interview\b",
+    r"\b(?:responde|responda|responder|grava|grave|gravar|graba|grabe|grabar)\b.{0,20}\b(?:por"
+    r"|em|en) vídeo\b", r"\bao seu ritmo\b", r"\ba tu ritmo\b",
     r"\b(?:led|run|conducted) by an? (?:ai|a\.i\.|artificial intelligence|virtual) "
     r"(?:interviewer|assistant|recruiter)\b", r"\bai[- ](?:led|powered|run) interview\b")
 # A questionnaire counts as an assessment only from an assessment platform (from anyone else it
@@ -90,6 +95,7 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:próxima etapa|prossima fase|prossimo passo|volgende stap|próximo paso)\b",
     r"\b(?:responda|realize|faça|pedimos que|solicitamos que|(?:te|le|lhe) pedimos)\b",
     r"\b(?:pasos a seguir|concluir|ingrese|ingresa|ingresar|tiene hasta|tienes hasta)\b",
-    r"\b(?:admitted|call letter|hall ticket|admit card)\b",
+    r"\b(?:admitted|call letter|hall ticket|admit card)\b", r"\b(?:te ha invitado|te invita)\b",
+    r"\b(?:se convoca|convoquem|us convoquem|le convocamos|te convocamos)\b",
     r"\blade\w* (?:wir |ich )?(?:sie|dich)\b", r"\bnodigen\b.{0,20}\buit\b", r"\buitnodig\w*\b",
 )

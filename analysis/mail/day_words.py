@@ -69,6 +69,7 @@ PROMISE = any_of(
     r"\b(?:daremos|darei|darmos|dar|damos|dou) (?:um |uma )?(?:retorno|resposta|feedback|"
     r"devolutiva)\b",
     r"\b(?:receberá|receberás|vai receber)\b.{0,30}\b(?:retorno|resposta|feedback)\b",
+    r"\bprevisão de (?:retorno|resposta|feedback|devolutiva)\b",
     r"\b(?:budeme (?:vás |tě )?informovat|ozveme se|dáme (?:vám |ti )?vědět|odezwiemy się|"
     r"poinformujemy|damy (?:pani|panu|znać))\b",
     r"\b(?:make|made|reach|take) (?:a |the |our |final )?decisions\b",
@@ -104,6 +105,12 @@ PROMISE_TIME = any_of(
     # Czech: "nejpozději do pátku 6. listopadu", "do 6. listopadu", "během dvou týdnů"
     r"\b(?:nejpozději|během|do (?:pondělí|úterý|středy|čtvrtka|pátku|konce|\d))",
 )
+# The end of a span of days offered ("Slots zwischen dem 9. und 13. November", "between the 9th
+# and 13 November", "du 9 au 13 novembre", "9.–13. November"): no day set.
+RANGE_END = re.compile(
+    r"(?i)(?:\b(?:zwischen(?: dem)?|between(?: the)?|from(?: the)?|vom|von|du|del|entre(?: el"
+    r"| le)?|tra il|fra il|tussen|mellan)\s+\d{1,2}(?:st|nd|rd|th|\.)?\s*(?:und|and|to|bis|au|"
+    r"al|y|et|e|en|och|og)\s+(?:dem |the |el |le )?|\b\d{1,2}\.?\s*[-–]\s*)$")
 # A day or a time laid out as a form's label ("Date:", "Wann:", "Second interview:").
 DAY_LABEL = re.compile(r"(?i)^\W*(?:(?:new|nueva|nouvelle|neue[rs]?|nuova|nova|nieuwe)\s+)?"
                        r"(?:date|day|when|datum|tag|termin|wann|jour|quand|fecha|"

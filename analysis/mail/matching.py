@@ -151,7 +151,8 @@ COMMON_WORDS = frozenset({
     "banque", "caisse", "mutual", "insurance", "assurances", "network", "industries",
     "holding", "holdings", "consultants", "consultores", "cooperativa", "cooperative",
     "inmobiliaria", "transportes", "almacenes", "laboratoires", "laboratorios", "atelier",
-    "workshop", "maison", "cabinet"})
+    "workshop", "maison", "cabinet", "ajuntament", "consorci", "consorcio", "diputacio",
+    "diputacion", "comunidad", "landkreis", "kreis", "gemeente", "provincie", "kommune"})
 
 
 # Words that link a kind of body to its name: a name never starts with one.
@@ -223,6 +224,7 @@ class Index:
         by_contact: dict[str, list[int]] = {}
         names: dict[str, str] = {}
         agencies: set[str] = set()
+        linked: dict[str, set[str]] = {}  # a job link's domain -> the companies it is given for
         for label, company, url, contact in zip(apps.index, apps[s.COMPANY], apps[s.JOB_URL],
                                                 apps[s.CONTACT_EMAIL], strict=True):
             if pd.isna(company):
@@ -237,6 +239,7 @@ class Index:
                 names[" ".join(w for w in fold(spelling).split()
                                if w not in LEGAL_SUFFIXES)] = key
             for hint in _url_company(url):
+                linked.setdefault(hint, set()).add(key)
                 if hint and hint != key and label not in by_label.get(hint, []):
                     by_label.setdefault(hint, []).append(label)
             if isinstance(contact, str) and "@" in contact:
@@ -248,6 +251,11 @@ class Index:
                             by_label.setdefault(hint, []).append(label)
                         if not _may_name(hint, company, keys):
                             agencies.add(hint)  # an agency's recruiter, not the company's
+        # A job link's domain given for two companies is a job board's, no company's
+        # ("itjobs.pt/oferta/48213", "itjobs.pt/oferta/48790")
+        for hint, owners in linked.items():
+            if len(owners) > 1 and hint not in agencies:
+                by_label.pop(hint, None)
         # A job link's or a contact's domain is the company's, all of its applications (not
         # only the one whose link gave it); an agency's stays with the contact's own.
         key_of = {label: keys[0] for label, keys in
@@ -287,9 +295,15 @@ class Index:
             parts = name.split()
             if len(parts) >= 2 and parts[0] in COMMON_WORDS | {"the", "la", "le", "el", "die",
                                                                "der", "das", "les", "los"}:
-                tail = " ".join(parts[1:])
-                # "Centre de gestion du Val" is never "de gestion du Val"
-                if len(tail) >= 5 and tail not in COMMON_WORDS and parts[1] not in _LINKING_WORDS:
+                # "Centre de gestion du Val" is never "de gestion du Val"; "Ajuntament de Sant
+                # Climent de Llobregat" is "Sant Climent de Llobregat"
+                rest = parts[1:]
+                while rest and rest[0] in _LINKING_WORDS:
+                    rest = rest[1:]
+                tail = " ".join(rest)
+                linked = len(rest) < len(parts) - 1  # words left out: two at least remain
+                if len(tail) >= 5 and tail not in COMMON_WORDS and not (linked and (
+                        len(rest) < 2 or rest[-1] in _LINKING_WORDS)):
                     tails.setdefault(tail, set()).add(key)
         for tail, owners in tails.items():
             if len(owners) == 1 and tail not in names:

@@ -66,8 +66,8 @@ _SPLIT = re.compile(r"(?<=[^\d\s][.!?])(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{w}\.)
 _THANKS = re.compile(r"(?i)\b(?:thank|thanks|gratitude|grateful|danke?|dank|merci|remerci\w*|"
                      r"gracias|agradec\w*|enjoyed|pleasure)\b")
 _DEADLINE_BEFORE = re.compile(
-    r"(?i)\b(?:by|until|before|no later than|deadline|bis(?: zum)?|spätestens|avant(?: le)?|"
-    r"d'ici|antes del?|hasta(?: el)?|a más tardar)\W+(?:\w+\W+){0,2}$")
+    r"(?i)\b(?:by|until|before|no later than|deadline|bis(?: zum)?|spätestens|avant(?: le)?|d'ici|"
+    r"antes del?|hasta(?: el)?|a más tardar|até(?: ao| à| a)?|entro(?: il)?)\W+(?:\w+\W+){0,2}$")
 # the writer speaking for herself ("je" only as the French "I": the Dutch "je" is "you")
 _PERSONAL = re.compile(r"(?i)\?|\b(?:i|i'm|i'd|i've|i'll|ich|j'ai|me gustaría|yo)\b|"
                        # an apology or a shortlist: a person answering, not a machine
@@ -356,7 +356,7 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
         lone = sum(f.weekday_only and f.time is None for f in named)
         for found in named:
             before = part[max(0, found.start - 30):found.start]
-            if _DEADLINE_BEFORE.search(before):
+            if _DEADLINE_BEFORE.search(before) or dw.RANGE_END.search(before):
                 continue
             if found.weekday_only and found.time is None and not (
                     about and lone == 1 and _DAY_POINTER.search(before[-14:])):

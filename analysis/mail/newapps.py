@@ -105,7 +105,7 @@ def company_of(record: Evidence) -> str | None:
         named = None if site else named
     if named:
         return named
-    for pattern in (_AT_COMPANY, _TO_COMPANY, _POSTED_BY):
+    for pattern in (_AT_COMPANY, _TO_COMPANY, _POSTED_BY, _COMPANY_WORD):
         for source in (subject, text):
             for found in pattern.finditer(source):
                 name = _clean(found.group(1))

@@ -88,6 +88,10 @@ REJECTION = any_of(
     r"seguiremos|avanzaremos)\b.{0,40}\b(?:candidatura|proceso|solicitud|adelante|contigo)\b",
     r"\bno (?:ha|has) superado\b", r"\bno (?:\w+ ){0,2}ha[ns]? (?:sido )?seleccionad",
     r"\bno seguir adelante\b", r"\bno continuar con tu\b",
+    # "han decidido continuar con perfiles que ya viven en...", "no ha pasado a la fase de"
+    r"\b(?:decidido|optado) (?:continuar|seguir|avanzar) con (?:los |las |otros |otras )?(?:perfil"
+    r"es|candidat\w+|personas) (?:que|con|cuy)",
+    r"\bno ha(?:s)? pasado a la (?:siguiente |próxima )?fase\b",
     r"\bno (?:\w+ ){0,3}(?:seleccionar(?:te|le)|elegir(?:te|le)|avanzar con (?:tu|su))\b",
     # Italian, Dutch
     r"\bpurtroppo\b.{0,120}\bnon\b", r"\bcandidatura non (?:è|e') stata (?:accolta|selezionata)",
@@ -251,6 +255,10 @@ REJECTION = any_of(
     r"\bvacature is (?:\w+ )?(?:ingevuld|vervuld)\b", r"\b(?:stanowisko|wakat)\b.{0,20}\bobsadzon",
     r"\b(?:won't|will not|wouldn't|would not) be taking (?:things|this|it|your application|you"
     r"r candidacy|matters) (?:any )?further\b",
+    # "uns entschieden, mit Kandidat:innen weiterzumachen, deren Erfahrung noch besser passt"
+    r"\bmit (?:anderen |einer anderen |einem anderen )?(?:kandidat|bewerber)\S* (?:weiterzumachen|w"
+    r"eiter zu machen|fortzufahren|weiterzugehen)\b",
+    r"\b(?:kandidat|bewerber)\S*,? deren (?:profil|erfahrung|qualifikation)\w* (?:noch )?besser\b",
     # Dutch "verder te gaan met een kandidaat die...": with someone else
     r"\b(?:verder|door) (?:te )?gaan met (?:een )?(?:andere )?(?:kandida(?:at|te|ten)|sollicitant)"
     r"\b",

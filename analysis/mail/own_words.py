@@ -81,6 +81,7 @@ SENT_REJECTION_THANKS = any_of(
     r"\bgutted\b",
     r"\bgracias por (?:tomarte|tomarse|tomaros) (?:el|la) (?:tiempo|molestia)\b",
     r"\bgracias por (?:escribirme|explicarme|contestarme|responderme)\b",
+    r"\bagradec\w+\b.{0,40}\b(?:responderme|contestarme|explicarme|escribirme)\b",
     r"\b(?:tack|tak|takk)\b.{0,20}\b(?:för|for) (?:beskedet|besked|beskeden|beskjeden|svaret|t"
     r"ilbakemeldingen|tilbagemeldingen|återkopplingen)\b",
     r"\bdziękuj\w+ za (?:informacj\w+|odpowiedź|wiadomość)\b",
@@ -183,6 +184,7 @@ SENT_DECLINE = any_of(
     r"\b(?:decided|have|must|going|need) to (?:respectfully |regretfully |politely )?decline\b",
     r"\b(?:tacka|tackar|takke|takker) (?:nej|nei)\b",
     r"\bpass on (?:the|your|this) (?:\w+ )?offer\b",
+    r"\brenuncio (?:al|a la|a el) (?:nombramiento|puesto|plaza|oferta|contrato)\b",
     r"\b(?:go|going) with (?:another|a different) offer\b",
     r"\b(?:avböja|avböjer|avslå|avslår|afslå|afslår)\b.{0,30}\b(?:erbjudande\w*|tilbud\w*)\b",
     # Polish "muszę ją jednak odrzucić", Czech "nabídku musím odmítnout"
@@ -236,6 +238,9 @@ SENT_WITHDRAW = any_of(
     r"\bpřihlášk\w+ (?:stahuji|stáhnout|ruším)\b",
     r"\bz výběrového řízení\b.{0,50}\b(?:odhlásit|odstoupit)\b",
     r"\b(?:stahuji|stáhnout) (?:svou |svoji )?přihlášk",
+    r"\brenuncio a (?:seguir )?particip\w+\b", r"\brenuncia a (?:la )?participación\b",
+    r"\b(?:aceitei|acepté|he aceptado|ho accettato|j'ai accepté) (?:\w+ ){0,2}(?:outra|otra|un'a"
+    r"ltra|une autre) (?:proposta|oferta|offerta|offre)\b",
     r"\b(?:me retiro|me bajo|me retiro formalmente) (?:del proceso|de la (?:búsqueda|selección"
     r"|convocatoria))\b",
     r"\bje me retire (?:du processus|de la procédure|du recrutement)\b",
@@ -247,6 +252,7 @@ SENT_APPLICATION = any_of(
     r"\binterest in the\b.{0,40}\b(?:position|role)\b", r"\bbewerbung (?:als|für|um)\b",
     r"\blebenslauf\b", r"\bcandidature (?:pour|au poste|spontanée)\b",
     r"\bcandidatura (?:para|al puesto|espont[áâ]nea)\b", r"\bsolicitud (?:para|de empleo)\b",
+    r"\bme presento (?:a la (?:vacante|oferta|posición|plaza)|como candidat[oa])\b",
     r"\b(?:envio|segue|seguem|anexo|em anexo)\b.{0,20}\b(?:cv|currículo|curriculo|candidatura)\b",
     r"\b(?:vous trouverez )?ci-joint\w*\b.{0,20}\b(?:cv|candidature|lettre de motivation)\b",
     r"\b(?:anbei|im anhang)\b.{0,30}\b(?:lebenslauf|bewerbung|unterlagen)\b",

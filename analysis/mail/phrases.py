@@ -100,6 +100,9 @@ OFFER = any_of(
     r"tuurd)\b",
     r"\bproposta (?:de (?:trabalho|emprego|contratação)|formal|salarial)\b",
     r"\bcarta[- ](?:de )?oferta\b", r"\byou got the job\b",
+    r"\b(?:queremos|nos gustaría|deseamos) (?:incorporarte|contratarte|incorporarle|contratarle)\b",
+    r"\b(?:le|te|les) ofrecemos (?:un |una |el |la )?(?:nombramiento|puesto|plaza|contrato|posición"
+    r")\b",
     r"\b(?:můžeme|chceme|rádi bychom) (?:\w+ )?nabídnout (?:\w+ )?(?:pozici|místo|spolupráci)\b",
     r"\bthe (?:job|role|position) is yours\b",
     # Swedish, Danish, Norwegian, Polish: "erbjuda dig tjänsten", "tilby deg stillingen"
@@ -327,11 +330,16 @@ INVITE = any_of(
     r"\bbeschikbaar\b.{0,60}\b(?:gesprek|\w+gesprek|afspraak|kennismaking|videocall)",
     r"\bbooked (?:you|us) in\b",
     r"\blade\w* (?:wir |ich )?(?:sie|dich)\b.{0,20}\b(?:zum|zu einem) hearing\b",
+    # "Hast du Lust auf einen kurzen Call?", "Such dir einfach einen Slot aus"
+    r"\b(?:möchte|möchten|würde|würden) (?:dich|sie) (?:gerne? )?(?:persönlich )?kennenlernen\b",
+    rf"\bvorgeschlagen (?:ist|wird|wurde) (?:ein|eine|der|das) (?:\w+ )?{MEETING}",
+    r"\b(?:hast du|haben sie) lust auf (?:einen|ein) (?:\w+ )?(?:call|gespräch|kennenlernen|telef"
+    r"onat|kaffee|austausch)\b", r"\bsuch (?:dir|ihnen) (?:\w+ )?einen (?:slot|termin) aus\b",
     # "Ich lade Sie zu einem Vorstellungsgespräch ... ein", "¿te vendría bien una llamada?",
     # "ti confermo il colloquio", "kan du komma på intervju", "har du mulighed for en samtale"
     rf"\b(?:ich|wir) lade\w* (?:sie|dich|euch)\b.{{0,80}}\b{MEETING}",
-    r"\b(?:te|le|os) (?:vendría|viene) bien\b.{0,30}\b(?:llamada|entrevista|reunión|charla|vid"
-    r"eollamada)\b",
+    r"\b(?:te|le|os) (?:vendría|viene|va|iría) bien\b.{0,30}\b(?:llamada|entrevista|reunión|char"
+    r"la|videollamada)\b",
     r"\b(?:ti|le|vi) confermo (?:il|l'|la) ?(?:colloquio|incontro|appuntamento|videochiamata)\b",
     r"\bkan du komma (?:på|till) (?:en )?(?:intervju|samtal|möte)\b",
     r"\bhar du mulighe[dt] for (?:en |et )?(?:samtale|møde|møte|interview|intervju)\b",

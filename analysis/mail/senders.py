@@ -49,6 +49,9 @@ BOARD_LABELS = frozenset({
     "cv-library", "adzuna", "workopolis", "jora", "jobbank", "arbetsformedlingen",
     "nofluffjobs", "justjoin", "careerjet", "jobserve", "milkround", "gradcracker",
     "joinhandshake", "jobat", "occ", "occmundial"})
+# Job boards known by their whole host, whose labels alone say nothing ("landing.jobs")
+BOARD_HOSTS = frozenset({"landing.jobs", "itjobs.pt", "net-empregos.com", "emprego.sapo.pt",
+                         "jobmatchrh.com.br"})
 # Mail providers where people keep personal addresses: a sender there is a person, never a
 # company's domain (one list for the whole reader).
 FREE_MAIL = frozenset({
@@ -94,7 +97,8 @@ def is_platform(address: str) -> bool:
 def is_board(address: str) -> bool:
     """A job board's address (LinkedIn, Indeed, XING, StepStone, InfoJobs...)."""
     domain = address.rsplit("@", 1)[-1].lower()
-    return any(label in BOARD_LABELS for label in domain.split(".")[:-1])
+    return any(label in BOARD_LABELS for label in domain.split(".")[:-1]) or any(
+        parent in BOARD_HOSTS for parent in _parents(domain))
 
 
 # Lowercase words inside a person's name: "Anneke de Vries", "Ludwig van Beethoven".
