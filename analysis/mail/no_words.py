@@ -156,6 +156,11 @@ REJECTION = any_of(
     r"\b(?:scelto|selezionato|individuato) (?:un |un'|una )?altr[oa] (?:candidat|profil|persona)",
     r"\b(?:processus|recrutement)\b.{0,40}\b(?:clôturé|clos)\b.{0,20}\b(?:pour ce poste|pour "
     r"vous)\b",
+    # an agency's word: "my client has gone with another candidate", "didn't feel it was the
+    # right fit"
+    r"\b(?:has|have|'ve|'s) gone with (?:another|a different|an internal|other) (?:candidate|applic"
+    r"ant|person|profile)", r"\b(?:didn't|did not|don't|do not) (?:feel|think) (?:it was|it's|it "
+    r"is|you were|you're) (?:the|a) (?:right|good) (?:fit|match)\b",
     # "we won't be extending an offer", "no longer under consideration", "hire internally"
     r"\b(?:won't|will not|are not|aren't|not) (?:be )?(?:extending|making|able to extend) (?:you "
     r")?an? (?:\w+ )?offer\b",

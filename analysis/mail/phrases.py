@@ -100,6 +100,7 @@ OFFER = any_of(
     r"tuurd)\b",
     r"\bproposta (?:de (?:trabalho|emprego|contratação)|formal|salarial)\b",
     r"\bcarta[- ](?:de )?oferta\b", r"\byou got the job\b",
+    r"\b(?:has|have) offered you the (?:role|position|job)\b",
     r"\b(?:queremos|nos gustaría|deseamos) (?:incorporarte|contratarte|incorporarle|contratarle)\b",
     r"\b(?:le|te|les) ofrecemos (?:un |una |el |la )?(?:nombramiento|puesto|plaza|contrato|posición"
     r")\b",
