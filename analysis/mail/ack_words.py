@@ -17,7 +17,8 @@ ACKNOWLEDGEMENT = any_of(
     r"\b(?:are|is) (?:now |currently )?(?:reviewing|under review)\b",
     r"\bvielen dank für (?:ihre|deine) bewerbung\b", r"\bdanke für (?:ihre|deine) bewerbung\b",
     r"\b(?:wir haben|ist|sind)\b.{0,30}\b(?:bewerbung|unterlagen)\b.{0,20}\b(?:erhalten|"
-    r"eingegangen)", r"\beingangsbestätigung\b", r"\bbewerbung\b.{0,30}\beingegangen\b",
+    r"eingegangen)", r"\bbewerbung\b.{0,30}\beingegangen\b",
+    r"\beingangsbestätigung\b(?!.{0,20}\b(?:anmeldung|bestellung|zahlung|anfrage|auftrag))",
     # "bestätigen wir den Eingang Ihrer Bewerbung", Austrian "ist bei uns eingelangt"
     r"\b(?:bestätigen|bestätige)\b.{0,30}\beingang\b", r"\bbewerbung\b.{0,30}\beingelangt\b",
     r"\b(?:confermiamo|confermo) (?:la )?ricezione\b", r"\bconfirmamos a rece(?:ç|pç)ão\b",

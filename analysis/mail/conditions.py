@@ -101,6 +101,13 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                r"pré-selecionad[oa]s|aprovad[oa]s)\b",
                # "Se o seu perfil corresponder à posição, iremos convidá-la", "si tu perfil encaja"
                r"\b(?:se|caso|si) (?:o |el )?(?:seu|sua|tu|su) (?:perfil|candidatura|cv)\b",
+               # "Seules les candidatures jugées recevables seront invitées", "only shortlisted
+               # candidates will be contacted", "L'employeur prendra contact s'il souhaite"
+               r"\bseul(?:e)?s? les (?:candidatures|candidat\S*|personnes)\b.{0,60}\bseront\b",
+               r"\bonly (?:those|candidates|applicants|shortlisted)\b.{0,60}\bwill be\b",
+               r"\bs'(?:il|ils) (?:souhait|désir|veu)\w*\b",
+               # "Wer das Anforderungsprofil erfüllt, erhält eine Einladung zum Gespräch"
+               r"\bwer\b.{0,80}\b(?:erhält|bekommt|wird)\b.{0,30}\b(?:einladung|eingeladen)\b",
                # "must clear the cut-off to be called for the interview"
                r"\b(?:must|need to|have to|should) (?:\w+ ){0,3}(?:clear|pass|qualify|score)\b"
                r".{0,60}\b(?:to be|before being) (?:called|invited|shortlisted|considered)\b",

@@ -54,6 +54,7 @@ PROMISE = any_of(
     r"news from us|next steps|hear back|outcome|where (?:you|they|everyone) stands?|"
     r"let (?:everyone|all|each|every \w+) know|(?:an?|any|the|further) update|inform (?:you|"
     r"all|every|each|candidates|applicants))\b", r"\bi'll (?:write|reply|respond)\b",
+    r"\b(?:entscheid|auswahlentscheid|informieren wir|teilen wir (?:ihnen|dir))\b",
     r"\b(?:rückmeldung|entscheidung|entscheiden|melden (?:uns|wir uns|mich)|antwort|"
     r"bescheid geben|informieren)\b", r"\b(?:décision|reviendr\w+ vers vous|retour|réponse|"
     r"je vous réponds|vous répondr\w+|recontacter\w*|informer\w*|vous tenir informée?|"
@@ -93,7 +94,8 @@ PROMISE_TIME = any_of(
     r"\b(?:by|within|before|until|no later than|next week|end of|in the next|over the next|"
     r"in (?:\w+ )?(?:days|weeks))\b", r"\bon (?=(?:\w+day|the \d|\d))",
     r"\b(?:bis|innerhalb|spätestens|nächste[nr]? woche|"
-    r"in den nächsten|binnen|ende)\b", r"\b(?:d'ici|dans les|sous|avant|au plus tard|"
+    r"in den nächsten|binnen|ende)\b",
+    r"\b(?:d'ici|dans les|sous|avant|au plus tard|"
     r"la semaine prochaine|fin)\b", r"\b(?:dentro de|antes del?|la próxima semana|la semana "
     r"que viene|como muy tarde|a más tardar|en los próximos|finales|en un plazo|en el plazo|"
     r"plazo máximo|en las próximas)\b",

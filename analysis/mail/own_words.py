@@ -86,6 +86,8 @@ SENT_REJECTION_THANKS = any_of(
     r"ilbakemeldingen|tilbagemeldingen|återkopplingen)\b",
     r"\bdziękuj\w+ za (?:informacj\w+|odpowiedź|wiadomość)\b",
     r"\bděkuj\w* za (?:\w+ )?(?:informaci|odpověď|zprávu|zpětnou vazbu)\b",
+    r"\b(?:besten |vielen |herzlichen )?dank für (?:ihre|deine|die) (?:rückmeldung|nachricht|antwo"
+    r"rt|information|absage)\b",
 )
 SENT_FOLLOW_UP = any_of(
     r"\bfollow(?:ing)?[- ]up\b", r"\bany (?:update|news)\b", r"\bchecking in\b",
@@ -138,6 +140,8 @@ SENT_ACCEPT = any_of(
     r"\baceitar (?:a|vossa|sua) (?:proposta|oferta)\b",
     r"\b(?:s radostí |rád[a]? )?(?:ji |nabídku )?přijímám\b",
     r"\bneem\b.{0,40}\baanbod\b.{0,20}\baan\b",
+    r"\b(?:ik )?(?:aanvaard|accepteer)\b.{0,30}\b(?:het aanbod|de functie|het voorstel|je voorst"
+    r"el|uw voorstel|de job)\b",
     r"\baccepteer\b.{0,30}\baanbod\b",
     r"\b(?:accepter|aceptar|accettare|aceitar) (?:\w+(?:ment|mente) )?(?:votre|cette|la|su|tu|"
     r"vuestra|l'|a) ?(?:offre|proposition|oferta|propuesta|offerta|proposta)\b",
@@ -208,6 +212,7 @@ SENT_WITHDRAW = any_of(
     r"\b(?:retir|ritir)\w+ (?:la |a )?(?:mia|minha) (?:candidatura|domanda)\b",
     r"\b(?:trek|trekken)\b.{0,40}\bsollicitatie\b.{0,20}\bin\b",
     r"\bsollicitatie (?:\w+ ){0,2}(?:in te trekken|intrekken)\b",
+    r"\b(?:besloten|beslist|wil|wens)\b.{0,20}\bsollicitatie\b.{0,70}\bin te trekken\b",
     r"\bdesistir\w*\b.{0,30}\b(?:processo|candidatura|vaga)\b",
     r"\bziehe\b.{0,60}\bbewerbung\b.{0,80}\bzurück\b",
     r"\b(?:rücknahme|zurücknahme)\b.{0,30}\bbewerbung\b",

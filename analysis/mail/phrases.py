@@ -250,7 +250,8 @@ MEETING = (
     r"videochiamata|incontro|reunião|conversa|videochamada|afspraak|entrevue|"
     r"(?:video|job|telefon|anställnings)?intervju\w*|(?:job|telefon|video)?samtal\w*|möte|"
     r"møde|møte|rozmow\w+|spotkani\w+|wideorozmow\w+|coffee|café|\w+gespräch\w*|pohovor\w*|"
-    r"auswahltag|assessment[- ]?cent(?:er|re)|prova orale|esame orale|"
+    r"auswahltag|assessment[- ]?cent(?:er|re)|prova orale|esame orale|schnuppertag\w*|"
+    r"probearbeit\w*|hospitation|trial (?:day|shift)|"
     r"épreuves? orales?|oral d'admission|prueba oral|ejercicio oral|examen oral|"
     r"mondelinge (?:toets|proef))")
 # chosen for the next stage ("seleccionada para la siguiente fase", "moved to the next round")
