@@ -161,7 +161,9 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "eleventh round's fresh-70, 71 and 73) after its mending on fresh-65, 67 and 69 "
              "and wording written from general usage; bd08878 (fresh-72, 74 and 75) after "
              "its mending on fresh-73; d1babab (the twelfth round's fresh-76 to 81) after its "
-             "mending on fresh-71, 73 and 75. "
+             "mending on fresh-71, 73 and 75; 951e18e (the thirteenth round's fresh-82 to "
+             "87) after its mending on fresh-77, 79 and 81 and wording written from general "
+             "usage. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -220,7 +222,9 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "fresh-69 (measured with the reader so mended, then mended on 65, 67 and 69); "
              "in the eleventh, fresh-70 to fresh-75 (measured as they came, the reader mended "
              "on 73 meanwhile, then mended on 71, 73 and 75); in the twelfth, fresh-76 to "
-             "fresh-81 (measured with the reader so mended, then mended on 77, 79 and 81). "
+             "fresh-81 (measured with the reader so mended, then mended on 77, 79 and 81); "
+             "in the thirteenth, fresh-82 to fresh-87 (measured with the reader so mended, "
+             "then mended on 83, 85 and 87). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
