@@ -301,8 +301,8 @@ class Index:
                 while rest and rest[0] in _LINKING_WORDS:
                     rest = rest[1:]
                 tail = " ".join(rest)
-                linked = len(rest) < len(parts) - 1  # words left out: two at least remain
-                if len(tail) >= 5 and tail not in COMMON_WORDS and not (linked and (
+                skipped = len(rest) < len(parts) - 1  # words left out: two at least remain
+                if len(tail) >= 5 and tail not in COMMON_WORDS and not (skipped and (
                         len(rest) < 2 or rest[-1] in _LINKING_WORDS)):
                     tails.setdefault(tail, set()).add(key)
         for tail, owners in tails.items():
