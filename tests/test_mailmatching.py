@@ -275,6 +275,30 @@ def test_a_job_link_on_a_domain_given_for_two_companies_is_a_boards():
     assert index.domain_rows("rh@alfama-careers.example") == [2]
 
 
+@pytest.mark.parametrize(("sender", "body", "rows"), [
+    # a public recruiting portal names the vacancy, not the agency that hires
+    ("Werken voor Vlaanderen <noreply-selectie@vlaanderen.example>",
+     "Helaas ben je niet geslaagd voor module 2 voor de vacature Projectcoördinator "
+     "digitalisering (9712).", [0]),
+    # a person elsewhere naming the same title for her own organisation
+    ("Yasmine Belkacem <y.belkacem@autre-organisation.example>",
+     "Helaas ben je niet geslaagd voor de vacature Projectcoördinator digitalisering.", []),
+    # a system naming another company beside the title
+    ("Careers <noreply@hr-portal.example>", "Thank you for your interest in Pohutukawa Health. "
+     "Unfortunately we will not be progressing your application for Projectcoördinator "
+     "digitalisering.", []),
+])
+def test_a_portals_mail_naming_only_a_unique_vacancy_is_about_it(sender, body, rows):
+    tracker = apps_frame([
+        {"company": "Vlaams Agentschap voor Waterbeheer", "role": "Projectcoördinator "
+         "digitalisering", "date_applied": "2026-10-01", "status": "applied"},
+        {"company": "Gemeente Heikenveld", "role": "Beleidsmedewerker data",
+         "date_applied": "2026-10-01", "status": "applied"}])
+    outcome = mail("Vacature 9712: resultaat module 2", body, sender=sender)
+    found = scan(tracker, outcome)
+    assert sorted(set(found.loc[found["column"] == "status", "row"])) == rows
+
+
 def test_a_public_bodys_domain_may_leave_out_its_kind_and_linking_words():
     """"santclimentllobregat.cat" for Ajuntament de Sant Climent de Llobregat; "gestion" alone
     never stands for Centre de gestion du Val."""

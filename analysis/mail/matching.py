@@ -407,6 +407,20 @@ class Index:
                     best = (rank, key)
         return self.by_key[best[1]] if best else []
 
+    def role_rows(self, text: str) -> list[int]:
+        """The application whose role a text names in full, when the role is long enough to
+        be no one else's (two words and fifteen letters at least) and no other application
+        has it: a public recruiting portal names the vacancy, not the employer ("Vacature
+        9712: Projectcoördinator digitalisering")."""
+        words = f" {fold(text)} "
+        found = [row for row, role in zip(self.apps.index, self.apps[s.ROLE], strict=True)
+                 if isinstance(role, str) and len(fold(role)) >= 15 and len(role.split()) >= 2
+                 and f" {fold(role)} " in words]
+        roles = {fold(self.apps.at[row, s.ROLE]) for row in found}
+        every = [row for row, role in zip(self.apps.index, self.apps[s.ROLE], strict=True)
+                 if isinstance(role, str) and fold(role) in roles]
+        return found if len(found) == 1 and len(every) == 1 else []
+
     def is_agency(self, address: str) -> bool:
         """Whether an address is an agency recruiter's the tracker holds as a contact (its
         domain names none of the companies the contact is held for)."""

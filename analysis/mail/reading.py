@@ -16,6 +16,7 @@ from analysis.mail import message as msg
 from analysis.mail import other_mail as om
 from analysis.mail import phrases as ph
 from analysis.mail.matching import BOARD_DOMAINS, Index, domain_of, in_domains, is_ats
+from analysis.mail.newapps import company_of, tracked_already
 from analysis.mail.proposals import SNIPPET, pick_application
 from analysis.mail.senders import FREE_MAIL, is_board, is_person, is_platform
 from analysis.model import schema as s
@@ -158,6 +159,11 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
         if not outgoing and candidate.how == "subject" and in_domains(
                 domain_of(candidate.sender[1]), FREE_MAIL) and meaning.kind not in _DECISIVE:
             continue  # a personal address naming the company: only its decisive word counts
+        if not rows and not outgoing and not person and candidate.how == "subject" \
+                and meaning.kind in _DECISIVE and not is_board(candidate.sender[1]):
+            # a public recruiting portal's step names the vacancy, not the employer (a
+            # person elsewhere may name the same title for her own organisation)
+            rows = picked = _by_role(candidate, text, index)
         if not rows and meaning.kind != (mm.SENT_APPLICATION if outgoing
                                          else mm.ACKNOWLEDGEMENT):
             continue  # only an acknowledgement or one's own application tells of a new one
@@ -191,6 +197,18 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
 
 
 _DECISIVE = (mm.INTERVIEW, mm.REJECTION, mm.OFFER, mm.ASSESSMENT, mm.CANCELLED)
+
+
+def _by_role(candidate: Candidate, text: str, index: Index) -> list[int]:
+    """The application whose whole role title a system's mail names, when the mail names no
+    other company ("Reporting Analyst at Pōhutukawa Health" is someone else's)."""
+    # the company the words name, not the portal writing ("Werken voor Vlaanderen")
+    other = company_of({"subject": candidate.subject, "text": text, "direction": "received",
+                        "sender_address": "", "sender_name": ""})
+    tracked = [str(c) for c in index.apps[s.COMPANY].dropna()]
+    if other and not tracked_already(other, tracked):
+        return []
+    return index.role_rows(text)
 
 
 # What a company's person asks a customer or a guest to: its product, its events.

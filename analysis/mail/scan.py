@@ -368,4 +368,4 @@ _APPLICATION_SUBJECT = re.compile(
     r"entrevista|hemos recibido|sollicitatie|colloquio|postulaci[oó]n|entrevue|intervju|"
     r"ansökan|ansøgning|søknad|rekrutacj\w*|aplikacj\w*|processo seletivo|selecci[oó]n|"
     r"auswahlverfahren|stellenbesetzung\w*|concours|concorso|oposici[oó]n|"
-    r"sollicitatieprocedure)\b")
+    r"sollicitatieprocedure|vacature)\b")
