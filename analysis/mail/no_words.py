@@ -95,6 +95,7 @@ REJECTION = any_of(
     r"\bno (?:\w+ ){0,3}(?:seleccionar(?:te|le)|elegir(?:te|le)|avanzar con (?:tu|su))\b",
     # Italian, Dutch
     r"\bpurtroppo\b.{0,120}\bnon\b", r"\bcandidatura non (?:è|e') stata (?:accolta|selezionata)",
+    r"\b(?:domanda|candidatura)\b.{0,120}\bè stata (?:\w+ )?respinta\b", r"\besito negativo\b",
     r"\bnon (?:è stat[ao]|sei stat[ao]) selezionat",
     r"\bhelaas\b.{0,120}\b(?:niet|geen|andere)\b", r"\bafgewezen\b",
     r"\b(?:kiezen|gekozen|kozen)\b.{0,20}\bvoor (?:een )?(?:andere )?(?:kandidaat|kandidate|"
@@ -255,7 +256,7 @@ REJECTION = any_of(
     r"ina)\b",
     r"\b(?:inte|ikke|ej) (?:\w+ ){0,2}(?:blivit|blevet|blitt|gått|nådd) (?:vidare|videre|opp|u"
     r"dvalgt|utvalgt|utvald|valgt|valt)\b",
-    r"\b(?:en annan|en anden|en annen) (?:kandidat|sökande|ansøger|søker)\b",
+    r"(?<!och )(?<!og )\b(?:en annan|en anden|en annen) (?:kandidat|sökande|ansøger|søker)\b",
     r"\b(?:tjänsten|stillingen|jobbet)\b.{0,30}\b(?:är|er) (?:nu |nå )?(?:tillsatt|besat|besatt)\b",
     r"\bvacature is (?:\w+ )?(?:ingevuld|vervuld)\b", r"\b(?:stanowisko|wakat)\b.{0,20}\bobsadzon",
     r"\b(?:won't|will not|wouldn't|would not) be taking (?:things|this|it|your application|you"
