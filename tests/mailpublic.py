@@ -84,7 +84,7 @@ d1babab); it was then mended on fresh-77, 79 and 81; fresh-76, 78 and 80 stay cl
 thirteenth round: fresh-82 to fresh-87 were measured as they came (all with the reader of
 951e18e); it was then mended on fresh-83, 85 and 87; fresh-82, 84 and 86 stay clean. The
 fourteenth round: fresh-88 to fresh-93 were measured as they came (all with the reader of
-333fe8e); fresh-88, 90 and 92 stay clean; 89, 91 and 93 count as tuning.
+333fe8e); it was then mended on fresh-89, 91 and 93; fresh-88, 90 and 92 stay clean.
 """
 
 from __future__ import annotations
