@@ -11,9 +11,8 @@ from analysis.mail import scan as ms
 from analysis.mail.mailbox import MailboxError
 from analysis.mail.review import SERVERS_SETTING, ties_of
 from analysis.model import schema as s
-from ui import mail_review as mr
 from ui import mail_server, workspace
-from ui.mail_review import REVIEW_KEY, accept, next_action, review, show_note
+from ui.mail_review import REVIEW_KEY, accept, next_action, review, show_answered_offers, show_note
 from ui.shell import page_setup
 from ui.widgets import emphasis, md, no_data, remember_fields, restore_field
 
@@ -101,10 +100,11 @@ from_server = server is not None and (scanned is None
 st.subheader("Proposals", anchor=False)
 if from_server and server is not None:
     label, found = f"{server.user} on {server.host}", mail_server.pending(view, server)
+    evidence = None  # the server's proposals are kept without the scan's evidence
     st.markdown(f"From **{md(label)}**, not reviewed yet.")
 elif scanned is not None:
     label, scan = scanned
-    found, stats = scan.proposals, scan.stats
+    found, stats, evidence = scan.proposals, scan.stats, scan.evidence
     st.markdown(
         f"**{md(label)}**: {stats['messages read']:,.0f} messages read in "
         f"{stats['seconds']:.1f} s; {stats['matched']:,.0f} about your applications, "
@@ -114,8 +114,8 @@ else:
     no_data("Check your mail server, or give a mailbox file or its path and scan it. Nothing "
             "changes until you accept what it finds.")
     st.stop()
-if scanned is not None and not from_server:
-    mr.show_answered_offers(scan.evidence, view.all_apps)
+if evidence is not None:
+    show_answered_offers(evidence, view.all_apps)
 declined = set(workspace.setting(proposals.DECLINED_SETTING, []) or [])
 table = proposals.review_table(found, declined=declined)
 if table.empty:
@@ -134,8 +134,7 @@ st.caption(f"{len(table):,} proposal{'' if len(table) == 1 else 's'} for {applic
               "your mail but not in your tracker)" if new else "")
            + f". {s.LABELS[s.STATUS]} changes never go backwards.")
 accepted, refused = review(table, threshold=threshold,
-                           ties=ties_of(scan.evidence) if scanned is not None and not from_server
-                           else None)
+                           ties=ties_of(evidence) if evidence is not None else None)
 if st.button(f"Accept {len(accepted):,} and decline {len(refused):,}", type=emphasis(),
              icon=":material/done_all:", disabled=accepted.empty and refused.empty):
     reviewed = [*accepted["key"], *refused["key"]]

@@ -295,8 +295,13 @@ def test_a_portals_mail_naming_only_a_unique_vacancy_is_about_it(sender, body, r
         {"company": "Gemeente Heikenveld", "role": "Beleidsmedewerker data",
          "date_applied": "2026-10-01", "status": "applied"}])
     outcome = mail("Vacature 9712: resultaat module 2", body, sender=sender)
-    found = scan(tracker, outcome)
+    result = scan_mailbox(outcome, tracker, as_of=AS_OF, me=ME)
+    found = result.proposals
     assert sorted(set(found.loc[found["column"] == "status", "row"])) == rows
+    # the review says the vacancy tied it, not a company it names
+    cards = review_cards(review_table(found), ties_of(result.evidence))
+    assert set(cards["tie"]) == ({"Tied by the vacancy it names, no other application's title"}
+                                 if rows else set())
 
 
 def test_a_public_bodys_domain_may_leave_out_its_kind_and_linking_words():

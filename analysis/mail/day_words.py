@@ -54,7 +54,7 @@ PROMISE = any_of(
     r"news from us|next steps|hear back|outcome|where (?:you|they|everyone) stands?|"
     r"let (?:everyone|all|each|every \w+) know|(?:an?|any|the|further) update|inform (?:you|"
     r"all|every|each|candidates|applicants))\b", r"\bi'll (?:write|reply|respond)\b",
-    r"\b(?:entscheid|auswahlentscheid|informieren wir|teilen wir (?:ihnen|dir))\b",
+    r"\b(?:entscheid|auswahlentscheid|teilen wir (?:ihnen|dir))\b",
     r"\b(?:rückmeldung|entscheidung|entscheiden|melden (?:uns|wir uns|mich)|antwort|"
     r"bescheid geben|informieren)\b", r"\b(?:décision|reviendr\w+ vers vous|retour|réponse|"
     r"je vous réponds|vous répondr\w+|recontacter\w*|informer\w*|vous tenir informée?|"

@@ -117,18 +117,21 @@ def propose(evidence: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
     proposals: list[dict[str, object]] = []
     if evidence.empty:
         return _frame(proposals)
-    per_row: dict[int, list[Evidence]] = {}
-    unknown: list[Evidence] = []
-    for record in evidence.to_dict("records"):
-        if record["rows"]:
-            for row in record["rows"]:
-                per_row.setdefault(row, []).append(record)
-        elif record["kind"] in (mm.ACKNOWLEDGEMENT, mm.SENT_APPLICATION):
-            unknown.append(record)
-    for row, records in per_row.items():
+    unknown: list[Evidence] = [r for r in evidence.to_dict("records")
+               if not r["rows"] and r["kind"] in (mm.ACKNOWLEDGEMENT, mm.SENT_APPLICATION)]
+    for row, records in _by_application(evidence).items():
         proposals += _for_application(apps.loc[row], row, records)  # type: ignore[arg-type]  # pandas-stubs: one label of a unique index is a row
     proposals += _new_applications(unknown, apps)
     return _frame(proposals)
+
+
+def _by_application(evidence: pd.DataFrame) -> dict[int, list[Evidence]]:
+    """The evidence of each application it was tied to, oldest first."""
+    per_row: dict[int, list[Evidence]] = {}
+    for record in ([] if evidence.empty else evidence.to_dict("records")):
+        for row in record["rows"]:
+            per_row.setdefault(row, []).append(record)
+    return {row: sorted(records, key=lambda r: r["date"]) for row, records in per_row.items()}
 
 
 def _latest_step(records: list[Evidence]) -> tuple[Evidence | None, Evidence | None]:
@@ -153,13 +156,9 @@ def answered_offers(evidence: pd.DataFrame, apps: pd.DataFrame) -> pd.DataFrame:
     status is left as it is (``propose`` proposes none), for the person to set. One row per
     application: ``row``, ``company``, ``role``, ``offered`` (the offer's day), ``answered``
     (the answer's day) and ``subject`` (the answer's)."""
-    per_row: dict[int, list[Evidence]] = {}
-    for record in ([] if evidence.empty else evidence.to_dict("records")):
-        for row in record["rows"]:
-            per_row.setdefault(row, []).append(record)
     found = []
-    for row, records in per_row.items():
-        last, answer = _latest_step(sorted(records, key=lambda r: r["date"]))
+    for row, records in _by_application(evidence).items():
+        last, answer = _latest_step(records)
         if last is not None and answer is not None and row in apps.index:
             found.append({"row": row, "company": apps.at[row, s.COMPANY],
                           "role": apps.at[row, s.ROLE], "offered": _day(last["date"]),
@@ -210,8 +209,7 @@ def _proposal(app: pd.Series, row: int | None, column: str, value: object,
 
 def _for_application(app: pd.Series, row: int, records: list[Evidence]
                      ) -> list[dict[str, object]]:
-    """The net effect of an application's mail on its columns."""
-    records = sorted(records, key=lambda r: r["date"])
+    """The net effect of an application's mail (``records``, oldest first) on its columns."""
     received = [r for r in records if r["direction"] == "received"]
     sent = [r for r in records if r["direction"] == "sent"]
     out: list[dict[str, object]] = []

@@ -164,6 +164,7 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
             # a public recruiting portal's step names the vacancy, not the employer (a
             # person elsewhere may name the same title for her own organisation)
             rows = picked = _by_role(candidate, text, index)
+            candidate.how = "role" if rows else candidate.how
         if not rows and meaning.kind != (mm.SENT_APPLICATION if outgoing
                                          else mm.ACKNOWLEDGEMENT):
             continue  # only an acknowledgement or one's own application tells of a new one

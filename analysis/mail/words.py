@@ -27,7 +27,6 @@ def kind_label(kind: object) -> str:
     return KIND_LABELS.get(text, text.replace("_", " ").capitalize())
 
 
-
 TIE_LABELS = {
     "contact": "Tied by its address: the contact your tracker holds",
     "domain": "Tied by its sender's domain, the company's own",
@@ -35,6 +34,7 @@ TIE_LABELS = {
     "platform": "Tied by the company it names, sent by a scheduling or assessment service",
     "board": "Tied by the company it names, relayed by a job board",
     "subject": "Tied by the company it names",
+    "role": "Tied by the vacancy it names, no other application's title",
     "thread": "Tied as a reply in a thread about this application",
     "reference": "Tied by the reference number it quotes, seen in earlier mail about this "
                  "application",
