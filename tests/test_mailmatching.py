@@ -216,6 +216,24 @@ def test_a_site_thanking_for_its_use_is_not_the_employer(body, company):
     assert sorted(set(new)) == ([company] if company else [])
 
 
+@pytest.mark.parametrize(("subject", "body", "new"), [
+    ("Hemos recibido tu solicitud", "Hemos recibido tu solicitud de alta en el plan Hosting "
+     "Básico. Revisaremos los datos y activaremos el servicio en 24 horas.", False),
+    ("We received your request", "Thank you for your interest! We have received your request "
+     "for a quote and will review it within two working days.", False),
+    ("Wir haben Ihre Anfrage erhalten", "Vielen Dank für Ihre Nachricht. Wir prüfen Ihre "
+     "Unterlagen zum Mietvertrag und melden uns.", False),
+    ("Solicitud recibida", "Hemos recibido tu solicitud para el puesto de Analista de Datos. "
+     "Revisaremos tu perfil.", True),
+])
+def test_an_acknowledgement_of_something_else_is_no_new_application(subject, body, new):
+    """A shop's, a host's or a landlord's "we have received your request" is no application:
+    a new one is proposed only from mail that speaks of an application, a job or a CV."""
+    ack = mail(subject, body, sender="Servicios Meseta <hola@meseta-servicios.example>")
+    found = scan(tracked("Hafenwerk Bremen GmbH", "Data Engineer"), ack)
+    assert found["row"].isna().any() == new
+
+
 def _record(subject: str, text: str, sender: str, name: str = "", *, to: str = "",
             to_name: str = "") -> dict[str, str]:
     return {"direction": "sent" if sender == ME else "received", "subject": subject,

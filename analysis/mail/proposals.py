@@ -13,7 +13,7 @@ import pandas as pd
 from analysis.mail import meaning as mm
 from analysis.mail import no_words as no
 from analysis.mail import phrases as ph
-from analysis.mail.newapps import company_of, tracked_already
+from analysis.mail.newapps import company_of, of_a_job, tracked_already
 from analysis.model import schema as s
 from analysis.model.keys import company_key, fold
 from analysis.model.tables import empty_applications
@@ -298,13 +298,13 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
 def _new_applications(records: list[Evidence], apps: pd.DataFrame
                       ) -> list[dict[str, object]]:
     """An acknowledgement from a company the tracker does not hold, or the person's own
-    application to one, proposes a new application: the company (``newapps.company_of``),
-    the role and the day applied, from the message."""
+    application to one, proposes a new application when it speaks of one (``of_a_job``): the
+    company (``newapps.company_of``), the role and the day applied, from the message."""
     out = []
     seen: set[str] = set()
     tracked = [str(c) for c in apps[s.COMPANY].dropna()]
     for record in records:
-        company = company_of(record)
+        company = company_of(record) if of_a_job(record) else None
         if not company:
             continue
         key = company_key(company)
