@@ -239,6 +239,16 @@ REJECTION = any_of(
     r"\bnot been (?:taken|moved|progressed|put) (?:forward |through )?to the next (?:round|sta"
     r"ge|step)\b",
     r"\bprogressing with (?:other )?candidates (?:with|who|whose)\b",
+    # "we've decided to keep looking", "the client has opted for a candidate with more ..."
+    r"\b(?:decided|going|have|need|continue) to (?:keep|continue) (?:looking|searching)\b",
+    r"\b(?:opted|gone|went|decided|settled) for (?:a|another|an other|a different) (?:candid"
+    r"ate|applicant|profile|person)\b",
+    r"\b(?:afraid|sorry|unfortunately)\b.{0,30}\bnot (?:good|great|the best) news\b",
+    r"\bon hold indefinitely\b",
+    r"\b(?:uns|sich) (?:\w+ ){0,3}gegen (?:ihre|deine|eine weitere) (?:bewerbung|kandidatur|be"
+    r"rücksichtigung)\b",
+    r"\bne (?:poursuivrons|poursuivons|continuerons|continuons|pourrons poursuivre|pouvons pours"
+    r"uivre) pas\b",
     r"\b(?:ended up|are|we're|we are|have been|will be) (?:moving|going|proceeding) (?:forward"
     r" |ahead )?with (?:another|other|a different|an(?:other)? (?:internal |external )?candida"
     r"te)",
@@ -270,7 +280,7 @@ REJECTION = any_of(
     r"\b",
     r"\bniestety\b.{0,160}\b(?:nie|inn\w+)\b",
     # Czech: "bohužel jsme se rozhodli pro jiného uchazeče", "pokračovat s jiným kandidátem"
-    r"\bbohužel\b.{0,160}\b(?:ne\w+|jiného|jiným|jinou|jiné)\b",
+    r"\bbohužel\b.{0,160}\b(?:ne\w+|jin(?:ého|ým|ou|é|ými|í))\b",
     r"\b(?:rozhodli|rozhodl|rozhodla)\b.{0,40}\b(?:pro jiného|pro jinou|s jiným|s jinou)\b",
     r"\bnebyl[ao]? (?:jste )?(?:\w+ )?vybrán\w*\b",
     r"\b(?:pozice|místo)\b.{0,20}\b(?:obsazen[aoé]|obsadili)\b",

@@ -129,7 +129,7 @@ SENT_FOLLOW_UP = any_of(
 SENT_ACCEPT = any_of(
     r"\b(?:formally |happy to |delighted to |pleased to )?accept(?:ing)? (?:the|your|this) "
     r"(?:job |formal |kind )?offer\b", r"\baccept the (?:position|role)\b",
-    r"\boffer acceptance\b", r"\bi accept\b", r"\bnehme\b.{0,80}\b(?:an|angebot)\b",
+    r"\boffer acceptance\b", r"\bi accept\b", r"\bmy acceptance of\b", r"\bnehme\b.{0,80}\b(?:an|angebot)\b",
     r"\b(?:stelle|angebot|position)\b.{0,80}\bannehme\b", r"\bsage (?:ihnen |dir )?(?:gerne )?zu\b",
     r"\bj'accepte\b", r"\baccepter (?:votre|cette) (?:offre|proposition)\b",
     r"\bacceptation\b", r"\bacepto\b", r"\baceptar (?:la|su|tu|vuestra) (?:oferta|propuesta)\b",
@@ -201,6 +201,9 @@ SENT_DECLINE = any_of(
     r"\b(?:turn|turning) down (?:the|this|your) (?:\w+ ){0,3}(?:position|role|post|job|"
     r"opportunity)\b",
     r"\b(?:j'ai (?:\w+ )?décidé|ma décision) de ne pas (?:y )?donner suite\b",
+    r"\bne (?:donnerai|vais) pas (?:\w+ )?(?:donner )?suite à (?:votre|cette|la) (?:offre|pr"
+    r"oposition)\b",
+    r"\b(?:aanbod|voorstel)\b.{0,40}\bniet (?:aan te nemen|te accepteren|aannemen)\b",
     r"\b(?:odrzuc\w+|nie przyjm\w+|zrezygn\w+ z) (?:\w+ )?(?:ofert\w*|propozycj\w*)\b",
 )
 SENT_WITHDRAW = any_of(

@@ -123,7 +123,7 @@ OFFER = any_of(
     r"\bvotre (?:recrutement|embauche)\b",
     r"\bpropuesta (?:económica|salarial|de contratación)\b",
     r"\b(?:tu|su) contratación\b",
-    r"\bbieden (?:wij|we) (?:je|u|jou) (?:graag |met plezier )?(?:de|een) (?:functie|baan|posi"
+    r"\b(?:bieden|bied) (?:wij |we |ik )?(?:je|u|jou) (?:graag |met plezier )?(?:de|een) (?:functie|baan|posi"
     r"tie|arbeidsovereenkomst|contract)\b",
     r"\bcontractvoorstel\b",
     r"\bbieten (?:wir )?(?:ihnen|dir) (?:eine|die|den|das) (?:\w+ ){0,3}(?:anstellung|stelle|p"
