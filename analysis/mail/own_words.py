@@ -129,7 +129,8 @@ SENT_FOLLOW_UP = any_of(
 SENT_ACCEPT = any_of(
     r"\b(?:formally |happy to |delighted to |pleased to )?accept(?:ing)? (?:the|your|this) "
     r"(?:job |formal |kind )?offer\b", r"\baccept the (?:position|role)\b",
-    r"\boffer acceptance\b", r"\bi accept\b", r"\bmy acceptance of\b", r"\bnehme\b.{0,80}\b(?:an|angebot)\b",
+    r"\boffer acceptance\b", r"\bi accept\b", r"\bmy acceptance of\b",
+    r"\bnehme\b.{0,80}\b(?:an|angebot)\b",
     r"\b(?:stelle|angebot|position)\b.{0,80}\bannehme\b", r"\bsage (?:ihnen |dir )?(?:gerne )?zu\b",
     r"\bj'accepte\b", r"\baccepter (?:votre|cette) (?:offre|proposition)\b",
     r"\bacceptation\b", r"\bacepto\b", r"\baceptar (?:la|su|tu|vuestra) (?:oferta|propuesta)\b",

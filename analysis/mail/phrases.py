@@ -123,8 +123,8 @@ OFFER = any_of(
     r"\bvotre (?:recrutement|embauche)\b",
     r"\bpropuesta (?:económica|salarial|de contratación)\b",
     r"\b(?:tu|su) contratación\b",
-    r"\b(?:bieden|bied) (?:wij |we |ik )?(?:je|u|jou) (?:graag |met plezier )?(?:de|een) (?:functie|baan|posi"
-    r"tie|arbeidsovereenkomst|contract)\b",
+    r"\b(?:bieden|bied) (?:wij |we |ik )?(?:je|u|jou) (?:graag |met plezier )?(?:de|een) (?:fu"
+    r"nctie|baan|positie|arbeidsovereenkomst|contract)\b",
     r"\bcontractvoorstel\b",
     r"\bbieten (?:wir )?(?:ihnen|dir) (?:eine|die|den|das) (?:\w+ ){0,3}(?:anstellung|stelle|p"
     r"osition|vertrag|arbeitsvertrag)\b",
