@@ -15,7 +15,7 @@ THEIR_DEADLINE = any_of(
     r"get back to us|your (?:answer|reply|decision|"
     r"response)|accept|deadline|sign|return)\b", r"\bgeben sie uns\b", r"\b(?:ihre|deine) "
     r"(?:antwort|rückmeldung|entscheidung)\b",
-    r"\b(?:geben sie|gib) (?:uns|mir) (?:\w+ ){0,3}bescheid\b", r"\bbestätigen sie\b",
+    r"\b(?:geben sie|gib) (?:uns|mir)\b.{0,60}\bbescheid\b", r"\bbestätigen sie\b",
     r"\bfaire part\b", r"\bvotre (?:réponse|retour|décision|confirmation)\b", r"\bconfirmer\b",
     r"\btu (?:respuesta|decisión|confirmación)\b", r"\bsu (?:respuesta|decisión)\b",
     r"\bconfirm(?:a|ar|es|e)\b", r"\bresponder\b", r"\bindícanos\b",
@@ -63,7 +63,8 @@ PROMISE = any_of(
     r"te (?:diremos|informaremos|escribiremos)|nos pondremos en contacto|daremos respuesta)\b",
     r"\bget back to (?:all|every|each|the) (?:\w+ )?(?:candidates|applicants|of you)\b",
     r"\b(?:ti|vi|le) (?:faremo|farò|faremo) sapere\b",
-    r"\b(?:riceverai|riceverà|riceverete)\b.{0,30}\b(?:risposta|riscontro|notizie|esito)\b",
+    r"\b(?:riceverai|riceverà|riceverete)\b.{0,30}\b(?:risposta|riscontro|notizie|esito|comun"
+    r"icazione)\b",
     r"\blaten (?:we|wij) (?:je|u|jou)\b.{0,60}\bweten\b",
     r"\b(?:je|u) (?:hoort|hoor|ontvangt)\b.{0,40}\b(?:van ons|bericht|reactie|antwoord)\b",
     r"\b(?:entraremos|entrarei) em contato\b",
@@ -74,6 +75,17 @@ PROMISE = any_of(
     r"\b(?:budeme (?:vás |tě )?informovat|ozveme se|dáme (?:vám |ti )?vědět|odezwiemy się|"
     r"poinformujemy|damy (?:pani|panu|znać))\b",
     r"\b(?:make|made|reach|take) (?:a |the |our |final )?decisions\b",
+    # "decisions will be communicated", "ich melde mich", "Sie hören von uns", "Bescheid",
+    # "ti daremo un riscontro", "we laten je weten", "ontvang je bericht", "retornaremos"
+    r"\b(?:decisions?|outcomes?|results?) (?:will|shall) be (?:communicated|shared|announced|se"
+    r"nt)\b", r"\bmelde (?:ich )?mich\b",
+    r"\b(?:geben|sagen) (?:wir|ich) (?:ihnen|dir|euch)\b.{0,30}\bbescheid\b",
+    r"\b(?:sie|du) (?:hören|hörst)\b.{0,40}\bvon (?:uns|mir)\b",
+    r"\b(?:daremo|darò|daremo) (?:un |una )?(?:riscontro|risposta|feedback|notizie)\b",
+    r"\b(?:decisione|esito|decisão|beslissing|uitslag)\b",
+    r"\b(?:we|wij|ik) (?:laten|laat) (?:je|u|jou)\b.{0,60}\bweten\b",
+    r"\b(?:ontvang|ontvangt|hoor|hoort) (?:je|u)\b.{0,40}\b(?:van ons|bericht|reactie|antwoord)\b",
+    r"\b(?:retornaremos|retornarei|odpowiemy|odpiszemy|odezwę się)\b",
     r"\bmake (?:a|our|the) (?:final )?(?:call|choice)\b",
     r"\b(?:uns|mich)\b.{0,80}\bmelden\b",
     r"\bbe back (?:to|in touch with) you\b",
@@ -106,6 +118,7 @@ PROMISE_TIME = any_of(
     r"torku|środy|czwartku|końca))\b",
     # Czech: "nejpozději do pátku 6. listopadu", "do 6. listopadu", "během dvou týdnů"
     r"\b(?:nejpozději|během|do (?:pondělí|úterý|středy|čtvrtka|pátku|konce|\d))",
+    r"\bdo (?:\w+ )?(?:týdn|dn)\w*",
 )
 # The end of a span of days offered ("Slots zwischen dem 9. und 13. November", "between the 9th
 # and 13 November", "du 9 au 13 novembre", "9.–13. November"): no day set.

@@ -213,7 +213,8 @@ _NUMBER_WORDS = {
     "quinze": 14, "acht": 8, "zehn": 10, "vierzehn": 14, "ocho": 8, "diez": 10, "quince": 14,
     "otto": 8, "dieci": 10, "quindici": 14, "veertien": 14, "tien": 10, "oito": 8, "dez": 10,
     "två": 2, "fyra": 4, "fire": 4, "fem": 5, "dwa": 2, "dwóch": 2, "trzy": 3, "trzech": 3,
-    "kilku": 3, "kilka": 3, "några": 3, "nogle": 3, "noen": 3,
+    "kilku": 3, "kilka": 3, "några": 3, "nogle": 3, "noen": 3, "to": 2, "dvou": 2, "dva": 2,
+    "tří": 3, "tri": 3,
 }
 _UNITS = {"day": 1, "days": 1, "business day": 1.4, "business days": 1.4, "working days": 1.4,
           "week": 7, "weeks": 7, "month": 30, "months": 30, "tag": 1, "tage": 1, "tagen": 1,
@@ -224,7 +225,8 @@ _UNITS = {"day": 1, "days": 1, "business day": 1.4, "business days": 1.4, "worki
           "dagar": 1, "dage": 1, "dager": 1, "vecka": 7, "veckor": 7, "veckorna": 7, "uge": 7,
           "uger": 7, "uke": 7, "uker": 7, "arbetsdagar": 1.4, "arbejdsdage": 1.4,
           "virkedager": 1.4, "dni": 1, "dzień": 1, "dni roboczych": 1.4, "tydzień": 7,
-          "tygodnie": 7, "tygodni": 7, "tygodnia": 7}
+          "tygodnie": 7, "tygodni": 7, "tygodnia": 7, "týden": 7, "týdny": 7, "týdnů": 7,
+          "dny": 1, "dnů": 1, "dní": 1, "pracovních dnů": 1.4}
 # Month and weekday names in the languages the mail reader knows (English, German, French,
 # Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian, Polish, Czech): one table
 # for cells and for mail.
@@ -253,16 +255,16 @@ MONTH_NAMES: tuple[tuple[str, ...], ...] = (
      "dezembro", "desember", "grudnia", "grudzień", "grudzien", "prosince", "prosinec"))
 WEEKDAY_NAMES: tuple[tuple[str, ...], ...] = (
     ("monday", "montag", "lundi", "lunes", "lunedì", "lunedi", "maandag", "segunda-feira",
-     "måndag", "mandag", "poniedziałek", "poniedzialek", "pondělí"),
+     "måndag", "mandag", "poniedziałek", "poniedzialek", "poniedziałku", "pondělí"),
     ("tuesday", "dienstag", "mardi", "martes", "martedì", "martedi", "dinsdag", "terça-feira",
-     "terca-feira", "tisdag", "tirsdag", "wtorek", "úterý"),
+     "terca-feira", "tisdag", "tirsdag", "wtorek", "wtorku", "úterý"),
     ("wednesday", "mittwoch", "mercredi", "miércoles", "miercoles", "mercoledì", "mercoledi",
      "woensdag", "quarta-feira", "onsdag", "środa", "środę", "sroda", "srode", "středa",
      "středu"),
     ("thursday", "donnerstag", "jeudi", "jueves", "giovedì", "giovedi", "donderdag",
-     "quinta-feira", "torsdag", "czwartek", "čtvrtek"),
+     "quinta-feira", "torsdag", "czwartek", "czwartku", "čtvrtek"),
     ("friday", "freitag", "vendredi", "viernes", "venerdì", "venerdi", "vrijdag",
-     "sexta-feira", "fredag", "piątek", "piatek", "pátek", "pátku"),
+     "sexta-feira", "fredag", "piątek", "piatek", "piątku", "pátek", "pátku"),
     ("saturday", "samstag", "samedi", "sábado", "sabato", "zaterdag", "lördag", "lørdag",
      "sobota", "sobotę", "sobotu"),
     ("sunday", "sonntag", "dimanche", "domingo", "domenica", "zondag", "söndag", "søndag",
@@ -278,6 +280,11 @@ _NEXT_WEEK = re.compile(r"(?i)\b(next week|nächste[nr]? woche|la semaine procha
                         r"la próxima semana|la semana que viene|la prossima settimana|"
                         r"na próxima semana|próxima semana|volgende week|nästa vecka|"
                         r"næste uge|neste uke|w przyszłym tygodniu)\b")
+# "by the end of the week": its Friday
+_END_OF_WEEK = re.compile(r"(?i)\b(end of (?:the|this) week|ende (?:der|dieser) woche|fin de (?:la|"
+                          r"cette) semaine|(?:final|fin) de (?:la|esta) semana|fine settimana|"
+                          r"(?:fim|final) da semana|eind van de(?:ze)? week|slutet av veckan|"
+                          r"udgangen af ugen|slutten av uken|końca tygodnia|konce týdne)\b")
 _END_OF_MONTH = re.compile(r"(?i)\b(end of (the|this) month|ende des monats|fin du mois|"
                            r"fin de mes|fine (?:del )?mese|fim do mês|eind van de maand|"
                            r"slutet av månaden|slutningen af måneden|utgangen av måneden|"
@@ -334,6 +341,8 @@ def time_frame_end(text: object, start: dt.date) -> dt.date | None:
         return start + dt.timedelta(days=round(count * _UNITS[unit.lower()]))
     if _NEXT_WEEK.search(words):
         return start + dt.timedelta(days=7 - start.weekday() + 4)
+    if _END_OF_WEEK.search(words):
+        return start + dt.timedelta(days=(4 - start.weekday()) % 7)
     if _END_OF_MONTH.search(words):
         following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         return following - dt.timedelta(days=1)
