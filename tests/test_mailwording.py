@@ -52,3 +52,17 @@ def test_a_promised_decision_is_read_in_each_language(day, text):
     person or only a condition."""
     found = mm.promised_decision(text, dt.date(2026, 11, 16))
     assert (found.isoformat() if found else "None") == day
+
+
+DAYS = [line.split("|", 1) for line in
+        (Path(__file__).parent / "maildays.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize(("when", "text"), DAYS)
+def test_an_interview_day_is_read_in_each_language(when, text):
+    """Written on Monday 16 November 2026: an invitation, and the day and time it sets."""
+    got = mm.received_meaning("Interview", text, sent=SENT, person=True, from_company=True)
+    assert got.kind == mm.INTERVIEW
+    assert got.interview_at is not None
+    assert got.interview_at.strftime("%Y-%m-%d %H:%M") == when

@@ -316,8 +316,11 @@ INVITE = any_of(
     r"\blo dejamos (?:para )?el (?:lunes|martes|miércoles|jueves|viernes)\b.{0,30}\ba las \d",
     # "L'entrevue aura lieu le jeudi 15 octobre", "the interview will take place on"
     rf"\b{MEETING}\w*\b.{{0,12}}\b(?:aura lieu|se tiendra|se déroulera|tendrá lugar|se realizará|"
-    rf"se llevará a cabo|will take place|will be held|findet|avrà luogo|si terrà|vindt)\b.{{0,40}}"
-    rf"\d",
+    rf"se llevará a cabo|will take place|will be held|findet|avrà luogo|si terrà|vindt|est fixée?|"
+    rf"est prévue?|sera|será|sarà|äger rum|finder sted|finner sted|foregår|odbędzie się|proběhne|"
+    rf"se uskuteční|staat gepland)\b.{{0,40}}\d",
+    # "te esperamos el martes 24 ... para la entrevista" (not "a las 9:00 en recepción": a start)
+    r"\b(?:te|le|os|les) esperamos\b.{0,60}\b(?:entrevista|reunión|videollamada)",
     r"\b(?:te|le|os) propon\w+\b.{0,60}\b(?:entrevista|llamada|reunión|videollamada|charla)",
     # "ti propongo un colloquio", "zullen we een videogesprek plannen?", "podemos fazer uma
     # videochamada na quinta?"
