@@ -57,6 +57,8 @@ ASSESSMENT = any_of(
     r"\b(?:led|run|conducted) by an? (?:ai|a\.i\.|artificial intelligence|virtual) (?:intervie"
     r"wer|assistant|recruiter)\b",
     r"\bai[- ](?:led|powered|run) interview\b",
+    r"\b(?:spille inn|spela in|optage|indspille|opnemen)\b.{0,30}\bvideo\w*",
+    r"\bvideopr(?:esentasjon|æsentation|esentation|esentatie)\b",
 )
 # A video interview answered alone, recorded: an assessment, not a meeting.
 ONE_WAY = any_of(
@@ -66,6 +68,9 @@ ONE_WAY = any_of(
     r"\b(?:entrevista|entretien|interview|colloquio) (?:vidéo |video |en vídeo )?(?:grabad[oa]"
     r"|enregistrée?|aufgezeichnet\w*|registrat[oa]|différée?|diferid[oa])\b",
     r"\bzeitversetzte\w* (?:video)?interview\b",
+    # "spille inn en 3-minutters video", "spela in en videopresentation"
+    r"\b(?:spille inn|spela in|optage|indspille|opnemen)\b.{0,30}\bvideo\w*",
+    r"\bvideopr(?:esentasjon|æsentation|esentation|esentatie)\b",
     r"\b(?:responde|responda|responder|grava|grave|gravar|graba|grabe|grabar)\b.{0,20}\b(?:por"
     r"|em|en) vídeo\b", r"\bao seu ritmo\b", r"\ba tu ritmo\b",
     r"\b(?:led|run|conducted) by an? (?:ai|a\.i\.|artificial intelligence|virtual) "

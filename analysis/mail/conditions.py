@@ -50,6 +50,10 @@ CONDITIONAL_WITHIN = any_of(
     r"\b(?:meddelas|underrättas|kontaktas|informeras|underrettes|informeres|kontaktes|besked)\b"
     r".{0,20}\b(?:när|når)\b",
     r"\b(?:hvis|dersom|ifall) (?:du|vi|der|det|jeg|ni|dig|deg|din|ditt)\b",
+    # "Når stillingen er besatt, får alle søkere en e-post", "once the role has been filled"
+    r"\b(?:når|när) (?:stillingen|stillinga|tjänsten|jobbet|prosessen|processen|rekrutteringen|"
+    r"rekryteringen)\b", r"\b(?:when|once) (?:the|this) (?:position|role|vacancy|post) (?:is|has "
+    r"been) filled\b",
     r"\bfalls (?:sie|du) (?:\w+ ){0,3}(?:ausgewählt|eingeladen)\b",
     r"\bsi (?:vous êtes|tu es) (?:retenue?|sélectionnée?)\b",
     r"\bsi (?:eres|es|resultas|resulta) (?:seleccionad[oa]|preseleccionad[oa])\b",
@@ -86,6 +90,8 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                # "whether we would like you to come in": a question still open
                r"\bwhether (?:we|you|they) (?:would|will|want|'d)\b",
                r"\b(?:will|would) be contacted\b",
+               # "either with an invitation to an interview or an answer": not yet either
+               r"\b(?:enten|either|entweder|antingen)\b.{0,60}\b(?:eller|or|oder)\b",
                # those who pass, in general: "Les candidat(e)s qui obtiendront la note de
                # passage seront convoqué(e)s en entrevue", "successful candidates will be"
                r"\b(?:candidates|applicants|those|people) (?:who|that) (?:pass|succeed|are "

@@ -30,6 +30,7 @@ from analysis.mail import assessment_words as aw
 from analysis.mail import conditions as cond
 from analysis.mail import day_words as dw
 from analysis.mail import no_words as no
+from analysis.mail import offer_words as offers
 from analysis.mail import other_mail as om
 from analysis.mail import own_words as ow
 from analysis.mail import phrases as ph
@@ -205,7 +206,7 @@ class Sentences:
 def _told(said: Sentences, pattern: re.Pattern[str]) -> bool:
     """Whether a decisive sentence states ``pattern`` rather than asking the person for it
     ("salary expectations", "available start date")."""
-    return any(not ph.ASKED.search(said.parts[i]) for i in said.hits(pattern))
+    return any(not offers.ASKED.search(said.parts[i]) for i in said.hits(pattern))
 
 
 def received_meaning(subject: str, body: str, *, sent: dt.datetime,
@@ -249,9 +250,10 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
             and not said.any(ph.INVITE, firm=True) and not said.any(ack.ACKNOWLEDGEMENT)):
         sure = 0.95 if rejected else 0.8
         return Meaning(REJECTION, sure, promised=promised)
-    if any(not ph.NEXT_STAGE.search(said.parts[i]) and not ph.AFTER_OFFER.search(said.parts[i])
-           and not no.NOT_AN_OFFER.search(said.parts[i]) for i in said.hits(ph.OFFER)) or (
-            _told(said, ph.PAY) and _told(said, ph.START)):
+    if any(not ph.NEXT_STAGE.search(said.parts[i])
+           and not offers.AFTER_OFFER.search(said.parts[i])
+           and not no.NOT_AN_OFFER.search(said.parts[i]) for i in said.hits(offers.OFFER)) or (
+            _told(said, offers.PAY) and _told(said, offers.START)):
         # the decision an offer waits for is the person's, whatever day it names
         return Meaning(OFFER, 0.9)
     moved = said.any(ph.RESCHEDULE) and bool(meeting.search(text) or _MOVED.search(text))
@@ -341,7 +343,7 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
     chosen: list[tuple[dt.datetime, bool]] = []
     for part, labelled in _with_labels(parts):
         about = labelled or bool(meeting.search(part))
-        if ph.START.search(part) or (dw.STARTS.search(part) and not about) or (
+        if offers.START.search(part) or (dw.STARTS.search(part) and not about) or (
                 dw.PROMISE.search(part) and not about):
             continue
         # the slot a reschedule replaces ("instead of Thursday 26 November") is not the new one

@@ -266,8 +266,10 @@ REJECTION = any_of(
     r"ina)\b",
     r"\b(?:inte|ikke|ej) (?:\w+ ){0,2}(?:blivit|blevet|blitt|gått|nådd) (?:vidare|videre|opp|u"
     r"dvalgt|utvalgt|utvald|valgt|valt)\b",
-    r"(?<!och )(?<!og )\b(?:en annan|en anden|en annen) (?:kandidat|sökande|ansøger|søker)\b",
-    r"\b(?:tjänsten|stillingen|jobbet)\b.{0,30}\b(?:är|er) (?:nu |nå )?(?:tillsatt|besat|besatt)\b",
+    r"(?<!och )(?<!og )\b(?:en annan|en anden|en annen|ein annan) (?:kandidat|sökande|ansøger|sø"
+    r"ker|søkjar)\b",
+    r"\b(?:tjänsten|stillingen|stillinga|jobbet)\b.{0,80}\b(?:är|er) (?:nu |nå |no )?(?:tillsatt|"
+    r"besat|besatt|tilsett)\b",
     r"\bvacature is (?:\w+ )?(?:ingevuld|vervuld)\b", r"\b(?:stanowisko|wakat)\b.{0,20}\bobsadzon",
     r"\b(?:won't|will not|wouldn't|would not) be taking (?:things|this|it|your application|you"
     r"r candidacy|matters) (?:any )?further\b",

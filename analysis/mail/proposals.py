@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis.mail import meaning as mm
 from analysis.mail import no_words as no
+from analysis.mail import offer_words as offers
 from analysis.mail import phrases as ph
 from analysis.mail.newapps import company_of, of_a_job, tracked_already
 from analysis.model import schema as s
@@ -89,7 +90,8 @@ def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.da
     # The one named where the message decides something ("we'd like to move forward with you
     # for the Data Platform Engineer role"; the other "will follow up").
     decisive = " ".join(p for p in mm.sentences(text[:3000])
-                        if no.REJECTION.search(p) or ph.INVITE.search(p) or ph.OFFER.search(p))
+                        if no.REJECTION.search(p) or ph.INVITE.search(p)
+                        or offers.OFFER.search(p))
     said = f" {fold(decisive)} "
     named = [r for r in open_rows if any(f" {w} " in said for w in own[r])]
     if len(named) == 1:
