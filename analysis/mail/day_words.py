@@ -91,7 +91,8 @@ PROMISE = any_of(
     r"\bbe back (?:to|in touch with) you\b",
     r"\b(?:återkommer|återkomma|hör av oss|höra av oss|besked|beslut|vender tilbage|vende tilb"
     r"age|hører fra os|høre fra os|beslutning|kommer tilbake|komme tilbake|hører fra oss|høre "
-    r"fra oss|beskjed|tilbakemelding|avgjørelse)\b",
+    r"fra oss|beskjed|tilbakemelding|avgjørelse|avgjerd\w*|svar (?:til|på|fra)|tilbagemelding|"
+    r"återkoppling)\b",
     r"\b(?:giver|gir|ger) (?:dig|deg) (?:et )?(?:svar|besked|beskjed)\b",
     r"\b(?:odezwiemy|odezwę|odezwać|skontaktujemy|skontaktuję|poinformujemy|poinformuję|przeka"
     r"żemy)\b",
@@ -119,6 +120,8 @@ PROMISE_TIME = any_of(
     # Czech: "nejpozději do pátku 6. listopadu", "do 6. listopadu", "během dvou týdnů"
     r"\b(?:nejpozději|během|do (?:pondělí|úterý|středy|čtvrtka|pátku|konce|\d))",
     r"\bdo (?:\w+ )?(?:týdn|dn)\w*",
+    # "Svar til alle kandidatane kjem fredag 20. november", "kommer på fredag"
+    r"\b(?:kjem|kommer|kommer) (?:på )?(?=(?:mån|tis|tirs|ons|tors|fre|lør|lör|søn|sön)dag\b|\d)",
 )
 # The end of a span of days offered ("Slots zwischen dem 9. und 13. November", "between the 9th
 # and 13 November", "du 9 au 13 novembre", "9.–13. November"): no day set.

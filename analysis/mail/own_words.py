@@ -125,6 +125,10 @@ SENT_FOLLOW_UP = any_of(
     r"\b(?:si el proceso sigue abierto|en qué (?:fase|punto|etapa) se encuentra|en qué (?:fase"
     r"|punto|etapa) está)\b",
     r"\b(?:où en est|où en sont|wie der (?:aktuelle )?stand|a che punto|em que fase|em que pé)\b",
+    # "Opfølgning på min ansøgning", "om ansøgningen er kommet frem", "nagaan of mijn cv goed is
+    # aangekomen"
+    r"\b(?:opfølgning|oppfølging|uppföljning)\b", r"\b(?:er|är|har) (?:kommet|kommit) frem\b",
+    r"\bnagaan of\b", r"\b(?:goed|wel) (?:is|zijn) (?:aangekomen|ontvangen)\b",
 )
 SENT_ACCEPT = any_of(
     r"\b(?:formally |happy to |delighted to |pleased to )?accept(?:ing)? (?:the|your|this) "
