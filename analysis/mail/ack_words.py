@@ -54,7 +54,8 @@ ACKNOWLEDGEMENT = any_of(
     r"\brecebemos (?:a sua|sua|a tua|o seu|seu)\b",
     r"\b(?:sua|a sua|tua|a tua) candidatura (?:foi )?(?:enviada|recebida|registada|registrada|"
     r"concluída|submetida)\b", r"\bcandidatura (?:enviada|recebida|concluída)\b",
-    r"\bagradecemos (?:a )?(?:sua|tua) candidatura\b",
+    r"\bagradecemos (?:muito )?(?:a )?(?:sua|tua) (?:candidatura|inscrição)\b",
+    r"\bconfirmamos o recebimento\b",
     r"\b(?:obrigad[oa]|agradecemos)\b.{0,20}\b(?:pela|por) (?:a )?(?:sua |tua )?(?:candidatura"
     r"|inscrição|interesse)\b",
     r"\bcandidatura (?:foi )?(?:recebida|registada|registrada)\b",

@@ -97,7 +97,7 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:acessar|acesse|concluíd\w*|conclua|fazer o teste|svolgere|accedere|completare|rozpo"
     r"cznij|uitvoeren|maken)\b",
     r"\b(?:convoc\w*|ammess\w*|téléchargeable|zugelassen)\b",
-    r"\b(?:próxima etapa|prossima fase|prossimo passo|volgende stap|próximo paso)\b",
+    r"\b(?:próxima etapa|prossima fase|prossimo passo|volgende stap|próximo paso|próximo passo)\b",
     r"\b(?:responda|realize|faça|pedimos que|solicitamos que|(?:te|le|lhe) pedimos)\b",
     r"\b(?:pasos a seguir|concluir|ingrese|ingresa|ingresar|tiene hasta|tienes hasta)\b",
     r"\b(?:admitted|call letter|hall ticket|admit card)\b", r"\b(?:te ha invitado|te invita)\b",

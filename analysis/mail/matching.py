@@ -62,7 +62,11 @@ BOARD_DOMAINS = frozenset({
 # Words around a company name in a recruiting sender's display name.
 SENDER_WORDS = re.compile(
     r"(?i)\b(?:talent(?: acquisition)?|recruiting|recruitment|careers?|jobs?|hiring|hr|"
-    r"people|team|no-?reply|notifications?|via \w+|at|from|the)\b")
+    r"people|team|no-?reply|notifications?|via \w+|at|from|the|"
+    # the same in the reader's other languages: "Búsquedas Estudio Ferreyra", "Acme Karriere"
+    r"recrutamento|recrutement|reclutamiento|selección|seleção|búsquedas|busquedas|karriere|"
+    r"vagas|talentos|rrhh|rh|recursos humanos|ressources humaines|werving|rekrytering|"
+    r"rekruttering|rekrutacja)\b")
 
 
 _PUBLIC_SUFFIXES = frozenset({"com", "net", "org", "io", "co", "uk", "de", "fr", "es", "eu",

@@ -239,6 +239,15 @@ REJECTION = any_of(
     r"\bnot been (?:taken|moved|progressed|put) (?:forward |through )?to the next (?:round|sta"
     r"ge|step)\b",
     r"\bprogressing with (?:other )?candidates (?:with|who|whose)\b",
+    # "não daremos continuidade à sua candidatura", "no seguimos adelante con tu postulación",
+    # "Status: Não selecionada"
+    r"\bnão (?:\w+ ){0,2}(?:daremos|dar|vamos dar|iremos dar|seguiremos|vamos seguir) (?:com )?(?"
+    r":continuidade|seguimento|sequência|andamento)\b",
+    r"\bno (?:seguimos|seguiremos|vamos a seguir|continuamos|continuaremos|avanzamos|avanzarem"
+    r"os|vamos a avanzar) (?:adelante )?con (?:tu|su) (?:postulación|candidatura|solicitud|pro"
+    r"ceso)\b",
+    r"\b(?:status|situação|estado|stato)\s*:\s*(?:não|no|not|non|niet|nicht) (?:selecionad[oa]|"
+    r"seleccionad[oa]|selected|selezionat[oa]|geselecteerd|ausgewählt|berücksichtigt)\b",
     # "we've decided to keep looking", "the client has opted for a candidate with more ..."
     r"\b(?:decided|going|have|need|continue) to (?:keep|continue) (?:looking|searching)\b",
     r"\b(?:opted|gone|went|decided|settled) for (?:a|another|an other|a different) (?:candid"

@@ -96,11 +96,15 @@ SENT_FOLLOW_UP = any_of(
     r"\bnachfrag\w*\b", r"\bstand (?:meiner|der) bewerbung\b", r"\bgibt es (?:schon )?"
     r"(?:neuigkeiten|etwas neues)\b", r"\b(?:je me permets de )?(?:vous )?relanc\w+\b",
     r"\brevenir vers vous\b", r"\bsuivi de ma candidature\b", r"\bdes nouvelles\b",
-    r"\bseguimiento\b", r"\balguna novedad\b", r"\bestado de mi (?:candidatura|solicitud)\b",
+    # "hago seguimiento a mi candidatura", not "el seguimiento de expedientes"
+    r"^\W*seguimiento\b", r"\b(?:hacer|hago|dar|doy|hacerle|darle) (?:un )?seguimiento\b",
+    r"\bseguimiento (?:a|de) (?:mi|la|nuestra|su) (?:candidatura|solicitud|postulación|entrevi"
+    r"sta|conversación|proceso)\b", r"\balguna novedad\b",
+    r"\bestado de mi (?:candidatura|solicitud)\b",
     r"\bc[oó]mo (?:sigue|va|avanza|contin[uú]a) el proceso\b",
     r"\baggiornament\w+\b.{0,30}\b(?:mia candidatura|selezione)\b",
     r"\b(?:alguma novidade|atualização sobre (?:a )?minha candidatura)\b",
-    r"\bstand van zaken\b",
+    r"\bstand van zaken\b", r"\b(?:saber|preguntar) si (?:hay|había|tienen) (?:alguna )?novedad",
     r"\bcircl(?:e|ing) back\b",
     r"\btouch(?:ing)? base\b",
     r"\bchecking on\b",
@@ -253,6 +257,9 @@ SENT_WITHDRAW = any_of(
     r"\bpřihlášk\w+ (?:stahuji|stáhnout|ruším)\b",
     r"\bz výběrového řízení\b.{0,50}\b(?:odhlásit|odstoupit)\b",
     r"\b(?:stahuji|stáhnout) (?:svou |svoji )?přihlášk",
+    # "prefiro não seguir no processo", "prefiero no continuar en el proceso"
+    r"\b(?:prefiro|decidi|vou) não (?:seguir|continuar|prosseguir) (?:no|com o) processo\b",
+    r"\b(?:prefiero|decidí|voy a) no (?:seguir|continuar) (?:en|con) el proceso\b",
     r"\brenuncio a (?:seguir )?particip\w+\b", r"\brenuncia a (?:la )?participación\b",
     r"\b(?:aceitei|acepté|he aceptado|ho accettato|j'ai accepté) (?:\w+ ){0,2}(?:outra|otra|un'a"
     r"ltra|une autre) (?:proposta|oferta|offerta|offre)\b",
@@ -272,7 +279,8 @@ SENT_APPLICATION = any_of(
     r"\b(?:vous trouverez )?ci-joint\w*\b.{0,20}\b(?:cv|candidature|lettre de motivation)\b",
     r"\b(?:anbei|im anhang)\b.{0,30}\b(?:lebenslauf|bewerbung|unterlagen)\b",
     r"\b(?:adjunto|te envío|le envío|os envío)\b.{0,20}\b(?:cv|currículum|curriculum|"
-    r"candidatura)\b", r"^\W*(?:application|candidature|bewerbung|candidatura|solicitud)\s*[-–:]",
+    r"candidatura)\b", r"^\W*(?:application|candidature|bewerbung|candidatura|solicitud|postula"
+    r"ción)\s*(?:[-–:]|para\b)", r"\b(?:postularme|me postulo|candidatar-me|me candidatar)\b",
     r"\b(?:söka|ansöka om|søge|søke på|aplikować na|aplikuję na|zgłosić swoją kandydaturę)\b.{"
     r"0,30}\b(?:tjänsten|stillingen|stanowisko|jobbet)\b",
     r"\b(?:bifogar|vedhæftet|vedlagt|w załączniku przesyłam|przesyłam)\b.{0,30}\b(?:cv|ansökan"
@@ -309,3 +317,16 @@ SENT_APPLY = any_of(
     r"\b(?:me gustaría|quisiera) (?:postular|presentar mi candidatura)\b",
     r"\b(?:gostaria de|venho) (?:me candidatar|candidatar-me|apresentar (?:a )?(?:minha|uma) candi"
     r"datura)\b")
+# Work handed in ("Segue minha entrega do teste técnico", "here is my completed take-home"):
+# its thanks for the chance are no thank-you note after a meeting.
+HANDED_IN = any_of(
+    r"\b(?:segue|seguem|envio|anexo) (?:a )?(?:minha|a) (?:entrega|solução|resolução)\b",
+    r"\b(?:here is|here's|attached is|please find attached|i've attached|i have attached|submit"
+    r"ting|sharing) (?:my|the) (?:completed |finished )?(?:submission|solution|assignment|take-"
+    r"home|case study|task|exercise|test)\b",
+    r"\b(?:adjunto|te envío|le envío|envío) (?:mi|la) (?:entrega|solución|resolución|prueba)\b",
+    r"\banbei (?:meine|die) (?:lösung|ausarbeitung|bearbeitung)\b",
+    r"\b(?:ci-joint|voici) mon (?:rendu|travail|exercice|test)\b",
+    r"\bin (?:de )?bijlage (?:mijn|de) (?:uitwerking|oplossing)\b",
+    r"\bin allegato (?:la mia|il mio) (?:soluzione|elaborato|esercizio)\b",
+)
