@@ -116,6 +116,16 @@ def test_promised_decision_dates(text, day):
      {"after_interview": True, "after_offer": True}, mm.SENT_ACCEPT),
     ("Re: Your offer", "Thank you for letting me know.",
      {"after_rejection": True, "after_offer": True}, mm.SENT_REJECTION_THANKS),
+    # work handed in, with thanks for the chance: no thank-you note after a meeting
+    ("Re: Seu teste técnico", "Segue minha entrega do teste técnico: https://github.com/x/y\n\n"
+     "Agradeço a oportunidade de participar deste teste técnico.", {"after_interview": True},
+     None),
+    ("Re: Take-home", "Here is my completed take-home. Thank you for the opportunity!",
+     {"after_interview": True}, None),
+    # the person's own application by mail, in Spanish: not the "seguimiento" of files it names
+    ("Postulación para Búsqueda N° 118", "Me dirijo a ustedes para postularme a la Búsqueda N° "
+     "118. Me interesa aplicar mi experiencia al seguimiento de expedientes.", {},
+     mm.SENT_APPLICATION),
 ])
 def test_what_the_user_sent(subject, body, flags, kind):
     options = {"after_rejection": False, "after_interview": False, **flags}

@@ -82,6 +82,7 @@ PROMISE = any_of(
     r"\b(?:geben|sagen) (?:wir|ich) (?:ihnen|dir|euch)\b.{0,30}\bbescheid\b",
     r"\b(?:sie|du) (?:hören|hörst)\b.{0,40}\bvon (?:uns|mir)\b",
     r"\b(?:daremo|darò|daremo) (?:un |una )?(?:riscontro|risposta|feedback|notizie)\b",
+    r"\b(?:le|ti|vi) (?:faremo|farò) avere\b",
     r"\b(?:decisione|esito|decisão|beslissing|uitslag)\b",
     r"\b(?:we|wij|ik) (?:laten|laat) (?:je|u|jou)\b.{0,60}\bweten\b",
     r"\b(?:ontvang|ontvangt|hoor|hoort) (?:je|u)\b.{0,40}\b(?:van ons|bericht|reactie|antwoord)\b",

@@ -49,7 +49,7 @@ OFFER = any_of(
     r"prise|société)\b.{0,40}\b(?:à compter|à partir|dès)\b",
     r"\bofferta (?:di lavoro|di assunzione|economica)\b",
     r"\bproposta (?:di assunzione|contrattuale|di contratto)\b",
-    r"\blettera di (?:assunzione|offerta)\b",
+    r"\blettera di (?:assunzione|offerta|impegno all'assunzione)\b",
     r"\b(?:lieti|felici|piacere) di (?:offrirti|offrirle|proporti|proporle|comunicarti che sei"
     r" stat)",
     r"\b(?:blij|verheugd|graag)\b.{0,40}\b(?:aanbod|de functie|de baan)\b.{0,30}\b(?:doen|aanb"
@@ -99,6 +99,9 @@ OFFER = any_of(
     # "In bijlage vind je het aanbod", "beslist je aan te stellen", "voorstel van aanstelling"
     r"\b(?:in (?:de )?bijlage|bijgevoegd)\b.{0,30}\b(?:het |ons )?(?:aanbod|contractvoorstel)\b",
     r"\bbeslist (?:je|u|jou) aan te stellen\b", r"\bvoorstel (?:van|tot) aanstelling\b",
+    # an offer revised: "we can move the base salary to £71,500"
+    r"\b(?:revised|updated|improved) offer\b", r"\b(?:move|increase|raise|bump|lift)\b.{0,20}\b("
+    r"?:the |your )?(?:base )?(?:salary|base|offer)\b.{0,10}\bto (?:[£$€]|\d)",
 )
 # What follows an offer made already: a background check, references, the signed papers.
 AFTER_OFFER = any_of(r"\bbackground (?:check|screening|verification)\b", r"\bscreening partner\b",
