@@ -234,6 +234,19 @@ def test_an_acknowledgement_of_something_else_is_no_new_application(subject, bod
     assert found["row"].isna().any() == new
 
 
+@pytest.mark.parametrize(("sender", "first"), [
+    ("Equipo de Talento · Almacenes del Bajío <talento@almacenesdelbajio.example>", False),
+    ("Lucía Ramos <lucia.ramos@almacenesdelbajio.example>", True),
+])
+def test_a_teams_plain_word_is_no_first_response(sender, first):
+    """"Tu proceso avanza" from a team's address in no person's name is a system's notice; the
+    same words from a person are her answer, and the first response."""
+    note = mail("Tu proceso avanza — Analista de Pricing", "Hola:\n\nTu proceso para Analista de "
+                "Pricing sigue avanzando. Te escribiremos con novedades.", sender=sender)
+    found = scan(tracked("Almacenes del Bajío", "Analista de Pricing"), note)
+    assert found["column"].eq("first_response_date").any() == first
+
+
 def _record(subject: str, text: str, sender: str, name: str = "", *, to: str = "",
             to_name: str = "") -> dict[str, str]:
     return {"direction": "sent" if sender == ME else "received", "subject": subject,

@@ -245,8 +245,10 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
                 made = earlier
         out.append(_proposal(app, row, s.DECISION_DATE, _day(made["date"]), made))
     # First response: the earliest answer of any kind (an automatic acknowledgement or a job
-    # board's notice is none), never later than a stage the tracker already dates.
-    replies = [r for r in received if r["kind"] not in mm.NOT_RESPONSES]
+    # board's notice is none, nor a team's plain word in no person's name: "Tu proceso
+    # avanza"), never later than a stage the tracker already dates.
+    replies = [r for r in received if r["kind"] not in mm.NOT_RESPONSES
+               and (r["kind"] != mm.REPLY or r["person"])]
     if replies and blank[s.FIRST_RESPONSE_DATE]:
         first = replies[0]
         day = _day(first["date"])
