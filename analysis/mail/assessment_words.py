@@ -103,4 +103,5 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:admitted|call letter|hall ticket|admit card)\b", r"\b(?:te ha invitado|te invita)\b",
     r"\b(?:se convoca|convoquem|us convoquem|le convocamos|te convocamos)\b",
     r"\blade\w* (?:wir |ich )?(?:sie|dich)\b", r"\bnodigen\b.{0,20}\buit\b", r"\buitnodig\w*\b",
+    r"\b(?:pendiente|pendente|pending|ausstehend|en attente)\b",
 )

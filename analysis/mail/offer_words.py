@@ -14,7 +14,11 @@ OFFER = any_of(
     r"written |verbal |conditional )?(?:job )?offer\b", r"\b(?:job|employment) offer\b",
     r"\boffer (?:letter|of employment|details|package)\b", r"\b(?:like|want) to offer you\b",
     r"\bformal offer\b", r"\boffer from\b", r"\bcongratulations\b.{0,80}\boffer\b",
-    r"\bvertragsangebot\b", r"\barbeitsvertrag\b", r"\bihnen (?:die stelle|die position|ein "
+    r"\bvertragsangebot\b",
+    # the contract sent, not one spoken of ("Ihr Arbeitsvertrag wird mit uns geschlossen")
+    r"\barbeitsvertrag\b.{0,40}\b(?:anbei|im anhang|beigefügt|zur unterschrift|zusenden|schick"
+    r"en|übersenden|unterschreiben|vorbereitet)\b|\b(?:anbei|im anhang)\b.{0,40}\barbeitsvertrag\b",
+    r"\bihnen (?:die stelle|die position|ein "
     r"angebot|einen vertrag) (?:anbieten|machen|geben)", r"\b(?:sie|dich) für die (?:stelle|"
     r"position)\b.{0,80}\bausgewählt\b", r"\bzusage für\b", r"\bangebot\b.{0,60}\bannehmen\b",
     r"\boffre d'emploi\b", r"\bpromesse d'embauche\b", r"\bproposition d'embauche\b",

@@ -145,7 +145,7 @@ INVITE = any_of(
     rf"invitar\w*|agendar|programar|coordinar|confirmar\w*|disponib\w*|citar\w*|"
     rf"would (?:like|love) to|'d (?:like|love) to|could we|can we|let's|lass(?:en)? uns|"
     rf"möchten (?:wir )?(?:sie|dich)|würden (?:wir )?(?:sie|dich)|"
-    rf"aimerions|souhaitons|nos gustaría|me gustaría|gostaríamos|convoc\w*|vorremmo|"
+    rf"aimerions|souhaitons|nos gustaría|me gustaría|gostaríamos|convoc\w*|vorremmo|vorrei|"
     rf"fissare|uitnodig\w*|nodigen (?:je|u) (?:graag )?uit|inplannen|willen (?:je|u) graag)"
     rf"\b.{{0,80}}\b{MEETING}",
     rf"\b{MEETING}\b.{{0,60}}\b(?:invit\w*|schedul\w*|confirm\w*|booked|arranged|is set|"
@@ -225,7 +225,17 @@ INVITE = any_of(
     r"\b(?:te|le|os) (?:vendría|viene|va|iría) bien\b.{0,30}\b(?:llamada|entrevista|reunión|char"
     r"la|videollamada)\b",
     r"\b(?:ti|le|vi) confermo (?:il|l'|la) ?(?:colloquio|incontro|appuntamento|videochiamata)\b",
-    r"\bkan du komma (?:på|till) (?:en )?(?:intervju|samtal|möte)\b",
+    r"\bkan du komma (?:på|till) (?:en )?(?:intervju|samtal|möte)\b", r"\b(?:vill|vil|ønsker å|øn"
+    r"sker at) (?:gärna |gjerne |gerne )?(?:träffa|møde|møte|treffe|mødes med) (?:dig|deg)\b",
+    # "ik nodig je graag uit", "quiere conversar contigo", "gerne lerne ich Sie kennen", Czech
+    # "rád by Vás viděl na prvním kole pohovoru"
+    r"\b(?:ik |wij |we )?nodig (?:je|u|jou) (?:graag |hierbij |van harte )?uit\b",
+    r"\b(?:quiere|quieren|querría|desea|desean) (?:conversar|hablar|charlar|reunirse) (?:conti"
+    r"go|con usted)\b",
+    r"\blerne(?:n)? (?:ich|wir) (?:sie|dich) (?:gerne? )?(?:persönlich )?kennen\b",
+    r"\b(?:rád|ráda|rádi) by (?:vás|tě) (?:viděl\w*|poznal\w*|pozval\w*)\b",
+    r"\bzveme (?:vás|tě)\b",
+    r"\b(?:vous|te) (?:donner|accorder|offrir|proposer) (?:une|un) (?:entrevue|entretien)\b",
     r"\b(?:se|møde|treffe|träffa) (?:dig|deg) (?:igen |igjen )?til (?:en |et |\d\. )?(?:\w+ )?(?:sa"
     r"mtale|samtal|intervju|interview|møde|møte)\b",
     r"\bhar du mulighe[dt] for (?:en |et )?(?:samtale|møde|møte|interview|intervju)\b",
