@@ -254,6 +254,11 @@ REJECTION = any_of(
     r"ate|applicant|profile|person)\b",
     r"\b(?:afraid|sorry|unfortunately)\b.{0,30}\bnot (?:good|great|the best) news\b",
     r"\bon hold indefinitely\b",
+    r"\b(?:decided|have|had) to close (?:your|the) (?:application|candidacy|file)\b",
+    r"\boffer(?:ed)? (?:the|this) (?:position|role|job) to (?:a|another|an other) (?:candidate|ap"
+    r"plicant|person)\b", r"\bnicht zu (?:ihren|deinen) gunsten\b",
+    r"\bne (?:retiendrons|retenons|pourrons retenir|pouvons retenir) pas (?:votre|ta) candida"
+    r"ture\b",
     r"\b(?:uns|sich) (?:\w+ ){0,3}gegen (?:ihre|deine|eine weitere) (?:bewerbung|kandidatur|be"
     r"rücksichtigung)\b",
     r"\bne (?:poursuivrons|poursuivons|continuerons|continuons|pourrons poursuivre|pouvons pours"
