@@ -137,7 +137,7 @@ SENT_FOLLOW_UP = any_of(
 SENT_ACCEPT = any_of(
     r"\b(?:formally |happy to |delighted to |pleased to )?accept(?:ing)? (?:the|your|this) "
     r"(?:job |formal |kind )?offer\b", r"\baccept the (?:position|role)\b",
-    r"\boffer acceptance\b", r"\bi accept\b", r"\bmy acceptance of\b",
+    r"\boffer acceptance\b", r"\bi accept\b", r"\bmy (?:formal )?acceptance\b",
     r"\bnehme\b.{0,80}\b(?:an|angebot)\b",
     r"\b(?:stelle|angebot|position)\b.{0,80}\bannehme\b", r"\bsage (?:ihnen |dir )?(?:gerne )?zu\b",
     r"\bj'accepte\b", r"\baccepter (?:votre|cette) (?:offre|proposition)\b",
@@ -213,6 +213,13 @@ SENT_DECLINE = any_of(
     r"\bne (?:donnerai|vais) pas (?:\w+ )?(?:donner )?suite à (?:votre|cette|la) (?:offre|pr"
     r"oposition)\b",
     r"\b(?:aanbod|voorstel)\b.{0,40}\bniet (?:aan te nemen|te accepteren|aannemen)\b",
+    # "it isn't the right move for me", "decided to stay in my current role", "won't be able to
+    # take up the offer", "will not be joining the team", "no podré incorporarme"
+    r"\b(?:isn't|is not|wasn't) the right (?:move|step|fit|time) for me\b",
+    r"\bstay(?:ing)? (?:in|at|with) my current (?:role|position|job|company|employer|team)\b",
+    r"(?:\bnot|n't|\bunable to)\b.{0,20}\btake up (?:the|your|this) (?:offer|position|role)\b",
+    r"\b(?:will not|won't) be joining\b", r"\brefuser (?:votre|cette|la) (?:offre|proposition)\b",
+    r"\bno (?:podré|voy a poder|puedo) incorporarme\b",
     r"\b(?:odrzuc\w+|nie przyjm\w+|zrezygn\w+ z) (?:\w+ )?(?:ofert\w*|propozycj\w*)\b",
 )
 SENT_WITHDRAW = any_of(
@@ -243,6 +250,7 @@ SENT_WITHDRAW = any_of(
     r"\b(?:me retirer|je me retire|me désister)\b.{0,40}\b(?:processus|recrutement|candidature|"
     r"sélection)\b",
     r"\b(?:i'm|i am) no longer (?:available|interested)\b",
+    r"\bno longer (?:wish|want) to (?:be considered|proceed|continue)\b",
     r"\btake me out of (?:the running|consideration|the process|your process)\b",
     r"\bretir\w+ (?:\w+ ){1,2}(?:ma|mi|la) (?:candidature|candidatura|solicitud)\b",
     r"\b(?:dra tillbaka|drar tillbaka|trække|trækker|trekke|trekker)\b.{0,30}\b(?:ansökan|ansø"
