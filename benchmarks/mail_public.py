@@ -164,7 +164,9 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "mending on fresh-71, 73 and 75; 951e18e (the thirteenth round's fresh-82 to "
              "87) after its mending on fresh-77, 79 and 81 and wording written from general "
              "usage; 333fe8e (the fourteenth round's fresh-88 to 93) after its mending on "
-             "fresh-83, 85 and 87 and a portal's mail naming only a tracked vacancy. "
+             "fresh-83, 85 and 87 and a portal's mail naming only a tracked vacancy; dbfd262 "
+             "(the fifteenth round's fresh-94 to 99) after its mending on fresh-89, 91 and 93 "
+             "and wording written from general usage. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -226,7 +228,9 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "fresh-81 (measured with the reader so mended, then mended on 77, 79 and 81); "
              "in the thirteenth, fresh-82 to fresh-87 (measured with the reader so mended, "
              "then mended on 83, 85 and 87); in the fourteenth, fresh-88 to fresh-93 "
-             "(measured with the reader so mended, then mended on 89, 91 and 93). "
+             "(measured with the reader so mended, then mended on 89, 91 and 93); in the "
+             "fifteenth, fresh-94 to fresh-99 (measured with the reader so mended, then "
+             "mended on 95, 97 and 99). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
