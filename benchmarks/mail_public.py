@@ -166,7 +166,9 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "usage; 333fe8e (the fourteenth round's fresh-88 to 93) after its mending on "
              "fresh-83, 85 and 87 and a portal's mail naming only a tracked vacancy; dbfd262 "
              "(the fifteenth round's fresh-94 to 99) after its mending on fresh-89, 91 and 93 "
-             "and wording written from general usage. "
+             "and wording written from general usage; 98a7313 (the sixteenth round's fresh-100 "
+             "to 105) after its mending on fresh-95, 97 and 99 and wording written from "
+             "general usage. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -230,7 +232,8 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "then mended on 83, 85 and 87); in the fourteenth, fresh-88 to fresh-93 "
              "(measured with the reader so mended, then mended on 89, 91 and 93); in the "
              "fifteenth, fresh-94 to fresh-99 (measured with the reader so mended, then "
-             "mended on 95, 97 and 99). "
+             "mended on 95, 97 and 99); in the sixteenth, fresh-100 to fresh-105 (measured "
+             "with the reader so mended, then mended on 101, 103 and 105). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "

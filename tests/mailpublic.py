@@ -86,7 +86,9 @@ thirteenth round: fresh-82 to fresh-87 were measured as they came (all with the 
 fourteenth round: fresh-88 to fresh-93 were measured as they came (all with the reader of
 333fe8e); it was then mended on fresh-89, 91 and 93; fresh-88, 90 and 92 stay clean. The
 fifteenth round: fresh-94 to fresh-99 were measured as they came (all with the reader of
-dbfd262); it was then mended on fresh-95, 97 and 99; fresh-94, 96 and 98 stay clean.
+dbfd262); it was then mended on fresh-95, 97 and 99; fresh-94, 96 and 98 stay clean. The
+sixteenth round: fresh-100 to fresh-105 were measured as they came (all with the reader of
+98a7313); it was then mended on fresh-101, 103 and 105; fresh-100, 102 and 104 stay clean.
 """
 
 from __future__ import annotations
@@ -121,7 +123,8 @@ FRESH: tuple[str, ...] = ("fresh-4", "fresh-12", "fresh-13", "fresh-15",
                           "fresh-66", "fresh-68", "fresh-70",
                           "fresh-72", "fresh-74", "fresh-76", "fresh-78", "fresh-80",
                           "fresh-82", "fresh-84", "fresh-86", "fresh-88", "fresh-90", "fresh-92",
-                          "fresh-94", "fresh-96", "fresh-98")
+                          "fresh-94", "fresh-96", "fresh-98", "fresh-100", "fresh-102",
+                          "fresh-104")
 # held out once, measured, then mended on: every source tuning
 TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-9", "fresh-7", "fresh-11", "fresh-10", "fresh-14", "fresh-16",
@@ -132,7 +135,7 @@ TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-67", "fresh-69", "fresh-71", "fresh-73",
                "fresh-75", "fresh-77", "fresh-79", "fresh-81", "fresh-83", "fresh-85",
                "fresh-87", "fresh-89", "fresh-91", "fresh-93", "fresh-95", "fresh-97",
-               "fresh-99")
+               "fresh-99", "fresh-101", "fresh-103", "fresh-105")
 NAMES = ("en-1", "en-2", "en-3", "en-4", "de-1", "fr-1", "es-1", "mix-1", *TUNED_FRESH,
          *FRESH)
 HELD_OUT_SHARE = 0.4
