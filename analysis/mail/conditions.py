@@ -87,6 +87,7 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                r"\bpodr(?:íamos|ía)\b", r"\bshortlisted candidates\b",
                r"\bcandidates? (?:who|that) (?:are|have been) (?:shortlisted|selected)\b",
                r"\bselected candidates\b", r"\bnext steps? (?:may|will) include\b",
+               r"\b(?:wybran\w+ kandydat\w*|vybran\w+ uchazeč\w*)\b",
                # "whether we would like you to come in": a question still open
                r"\bwhether (?:we|you|they) (?:would|will|want|'d)\b",
                r"\b(?:will|would) be contacted\b",

@@ -72,7 +72,7 @@ PROMISE = any_of(
     r"devolutiva)\b",
     r"\b(?:receberá|receberás|vai receber)\b.{0,30}\b(?:retorno|resposta|feedback)\b",
     r"\bprevisão de (?:retorno|resposta|feedback|devolutiva)\b",
-    r"\b(?:budeme (?:vás |tě )?informovat|ozveme se|dáme (?:vám |ti )?vědět|odezwiemy się|"
+    r"\b(?:budeme (?:vás |tě )?informovat|ozveme se|dáme (?:\w+ ){0,2}vědět|odezwiemy się|"
     r"poinformujemy|damy (?:pani|panu|znać))\b",
     r"\b(?:make|made|reach|take) (?:a |the |our |final )?decisions\b",
     # "decisions will be communicated", "ich melde mich", "Sie hören von uns", "Bescheid",

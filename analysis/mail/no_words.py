@@ -298,6 +298,7 @@ REJECTION = any_of(
     # Czech: "bohužel jsme se rozhodli pro jiného uchazeče", "pokračovat s jiným kandidátem"
     r"\bbohužel\b.{0,160}\b(?:ne\w+|jin(?:ého|ým|ou|é|ými|í))\b",
     r"\b(?:rozhodli|rozhodl|rozhodla)\b.{0,40}\b(?:pro jiného|pro jinou|s jiným|s jinou)\b",
+    r"\b(?:dát|dali|dáváme|dávám) přednost (?:jiné\w*|uchazeč\w*|kandidát\w*)\b",
     r"\bnebyl[ao]? (?:jste )?(?:\w+ )?vybrán\w*\b",
     r"\b(?:pozice|místo)\b.{0,20}\b(?:obsazen[aoé]|obsadili)\b",
     r"\b(?:z|ze) (?:inną|innym|innymi) (?:osob|kandydat)\w*",

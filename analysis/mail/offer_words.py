@@ -104,7 +104,11 @@ OFFER = any_of(
     r"\b(?:in (?:de )?bijlage|bijgevoegd)\b.{0,30}\b(?:het |ons )?(?:aanbod|contractvoorstel)\b",
     r"\bbeslist (?:je|u|jou) aan te stellen\b", r"\bvoorstel (?:van|tot) aanstelling\b",
     # an offer revised: "we can move the base salary to £71,500"
-    r"\b(?:revised|updated|improved) offer\b", r"\b(?:move|increase|raise|bump|lift)\b.{0,20}\b("
+    r"\b(?:revised|updated|improved) offer\b",
+    # Polish: "chcemy, żebyś dołączył do zespołu", "chcielibyśmy zaproponować współpracę"
+    r"\bchcemy,? (?:żeby|abyś|żebyś)\w* dołączył\w*\b",
+    r"\b(?:chcielibyśmy|chcemy) (?:\w+ )?zaproponować (?:\w+ )?(?:współpracę|zatrudnienie|ofe"
+    r"rtę)\b", r"\b(?:move|increase|raise|bump|lift)\b.{0,20}\b("
     r"?:the |your )?(?:base )?(?:salary|base|offer)\b.{0,10}\bto (?:[£$€]|\d)",
 )
 # What follows an offer made already: a background check, references, the signed papers.
@@ -127,6 +131,7 @@ START = any_of(r"\bstart(?:ing)? date\b", r"\bstart on\b", r"\beintritt\b", r"\b
     r"\b(?:data de início|data di inizio|data inizio|startdatum|ingangsdatum|tiltrædelse|oppst"
     r"art|tillträde|data rozpoczęcia)\b",
     r"\b(?:nástup|datum nástupu|termin rozpoczęcia)\b", r"\bstart\s*:\s*\d",
+    r"\bstart(?:u|em)? (?:od )?\d{1,2}\.? [a-ząćęłńóśźż]+ \d{4}\b",
 )
 
 # Terms asked of the person ("your salary expectations", "available start date"): a request

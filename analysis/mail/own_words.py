@@ -54,7 +54,8 @@ SENT_THANKS = any_of(
     r"et|samtalet|samtalen|mötet|mødet|møtet|praten|i dag|idag|er tid|jeres tid|deres tid|din "
     r"tid|tiden)\b",
     r"\bdziękuj\w+\b.{0,40}\b(?:spotkanie|rozmow\w+|czas|poświęcony)\b",
-    r"\bděkuj\w*\b.{0,40}\bza (?:\w+ ){0,2}(?:pohovor|rozhovor|schůzku|setkání|čas)\b",
+    r"\b(?:děkuj|poděkoval)\w*\b.{0,40}\bza (?:\w+ ){0,2}(?:pohovor|rozhovor|schůzku|setkání|"
+    r"čas)\b",
     r"\bmerci\b.{0,50}\b(?:pour|de) (?:l'|notre |cette |le |ce )?(?:entrevue|café|rencontre|vi"
     r"site)\b",
     r"\bmerci de m'avoir (?:consacré|accordé|reçue?|rencontrée?)\b",
@@ -85,7 +86,7 @@ SENT_REJECTION_THANKS = any_of(
     r"\b(?:tack|tak|takk)\b.{0,20}\b(?:för|for) (?:beskedet|besked|beskeden|beskjeden|svaret|t"
     r"ilbakemeldingen|tilbagemeldingen|återkopplingen)\b",
     r"\bdziękuj\w+ za (?:informacj\w+|odpowiedź|wiadomość)\b",
-    r"\bděkuj\w* za (?:\w+ )?(?:informaci|odpověď|zprávu|zpětnou vazbu)\b",
+    r"\bděkuj\w* za (?:\w+ ){0,3}(?:informaci|odpověď|zprávu|zpětnou vazbu)\b",
     r"\b(?:besten |vielen |herzlichen )?dank für (?:ihre|deine|die) (?:rückmeldung|nachricht|antwo"
     r"rt|information|absage)\b",
 )
@@ -104,7 +105,8 @@ SENT_FOLLOW_UP = any_of(
     r"\bc[oó]mo (?:sigue|va|avanza|contin[uú]a) el proceso\b",
     r"\baggiornament\w+\b.{0,30}\b(?:mia candidatura|selezione)\b",
     r"\b(?:alguma novidade|atualização sobre (?:a )?minha candidatura)\b",
-    r"\bstand van zaken\b", r"\b(?:saber|preguntar) si (?:hay|había|tienen) (?:alguna )?novedad",
+    r"\bstand van zaken\b", r"\b(?:v jaké fázi|kdy (?:mohu|můžu) očekávat|dotaz na stav)\b",
+    r"\b(?:saber|preguntar) si (?:hay|había|tienen) (?:alguna )?novedad",
     r"\bcircl(?:e|ing) back\b",
     r"\btouch(?:ing)? base\b",
     r"\bchecking on\b",
@@ -203,7 +205,8 @@ SENT_DECLINE = any_of(
     r"\b(?:go|going) with (?:another|a different) offer\b",
     r"\b(?:avböja|avböjer|avslå|avslår|afslå|afslår)\b.{0,30}\b(?:erbjudande\w*|tilbud\w*)\b",
     # Polish "muszę ją jednak odrzucić", Czech "nabídku musím odmítnout"
-    r"\bmusz[ęe] (?:\w+ ){0,2}(?:odrzucić|odmówić)\b",
+    r"\bmusz[ęe] (?:\w+ ){0,3}(?:odrzucić|odmówić|zrezygnować)\b",
+    r"\bzdecydował\w* się na inn\w+ (?:propozycj|ofert)\w*",
     r"\bnabídk\w+\b.{0,30}\b(?:odmítnout|odmítám)\b",
     r"\b(?:odmítnout|odmítám)\b.{0,30}\bnabídk\w+\b",
     # "I've decided to turn down the position", "j'ai décidé de ne pas y donner suite"
@@ -258,6 +261,8 @@ SENT_WITHDRAW = any_of(
     # "trekke meg fra prosessen", "trække mig fra processen", "dra mig ur processen"
     r"\b(?:trekke|trekker|trække|trækker) (?:meg|mig) (?:fra|ut av|ud af)\b",
     r"\b(?:dra|drar) mig ur\b",
+    # "rezygnuję z dalszego udziału w procesie", "przyjąłem inną ofertę"
+    r"\brezygnuj\w* z (?:dalszego )?udziału\b", r"\bprzyjął\w* inn\w+ ofert\w*",
     r"\bwycof\w+\b.{0,30}\b(?:kandydatur\w+|aplikacj\w+|zgłoszeni\w+|z procesu)\b",
     # Czech: "odhlásit z výběrového řízení", "svou přihlášku stahuji"
     r"\b(?:odhlásit|odstoupit|odstupuji|odhlašuji)\b.{0,30}\b(?:výběrového řízení|řízení|pro"
