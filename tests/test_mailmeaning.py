@@ -61,6 +61,18 @@ def test_an_automatic_message_that_says_nothing_is_not_a_reply():
     assert meaning.kind is None
 
 
+def test_a_reschedule_laid_out_as_a_form_gives_the_new_day_and_time():
+    """"New date:" and "New time:" on lines of their own: the moved-to slot, not the one it
+    replaces."""
+    body = ("This is with reference to your technical round scheduled on Saturday, 31 October "
+            "2026 at 10:00 AM.\nOne of our panel members will not be available on that day. "
+            "Hence your interview has been rescheduled as below:\nNew date: Tuesday, 3 November "
+            "2026\nNew time: 2:30 PM\nVenue: same as earlier")
+    meaning = mm.received_meaning("Interview rescheduled", body, sent=SENT, person=True)
+    assert meaning.kind == mm.INTERVIEW
+    assert meaning.interview_at == dt.datetime(2026, 11, 3, 14, 30, tzinfo=dt.UTC)
+
+
 def test_a_calendar_invitation_gives_the_interview_time():
     start = dt.datetime(2026, 11, 3, 14, 0, tzinfo=dt.UTC)
     meaning = mm.received_meaning("Invitation: Interview", "", sent=SENT, calendar=start)
@@ -121,6 +133,12 @@ def test_promised_decision_dates(text, day):
      "Agradeço a oportunidade de participar deste teste técnico.", {"after_interview": True},
      None),
     ("Re: Take-home", "Here is my completed take-home. Thank you for the opportunity!",
+     {"after_interview": True}, None),
+    # a slot taken or a meeting asked to be moved, with thanks for the chance: no thank-you note
+    ("Re: Video screening", "Thank you for the opportunity. Thursday, 29 October 2026 at "
+     "10:00 AM works best for me.", {"sent": SENT}, None),
+    ("Re: Telephonic round", "Thank you for the opportunity. Unfortunately I will not be able to "
+     "take the call on Thursday. Would it be possible to reschedule to Friday?",
      {"after_interview": True}, None),
     # the person's own application by mail, in Spanish: not the "seguimiento" of files it names
     ("Postulación para Búsqueda N° 118", "Me dirijo a ustedes para postularme a la Búsqueda N° "

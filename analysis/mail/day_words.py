@@ -140,4 +140,5 @@ DAY_LABEL = re.compile(r"(?i)^\W*(?:(?:new|nueva|nouvelle|neue[rs]?|nuova|nova|n
                        r"panel|phone|video|1st|2nd|3rd)\s+)?interview)(?:\s*(?:/|&|and|und|et|y)"
                        r"\s*(?:time|"
                        r"uhrzeit|heure|hora))?\s*:")
-TIME_LABEL = re.compile(r"(?i)^\W*(?:time|uhrzeit|zeit|heure|horaire|hora|horario)\s*:")
+TIME_LABEL = re.compile(r"(?i)^\W*(?:(?:new|nueva|nouvelle|neue|nuova|nova|nieuwe|reporting)\s+)?"
+                        r"(?:time|uhrzeit|zeit|heure|horaire|hora|horario|orario|tijd)\s*:")

@@ -467,9 +467,10 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
     if not after_interview and not after_rejection and not follow and not replying and (
             applying or ow.SENT_APPLICATION.search(subject)):
         return Meaning(SENT_APPLICATION, 0.85 if applying else 0.75)
-    thanks = [] if _any(ow.HANDED_IN, parts) else [  # work handed in: no note after a meeting
-        i for i, p in enumerate(parts)
-        if ow.SENT_THANKS.search(p) and not _CONSIDERATION.search(p)]
+    # work handed in, a slot taken or a meeting moved: its thanks are no note after a meeting
+    courtesy = _any(ow.NOT_A_NOTE, parts) or (sent is not None and _slot_chosen(parts, sent))
+    thanks = [] if courtesy else [i for i, p in enumerate(parts) if ow.SENT_THANKS.search(p)
+                                  and not _CONSIDERATION.search(p)]
     if after_rejection and (thanks or _any(ow.SENT_REJECTION_THANKS, parts)):
         return Meaning(SENT_REJECTION_THANKS, 0.9)
     answered = Meaning(SENT_ANSWER, 0.6) if after_offer else None

@@ -330,9 +330,10 @@ SENT_APPLY = any_of(
     r"\b(?:me gustaría|quisiera) (?:postular|presentar mi candidatura)\b",
     r"\b(?:gostaria de|venho) (?:me candidatar|candidatar-me|apresentar (?:a )?(?:minha|uma) candi"
     r"datura)\b")
-# Work handed in ("Segue minha entrega do teste técnico", "here is my completed take-home"):
-# its thanks for the chance are no thank-you note after a meeting.
-HANDED_IN = any_of(
+# Work handed in ("Segue minha entrega do teste técnico", "here is my completed take-home"), or
+# a meeting asked to be moved ("would it be possible to reschedule", "I won't be able to take
+# the call"): their thanks for the chance are courtesy, no thank-you note after a meeting.
+NOT_A_NOTE = any_of(
     r"\b(?:segue|seguem|envio|anexo) (?:a )?(?:minha|a) (?:entrega|solução|resolução)\b",
     r"\b(?:here is|here's|attached is|please find attached|i've attached|i have attached|submit"
     r"ting|sharing) (?:my|the) (?:completed |finished )?(?:submission|solution|assignment|take-"
@@ -342,4 +343,7 @@ HANDED_IN = any_of(
     r"\b(?:ci-joint|voici) mon (?:rendu|travail|exercice|test)\b",
     r"\bin (?:de )?bijlage (?:mijn|de) (?:uitwerking|oplossing)\b",
     r"\bin allegato (?:la mia|il mio) (?:soluzione|elaborato|esercizio)\b",
+    r"\b(?:possible|could we|can we|would it be possible|is it possible) to (?:reschedule|move|"
+    r"push|shift|change)\b", r"(?:\bnot|n't) be able to (?:make|attend|take|join)\b",
+    r"\b(?:reprogramar|reagendar|remarcar|verschieben|décaler|reporter|spostare|verzetten)\b",
 )
