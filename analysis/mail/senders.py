@@ -128,9 +128,13 @@ def is_person(name: str, address: str) -> bool:
     True
     >>> is_person("Cortana pour Arnaud Vuilleumier", "cortana@veriane-sante.ch")
     False
+    >>> is_person("Gabriel Souza (Google Agenda)", "calendar-notification@google.com")
+    False
     """
     local = address.split("@", 1)[0].lower()
-    if re.search(r"(?i)no-?reply|do-?not-?reply|mailer-daemon", local) or _ON_BEHALF.search(name):
+    # a calendar's notice names its organiser ("Gabriel Souza (Google Agenda)"): not her mail
+    if re.search(r"(?i)no-?reply|do-?not-?reply|mailer-daemon|calendar-notification", local) or \
+            _ON_BEHALF.search(name):
         return False
     free = address.rsplit("@", 1)[-1].lower() in FREE_MAIL
     words = [w for w in re.split(r"[\s,]+", re.sub(r"\(.*?\)|\".*?\"", " ", name).strip())
