@@ -105,6 +105,8 @@ OFFER = any_of(
     r"\bbeslist (?:je|u|jou) aan te stellen\b", r"\bvoorstel (?:van|tot) aanstelling\b",
     # an offer revised: "we can move the base salary to £71,500"
     r"\b(?:revised|updated|improved) offer\b",
+    # "gostaríamos de fazer uma proposta para você se juntar à Braza"
+    r"\bproposta para (?:você|voce|ti) (?:se juntar|integrar|fazer parte)\b",
     # Polish: "chcemy, żebyś dołączył do zespołu", "chcielibyśmy zaproponować współpracę"
     r"\bchcemy,? (?:żeby|abyś|żebyś)\w* dołączył\w*\b",
     r"\b(?:chcielibyśmy|chcemy) (?:\w+ )?zaproponować (?:\w+ )?(?:współpracę|zatrudnienie|ofe"
@@ -122,6 +124,7 @@ PAY = any_of(r"\bsalary\b", r"\bcompensation\b", r"\bbase pay\b", r"\bgehalt\b",
              r"\bsalario\b", r"\bretribución\b", r"\bremuneración\b",
     r"\b(?:salário|remuneração|stipendio|retribuzione|ral|salaris|lön|lønn|løn|wynagrodzenie)\b",
     r"\b(?:maandloon|maandsalaris|brutoloon|månedsløn|månedslønn|årslønn|månadslön)\b",
+    r"\br\$\s?\d",
     r"\b(?:stawk\w+ \d|mzda|plat)\b", r"\d\s*(?:zł|pln|kč|czk)(?:/h| brutto| netto| hrubého|\b)",
 )
 START = any_of(r"\bstart(?:ing)? date\b", r"\bstart on\b", r"\beintritt\b", r"\bstarttermin\b",
@@ -130,7 +133,7 @@ START = any_of(r"\bstart(?:ing)? date\b", r"\bstart on\b", r"\beintritt\b", r"\b
                r"\bfecha de (?:incorporación|inicio)\b", r"\bincorporación\b",
     r"\b(?:data de início|data di inizio|data inizio|startdatum|ingangsdatum|tiltrædelse|oppst"
     r"art|tillträde|data rozpoczęcia)\b",
-    r"\b(?:nástup|datum nástupu|termin rozpoczęcia)\b", r"\bstart\s*:\s*\d",
+    r"\b(?:nástup|datum nástupu|termin rozpoczęcia|início previsto)\b", r"\bstart\s*:\s*\d",
     r"\bstart(?:u|em)? (?:od )?\d{1,2}\.? [a-ząćęłńóśźż]+ \d{4}\b",
 )
 
