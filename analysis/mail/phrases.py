@@ -164,6 +164,8 @@ INVITE = any_of(
     r"\bare you (?:available|free)\b",
     r"\b(?:what|share your|your) availability\b", r"\bwhen (?:are|would) you be (?:available|"
     r"free)\b", r"\b(?:pick|choose|select|book) (?:a|your) (?:time|slot)\b",
+    r"\b(?:escolher|escolha|elegir|elige|elija|choisir|choisissez|wählen sie|buchen sie) (?:o |el "
+    r"|un |une |einen )?(?:melhor )?(?:horário|horario|créneau|termin|slot)\b",
     r"\bnext (?:step|round|stage|up) (?:is|will be|would be)\b.{0,40}\b(?:interview|call|chat|"
     r"meeting|(?:technical|final|onsite|panel|second|third) round)",
     # "I've sent over a calendar invite for Monday at 11"
