@@ -168,7 +168,8 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "(the fifteenth round's fresh-94 to 99) after its mending on fresh-89, 91 and 93 "
              "and wording written from general usage; 98a7313 (the sixteenth round's fresh-100 "
              "to 105) after its mending on fresh-95, 97 and 99 and wording written from "
-             "general usage. "
+             "general usage; 9b58355 (the seventeenth round's fresh-106 to 111) after its "
+             "mending on fresh-101, 103 and 105. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -233,7 +234,9 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "(measured with the reader so mended, then mended on 89, 91 and 93); in the "
              "fifteenth, fresh-94 to fresh-99 (measured with the reader so mended, then "
              "mended on 95, 97 and 99); in the sixteenth, fresh-100 to fresh-105 (measured "
-             "with the reader so mended, then mended on 101, 103 and 105). "
+             "with the reader so mended, then mended on 101, 103 and 105); in the "
+             "seventeenth, fresh-106 to fresh-111 (measured with the reader so mended, then "
+             "mended on 107, 109 and 111). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
