@@ -346,6 +346,22 @@ def test_a_public_bodys_domain_may_leave_out_its_kind_and_linking_words():
     assert index.named_in("Gestion des données", short=False) == []
 
 
+def test_a_bodys_initials_leave_out_where_it_is_and_a_name_opens_with_a_short_word():
+    """"dcs.vic.gov.au" for Victorian Department of Customer Services; "Tūī Insurance" for Tūī
+    Insurance NZ Limited; a board's job link (trademe.co.nz) is no company's domain."""
+    index = Index.of(apps_frame([
+        {"company": "Victorian Department of Customer Services", "role": "Senior Data Officer",
+         "date_applied": "2026-09-15"},
+        {"company": "Tūī Insurance NZ Limited", "role": "Pricing Analyst",
+         "date_applied": "2026-09-15"},
+        {"company": "Kōwhai Analytics Limited", "role": "Data Analyst",
+         "date_applied": "2026-09-15",
+         "job_url": "https://www.trademe.co.nz/a/jobs/data-it/listing/4698812"}]))
+    assert index.domain_rows("rhiannon.kelly@dcs.vic.gov.au") == [0]
+    assert index.named_in("Tūī Insurance - Pricing Analyst: OK to submit your CV?") == [1]
+    assert index.domain_rows("noreply@trademe.co.nz") == []
+
+
 @pytest.mark.parametrize(("tracker", "status"), [
     (["Hoefnagel Zorgverzekeringen"], ["rejected"]),
     (["Hoefnagel Zorgverzekeringen", "Hoefnagel Bouw"], []),  # two names open with it

@@ -32,6 +32,9 @@ CONDITIONAL_WITHIN = any_of(
     r"\b(?:cuando|when|once|as soon as|sobald|wenn|dès que|lorsque|quand)\b",
     # "only if", "in case of", in every language the reader knows
     r"\bonly if\b",
+    # "we are unable to progress your application until they are complete": a step asked for
+    r"\b(?:unable|not able|cannot|can't|won't|will not)\b.{0,60}\buntil (?:they|these|this|th"
+    r"at|we|you|your|the|all)\b",
     r"\bin case (?:of|you|we)\b",
     r"\b(?:en|dans le) cas (?:de|où)\b",
     r"\bim falle?\b",

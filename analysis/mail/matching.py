@@ -162,6 +162,9 @@ COMMON_WORDS = frozenset({
 # Words that link a kind of body to its name: a name never starts with one.
 _LINKING_WORDS = frozenset({"de", "du", "des", "d", "of", "for", "fur", "di", "del", "della",
                             "van", "voor", "der", "den", "dos", "da", "do"})
+# The kinds of public body whose initials may leave out where they are.
+_BODIES = frozenset({"department", "ministry", "agency", "office", "bureau", "authority",
+                     "commission", "directorate"})
 # Words an organisation's initials leave out.
 _UNCOUNTED = _LINKING_WORDS | {"and", "et", "und", "y", "e", "en", "the", "la", "le", "les",
                                "el", "los", "las", "l"}
@@ -288,7 +291,7 @@ class Index:
         for name, key in names.items():
             parts = name.split()
             for n in range(2, len(parts)):
-                if any(len(w) >= 4 and w not in COMMON_WORDS for w in parts[:n]):
+                if any(len(w) >= 3 and w not in COMMON_WORDS for w in parts[:n]):
                     heads.setdefault(" ".join(parts[:n]), set()).add(key)
         for head, owners in heads.items():
             if len(owners) == 1 and head not in names:
@@ -321,8 +324,12 @@ class Index:
             # its first word whole and the others' initials ("mazowieckibs" for Mazowiecki Bank
             # Spółdzielczy)
             opening = words[0] + "".join(w[0] for w in words[1:]) if len(words) >= 3 else ""
+            # a body's own initials after where it is ("dcs" for Victorian Department of
+            # Customer Services)
+            body = next((words[i:] for i in range(1, len(words)) if words[i] in _BODIES), [])
             for letters in {"".join(w[0] for w in words),
-                            "".join(w[0] for w in words if w not in _UNCOUNTED), opening}:
+                            "".join(w[0] for w in words if w not in _UNCOUNTED), opening,
+                            "".join(w[0] for w in body if w not in _UNCOUNTED)}:
                 if len(letters) >= 3 and letters not in by_key:
                     initials[letters] = key if initials.get(letters, key) == key else ""
         ordered = sorted(names.items(), key=lambda kv: -len(kv[0]))

@@ -396,4 +396,5 @@ NOT_AN_OFFER = any_of(
     r"\bno (?:constituye|garantiza|supone|implica)\b.{0,20}\boferta\b",
     r"\bnon (?:costituisce|garantisce)\b.{0,20}\bofferta\b",
     r"\b(?:not|n't|no longer) (?:be )?(?:extend|make|making|extending)\w* (?:you )?an? (?:\w+ )?"
-    r"offer\b")
+    r"offer\b", r"\bnot yet an? (?:\w+ )?offer\b",
+    r"\bbefore we (?:can )?(?:issue|make|extend|send)\b.{0,30}\boffer\b")

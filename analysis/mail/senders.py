@@ -48,7 +48,8 @@ BOARD_LABELS = frozenset({
     "jobsdb", "jobstreet", "bayt", "naukrigulf", "foundit", "timesjobs", "irishjobs",
     "cv-library", "adzuna", "workopolis", "jora", "jobbank", "arbetsformedlingen",
     "nofluffjobs", "justjoin", "careerjet", "jobserve", "milkround", "gradcracker",
-    "joinhandshake", "jobat", "occ", "occmundial"})
+    "joinhandshake", "jobat", "occ", "occmundial", "trademe", "jobsireland", "instahyre",
+    "kalibrr", "mycareersfuture", "jobted", "ethicaljobs", "workforceaustralia"})
 # Job boards known by their whole host, whose labels alone say nothing ("landing.jobs")
 BOARD_HOSTS = frozenset({"landing.jobs", "itjobs.pt", "net-empregos.com", "emprego.sapo.pt",
                          "jobmatchrh.com.br"})
