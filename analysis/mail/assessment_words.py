@@ -40,6 +40,8 @@ ASSESSMENT = any_of(
     # "los test psicotécnicos", "pruebas psicométricas", "psychometric tests"
     r"\b(?:tests?|pruebas?|evaluaciones|testes?|tests? psycho\w*)\s(?:psicot[ée]cnic\w*|psicom[ée]"
     r"tric\w*|de personalidad|de aptitud\w*|de inteligencia)\b",
+    r"\b(?:computer-based|multiple-choice|reasoning|numerical|verbal|situational judgement) "
+    r"(?:\w+ )?tests?\b",
     r"\b(?:psychometric|psychotechnical|aptitude|personality|cognitive ability) (?:tests?|"
     r"assessments?|questionnaires?)\b", r"\btests? (?:psychotechniques?|psychométriques?)\b",
     r"\bpsychometrische[nr]? (?:tests?|verfahren)\b",
@@ -81,7 +83,7 @@ QUESTIONNAIRE = any_of(r"\bquestionnaires?\b", r"\bfragebögen\b", r"\bfrageboge
                        r"\bcuestionarios?\b", r"\bquestionari[o]?\b", r"\bvragenlijst\w*\b",
                        r"\bquestionários?\b")
 ASSESSMENT_ASK = any_of(
-    r"\b(?:invit\w*|complete|take|start|begin|finish|attempt|sit)\b", r"\bplease\b",
+    r"\b(?:invit\w*|complete|take(?! place)|start|begin|finish|attempt|sit)\b", r"\bplease\b",
     r"\blink\b", r"\bbearbeiten\b", r"\babsolvieren\b", r"\bdurchführen\b", r"\beinladung\b",
     r"\bcompléter\b", r"\bréaliser\b", r"\bpasser\b", r"\bcompletar\b", r"\brealizar\b",
     r"\bresponder\b", r"\bsend you\b", r"\bschicken\b", r"\bsenden (?:wir|ihnen)\b",

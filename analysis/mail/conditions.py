@@ -28,7 +28,8 @@ CONDITIONAL_WITHIN = any_of(
     # "we will let you know when the status changes": a notice to come, not one
     r"\b(?:te avisaremos|te informaremos|le informaremos|we(?:'ll| will) (?:let you know|notify "
     r"you|email you|inform you|update you)|wir (?:informieren|benachrichtigen) (?:sie|dich)|"
-    r"nous vous (?:informerons|préviendrons)|vous serez (?:informée?|prévenue?))\b.{0,40}"
+    r"nous vous (?:informerons|préviendrons)|vous serez (?:informée?|prévenue?)|you(?:'ll| will) "
+    r"be (?:told|informed|notified|advised))\b.{0,40}"
     r"\b(?:cuando|when|once|as soon as|sobald|wenn|dès que|lorsque|quand)\b",
     # "only if", "in case of", in every language the reader knows
     r"\bonly if\b",

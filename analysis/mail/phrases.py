@@ -238,6 +238,9 @@ INVITE = any_of(
     r"\b(?:rád|ráda|rádi) by (?:vás|tě) (?:viděl\w*|poznal\w*|pozval\w*)\b",
     r"\bzveme (?:vás|tě)\b",
     r"\b(?:vous|te) (?:donner|accorder|offrir|proposer) (?:une|un) (?:entrevue|entretien)\b",
+    # "nos gustaría que conocieras a Ignacio", "te llamo mañana a las 11:00"
+    r"\bnos gustaría que (?:conozcas|conocieras|hables|hablaras|vengas|vinieras)\b",
+    r"\b(?:te|le) (?:llamo|llamaré|llamaremos)\b.{0,60}\b(?:entrevista|a las \d)",
     r"\b(?:se|møde|treffe|träffa) (?:dig|deg) (?:igen |igjen )?til (?:en |et |\d\. )?(?:\w+ )?(?:sa"
     r"mtale|samtal|intervju|interview|møde|møte)\b",
     r"\bhar du mulighe[dt] for (?:en |et )?(?:samtale|møde|møte|interview|intervju)\b",
