@@ -5,7 +5,8 @@ person's own mail, the application, the thank-you, the follow-up, the thanks aft
 rejection, accepting or declining an offer, withdrawing, taking a slot offered. In English,
 German, French, Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian, Polish and
 Czech (the tables in ``phrases``, ``ack_words``, ``no_words``, ``own_words``, ``day_words``,
-``other_mail``, ``assessment_words`` and ``conditions``).
+``other_mail``, ``assessment_words``, ``offer_words`` and ``conditions``; the meeting's day in
+``meeting_day``; the sentences in ``sentences``).
 
 The text is cut into sentences; a sentence that only says what would happen ("if you do not
 hear from us within two weeks...") decides nothing, and an invitation hedged with "may" is
@@ -34,7 +35,9 @@ from analysis.mail import offer_words as offers
 from analysis.mail import other_mail as om
 from analysis.mail import own_words as ow
 from analysis.mail import phrases as ph
-from analysis.mail.when import at, dates_in, frame_end
+from analysis.mail.meeting_day import day_first, interview_time, slot_chosen
+from analysis.mail.sentences import sentences
+from analysis.mail.when import dates_in, frame_end
 
 ACKNOWLEDGEMENT, REJECTION, INTERVIEW, ASSESSMENT, OFFER, REPLY = (
     "acknowledgement", "rejection", "interview", "assessment", "offer", "reply")
@@ -51,24 +54,8 @@ SENT_KINDS = (SENT_APPLICATION, SENT_THANK_YOU, SENT_FOLLOW_UP, SENT_REJECTION_T
 NOT_RESPONSES = (ACKNOWLEDGEMENT, NOTICE)  # received, yet not an answer from the employer
 READ_CHARS = 4000  # a message says what it means in its opening; footers and legal text after
 
-# A sentence ends before a capital; before a small letter too (mail written all in lower case)
-# after a word of three letters or more that is no abbreviation ("etc.", "approx.", "tues.").
-_NOT_ENDS = ("etc", "approx", "incl", "excl", "bzw", "usw", "ggf", "resp", "min", "max", "env",
-             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan",
-             "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tel",
-             "inkl", "evtl", "vgl", "sog", "aprox", "pág", "art", "abs", "str")
-# nor after a title or an initial ("M. Gagnon", "Dr. Ruiz", "Hr. Weber", "J. Smith")
-_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Hr", "Fr", "St", "Mme", "Mlle", "Prof", "Sr", "Sra",
-           "Dra", "Dott", "Sig", "Ing")
-_SPLIT = re.compile(r"(?<=[^\d\s][.!?])(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{w}\.)" for w in _TITLES)
-                    + r"\s+(?=[\"'(¿¡]?[A-ZÄÖÜÉÈÀÂÁÍÓÚÑÇ])|\n+|(?<=[.!?;])\s+-\s+|"
-                    r"(?<=[a-zà-ÿß]{3}[.!?])" + "".join(rf"(?<!\b{w}\.)" for w in _NOT_ENDS)
-                    + r"\s+(?=[a-zà-ÿ])")
 _THANKS = re.compile(r"(?i)\b(?:thank|thanks|gratitude|grateful|danke?|dank|merci|remerci\w*|"
                      r"gracias|agradec\w*|enjoyed|pleasure)\b")
-_DEADLINE_BEFORE = re.compile(
-    r"(?i)\b(?:by|until|before|no later than|deadline|bis(?: zum)?|spätestens|avant(?: le)?|d'ici|"
-    r"antes del?|hasta(?: el)?|a más tardar|até(?: ao| à| a)?|entro(?: il)?)\W+(?:\w+\W+){0,2}$")
 # the writer speaking for herself ("je" only as the French "I": the Dutch "je" is "you")
 _PERSONAL = re.compile(r"(?i)\?|\b(?:i|i'm|i'd|i've|i'll|ich|j'ai|me gustaría|yo)\b|"
                        # an apology or a shortlist: a person answering, not a machine
@@ -105,15 +92,6 @@ class Meaning:
     interview_at: dt.datetime | None = None
     promised: dt.date | None = None
     screening: bool = False
-
-
-def sentences(text: str) -> list[str]:
-    """The text's sentences (and lines), stripped, in order.
-
-    >>> sentences("Hi Ana,\\nThanks. We will not proceed. Best")
-    ['Hi Ana,', 'Thanks.', 'We will not proceed.', 'Best']
-    """
-    return [part.strip() for part in _SPLIT.split(text) if part and part.strip()]
 
 
 def _decisive(parts: list[str]) -> list[str]:
@@ -270,7 +248,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     screening = said.any(ph.SCREENING)
     if invited:
         when = calendar or interview_time(said.decisive(), sent, moved=moved,
-                                          dayfirst=_day_first(text))
+                                          dayfirst=day_first(text))
         sure = 0.95 if calendar is not None else 0.9
         return Meaning(INTERVIEW, sure, interview_at=when, promised=promised,
                        screening=screening)
@@ -320,87 +298,6 @@ def _laid_out(said: Sentences, text: str, sent: dt.datetime) -> bool:
                for part in said.parts) and any(
         dw.DAY_LABEL.match(part) for part in said.parts) and interview_time(
         said.decisive(), sent) is not None
-
-
-def _day_first(text: str) -> bool:
-    """Whether a message is written in a language that puts the day first in "6/10": not
-    English (whose British and American readers disagree)."""
-    words = re.findall(r"(?i)\b(?:the|and|you|your|we|to|for|with|of|is|are|our)\b", text)
-    return len(words) * 12 < len(text.split())
-
-
-def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = False,
-                   dayfirst: bool = False) -> dt.datetime | None:
-    """The interview's day and time as the invitation words it ("would you be available on
-    Friday 24 April at 14:00 instead?", "am 12.03. um 14 Uhr"): a day in a sentence about
-    the meeting, never a deadline ("please confirm by Friday"), a start date or a promised
-    decision; a weekday alone only with a time of day; the moved-to day of a reschedule, not
-    the one it replaces. None when the text names no such day, or offers several."""
-    if isinstance(parts, str):
-        parts = sentences(parts)
-    meeting = re.compile(rf"(?i)\b{ph.MEETING}|\b(?:available|verfügbar|disponible|works|"
-                         r"passt|convient|instead|stattdessen|plutôt|en su lugar)\b")
-    chosen: list[tuple[dt.datetime, bool]] = []
-    for part, labelled in _with_labels(parts):
-        about = labelled or bool(meeting.search(part))
-        if offers.START.search(part) or (dw.STARTS.search(part) and not about) or (
-                dw.PROMISE.search(part) and not about):
-            continue
-        # the slot a reschedule replaces ("instead of Thursday 26 November") is not the new one
-        gone = [m.end() for m in dw.PAST_SLOT.finditer(part)] if moved else []
-        named = [f for f in dates_in(part, sent.date(), dayfirst=dayfirst)
-                 if not any(0 <= f.start - end <= 40 for end in gone)]
-        if gone and not named:
-            continue
-        # "Donnerstag passt, dann am 15.10.": the weekday is the dated day's, not another
-        dated = {f.day.weekday() for f in named if not f.weekday_only}
-        named = [f for f in named if not (f.weekday_only and f.day.weekday() in dated)]
-        lone = sum(f.weekday_only and f.time is None for f in named)
-        for found in named:
-            before = part[max(0, found.start - 30):found.start]
-            if _DEADLINE_BEFORE.search(before) or dw.RANGE_END.search(before):
-                continue
-            if found.weekday_only and found.time is None and not (
-                    about and lone == 1 and _DAY_POINTER.search(before[-14:])):
-                continue
-            if found.day < sent.date() or (found.time is not None
-                                           and at(found, sent.tzinfo) < sent):
-                continue  # a slot gone by ("today at 17:00", written at 18:20)
-            if found.time is None and not about:
-                continue
-            chosen.append((at(found, sent.tzinfo), found.time is not None))
-    timed = [when for when, has_time in chosen if has_time] or [when for when, _ in chosen]
-    days = sorted({when.date() for when in timed})
-    if not days:
-        return None
-    if moved:
-        return timed[-1]
-    return timed[0] if len(days) == 1 else None
-
-
-# "next Tuesday", "on Thursday", "am Donnerstag", "jeudi prochain": a weekday meant as a day.
-_DAY_POINTER = re.compile(r"(?i)\b(?:next|this|coming|on|nächsten|kommenden|diesen|am|ce|"
-                          r"este|el|próximo)\s+$")
-# Lines of an invitation laid out as a form: "Date: 12 March", "Time: 14:00", "Datum:", "Heure :"
-
-
-def _with_labels(parts: list[str]) -> Iterator[tuple[str, bool]]:
-    """The sentences, a form's day line joined to the time line after it; whether each is
-    such a line (which speaks of the meeting by its place in the invitation)."""
-    skip = False
-    for i, part in enumerate(parts):
-        if skip:
-            skip = False
-            continue
-        if dw.DAY_LABEL.match(part):
-            following = parts[i + 1] if i + 1 < len(parts) else ""
-            if dw.TIME_LABEL.match(following):
-                skip = True
-                yield f"{part} {following}", True
-            else:
-                yield part, True
-            continue
-        yield part, False
 
 
 def promised_decision(text: str, on: dt.date) -> dt.date | None:
@@ -468,7 +365,7 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
             applying or ow.SENT_APPLICATION.search(subject)):
         return Meaning(SENT_APPLICATION, 0.85 if applying else 0.75)
     # work handed in, a slot taken or a meeting moved: its thanks are no note after a meeting
-    courtesy = _any(ow.NOT_A_NOTE, parts) or (sent is not None and _slot_chosen(parts, sent))
+    courtesy = _any(ow.NOT_A_NOTE, parts) or (sent is not None and slot_chosen(parts, sent))
     thanks = [] if courtesy else [i for i, p in enumerate(parts) if ow.SENT_THANKS.search(p)
                                   and not _CONSIDERATION.search(p)]
     if after_rejection and (thanks or _any(ow.SENT_REJECTION_THANKS, parts)):
@@ -482,19 +379,9 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
             not after_interview and _any(ow.SENT_APPLICATION, parts)):
         return Meaning(SENT_APPLICATION, 0.75)
     if after_interview and sent is not None:
-        chosen = _slot_chosen(parts, sent)
+        chosen = slot_chosen(parts, sent)
         if chosen is not None:
             return Meaning(SENT_SLOT, 0.85, interview_at=chosen)
     return answered or Meaning(None, 0.0)
 
 
-def _slot_chosen(parts: list[str], sent: dt.datetime) -> dt.datetime | None:
-    """The one day and time the person says suits her ("Tuesday 1 December at 15:00 works
-    best for me", "Donnerstag um 10 Uhr passt mir gut"), else None."""
-    said = [p for p in parts if ow.SLOT_CHOSEN.search(p)]
-    found = [(f, p) for p in said for f in dates_in(p, sent.date())
-             if f.time is not None and f.day >= sent.date()]
-    days = {f.day for f, _ in found}
-    if len(days) != 1:
-        return None
-    return at(found[0][0], sent.tzinfo)
