@@ -73,6 +73,15 @@ def test_a_reschedule_laid_out_as_a_form_gives_the_new_day_and_time():
     assert meaning.interview_at == dt.datetime(2026, 11, 3, 14, 30, tzinfo=dt.UTC)
 
 
+def test_a_forms_line_names_the_interview_not_a_prep_call_in_passing():
+    body = ("Good news: Ashgrove Partners would like to meet you.\nFirst round: Thursday, "
+            "November 5, 2026 at 4:00 PM, 45 minutes by video with Caroline Hewitt.\n"
+            "Let's do a 15-minute prep call on Wednesday - does 6 PM work?")
+    meaning = mm.received_meaning("First round interview", body, sent=SENT, person=True)
+    assert meaning.kind == mm.INTERVIEW
+    assert meaning.interview_at == dt.datetime(2026, 11, 5, 16, 0, tzinfo=dt.UTC)
+
+
 def test_a_calendar_invitation_gives_the_interview_time():
     start = dt.datetime(2026, 11, 3, 14, 0, tzinfo=dt.UTC)
     meaning = mm.received_meaning("Invitation: Interview", "", sent=SENT, calendar=start)

@@ -137,7 +137,8 @@ DAY_LABEL = re.compile(r"(?i)^\W*(?:(?:new|nueva|nouvelle|neue[rs]?|nuova|nova|n
                        r"data|quando|wanneer|datum en tijd|kdy|kiedy|"
                        r"rozmowa(?: techniczna| kwalifikacyjna)?|pohovor|"
                        r"(?:(?:first|second|third|final|"
-                       r"panel|phone|video|1st|2nd|3rd)\s+)?interview)(?:\s*(?:/|&|and|und|et|y)"
+                       r"panel|phone|video|1st|2nd|3rd)\s+)?(?:interview|round))(?:\s*(?:/|&|"
+                       r"and|und|et|y)"
                        r"\s*(?:time|"
                        r"uhrzeit|heure|hora))?\s*:")
 TIME_LABEL = re.compile(r"(?i)^\W*(?:(?:new|nueva|nouvelle|neue|nuova|nova|nieuwe|reporting)\s+)?"

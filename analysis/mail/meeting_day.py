@@ -39,7 +39,7 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
         parts = sentences(parts)
     meeting = re.compile(rf"(?i)\b{ph.MEETING}|\b(?:available|verfügbar|disponible|works|"
                          r"passt|convient|instead|stattdessen|plutôt|en su lugar)\b")
-    chosen: list[tuple[dt.datetime, bool]] = []
+    chosen: list[tuple[dt.datetime, bool, bool]] = []
     for part, labelled in _with_labels(parts):
         about = labelled or bool(meeting.search(part))
         if offers.START.search(part) or (dw.STARTS.search(part) and not about) or (
@@ -67,9 +67,14 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
                 continue  # a slot gone by ("today at 17:00", written at 18:20)
             if found.time is None and not about:
                 continue
-            chosen.append((at(found, sent.tzinfo), found.time is not None))
-    timed = [when for when, has_time in chosen if has_time] or [when for when, _ in chosen]
+            chosen.append((at(found, sent.tzinfo), found.time is not None, labelled))
+    timed = [when for when, has_time, _ in chosen if has_time] or [when for when, *_ in chosen]
     days = sorted({when.date() for when in timed})
+    # a form's line ("First round: Thursday, November 5 at 4:00 PM") over a day said in
+    # passing ("a prep call on Wednesday at 6 PM")
+    laid_out = sorted({when for when, has_time, labelled in chosen if has_time and labelled})
+    if len(days) > 1 and len({when.date() for when in laid_out}) == 1 and not moved:
+        return laid_out[0]
     if not days:
         return None
     if moved:
