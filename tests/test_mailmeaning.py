@@ -82,6 +82,28 @@ def test_a_forms_line_names_the_interview_not_a_prep_call_in_passing():
     assert meaning.interview_at == dt.datetime(2026, 11, 5, 16, 0, tzinfo=dt.UTC)
 
 
+def test_a_forms_day_and_time_lines_name_the_interview_over_a_day_in_passing():
+    body = ("Interview details\nDate: Thursday, 5 November 2026\nTime: 16:00\n"
+            "Before that, could we have a short call on Tuesday at 9:00?")
+    when = mm.interview_time(body, SENT)
+    assert when == dt.datetime(2026, 11, 5, 16, 0, tzinfo=dt.UTC)
+
+
+def test_several_slots_offered_set_no_day_and_a_slot_taken_is_the_persons_timezone():
+    assert mm.interview_time("Could you do Tuesday 3 November at 10:00 or Thursday 5 November "
+                             "at 14:00 for the interview?", SENT) is None
+    paris = dt.datetime(2026, 10, 28, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    taken = mm.sent_meaning("Re: Interview", "Thursday 5 November at 14:00 works best for me.",
+                            after_rejection=False, after_interview=True, attachments=[],
+                            sent=paris)
+    assert (taken.kind, taken.interview_at) == (mm.SENT_SLOT, dt.datetime(
+        2026, 11, 5, 14, 0, tzinfo=paris.tzinfo))
+    gone = mm.sent_meaning("Re: Interview", "Monday 26 October at 14:00 works best for me.",
+                           after_rejection=False, after_interview=True, attachments=[],
+                           sent=paris)
+    assert gone.interview_at is None
+
+
 def test_a_calendar_invitation_gives_the_interview_time():
     start = dt.datetime(2026, 11, 3, 14, 0, tzinfo=dt.UTC)
     meaning = mm.received_meaning("Invitation: Interview", "", sent=SENT, calendar=start)
