@@ -61,25 +61,22 @@ def test_an_automatic_message_that_says_nothing_is_not_a_reply():
     assert meaning.kind is None
 
 
-def test_a_reschedule_laid_out_as_a_form_gives_the_new_day_and_time():
-    """"New date:" and "New time:" on lines of their own: the moved-to slot, not the one it
-    replaces."""
-    body = ("This is with reference to your technical round scheduled on Saturday, 31 October "
-            "2026 at 10:00 AM.\nOne of our panel members will not be available on that day. "
-            "Hence your interview has been rescheduled as below:\nNew date: Tuesday, 3 November "
-            "2026\nNew time: 2:30 PM\nVenue: same as earlier")
-    meaning = mm.received_meaning("Interview rescheduled", body, sent=SENT, person=True)
+@pytest.mark.parametrize(("subject", "body", "when"), [
+    # "New date:" and "New time:" on lines of their own: the moved-to slot, not the one it
+    # replaces
+    ("Interview rescheduled", "This is with reference to your technical round scheduled on "
+     "Saturday, 31 October 2026 at 10:00 AM.\nOne of our panel members will not be available "
+     "on that day. Hence your interview has been rescheduled as below:\nNew date: Tuesday, 3 "
+     "November 2026\nNew time: 2:30 PM\nVenue: same as earlier", (11, 3, 14, 30)),
+    # a form's line names the interview, not a prep call said in passing
+    ("First round interview", "Good news: Ashgrove Partners would like to meet you.\nFirst "
+     "round: Thursday, November 5, 2026 at 4:00 PM, 45 minutes by video with Caroline Hewitt."
+     "\nLet's do a 15-minute prep call on Wednesday - does 6 PM work?", (11, 5, 16, 0)),
+])
+def test_an_invitation_laid_out_as_a_form_gives_its_day_and_time(subject, body, when):
+    meaning = mm.received_meaning(subject, body, sent=SENT, person=True)
     assert meaning.kind == mm.INTERVIEW
-    assert meaning.interview_at == dt.datetime(2026, 11, 3, 14, 30, tzinfo=dt.UTC)
-
-
-def test_a_forms_line_names_the_interview_not_a_prep_call_in_passing():
-    body = ("Good news: Ashgrove Partners would like to meet you.\nFirst round: Thursday, "
-            "November 5, 2026 at 4:00 PM, 45 minutes by video with Caroline Hewitt.\n"
-            "Let's do a 15-minute prep call on Wednesday - does 6 PM work?")
-    meaning = mm.received_meaning("First round interview", body, sent=SENT, person=True)
-    assert meaning.kind == mm.INTERVIEW
-    assert meaning.interview_at == dt.datetime(2026, 11, 5, 16, 0, tzinfo=dt.UTC)
+    assert meaning.interview_at == dt.datetime(2026, *when, tzinfo=dt.UTC)
 
 
 def test_a_forms_day_and_time_lines_name_the_interview_over_a_day_in_passing():
