@@ -169,7 +169,9 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "and wording written from general usage; 98a7313 (the sixteenth round's fresh-100 "
              "to 105) after its mending on fresh-95, 97 and 99 and wording written from "
              "general usage; 9b58355 (the seventeenth round's fresh-106 to 111) after its "
-             "mending on fresh-101, 103 and 105. "
+             "mending on fresh-101, 103 and 105; 0120614 (the eighteenth round's fresh-112 to "
+             "117) after its mending on fresh-107, 109 and 111 and the meeting's day read "
+             "apart (analysis/mail/meeting_day.py). "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -236,7 +238,8 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "mended on 95, 97 and 99); in the sixteenth, fresh-100 to fresh-105 (measured "
              "with the reader so mended, then mended on 101, 103 and 105); in the "
              "seventeenth, fresh-106 to fresh-111 (measured with the reader so mended, then "
-             "mended on 107, 109 and 111). "
+             "mended on 107, 109 and 111); in the eighteenth, fresh-112 to fresh-117 "
+             "(measured with the reader so mended, then mended on 113, 115 and 117). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
