@@ -25,6 +25,10 @@ SENT = dt.datetime(2026, 10, 28, 9, 0, tzinfo=dt.UTC)  # a Wednesday
     ("Votre candidature", "Nous ne pouvons pas donner une suite favorable à votre candidature."),
     ("Tu candidatura", "Hemos decidido seguir adelante con otros candidatos."),
     ("Re: Offer?", "We are unable to offer you the role, but thank you for your time."),
+    # a choice made, with good wishes (and no invitation in "come in for pie")
+    ("Re: let's meet!", "Thanks for stopping by and talking with us Wednesday. We interviewed "
+     "several people for the server spot and have made a choice. We wish you the best of luck "
+     "and hope you'll still come in for pie sometime!"),
 ])
 def test_rejections_in_other_words(subject, body):
     assert mm.received_meaning(subject, body, sent=SENT).kind == mm.REJECTION

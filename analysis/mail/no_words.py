@@ -19,7 +19,8 @@ REJECTION = any_of(
     r"\bdecided not to (?:select|proceed|move|progress|continue|pursue|offer|invite|take)",
     r"\b(?:decided|chosen|chose|opted|elected|going|selected|decision) to (?:move|go|proceed|"
     r"continue|progress|pursue)(?: forward| ahead)? with (?:another|other|a different|someone|"
-    r"an? (?:internal |other )?candidate|candidates|applicants|the candidate|a person|one)",
+    r"an? (?:internal |other |external )?(?:candidate|applicant)|candidates|applicants|the can"
+    r"didate|a person|one)",
     r"\b(?:another|other|different) (?:candidates?|applicants?|profiles?)\b.{0,40}\b(?:whose|"
     r"who|that|with|more closely|better|stronger)\b",
     # someone else chosen (not "you, or someone else, asked to reset the password")
@@ -364,6 +365,8 @@ KEPT_ON_FILE = any_of(
     r"\b(?:sparar|spara|gemmer|gemme|lagrer|lagre|beholde|behåller)\b.{0,40}\b(?:cv|profil|ans"
     r"ökan|ansøgning|søknad)\b",
     r"\bzachow\w+\b.{0,30}\bcv\b",
+    # "We interviewed several people and have made a choice" (with good wishes: someone else)
+    r"\b(?:have|we've|we have) made (?:a|our) (?:choice|selection|decision)\b",
 )
 GOOD_WISHES = any_of(
     r"\bwish(?:ing)? you (?:all )?(?:the )?(?:best|every success|luck|well)\b",

@@ -154,7 +154,7 @@ INVITE = any_of(
     rf"confermat[oa]|(?:in)?gepland|bevestigd|(?:in)?plannen)",
     r"\b(?:would like|'d like|want|wish) to (?:interview|meet|speak with|talk (?:to|with))\b",
     r"\b(?:can|could|would) you (?:come (?:in|by|over|to)|stop by|drop by|pop (?:in|by)|join us|"
-    r"make it|do)\b", r"\b(?:join us|come in) for\b",
+    r"make it|do)\b", r"\b(?:join us|come in) for (?:a|an|the|your|our)\b",
     rf"\b(?:can|could|would) you join (?:a|an|our|the|us for)\b.{{0,40}}\b{MEETING}",
     r"\blook(?:ing)? forward to (?:seeing|meeting|speaking|talking) "
     r"(?:with )?you\b.{0,40}\b(?:on|at|tomorrow|next)\b",
@@ -238,6 +238,12 @@ INVITE = any_of(
     r"\b(?:rád|ráda|rádi) by (?:vás|tě) (?:viděl\w*|poznal\w*|pozval\w*)\b",
     r"\bzveme (?:vás|tě)\b",
     r"\b(?:vous|te) (?:donner|accorder|offrir|proposer) (?:une|un) (?:entrevue|entretien)\b",
+    # "we'd like you to come to our on-site hiring event", "Your interview with Chef Leo Park is
+    # at 4:00 PM on Thursday, 10/15"
+    r"\bcome (?:to|in for) (?:our|an?|the) (?:[\w-]+ ){0,2}(?:hiring event|hiring day|open intervi"
+    r"ews?|career fair)\b",
+    rf"\byour {MEETING}\b.{{0,40}}\b(?:is|will be|has been (?:scheduled|booked|set)) (?:at|on|"
+    rf"for)\b.{{0,30}}\d",
     # "nos gustaría que conocieras a Ignacio", "te llamo mañana a las 11:00"
     r"\bnos gustaría que (?:conozcas|conocieras|hables|hablaras|vengas|vinieras)\b",
     r"\b(?:te|le) (?:llamo|llamaré|llamaremos)\b.{0,60}\b(?:entrevista|a las \d)",
