@@ -106,4 +106,6 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:se convoca|convoquem|us convoquem|le convocamos|te convocamos)\b",
     r"\blade\w* (?:wir |ich )?(?:sie|dich)\b", r"\bnodigen\b.{0,20}\buit\b", r"\buitnodig\w*\b",
     r"\b(?:pendiente|pendente|pending|ausstehend|en attente)\b",
+    # "Esta etapa é composta por testes online", "this stage consists of two tests"
+    r"\b(?:esta|nesta|this|en esta|in dieser|cette) (?:etapa|fase|stage|step|phase|stufe|étape)\b",
 )

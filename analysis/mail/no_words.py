@@ -247,6 +247,9 @@ REJECTION = any_of(
     r"\bno (?:seguimos|seguiremos|vamos a seguir|continuamos|continuaremos|avanzamos|avanzarem"
     r"os|vamos a avanzar) (?:adelante )?con (?:tu|su) (?:postulación|candidatura|solicitud|pro"
     r"ceso)\b",
+    r"\bnão (?:seguirá|seguira|avançará|continuará|passará) para\b",
+    r"\b(?:perfil|candidatura|candidat[oa]) não selecionad[oa]\b",
+    r"\bseguimos com outr[oa]s (?:pessoas candidatas|candidat[oa]s|perfis)\b",
     r"\b(?:status|situação|estado|stato)\s*:\s*(?:não|no|not|non|niet|nicht) (?:selecionad[oa]|"
     r"seleccionad[oa]|selected|selezionat[oa]|geselecteerd|ausgewählt|berücksichtigt)\b",
     # "we've decided to keep looking", "the client has opted for a candidate with more ..."

@@ -221,7 +221,8 @@ SENT_DECLINE = any_of(
     r"\b(?:isn't|is not|wasn't) the right (?:move|step|fit|time) for me\b",
     r"\bstay(?:ing)? (?:in|at|with) my current (?:role|position|job|company|employer|team)\b",
     r"(?:\bnot|n't|\bunable to)\b.{0,20}\btake up (?:the|your|this) (?:offer|position|role)\b",
-    r"\b(?:will not|won't) be joining\b", r"\bturn (?:it|this) down\b", r"\brefuser (?:votre|cette|la) (?:offre|proposition)\b",
+    r"\b(?:will not|won't) be joining\b", r"\bturn (?:it|this) down\b",
+    r"\brefuser (?:votre|cette|la) (?:offre|proposition)\b",
     r"\bno (?:podré|voy a poder|puedo) incorporarme\b",
     r"\b(?:odrzuc\w+|nie przyjm\w+|zrezygn\w+ z) (?:\w+ )?(?:ofert\w*|propozycj\w*)\b",
 )

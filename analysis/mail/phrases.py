@@ -133,6 +133,7 @@ MEETING = (
     r"auswahltag|assessment[- ]?cent(?:er|re)|prova orale|esame orale|schnuppertag\w*|"
     r"probearbeit\w*|hospitation|trial (?:day|shift)|"
     r"épreuves? orales?|oral d'admission|prueba oral|ejercicio oral|examen oral|"
+    r"din[âá]micas? de grupo|group discussion|"
     r"mondelinge (?:toets|proef))")
 # chosen for the next stage ("seleccionada para la siguiente fase", "moved to the next round")
 _ONWARD = (r"\b(?:selected|shortlisted|chosen|moved|move|moving|advanced?|progress(?:ed)?|"
@@ -366,6 +367,7 @@ INTERVIEW_WORD = any_of(
     r"\brozmow\w+ (?:rekrutacyjn|kwalifikacyjn)\w*\b",
     r"\b\w*(?:auswahl|vorstellungs)gespräch\w*\b",
     r"\b(?:prova orale|épreuves? orales?|prueba oral|entretien avec le jury)\b",
+    r"\b(?:din[âá]micas? de grupo|group discussion)\b",
 )
 SCREENING = any_of(
     r"\b(?:phone|intro(?:ductory)?|recruiter|screening|quick|short|initial|first) (?:call|chat|"
