@@ -91,6 +91,8 @@ def test_a_forms_day_and_time_lines_name_the_interview_over_a_day_in_passing():
 
 
 def test_several_slots_offered_set_no_day_and_a_slot_taken_is_the_persons_timezone():
+    # a day gone by, named without its year, is not next year's
+    assert mm.interview_time("Thank you again for the interview on 20 October.", SENT) is None
     assert mm.interview_time("Could you do Tuesday 3 November at 10:00 or Thursday 5 November "
                              "at 14:00 for the interview?", SENT) is None
     paris = dt.datetime(2026, 10, 28, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))

@@ -93,7 +93,7 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                r"\bselected candidates\b", r"\bnext steps? (?:may|will) include\b",
                r"\b(?:wybran\w+ kandydat\w*|vybran\w+ uchazeč\w*)\b",
                # "whether we would like you to come in": a question still open
-               r"\bwhether (?:we|you|they) (?:would|will|want|'d)\b",
+               r"\bwhether (?:we|you|they) (?:would|will|want|'d|invite|move|progress|can)\b",
                r"\b(?:will|would) be contacted\b",
                # "either with an invitation to an interview or an answer": not yet either
                r"\b(?:enten|either|entweder|antingen)\b.{0,60}\b(?:eller|or|oder)\b",

@@ -65,6 +65,8 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
             if found.day < sent.date() or (found.time is not None
                                            and at(found, sent.tzinfo) < sent):
                 continue  # a slot gone by ("today at 17:00", written at 18:20)
+            if (found.day - sent.date()).days > 240:
+                continue  # "the interview on 5 November", written on the 18th: gone by too
             if found.time is None and not about:
                 continue
             chosen.append((at(found, sent.tzinfo), found.time is not None, labelled))

@@ -258,6 +258,8 @@ REJECTION = any_of(
     r"ate|applicant|profile|person)\b",
     r"\b(?:afraid|sorry|unfortunately)\b.{0,30}\bnot (?:good|great|the best) news\b",
     r"\bon hold indefinitely\b",
+    r"\b(?:will|can|could) not be (?:considered|taken|progressed) (?:any )?further\b",
+    r"\bnot (?:reach|achieve|meet) the (?:\w+ )?(?:score|mark|threshold|pass mark)\b",
     r"\b(?:decided|have|had) to close (?:your|the) (?:application|candidacy|file)\b",
     r"\boffer(?:ed)? (?:the|this) (?:position|role|job) to (?:a|another|an other) (?:candidate|ap"
     r"plicant|person)\b", r"\bnicht zu (?:ihren|deinen) gunsten\b",
