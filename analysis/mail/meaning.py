@@ -236,6 +236,11 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         return Meaning(OFFER, 0.9)
     moved = said.any(ph.RESCHEDULE) and bool(meeting.search(text) or _MOVED.search(text))
     called_off = cancelled or any(meeting.search(said.parts[i]) for i in said.hits(ph.CANCEL))
+    # called off and moved to a day still to be found ("we will be in touch to find a new
+    # time"): the day called off is gone, none is set yet
+    moved = moved and (not called_off or calendar is not None or interview_time(
+        [p for p in said.decisive() if not ph.CANCEL.search(p)], sent, moved=True,
+        dayfirst=day_first(text)) is not None)
     if called_off and not (moved or (calendar is not None and not cancelled)):
         return Meaning(CANCELLED, 0.9)
     if calendar is None and not moved and said.any(om.JOB_ALERT, within=6):
