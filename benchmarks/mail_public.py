@@ -171,7 +171,9 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "general usage; 9b58355 (the seventeenth round's fresh-106 to 111) after its "
              "mending on fresh-101, 103 and 105; 0120614 (the eighteenth round's fresh-112 to "
              "117) after its mending on fresh-107, 109 and 111 and the meeting's day read "
-             "apart (analysis/mail/meeting_day.py). "
+             "apart (analysis/mail/meeting_day.py); 90e92f5 (the nineteenth round's fresh-118 "
+             "to 123) after its mending on fresh-113, 115 and 117 and wording written from "
+             "general usage. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -239,7 +241,9 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "with the reader so mended, then mended on 101, 103 and 105); in the "
              "seventeenth, fresh-106 to fresh-111 (measured with the reader so mended, then "
              "mended on 107, 109 and 111); in the eighteenth, fresh-112 to fresh-117 "
-             "(measured with the reader so mended, then mended on 113, 115 and 117). "
+             "(measured with the reader so mended, then mended on 113, 115 and 117); in the "
+             "nineteenth, fresh-118 to fresh-123 (measured with the reader so mended, then "
+             "mended on 119, 121 and 123). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
