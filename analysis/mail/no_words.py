@@ -260,6 +260,7 @@ REJECTION = any_of(
     r"\bon hold indefinitely\b",
     r"\b(?:will|can|could) not be (?:considered|taken|progressed) (?:any )?further\b",
     r"\bnot (?:reach|achieve|meet) the (?:\w+ )?(?:score|mark|threshold|pass mark)\b",
+    r"\b(?:new )?status(?: is| has changed to|:)? (?:now )?not in consideration\b",
     r"\b(?:decided|have|had) to close (?:your|the) (?:application|candidacy|file)\b",
     r"\boffer(?:ed)? (?:the|this) (?:position|role|job) to (?:a|another|an other) (?:candidate|ap"
     r"plicant|person)\b", r"\bnicht zu (?:ihren|deinen) gunsten\b",

@@ -19,7 +19,8 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _DATE = re.compile(
     rf"(?i)(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b)"
-    rf"|(?P<num>\b(?P<nd>\d{{1,2}})[./](?P<nm>\d{{1,2}})\.?(?:[./]?(?P<ny>\d{{4}}|\d{{2}}))?"
+    rf"|(?P<num>\b(?P<nd>\d{{1,2}})(?:[./]|-(?=\d{{1,2}}-\d{{4}}\b))(?P<nm>\d{{1,2}})\.?"
+    rf"(?:[./-]?(?P<ny>\d{{4}}|\d{{2}}))?"
     rf"(?![\d.,]*\d))"
     rf"|(?P<md>\b(?P<mm>{_MONTH})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b,?"
     rf"(?:\s+(?P<mdy>\d{{4}}))?)"
@@ -113,8 +114,9 @@ def dates_in(text: str, anchor: dt.date, *, dayfirst: bool = False) -> list[Foun
             except ValueError:
                 day = None
         elif match.group("num"):
-            if _CLOCK_WORD.search(text[max(0, match.start() - 12):match.start()]):
-                continue  # "um 10.30.": a time of day
+            if len(match.group("ny") or "") != 4 and _CLOCK_WORD.search(
+                    text[max(0, match.start() - 12):match.start()]):
+                continue  # "um 10.30.": a time of day (not "à 13-11-2026")
             d, m = int(match.group("nd")), int(match.group("nm"))
             if 1 <= m <= 12 and 1 <= d <= 31 and (match.group("ny") or "." in match.group(0)
                                                   or dayfirst):
