@@ -91,7 +91,8 @@ CANCEL = any_of(
 RESCHEDULE = any_of(
     r"\bre-?schedul\w*\b", r"\b(?:new|another|alternative|different) (?:time|date|slot)s?\b",
     r"\bmove (?:our|the|your) (?:\w+ )?(?:interview|call|meeting|chat)\b", r"\bmoved to\b",
-    r"\bverschieb\w*\b", r"\bverschoben\b", r"\bverleg\w*\b", r"\bneue[nr]? termin\w*\b", r"\bumplan\w*\b",
+    r"\bverschieb\w*\b", r"\bverschoben\b", r"\bverleg\w*\b", r"\bneue[nr]? termin\w*\b",
+    r"\bumplan\w*\b",
     r"\breport(?:er|é|ée|ons)\b", r"\bdécal(?:e|es|er|é|ée|és|ées|ons|ez|erons|erait)\b", r"\b"
     r"nouve(?:au|lle) (?:créneau|date|horaire)\b",
     r"\breprogram\w*\b", r"\bcambi\w+ (?:la fecha|el horario|la hora|la entrevista)\b",
