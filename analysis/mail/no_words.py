@@ -258,6 +258,7 @@ REJECTION = any_of(
     r"ate|applicant|profile|person)\b",
     r"\b(?:afraid|sorry|unfortunately)\b.{0,30}\bnot (?:good|great|the best) news\b",
     r"\bon hold indefinitely\b",
+    r"\b(?:position|role|vacancy|job|post|opening)\b.{0,40}\bhas (?:now |already )?been filled\b",
     r"\b(?:will|can|could) not be (?:considered|taken|progressed) (?:any )?further\b",
     r"\bnot (?:reach|achieve|meet) the (?:\w+ )?(?:score|mark|threshold|pass mark)\b",
     r"\b(?:new )?status(?: is| has changed to|:)? (?:now )?not in consideration\b",
