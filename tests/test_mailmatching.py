@@ -450,6 +450,25 @@ def test_a_calendar_cancellation_that_promises_a_new_date_later_is_a_cancellatio
     assert found["column"].ne("expected_decision_date").all()
 
 
+def test_a_calendar_invitation_is_sure_of_its_day_not_of_the_step():
+    """A calendar invitation's day is read from the event itself; the status it moves to may be
+    stale by the time a later no is missed, so it is no surer than a plain invitation's."""
+    built = EmailMessage()
+    built["From"], built["To"] = "Joel Park <joel@kitewire.example>", ME
+    built["Subject"], built["Date"] = "Invitation: on-site", "Fri, 30 Oct 2026 10:00:00 +0000"
+    built.set_content("Looking forward to seeing you for the on-site interview.")
+    built.add_attachment(
+        b"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:1\r\n"
+        b"DTSTART:20261103T140000Z\r\nDTEND:20261103T170000Z\r\nSUMMARY:On-site\r\n"
+        b"ORGANIZER:mailto:joel@kitewire.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        maintype="text", subtype="calendar", params={"method": "REQUEST"}, filename="x.ics")
+    found = scan(tracked("Kitewire", "Platform Engineer"),
+                 b"From x@y Fri Oct 30 10:00:00 2026\n" + built.as_bytes() + b"\n")
+    sure = dict(zip(found["column"], found["confidence"], strict=True))
+    assert sure["status"] == 0.9
+    assert sure["interview_date"] > 0.9
+
+
 def test_a_hiring_manager_asking_to_meet_is_read_a_sales_call_is_not():
     tracker = tracked("Saltbox", "Design Systems Designer")
     cold = mail("your tokens case study", "hi nadia! i lead design systems at saltbox. do you "

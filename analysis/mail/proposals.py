@@ -232,7 +232,10 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
         # longer the status, whatever the answer was
         if (status != current and current not in (s.ACCEPTED, s.WITHDRAWN) and forward
                 and answer is None):
-            out.append(_proposal(app, row, s.STATUS, status, last))
+            # a calendar invitation makes the day sure, not the step: a later no may be
+            # missed (held-out: right 67 times in 77 at 0.95), so no surer than a plain one
+            sure = min(0.9, float(last["confidence"])) if last["kind"] == mm.INTERVIEW else None
+            out.append(_proposal(app, row, s.STATUS, status, last, sure))
     decided = [r for r in received if r["kind"] in (mm.REJECTION, mm.OFFER)]
     if decided and blank[s.DECISION_DATE]:
         # the offer's letter or e-signature after the offer is the same decision, made the
