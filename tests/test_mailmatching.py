@@ -223,12 +223,17 @@ def test_a_site_thanking_for_its_use_is_not_the_employer(body, company):
      "for a quote and will review it within two working days.", False),
     ("Wir haben Ihre Anfrage erhalten", "Vielen Dank für Ihre Nachricht. Wir prüfen Ihre "
      "Unterlagen zum Mietvertrag und melden uns.", False),
+    ("Application received", "Thank you for your application for membership of the Data "
+     "Guild. We will review it at our next committee meeting.", False),
     ("Solicitud recibida", "Hemos recibido tu solicitud para el puesto de Analista de Datos. "
      "Revisaremos tu perfil.", True),
+    ("Application received", "Thank you for applying for the post of Data and MIS Officer. "
+     "Shortlisted candidates will be contacted by 20 November.", True),
 ])
 def test_an_acknowledgement_of_something_else_is_no_new_application(subject, body, new):
-    """A shop's, a host's or a landlord's "we have received your request" is no application:
-    a new one is proposed only from mail that speaks of an application, a job or a CV."""
+    """A shop's, a host's, a landlord's or a club's "we have received your request" or "your
+    application" is no job application: a new one is proposed only from mail that speaks of a
+    job, a post, a candidate or a CV."""
     ack = mail(subject, body, sender="Servicios Meseta <hola@meseta-servicios.example>")
     found = scan(tracked("Hafenwerk Bremen GmbH", "Data Engineer"), ack)
     assert found["row"].isna().any() == new

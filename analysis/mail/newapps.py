@@ -51,13 +51,15 @@ _THANKS_FOR_USING = re.compile(r"(?i)\b(?:thank(?:s| you) for using|obrigad[oa] 
                                r"usar)|gracias por (?:utilizar|usar)|merci d'(?:avoir )?utilis|"
                                r"danke,? dass sie|grazie per (?:aver )?utilizzato)\b")
 # What an acknowledgement of an untracked application speaks of (``of_a_job``)
+# ("application" alone is a loan's, a visa's or a club's too; "inscription" an event's)
 _OF_A_JOB = re.compile(
-    r"(?i)\b(?:appl(?:y|ying|ied|ications?)|candida(?:te|cy|tures?|turas?|tos?)|bewerb\w*|"
-    r"sollicit\w*|postula\w*|ans[öø]k\w*|ans[øo]gning\w*|s[øo]knad\w*|aplikac\w*|zgłosze\w*|"
-    r"přihláš\w*|vagas?|vacan\w*|vacature\w*|functie|positions?|posizion\w*|postes?|puestos?|"
+    r"(?i)\b(?:candida(?:tes?|cy|tures?|turas?|tos?)|shortlist\w*|the post of|bewerb\w*|"
+    r"sollicit\w*|postula\w*|ans[öø]k\w*|ans[øo]gning\w*|s[øo]knad\w*|"
+    r"vagas?|vacan\w*|vacature\w*|functie|positions?|posizion\w*|postes?|puestos?|"
     r"stellen?\w*|stanowisk\w*|pozic\w*|tjänst\w*|jobs?|roles?|rôles?|cv|resume|résumé|"
     r"curr[ií]cul\w*|lebenslauf|recruit\w*|hiring|emplois?|empleos?|emprego|lavoro|openings?|"
-    r"processo seletivo|proceso de selección|selezione|inscri\w*|ofert\w*|offres?)\b")
+    r"processo seletivo|proceso de selección|selezione|careers?|karriere|talent\w*|rekrutac\w*|"
+    r"recrut\w*|reclut\w*|selecci[oó]n|seleção|werving)\b")
 _ROLE_AFTER = re.compile(r"(?i)^\s*(?:position|role|job|opening|vacancy|stelle|poste|puesto|"
                          r"team|program|programme)\b")
 # A job board's line naming the company and its town under the role: "Acme – Berlin".
@@ -82,9 +84,9 @@ def _own_domain(name: str, address: str) -> bool:
 
 
 def of_a_job(record: Evidence) -> bool:
-    """Whether a message speaks of an application, a job or a CV: the person's own mail
+    """Whether a message speaks of a job, a post, a candidate or a CV: the person's own mail
     always; received mail only in such words ("we have received your request" is a shop's or a
-    bank's, not an employer's)."""
+    bank's, "your application" a club's or a lender's too, not an employer's)."""
     return record.get("direction") == "sent" or bool(_OF_A_JOB.search(
         f"{record['subject']}\n{str(record.get('text', ''))[:3000]}"))
 
