@@ -472,18 +472,22 @@ class Person:
             application=view.all_apps.loc[label] if not same else None)
         assert state.save_interviews(updated, description, based_on=view.dataset.stored)
 
-    # The Mail page: a scan's evidence proposed against the tracker shown, all accepted.
+    # The Mail page: a scan's evidence proposed against the tracker shown, all accepted. A
+    # plain reply is a person's (a team's plain word in no one's name is no answer).
     def message(self, app: Application, kind: str, when: dt.date, *, rows: list[int] | None,
                 subject: str = "", interview_at: dt.datetime | None = None,
                 promised: dt.date | None = None, sent: bool = False) -> dict[str, object]:
+        person = kind == mm.REPLY
+        name, address = ("Dana Reyes", f"dana.reyes@{app.company}.com") if person else (
+            "Talent", f"jobs@{app.company}.com")
         return {"message_id": f"<{kind}.{when}.{app.company}.{app.role}@mail>",
                 "date": dt.datetime.combine(when, dt.time(9, 0)),
                 "direction": "sent" if sent else "received", "kind": kind, "confidence": 0.95,
-                "rows": rows, "how": "domain", "sender": f"Talent <jobs@{app.company}.com>",
+                "rows": rows, "how": "domain", "sender": f"{name} <{address}>",
                 "subject": subject or f"Your application at {app.company}", "snippet": "",
                 "interview_at": interview_at, "promised": promised, "screening": False,
-                "sender_name": "Talent", "sender_address": f"jobs@{app.company}.com",
-                "person": False, "why": "", "text": ""}
+                "sender_name": name, "sender_address": address,
+                "person": person, "why": "", "text": ""}
 
     def mail_facts(self, app: Application, facts: set[str]) -> None:
         label = [label_of(the_view().all_apps, app)]
