@@ -204,7 +204,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         subject = ""
     said = Sentences(sentences(subject) + sentences(body))
     text = f"{subject}\n{body}"
-    meeting = re.compile(rf"(?i)\b{ph.MEETING}")
+    meeting = ph.MEETING_SAID
     # "Leider müssen wir den Termin absagen", "I regret to inform you that the interview must
     # be rescheduled": a meeting called off or moved, not the application
     rejected = any(not _meeting_moved(said.parts[i], meeting) and not no.ASIDE.search(said.parts[i])

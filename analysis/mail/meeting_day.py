@@ -20,6 +20,10 @@ _DEADLINE_BEFORE = re.compile(
     r"(?i)\b(?:by|until|before|no later than|deadline|bis(?: zum)?|spätestens|avant(?: le)?|d'ici|"
     r"antes del?|hasta(?: el)?|a más tardar|até(?: ao| à| a)?|entro(?: il)?)\W+(?:\w+\W+){0,2}$")
 
+# A sentence about the meeting: it names one, or a slot offered or taken.
+_ABOUT_A_MEETING = re.compile(rf"(?i)\b{ph.MEETING}|\b(?:available|verfügbar|disponible|works|"
+                              r"passt|convient|instead|stattdessen|plutôt|en su lugar)\b")
+
 
 def day_first(text: str) -> bool:
     """Whether a message is written in a language that puts the day first in "6/10": not
@@ -37,11 +41,9 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
     the one it replaces. None when the text names no such day, or offers several."""
     if isinstance(parts, str):
         parts = sentences(parts)
-    meeting = re.compile(rf"(?i)\b{ph.MEETING}|\b(?:available|verfügbar|disponible|works|"
-                         r"passt|convient|instead|stattdessen|plutôt|en su lugar)\b")
     chosen: list[tuple[dt.datetime, bool, bool]] = []
     for part, labelled in _with_labels(parts):
-        about = labelled or bool(meeting.search(part))
+        about = labelled or bool(_ABOUT_A_MEETING.search(part))
         if offers.START.search(part) or (dw.STARTS.search(part) and not about) or (
                 dw.PROMISE.search(part) and not about):
             continue

@@ -136,6 +136,7 @@ MEETING = (
     r"épreuves? orales?|oral d'admission|prueba oral|ejercicio oral|examen oral|"
     r"din[âá]micas? de grupo|group discussion|"
     r"mondelinge (?:toets|proef))")
+MEETING_SAID = re.compile(rf"(?i)\b{MEETING}")  # a sentence that speaks of a meeting
 # chosen for the next stage ("seleccionada para la siguiente fase", "moved to the next round")
 _ONWARD = (r"\b(?:selected|shortlisted|chosen|moved|move|moving|advanced?|progress(?:ed)?|"
            r"seleccionad[oa]|preseleccionad[oa]|ausgewählt|retenue?|sélectionnée?|selezionat[oa]|"
