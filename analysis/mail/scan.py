@@ -39,7 +39,14 @@ from analysis.mail.matching import (
 )
 from analysis.mail.proposals import propose
 from analysis.mail.reading import Candidate, read_candidates
-from analysis.mail.senders import FREE_MAIL, is_auto_reply, is_board, is_person, is_platform
+from analysis.mail.senders import (
+    AUTOMATIC_ADDRESS,
+    FREE_MAIL,
+    is_auto_reply,
+    is_board,
+    is_person,
+    is_platform,
+)
 
 MAX_KEPT_BYTES = 400 * 1024 * 1024  # bytes of candidate messages held for reading
 MAX_THREAD_BYTES = 100 * 1024 * 1024  # bytes of possible thread replies held
@@ -213,7 +220,7 @@ def scan_envelopes(envelopes: Iterable[Envelope], applications: pd.DataFrame, *,
         message_id = msg.header_text(head, "Message-ID") or envelope.where
         automatic = bool(re.search(r"(?i)auto-(?:generated|replied)",
                                    msg.header_text(head, "Auto-Submitted"))) or bool(
-            re.search(r"(?i)no-?reply|do-?not-?reply|mailer-daemon", sender[1]))
+            AUTOMATIC_ADDRESS.search(sender[1]))
         rows, how = match(index, sender, to)
         if not how:
             named = index.named_in(f"{sender[0]}\n{subject}")

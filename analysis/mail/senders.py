@@ -102,6 +102,11 @@ def is_board(address: str) -> bool:
         parent in BOARD_HOSTS for parent in _parents(domain))
 
 
+# A machine's address: no one answers it. A calendar's notice names its organiser ("Gabriel
+# Souza (Google Agenda)" at calendar-notification@google.com) but is not her mail.
+AUTOMATIC_ADDRESS = re.compile(r"(?i)no-?reply|do-?not-?reply|mailer-daemon|calendar-notification")
+
+
 # Lowercase words inside a person's name: "Anneke de Vries", "Ludwig van Beethoven".
 _PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "den", "van", "von",
                         "ten", "ter", "la", "le", "y", "e", "dos", "das", "zu", "bin", "al"})
@@ -133,9 +138,7 @@ def is_person(name: str, address: str) -> bool:
     False
     """
     local = address.split("@", 1)[0].lower()
-    # a calendar's notice names its organiser ("Gabriel Souza (Google Agenda)"): not her mail
-    if re.search(r"(?i)no-?reply|do-?not-?reply|mailer-daemon|calendar-notification", local) or \
-            _ON_BEHALF.search(name):
+    if AUTOMATIC_ADDRESS.search(local) or _ON_BEHALF.search(name):
         return False
     free = address.rsplit("@", 1)[-1].lower() in FREE_MAIL
     words = [w for w in re.split(r"[\s,]+", re.sub(r"\(.*?\)|\".*?\"", " ", name).strip())
