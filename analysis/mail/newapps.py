@@ -50,8 +50,9 @@ _COMPANY_WORD = re.compile(r"(?i:\b(?:empresa|company|employer|entreprise|firma|
 _THANKS_FOR_USING = re.compile(r"(?i)\b(?:thank(?:s| you) for using|obrigad[oa] por (?:utilizar|"
                                r"usar)|gracias por (?:utilizar|usar)|merci d'(?:avoir )?utilis|"
                                r"danke,? dass sie|grazie per (?:aver )?utilizzato)\b")
-# What an acknowledgement of an untracked application speaks of (``of_a_job``)
-# ("application" alone is a loan's, a visa's or a club's too; "inscription" an event's)
+# What an acknowledgement of an untracked application speaks of (``of_a_job``): stricter than
+# ``other_mail.APPLICATION_WORDS``, which reads mail already tied to a tracked company
+# ("application" alone is a loan's, a visa's or a club's too; "offer" a shop's)
 _OF_A_JOB = re.compile(
     r"(?i)\b(?:candida(?:tes?|cy|tures?|turas?|tos?)|shortlist\w*|the post of|bewerb\w*|"
     r"sollicit\w*|postula\w*|ans[öø]k\w*|ans[øo]gning\w*|s[øo]knad\w*|"
