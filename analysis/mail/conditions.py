@@ -65,6 +65,9 @@ CONDITIONAL_WITHIN = any_of(
     r"\b(?:a quienes|à ceux qui|à celles qui|those (?:who|whom))\b.{0,40}\b(?:invitaremos|"
     r"contactaremos|inviterons|contacterons|will (?:then )?(?:be )?invit\w*|will contact)\b",
     r"\bbefore (?:we|you|i) (?:schedule|arrange|book|invite|move|set up)\b",
+    # "candidates who are not shortlisted will be notified": what befalls some, said to all
+    r"\b(?:candidates|applicants|those|people|anyone|everyone) (?:who|that|whose applications) "
+    r"(?:are|were|have|has|do|did|will|is) (?:not|n't)\b",
 )
 
 

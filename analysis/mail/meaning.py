@@ -352,9 +352,11 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
     # A reply's subject ("Re: Thank you for the interview") is the earlier message's.
     replying = bool(REPLYING.match(subject))
     parts = _decisive(([] if replying else sentences(subject)) + sentences(body))
-    if _any(ow.SENT_WITHDRAW, parts):
+    # after an offer, "I've accepted a role elsewhere, so I must decline" declines it
+    declined = _any(ow.SENT_DECLINE, parts)
+    if _any(ow.SENT_WITHDRAW, parts) and not (after_offer and declined):
         return Meaning(SENT_WITHDRAW, 0.9)
-    if _any(ow.SENT_DECLINE, parts):
+    if declined:
         return Meaning(SENT_DECLINE, 0.9)
     # accepting after a no with no offer since accepts something else ("votre proposition de
     # retour téléphonique")

@@ -10,9 +10,9 @@ from analysis.mail.phrases import any_of
 
 REJECTION = any_of(
     # English
-    r"\bunfortunately\b.{0,120}\b(?:not|n't|unable|unsuccessful|no longer|decided|another|"
-    r"other candidates?|filled|closed|cannot|can't)\b",
-    r"\b(?:not|n't|unable to|no longer|won't|will not)\b.{0,40}\b(?:mov(?:e|ing) (?:you |your "
+    r"\bunfortunately\b.{0,120}\b(?:not|unable|unsuccessful|no longer|decided|another|"
+    r"other candidates?|filled|closed|cannot|can't|won't|weren't|wasn't|didn't|couldn't)\b",
+    r"(?:n't|\b(?:not|unable to|no longer|will not))\b.{0,40}\b(?:mov(?:e|ing) (?:you |your "
     r"\w+ )?forward|proceed(?:ing)? (?:with|further)|progress(?:ing)? (?:with )?your|"
     r"selected|successful|shortlisted|tak(?:e|ing) (?:your application|you|this) (?:forward|"
     r"further)|advanc(?:e|ing) (?:your|you)|consider(?:ing|ed)? (?:you|your) (?:further|for))",
@@ -232,7 +232,7 @@ REJECTION = any_of(
     r"\b(?:go|going|went) (?:another|a different) way\b",
     r"\blooking for (?:someone|a candidate|candidates) (?:with|who has|who have)\b.{0,20}\b(?:"
     r"more|stronger|deeper|different|specific)\b",
-    r"\b(?:not|n't)\b.{0,40}\btak(?:e|ing) (?:yours|it|your (?:candidacy|profile)) (?:any )?(?"
+    r"(?:\bnot|n't)\b.{0,40}\btak(?:e|ing) (?:yours|it|your (?:candidacy|profile)) (?:any )?(?"
     r":forward|further)\b",
     r"\bmit (?:einer|einem) (?:anderen|weiteren) (?:bewerber|kandidat|person)\w*\b.{0,40}\b(?:"
     r"fortzusetzen|fortsetzen|weiterzugehen|weitergehen|zu besetzen|besetzen)\b",
@@ -358,6 +358,74 @@ REJECTION = any_of(
     r"\bcerramos la búsqueda\b",
     r"\bno (?:\w+ ){0,2}(?:continuará|continúa|avanzará|avanza|sigue|seguirá|continuarás|segui"
     r"rás) (?:\w+ ){0,2}(?:en el proceso|adelante|con el proceso)\b",
+    # someone else chosen, in any tense: "we have selected another candidate", "the panel
+    # appointed another applicant", "another finalist has been successful"
+    r"\b(?:selected|chosen|appointed|hired|picked|decided on|settled on|extended (?:an|the) "
+    r"offer to|made (?:an|the) offer to|offered (?:it|the \w+) to) (?:another|a different|one "
+    r"other|an other) (?:\w+ )?(?:candidate|applicant|finalist|person|individual)\b",
+    r"\b(?:another|a different|the successful|an internal) (?:\w+ )?(?:candidate|applicant|fin"
+    r"alist)\b.{0,30}\b(?:has|have|was|were|had) (?:now |been |since |already )*(?:successfu"
+    r"l|selected|chosen|appointed|accepted|offered|hired)\b",
+    r"\b(?:made|completed) (?:a|the|our) hire\b", r"\bhave (?:now )?hired for (?:this|the) "
+    r"(?:role|position|vacancy)\b",
+    # the candidate not chosen, said with any auxiliary: "did not select you for further
+    # consideration", "you have not been chosen to continue"
+    r"(?:\bnot|n't) (?:\w+ ){0,2}(?:select|choose|chosen|shortlist|advance|progress) (?:you|y"
+    r"our (?:application|candidacy|profile))\b",
+    r"(?:\bnot|n't) been (?:chosen|picked|invited) (?:to|for)\b",
+    r"\b(?:won't|will not|not) be continuing with (?:you|your)\b",
+    r"(?:\bnot|n't) (?:\w+ ){0,2}(?:progress|advance|proceed|move on|go through) to (?:t"
+    r"he )?(?:next|following|final|second|third) (?:round|stage|step|phase)\b",
+    r"(?:\bnot|n't) (?:be )?(?:scheduling|arranging|inviting you to|offering) (?:any )?(?:furt"
+    r"her|more|additional|another) (?:interviews?|rounds?|conversations?)\b",
+    r"\b(?:clos(?:ed|ing)) your (?:application|candidacy)\b",
+    r"(?:\bnot|n't) (?:our|the) (?:final |first |preferred )?choice\b",
+    r"\bhir(?:e|ed|ing) (?:an internal|another|a different|one other) (?:\w+ )?(?:candidate|"
+    r"applicant|person)\b",
+    r"\banderweitig (?:zu )?(?:besetzen|besetzt|vergeben)\b",
+    r"\b(?:prozess|verfahren)\b (?:\w+ ){0,3}nicht (?:weiter )?(?:fortsetzen|fortzusetzen|fortf"
+    r"ühren|fortzuführen)\b",
+    r"\bnon (?:\w+ ){0,4}(?:proseguire|procedere) con (?:la tua|la sua|te|lei)\b",
+    r"\b(?:optato|scelto|deciso) per (?:un altro|un'altra|altri|altre) (?:\w+ )?(?:candidat|pro"
+    r"fil|person)",
+    r"\bnão (?:seguirá|continuará|avançará|prosseguirá) (?:no|em|para|com)\b",
+    r"\b(?:status|outcome|result|decision)\s*:\s*(?:rejected|declined|unsuccessful|not (?:sele"
+    r"cted|progressing|successful|shortlisted))\b",
+    r"\bdecided against (?:moving|proceeding|progressing|taking|your|you|offering|extending)\b",
+    r"\bdecided not to (?:extend|make|advance|hire|invite|schedule|interview)\b",
+    r"\b(?:no longer|not currently) (?:recruiting|hiring) for (?:this|the) (?:role|position|vac"
+    r"ancy)\b",
+    r"\b(?:decided|going|chosen) to (?:continue|keep) (?:our |the )?(?:search|interviewing)\b",
+    r"\bfeedback\b.{0,40}\b(?:wasn't|was not|isn't|is not|hasn't been|has not been) (?:pos"
+    r"itive|favourable|favorable)\b", r"\b(?:it's|it is) a no\b",
+    r"\b(?:don't|do not|didn't|did not) (?:\w+ ){0,2}(?:feel|think|believe) (?:that )?(?:you|yo"
+    r"ur (?:experience|profile|background|skills)) (?:are|is|were|was|would be|match|fit)\b",
+    r"\b(?:experience|profile|background|skills) (?:does not|doesn't|did not|didn't) (?:quite "
+    r")?(?:match|fit|align with|meet) (?:what|our|the)\b",
+    # German: "für jemanden entschieden, der...", "gegen eine Zusammenarbeit entschieden", "die
+    # Entscheidung ist auf eine andere Kandidatin gefallen", "Sie sind nicht vorgesehen"
+    r"\bfür (?:jemand(?:en)?|eine[nr]? (?:kollegin|kollegen|person|andere\w*)|einen anderen\w*"
+    r")\b(?:(?!\bsie\b|\bdich\b).){0,60}\bentschieden\b",
+    r"\bgegen (?:eine|die) (?:zusammenarbeit|einstellung|weitere berücksichtigung)\b",
+    r"\bentscheidung (?:ist |fiel )?(?:\w+ ){0,2}(?:auf|zugunsten) (?:eine[nr]?|die|den) (?:and"
+    r"ere[nr]?|weitere[nr]?) \w+",
+    r"\bmit (?:einer|einem) (?:anderen|weiteren) (?:person|kandidat\w*|bewerber\w*)\b.{0,20}"
+    r"\bweiter",
+    r"\b(?:keine|nicht die) (?:stelle|position|anstellung) (?:\w+ ){0,2}anbieten\b",
+    r"\bnicht (?:mehr |weiter )?(?:vorgesehen|eingeplant)\b",
+    r"\bdie stelle (?:\w+ ){0,3}nicht (?:zu )?(?:besetzen|nachbesetzen)\b",
+    # French: "fait le choix d'un profil plus expérimenté", "ne nous permettent pas de
+    # poursuivre", "n'a pas été sélectionnée", "ne pas aller plus loin"
+    r"\b(?:fait le choix|opté pour|privilégié) (?:d'un|d'une|un|une) (?:autre |profil|candidat"
+    r"|candidate|personne)", r"\bpas (?:de |à )?(?:poursuivre|continuer) (?:le processus|avec "
+    r"vous|votre candidature)\b", r"\bpas (?:été )?(?:sélectionnée?s?|choisie?s?)\b",
+    r"\bpas (?:aller|avancer) plus loin\b",
+    # Spanish, Italian, Dutch, Czech
+    r"\bcon (?:otr[oa]s?|un[oa]) (?:de (?:l[oa]s )?)?(?:finalistas?|candidat[oa]s|personas)\b",
+    r"\bno (?:\w+ ){0,2}(?:podemos|podremos|vamos a) (?:ofrecer(?:te|le)|seleccionar(?:te|le))\b",
+    r"\bnon (?:\w+ ){0,2}(?:proseguiremo|procederemo|continueremo|andremo avanti)\b",
+    r"\bniet (?:\w+ ){0,2}(?:geselecteerd|gekozen|voort te zetten|voortzetten)\b",
+    r"\bvybrali jsme (?:\w+ )?(?:jiného|jinou|jiné)\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(
@@ -389,8 +457,12 @@ GOOD_WISHES = any_of(
     r"\b(?:desejamos|desejo)\b.{0,30}\b(?:sucesso|sorte)\b",
     r"\b(?:veel succes|succes gewenst)\b",
 )
-# A no about something else than the application: travel costs, parking, a room.
+# A no about something else than the application: travel costs, parking, a room; or what a
+# notice is not ("this does not mean you have been selected").
 ASIDE = any_of(
+    # "this doesn't mean you've been selected": what a notice is not
+    r"\b(?:doesn't|does not|don't|do not|isn't|is not) (?:necessarily )?(?:mean|guarantee|imply)"
+    r"\b",
     r"\b(?:reisekosten|fahrtkosten|kosten|erstatt\w*|parkplätze?|parken)\b",
     r"\b(?:travel (?:costs|expenses)|expenses|reimburs\w*|parking|accommodation)\b",
     r"\b(?:frais|rembours\w*|stationnement)\b", r"\b(?:gastos|reembols\w*|aparcamiento)\b",
@@ -399,12 +471,12 @@ ASIDE = any_of(
 # An offer said not to be one: "inclusion on the reserve list does not guarantee an offer of
 # employment", "Ceci ne constitue pas une offre d'emploi".
 NOT_AN_OFFER = any_of(
-    r"\b(?:not|n't|no|never)\b.{0,30}\b(?:guarantee|constitute|mean|imply|represent|promise)"
+    r"(?:n't|\b(?:not|no|never))\b.{0,30}\b(?:guarantee|constitute|mean|imply|represent|promise)"
     r"\w*\b.{0,20}\boffer", r"\bis not (?:an?|any) (?:job |formal )?offer\b",
     r"\bne (?:constitue|garantit|vaut|signifie) pas\b.{0,20}\boffre\b",
     r"\b(?:stellt|ist)\b.{0,20}\bkein(?:e|en)? (?:\w+)?angebot\b",
     r"\bno (?:constituye|garantiza|supone|implica)\b.{0,20}\boferta\b",
     r"\bnon (?:costituisce|garantisce)\b.{0,20}\bofferta\b",
-    r"\b(?:not|n't|no longer) (?:be )?(?:extend|make|making|extending)\w* (?:you )?an? (?:\w+ )?"
-    r"offer\b", r"\bnot yet an? (?:\w+ )?offer\b",
+    r"(?:n't|\b(?:not|no longer)) (?:be )?(?:extend|make|making|extending)\w* (?:you )?an? "
+    r"(?:\w+ )?offer\b", r"\bnot yet an? (?:\w+ )?offer\b",
     r"\bbefore we (?:can )?(?:issue|make|extend|send)\b.{0,30}\boffer\b")

@@ -186,7 +186,7 @@ SENT_DECLINE = any_of(
     r"\bno (?:\w+ ){0,2}aceptar (?:la|su|tu|vuestra) (?:oferta|propuesta)\b",
     r"\bne (?:\w+ ){0,2}(?:pas )?accepter (?:votre|cette) (?:offre|proposition)\b",
     # "I won't be able to accept the offer", "je ne peux pas accepter", "kann ... nicht annehmen"
-    r"\b(?:not|n't|won't|cannot|unable to)\b.{0,30}\baccept(?:ing)?\b",
+    r"(?:n't|\b(?:not|cannot|unable to))\b.{0,30}\baccept(?:ing)?\b",
     r"\bnicht\b.{0,30}\b(?:annehmen|zusagen)\b",
     r"\bne\b.{0,30}\baccepter\b",
     r"\bno\b.{0,30}\baceptar\b",
@@ -224,6 +224,7 @@ SENT_DECLINE = any_of(
     r"\b(?:will not|won't) be joining\b", r"\bturn (?:it|this) down\b",
     r"\brefuser (?:votre|cette|la) (?:offre|proposition)\b",
     r"\bno (?:podré|voy a poder|puedo) incorporarme\b",
+    r"\bsage\b.{0,40}\b(?:die stelle|das angebot|die position)\b.{0,10}\bab\b",
     r"\b(?:odrzuc\w+|nie przyjm\w+|zrezygn\w+ z) (?:\w+ )?(?:ofert\w*|propozycj\w*)\b",
 )
 SENT_WITHDRAW = any_of(
@@ -281,6 +282,20 @@ SENT_WITHDRAW = any_of(
     r"|convocatoria))\b",
     r"\bje me retire (?:du processus|de la procédure|du recrutement)\b",
     r"\bme retiro do processo\b",
+    # "step back from the process", "decided not to continue with my application", "won't be
+    # moving forward with the next interview", in the reader's languages
+    r"\b(?:step(?:ping)?|stepped) (?:back|away|out) (?:from|of) (?:the|your|this)\b",
+    r"\bbow(?:ing)? out\b",
+    r"\b(?:decided|chosen|prefer|going) not to (?:continue|proceed|move forward|pursue|go ahead)"
+    r" (?:with )?(?:my|the|this|your)\b",
+    r"(?:\bnot|n't) (?:be )?(?:moving forward|proceeding|continuing|going ahead) with (?:the|my|"
+    r"this|your)\b", r"\band withdraw\b",
+    r"\b(?:verfahren|prozess|stelle|position)\b.{0,40}\bnicht (?:mehr|länger) zur verfügung\b",
+    r"\bne (?:souhaite|désire|veux|souhaiterais) (?:pas|plus) (?:poursuivre|continuer)\b",
+    r"\b(?:decid\w*|prefier\w*|voy a) no (?:seguir|continuar|avanzar) (?:en|con) (?:el|este) p"
+    r"roceso\b",
+    r"\b(?:deciso|preferisco|scelto) di non (?:proseguire|continuare|andare avanti)\b",
+    r"\btrek (?:me|mij|mijzelf) (?:\w+ ){0,3}terug\b",
 )
 SENT_APPLICATION = any_of(
     r"\b(?:my )?application for\b", r"\bapply(?:ing)? (?:for|to)\b", r"\b(?:attached|enclosed|"
