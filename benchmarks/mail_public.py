@@ -173,7 +173,8 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "117) after its mending on fresh-107, 109 and 111 and the meeting's day read "
              "apart (analysis/mail/meeting_day.py); 90e92f5 (the nineteenth round's fresh-118 "
              "to 123) after its mending on fresh-113, 115 and 117 and wording written from "
-             "general usage. "
+             "general usage; 724e21b (the twentieth round's fresh-124 to 129) after its "
+             "mending on fresh-119, 121 and 123 and wording written from general usage. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -243,7 +244,8 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "mended on 107, 109 and 111); in the eighteenth, fresh-112 to fresh-117 "
              "(measured with the reader so mended, then mended on 113, 115 and 117); in the "
              "nineteenth, fresh-118 to fresh-123 (measured with the reader so mended, then "
-             "mended on 119, 121 and 123). "
+             "mended on 119, 121 and 123); in the twentieth, fresh-124 to fresh-129 "
+             "(measured with the reader so mended, then mended on 125, 127 and 129). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
