@@ -451,3 +451,22 @@ def test_a_meeting_called_off_and_moved_with_its_new_invitation_is_no_rejection(
     # without the new invitation, "Absage" alone still reads as a no
     assert mm.received_meaning("Ihre Bewerbung", "Leider müssen wir Ihnen eine Absage "
                                "erteilen.", sent=SENT, person=True).kind == "rejection"
+
+
+def test_asking_to_move_a_call_is_no_follow_up_whatever_interest_it_repeats():
+    body = ("I'm sorry to ask at short notice - I won't be able to make our call at 2pm. I'm "
+            "still very interested in the role. Would Thursday 8 or Friday 9 October work "
+            "instead?")
+    got = mm.sent_meaning("Re: first chat", body, after_rejection=False, after_interview=False,
+                          attachments=[])
+    assert got.kind != mm.SENT_FOLLOW_UP
+    chasing = mm.sent_meaning("Checking in", "I'm still very interested in the role and "
+                              "wondered whether there is any news.", after_rejection=False,
+                              after_interview=True, attachments=[])
+    assert chasing.kind == mm.SENT_FOLLOW_UP
+
+
+def test_a_sentence_ends_after_a_time_of_day_or_a_year():
+    assert mm.sentences("Come at 10:00. I'll call you. On 24 November 2026. Please reply.") == [
+        "Come at 10:00.", "I'll call you.", "On 24 November 2026.", "Please reply."]
+    assert mm.sentences("Am 12.03. um 10 Uhr.") == ["Am 12.03. um 10 Uhr."]

@@ -61,6 +61,9 @@ ASSESSMENT = any_of(
     r"\bai[- ](?:led|powered|run) interview\b",
     r"\b(?:spille inn|spela in|optage|indspille|opnemen)\b.{0,30}\bvideo\w*",
     r"\bvideopr(?:esentasjon|æsentation|esentation|esentatie)\b",
+    # a trade's test: "a practical welding test", "trade test", "skills test", "test day"
+    r"\b(?:practical|trade|skills?|welding|driving|forklift|typing|hands-on|bench) (?:\w+ )?(?:te"
+    r"sts?|assessments?|trials?)\b", r"\btest day\b",
 )
 # A video interview answered alone, recorded: an assessment, not a meeting.
 ONE_WAY = any_of(
@@ -108,4 +111,6 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:pendiente|pendente|pending|ausstehend|en attente)\b",
     # "Esta etapa é composta por testes online", "this stage consists of two tests"
     r"\b(?:esta|nesta|this|en esta|in dieser|cette) (?:etapa|fase|stage|step|phase|stufe|étape)\b",
+    r"\b(?:ask|asks|invite|need) (?:you|every candidate|all candidates|each candidate|candidates)"
+    r" to (?:do|sit|take|complete)\b",
 )

@@ -98,6 +98,13 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                # "whether we would like you to come in": a question still open
                r"\bwhether (?:we|you|they) (?:would|will|want|'d|invite|move|progress|can)\b",
                r"\b(?:will|would) be contacted\b",
+               # "te laten weten of we je uitnodigen voor een gesprek", "se è stata
+               # selezionata per il colloquio finale": whether, not yet
+               r"\b(?:of|ob|si) (?:we|wij|wir|nous) (?:je|u|jou|sie|dich|vous) (?:\w+ )?(?:uit"
+               r"nodig|einlad|invit|convoqu|auswähl|selecteer|sélectionn)\w*",
+               r"\bse (?:è|sei|é) stat[oa] (?:selezionat[oa]|ammess[oa])\b",
+               r"\b(?:ob|whether) (?:sie|du|you)\b.{0,40}\b(?:eingeladen|ausgewählt|invited|"
+               r"selected|shortlisted)\b",
                # "either with an invitation to an interview or an answer": not yet either
                r"\b(?:enten|either|entweder|antingen)\b.{0,60}\b(?:eller|or|oder)\b",
                # those who pass, in general: "Les candidat(e)s qui obtiendront la note de

@@ -62,6 +62,9 @@ PROMISE = any_of(
     r"\b(?:respuesta|decisión|noticias|resultado|volveremos a contactar|contactaremos|"
     r"te (?:diremos|informaremos|escribiremos)|nos pondremos en contacto|daremos respuesta)\b",
     r"\bget back to (?:all|every|each|the) (?:\w+ )?(?:candidates|applicants|of you)\b",
+    r"\b(?:have|get|share|send) (?:some |any |more |the )?news\b",
+    r"\b(?:la|ti|vi|li|le) contatter(?:emo|ò|anno)\b", r"\bcontatteremo\b",
+    r"\b(?:je|u|jou) (?:\w+ ){0,6}te laten weten\b",
     r"\b(?:ti|vi|le) (?:faremo|farò|faremo) sapere\b",
     r"\b(?:riceverai|riceverà|riceverete)\b.{0,30}\b(?:risposta|riscontro|notizie|esito|comun"
     r"icazione)\b",

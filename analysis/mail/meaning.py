@@ -74,9 +74,11 @@ _THANKS_FOR_APPLYING = re.compile(
     r"[^.!?]{0,20}?\b(?:for|für|pour|por|per|pela|voor)\s+(?:\w+\s+){0,2}?(?:application|"
     r"applying|interest|bewerbung|interesse|candidature|candidatura|solicitud|sollicitatie)"
     r"[^.!?,;–-]*")
-_MOVED = re.compile(r"(?i)\bre-?schedul|\b(?:push|move|bump)(?:ed)? "
+_MOVED = re.compile(r"(?i)\bre-?schedul|\b(?:move|push|shift) (?:\w+'s |the |our |your |this )"
+                    r"(?:\w+ )?session to\b|\b(?:push|move|bump)(?:ed)? "
                     r"(?:it |this |our \w+ |the \w+ )?(?:back |out )?(?:to|till|until) "
                     r"(?:\w+day|mon|tue|tues|wed|thu|thurs|fri)\b")
+_PROMISE_HORIZON = dt.timedelta(days=240)
 _CONSIDERATION = re.compile(r"(?i)\bconsiderati?on|\bconsidering\b|berücksichtigung|"
                             r"considération|consideración")
 
@@ -334,7 +336,9 @@ def _promised(said: Sentences, on: dt.date, *, named: bool = False) -> dt.date |
         if named and not dates_in(part[after[0].start():], on):
             continue
         end = frame_end(part[after[0].start():], on)
-        if end is not None and end >= on:
+        # a day gone by, named without its year ("further to your interview on 22 October"),
+        # is no promise for next year's
+        if end is not None and on <= end <= on + _PROMISE_HORIZON:
             return end
     return None
 
@@ -378,6 +382,8 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
     if after_rejection and (thanks or _any(ow.SENT_REJECTION_THANKS, parts)):
         return Meaning(SENT_REJECTION_THANKS, 0.9)
     answered = Meaning(SENT_ANSWER, 0.6) if after_offer else None
+    if courtesy:  # "I won't be able to make our call; would Thursday work?" asks, not chases
+        follow = []
     if thanks and (not follow or thanks[0] <= follow[0]):
         return answered or Meaning(SENT_THANK_YOU, 0.9 if after_interview else 0.8)
     if follow:

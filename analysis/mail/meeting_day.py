@@ -42,8 +42,10 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
     if isinstance(parts, str):
         parts = sentences(parts)
     chosen: list[tuple[dt.datetime, bool, bool]] = []
+    beside: set[dt.date] = set()  # days of a call set around the interview
     for part, labelled in _with_labels(parts):
         about = labelled or bool(_ABOUT_A_MEETING.search(part))
+        around = bool(_AROUND_THE_INTERVIEW.search(part))
         if offers.START.search(part) or (dw.STARTS.search(part) and not about) or (
                 dw.PROMISE.search(part) and not about):
             continue
@@ -72,6 +74,8 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
             if found.time is None and not about:
                 continue
             chosen.append((at(found, sent.tzinfo), found.time is not None, labelled))
+            if around:
+                beside.add(found.day)
     timed = [when for when, has_time, _ in chosen if has_time] or [when for when, *_ in chosen]
     days = sorted({when.date() for when in timed})
     # a form's line ("First round: Thursday, November 5 at 4:00 PM") over a day said in
@@ -79,6 +83,11 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
     laid_out = sorted({when for when, has_time, labelled in chosen if has_time and labelled})
     if len(days) > 1 and len({when.date() for when in laid_out}) == 1 and not moved:
         return laid_out[0]
+    # "I'll brief you before the interview - free for a call on Wednesday at 6pm?": the
+    # briefing's day is not the interview's
+    if len(days) > 1 and len(set(days) - beside) == 1:
+        days = sorted(set(days) - beside)
+        timed = [when for when in timed if when.date() in days]
     if not days:
         return None
     if moved:
@@ -86,6 +95,12 @@ def interview_time(parts: list[str] | str, sent: dt.datetime, *, moved: bool = F
     return timed[0] if len(days) == 1 else None
 
 
+# A call set around the interview: "before the interview", "vor dem Gespräch", "avant
+# l'entretien".
+_AROUND_THE_INTERVIEW = re.compile(
+    r"(?i)\b(?:before|ahead of|prior to|to prepare for|vor|avant|antes de|prima del?) (?:the|your|"
+    r"our|dem|ihrem|deinem|unserem|l'|votre|ton|la|tu|su|nuestra|il|tuo|suo) ?(?:\w+ )?"
+    r"(?:interview|meeting|gespräch\w*|entretien|entrevista|colloquio)")
 # "next Tuesday", "on Thursday", "am Donnerstag", "jeudi prochain": a weekday meant as a day.
 _DAY_POINTER = re.compile(r"(?i)\b(?:next|this|coming|on|nächsten|kommenden|diesen|am|ce|"
                           r"este|el|próximo)\s+$")

@@ -223,6 +223,11 @@ REJECTION = any_of(
     r"\b(?:have|had|got) to (?:say|tell you) no\b",
     r"\b(?:requisition|req|position|role|vacancy)\b.{0,20}\b(?:has been|was|is) (?:now )?(?:cl"
     r"osed|cancell?ed|withdrawn)\b",
+    r"\b(?:searches|positions|roles|vacancies|requisitions|openings)\b.{0,60}\b(?:have been|were"
+    r"|are) (?:now )?(?:closed|cancell?ed|withdrawn)\b",
+    r"\b(?:stellenbesetzungs|auswahl|besetzungs|bewerbungs)?verfahren\w*\b.{0,60}\b(?:abbrechen"
+    r"|abzubrechen|einstellen|einzustellen|eingestellt)\b",
+    r"\bwird (?:\w+ ){0,6}nicht (?:mehr )?(?:neu |nach)?besetzt\b",
     r"\bclosing out (?:all )?(?:candidates|applicants|the search)\b",
     r"\b(?:withdraw|rescind|revoke|retract)\w*\b.{0,20}\b(?:the|our|your) (?:job |verbal |writ"
     r"ten |employment )?offer\b",
@@ -362,7 +367,9 @@ REJECTION = any_of(
     # appointed another applicant", "another finalist has been successful"
     r"\b(?:selected|chosen|appointed|hired|picked|decided on|settled on|extended (?:an|the) "
     r"offer to|made (?:an|the) offer to|offered (?:it|the \w+) to) (?:another|a different|one "
-    r"other|an other) (?:\w+ )?(?:candidate|applicant|finalist|person|individual)\b",
+    r"other|an other|the other) (?:\w+ )?(?:candidate|applicant|finalist|person|individual)\b",
+    r"\b(?:hire|hired|hiring|chose|chosen|selected|appoint|appointed|go with|went with|going wit"
+    r"h) someone (?:\w+ ){0,2}(?:more|with|who|whose|else|better|stronger|closer)\b",
     r"\b(?:another|a different|the successful|an internal) (?:\w+ )?(?:candidate|applicant|fin"
     r"alist)\b.{0,30}\b(?:has|have|was|were|had) (?:now |been |since |already )*(?:successfu"
     r"l|selected|chosen|appointed|accepted|offered|hired)\b",
@@ -460,6 +467,12 @@ GOOD_WISHES = any_of(
 # A no about something else than the application: travel costs, parking, a room; or what a
 # notice is not ("this does not mean you have been selected").
 ASIDE = any_of(
+    # a search paused, not ended: "la gerencia congeló temporalmente la vacante y por ahora no
+    # seguiremos con el proceso", "on hold for now"
+    r"(?<!rather than )(?<!instead of )\b(?:on hold|paused?|pausing|frozen|freeze|congel\w+|"
+    r"pausiert|auf eis|gel[ée]e?|suspendu\w*|sospes\w*|en pausa|in pausa|bevroren|on ice)\b"
+    r"(?!.*\b(?:indefinitely|withdraw\w*|rescind\w*|clos(?:ed|ing)|cancel\w*|annul\w*|zurückgez"
+    r"ogen|abgesagt)\b)",
     # "this doesn't mean you've been selected": what a notice is not
     r"\b(?:doesn't|does not|don't|do not|isn't|is not) (?:necessarily )?(?:mean|guarantee|imply)"
     r"\b",

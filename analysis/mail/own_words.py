@@ -33,6 +33,7 @@ SENT_THANKS = any_of(
     r"\bagradeç\w*\b.{0,60}\b(?:entrevista|conversa|oportunidade|tempo|reunião)\b",
     r"\b(?:bedankt|dank (?:je|u) (?:wel )?)\b.{0,30}\b(?:gesprek|tijd|kennismaking|mogelijkheid)\b",
     r"\bbedanke mich\b.{0,60}\b(?:gespräch|interview|austausch|zeit|kennenlernen|telefonat)",
+    r"\bbedanken\b.{0,40}\b(?:gesprek\w*|tijd|kennismaking|rondleiding|mogelijkheid)",
     r"\bmerci\b.{0,20}\b(?:pour|de) (?:cet|cette|notre|l'|le|ce|votre) ?(?:\w+ )?(?:échange|en"
     r"tretien|rencontre|temps|accueil)",
     r"\b(?:hartelijk |heel erg |nogmaals )?(?:dank|bedankt)\b.{0,40}\b(?:gesprek|tijd|kennisma"
@@ -199,6 +200,8 @@ SENT_DECLINE = any_of(
     r"\bne pas (?:l'|la |les )?accepter\b",
     r"\bdecline (?:the|your|this) (?:\w+ ){0,4}(?:position|role|offer|opportunity)\b",
     r"\b(?:decided|have|must|going|need) to (?:respectfully |regretfully |politely )?decline\b",
+    r"\b(?:must|will|shall|'ll|have to|need to) (?:respectfully |regretfully |politely |unfort"
+    r"unately |therefore )?decline (?:yours|it|the|your|this)\b",
     r"\b(?:tacka|tackar|takke|takker) (?:nej|nei)\b",
     r"\bpass on (?:the|your|this) (?:\w+ )?offer\b",
     r"\brenuncio (?:al|a la|a el) (?:nombramiento|puesto|plaza|oferta|contrato)\b",
@@ -249,9 +252,12 @@ SENT_WITHDRAW = any_of(
     r"\b(?:trek|trekken)\b.{0,40}\bsollicitatie\b.{0,60}\bin\b",
     r"\bwithdraw me\b",
     # "would like to withdraw", "pull out of the process", "accepted a position elsewhere"
-    r"\b(?:would like|'d like|want|wish|need|have) to withdraw\b",
+    r"\b(?:would like|'d like|want|wish|need|have|must|will|going) to withdraw\b",
+    r"\b(?:i|we) (?:must|will|hereby|now) withdraw\b",
+    r"\bwithdraw\w* (?:myself )?from (?:further )?consideration\b",
     r"\bpull(?:ing)? out of (?:the|your) (?:\w+ )?(?:process|running|recruitment)\b",
     r"\baccept(?:ed|ing)? (?:a |an )?(?:position|role|job|offer) elsewhere\b",
+    r"\b(?:accepted|accept|accepting) (?:another|a different|an other) (?:\w+ )?offer\b",
     r"\b(?:me retirer|je me retire|me désister)\b.{0,40}\b(?:processus|recrutement|candidature|"
     r"sélection)\b",
     r"\b(?:i'm|i am) no longer (?:available|interested)\b",
@@ -289,7 +295,7 @@ SENT_WITHDRAW = any_of(
     r"\b(?:decided|chosen|prefer|going) not to (?:continue|proceed|move forward|pursue|go ahead)"
     r" (?:with )?(?:my|the|this|your)\b",
     r"(?:\bnot|n't) (?:be )?(?:moving forward|proceeding|continuing|going ahead) with (?:the|my|"
-    r"this|your)\b", r"\band withdraw\b",
+    r"this|your)\b", r"\band withdraw\b", r"(?:\bnot|n't) be continuing\b",
     r"\b(?:verfahren|prozess|stelle|position)\b.{0,40}\bnicht (?:mehr|länger) zur verfügung\b",
     r"\bne (?:souhaite|désire|veux|souhaiterais) (?:pas|plus) (?:poursuivre|continuer)\b",
     r"\b(?:decid\w*|prefier\w*|voy a) no (?:seguir|continuar|avanzar) (?:en|con) (?:el|este) p"

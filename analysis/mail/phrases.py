@@ -115,6 +115,9 @@ RESCHEDULE = any_of(
     r"\b(?:push|move|bump) (?:it |this |our \w+ |the \w+ )?(?:back |out )?(?:to|till|until) (?"
     r":\w+day|mon|tue|tues|wed|thu|thurs|fri|next|tomorrow|the \d)",
     r"\bmover (?:la|nuestra|su|tu) (?:entrevista|reunión|cita|llamada)\b", r"\bnueva cita\b",
+    # "move Wednesday's session to Friday 30 October"
+    r"\b(?:move|push|shift) (?:\w+'s |the |our |your |this )(?:\w+ )?(?:session|interview|call|"
+    r"meeting|chat|conversation)s? to\b",
 )
 MEETING = (
     # compounds too: "Telefoninterview", "Bewerbungsgespräch", "videoentrevista"
@@ -149,7 +152,8 @@ INVITE = any_of(
     rf"programamos|agendad[oa]|agendamos|"
     rf"would (?:like|love) to|'d (?:like|love) to|could we|can we|let's|lass(?:en)? uns|"
     rf"möchten (?:wir )?(?:sie|dich)|würden (?:wir )?(?:sie|dich)|"
-    rf"aimerions|souhaitons|nos gustaría|me gustaría|gostaríamos|convoc\w*|vorremmo|vorrei|"
+    rf"aimerions|souhaitons|aimerais|souhaiterais|voudrais|nos gustaría|me gustaría|"
+    rf"gostaríamos|convoc\w*|vorremmo|vorrei|"
     rf"fissare|uitnodig\w*|nodigen (?:je|u) (?:graag )?uit|inplannen|willen (?:je|u) graag)"
     rf"\b.{{0,80}}\b{MEETING}",
     rf"\b{MEETING}\b.{{0,60}}\b(?:invit\w*|schedul\w*|confirm\w*|booked|arranged|is set|"
@@ -164,7 +168,9 @@ INVITE = any_of(
     r"(?:with )?you\b.{0,40}\b(?:on|at|tomorrow|next)\b",
     r"\b(?:new )?event\b.{0,30}\b(?:scheduled|booked|confirmed)\b",
     r"\bwould you (?:be )?(?:available|free)\b",
-    r"\blet's (?:say|do|go with|book|pencil)\b", r"\bi'll (?:call|ring|phone) you\b",
+    r"\blet's (?:say|do|go with|book|pencil)\b",
+    r"\bi'll (?:call|ring|phone) you\b(?! (?:the moment|as soon as|once|when|the minute|back|"
+    r"with (?:news|the|an?|our) ))",
     r"\bare you (?:available|free)\b",
     r"\b(?:what|share your|your) availability\b", r"\bwhen (?:are|would) you be (?:available|"
     r"free)\b", r"\b(?:pick|choose|select|book) (?:a|your) (?:time|slot)\b",
@@ -178,6 +184,16 @@ INVITE = any_of(
     # "they'd like you back for a second stage"
     r"\b(?:like|love|want) (?:to (?:have|see|bring) )?you back\b.{0,30}\b(?:for|to)\b",
     r"\bhätten sie\b.{0,40}\bzeit\b",
+    # time asked for a meeting: "would you have time for a video chat", "hättest du Zeit für
+    # ein Gespräch", "tendrías un rato para una llamada", "heb je tijd voor een gesprek"
+    rf"\b(?:do|would|will|did) you (?:still )?have (?:some |any |a few |a little )?(?:time|minu"
+    rf"tes|a moment)\b.{{0,40}}\b{MEETING}",
+    rf"\bcan you make (?:a|the|our|this)\b.{{0,20}}\b{MEETING}",
+    r"\b(?:hättest|hast) du\b.{0,40}\bzeit\b",
+    rf"\b(?:tendrías|tienes|tendría|tiene|tendrían|avresti|hai|avrebbe|ha|teria|tem|terias|tens)"
+    rf" (?:un rato|tiempo|un momento|disponibilidad|tempo|un momento|disponibilidade)\b.{{0,20}}"
+    rf"\b(?:para|per)\b.{{0,30}}\b{MEETING}",
+    rf"\b(?:heb je|hebt u|heeft u|hebben jullie)\b.{{0,50}}\btijd voor\b.{{0,30}}{MEETING}",
     rf"\blade (?:ich|wir) (?:sie|dich|euch)\b.{{0,80}}\b{MEETING}.{{0,40}}\bein\b",
     rf"\b(?:sie|dich)\b.{{0,60}}\bzu (?:einem|unserem|einem ersten)\b.{{0,40}}{MEETING}"
     r".{0,40}\b(?:begrüßen|einladen|einzuladen|kennenzulernen)\b",
