@@ -174,7 +174,9 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "apart (analysis/mail/meeting_day.py); 90e92f5 (the nineteenth round's fresh-118 "
              "to 123) after its mending on fresh-113, 115 and 117 and wording written from "
              "general usage; 724e21b (the twentieth round's fresh-124 to 129) after its "
-             "mending on fresh-119, 121 and 123 and wording written from general usage. "
+             "mending on fresh-119, 121 and 123 and wording written from general usage; ac11dae "
+             "(the twenty-first round's fresh-130 to 135) after its mending on fresh-125, 127 "
+             "and 129 and wording written from general usage. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -245,7 +247,9 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "(measured with the reader so mended, then mended on 113, 115 and 117); in the "
              "nineteenth, fresh-118 to fresh-123 (measured with the reader so mended, then "
              "mended on 119, 121 and 123); in the twentieth, fresh-124 to fresh-129 "
-             "(measured with the reader so mended, then mended on 125, 127 and 129). "
+             "(measured with the reader so mended, then mended on 125, 127 and 129); in the "
+             "twenty-first, fresh-130 to fresh-135 (measured with the reader so mended, then "
+             "mended on 131, 133 and 135). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "

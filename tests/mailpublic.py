@@ -97,6 +97,8 @@ The nineteenth round: fresh-118 to fresh-123 were measured as they came (all wit
 of 90e92f5); it was then mended on fresh-119, 121 and 123; fresh-118, 120 and 122 stay clean.
 The twentieth round: fresh-124 to fresh-129 were measured as they came (all with the reader of
 724e21b); it was then mended on fresh-125, 127 and 129; fresh-124, 126 and 128 stay clean.
+The twenty-first round: fresh-130 to fresh-135 were measured as they came (all with the reader
+of ac11dae); it was then mended on fresh-131, 133 and 135; fresh-130, 132 and 134 stay clean.
 """
 
 from __future__ import annotations
@@ -134,7 +136,8 @@ FRESH: tuple[str, ...] = ("fresh-4", "fresh-12", "fresh-13", "fresh-15",
                           "fresh-94", "fresh-96", "fresh-98", "fresh-100", "fresh-102",
                           "fresh-104", "fresh-106", "fresh-108", "fresh-110", "fresh-112",
                           "fresh-114", "fresh-116", "fresh-118", "fresh-120", "fresh-122",
-                          "fresh-124", "fresh-126", "fresh-128")
+                          "fresh-124", "fresh-126", "fresh-128", "fresh-130", "fresh-132",
+                          "fresh-134")
 # held out once, measured, then mended on: every source tuning
 TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-9", "fresh-7", "fresh-11", "fresh-10", "fresh-14", "fresh-16",
@@ -147,7 +150,8 @@ TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-87", "fresh-89", "fresh-91", "fresh-93", "fresh-95", "fresh-97",
                "fresh-99", "fresh-101", "fresh-103", "fresh-105", "fresh-107", "fresh-109",
                "fresh-111", "fresh-113", "fresh-115", "fresh-117", "fresh-119", "fresh-121",
-               "fresh-123", "fresh-125", "fresh-127", "fresh-129")
+               "fresh-123", "fresh-125", "fresh-127", "fresh-129", "fresh-131", "fresh-133",
+               "fresh-135")
 NAMES = ("en-1", "en-2", "en-3", "en-4", "de-1", "fr-1", "es-1", "mix-1", *TUNED_FRESH,
          *FRESH)
 HELD_OUT_SHARE = 0.4
