@@ -100,7 +100,7 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                r"\b(?:will|would) be contacted\b",
                # "te laten weten of we je uitnodigen voor een gesprek", "se è stata
                # selezionata per il colloquio finale": whether, not yet
-               r"\b(?:of|ob|si) (?:we|wij|wir|nous) (?:je|u|jou|sie|dich|vous) (?:\w+ )?(?:uit"
+               r"\b(?:of|ob|si) (?:we|wij|wir|nous) (?:je|u|jou|sie|dich|vous) (?:\w+ ){0,4}(?:uit"
                r"nodig|einlad|invit|convoqu|auswähl|selecteer|sélectionn)\w*",
                r"\bse (?:è|sei|é) stat[oa] (?:selezionat[oa]|ammess[oa])\b",
                r"\b(?:ob|whether) (?:sie|du|you)\b.{0,40}\b(?:eingeladen|ausgewählt|invited|"

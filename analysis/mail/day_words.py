@@ -55,7 +55,8 @@ PROMISE = any_of(
     r"let (?:everyone|all|each|every \w+) know|(?:an?|any|the|further) update|inform (?:you|"
     r"all|every|each|candidates|applicants))\b", r"\bi'll (?:write|reply|respond)\b",
     r"\b(?:entscheid|auswahlentscheid|teilen wir (?:ihnen|dir))\b",
-    r"\b(?:rückmeldung|entscheidung|entscheiden|melden (?:uns|wir uns|mich)|antwort|"
+    r"\b(?:rückmeldung|entscheidung|entscheiden|melden (?:uns|wir uns|mich)|antwort|mitteilen|"
+    r"mitzuteilen|"
     r"bescheid geben|informieren)\b", r"\b(?:décision|reviendr\w+ vers vous|retour|réponse|"
     r"je vous réponds|vous répondr\w+|recontacter\w*|informer\w*|vous tenir informée?|"
     r"de nos nouvelles)\b",
@@ -64,7 +65,7 @@ PROMISE = any_of(
     r"\bget back to (?:all|every|each|the) (?:\w+ )?(?:candidates|applicants|of you)\b",
     r"\b(?:have|get|share|send) (?:some |any |more |the )?news\b",
     r"\b(?:la|ti|vi|li|le) contatter(?:emo|ò|anno)\b", r"\bcontatteremo\b",
-    r"\b(?:je|u|jou) (?:\w+ ){0,6}te laten weten\b",
+    r"\b(?:je|u|jou) (?:\w+ ){0,6}te laten weten\b", r"\btoegezegd\b.{0,60}\blaten weten\b",
     r"\b(?:ti|vi|le) (?:faremo|farò|faremo) sapere\b",
     r"\b(?:riceverai|riceverà|riceverete)\b.{0,30}\b(?:risposta|riscontro|notizie|esito|comun"
     r"icazione)\b",

@@ -79,8 +79,11 @@ _MOVED = re.compile(r"(?i)\bre-?schedul|\b(?:move|push|shift) (?:\w+'s |the |our
                     r"(?:it |this |our \w+ |the \w+ )?(?:back |out )?(?:to|till|until) "
                     r"(?:\w+day|mon|tue|tues|wed|thu|thurs|fri)\b")
 _PROMISE_HORIZON = dt.timedelta(days=240)
-_CONSIDERATION = re.compile(r"(?i)\bconsiderati?on|\bconsidering\b|berücksichtigung|"
-                            r"considération|consideración")
+_CONSIDERING = (r"\bconsiderati?on|\bconsidering\b|berücksichtigung|considération|"
+                r"consideración")
+# a sentence's words of consideration, to the next clause: "for considering me for the role"
+_CONSIDERED = re.compile(rf"(?i)(?:{_CONSIDERING})[^,.;]*?(?=\band\b|\bund\b|\bet\b|\by\b|"
+                         r"[,.;]|$)")
 
 
 @dataclass(frozen=True)
@@ -377,8 +380,10 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
         return Meaning(SENT_APPLICATION, 0.85 if applying else 0.75)
     # work handed in, a slot taken or a meeting moved: its thanks are no note after a meeting
     courtesy = _any(ow.NOT_A_NOTE, parts) or (sent is not None and slot_chosen(parts, sent))
-    thanks = [] if courtesy else [i for i, p in enumerate(parts) if ow.SENT_THANKS.search(p)
-                                  and not _CONSIDERATION.search(p)]
+    # thanks for the consideration close a follow-up; beside them, thanks for the talk are a
+    # note all the same ("thank you for considering me and for taking the time to speak")
+    thanks = [] if courtesy else [i for i, p in enumerate(parts)
+                                  if ow.SENT_THANKS.search(_CONSIDERED.sub("", p))]
     if after_rejection and (thanks or _any(ow.SENT_REJECTION_THANKS, parts)):
         return Meaning(SENT_REJECTION_THANKS, 0.9)
     answered = Meaning(SENT_ANSWER, 0.6) if after_offer else None

@@ -385,7 +385,8 @@ REJECTION = any_of(
     r"he )?(?:next|following|final|second|third) (?:round|stage|step|phase)\b",
     r"(?:\bnot|n't) (?:be )?(?:scheduling|arranging|inviting you to|offering) (?:any )?(?:furt"
     r"her|more|additional|another) (?:interviews?|rounds?|conversations?)\b",
-    r"\b(?:clos(?:ed|ing)) your (?:application|candidacy)\b",
+    r"\b(?:clos(?:ed|ing)|(?:will|'ll|must|going to|have to) (?:\w+ )?close) your (?:applicat"
+    r"ion|candidacy)\b",
     r"(?:\bnot|n't) (?:our|the) (?:final |first |preferred )?choice\b",
     r"\bhir(?:e|ed|ing) (?:an internal|another|a different|one other) (?:\w+ )?(?:candidate|"
     r"applicant|person)\b",

@@ -54,6 +54,21 @@ def _role_words(role: object) -> set[str]:
         if isinstance(role, str) else set()
 
 
+def _without_name(text: str, company: str) -> str:
+    """``text`` with the company's name taken out, however much of it is written ("Kestrel
+    Analytics Ltd", "Kestrel Analytics"): from its whole name down to its first word.
+
+    >>> _without_name("Kestrel Analytics: your application, Data Analyst", "Kestrel Analytics Ltd")
+    ': your application, Data Analyst'
+    """
+    words = company.split()
+    for size in range(len(words), 0, -1):
+        if len(" ".join(words[:size])) >= 3:
+            text = re.sub(r"(?i)(?<!\w)" + r"\s+".join(map(re.escape, words[:size])) + r"(?!\w)",
+                          "", text)
+    return text
+
+
 def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.datetime,
                      known: Iterable[int] = ()) -> tuple[list[int], str]:
     """The application a message concerns among a company's, and why: of those applied for
@@ -75,10 +90,11 @@ def pick_application(apps: pd.DataFrame, rows: list[int], text: str, when: dt.da
     open_rows = [r for r in rows if not (pd.notna(applied[r]) and applied[r] > day)]
     if len(open_rows) <= 1:
         return open_rows, ""
-    # a word of the company's own name is no role's ("Analytics" at Kestrel Analytics)
+    # the company's name, read out of the text, names no role ("Analytics" in "Kestrel
+    # Analytics"), but its words may be a role's ("Data Engineer" at Halvorsen Data AS)
     name = apps.at[open_rows[0], s.COMPANY] if s.COMPANY in apps.columns else None
-    company = set(fold(name).split()) if isinstance(name, str) else set()
-    roles = {r: _role_words(apps.at[r, s.ROLE]) - company for r in open_rows}
+    text = _without_name(text, name if isinstance(name, str) else "")
+    roles = {r: _role_words(apps.at[r, s.ROLE]) for r in open_rows}
     own = {r: roles[r] - set().union(*(roles[o] for o in open_rows if o != r))
            for r in open_rows}
     # The subject names the role the message is about; the body may name others beside it
@@ -302,6 +318,10 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
     return out
 
 
+_INTERMEDIARY = re.compile(r"\(([^()]{3,})\)|\b(?:via|through|über|par|por|tramite|door) "
+                          r"([A-Z][\w&.' -]{2,})")
+
+
 def _new_applications(records: list[Evidence], apps: pd.DataFrame
                       ) -> list[dict[str, object]]:
     """An acknowledgement from a company the tracker does not hold, or the person's own
@@ -310,6 +330,11 @@ def _new_applications(records: list[Evidence], apps: pd.DataFrame
     out = []
     seen: set[str] = set()
     tracked = [str(c) for c in apps[s.COMPANY].dropna()]
+    # an agency the tracker names as an application's source ("Agency (Falkenried
+    # Personalberatung)") writes for a tracked client: its acknowledgement is no new company
+    if s.SOURCE in apps.columns:
+        tracked += [m.group(1) or m.group(2) for source in apps[s.SOURCE].dropna().astype(str)
+                    for m in _INTERMEDIARY.finditer(source)]
     for record in records:
         company = company_of(record) if of_a_job(record) else None
         if not company:
