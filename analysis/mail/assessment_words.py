@@ -64,6 +64,8 @@ ASSESSMENT = any_of(
     # a trade's test: "a practical welding test", "trade test", "skills test", "test day"
     r"\b(?:practical|trade|skills?|welding|driving|forklift|typing|hands-on|bench) (?:\w+ )?(?:te"
     r"sts?|assessments?|trials?)\b", r"\btest day\b",
+    r"\b\w*(?:persönlichkeits|eignungs|auswahl|wissens|leistungs|logik|kompetenz|fähigkeits)-?te"
+    r"sts?\b", r"\btest starten\b",
 )
 # A video interview answered alone, recorded: an assessment, not a meeting.
 ONE_WAY = any_of(
@@ -107,7 +109,8 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:pasos a seguir|concluir|ingrese|ingresa|ingresar|tiene hasta|tienes hasta)\b",
     r"\b(?:admitted|call letter|hall ticket|admit card)\b", r"\b(?:te ha invitado|te invita)\b",
     r"\b(?:se convoca|convoquem|us convoquem|le convocamos|te convocamos)\b",
-    r"\blade\w* (?:wir |ich )?(?:sie|dich)\b", r"\bnodigen\b.{0,20}\buit\b", r"\buitnodig\w*\b",
+    r"\blade\w* (?:wir |ich )?(?:sie|dich)\b", r"\blädt (?:sie|dich|euch)\b",
+    r"\bnodigen\b.{0,20}\buit\b", r"\buitnodig\w*\b",
     r"\b(?:pendiente|pendente|pending|ausstehend|en attente)\b",
     # "Esta etapa é composta por testes online", "this stage consists of two tests"
     r"\b(?:esta|nesta|this|en esta|in dieser|cette) (?:etapa|fase|stage|step|phase|stufe|étape)\b",

@@ -79,6 +79,11 @@ _MOVED = re.compile(r"(?i)\bre-?schedul|\b(?:move|push|shift) (?:\w+'s |the |our
                     r"(?:it |this |our \w+ |the \w+ )?(?:back |out )?(?:to|till|until) "
                     r"(?:\w+day|mon|tue|tues|wed|thu|thurs|fri)\b")
 _PROMISE_HORIZON = dt.timedelta(days=240)
+_PROMISE_REACH = 100  # characters between a promise's words and its time
+# a promise kept, not made: "I promised you an answer today, so here is an update"
+_KEPT_PROMISE = re.compile(r"(?i)\b(?:i|we) promised\b|\bas promised\b|\bwie versprochen\b|"
+                           r"\bcomme promis\b|\bcomo (?:prometido|prometimos)\b|\bcome promesso\b|"
+                           r"\bzoals beloofd\b|\bconforme prometido\b")
 _CONSIDERING = (r"\bconsiderati?on|\bconsidering\b|berücksichtigung|considération|"
                 r"consideración")
 # a sentence's words of consideration, to the next clause: "for considering me for the role"
@@ -247,7 +252,12 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         [p for p in said.decisive() if not ph.CANCEL.search(p)], sent, moved=True,
         dayfirst=day_first(text)) is not None)
     if called_off and not (moved or (calendar is not None and not cancelled)):
-        return Meaning(CANCELLED, 0.9)
+        # a decision promised beside it ("whether the role reopens by Friday 4 December"), not
+        # the day called off ("your interview on 12 November has been cancelled")
+        kept = [part for part in said.parts if not ph.CANCEL.search(part)
+                and not ph.RESCHEDULE.search(part)]
+        return Meaning(CANCELLED, 0.9, promised=promised and _promised(Sentences(kept),
+                                                                        sent.date()))
     if calendar is None and not moved and said.any(om.JOB_ALERT, within=6):
         return Meaning(None, 0.0)  # openings listed for the person: about no application
     invited = calendar is not None or moved or any(
@@ -330,15 +340,22 @@ def _promised(said: Sentences, on: dt.date, *, named: bool = False) -> dt.date |
     for i in said.hits(dw.PROMISE_TIME):
         part = said.parts[i]
         promise = dw.PROMISE.search(part)
-        if not promise or dw.THEIR_DEADLINE.search(part) or om.AUTO_REPLY.search(part):
+        if not promise or dw.THEIR_DEADLINE.search(part) or om.AUTO_REPLY.search(part) or \
+                _KEPT_PROMISE.search(part[:promise.start()]):
             continue
         times = list(dw.PROMISE_TIME.finditer(part))
         if not times:
             continue
-        after = [t for t in times if t.start() >= promise.start()] or times
-        if named and not dates_in(part[after[0].start():], on):
+        # the time the promise's own clause gives, not one a page further on ("I promised you
+        # an answer today: the budget waits for our CFO, who starts next week")
+        near = [t for t in times if -_PROMISE_REACH <= t.start() - promise.end() <= _PROMISE_REACH]
+        after = [t for t in near if t.start() >= promise.start()] or near
+        if not after:
             continue
-        end = frame_end(part[after[0].start():], on)
+        frame = part[after[0].start():after[0].start() + _PROMISE_REACH]
+        if named and not dates_in(frame, on):
+            continue
+        end = frame_end(frame, on)
         # a day gone by, named without its year ("further to your interview on 22 October"),
         # is no promise for next year's
         if end is not None and on <= end <= on + _PROMISE_HORIZON:

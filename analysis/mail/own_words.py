@@ -216,8 +216,8 @@ SENT_DECLINE = any_of(
     r"\b(?:turn|turning) down (?:the|this|your) (?:\w+ ){0,3}(?:position|role|post|job|"
     r"opportunity)\b",
     r"\b(?:j'ai (?:\w+ )?décidé|ma décision) de ne pas (?:y )?donner suite\b",
-    r"\bne (?:donnerai|vais) pas (?:\w+ )?(?:donner )?suite à (?:votre|cette|la) (?:offre|pr"
-    r"oposition)\b",
+    r"\bne (?:donnerai|vais|pourrai|peux) pas (?:\w+ )?(?:donner )?suite à (?:votre|cette|la|ta)"
+    r" (?:\w+ )?(?:offre|proposition|promesse)\b",
     r"\b(?:aanbod|voorstel)\b.{0,40}\bniet (?:aan te nemen|te accepteren|aannemen)\b",
     # "it isn't the right move for me", "decided to stay in my current role", "won't be able to
     # take up the offer", "will not be joining the team", "no podré incorporarme"
@@ -287,6 +287,7 @@ SENT_WITHDRAW = any_of(
     r"\b(?:me retiro|me bajo|me retiro formalmente) (?:del proceso|de la (?:búsqueda|selección"
     r"|convocatoria))\b",
     r"\bje me retire (?:du processus|de la procédure|du recrutement)\b",
+    r"\bj'ai (?:\w+ ){0,2}accepté (?:un|une) (?:autre )?(?:poste|offre|proposition)\b",
     r"\bme retiro do processo\b",
     # "step back from the process", "decided not to continue with my application", "won't be
     # moving forward with the next interview", in the reader's languages
