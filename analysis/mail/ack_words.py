@@ -11,8 +11,9 @@ ACKNOWLEDGEMENT = any_of(
     r"interest|submitting|taking the time to apply)", r"\bthanks? for applying\b",
     r"\b(?:we(?:'ve| have)?|has been|have been|was) (?:successfully )?received\b.{0,30}\b"
     r"(?:your|the) (?:application|cv|resume|submission)", r"\breceived your application\b",
-    r"\byour application (?:has been|was|is) (?:received|submitted|sent|complete|validated|"
-    r"registered)",
+    r"\byour application (?:has been|was|is) (?:successfully )?(?:received|submitted|sent|complete|"
+    r"validated|registered)",
+    r"\b(?:confirm|acknowledge) (?:the )?receipt of your (?:application|cv|resume|submission)\b",
     r"\bapplication (?:received|confirmation|submitted|sent)\b", r"\bwe got (?:it|your)\b",
     r"\b(?:we will|we'll|will) (?:now )?(?:review|be reviewing|carefully review|assess)\b",
     r"\b(?:are|is) (?:now |currently )?(?:reviewing|under review)\b",

@@ -15,7 +15,8 @@ ASSESSMENT = any_of(
     r"\bonline-test\b", r"\btestaufgabe\b", r"\bfachliche aufgabe\b", r"\bfallstudie\b",
     r"\beinstellungstest\b", r"\btests? techniques?\b", r"\bévaluations?\b",
     r"\b(?:online-)?(?:eignungstest|auswahltest|wissenstest|leistungstest)\w*\b",
-    r"\bexercice technique\b",
+    r"\bexercice technique\b", r"\btests? (?:en ligne|de (?:logique|personnalité|raisonnement|"
+    r"compétences|aptitudes?))\b",
     r"\bpruebas? (?:técnicas?|online|prácticas?)\b", r"\bevaluaci(?:ón|ones)\b",
     r"\bcuestionario\b",
     r"\bcoding[- ]aufgabe\b",

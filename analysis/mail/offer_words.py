@@ -13,7 +13,9 @@ OFFER = any_of(
     r"\b(?:extend|make|send|attach|enclose)(?:ing|ed)? (?:you )?(?:an?|the|our) (?:formal |"
     r"written |verbal |conditional )?(?:job )?offer\b", r"\b(?:job|employment) offer\b",
     r"\boffer (?:letter|of employment|details|package)\b", r"\b(?:like|want) to offer you\b",
-    r"\bformal offer\b", r"\boffer from\b", r"\bcongratulations\b.{0,80}\boffer\b",
+    r"\bformal offer\b", r"\boffer from\b",
+    r"\b(?:share|send|give) (?:you )?the (?:details|terms) of (?:our|your|the) (?:\w+ )?offer\b",
+    r"\bcongratulations\b.{0,80}\boffer\b",
     r"\bvertragsangebot\b",
     # the contract sent, not one spoken of ("Ihr Arbeitsvertrag wird mit uns geschlossen")
     r"\barbeitsvertrag\b.{0,40}\b(?:anbei|im anhang|beigefügt|zur unterschrift|zusenden|schick"
