@@ -176,7 +176,9 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "general usage; 724e21b (the twentieth round's fresh-124 to 129) after its "
              "mending on fresh-119, 121 and 123 and wording written from general usage; ac11dae "
              "(the twenty-first round's fresh-130 to 135) after its mending on fresh-125, 127 "
-             "and 129 and wording written from general usage. "
+             "and 129 and wording written from general usage; b4292bc (the twenty-second round's "
+             "fresh-136 to 141) after its mending on fresh-131, 133 and 135 and wording written "
+             "from general usage. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -249,7 +251,8 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "mended on 119, 121 and 123); in the twentieth, fresh-124 to fresh-129 "
              "(measured with the reader so mended, then mended on 125, 127 and 129); in the "
              "twenty-first, fresh-130 to fresh-135 (measured with the reader so mended, then "
-             "mended on 131, 133 and 135). "
+             "mended on 131, 133 and 135); in the twenty-second, fresh-136 to fresh-141 (measured "
+             "with the reader so mended, then mended on 137, 139 and 141). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
