@@ -15,8 +15,9 @@ ASSESSMENT = any_of(
     r"\bonline-test\b", r"\btestaufgabe\b", r"\bfachliche aufgabe\b", r"\bfallstudie\b",
     r"\beinstellungstest\b", r"\btests? techniques?\b", r"\bévaluations?\b",
     r"\b(?:online-)?(?:eignungstest|auswahltest|wissenstest|leistungstest)\w*\b",
-    r"\bexercice technique\b", r"\btests? (?:en ligne|de (?:logique|personnalité|raisonnement|"
-    r"compétences|aptitudes?))\b",
+    r"\bexercice technique\b", r"\b(?:étude|estudio|caso) de (?:cas|caso)\b", r"\bcaso pr[áa]"
+    r"ctico\b", r"\bcaso di studio\b", r"\bcasus(?:opdracht)?\b",
+    r"\btests? (?:en ligne|de (?:logique|personnalité|raisonnement|compétences|aptitudes?))\b",
     r"\bpruebas? (?:técnicas?|online|prácticas?)\b", r"\bevaluaci(?:ón|ones)\b",
     r"\bcuestionario\b",
     r"\bcoding[- ]aufgabe\b",
@@ -113,6 +114,7 @@ ASSESSMENT_ASK = any_of(
     r"\blade\w* (?:wir |ich )?(?:sie|dich)\b", r"\blädt (?:sie|dich|euch)\b",
     r"\bnodigen\b.{0,20}\buit\b", r"\buitnodig\w*\b",
     r"\b(?:pendiente|pendente|pending|ausstehend|en attente)\b",
+    r"\b(?:nous vous demandons|merci de nous (?:renvoyer|retourner)|vous demandons de)\b",
     # "Esta etapa é composta por testes online", "this stage consists of two tests"
     r"\b(?:esta|nesta|this|en esta|in dieser|cette) (?:etapa|fase|stage|step|phase|stufe|étape)\b",
     r"\b(?:ask|asks|invite|need) (?:you|every candidate|all candidates|each candidate|candidates)"

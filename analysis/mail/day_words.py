@@ -57,6 +57,7 @@ PROMISE = any_of(
     r"\b(?:entscheid|auswahlentscheid|teilen wir (?:ihnen|dir))\b",
     r"\b(?:rückmeldung|entscheidung|entscheiden|melden (?:uns|wir uns|mich)|antwort|mitteilen|"
     r"mitzuteilen|"
+    r"geben (?:ihnen|dir|euch)\b.{0,60}\bbescheid|"
     r"bescheid geben|informieren)\b", r"\b(?:décision|reviendr\w+ vers vous|retour|réponse|"
     r"je vous réponds|vous répondr\w+|recontacter\w*|informer\w*|vous tenir informée?|"
     r"de nos nouvelles)\b",
@@ -105,12 +106,16 @@ PROMISE = any_of(
     r"\b(?:we|i) should (?:know|have (?:an answer|news|a decision))\b",
     r"\bi'll (?:email|write|ping|text|message) you\b",
     r"\b(?:hörst|hören sie|hörst du|hört ihr)\b.{0,60}\bvon (?:uns|mir)\b",
-    r"\b(?:te|le|les) (?:escribo|escribiré|aviso|avisaré|avisamos|avisaremos|contacto|contacta"
-    r"ré|confirmo|confirmaré)\b",
+    # the future only: "te escribo porque..." and "te confirmo la entrevista" promise nothing
+    r"\b(?:te|le|les) (?:escribiré|avisaré|avisamos|avisaremos|contactaré|confirmaré)\b",
 )
 PROMISE_TIME = any_of(
     r"\b(?:by|within|before|until|no later than|next week|end of|in the next|over the next|"
     r"in (?:\w+ )?(?:days|weeks))\b", r"\bon (?=(?:\w+day|the \d|\d))",
+    # "el lunes 16 de noviembre", "le vendredi 13", "am Freitag", "op vrijdag"
+    r"\b(?:el|le|il|am|op) (?=(?:lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeu"
+    r"di|vendredi|lunedì|martedì|mercoledì|giovedì|venerdì|montag|dienstag|mittwoch|donnersta"
+    r"g|freitag|maandag|dinsdag|woensdag|donderdag|vrijdag)\b)",
     r"\b(?:bis|innerhalb|spätestens|nächste[nr]? woche|"
     r"in den nächsten|binnen|ende)\b",
     r"\b(?:d'ici|dans les|sous|avant|au plus tard|"

@@ -80,6 +80,11 @@ _MOVED = re.compile(r"(?i)\bre-?schedul|\b(?:move|push|shift) (?:\w+'s |the |our
                     r"(?:\w+day|mon|tue|tues|wed|thu|thurs|fri)\b")
 _PROMISE_HORIZON = dt.timedelta(days=240)
 _PROMISE_REACH = 100  # characters between a promise's words and its time
+# a time counted from a day still to come: "within a week of the final interviews", "within
+# two weeks after the closing date" (not "within 14 days of the interview" just held)
+_AFTER_ANOTHER_DAY = re.compile(
+    r"(?i)(?:\S+ ){1,4}(?:of|after|following|from) (?:the|all|our) (?:(?:final|last|remaining|oth"
+    r"er) (?:\w+ )?(?:interviews|rounds|meetings|conversations)|closing date|deadline|start)\b")
 # a promise kept, not made: "I promised you an answer today, so here is an update"
 _KEPT_PROMISE = re.compile(r"(?i)\b(?:i|we) promised\b|\bas promised\b|\bwie versprochen\b|"
                            r"\bcomme promis\b|\bcomo (?:prometido|prometimos)\b|\bcome promesso\b|"
@@ -353,7 +358,7 @@ def _promised(said: Sentences, on: dt.date, *, named: bool = False) -> dt.date |
         if not after:
             continue
         frame = part[after[0].start():after[0].start() + _PROMISE_REACH]
-        if named and not dates_in(frame, on):
+        if (named and not dates_in(frame, on)) or _AFTER_ANOTHER_DAY.match(frame):
             continue
         end = frame_end(frame, on)
         # a day gone by, named without its year ("further to your interview on 22 October"),

@@ -380,7 +380,8 @@ REJECTION = any_of(
     r"(?:\bnot|n't) (?:\w+ ){0,2}(?:select|choose|chosen|shortlist|advance|progress) (?:you|y"
     r"our (?:application|candidacy|profile))\b",
     r"(?:\bnot|n't) been (?:chosen|picked|invited) (?:to|for)\b",
-    r"\b(?:won't|will not|not) be continuing with (?:you|your)\b",
+    r"\b(?:won't|will not|not) be (?:continuing|carrying on|going ahead|proceeding) with (?:you|y"
+    r"our)\b",
     r"(?:\bnot|n't) (?:\w+ ){0,2}(?:progress|advance|proceed|move on|go through) to (?:t"
     r"he )?(?:next|following|final|second|third) (?:round|stage|step|phase)\b",
     r"(?:\bnot|n't) (?:be )?(?:scheduling|arranging|inviting you to|offering) (?:any )?(?:furt"
@@ -434,6 +435,13 @@ REJECTION = any_of(
     r"\bnon (?:\w+ ){0,2}(?:proseguiremo|procederemo|continueremo|andremo avanti)\b",
     r"\bniet (?:\w+ ){0,2}(?:geselecteerd|gekozen|voort te zetten|voortzetten)\b",
     r"\bvybrali jsme (?:\w+ )?(?:jiného|jinou|jiné)\b",
+    # the post taken meanwhile, the application archived: "la posizione è stata nel frattempo
+    # occupata", "deze vacature is intern ingevuld", "o procedimento concursal foi cancelado"
+    r"\b(?:posizione|posto|ruolo)\b.{0,20}\bstat[oa] (?:\w+ ){0,3}occupat[oa]\b",
+    r"\b(?:candidatura|application|candidacy|sollicitatie)\b.{0,20}\b(?:stata |been |is )?(?:ar"
+    r"chiviata|archived|gearchiveerd)\b", r"\bintern (?:is )?(?:ingevuld|vervuld)\b",
+    r"\bniet (?:verder )?in behandeling\b",
+    r"\b(?:procedimento|concurso)\b.{0,160}\bfoi (?:cancelad|anulad|encerrad)[oa]\b",
 )
 # A rejection said only between the lines: the CV kept for the future and good wishes.
 KEPT_ON_FILE = any_of(
