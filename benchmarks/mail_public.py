@@ -178,7 +178,8 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "(the twenty-first round's fresh-130 to 135) after its mending on fresh-125, 127 "
              "and 129 and wording written from general usage; b4292bc (the twenty-second round's "
              "fresh-136 to 141) after its mending on fresh-131, 133 and 135 and wording written "
-             "from general usage. "
+             "from general usage; c052f33 (the twenty-third round's fresh-142 to 147) after its "
+             "mending on fresh-137 and 139 and wording written from general usage. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -252,7 +253,9 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "(measured with the reader so mended, then mended on 125, 127 and 129); in the "
              "twenty-first, fresh-130 to fresh-135 (measured with the reader so mended, then "
              "mended on 131, 133 and 135); in the twenty-second, fresh-136 to fresh-141 (measured "
-             "with the reader so mended, then mended on 137, 139 and 141). "
+             "with the reader so mended, then mended on 137, 139 and 141); in the twenty-third, "
+             "fresh-142 to fresh-147 (measured with the reader so mended, then mended on 143, "
+             "145 and 147). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
