@@ -7,6 +7,8 @@ from __future__ import annotations
 from analysis.mail.phrases import any_of
 
 ACKNOWLEDGEMENT = any_of(
+    r"\b(?:cv|sollicitatie|motivatie(?:brief)?)\b.{0,40}\b(?:goed|in goede orde|correct) ontvan"
+    r"gen\b",
     r"\bthank(?:s| you) (?:so much |very much )?for (?:your |the )?(?:applying|application|"
     r"interest|submitting|taking the time to apply)", r"\bthanks? for applying\b",
     r"\b(?:we(?:'ve| have)?|has been|have been|was) (?:successfully )?received\b.{0,30}\b"

@@ -61,6 +61,7 @@ ASSESSMENT = any_of(
     r"\b(?:led|run|conducted) by an? (?:ai|a\.i\.|artificial intelligence|virtual) (?:intervie"
     r"wer|assistant|recruiter)\b",
     r"\bai[- ](?:led|powered|run) interview\b",
+    r"\b(?:voice-based|automated|chatbot)(?: ai)? interview\b",
     r"\b(?:spille inn|spela in|optage|indspille|opnemen)\b.{0,30}\bvideo\w*",
     r"\bvideopr(?:esentasjon|æsentation|esentation|esentatie)\b",
     # a trade's test: "a practical welding test", "trade test", "skills test", "test day"
@@ -71,6 +72,9 @@ ASSESSMENT = any_of(
 )
 # A video interview answered alone, recorded: an assessment, not a meeting.
 ONE_WAY = any_of(
+    # "complete a voice-based AI interview", "start your interview here"
+    r"\b(?:voice-based|voice|automated|chatbot|ai)\b(?:[- ]\w+)?[- ]interview\b",
+    r"\b(?:complete|start) (?:the|your|this) interview (?:by|before|within|here|now)\b",
     r"\b(?:recorded|one-way|one way|asynchronous|async|on-demand|pre-recorded|self-recorded) "
     r"(?:video )?(?:interview|questions|assessment)\b", r"\brecord (?:your|the) (?:answers|res"
     r"ponses|video)\b",

@@ -35,6 +35,7 @@ from analysis.mail import offer_words as offers
 from analysis.mail import other_mail as om
 from analysis.mail import own_words as ow
 from analysis.mail import phrases as ph
+from analysis.mail import soft_words as soft
 from analysis.mail.meeting_day import day_first, interview_time, slot_chosen
 from analysis.mail.sentences import sentences
 from analysis.mail.when import dates_in, frame_end
@@ -222,8 +223,8 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     meeting = ph.MEETING_SAID
     # "Leider müssen wir den Termin absagen", "I regret to inform you that the interview must
     # be rescheduled": a meeting called off or moved, not the application
-    rejected = any(not _meeting_moved(said.parts[i], meeting) and not no.ASIDE.search(said.parts[i])
-                   for i in said.first_hits(no.REJECTION))
+    rejected = any(not _meeting_moved(said.parts[i], meeting)
+                   and not soft.ASIDE.search(said.parts[i]) for i in said.first_hits(no.REJECTION))
     # "sorry für die kurzfristige Absage ... auf Dienstag verschieben", with the new
     # invitation attached: a meeting moved, not the application turned down
     rejected = rejected and not (calendar is not None and not cancelled
@@ -239,13 +240,13 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     # only a day it names is one ("you will hear from us by Friday 16 October")
     named_promise = promised and _promised(said, sent.date(), named=True)
     if rejected or (
-            said.any(no.KEPT_ON_FILE) and said.any(no.GOOD_WISHES)
+            said.any(soft.KEPT_ON_FILE) and said.any(soft.GOOD_WISHES)
             and not said.any(ph.INVITE, firm=True) and not said.any(ack.ACKNOWLEDGEMENT)):
         sure = 0.95 if rejected else 0.8
         return Meaning(REJECTION, sure, promised=promised)
     if any(not ph.NEXT_STAGE.search(said.parts[i])
            and not offers.AFTER_OFFER.search(said.parts[i])
-           and not no.NOT_AN_OFFER.search(said.parts[i]) for i in said.hits(offers.OFFER)) or (
+           and not soft.NOT_AN_OFFER.search(said.parts[i]) for i in said.hits(offers.OFFER)) or (
             _told(said, offers.PAY) and _told(said, offers.START)):
         # the decision an offer waits for is the person's, whatever day it names
         return Meaning(OFFER, 0.9)

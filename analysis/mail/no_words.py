@@ -1,8 +1,7 @@
 """The phrases of a no, sentence by sentence, in the reader's languages: a rejection
 said outright or politely ("we have decided to move forward with other candidates", "die Wahl
 fiel auf", "nous ne donnerons pas suite", "hemos decidido no avanzar contigo", a withdrawn
-offer, a closed requisition), and a no said between the lines (the CV kept on file beside
-good wishes)."""
+offer, a closed requisition). What softens or undoes a no is in soft_words.py."""
 
 from __future__ import annotations
 
@@ -125,7 +124,9 @@ REJECTION = any_of(
     r"\b(?:posizione|ruolo)\b.{0,30}\b(?:già )?(?:stat[ao] )?(?:coperta|coperto|chiusa)\b",
     r"\bci dispiace\b.{0,80}\bnon\b",
     r"\bniet (?:\w+ ){0,3}(?:verder|door)(?:gaan)? met (?:je|jouw|uw)\b",
-    r"\b(?:andere|een andere) (?:kandidaat|kandidaten|sollicitant)\b",
+    # "voor een andere kandidaat" (not "we spreken nog twee andere kandidaten")
+    r"\b(?:voor|met) (?:een )?andere (?:kandidaat|kandidate|sollicitant)\b",
+    r"\b(?:keuze|keus)\b.{0,30}\bandere (?:kandidaat|kandidate|sollicitant)\b",
     r"\bgeen vervolg\b",
     r"\bniet (?:\w+ ){0,3}(?:uitnodigen|aannemen|selecteren)\b",
     r"\binfelizmente\b.{0,160}\b(?:não|outr[oa]s?)\b",
@@ -443,62 +444,3 @@ REJECTION = any_of(
     r"\bniet (?:verder )?in behandeling\b",
     r"\b(?:procedimento|concurso)\b.{0,160}\bfoi (?:cancelad|anulad|encerrad)[oa]\b",
 )
-# A rejection said only between the lines: the CV kept for the future and good wishes.
-KEPT_ON_FILE = any_of(
-    r"\b(?:keep|retain|hold)\b.{0,30}\b(?:cv|resume|résumé|details|profile|application)\b.{0,30}"
-    r"\b(?:on file|for future|in mind|in our database)",
-    r"\bconserv\w+\b.{0,40}\b(?:cv|candidature|dossier|profil)\b.{0,80}\bfutur",
-    r"\b(?:guardar|mantendremos|conservaremos)\w*\b.{0,40}\b(?:cv|currículum|candidatura|"
-    r"perfil)\b.{0,60}\bfutur", r"\b(?:unterlagen|profil)\b.{0,40}\b(?:gespeichert|aufbewahren|"
-    r"in evidenz|im pool)\b",
-    r"\bconserv\w+ (?:votre|ton) (?:cv|candidature|dossier|profil) dans (?:notre|nos) (?:vivie"
-    r"r|base|cvthèque|fichier)",
-    r"\b(?:sparar|spara|gemmer|gemme|lagrer|lagre|beholde|behåller)\b.{0,40}\b(?:cv|profil|ans"
-    r"ökan|ansøgning|søknad)\b",
-    r"\bzachow\w+\b.{0,30}\bcv\b",
-    # "We interviewed several people and have made a choice" (with good wishes: someone else)
-    r"\b(?:have|we've|we have) made (?:a|our) (?:choice|selection|decision)\b",
-)
-GOOD_WISHES = any_of(
-    r"\bwish(?:ing)? you (?:all )?(?:the )?(?:best|every success|luck|well)\b",
-    r"\bbest of luck\b", r"\bviel erfolg\b", r"\balles gute\b",
-    r"\bsouhaitons (?:le meilleur|bonne continuation|plein succès|bonne chance|pleine réussite|"
-    r"bon courage)", r"\bbonne continuation\b", r"\b(?:deseamos|te deseamos|le deseamos)\b.{0,40}"
-    r"\b(?:éxito|suerte|lo mejor)\b",
-    r"\bsouhait\w+ (?:une |un )?(?:belle|bonne|pleine|plein) (?:réussite|succès|chance|continu"
-    r"ation)\b",
-    r"\b(?:lycka till|lykke til|held og lykke)\b",
-    r"\bżyczymy (?:\w+ )?(?:powodzenia|sukcesów)\b",
-    r"\b(?:augur\w+|auguriamo)\b.{0,30}\b(?:successo|fortuna|meglio)\b",
-    r"\b(?:desejamos|desejo)\b.{0,30}\b(?:sucesso|sorte)\b",
-    r"\b(?:veel succes|succes gewenst)\b",
-)
-# A no about something else than the application: travel costs, parking, a room; or what a
-# notice is not ("this does not mean you have been selected").
-ASIDE = any_of(
-    # a search paused, not ended: "la gerencia congeló temporalmente la vacante y por ahora no
-    # seguiremos con el proceso", "on hold for now"
-    r"(?<!rather than )(?<!instead of )\b(?:on hold|paused?|pausing|frozen|freeze|congel\w+|"
-    r"pausiert|auf eis|gel[ée]e?|suspendu\w*|sospes\w*|en pausa|in pausa|bevroren|on ice)\b"
-    r"(?!.*\b(?:indefinitely|withdraw\w*|rescind\w*|clos(?:ed|ing)|cancel\w*|annul\w*|zurückgez"
-    r"ogen|abgesagt)\b)",
-    # "this doesn't mean you've been selected": what a notice is not
-    r"\b(?:doesn't|does not|don't|do not|isn't|is not) (?:necessarily )?(?:mean|guarantee|imply)"
-    r"\b",
-    r"\b(?:reisekosten|fahrtkosten|kosten|erstatt\w*|parkplätze?|parken)\b",
-    r"\b(?:travel (?:costs|expenses)|expenses|reimburs\w*|parking|accommodation)\b",
-    r"\b(?:frais|rembours\w*|stationnement)\b", r"\b(?:gastos|reembols\w*|aparcamiento)\b",
-    r"\b(?:spese|rimbors\w*|parcheggio)\b", r"\b(?:reiskosten|vergoed\w*|parkeren)\b",
-    r"\b(?:despesas|reembols\w*|estacionamento)\b")
-# An offer said not to be one: "inclusion on the reserve list does not guarantee an offer of
-# employment", "Ceci ne constitue pas une offre d'emploi".
-NOT_AN_OFFER = any_of(
-    r"(?:n't|\b(?:not|no|never))\b.{0,30}\b(?:guarantee|constitute|mean|imply|represent|promise)"
-    r"\w*\b.{0,20}\boffer", r"\bis not (?:an?|any) (?:job |formal )?offer\b",
-    r"\bne (?:constitue|garantit|vaut|signifie) pas\b.{0,20}\boffre\b",
-    r"\b(?:stellt|ist)\b.{0,20}\bkein(?:e|en)? (?:\w+)?angebot\b",
-    r"\bno (?:constituye|garantiza|supone|implica)\b.{0,20}\boferta\b",
-    r"\bnon (?:costituisce|garantisce)\b.{0,20}\bofferta\b",
-    r"(?:n't|\b(?:not|no longer)) (?:be )?(?:extend|make|making|extending)\w* (?:you )?an? "
-    r"(?:\w+ )?offer\b", r"\bnot yet an? (?:\w+ )?offer\b",
-    r"\bbefore we (?:can )?(?:issue|make|extend|send)\b.{0,30}\boffer\b")

@@ -147,7 +147,7 @@ _ONWARD = (r"\b(?:selected|shortlisted|chosen|moved|move|moving|advanced?|progre
            r"geselecteerd|selecionad[oa])\b(?!.{0,20}\bnot\b).{0,40}")
 INVITE = any_of(
     rf"\b(?:invit\w*|schedul\w*|arrang\w*|set up|book\w*|organi[sz]\w*|confirm\w*|propos\w*|"
-    rf"availab\w*|slot|einlad\w*|einladung|laden (?:wir )?(?:sie|dich)|bestätig\w*|"
+    rf"availab\w*|(?<!tot )slot|einlad\w*|einladung|laden (?:wir )?(?:sie|dich)|bestätig\w*|"
     rf"vereinbar\w*|vorschlag\w*|vorschlagen|convi\w+|convoqu\w*|confirm\w*|disponib\w*|"
     rf"invitar\w*|agendar|programar|coordinar|confirmar\w*|disponib\w*|citar\w*|programad[oa]|"
     rf"programamos|agendad[oa]|agendamos|"
@@ -185,6 +185,11 @@ INVITE = any_of(
     # "they'd like you back for a second stage"
     r"\b(?:like|love|want) (?:to (?:have|see|bring) )?you back\b.{0,30}\b(?:for|to)\b",
     r"\bhätten sie\b.{0,40}\bzeit\b",
+    # "a reminder that your interview will start in 24 hours"
+    rf"\b(?:reminder|erinnerung|rappel|recordatorio|promemoria|herinnering)\b.{{0,40}}\b(?:your|"
+    rf"ihr|dein|votre|ton|tu|su|il tuo|il suo|je|uw) {MEETING}",
+    rf"\b(?:your|the) {MEETING}\b.{{0,20}}\b(?:will start|starts|begins|is (?:tomorrow|today|in "
+    rf"\d+ hours))\b",
     # time asked for a meeting: "would you have time for a video chat", "hättest du Zeit für
     # ein Gespräch", "tendrías un rato para una llamada", "heb je tijd voor een gesprek"
     rf"\b(?:do|would|will|did) you (?:still )?have (?:some |any |a few |a little )?(?:time|minu"
@@ -377,6 +382,8 @@ INVITE = any_of(
 )
 # What only an interview is called (not a "talk" or a "meeting" in a newsletter).
 INTERVIEW_WORD = any_of(
+    r"\b(?:first|second|third|final|next|last) round\b", r"\b(?:eerste|tweede|derde|laatste|vol"
+    r"gende) ronde\b", r"\b(?:zweite|dritte|letzte|nächste) runde\b",
     r"\binterview", r"\bphone screen", r"\b(?:screening|intro|recruiter) call\b",
     r"\bvorstellungsgespräch", r"\bbewerbungsgespräch", r"\bkennenlerngespräch",
     r"\bentretien\b", r"\bentrevista\b", r"\bcolloquio\b", r"\bsollicitatiegesprek",

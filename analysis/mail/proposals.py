@@ -198,6 +198,19 @@ def _frame(proposals: list[dict[str, object]]) -> pd.DataFrame:
         .reset_index(drop=True)
 
 
+def _local(when: dt.datetime, sent: object) -> dt.datetime:
+    """An invitation's start written in UTC ("DTSTART:20261115T223000Z") on the clock of the
+    message that sends it (Monday 16 November 09:30 in Melbourne), whose day the person keeps.
+
+    >>> sent = dt.datetime(2026, 11, 9, 16, 40, tzinfo=dt.timezone(dt.timedelta(hours=11)))
+    >>> _local(dt.datetime(2026, 11, 15, 22, 30, tzinfo=dt.UTC), sent).date()
+    datetime.date(2026, 11, 16)
+    """
+    if when.utcoffset() == dt.timedelta(0) and isinstance(sent, dt.datetime) and sent.tzinfo:
+        return when.astimezone(sent.tzinfo)
+    return when
+
+
 def _day(value: dt.datetime | dt.date) -> pd.Timestamp:
     return pd.Timestamp(value.date() if isinstance(value, dt.datetime) else value)
 
@@ -286,7 +299,7 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
                 record["interview_at"], dt.datetime) and not pd.isna(record["interview_at"]):
             latest = record
     if latest is not None:
-        day = _day(latest["interview_at"])
+        day = _day(_local(latest["interview_at"], latest["date"]))
         if blank[s.INTERVIEW_DATE] or app[s.INTERVIEW_DATE] < day:
             out.append(_proposal(app, row, s.INTERVIEW_DATE, day, latest))
     # A promised decision date, the latest said.
