@@ -68,6 +68,7 @@ PROMISE = any_of(
     r"\b(?:la|ti|vi|li|le) contatter(?:emo|ò|anno)\b", r"\bcontatteremo\b",
     r"\b(?:je|u|jou) (?:\w+ ){0,6}te laten weten\b", r"\btoegezegd\b.{0,60}\blaten weten\b",
     r"\b(?:ti|vi|le) (?:faremo|farò|faremo) sapere\b",
+    r"\b(?:dare|darti|darle|darvi|daremo|darò) (?:una |la )?(?:risposta|riscontro|notizia)\b",
     r"\b(?:riceverai|riceverà|riceverete)\b.{0,30}\b(?:risposta|riscontro|notizie|esito|comun"
     r"icazione)\b",
     r"\blaten (?:we|wij) (?:je|u|jou)\b.{0,60}\bweten\b",

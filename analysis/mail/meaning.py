@@ -87,8 +87,11 @@ _AFTER_ANOTHER_DAY = re.compile(
     r"(?i)(?:\S+ ){1,4}(?:of|after|following|from) (?:the|all|our) (?:(?:final|last|remaining|oth"
     r"er) (?:\w+ )?(?:interviews|rounds|meetings|conversations)|closing date|deadline|start)\b")
 # a promise kept, not made: "I promised you an answer today, so here is an update"
-_KEPT_PROMISE = re.compile(r"(?i)\b(?:i|we) promised\b|\bas promised\b|\bwie versprochen\b|"
-                           r"\bcomme promis\b|\bcomo (?:prometido|prometimos)\b|\bcome promesso\b|"
+_KEPT_PROMISE = re.compile(r"(?i)\b(?:i|we) (?:had |have )?promised\b|\bas promised\b|\bwie ver"
+                           r"sprochen\b|\bhatten (?:ihnen|dir) (?:\w+ ){0,3}versprochen\b|\bcomme "
+                           r"promis\b|\bvous avions promis\b|\bcomo (?:prometido|prometimos)\b|"
+                           r"\b(?:te|le|os) (?:habíamos|había|hemos) prometido\b|"
+                           r"\b(?:te|le) dijimos que\b|\bcome promesso\b|\bavevamo promesso\b|"
                            r"\bzoals beloofd\b|\bconforme prometido\b")
 _CONSIDERING = (r"\bconsiderati?on|\bconsidering\b|berücksichtigung|considération|"
                 r"consideración")
