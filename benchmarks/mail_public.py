@@ -179,7 +179,9 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "and 129 and wording written from general usage; b4292bc (the twenty-second round's "
              "fresh-136 to 141) after its mending on fresh-131, 133 and 135 and wording written "
              "from general usage; c052f33 (the twenty-third round's fresh-142 to 147) after its "
-             "mending on fresh-137 and 139 and wording written from general usage. "
+             "mending on fresh-137 and 139 and wording written from general usage; 906d205 (the "
+             "twenty-fourth round's fresh-148 to 153) after its mending on fresh-143, 145 and "
+             "147. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -255,7 +257,8 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "mended on 131, 133 and 135); in the twenty-second, fresh-136 to fresh-141 (measured "
              "with the reader so mended, then mended on 137, 139 and 141); in the twenty-third, "
              "fresh-142 to fresh-147 (measured with the reader so mended, then mended on 143, "
-             "145 and 147). "
+             "145 and 147); in the twenty-fourth, fresh-148 to fresh-153 (measured with the "
+             "reader so mended, then mended on 149, 151 and 153). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
