@@ -66,7 +66,7 @@ ASSESSMENT = any_of(
     r"\bvideopr(?:esentasjon|æsentation|esentation|esentatie)\b",
     # a trade's test: "a practical welding test", "trade test", "skills test", "test day"
     r"\b(?:practical|trade|skills?|welding|driving|forklift|typing|hands-on|bench) (?:\w+ )?(?:te"
-    r"sts?|assessments?|trials?)\b", r"\btest day\b",
+    r"sts?|assessments?|trials?)\b", r"\btest day\b", r"\bwritten (?:exercise|test|assignment)s?\b",
     r"\b\w*(?:persönlichkeits|eignungs|auswahl|wissens|leistungs|logik|kompetenz|fähigkeits)-?te"
     r"sts?\b", r"\btest starten\b",
 )
@@ -121,6 +121,8 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:nous vous demandons|merci de nous (?:renvoyer|retourner)|vous demandons de)\b",
     # "Esta etapa é composta por testes online", "this stage consists of two tests"
     r"\b(?:esta|nesta|this|en esta|in dieser|cette) (?:etapa|fase|stage|step|phase|stufe|étape)\b",
+    # a test booked: "your written exercise appointment ... is now confirmed"
+    r"\b(?:scheduled|confirmed|booked|gepland|bevestigd|confirmée?|bestätigt|programad[oa])\b",
     r"\b(?:ask|asks|invite|need) (?:you|every candidate|all candidates|each candidate|candidates)"
     r" to (?:do|sit|take|complete)\b",
 )

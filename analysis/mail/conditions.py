@@ -65,6 +65,14 @@ CONDITIONAL_WITHIN = any_of(
     r"\b(?:a quienes|à ceux qui|à celles qui|those (?:who|whom))\b.{0,40}\b(?:invitaremos|"
     r"contactaremos|inviterons|contacterons|will (?:then )?(?:be )?invit\w*|will contact)\b",
     r"\bbefore (?:we|you|i) (?:schedule|arrange|book|invite|move|set up)\b",
+    # "to cancel your appointment, visit ...", "om je afspraak te annuleren ga je naar": how to
+    # call it off, not calling it off
+    r"\b(?:to (?:cancel|reschedule)|om (?:\w+ ){0,3}te (?:annuleren|wijzigen|verzetten)|um (?:\w+ )"
+    r"{0,3}(?:abzusagen|zu stornieren|zu verschieben)|pour (?:annuler|modifier|déplacer)|para "
+    r"(?:cancelar|anular|modificar)|per (?:annullare|disdire|spostare))\b.{0,80}\b(?:visit|cli"
+    r"ck|go to|use the|link|ga (?:je )?naar|klik|besuche|klicken|cliquez|rendez-vous sur|visite"
+    r"z?|haz clic|clicca|https?)\b",
+    r"\b(?:visit|click|use the link|go to)\b.{0,60}\bto (?:cancel|reschedule)\b",
     # "candidates who are not shortlisted will be notified": what befalls some, said to all
     r"\b(?:candidates|applicants|those|people|anyone|everyone) (?:who|that|whose applications) "
     r"(?:are|were|have|has|do|did|will|is) (?:not|n't)\b",

@@ -179,6 +179,12 @@ def _may_name(label: str, company: str, keys: list[str]) -> bool:
         len(w) >= 3 and w in label for w in words) or label == "".join(w[0] for w in words)
 
 
+# Words a domain shortens to their initial ("uoostmaas.nl" for Universiteit van Oostmaas)
+_INSTITUTIONS = frozenset({"universiteit", "university", "universidad", "universite",
+                           "universitat", "universita", "universidade", "uniwersytet",
+                           "univerzita", "universitet"})
+
+
 def abbreviates(label: str, name: str) -> bool:
     """Whether a domain label is a name cut short: the starts of some of its words, in
     order, the first word's among them (three letters at least), two words at least.
@@ -189,6 +195,8 @@ def abbreviates(label: str, name: str) -> bool:
     True
     >>> abbreviates("lumiere", "lumiere et compagnie")
     False
+    >>> abbreviates("uoostmaas", "universiteit van oostmaas")  # a university by its initial
+    True
     """
     words = [w for w in name.split() if w.isalnum()]
 
@@ -197,7 +205,7 @@ def abbreviates(label: str, name: str) -> bool:
             return used >= 2
         for j in range(i, len(words)):
             word = words[j]
-            least = 3 if used == 0 else 2
+            least = (1 if word in _INSTITUTIONS else 3) if used == 0 else 2
             for size in range(min(len(word), len(rest)), least - 1, -1):
                 if rest[:size] == word[:size] and fits(rest[size:], j + 1, used + 1):
                     return True

@@ -116,6 +116,10 @@ RESCHEDULE = any_of(
     r"\b(?:push|move|bump) (?:it |this |our \w+ |the \w+ )?(?:back |out )?(?:to|till|until) (?"
     r":\w+day|mon|tue|tues|wed|thu|thurs|fri|next|tomorrow|the \d)",
     r"\bmover (?:la|nuestra|su|tu) (?:entrevista|reunión|cita|llamada)\b", r"\bnueva cita\b",
+    # a booking tool's notice: "[Appointment Changed]", "Updated invitation:", "RDV modifié"
+    r"\b(?:appointment|booking|meeting|interview|event|rdv|termin|afspraak|rendez-vous|cita)\b.{0,"
+    r"30}\b(?:changed|updated|modified|modifiée?|geändert|gewijzigd|modificad[oa])\b",
+    r"\b(?:changed|updated) (?:appointment|booking|invitation|event)\b",
     # "move Wednesday's session to Friday 30 October"
     r"\b(?:move|push|shift) (?:\w+'s |the |our |your |this )(?:\w+ )?(?:session|interview|call|"
     r"meeting|chat|conversation)s? to\b",
@@ -129,7 +133,7 @@ MEETING = (
     r"conversation|meeting|video ?call|zoom|"
     r"teams|google meet|onsite|on-site|catch[- ]up|discussion|talk|speak|meet\b|"
     r"gespräch\w*|vorstellungsgespräch|kennenlern\w*|telefonat|termin|videocall|"
-    r"entretien|échange|rendez-vous|rencontre\w*|visio\w*|entrevista|llamada|reunión|"
+    r"entretien|échange|rendez-vous|rdv\b|rencontre\w*|visio\w*|entrevista|llamada|reunión|"
     r"videollamada|charla|conversación|colloquio|sollicitatiegesprek|gesprek|\w+gesprek|"
     r"walk-?in(?: drive| interview)?|"
     r"videochiamata|incontro|reunião|conversa|videochamada|afspraak|entrevue|"

@@ -104,7 +104,9 @@ def is_board(address: str) -> bool:
 
 # A machine's address: no one answers it. A calendar's notice names its organiser ("Gabriel
 # Souza (Google Agenda)" at calendar-notification@google.com) but is not her mail.
-AUTOMATIC_ADDRESS = re.compile(r"(?i)no-?reply|do-?not-?reply|mailer-daemon|calendar-notification")
+AUTOMATIC_ADDRESS = re.compile(r"(?i)no-?reply|do-?not-?reply|mailer-daemon|calendar-notification|"
+                               r"ne-?pas-?repondre|nao-?responda|no-?responder|non-?rispondere|"
+                               r"nicht-?antworten|niet-?beantwoorden|noreply")
 
 
 # Lowercase words inside a person's name: "Anneke de Vries", "Ludwig van Beethoven".
