@@ -730,3 +730,43 @@ def test_a_reference_number_two_companies_mail_gives_ties_nothing():
                      sender="Aberwen Town Council Recruitment <noreply@jobtrain.co.uk>")
     found = scan(tracker, northmoor, aberwen, _decline("Declining the offer (2026-0914)"))
     assert sorted(found.loc[found["column"] == "status", "value"]) == ["offer", "offer"]
+
+
+def test_the_companys_name_is_read_out_of_the_text_not_out_of_the_roles():
+    """A word of the company's name may be a role's ("Data Engineer" at Halvorsen Data AS);
+    the name itself, written whole or cut short, names no role ("Analytics" in "Kestrel
+    Analytics")."""
+    when = dt.datetime(2026, 10, 9)
+    apps = two_roles("Halvorsen Data AS", "Data Engineer", "Analytics Engineer")
+    assert pick_application(apps, [0, 1], "Your application – Data Engineer\nHi", when) == (
+        [0], "")
+    assert pick_application(apps, [0, 1], "Halvorsen Data AS – next step\nThe Analytics "
+                            "Engineer interview is on Thursday.", when) == ([1], "")
+    apps = two_roles("Kestrel Analytics Ltd", "Data Engineer", "Analytics Engineer")
+    for subject in ("Kestrel Analytics: your application, Data Engineer",
+                    "Kestrel  Analytics Ltd - Data Engineer", "Kestrel - your Data Engineer role"):
+        assert pick_application(apps, [0, 1], f"{subject}\nThanks", when) == ([0], ""), subject
+    assert pick_application(apps, [0, 1], "Kestrel Analytics\nThanks", when)[0] == []
+    # a name's two-letter word is no name to read out ("BI" of BI Partners is the BI role's)
+    apps = two_roles("BI Partners", "BI Developer", "Data Analyst")
+    assert pick_application(apps, [0, 1], "Your application: BI Developer\nHi", when) == (
+        [0], "")
+
+
+def test_a_calendar_start_in_utc_is_the_day_on_the_senders_clock():
+    """DTSTART 22:30 UTC on Sunday is Monday 09:30 in Melbourne, where the mail was written."""
+    built = EmailMessage()
+    built["From"], built["To"] = "Mia Castellano <mia@kingfisherhome.example>", ME
+    built["Subject"] = "Change of date: assessment centre moved to Monday 16 November"
+    built["Date"] = "Mon, 09 Nov 2026 16:40:00 +1100"
+    built.set_content("Thursday's assessment centre has moved to Monday 16 November, same time. "
+                      "I've sent an updated calendar invite.")
+    built.add_attachment(
+        b"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:1\r\n"
+        b"DTSTART:20261115T223000Z\r\nDTEND:20261116T013000Z\r\nSUMMARY:Assessment centre\r\n"
+        b"ORGANIZER:mailto:mia@kingfisherhome.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        maintype="text", subtype="calendar", params={"method": "REQUEST"}, filename="x.ics")
+    found = scan(tracked("Kingfisher Home", "Sales Consultant"),
+                 b"From x@y Mon Nov 09 05:40:00 2026\n" + built.as_bytes() + b"\n")
+    days = found.loc[found["column"] == "interview_date", "value"]
+    assert list(days) == [pd.Timestamp(2026, 11, 16)]
