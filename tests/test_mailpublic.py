@@ -1,7 +1,7 @@
 """The mail reader on mailboxes written by others (tests/mailpublic, scored by the rules in
 tests/mailpublic.py): the figures reached on the HELD-OUT sources, which no change to the
-reader was ever fitted to, with a margin; and at most the two proposals from noise messages
-that the clean fresh-62 and fresh-92 (never read to mend) hold."""
+reader was ever fitted to, with a margin; and at most the seven proposals from noise messages
+that the clean fresh-62, fresh-92 and fresh-144 (never read to mend) hold."""
 
 from __future__ import annotations
 
@@ -32,32 +32,34 @@ def test_the_corpus_is_what_the_issue_asks_for():
 
 
 def test_no_proposal_comes_from_a_noise_message(outcomes):
-    """Two do, in the clean fresh-62 and fresh-92 (each a new application proposed from a noise
-    message; never looked at); every mailbox the reader was mended on has none."""
-    assert mp.accuracy(outcomes).noise <= 2
+    """Seven do, all new applications proposed from noise in clean mailboxes never looked at:
+    one each in fresh-62 and fresh-92, five in fresh-144 (whose noise is receipts for
+    applications to courses, clubs and competitions); every mailbox the reader was mended on
+    has none."""
+    assert mp.accuracy(outcomes).noise <= 7
     assert mp.accuracy([o for o in outcomes if o.name not in mp.FRESH]).noise == 0
 
 
 def test_held_out_sources_overall(outcomes):
-    """Reached 0.952 precision and 0.896 recall on the held-out sources (4,430 proposals)."""
+    """Reached 0.958 precision and 0.911 recall on the held-out sources (5,327 proposals)."""
     figures = mp.accuracy(outcomes, side="held-out")
-    assert figures.precision >= 0.95
-    assert figures.recall >= 0.89
+    assert figures.precision >= 0.955
+    assert figures.recall >= 0.905
 
 
 def test_held_out_status_proposals_are_right(outcomes):
-    """Reached 0.946 status precision (817 of 864) and 0.886 recall on the held-out sources."""
+    """Reached 0.956 status precision (997 of 1,043) and 0.906 recall on the held-out sources."""
     figures = mp.accuracy(outcomes, side="held-out", column="status")
     assert figures.proposed >= 250
-    assert figures.precision >= 0.94
-    assert figures.recall >= 0.88
+    assert figures.precision >= 0.95
+    assert figures.recall >= 0.90
 
 
 @pytest.mark.parametrize(("column", "precision", "recall"), [
-    ("decision_date", 0.955, 0.885), ("first_response_date", 0.935, 0.905),
-    ("contact_name", 0.98, 0.95), ("contact_email", 0.98, 0.95),
-    ("interview_date", 0.92, 0.86), ("date_applied", 0.85, 0.58),
-    ("thank_you_sent", 0.91, 0.91), ("expected_decision_date", 0.86, 0.72),
+    ("decision_date", 0.96, 0.91), ("first_response_date", 0.945, 0.92),
+    ("contact_name", 0.98, 0.955), ("contact_email", 0.98, 0.955),
+    ("interview_date", 0.935, 0.88), ("date_applied", 0.83, 0.63),
+    ("thank_you_sent", 0.91, 0.895), ("expected_decision_date", 0.885, 0.775),
 ])
 def test_held_out_columns(outcomes, column, precision, recall):
     figures = mp.accuracy(outcomes, side="held-out", column=column)
@@ -67,7 +69,7 @@ def test_held_out_columns(outcomes, column, precision, recall):
 
 def test_accept_all_from_marks_only_proposals_right_97_times_in_100(outcomes):
     """Held-out proposals at or above ACCEPT_ALL_FROM are right at least 97 times in 100 (the
-    surest, at 0.95 and up, were right 811 times in 832)."""
+    surest, at 0.95 and up, were right 977 times in 996)."""
     sides = mp.split(mp.all_tags())
     marks = [ok for o in outcomes for ok, src, conf in
              zip(o.right, o.sources, o.proposals["confidence"], strict=True)
@@ -80,41 +82,44 @@ def test_accept_all_from_marks_only_proposals_right_97_times_in_100(outcomes):
 
 
 @pytest.mark.parametrize(("column", "precision", "recall"), [
-    (None, 0.945, 0.89), ("status", 0.94, 0.875), ("first_response_date", 0.935, 0.90),
-    ("interview_date", 0.92, 0.855), ("decision_date", 0.955, 0.88), ("thank_you_sent", 0.91, 0.91),
-    ("contact_email", 0.98, 0.95), ("contact_name", 0.98, 0.95), ("date_applied", 0.84, 0.60),
+    (None, 0.95, 0.905), ("status", 0.95, 0.895), ("first_response_date", 0.945, 0.915),
+    ("interview_date", 0.935, 0.87), ("decision_date", 0.96, 0.905),
+    ("thank_you_sent", 0.905, 0.89), ("contact_email", 0.98, 0.955),
+    ("contact_name", 0.98, 0.955), ("date_applied", 0.82, 0.65),
 ])
 def test_the_clean_held_out_mailbox(outcomes, column, precision, recall):
-    """The clean mailboxes (FRESH: sixty-one, 4,168 proposals), written by people who never
+    """The clean mailboxes (FRESH: seventy-six, 5,038 proposals), written by people who never
     saw the reader's code, from sources none of the others drew on, and never read to mend it:
-    after the nineteenth round overall 0.949 / 0.895, status 0.942 / 0.881, two proposals
-    from noise (fresh-62's and fresh-92's; see benchmarks/RESULTS.md, "Mail written by
-    others", for each one and as first measured)."""
+    after the twenty-fourth round overall 0.956 / 0.910, status 0.953 / 0.902, seven proposals
+    from noise (fresh-62's, fresh-92's and fresh-144's; see benchmarks/RESULTS.md, "Mail
+    written by others", for each one and as first measured)."""
     fresh = [o for o in outcomes if o.name in mp.FRESH]
     figures = mp.accuracy(fresh, column=column)
     assert figures.precision >= precision
     assert figures.recall >= recall
-    assert figures.noise <= 2
+    assert figures.noise <= 7
 
 
 def test_tuning_sources_overall(outcomes):
-    """Reached 0.987 precision and 0.962 recall on the sources the reader was mended on."""
+    """Reached 0.986 precision and 0.966 recall on the sources the reader was mended on."""
     figures = mp.accuracy(outcomes, side="tuning")
     assert figures.precision >= 0.98
     assert figures.recall >= 0.96
 
 
 def test_every_mailbox_is_better_than_before(outcomes):
-    """Overall precision at least 0.86 and recall at least 0.75 on every mailbox but five,
+    """Overall precision at least 0.86 and recall at least 0.75 on every mailbox but six,
     which hold at least what they reach. Four are clean, never read to mend: fresh-70 (0.94 /
-    0.68, German public employers from three countries), fresh-104 (0.95 / 0.73, US and
-    Canadian healthcare, schools and government), fresh-106 (0.78 / 0.74, the NHS and UK public
-    sector) and fresh-116 (0.87 / 0.65, academic hiring). One was mended on, fresh-119 (0.78 /
-    0.84): its labels count a recruiter's own calendar invitations as no person's mail, so the
-    contacts proposed from them count as wrong. Before the issue: 0.67-0.82 and 0.28-0.67; the
-    other clean fresh mailboxes now 0.87-1.00 and 0.76-1.00."""
-    low = {"fresh-70": (0.92, 0.66), "fresh-104": (0.93, 0.71), "fresh-106": (0.76, 0.72),
-           "fresh-116": (0.85, 0.64), "fresh-119": (0.76, 0.82)}
+    0.69, German public employers from three countries), fresh-104 (0.95 / 0.73, US and
+    Canadian healthcare, schools and government), fresh-106 (0.80 / 0.75, the NHS and UK public
+    sector) and fresh-116 (0.87 / 0.67, academic hiring). Two were mended on: fresh-119 (0.78 /
+    0.84), whose labels count a recruiter's own calendar invitations as no person's mail, so the
+    contacts proposed from them count as wrong; and fresh-135 (0.85 / 0.79), agencies writing
+    before they name their client and two processes at one company, one through an agency.
+    Before the issue: 0.67-0.82 and 0.28-0.67; the other clean fresh mailboxes now 0.87-1.00
+    and 0.76-1.00."""
+    low = {"fresh-70": (0.92, 0.67), "fresh-104": (0.93, 0.71), "fresh-106": (0.78, 0.73),
+           "fresh-116": (0.85, 0.65), "fresh-119": (0.76, 0.82), "fresh-135": (0.83, 0.77)}
     for outcome in outcomes:
         figures = mp.accuracy([outcome])
         precision, recall = low.get(outcome.name, (0.86, 0.75))
