@@ -35,6 +35,21 @@ def tracked(company: str, role: str) -> pd.DataFrame:
     return apps_frame([{"company": company, "role": role, "date_applied": "2026-10-01"}])
 
 
+def with_calendar(sender: str, subject: str, body: str, method: str, start: str,
+                  organiser: str, *, date: str = "Fri, 30 Oct 2026 10:00:00 +0000") -> bytes:
+    """A message with a calendar invitation (``method`` REQUEST or CANCEL) starting at
+    ``start`` (iCalendar UTC, "20261103T140000Z"), an hour long."""
+    built = EmailMessage()
+    built["From"], built["To"], built["Subject"], built["Date"] = sender, ME, subject, date
+    built.set_content(body)
+    event = (f"BEGIN:VCALENDAR\r\nMETHOD:{method}\r\nBEGIN:VEVENT\r\nUID:1\r\n"
+             f"DTSTART:{start}\r\nDURATION:PT1H\r\nSUMMARY:Interview\r\n"
+             f"ORGANIZER:mailto:{organiser}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    built.add_attachment(event.encode(), maintype="text", subtype="calendar",
+                         params={"method": method}, filename="x.ics")
+    return b"From x@y Fri Oct 30 10:00:00 2026\n" + built.as_bytes() + b"\n"
+
+
 def two_roles(company: str, first: str, second: str) -> pd.DataFrame:
     """Two applications at one company, a day apart."""
     return pd.DataFrame({"company": [company] * 2, "role": [first, second],
@@ -439,17 +454,10 @@ def test_a_domain_named_by_its_mail_ties_the_persons_own_mail_to_it():
 
 def test_a_calendar_cancellation_that_promises_a_new_date_later_is_a_cancellation():
     tracker = tracked("Kitewire", "Platform Engineer")
-    built = EmailMessage()
-    built["From"], built["To"] = "Kitewire Hiring <no-reply@kitewire.example>", ME
-    built["Subject"], built["Date"] = "Cancelled: on-site", "Fri, 30 Oct 2026 10:00:00 +0000"
-    built.set_content("We've had to cancel your on-site on Tuesday 3 November. Joel will be "
-                      "in touch next week to find a new date.")
-    built.add_attachment(
-        b"BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\nUID:1\r\n"
-        b"DTSTART:20261103T140000Z\r\nDTEND:20261103T170000Z\r\nSUMMARY:On-site\r\n"
-        b"ORGANIZER:mailto:joel@kitewire.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-        maintype="text", subtype="calendar", params={"method": "CANCEL"}, filename="x.ics")
-    found = scan(tracker, b"From x@y Fri Oct 30 10:00:00 2026\n" + built.as_bytes() + b"\n")
+    found = scan(tracker, with_calendar(
+        "Kitewire Hiring <no-reply@kitewire.example>", "Cancelled: on-site",
+        "We've had to cancel your on-site on Tuesday 3 November. Joel will be in touch next "
+        "week to find a new date.", "CANCEL", "20261103T140000Z", "joel@kitewire.example"))
     dates = found.loc[found["column"] == "interview_date", "value"]
     assert dates.isna().all() or not len(dates)
     assert found["column"].ne("expected_decision_date").all()
@@ -458,17 +466,10 @@ def test_a_calendar_cancellation_that_promises_a_new_date_later_is_a_cancellatio
 def test_a_calendar_invitation_is_sure_of_its_day_not_of_the_step():
     """A calendar invitation's day is read from the event itself; the status it moves to may be
     stale by the time a later no is missed, so it is no surer than a plain invitation's."""
-    built = EmailMessage()
-    built["From"], built["To"] = "Joel Park <joel@kitewire.example>", ME
-    built["Subject"], built["Date"] = "Invitation: on-site", "Fri, 30 Oct 2026 10:00:00 +0000"
-    built.set_content("Looking forward to seeing you for the on-site interview.")
-    built.add_attachment(
-        b"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:1\r\n"
-        b"DTSTART:20261103T140000Z\r\nDTEND:20261103T170000Z\r\nSUMMARY:On-site\r\n"
-        b"ORGANIZER:mailto:joel@kitewire.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-        maintype="text", subtype="calendar", params={"method": "REQUEST"}, filename="x.ics")
-    found = scan(tracked("Kitewire", "Platform Engineer"),
-                 b"From x@y Fri Oct 30 10:00:00 2026\n" + built.as_bytes() + b"\n")
+    found = scan(tracked("Kitewire", "Platform Engineer"), with_calendar(
+        "Joel Park <joel@kitewire.example>", "Invitation: on-site",
+        "Looking forward to seeing you for the on-site interview.", "REQUEST",
+        "20261103T140000Z", "joel@kitewire.example"))
     sure = dict(zip(found["column"], found["confidence"], strict=True))
     assert sure["status"] == 0.9
     assert sure["interview_date"] > 0.9
@@ -755,18 +756,11 @@ def test_the_companys_name_is_read_out_of_the_text_not_out_of_the_roles():
 
 def test_a_calendar_start_in_utc_is_the_day_on_the_senders_clock():
     """DTSTART 22:30 UTC on Sunday is Monday 09:30 in Melbourne, where the mail was written."""
-    built = EmailMessage()
-    built["From"], built["To"] = "Mia Castellano <mia@kingfisherhome.example>", ME
-    built["Subject"] = "Change of date: assessment centre moved to Monday 16 November"
-    built["Date"] = "Mon, 09 Nov 2026 16:40:00 +1100"
-    built.set_content("Thursday's assessment centre has moved to Monday 16 November, same time. "
-                      "I've sent an updated calendar invite.")
-    built.add_attachment(
-        b"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:1\r\n"
-        b"DTSTART:20261115T223000Z\r\nDTEND:20261116T013000Z\r\nSUMMARY:Assessment centre\r\n"
-        b"ORGANIZER:mailto:mia@kingfisherhome.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-        maintype="text", subtype="calendar", params={"method": "REQUEST"}, filename="x.ics")
-    found = scan(tracked("Kingfisher Home", "Sales Consultant"),
-                 b"From x@y Mon Nov 09 05:40:00 2026\n" + built.as_bytes() + b"\n")
+    found = scan(tracked("Kingfisher Home", "Sales Consultant"), with_calendar(
+        "Mia Castellano <mia@kingfisherhome.example>",
+        "Change of date: assessment centre moved to Monday 16 November",
+        "Thursday's assessment centre has moved to Monday 16 November, same time. I've sent an "
+        "updated calendar invite.", "REQUEST", "20261115T223000Z", "mia@kingfisherhome.example",
+        date="Mon, 09 Nov 2026 16:40:00 +1100"))
     days = found.loc[found["column"] == "interview_date", "value"]
     assert list(days) == [pd.Timestamp(2026, 11, 16)]
