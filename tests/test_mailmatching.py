@@ -764,3 +764,20 @@ def test_a_calendar_start_in_utc_is_the_day_on_the_senders_clock():
         date="Mon, 09 Nov 2026 16:40:00 +1100"))
     days = found.loc[found["column"] == "interview_date", "value"]
     assert list(days) == [pd.Timestamp(2026, 11, 16)]
+
+
+@pytest.mark.parametrize("source", ["Agency (Falkenried Personalberatung)",
+                                    "Recruiter via Falkenried Personalberatung"])
+def test_an_agency_the_tracker_names_as_a_source_is_no_new_company(source):
+    """The agency writes for a tracked client; its acknowledgement proposes no new application
+    in its own name. Without the source, it would."""
+    ack = mail("Ihre Bewerbung – Kennziffer FP-2611 Controller (m/w/d)",
+               "Sehr geehrte Frau Oosterhuis, vielen Dank für Ihre Bewerbung als Controller "
+               "(m/w/d). Wir haben Ihre Unterlagen erhalten und melden uns in Kürze.",
+               sender="Falkenried Personalberatung <bewerbung@falkenried-personal.example>")
+    row = {"company": "Brenninger Maschinenbau GmbH", "role": "Controller (m/w/d)",
+           "date_applied": "2026-09-20"}
+    found = scan(apps_frame([{**row, "source": source}]), ack)
+    assert found["row"].notna().all()
+    unnamed = scan(apps_frame([row]), ack)
+    assert unnamed["row"].isna().any()
