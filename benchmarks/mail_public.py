@@ -293,7 +293,8 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
               f"{b.get('sides', {}).get('held-out', {}).get('all', {}).get('noise', '-')}.",
               "", "### Reliability: confidence shown vs precision", "",
               _row("confidence", "tuning proposals", "tuning precision", "held-out proposals",
-                   "held-out precision", f"of which {clean}", f"{clean} precision"),
+                   "held-out precision", f"of which the {len(mp.FRESH)} clean mailboxes",
+                   "clean precision"),
               _row(*["---"] * 7)]
     rel = after["reliability"]
     width = 3 if any(x["side"] == "fresh" for x in rel) else 2
