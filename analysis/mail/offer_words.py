@@ -19,7 +19,8 @@ OFFER = any_of(
     r"\bvertragsangebot\b",
     # the contract sent, not one spoken of ("Ihr Arbeitsvertrag wird mit uns geschlossen")
     r"\barbeitsvertrag\b.{0,40}\b(?:anbei|im anhang|beigefügt|zur unterschrift|zusenden|schick"
-    r"en|übersenden|unterschreiben|vorbereitet)\b|\b(?:anbei|im anhang)\b.{0,40}\barbeitsvertrag\b",
+    r"en|übersenden|unterschreiben|vorbereitet)\b", r"\b(?:anbei|im anhang)\b.{0,40}\barbeitsver"
+    r"trag\b",
     r"\bihnen (?:die stelle|die position|ein "
     r"angebot|einen vertrag) (?:anbieten|machen|geben)", r"\b(?:sie|dich) für die (?:stelle|"
     r"position)\b.{0,80}\bausgewählt\b", r"\bzusage für\b", r"\bangebot\b.{0,60}\bannehmen\b",

@@ -17,15 +17,31 @@ import re
 def any_of(*phrases: str) -> re.Pattern[str]:
     """One case-insensitive pattern matching any of ``phrases``; those that begin at a word
     boundary share one ``\\b`` in front, so the search skips the middle of every word at once
-    instead of trying each phrase there.
+    instead of trying each phrase there; and those that open with a letter are grouped by it
+    behind a lookahead, so a word tries only the phrases that can start with its letter.
 
     >>> any_of(r"\\bno\\b", r"nicht").pattern
-    '(?i)(?:\\\\b(?:no\\\\b)|nicht)'
+    '(?i)(?:\\\\b(?:(?=n)(?:no\\\\b))|nicht)'
     """
     bounded = [p[2:] for p in phrases if p.startswith(r"\b")]
     others = [p for p in phrases if not p.startswith(r"\b")]
-    parts = ([r"\b(?:" + "|".join(bounded) + ")"] if bounded else []) + others
+    parts = ([r"\b(?:" + "|".join(_by_first_letter(bounded)) + ")"] if bounded else []) + others
     return re.compile(r"(?i)(?:" + "|".join(parts) + r")")
+
+
+def _by_first_letter(phrases: list[str]) -> list[str]:
+    """The phrases, those opening with a plain letter grouped by it behind a lookahead
+    ("(?=a)(?:apply|ask)"), the rest as they are; in their order within each group. (A phrase
+    is one alternative: no "|" outside its brackets, no quantifier on its first letter.)"""
+    groups: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for phrase in phrases:
+        first = phrase[:1].lower()
+        if first.isalpha() and first.isascii() or first in "äöüéèàâáíóúñçå":
+            groups.setdefault(first, []).append(phrase)
+        else:
+            rest.append(phrase)
+    return [f"(?={letter})(?:{'|'.join(group)})" for letter, group in groups.items()] + rest
 
 
 # Words texted short, spelled out for the tables ("moving fwd w/ someone else", "free tmrw?").

@@ -17,8 +17,7 @@ _TITLES = ("Mr", "Mrs", "Ms", "Dr", "Hr", "Fr", "St", "Mme", "Mlle", "Prof", "Sr
 _SPLIT = re.compile(r"(?<=[^\d\s][.!?])(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{w}\.)" for w in _TITLES)
                     + r"\s+(?=[\"'(¿¡]?[A-ZÄÖÜÉÈÀÂÁÍÓÚÑÇ])|\n+|(?<=[.!?;])\s+-\s+|"
                     # after a time of day or a year ("at 10:00. I'll call", "2026. Please")
-                    r"(?<=\d:\d\d[.!?])\s+(?=[A-ZÄÖÜÉÈÀÂÁÍÓÚÑÇ])|(?<=\b\d{4}[.!?])\s+(?=[A-ZÄÖ"
-                    r"ÜÉÈÀÂÁÍÓÚÑÇ])|"
+                    r"(?<=\d[.!?])(?:(?<=:\d\d[.!?])|(?<=\b\d{4}[.!?]))\s+(?=[A-ZÄÖÜÉÈÀÂÁÍÓÚÑÇ])|"
                     r"(?<=[a-zà-ÿß]{3}[.!?])" + "".join(rf"(?<!\b{w}\.)" for w in _NOT_ENDS)
                     + r"\s+(?=[a-zà-ÿ])")
 
