@@ -12,7 +12,7 @@ import pytest
 from conftest import apps_frame
 
 from analysis.mail.matching import Index, abbreviates
-from analysis.mail.newapps import company_of
+from analysis.mail.newapps import company_of, of_a_job
 from analysis.mail.proposals import answered_offers, pick_application, review_table
 from analysis.mail.review import review_cards, ties_of
 from analysis.mail.scan import reference_codes, scan_mailbox
@@ -781,3 +781,27 @@ def test_an_agency_the_tracker_names_as_a_source_is_no_new_company(source):
     assert found["row"].notna().all()
     unnamed = scan(apps_frame([row]), ack)
     assert unnamed["row"].isna().any()
+
+
+@pytest.mark.parametrize(("job", "subject", "text"), [
+    (False, "Your application to the Nordic Data Summer School",
+     "Thank you for your application. The selection committee will review all candidates."),
+    (False, "Membership application received",
+     "Thanks for applying to become a member of the Data Society. We will review your "
+     "application."),
+    (False, "Your volunteer application", "Thank you for applying to volunteer with the Food "
+     "Bank. Our recruitment team will be in touch."),
+    (False, "Scholarship application received", "We have received your application for the "
+     "Women in Tech scholarship. Candidates will be notified in December."),
+    (False, "Bewerbung für das Stipendium", "Vielen Dank für Ihre Bewerbung um ein Stipendium."),
+    (True, "Thank you for applying", "Thank you for applying for the Data Analyst position at "
+     "Acme. Our recruiting team will review your CV."),
+    (True, "Your application", "We have received your application for the Volunteer "
+     "Coordinator role."),
+    (True, "Ihre Bewerbung", "Vielen Dank für Ihre Bewerbung als Controllerin."),
+    (True, "Application received", "Thanks for applying to the Training Manager job."),
+])
+def test_a_receipt_for_a_course_a_club_or_a_grant_is_no_job_application(job, subject, text):
+    """What else people apply for reads like a job's receipt; a job, post or role named beside
+    it makes it one."""
+    assert of_a_job({"subject": subject, "text": text, "direction": "received"}) is job

@@ -1,6 +1,6 @@
 """The mail reader on mailboxes written by others (tests/mailpublic, scored by the rules in
 tests/mailpublic.py): the figures reached on the HELD-OUT sources, which no change to the
-reader was ever fitted to, with a margin; and at most the seven proposals from noise messages
+reader was ever fitted to, with a margin; and at most the five proposals from noise messages
 that the clean fresh-62, fresh-92 and fresh-144 (never read to mend) hold."""
 
 from __future__ import annotations
@@ -32,11 +32,11 @@ def test_the_corpus_is_what_the_issue_asks_for():
 
 
 def test_no_proposal_comes_from_a_noise_message(outcomes):
-    """Seven do, all new applications proposed from noise in clean mailboxes never looked at:
-    one each in fresh-62 and fresh-92, five in fresh-144 (whose noise is receipts for
-    applications to courses, clubs and competitions); every mailbox the reader was mended on
-    has none."""
-    assert mp.accuracy(outcomes).noise <= 7
+    """Five do, all new applications proposed from noise in clean mailboxes never looked at:
+    one each in fresh-62 and fresh-92, three in fresh-144 (whose noise, its writer reported,
+    is receipts for applications to courses, clubs and competitions); every mailbox the reader
+    was mended on has none."""
+    assert mp.accuracy(outcomes).noise <= 5
     assert mp.accuracy([o for o in outcomes if o.name not in mp.FRESH]).noise == 0
 
 
@@ -90,14 +90,14 @@ def test_accept_all_from_marks_only_proposals_right_97_times_in_100(outcomes):
 def test_the_clean_held_out_mailbox(outcomes, column, precision, recall):
     """The clean mailboxes (FRESH: seventy-three, 5,038 proposals), written by people who never
     saw the reader's code, from sources none of the others drew on, and never read to mend it:
-    after the twenty-fourth round overall 0.956 / 0.910, status 0.953 / 0.902, seven proposals
+    after the twenty-fourth round overall 0.957 / 0.910, status 0.953 / 0.902, five proposals
     from noise (fresh-62's, fresh-92's and fresh-144's; see benchmarks/RESULTS.md, "Mail
     written by others", for each one and as first measured)."""
     fresh = [o for o in outcomes if o.name in mp.FRESH]
     figures = mp.accuracy(fresh, column=column)
     assert figures.precision >= precision
     assert figures.recall >= recall
-    assert figures.noise <= 7
+    assert figures.noise <= 5
 
 
 def test_tuning_sources_overall(outcomes):

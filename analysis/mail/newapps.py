@@ -61,6 +61,21 @@ _OF_A_JOB = re.compile(
     r"curr[ií]cul\w*|lebenslauf|recruit\w*|hiring|emplois?|empleos?|emprego|lavoro|openings?|"
     r"processo seletivo|proceso de selección|selezione|careers?|karriere|talent\w*|rekrutac\w*|"
     r"recrut\w*|reclut\w*|selecci[oó]n|seleção|werving)\b")
+# What else people apply for, whose receipts read like a job's ("your application to the
+# Summer School", "your membership application", "your entry to the competition"); with no
+# job, post or vacancy named beside it, such a receipt is no job application
+_NOT_A_JOB = re.compile(
+    r"(?i)\b(?:scholarships?|bursar(?:y|ies)|summer school|courses?|workshops?|training "
+    r"programme|membership|member application|volunteer\w*|competitions?|contest|awards?|"
+    r"grants?|funding|visas?|loans?|mortgage|tenancy|rental|flat|apartment|conference|"
+    r"abstracts?|talk proposal|call for papers|admissions?|enrol(?:l)?ment|stipend|becas?|"
+    r"stipendium|bourses?|formations?|cursos?|corsi|mitgliedschaft|wettbewerb|ehrenamt\w*|"
+    r"bénévol\w*|voluntari\w*|inscri(?:ption|pción|zione)|adhésion|lidmaatschap|cursus|"
+    r"vrijwillig\w*|beurs)\b")
+_A_JOB = re.compile(
+    r"(?i)\b(?:jobs?|positions?|roles?|vacanc(?:y|ies)|posts?|stellen?|stelle|postes?|puestos?|"
+    r"vagas?|vacatures?|functie|posizion[ei]|employment|candidature à l'offre|offre d'emploi|"
+    r"oferta de empleo)\b")
 _ROLE_AFTER = re.compile(r"(?i)^\s*(?:position|role|job|opening|vacancy|stelle|poste|puesto|"
                          r"team|program|programme)\b")
 # A job board's line naming the company and its town under the role: "Acme – Berlin".
@@ -88,8 +103,11 @@ def of_a_job(record: Evidence) -> bool:
     """Whether a message speaks of a job, a post, a candidate or a CV: the person's own mail
     always; received mail only in such words ("we have received your request" is a shop's or a
     bank's, "your application" a club's or a lender's too, not an employer's)."""
-    return record.get("direction") == "sent" or bool(_OF_A_JOB.search(
-        f"{record['subject']}\n{str(record.get('text', ''))[:3000]}"))
+    if record.get("direction") == "sent":
+        return True
+    said = f"{record['subject']}\n{str(record.get('text', ''))[:3000]}"
+    return bool(_OF_A_JOB.search(said)) and not (
+        _NOT_A_JOB.search(said[:600]) and not _A_JOB.search(said))
 
 
 def company_of(record: Evidence) -> str | None:
