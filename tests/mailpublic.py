@@ -113,6 +113,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import functools
 import hashlib
 import json
 import re
@@ -427,6 +428,12 @@ def all_tags() -> dict[str, set[str]]:
     return tags
 
 
+@functools.cache
+def _sides() -> dict[str, str]:
+    """The split of every source tag, read once (the mailboxes do not change during a run)."""
+    return split(all_tags())
+
+
 @dataclass
 class Outcome:
     """One mailbox scored: its expected proposals, the scan's, and which were right."""
@@ -521,7 +528,7 @@ def accuracy(outcomes: Iterable[Outcome], *, column: str | None = None,
              side: str | None = None, tags: dict[str, str] | None = None) -> Figures:
     """Precision, recall and proposals from noise over outcomes, for one column (or all) and
     for one side of the split (or both)."""
-    sides = tags or split(all_tags())
+    sides = (tags or _sides()) if side else {}
     counts: Counter[str] = Counter()
     for outcome in outcomes:
         for ok, src, is_noise, col in zip(outcome.right, outcome.sources, outcome.noise,
