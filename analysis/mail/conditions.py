@@ -97,7 +97,7 @@ def conditional(sentence: str) -> bool:
     return bool(CONDITIONAL_OPENING.match(sentence) or CONDITIONAL_WITHIN.search(sentence))
 # "may invite you", "will be in touch if": a possibility, not an invitation ("May 28" is a day).
 HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
-               r"\bwill (?:be in touch|contact you|reach out)\b",
+               r"(?:\bwill|'ll) (?:be in touch|contact you|reach out)\b",
                r"\beventuell\b", r"\bgegebenenfalls\b", r"\bpourr(?:ons|ions|ait)\b",
                r"\bpodr(?:íamos|ía)\b", r"\bshortlisted candidates\b",
                r"\bcandidates? (?:who|that) (?:are|have been) (?:shortlisted|selected)\b",
