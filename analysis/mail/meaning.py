@@ -75,8 +75,7 @@ _THANKS_FOR_APPLYING = re.compile(
     r"[^.!?]{0,20}?\b(?:for|für|pour|por|per|pela|voor)\s+(?:\w+\s+){0,2}?(?:application|"
     r"applying|interest|bewerbung|interesse|candidature|candidatura|solicitud|sollicitatie)"
     r"[^.!?,;–-]*")
-_MOVED = re.compile(r"(?i)\bre-?schedul|\b(?:move|push|shift) (?:\w+'s |the |our |your |this )"
-                    r"(?:\w+ )?session to\b|\b(?:push|move|bump)(?:ed)? "
+_MOVED = re.compile(rf"(?i)\bre-?schedul|{ph.MOVED_TO}|\b(?:push|move|bump)(?:ed)? "
                     r"(?:it |this |our \w+ |the \w+ )?(?:back |out )?(?:to|till|until) "
                     r"(?:\w+day|mon|tue|tues|wed|thu|thurs|fri)\b")
 _PROMISE_HORIZON = dt.timedelta(days=240)

@@ -105,6 +105,9 @@ CANCEL = any_of(
     r"\btermin\w*\b.{0,60}\bnicht wahrnehmen\b",
     r"\b(?:ställa in|inställ\w*|aflys\w*|avlys\w*|odwoła\w*)\b",
 )
+# "move Wednesday's session to Friday 30 October": a meeting moved, whatever it is called
+MOVED_TO = (r"\b(?:move|push|shift) (?:\w+'s |the |our |your |this )(?:\w+ )?(?:session|interview|"
+            r"call|meeting|chat|conversation)s? to\b")
 RESCHEDULE = any_of(
     r"\bre-?schedul\w*\b", r"\b(?:new|another|alternative|different) (?:time|date|slot)s?\b",
     r"\bmove (?:our|the|your) (?:\w+ )?(?:interview|call|meeting|chat)\b", r"\bmoved to\b",
@@ -136,9 +139,7 @@ RESCHEDULE = any_of(
     r"\b(?:appointment|booking|meeting|interview|event|rdv|termin|afspraak|rendez-vous|cita)\b.{0,"
     r"30}\b(?:changed|updated|modified|modifiée?|geändert|gewijzigd|modificad[oa])\b",
     r"\b(?:changed|updated) (?:appointment|booking|invitation|event)\b",
-    # "move Wednesday's session to Friday 30 October"
-    r"\b(?:move|push|shift) (?:\w+'s |the |our |your |this )(?:\w+ )?(?:session|interview|call|"
-    r"meeting|chat|conversation)s? to\b",
+    MOVED_TO,
 )
 MEETING = (
     # compounds too: "Telefoninterview", "Bewerbungsgespräch", "videoentrevista"

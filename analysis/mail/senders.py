@@ -106,7 +106,7 @@ def is_board(address: str) -> bool:
 # Souza (Google Agenda)" at calendar-notification@google.com) but is not her mail.
 AUTOMATIC_ADDRESS = re.compile(r"(?i)no-?reply|do-?not-?reply|mailer-daemon|calendar-notification|"
                                r"ne-?pas-?repondre|nao-?responda|no-?responder|non-?rispondere|"
-                               r"nicht-?antworten|niet-?beantwoorden|noreply")
+                               r"nicht-?antworten|niet-?beantwoorden")
 
 
 # Lowercase words inside a person's name: "Anneke de Vries", "Ludwig van Beethoven".
