@@ -805,3 +805,18 @@ def test_a_receipt_for_a_course_a_club_or_a_grant_is_no_job_application(job, sub
     """What else people apply for reads like a job's receipt; a job, post or role named beside
     it makes it one."""
     assert of_a_job({"subject": subject, "text": text, "direction": "received"}) is job
+
+
+def test_a_new_applications_role_is_no_your_application():
+    """"Vielen Dank für Ihre Bewerbung bei Halberd Systems" names the company, not a role
+    called "Ihre Bewerbung"; "Thanks for applying for Data Engineer" names the role."""
+    thanks = mail("Vielen Dank für Ihre Bewerbung bei Halberd Systems",
+                  "Vielen Dank für Ihre Bewerbung als Backend Engineer. Ihre Bewerbung wurde "
+                  "erfolgreich in unserem Bewerbermanagement gespeichert.",
+                  sender="Halberd Systems Karriere <karriere@halberd-systems.example>")
+    role = mail("Thank you for applying for Data Engineer",
+                "We have received your application for the Data Engineer position.",
+                sender="Corrib Maritime Careers <careers@corribmaritime.example>")
+    found = scan(tracked("Acme", "Analyst"), thanks, role).set_index("company")["role"]
+    assert found.isna()["Halberd Systems"]
+    assert found["Corrib Maritime"] == "Data Engineer"

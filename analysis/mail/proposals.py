@@ -37,6 +37,9 @@ _NEW_ROLE = re.compile(
     r"(?i:the|our|a|an|die|den|le|la|el)?\s*(?i:position|role|job|stelle|poste|puesto)?\s*"
     r"(?i:of|as|de)?\s*[\"'“«]?([A-Z][\w/&+\- ]{2,60}?)[\"'”»]?"
     r"(?:\s+(?i:position|role|job|at|bei|chez|en)\b|[.,!\n]|$)")
+# what "für Ihre Bewerbung bei Acme" names after "für": the application, not a role
+_NO_ROLE = re.compile(r"(?i)^(?:ihre|deine|eure|your|votre|ta|su|tu|vuestra|la sua|la tua|uw|je|"
+                      r"jouw|sua|tua)\b")
 _NEW_COMPANY = re.compile(
     r"(?i:applying to|applying at|applying with|application to|application at|"
     r"application with|interest in|bewerbung bei|candidature chez|candidatura en|"
@@ -356,8 +359,10 @@ def _new_applications(records: list[Evidence], apps: pd.DataFrame
         if not key or key in seen or tracked_already(company, tracked):
             continue  # a tracked company written longer or shorter is not a new one
         seen.add(key)
-        role = _NEW_ROLE.search(str(record["subject"]))
-        app = pd.Series({s.COMPANY: company, s.ROLE: role.group(1).strip() if role else None})
+        found = _NEW_ROLE.search(str(record["subject"]))
+        role = found.group(1).strip() if found else None
+        app = pd.Series({s.COMPANY: company,
+                         s.ROLE: None if role is None or _NO_ROLE.match(role) else role})
         out.append(_proposal(app, None, s.DATE_APPLIED, _day(record["date"]), record, 0.8))
     return out
 
