@@ -9,7 +9,7 @@ from analysis.mail.phrases import any_of
 
 REJECTION = any_of(
     # English
-    r"\bunfortunately\b.{0,120}\b(?:not|unable|unsuccessful|no longer|decided|another|"
+    r"\b(?:unfortunately|regrettably)\b.{0,120}\b(?:not|unable|unsuccessful|no longer|decided|another|"
     r"other candidates?|filled|closed|cannot|can't|won't|weren't|wasn't|didn't|couldn't)\b",
     r"(?:n't|\b(?:not|unable to|no longer|will not))\b.{0,40}\b(?:mov(?:e|ing) (?:you |your "
     r"\w+ )?forward|proceed(?:ing)? (?:with|further)|progress(?:ing)? (?:with )?your|"
@@ -17,11 +17,16 @@ REJECTION = any_of(
     r"further)|advanc(?:e|ing) (?:your|you)|consider(?:ing|ed)? (?:you|your) (?:further|for))",
     r"\bdecided not to (?:select|proceed|move|progress|continue|pursue|offer|invite|take)",
     r"\b(?:decided|chosen|chose|opted|elected|going|selected|decision) to (?:move|go|proceed|"
-    r"continue|progress|pursue)(?: forward| ahead)? with (?:another|other|a different|someone|"
+    r"continue|progress|pursue)(?: forward| ahead| on)? with (?:another|other|a different|someone|"
     r"an? (?:internal |other |external )?(?:candidate|applicant)|candidates|applicants|the can"
     r"didate|a person|one)",
     r"\b(?:another|other|different) (?:candidates?|applicants?|profiles?)\b.{0,40}\b(?:whose|"
-    r"who|that|with|more closely|better|stronger)\b",
+    r"who|that|with|more closely|better|stronger|more strongly|more fully)\b",
+    # "the post has been offered to and accepted by another candidate"
+    r"\baccepted by (?:another|a different|an internal|the other) (?:candidate|applicant|person)",
+    # "we have decided to focus on candidates with more direct experience"
+    r"\b(?:decided|chosen|going|opted) to focus on (?:other )?(?:candidates|applicants|profiles) "
+    r"(?:with|who|whose)\b",
     # someone else chosen (not "you, or someone else, asked to reset the password")
     r"\b(?:hire[ds]?|hiring|offer(?:ed)?|chose|chosen|go(?:ing)? with|went with|selected|"
     r"appoint\w*|proceed\w* with|mov\w* (?:forward|ahead|on) with|fill\w*)\b.{0,30}\bsomeone ("

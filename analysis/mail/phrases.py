@@ -95,7 +95,7 @@ CANCEL = any_of(
     r"\b(?:interview|call|meeting|event|appointment)\b.{0,100}\b(?:cancel(?:l?ed)?|called off)\b",
     r"\babsagen\b.{0,40}\b(?:termin|gespräch|interview)\b",
     r"\b\w*(?:termin|gespräch|interview|call|meeting|telefonat|treffen)\w*\b.{0,40}\b(?:abgesagt|ab"
-    r"sagen|entfällt|fällt .{0,10}aus|streichen)\b",
+    r"sagen|entfällt|entfallen|fällt .{0,10}aus|streichen)\b",
     r"\babsage (?:des|unseres) (?:termins|gesprächs|interviews)\b",
     r"\bannul\w*\b", r"\bcancela\w*\b", r"\banula\w*\b",
     r"\bannull\w*\b",
