@@ -126,7 +126,8 @@ PROMISE_TIME = any_of(
     r"\b(?:entro|prima di|la prossima settimana|fine mese)\b",
     r"\b(?:uiterlijk|binnen|volgende week|voor het einde)\b",
     r"\b(?:até|no prazo de|na próxima semana|dentro de)\b",
-    r"\b(?:inom|senast|innan|inden|senest|innen|najpóźniej|w ciągu|do (?:piątku|poniedziałku|w"
+    r"\b(?:inom|senast|innan|inden|senest|innen|nästa vecka|næste uge|neste uke|"
+    r"w przyszłym tygodniu|najpóźniej|w ciągu|do (?:piątku|poniedziałku|w"
     r"torku|środy|czwartku|końca))\b",
     # Czech: "nejpozději do pátku 6. listopadu", "do 6. listopadu", "během dvou týdnů"
     r"\b(?:nejpozději|během|do (?:pondělí|úterý|středy|čtvrtka|pátku|konce|\d))",

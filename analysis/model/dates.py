@@ -226,7 +226,10 @@ _UNITS = {"day": 1, "days": 1, "business day": 1.4, "business days": 1.4, "worki
           "uger": 7, "uke": 7, "uker": 7, "arbetsdagar": 1.4, "arbejdsdage": 1.4,
           "virkedager": 1.4, "dni": 1, "dzień": 1, "dni roboczych": 1.4, "tydzień": 7,
           "tygodnie": 7, "tygodni": 7, "tygodnia": 7, "týden": 7, "týdny": 7, "týdnů": 7,
-          "dny": 1, "dnů": 1, "dní": 1, "pracovních dnů": 1.4}
+          "dny": 1, "dnů": 1, "dní": 1, "pracovních dnů": 1.4,
+          # "within 48 hours": two days (not "heures", "horas", "uur": "à 10 heures" is a time)
+          "hours": 1 / 24, "stunden": 1 / 24, "ore": 1 / 24, "timmar": 1 / 24, "timer": 1 / 24,
+          "godzin": 1 / 24, "hodin": 1 / 24}
 # Month and weekday names in the languages the mail reader knows (English, German, French,
 # Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian, Polish, Czech): one table
 # for cells and for mail.
