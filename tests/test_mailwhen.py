@@ -66,6 +66,8 @@ def test_tomorrow_and_today_in_other_languages(text, days):
     ("na próxima semana", "2026-10-16"),
     ("inom två veckor", "2026-10-19"), ("innen 14 dager", "2026-10-19"),
     ("w ciągu dwóch tygodni", "2026-10-19"), ("næste uge", "2026-10-16"),
+    ("within 48 hours", "2026-10-07"), ("innerhalb von 72 Stunden", "2026-10-08"),
+    ("vendredi à 10 heures", "2026-10-09"),  # a time of day, not ten hours
 ])
 def test_time_frames_in_other_languages(text, day):
     assert frame_end(text, WRITTEN).isoformat() == day
