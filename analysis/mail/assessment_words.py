@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from analysis.mail.phrases import any_of
 
+# "complete a HireVue video interview": a video interview recorded alone, whichever platform
+_RECORDED_ALONE = (
+    r"\b(?:complete|record|take) (?:a|an|the|your) (?:\w+ )?(?:video|digital|online) interview\b",
+    r"\b(?:hirevue|sonru|vieple|spark hire|willo|modern hire|harver|launchpad recruits)\b.{0,30}"
+    r"\binterview\b")
 ASSESSMENT = any_of(
+    *_RECORDED_ALONE,
     r"\b(?:online |technical |coding |skills? |cognitive |personality )?assessment\b",
     r"\bcoding (?:challenge|test|exercise)\b", r"\btake[- ]home\b", r"\btechnical (?:test|"
     r"exercise|task|challenge)\b", r"\bonline test\b", r"\bhackerrank\b", r"\bcodility\b",
@@ -74,6 +80,7 @@ ASSESSMENT = any_of(
 ONE_WAY = any_of(
     # "complete a voice-based AI interview", "start your interview here"
     r"\b(?:voice-based|voice|automated|chatbot|ai)\b(?:[- ]\w+)?[- ]interview\b",
+    *_RECORDED_ALONE,
     r"\b(?:complete|start) (?:the|your|this) interview (?:by|before|within|here|now)\b",
     r"\b(?:recorded|one-way|one way|asynchronous|async|on-demand|pre-recorded|self-recorded) "
     r"(?:video )?(?:interview|questions|assessment)\b", r"\brecord (?:your|the) (?:answers|res"

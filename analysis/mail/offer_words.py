@@ -17,6 +17,11 @@ OFFER = any_of(
     r"\b(?:share|send|give) (?:you )?the (?:details|terms) of (?:our|your|the) (?:\w+ )?offer\b",
     r"\bcongratulations\b.{0,80}\boffer\b",
     r"\bvertragsangebot\b",
+    # "please find attached your contract for signature", "your employment contract is ready
+    # to sign"
+    r"\b(?:attached|enclosed|find) (?:is |are )?(?:your|the) (?:\w+ )?(?:employment )?contract\b"
+    r".{0,40}\b(?:sign\w*|signature|review)\b",
+    r"\byour (?:employment )?contract is (?:ready|attached) (?:to|for) (?:sign|signature)\b",
     # the contract sent, not one spoken of ("Ihr Arbeitsvertrag wird mit uns geschlossen")
     r"\barbeitsvertrag\b.{0,40}\b(?:anbei|im anhang|beigefügt|zur unterschrift|zusenden|schick"
     r"en|übersenden|unterschreiben|vorbereitet)\b", r"\b(?:anbei|im anhang)\b.{0,40}\barbeitsver"

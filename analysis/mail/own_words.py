@@ -112,7 +112,8 @@ SENT_FOLLOW_UP = any_of(
     r"\btouch(?:ing)? base\b",
     r"\bchecking on\b",
     r"\bupdate on (?:my|the) (?:application|candidacy|interview|process)\b",
-    r"\bwhether (?:a|any) decision\b",
+    r"\bwhether (?:a|any) decision\b", r"\bwhether there(?:'s| has) been (?:a|any) (?:decision|"
+    r"update|news|progress)\b",
     r"\bwanted to (?:check|confirm|make sure) (?:that )?(?:my|the) application\b",
     r"\bcame through (?:ok|okay|alright|fine)\b",
     r"\b(?:ci sono|c'è qualche|ci sono delle) novità\b",
@@ -206,6 +207,9 @@ SENT_DECLINE = any_of(
     r"\bpass on (?:the|your|this) (?:\w+ )?offer\b",
     r"\brenuncio (?:al|a la|a el) (?:nombramiento|puesto|plaza|oferta|contrato)\b",
     r"\b(?:go|going) with (?:another|a different) offer\b",
+    # "thank you for the offer, but I've decided to accept a different opportunity"
+    r"\b(?:decided|chosen|going) to (?:accept|take|go with|pursue) (?:another|a different|an oth"
+    r"er) (?:\w+ )?(?:opportunity|offer|position|role|job)\b",
     r"\b(?:avböja|avböjer|avslå|avslår|afslå|afslår)\b.{0,30}\b(?:erbjudande\w*|tilbud\w*)\b",
     # Polish "muszę ją jednak odrzucić", Czech "nabídku musím odmítnout"
     r"\bmusz[ęe] (?:\w+ ){0,3}(?:odrzucić|odmówić|zrezygnować)\b",

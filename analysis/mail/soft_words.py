@@ -53,7 +53,22 @@ ASIDE = any_of(
     r"\b(?:travel (?:costs|expenses)|expenses|reimburs\w*|parking|accommodation)\b",
     r"\b(?:frais|rembours\w*|stationnement)\b", r"\b(?:gastos|reembols\w*|aparcamiento)\b",
     r"\b(?:spese|rimbors\w*|parcheggio)\b", r"\b(?:reiskosten|vergoed\w*|parkeren)\b",
-    r"\b(?:despesas|reembols\w*|estacionamento)\b")
+    r"\b(?:despesas|reembols\w*|estacionamento)\b",
+    # no news yet: "leider gibt es noch keine Neuigkeiten", "malheureusement, nous n'avons pas
+    # encore de retour", "aún no tenemos novedades", "helaas hebben we nog geen nieuws"
+    r"\b(?:no|any) (?:news|updates?|feedback|decision) (?:yet|so far|to share)\b",
+    r"(?:n't|\bnot) (?:yet )?(?:have|heard|got|received|had) (?:any |an? )?(?:news|updates?|feedb"
+    r"ack|decision)\b(?!.{0,40}\b(?:candidates?|applicants?)\b)",
+    r"\bnoch (?:keine (?:neuigkeiten|neuen|rückmeldung|entscheidung|nachricht|antwort)|nichts ne"
+    r"ues|nicht (?:entschieden|getroffen|gefallen))\b", r"\bkeine neuigkeiten\b",
+    r"\bpas encore (?:de |d'|eu |reçu |pris )?(?:retour|nouvelles?|réponse|décision|informations?)"
+    r"\b", r"\b(?:aún|todavía) no (?:tenemos|hay|hemos)\b", r"\bsin novedades\b",
+    r"\bancora (?:nessuna |alcuna )?(?:novità|notizie|aggiornament\w|riscontr\w|decisione)\b",
+    r"\bnog (?:geen|niet) (?:nieuws|beslissing|terugkoppeling|uitsluitsel|besluit|bekend)\b",
+    r"\bainda (?:não|sem) (?:temos|há|houve|novidades|retorno|decisão)\b",
+    # the person's meeting missed, not the application: "I won't be able to make our call"
+    r"\b(?:can't|cannot|won't be able to|will not be able to|unable to|not be able to) make (?:it|"
+    r"our|the|this|that|tomorrow|today|\w+day)\b(?!.{0,20}\boffer)")
 # An offer said not to be one: "inclusion on the reserve list does not guarantee an offer of
 # employment", "Ceci ne constitue pas une offre d'emploi".
 NOT_AN_OFFER = any_of(
