@@ -496,6 +496,30 @@ def test_a_sales_follow_up_with_a_made_up_re_answers_nothing():
     assert scan(tracker, sales).empty
 
 
+@pytest.mark.parametrize(("sender", "subject", "body"), [
+    ("Spotify <no-reply@spotify.example>", "Your payment didn't go through",
+     "Hi, unfortunately we couldn't process your payment. Please update your card."),
+    ("Zalando <info@zalando.example>", "Your order is on its way", "Good news: your order "
+     "has shipped. Unfortunately, one item could not be delivered and has been refunded."),
+    ("Atlassian University <university@atlassian.example>", "Your exam result",
+     "Unfortunately you did not pass the ACP-120 exam. You can retake it after 14 days."),
+])
+def test_a_tracked_companys_shop_or_school_mail_is_no_no(sender, subject, body):
+    """The person is the company's customer too: a machine's "unfortunately" on its domain,
+    naming no job, is no rejection."""
+    company = sender.split()[0]
+    assert scan(tracked(company, "Data Analyst"), mail(subject, body, sender=sender)).empty
+
+
+def test_a_public_employers_test_named_only_as_its_competition_is_read():
+    body = ("Us convoquem a la prova pràctica del procés selectiu per a la borsa de tècnic/a "
+            "de sistemes. Data: divendres 6 de novembre de 2026. Hora: 9:30.")
+    found = scan(tracked("Ajuntament de Vilanova", "Tècnic de sistemes"),
+                 mail("Convocatòria a la prova pràctica", body,
+                      sender="Recursos Humans <rrhh@vilanova.example>"))
+    assert "screening" in set(found.loc[found["column"] == "status", "value"])
+
+
 def test_an_agencys_mail_ties_only_to_the_client_it_names():
     """The agency's domain is learned from a subject naming the client; its later outreach
     about another, unnamed client's job proposes nothing for the tracked one."""

@@ -19,6 +19,9 @@ APPLICATION_WORDS = any_of(
     r"\b(?:colloquio|posizione|selezione|assunzione|offerta)\b",
     r"\b(?:sollicitatie\w*|vacature|functie|kandida\w*|aanbod|gesprek)\b",
     r"\b(?:vaga|cargo|processo seletivo|proposta)\b",
+    # a public employer's competition: "procés selectiu", "convocatoria", "bolsa de trabajo"
+    r"\b(?:procés selectiu|proceso selectivo|convocatòria|convocatoria|concurs-oposició|concurso"
+    r"-oposición|oposici(?:ó|ón)|borsa de treball|bolsa de (?:trabajo|empleo))\b",
     r"\b(?:your|ihr|dein|votre|ton|tu|su|il tuo|je|seu) (?:profile|profil|perfil|profilo|"
     r"profiel|background|experience|erfahrung|expérience|experiencia|esperienza|ervaring|"
     r"experiência|lebenslauf|curriculum)\b", r"\bhiring manager\b",

@@ -154,8 +154,14 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                 and candidate.how in ("domain", "subject") and not _answers(candidate, rows_of)
                 and not heard.get(candidate.sender[1], set()) & set(rows)
                 and not _about_a_job(text, index, rows, mine=meaning.kind == mm.REPLY)
-                and not _asks_to_meet(meaning, person, text)):
-            continue  # the company's other mail (its product, its events) answers nothing
+                and not _asks_to_meet(meaning, person, text)) or (
+                not outgoing and not person and meaning.kind in _DECISIVE and event is None
+                and candidate.how == "domain" and not _answers(candidate, rows_of)
+                and not heard.get(candidate.sender[1], set()) & set(rows)
+                and not _about_a_job(text, index, rows, mine=False)):
+            # the company's other mail (its product, its events) answers nothing; nor does
+            # its shop's "unfortunately your payment could not be processed"
+            continue
         if not outgoing and candidate.how == "subject" and in_domains(
                 domain_of(candidate.sender[1]), FREE_MAIL) and meaning.kind not in _DECISIVE:
             continue  # a personal address naming the company: only its decisive word counts
