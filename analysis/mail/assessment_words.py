@@ -73,6 +73,8 @@ ASSESSMENT = any_of(
     # a trade's test: "a practical welding test", "trade test", "skills test", "test day"
     r"\b(?:practical|trade|skills?|welding|driving|forklift|typing|hands-on|bench) (?:\w+ )?(?:te"
     r"sts?|assessments?|trials?)\b", r"\btest day\b", r"\bwritten (?:exercise|test|assignment)s?\b",
+    # "zum schriftlichen Auswahlverfahren", a public employer's written test
+    r"\bschriftliche[nms]? (?:auswahlverfahren|auswahlprüfung|eignungsprüfung|test)\b",
     r"\b\w*(?:persönlichkeits|eignungs|auswahl|wissens|leistungs|logik|kompetenz|fähigkeits)-?te"
     r"sts?\b", r"\btest starten\b",
 )

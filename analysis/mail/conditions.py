@@ -106,6 +106,15 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                # "whether we would like you to come in": a question still open
                r"\bwhether (?:we|you|they) (?:would|will|want|'d|invite|move|progress|can)\b",
                r"\b(?:will|would) be contacted\b",
+               # "entscheiden, wen wir zu Gesprächen einladen", "decide who we invite"
+               r"\b(?:wen|who|whom|which candidates|qui|a quién(?:es)?|chi|wie) (?:wir|we|we'll|"
+               r"we will|nous|to|invitaremos|inviteremo|we gaan)\b.{0,40}\b(?:einlad|invit|convoqu|"
+               r"uitnodig)\w*",
+               # the procedure told: "invitations to interview are sent in order of the
+               # ranking", "die Einladung zu den Vorstellungsgesprächen erfolgt nach der
+               # Rangliste"
+               r"\binvitations (?:to|for) (?:an? |the )?interviews?\b.{0,40}\b(?:will be|are) (?:sent|"
+               r"issued|made)\b", r"\beinladung(?:en)? zu(?:m| den)\b.{0,40}\berfolg(?:t|en)\b",
                # "te laten weten of we je uitnodigen voor een gesprek", "se è stata
                # selezionata per il colloquio finale": whether, not yet
                r"\b(?:of|ob|si) (?:we|wij|wir|nous) (?:je|u|jou|sie|dich|vous) (?:\w+ ){0,4}(?:uit"

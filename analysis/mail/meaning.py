@@ -357,17 +357,20 @@ def _promised(said: Sentences, on: dt.date, *, named: bool = False) -> dt.date |
         # the time the promise's own clause gives, not one a page further on ("I promised you
         # an answer today: the budget waits for our CFO, who starts next week")
         near = [t for t in times if -_PROMISE_REACH <= t.start() - promise.end() <= _PROMISE_REACH]
-        after = [t for t in near if t.start() >= promise.start()] or near
-        if not after:
-            continue
-        frame = part[after[0].start():after[0].start() + _PROMISE_REACH]
-        if (named and not dates_in(frame, on)) or _AFTER_ANOTHER_DAY.match(frame):
-            continue
-        end = frame_end(frame, on)
-        # a day gone by, named without its year ("further to your interview on 22 October"),
-        # is no promise for next year's
-        if end is not None and on <= end <= on + _PROMISE_HORIZON:
-            return end
+        after = [t for t in near if t.start() >= promise.start()]
+        # the time after the promise first, then one before it ("bis zum 20. November
+        # entscheiden ... und melden uns bis dahin": "bis dahin" names no day)
+        for time in after + [t for t in near if t not in after]:
+            frame = part[time.start():time.start() + _PROMISE_REACH]
+            if (named and not dates_in(frame, on)) or _AFTER_ANOTHER_DAY.match(frame):
+                break
+            end = frame_end(frame, on)
+            # a day gone by, named without its year ("further to your interview on 22
+            # October"), is no promise for next year's
+            if end is not None and on <= end <= on + _PROMISE_HORIZON:
+                return end
+            if end is not None:
+                break
     return None
 
 

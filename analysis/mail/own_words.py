@@ -17,8 +17,11 @@ SENT_THANKS = any_of(
     r"(?:talk|speak|meet|chat)\b", r"\bgrateful for (?:your|the) time\b", r"\benjoyed "
     r"(?:our|the|meeting|speaking|talking|learning)\b", r"\bappreciate(?:d)? (?:your|the) time\b",
     r"\bthanks for (?:today|yesterday|this morning|this afternoon|chatting)\b",
-    r"\b(?:danke|vielen dank|herzlichen dank)\b.{0,30}\b(?:gespräch|interview|austausch|"
-    r"ihre zeit|die zeit|kennenlernen|telefonat)\b", r"\bhat mir (?:sehr )?(?:gut )?gefallen\b",
+    # compounds too: "das Videointerview", "das Auswahlgespräch"
+    r"\b(?:danke|vielen dank|herzlichen dank)\b.{0,30}(?:gespräch|interview|austausch|"
+    r"ihre zeit|die zeit|kennenlernen|telefonat)\b",
+    r"\bfür (?:das|den|die|unser\w*) (?:\w+ ){0,2}\w*(?:gespräch|interview|telefonat|kennenlern"
+    r"en|austausch)\w*\b.{0,20}\bbedanken\b", r"\bhat mir (?:sehr )?(?:gut )?gefallen\b",
     r"\b(?:vous )?remercier?\b.{0,60}\b(?:entretien|échange|temps|rencontre)\b",
     r"\bremerciements?\b", r"\bmerci (?:pour|de) (?:l'entretien|notre (?:échange|entretien)|"
     r"votre temps|cet échange|ce moment)",

@@ -95,7 +95,7 @@ CANCEL = any_of(
     r"\b(?:interview|call|meeting|event|appointment)\b.{0,100}\b(?:cancel(?:l?ed)?|called off)\b",
     r"\babsagen\b.{0,40}\b(?:termin|gespräch|interview)\b",
     r"\b\w*(?:termin|gespräch|interview|call|meeting|telefonat|treffen)\w*\b.{0,40}\b(?:abgesagt|ab"
-    r"sagen|entfällt|entfallen|fällt .{0,10}aus|streichen)\b",
+    r"sagen|entfällt|entfallen|fällt .{0,10}aus|streichen|nicht stattfinden|findet nicht statt)\b",
     r"\babsage (?:des|unseres) (?:termins|gesprächs|interviews)\b",
     r"\bannul\w*\b", r"\bcancela\w*\b", r"\banula\w*\b",
     r"\bannull\w*\b",
@@ -385,7 +385,8 @@ INVITE = any_of(
     r":prova orale|esame orale|colloquio|prueba oral|entrevista|épreuves? orales?|oral|entreti"
     r"en|mündlichen|auswahlgespräch|gesprek)",
     r"\b(?:laden|lädt) (?:wir|ich|sie|euch|er|die \w+) (?:sie|dich|euch|ihnen)? ?(?:\w+ ){0,6}"
-    r"\w*(?:gespräch|interview|auswahlverfahren|auswahltag|kennenlernen)\w* ein\b",
+    r"(?<!schriftlichen )(?<!schriftliche )\w*(?:gespräch|interview|auswahlverfahren|auswahltag|"
+    r"kennenlernen)\w* ein\b",
     r"\b(?:bater|batermos) um papo\b",
     r"\bpode ser (?:\w+-feira|amanhã|hoje|dia \d|na \w+-feira|no dia)\b",
     r"\b(?:quer|queremos|gostaria|gostaríamos|quero) (?:muito )?(?:de )?(?:te |lhe |a )?conhecer\b",

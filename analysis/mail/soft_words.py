@@ -43,7 +43,7 @@ ASIDE = any_of(
     # a search paused, not ended: "la gerencia congeló temporalmente la vacante y por ahora no
     # seguiremos con el proceso", "on hold for now"
     r"(?<!rather than )(?<!instead of )\b(?:on hold|paused?|pausing|frozen|freeze|congel\w+|"
-    r"pausiert|auf eis|gel[ée]e?|suspendu\w*|sospes\w*|en pausa|in pausa|bevroren|on ice)\b"
+    r"pausiert|auf eis|ausgesetzt|vorerst nicht|vorläufig nicht|gel[ée]e?|suspendu\w*|sospes\w*|en pausa|in pausa|bevroren|on ice)\b"
     r"(?!.*\b(?:indefinitely|withdraw\w*|rescind\w*|clos(?:ed|ing)|cancel\w*|annul\w*|zurückgez"
     r"ogen|abgesagt)\b)",
     # "this doesn't mean you've been selected": what a notice is not
