@@ -190,17 +190,19 @@ SENT_ON = dt.datetime(2026, 6, 1, 10)
 PROMISE = " We will get back to you by 10 June 2026."
 
 
-@pytest.mark.parametrize(("subject", "body", "kind", "confidence"), [
+@pytest.mark.parametrize(("subject", "body", "kind", "confidence", "promised"), [
+    # a no decides: a promise beside it ("I'll be in touch next week") is about other roles
     ("Your application", "Unfortunately we have decided not to move forward.", "rejection",
-     0.95),
-    ("Next steps", "We would like to invite you to an interview.", "interview", 0.9),
-    ("Update", "Thanks for interviewing with us.", "reply", 0.75),
+     0.95, None),
+    ("Next steps", "We would like to invite you to an interview.", "interview", 0.9,
+     dt.date(2026, 6, 10)),
+    ("Update", "Thanks for interviewing with us.", "reply", 0.75, dt.date(2026, 6, 10)),
 ])
 def test_received_meaning_is_as_sure_as_its_evidence_and_keeps_the_promise(
-        subject, body, kind, confidence):
+        subject, body, kind, confidence, promised):
     meaning = mm.received_meaning(subject, body + PROMISE, sent=SENT_ON)
     assert (meaning.kind, meaning.confidence) == (kind, confidence)
-    assert meaning.promised == dt.date(2026, 6, 10)
+    assert meaning.promised == promised
     bare = mm.received_meaning(subject, body, sent=SENT_ON)
     assert bare.promised is None and bare.confidence == confidence
 

@@ -244,8 +244,8 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     if rejected or (
             said.any(soft.KEPT_ON_FILE) and said.any(soft.GOOD_WISHES)
             and not said.any(ph.INVITE, firm=True) and not said.any(ack.ACKNOWLEDGEMENT)):
-        sure = 0.95 if rejected else 0.8
-        return Meaning(REJECTION, sure, promised=promised)
+        # a no decides: "I'll be in touch next week" beside it is about other roles
+        return Meaning(REJECTION, 0.95 if rejected else 0.8)
     if any(not ph.NEXT_STAGE.search(said.parts[i])
            and not offers.AFTER_OFFER.search(said.parts[i])
            and not soft.NOT_AN_OFFER.search(said.parts[i]) for i in said.hits(offers.OFFER)) or (

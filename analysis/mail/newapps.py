@@ -71,11 +71,13 @@ _NOT_A_JOB = re.compile(
     r"abstracts?|talk proposal|call for papers|admissions?|enrol(?:l)?ment|stipend|becas?|"
     r"stipendium|bourses?|formations?|cursos?|corsi|mitgliedschaft|wettbewerb|ehrenamt\w*|"
     r"bénévol\w*|voluntari\w*|inscri(?:ption|pción|zione)|adhésion|lidmaatschap|cursus|"
-    r"vrijwillig\w*|beurs)\b")
+    r"vrijwillig\w*|beurs|medlemskap|medlemskab|trenings?tid|træningstid|halltid|kurs(?:er|en)?|"
+    r"stipendi\w*|lån|bolig|lägenhet|leilighet|bostad|klubb\w*|klub|förening|forening|tävling|"
+    r"konkurranse|konkurrence|frivillig\w*|antagning|opptak|optagelse|członkostw\w*)\b")
 _A_JOB = re.compile(
     r"(?i)\b(?:jobs?|positions?|roles?|vacanc(?:y|ies)|posts?|stellen?|stelle|postes?|puestos?|"
     r"vagas?|vacatures?|functie|posizion[ei]|employment|candidature à l'offre|offre d'emploi|"
-    r"oferta de empleo)\b")
+    r"oferta de empleo|stilling\w*|tjänst\w*|jobb\w*|stanowisk\w*)\b")
 _ROLE_AFTER = re.compile(r"(?i)^\s*(?:position|role|job|opening|vacancy|stelle|poste|puesto|"
                          r"team|program|programme)\b")
 # A job board's line naming the company and its town under the role: "Acme – Berlin".

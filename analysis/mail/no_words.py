@@ -99,7 +99,10 @@ REJECTION = any_of(
     r"\bno ha(?:s)? pasado a la (?:siguiente |próxima )?fase\b",
     r"\bno (?:\w+ ){0,3}(?:seleccionar(?:te|le)|elegir(?:te|le)|avanzar con (?:tu|su))\b",
     # Italian, Dutch
-    r"\bpurtroppo\b.{0,120}\bnon\b", r"\bcandidatura non (?:è|e') stata (?:accolta|selezionata)",
+    r"\bpurtroppo\b.{0,120}\bnon\b",
+    # "al momento non ci è possibile accogliere la tua candidatura"
+    r"\bnon (?:ci )?(?:è possibile|possiamo|potremo|siamo in grado di) (?:\w+ )?(?:accogliere|pros"
+    r"eguire|procedere|dare seguito|andare avanti)\b", r"\bcandidatura non (?:è|e') stata (?:accolta|selezionata)",
     r"\b(?:domanda|candidatura)\b.{0,120}\bè stata (?:\w+ )?respinta\b", r"\besito negativo\b",
     r"\bnon (?:è stat[ao]|sei stat[ao]) selezionat",
     r"\bhelaas\b.{0,120}\b(?:niet|geen|andere)\b", r"\bafgewezen\b",

@@ -166,7 +166,7 @@ SENT_ACCEPT = any_of(
     r"\baccept (?:the|your) (?:\w+ ){0,4}(?:position|role|offer|job)\b",
     r"\b(?:plaisir|heureuse?|ravie?|joie) d'accepter\b", r"\baccepter (?:le|ce|votre) poste\b",
     r"\baceptar (?:el|este|su) (?:puesto|cargo)\b", r"\baccettare (?:il|questo) (?:ruolo|posto)\b",
-    r"\b(?:tackar|takker) ja\b",
+    r"\b(?:tackar|takker|tacka|takke) ja\b",
     r"\bprzyjmuję (?:\w+ )?(?:ofertę|propozycję)\b",
     r"\b(?:so |really )?(?:excited|thrilled|delighted|happy) to (?:officially )?(?:join|accept"
     r"|say yes)\b",
@@ -247,7 +247,10 @@ SENT_WITHDRAW = any_of(
     r"\bretirar(?:me)? (?:del proceso|mi candidatura)\b",
     r"\b(?:retir|ritir)\w+ (?:la |a )?(?:mia|minha) (?:candidatura|domanda)\b",
     r"\b(?:trek|trekken)\b.{0,40}\bsollicitatie\b.{0,20}\bin\b",
-    r"\bsollicitatie (?:\w+ ){0,2}(?:in te trekken|intrekken)\b",
+    r"\bsollicitatie (?:\w+ ){0,5}(?:in te trekken|intrekken)\b",
+    # "inmiddels heb ik een andere functie geaccepteerd", "jeg har takket ja til en anden stilling"
+    r"\b(?:andere|nieuwe) (?:functie|baan|baan aangeboden|positie)\b.{0,20}\b(?:geaccepteerd|aangen"
+    r"omen)\b",
     r"\b(?:besloten|beslist|wil|wens)\b.{0,20}\bsollicitatie\b.{0,70}\bin te trekken\b",
     r"\bdesistir\w*\b.{0,30}\b(?:processo|candidatura|vaga)\b",
     r"\bziehe\b.{0,60}\bbewerbung\b.{0,80}\bzurück\b",

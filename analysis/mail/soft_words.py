@@ -74,7 +74,8 @@ ASIDE = any_of(
 NOT_AN_OFFER = any_of(
     # a step offered, not the job: "I'd like to offer you a paid trial shift"
     r"\boffer you (?:a|an) (?:paid |unpaid |short |quick |first |second )?(?:trial|interview|call|"
-    r"chat|meeting|slot|test|assessment|place (?:in|at|on) (?:our|the|a))\b",
+    r"chat|meeting|slot|test|assessment|place (?:in|at|on) (?:our|the|a) (?:[\w-]+ ){0,3}(?:assessm"
+    r"ent|interview|event|open day|webinar|session|shortlist|workshop|course|day)s?)\b",
     # "if it's a match, we may make a conditional offer on the spot"
     r"\b(?:may|might|could possibly)\b.{0,20}\b(?:make|extend|give)\b.{0,30}\boffer\b",
     r"(?:n't|\b(?:not|no|never))\b.{0,30}\b(?:guarantee|constitute|mean|imply|represent|promise)"
