@@ -102,6 +102,13 @@ ONE_WAY = any_of(
 QUESTIONNAIRE = any_of(r"\bquestionnaires?\b", r"\bfragebögen\b", r"\bfragebogen\b",
                        r"\bcuestionarios?\b", r"\bquestionari[o]?\b", r"\bvragenlijst\w*\b",
                        r"\bquestionários?\b")
+# A test already taken: "thanks for completing the assessment", "we have received your
+# completed assessment", "the team has reviewed your take-home"
+DONE = any_of(
+    r"\bthank(?:s| you) (?:\w+ )?for (?:completing|submitting|taking|doing|finishing|sending)\b",
+    r"\b(?:received|reviewed|reviewing|assessed|evaluated|marked|graded) (?:your|the) (?:completed |"
+    r"submitted |finished )?(?:[\w-]+ )?(?:assessment|test|take-home|exercise|task|challenge|case)",
+    r"\byou(?:'ve| have) (?:completed|submitted|finished|passed)\b", r"\byour completed\b")
 ASSESSMENT_ASK = any_of(
     r"\b(?:invit\w*|complete|take(?! place)|start|begin|finish|attempt|sit)\b", r"\bplease\b",
     r"\blink\b", r"\bbearbeiten\b", r"\babsolvieren\b", r"\bdurchführen\b", r"\beinladung\b",

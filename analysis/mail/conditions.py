@@ -106,6 +106,11 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                # "whether we would like you to come in": a question still open
                r"\bwhether (?:we|you|they) (?:would|will|want|'d|invite|move|progress|can)\b",
                r"\b(?:will|would) be contacted\b",
+               # the interviews in general, a step held up: "we'll be scheduling interviews in
+               # the coming weeks", "waiting for budget approval before we can move forward"
+               r"\b(?:scheduling|arranging|holding|conducting|running) (?:the |all )?interviews\b"
+               r"(?!.{0,20}\b(?:with you|for you)\b)",
+               r"\bwaiting (?:for|on) (?:\w+ ){0,3}(?:approval|sign-off|budget|confirmation)\b",
                # "entscheiden, wen wir zu Gesprächen einladen", "decide who we invite"
                r"\b(?:wen|who|whom|which candidates|qui|a quién(?:es)?|chi|wie) (?:wir|we|we'll|"
                r"we will|nous|to|invitaremos|inviteremo|we gaan)\b.{0,40}\b(?:einlad|invit|convoqu|"

@@ -284,7 +284,7 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
     acknowledged = said.any(ack.ACKNOWLEDGEMENT) and not (
         said.any(om.TRANSACTIONAL, within=4) and not said.any(ph.OWN_APPLICATION, within=3))
     if any(not cond.HEDGE.search(said.parts[i]) and aw.ASSESSMENT_ASK.search(said.parts[i])
-           for i in said.hits(aw.ASSESSMENT)) or (
+           and not aw.DONE.search(said.parts[i]) for i in said.hits(aw.ASSESSMENT)) or (
             platform and any(aw.ASSESSMENT_ASK.search(said.parts[i])
                              for i in said.hits(aw.QUESTIONNAIRE))):
         return Meaning(ASSESSMENT, 0.9, promised=promised)

@@ -113,7 +113,10 @@ REJECTION = any_of(
     # Italian
     # Dutch
     # Portuguese
-    r"\b(?:go|going|went|move|moving) in (?:a|another) (?:different )?direction\b",
+    r"\b(?:go|going|went|move|moving)(?: forward)? in (?:a|another) (?:different )?direction\b",
+    # "your application for Senior Data Scientist has been declined"
+    r"\b(?:application|candidacy) (?:for|to) (?:the )?(?:[\w-]+ ){1,5}(?:was|has been) (?:rejected"
+    r"|declined|unsuccessful)\b",
     r"\b(?:unable|not able) to move forward with (?:you|your)\b",
     r"\b(?:position|role|vacancy|job) is no longer (?:available|open)\b",
     r"\bnicht (?:mehr |weiter |länger )?zu berücksichtig",
