@@ -88,7 +88,10 @@ REJECTION = any_of(
     # a tracking system's status: "el estado de su postulación cambió a: No seleccionado"
     r"\b(?:estado|status|statut)\b.{0,50}\b(?:no seleccionad[oa]|not selected|unsuccessful|"
     r"non retenue?|rechazad[oa]|descartad[oa]|nicht berücksichtigt|abgelehnt)\b",
-    r"\b(?:puesto|vacante|posición|plaza)\b.{0,30}\b(?:ha sido |fue |está |ya )?cubiert[oa]",
+    r"\b(?:puesto|vacante|posición|plaza)\b.{0,30}\b(?:ha sido |fue |está |ya )?(?:cubiert[oa]|ocup"
+    r"ad[oa])",
+    r"\b(?:prozess|verfahren|bewerbungsprozess|auswahlprozess)\b.{0,30}\bnicht (?:mit (?:ihnen|di"
+    r"r) )?(?:fortzusetzen|fortsetzen|weiterzuführen|weiterführen)\b",
     r"\brechazad[oa]\b", r"\bdescartad[oa]\b", r"\bno (?:podemos|vamos a|continuaremos|"
     r"seguiremos|avanzaremos)\b.{0,40}\b(?:candidatura|proceso|solicitud|adelante|contigo)\b",
     r"\bno (?:ha|has) superado\b", r"\bno (?:\w+ ){0,2}ha[ns]? (?:sido )?seleccionad",

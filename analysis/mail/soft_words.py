@@ -66,6 +66,10 @@ ASIDE = any_of(
     r"\bancora (?:nessuna |alcuna )?(?:novità|notizie|aggiornament\w|riscontr\w|decisione)\b",
     r"\bnog (?:geen|niet) (?:nieuws|beslissing|terugkoppeling|uitsluitsel|besluit|bekend)\b",
     r"\bainda (?:não|sem) (?:temos|há|houve|novidades|retorno|decisão)\b",
+    # interviews still going on with others: "en phase d'entretiens avec d'autres candidats"
+    r"\b(?:phase d'entretiens|entretiens|entrevistas|gespräche|interviews|colloqui|gesprekken)\b.{0"
+    r",12}\b(?:avec|con|mit|with|met) (?:d'autres|otros|otras|anderen|weiteren|other|altri|andere)\b"
+    r"(?!.{0,40}\b(?:retenu|choisi|elegido|seleccionado|entschieden|chosen|selected)\b)",
     # the person's meeting missed, not the application: "I won't be able to make our call"
     r"\b(?:can't|cannot|won't be able to|will not be able to|unable to|not be able to) make (?:it|"
     r"our|the|this|that|tomorrow|today|\w+day)\b(?!.{0,20}\boffer)")
