@@ -43,6 +43,12 @@ ATS_DOMAINS = (
     "dayforce.com", "gupy.io", "reachmee.com", "webcruiter.no", "varbi.com", "hr-skyen.no",
     "emply.com", "jobtrain.co.uk", "trac.jobs", "networx.co.uk", "peoplehr.net",
     "hibob.com", "traffit.com", "elevato.net", "talentlyft.com", "recruitly.io",
+    # hourly hiring, schools, hospitals and public bodies
+    "harri.com", "workstream.us", "workstream.is", "fountain.com", "talentreef.com",
+    "apploi.com", "paycor.com", "applitrack.com", "frontlineeducation.com", "brassring.com",
+    "kenexa.com", "phenompeople.com", "jobappnetwork.com", "hirebridge.com",
+    "healthcaresource.com", "neogov.com", "governmentjobs.com", "pageuppeople.com",
+    "ciphr.com", "eploy.co.uk", "workforcenow.adp.com",
 )
 # Job boards and alert senders: their mail is about many jobs, never one application.
 # The addresses alerts and newsletters come from, whoever sends them.

@@ -49,7 +49,9 @@ BOARD_LABELS = frozenset({
     "cv-library", "adzuna", "workopolis", "jora", "jobbank", "arbetsformedlingen",
     "nofluffjobs", "justjoin", "careerjet", "jobserve", "milkround", "gradcracker",
     "joinhandshake", "jobat", "occ", "occmundial", "trademe", "jobsireland", "instahyre",
-    "kalibrr", "mycareersfuture", "jobted", "ethicaljobs", "workforceaustralia"})
+    "kalibrr", "mycareersfuture", "jobted", "ethicaljobs", "workforceaustralia", "snagajob",
+    "indeedflex", "instawork", "schoolspring", "edjoin", "k12jobspot", "usajobs",
+    "careerbuilder", "theladders", "builtin", "handshake"})
 # Job boards known by their whole host, whose labels alone say nothing ("landing.jobs")
 BOARD_HOSTS = frozenset({"landing.jobs", "itjobs.pt", "net-empregos.com", "emprego.sapo.pt",
                          "jobmatchrh.com.br"})
