@@ -109,6 +109,9 @@ Its helpers found the search budget spent and drew on whole public repositories 
 handbooks, HR and event systems' mail templates), adapting their wording to candidate mail.
 The twenty-fifth round: fresh-154 to fresh-159 were measured as they came (all with the reader
 of 408e08b); it was then mended on fresh-155, 157 and 159; fresh-154, 156 and 158 stay clean.
+The twenty-sixth round: fresh-160 to fresh-165 were measured as they came (under the commits
+named there, the reader being mended on fresh-155, 157, 159 and 163 meanwhile); it was then
+mended on fresh-161, 163 and 165; fresh-160, 162 and 164 stay clean.
 """
 
 from __future__ import annotations
@@ -150,7 +153,8 @@ FRESH: tuple[str, ...] = ("fresh-4", "fresh-12", "fresh-13", "fresh-15",
                           "fresh-124", "fresh-126", "fresh-128", "fresh-130", "fresh-132",
                           "fresh-134", "fresh-136", "fresh-138", "fresh-140",
                           "fresh-142", "fresh-144", "fresh-146", "fresh-148", "fresh-150",
-                          "fresh-152", "fresh-154", "fresh-156", "fresh-158")
+                          "fresh-152", "fresh-154", "fresh-156", "fresh-158", "fresh-160",
+                          "fresh-162", "fresh-164")
 # held out once, measured, then mended on: every source tuning
 TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-9", "fresh-7", "fresh-11", "fresh-10", "fresh-14", "fresh-16",
@@ -166,7 +170,7 @@ TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-123", "fresh-125", "fresh-127", "fresh-129", "fresh-131", "fresh-133",
                "fresh-135", "fresh-137", "fresh-139", "fresh-141", "fresh-143", "fresh-145",
                "fresh-147", "fresh-149", "fresh-151", "fresh-153", "fresh-155", "fresh-157",
-               "fresh-159")
+               "fresh-159", "fresh-163")
 NAMES = ("en-1", "en-2", "en-3", "en-4", "de-1", "fr-1", "es-1", "mix-1", *TUNED_FRESH,
          *FRESH)
 HELD_OUT_SHARE = 0.4
