@@ -24,7 +24,9 @@ ASSESSMENT = any_of(
     r"\bexercice technique\b", r"\b(?:étude|estudio|caso) de (?:cas|caso)\b", r"\bcaso pr[áa]"
     r"ctico\b", r"\bcaso di studio\b", r"\bcasus(?:opdracht)?\b",
     r"\btests? (?:en ligne|de (?:logique|personnalité|raisonnement|compétences|aptitudes?))\b",
-    r"\bpruebas? (?:técnicas?|online|prácticas?)\b", r"\bevaluaci(?:ón|ones)\b",
+    r"\bpruebas? (?:técnicas?|online|prácticas?|teórico-prácticas?|teóricas?|de conocimiento)\b",
+    r"\b(?:tests?|testes) de (?:conocimientos|conhecimentos|aptitud|habilidades|competencias|"
+    r"competências)\b", r"\bevaluaci(?:ón|ones)\b",
     r"\bcuestionario\b",
     r"\bcoding[- ]aufgabe\b",
     r"\bprogrammieraufgabe\b",
@@ -106,7 +108,8 @@ QUESTIONNAIRE = any_of(r"\bquestionnaires?\b", r"\bfragebögen\b", r"\bfrageboge
 # completed assessment", "the team has reviewed your take-home"
 DONE = any_of(
     r"\bthank(?:s| you) (?:\w+ )?for (?:completing|submitting|taking|doing|finishing|sending)\b",
-    r"\b(?:received|reviewed|reviewing|assessed|evaluated|marked|graded) (?:your|the) (?:completed |"
+    r"\b(?:received|reviewed|reviewing|assessed|evaluated|marked|graded) (?:your|the) (?:completed "
+    r"|"
     r"submitted |finished )?(?:[\w-]+ )?(?:assessment|test|take-home|exercise|task|challenge|case)",
     r"\byou(?:'ve| have) (?:completed|submitted|finished|passed)\b", r"\byour completed\b")
 ASSESSMENT_ASK = any_of(

@@ -118,7 +118,8 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                # the procedure told: "invitations to interview are sent in order of the
                # ranking", "die Einladung zu den Vorstellungsgesprächen erfolgt nach der
                # Rangliste"
-               r"\binvitations (?:to|for) (?:an? |the )?interviews?\b.{0,40}\b(?:will be|are) (?:sent|"
+               r"\binvitations (?:to|for) (?:an? |the )?interviews?\b.{0,40}\b(?:will be|are) (?:se"
+               r"nt|"
                r"issued|made)\b", r"\beinladung(?:en)? zu(?:m| den)\b.{0,40}\berfolg(?:t|en)\b",
                # "te laten weten of we je uitnodigen voor een gesprek", "se è stata
                # selezionata per il colloquio finale": whether, not yet

@@ -9,7 +9,8 @@ from analysis.mail.phrases import any_of
 
 REJECTION = any_of(
     # English
-    r"\b(?:unfortunately|regrettably)\b.{0,120}\b(?:not|unable|unsuccessful|no longer|decided|another|"
+    r"\b(?:unfortunately|regrettably)\b.{0,120}\b(?:not|unable|unsuccessful|no longer|decided|anoth"
+    r"er|"
     r"other candidates?|filled|closed|cannot|can't|won't|weren't|wasn't|didn't|couldn't)\b",
     r"(?:n't|\b(?:not|unable to|no longer|will not))\b.{0,40}\b(?:mov(?:e|ing) (?:you |your "
     r"\w+ )?forward|proceed(?:ing)? (?:with|further)|progress(?:ing)? (?:with )?your|"
@@ -87,7 +88,11 @@ REJECTION = any_of(
     r"que se (?:ajust|adecu))",
     # a tracking system's status: "el estado de su postulación cambió a: No seleccionado"
     r"\b(?:estado|status|statut)\b.{0,50}\b(?:no seleccionad[oa]|not selected|unsuccessful|"
-    r"non retenue?|rechazad[oa]|descartad[oa]|nicht berücksichtigt|abgelehnt)\b",
+    r"non retenue?|rechazad[oa]|descartad[oa]|nicht berücksichtigt|abgelehnt|no admitid[oa]|"
+    r"not admitted)\b",
+    # "No admitida a la fase de entrevista", "la puntuación no alcanza el mínimo"
+    r"\bno admitid[oa]s? (?:a|en) (?:la )?(?:fase|siguiente|prueba|entrevista)",
+    r"\bno (?:alcanza|supera|reúne|alcanzó|superó)\b.{0,40}\b(?:mínim[oa]|requisitos|corte)\b",
     r"\b(?:puesto|vacante|posición|plaza)\b.{0,30}\b(?:ha sido |fue |está |ya )?(?:cubiert[oa]|ocup"
     r"ad[oa])",
     r"\b(?:prozess|verfahren|bewerbungsprozess|auswahlprozess)\b.{0,30}\bnicht (?:mit (?:ihnen|di"
@@ -105,7 +110,8 @@ REJECTION = any_of(
     r"\bpurtroppo\b.{0,120}\bnon\b",
     # "al momento non ci è possibile accogliere la tua candidatura"
     r"\bnon (?:ci )?(?:è possibile|possiamo|potremo|siamo in grado di) (?:\w+ )?(?:accogliere|pros"
-    r"eguire|procedere|dare seguito|andare avanti)\b", r"\bcandidatura non (?:è|e') stata (?:accolta|selezionata)",
+    r"eguire|procedere|dare seguito|andare avanti)\b", r"\bcandidatura non (?:è|e') stata (?:accolt"
+    r"a|selezionata)",
     r"\b(?:domanda|candidatura)\b.{0,120}\bè stata (?:\w+ )?respinta\b", r"\besito negativo\b",
     r"\bnon (?:è stat[ao]|sei stat[ao]) selezionat",
     r"\bhelaas\b.{0,120}\b(?:niet|geen|andere)\b", r"\bafgewezen\b",

@@ -109,6 +109,9 @@ SENT_FOLLOW_UP = any_of(
     r"\bc[oó]mo (?:sigue|va|avanza|contin[uú]a) el proceso\b",
     r"\baggiornament\w+\b.{0,30}\b(?:mia candidatura|selezione)\b",
     r"\b(?:alguma novidade|atualização sobre (?:a )?minha candidatura)\b",
+    # "escrevo para acompanhar o processo" (not "sigo interesada", which a request to move
+    # an interview says too)
+    r"\bacompanhar (?:o|a) (?:processo|candidatura|minha candidatura|andamento)\b",
     r"\bstand van zaken\b", r"\b(?:v jaké fázi|kdy (?:mohu|můžu) očekávat|dotaz na stav)\b",
     r"\b(?:saber|preguntar) si (?:hay|había|tienen) (?:alguna )?novedad",
     r"\bcircl(?:e|ing) back\b",
@@ -371,7 +374,8 @@ NOT_A_NOTE = any_of(
     r"\b(?:here is|here's|attached is|please find attached|i've attached|i have attached|submit"
     r"ting|sharing) (?:my|the) (?:completed |finished )?(?:submission|solution|assignment|take-"
     r"home|case study|task|exercise|test)\b",
-    r"\b(?:adjunto|te envío|le envío|envío) (?:mi|la) (?:entrega|solución|resolución|prueba)\b",
+    r"\b(?:adjunto|te envío|le envío|envío|te comparto|le comparto|comparto) (?:mi|la) (?:entrega|"
+    r"solución|resolución|prueba)\b",
     r"\banbei (?:meine|die) (?:lösung|ausarbeitung|bearbeitung)\b",
     r"\b(?:ci-joint|voici) mon (?:rendu|travail|exercice|test)\b",
     r"\bin (?:de )?bijlage (?:mijn|de) (?:uitwerking|oplossing)\b",

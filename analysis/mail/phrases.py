@@ -273,7 +273,8 @@ INVITE = any_of(
     rf"\b(?:ich|wir) lade\w* (?:sie|dich|euch)\b.{{0,80}}\b{MEETING}",
     r"\b(?:te|le|os) (?:vendría|viene|va|iría) bien\b.{0,30}\b(?:llamada|entrevista|reunión|char"
     r"la|videollamada)\b",
-    r"\b(?:ti|le|vi|gli) conferm(?:o|iamo) (?:il|l'|la) ?(?:colloquio|incontro|appuntamento|videochiamata)\b",
+    r"\b(?:ti|le|vi|gli) conferm(?:o|iamo) (?:il|l'|la) ?(?:colloquio|incontro|appuntamento|videoch"
+    r"iamata)\b",
     r"\bkan du komma (?:på|till) (?:en )?(?:intervju|samtal|möte)\b", r"\b(?:vill|vil|ønsker å|øn"
     r"sker at) (?:gärna |gjerne |gerne )?(?:träffa|møde|møte|treffe|mødes med) (?:dig|deg)\b",
     # "ik nodig je graag uit", "quiere conversar contigo", "gerne lerne ich Sie kennen", Czech

@@ -43,7 +43,8 @@ ASIDE = any_of(
     # a search paused, not ended: "la gerencia congeló temporalmente la vacante y por ahora no
     # seguiremos con el proceso", "on hold for now"
     r"(?<!rather than )(?<!instead of )\b(?:on hold|paused?|pausing|frozen|freeze|congel\w+|"
-    r"pausiert|auf eis|ausgesetzt|vorerst nicht|vorläufig nicht|gel[ée]e?|suspendu\w*|sospes\w*|en pausa|in pausa|bevroren|on ice)\b"
+    r"pausiert|auf eis|ausgesetzt|vorerst nicht|vorläufig nicht|gel[ée]e?|suspendu\w*|sospes\w*|en "
+    r"pausa|in pausa|bevroren|on ice)\b"
     r"(?!.*\b(?:indefinitely|withdraw\w*|rescind\w*|clos(?:ed|ing)|cancel\w*|annul\w*|zurückgez"
     r"ogen|abgesagt)\b)",
     # "this doesn't mean you've been selected": what a notice is not
@@ -68,8 +69,13 @@ ASIDE = any_of(
     r"\bainda (?:não|sem) (?:temos|há|houve|novidades|retorno|decisão)\b",
     # interviews still going on with others: "en phase d'entretiens avec d'autres candidats"
     r"\b(?:phase d'entretiens|entretiens|entrevistas|gespräche|interviews|colloqui|gesprekken)\b.{0"
-    r",12}\b(?:avec|con|mit|with|met) (?:d'autres|otros|otras|anderen|weiteren|other|altri|andere)\b"
+    r",12}\b(?:avec|con|mit|with|met) (?:d'autres|otros|otras|anderen|weiteren|other|altri|andere)"
+    r"\b"
     r"(?!.{0,40}\b(?:retenu|choisi|elegido|seleccionado|entschieden|chosen|selected)\b)",
+    # the steps a tracking system may show, listed: "(CV leído, En proceso, Finalista,
+    # Descartado)"
+    r"\b(?:status|estado|statut|stand|steps?|stages?|etapas?|fases?|étapes?|schritte?)\b[^.]{0,40}\("
+    r"(?:[^(),]{1,25}, ){2,}[^(),]{1,25}\)",
     # the person's meeting missed, not the application: "I won't be able to make our call"
     r"\b(?:can't|cannot|won't be able to|will not be able to|unable to|not be able to) make (?:it|"
     r"our|the|this|that|tomorrow|today|\w+day)\b(?!.{0,20}\boffer)")
