@@ -170,7 +170,7 @@ TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-123", "fresh-125", "fresh-127", "fresh-129", "fresh-131", "fresh-133",
                "fresh-135", "fresh-137", "fresh-139", "fresh-141", "fresh-143", "fresh-145",
                "fresh-147", "fresh-149", "fresh-151", "fresh-153", "fresh-155", "fresh-157",
-               "fresh-159", "fresh-163")
+               "fresh-159", "fresh-161", "fresh-163", "fresh-165")
 NAMES = ("en-1", "en-2", "en-3", "en-4", "de-1", "fr-1", "es-1", "mix-1", *TUNED_FRESH,
          *FRESH)
 HELD_OUT_SHARE = 0.4
