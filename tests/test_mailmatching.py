@@ -511,6 +511,15 @@ def test_a_tracked_companys_shop_or_school_mail_is_no_no(sender, subject, body):
     assert scan(tracked(company, "Data Analyst"), mail(subject, body, sender=sender)).empty
 
 
+def test_a_hyphenated_domain_naming_the_company_in_another_order_is_the_companys():
+    tracker = apps_frame([
+        {"company": "Café & Rösterei Baumgartner", "date_applied": "2026-10-01"},
+        {"company": "Holzbau Gruber", "date_applied": "2026-10-01"}])
+    index = Index.of(tracker)
+    assert index.domain_rows("theresa@baumgartner-roesterei.at") == [0]
+    assert index.domain_rows("info@gruber-roesterei.at") == []  # words of two names
+
+
 def test_a_public_employers_test_named_only_as_its_competition_is_read():
     body = ("Us convoquem a la prova pràctica del procés selectiu per a la borsa de tècnic/a "
             "de sistemes. Data: divendres 6 de novembre de 2026. Hora: 9:30.")

@@ -11,45 +11,10 @@ from email.message import Message
 import pandas as pd
 
 from analysis.mail import message as msg
-from analysis.mail.senders import FREE_MAIL, is_board, is_platform
+from analysis.mail.senders import ATS_DOMAINS, FREE_MAIL, is_board, is_platform
 from analysis.model import schema as s
 from analysis.model.keys import LEGAL_SUFFIXES, TRANSLITERATION, company_key, company_keys, fold
 
-# Applicant tracking systems send for many companies; the company is in the display name,
-# subject or body, never in the domain.
-ATS_DOMAINS = (
-    "greenhouse.io", "greenhouse-mail.io", "lever.co", "hire.lever.co", "myworkday.com",
-    "workday.com", "myworkdayjobs.com", "ashbyhq.com", "smartrecruiters.com", "icims.com",
-    "teamtailor.com", "teamtailor-mail.com", "personio.de", "personio.com", "jobvite.com",
-    "workable.com", "workablemail.com", "recruitee.com", "bamboohr.com", "successfactors.com",
-    "successfactors.eu", "taleo.net", "breezy.hr", "jazzhr.com", "applytojob.com",
-    "pinpointhq.com", "join.com", "softgarden.io", "softgarden.de", "rexx-systems.com",
-    "d.vinci.de", "dvinci-hr.com", "onlyfy.jobs", "prescreen.io", "comeet.co", "rippling.com",
-    "gem.com", "homerun.co", "oracle.com", "oraclecloud.com", "avature.net",
-    "hr-manager.net", "umantis.com", "concludis.de", "cornerstoneondemand.com",
-    "sapsf.com", "sapsf.eu", "csod.com", "jobylon.com", "factorialhr.com", "flatchr.io",
-    "welcomekit.co", "talentsoft.com", "phenom.com", "beamery.com", "eightfold.ai",
-    "paylocity.com", "ultipro.com", "dayforcehcm.com", "manatal.com", "hirehive.com",
-    "jobscore.com", "clearcompany.com", "gohire.io", "tribepad.com", "oleeo.com",
-    "kenjo.io", "otys.nl", "carerix.com", "easycruit.com", "talentlink.com", "lumesse.com",
-    "hiringroom.com", "bizneo.com", "zohorecruit.com", "zohorecruit.eu", "recruiterbox.com",
-    "freshteam.com", "hireology.com", "trakstar.com", "pinpoint.email", "teamtailor.eu",
-    "smartrecruiters.email", "jobvite-mail.com", "icims.email", "lever-mail.com",
-    "ashby-mail.com", "workday-mail.com", "mysolution.nl", "connexys.nl", "jobdiva.com",
-    "ceipal.com", "bullhornstaffing.com", "vincere.io", "erecruiter.pl", "successfactors.net",
-    "smoothhiring.com", "quarksup.com", "taleez.com", "digitalrecruiters.com", "jobaffinity.fr",
-    "cegid.com", "talentclue.com", "kombo.dev", "dvinci-easy.com", "coveto.de", "perbility.de",
-    "gojobee.com", "talentview.io", "jobsoid.com", "recruitcrm.io", "loxo.co",
-    "dayforce.com", "gupy.io", "reachmee.com", "webcruiter.no", "varbi.com", "hr-skyen.no",
-    "emply.com", "jobtrain.co.uk", "trac.jobs", "networx.co.uk", "peoplehr.net",
-    "hibob.com", "traffit.com", "elevato.net", "talentlyft.com", "recruitly.io",
-    # hourly hiring, schools, hospitals and public bodies
-    "harri.com", "workstream.us", "workstream.is", "fountain.com", "talentreef.com",
-    "apploi.com", "paycor.com", "applitrack.com", "frontlineeducation.com", "brassring.com",
-    "kenexa.com", "phenompeople.com", "jobappnetwork.com", "hirebridge.com",
-    "healthcaresource.com", "neogov.com", "governmentjobs.com", "pageuppeople.com",
-    "ciphr.com", "eploy.co.uk", "workforcenow.adp.com",
-)
 # Job boards and alert senders: their mail is about many jobs, never one application.
 # The addresses alerts and newsletters come from, whoever sends them.
 ALERT_ADDRESS = (r"^(?:jobalerts?-noreply|jobs-noreply|jobs-listings|alert|alerts|jobalert|"
@@ -183,6 +148,11 @@ def _may_name(label: str, company: str, keys: list[str]) -> bool:
              if w not in LEGAL_SUFFIXES]
     return any(label in k or k in label for k in keys) or any(
         len(w) >= 3 and w in label for w in words) or label == "".join(w[0] for w in words)
+
+
+def _name_words(company: object) -> set[str]:
+    """The words of a company's name, spelled as written and as a domain spells them."""
+    return set(fold(company).split()) | set(fold(str(company).translate(TRANSLITERATION)).split())
 
 
 # Words a domain shortens to their initial ("uoostmaas.nl" for Universiteit van Oostmaas)
@@ -406,11 +376,19 @@ class Index:
             if len(cut) == 1:
                 return self.by_key[cut.pop()]
         # a hyphenated domain opening with the first word only one company's name opens with
-        # ("hoefnagel-zv.nl" for Hoefnagel Zorgverzekeringen)
+        # ("hoefnagel-zv.nl" for Hoefnagel Zorgverzekeringen), or whose parts are words of
+        # only one company's name in another order ("baumgartner-roesterei.at" for Café &
+        # Rösterei Baumgartner)
         for part in domain.split("."):
             head = fold(part.split("-")[0]) if "-" in part else ""
             if head in self.short:
                 return self.by_key[dict(self.names)[head]]
+            pieces = {fold(p) for p in part.split("-")} if "-" in part else set()
+            owners = {tuple(rows) for rows in self.by_key.values() if len(pieces) >= 2 and all(
+                len(p) >= 3 for p in pieces) and pieces <= _name_words(self.apps.at[rows[0],
+                                                                                  s.COMPANY])}
+            if len(owners) == 1:
+                return list(owners.pop())
         return []
 
     def named_in(self, text: str, *, short: bool = True) -> list[int]:

@@ -95,6 +95,16 @@ REJECTION = any_of(
     r"\bno (?:alcanza|supera|reúne|alcanzó|superó)\b.{0,40}\b(?:mínim[oa]|requisitos|corte)\b",
     r"\b(?:puesto|vacante|posición|plaza)\b.{0,30}\b(?:ha sido |fue |está |ya )?(?:cubiert[oa]|ocup"
     r"ad[oa])",
+    # "they have decided to give her the role", "this is a no for now"
+    r"\b(?:decided|chosen|going|opted) to give (?:her|him|them|it|the (?:role|job|position|post) to"
+    r") (?:the )?(?:role|job|position|post|offer|someone|another|an? (?:internal|other))",
+    r"\b(?:this|it) is a no\b(?!-)", r"\bit'?s a no\b(?!-)",
+    # "für diese Stelle haben wir uns anders entschieden", "jemanden ... gefunden", "das
+    # Bewerbungsverfahren ist abgeschlossen"
+    r"\b(?:uns|sich)\b.{0,40}\banders entschieden\b", r"\bjemand(?:en)? (?:\w+ ){0,8}gefunden\b",
+    r"\b(?:bewerbungs|auswahl|besetzungs)verfahren (?:ist|wurde) (?:nun |jetzt |inzwischen |leider "
+    r")"
+    r"?abgeschlossen\b(?! (?:und|sobald))",
     r"\b(?:prozess|verfahren|bewerbungsprozess|auswahlprozess)\b.{0,30}\bnicht (?:mit (?:ihnen|di"
     r"r) )?(?:fortzusetzen|fortsetzen|weiterzuführen|weiterführen)\b",
     r"\brechazad[oa]\b", r"\bdescartad[oa]\b", r"\bno (?:podemos|vamos a|continuaremos|"

@@ -12,6 +12,41 @@ from email.message import Message
 from analysis.mail import message as msg
 from analysis.model.keys import fold
 
+# Applicant tracking systems send for many companies; the company is in the display name,
+# subject or body, never in the domain.
+ATS_DOMAINS = (
+    "greenhouse.io", "greenhouse-mail.io", "lever.co", "hire.lever.co", "myworkday.com",
+    "workday.com", "myworkdayjobs.com", "ashbyhq.com", "smartrecruiters.com", "icims.com",
+    "teamtailor.com", "teamtailor-mail.com", "personio.de", "personio.com", "jobvite.com",
+    "workable.com", "workablemail.com", "recruitee.com", "bamboohr.com", "successfactors.com",
+    "successfactors.eu", "taleo.net", "breezy.hr", "jazzhr.com", "applytojob.com",
+    "pinpointhq.com", "join.com", "softgarden.io", "softgarden.de", "rexx-systems.com",
+    "d.vinci.de", "dvinci-hr.com", "onlyfy.jobs", "prescreen.io", "comeet.co", "rippling.com",
+    "gem.com", "homerun.co", "oracle.com", "oraclecloud.com", "avature.net",
+    "hr-manager.net", "umantis.com", "concludis.de", "cornerstoneondemand.com",
+    "sapsf.com", "sapsf.eu", "csod.com", "jobylon.com", "factorialhr.com", "flatchr.io",
+    "welcomekit.co", "talentsoft.com", "phenom.com", "beamery.com", "eightfold.ai",
+    "paylocity.com", "ultipro.com", "dayforcehcm.com", "manatal.com", "hirehive.com",
+    "jobscore.com", "clearcompany.com", "gohire.io", "tribepad.com", "oleeo.com",
+    "kenjo.io", "otys.nl", "carerix.com", "easycruit.com", "talentlink.com", "lumesse.com",
+    "hiringroom.com", "bizneo.com", "zohorecruit.com", "zohorecruit.eu", "recruiterbox.com",
+    "freshteam.com", "hireology.com", "trakstar.com", "pinpoint.email", "teamtailor.eu",
+    "smartrecruiters.email", "jobvite-mail.com", "icims.email", "lever-mail.com",
+    "ashby-mail.com", "workday-mail.com", "mysolution.nl", "connexys.nl", "jobdiva.com",
+    "ceipal.com", "bullhornstaffing.com", "vincere.io", "erecruiter.pl", "successfactors.net",
+    "smoothhiring.com", "quarksup.com", "taleez.com", "digitalrecruiters.com", "jobaffinity.fr",
+    "cegid.com", "talentclue.com", "kombo.dev", "dvinci-easy.com", "coveto.de", "perbility.de",
+    "gojobee.com", "talentview.io", "jobsoid.com", "recruitcrm.io", "loxo.co",
+    "dayforce.com", "gupy.io", "reachmee.com", "webcruiter.no", "varbi.com", "hr-skyen.no",
+    "emply.com", "jobtrain.co.uk", "trac.jobs", "networx.co.uk", "peoplehr.net",
+    "hibob.com", "traffit.com", "elevato.net", "talentlyft.com", "recruitly.io",
+    # hourly hiring, schools, hospitals and public bodies
+    "harri.com", "workstream.us", "workstream.is", "fountain.com", "talentreef.com",
+    "apploi.com", "paycor.com", "applitrack.com", "frontlineeducation.com", "brassring.com",
+    "kenexa.com", "phenompeople.com", "jobappnetwork.com", "hirebridge.com",
+    "healthcaresource.com", "neogov.com", "governmentjobs.com", "pageuppeople.com",
+    "ciphr.com", "eploy.co.uk", "workforcenow.adp.com",
+)
 # Services that write for an employer: the company is in the display name ("Acme via
 # HackerRank"), the subject or the body, never in the domain.
 PLATFORM_DOMAINS = frozenset({

@@ -77,7 +77,8 @@ ASIDE = any_of(
     r"\b(?:status|estado|statut|stand|steps?|stages?|etapas?|fases?|étapes?|schritte?)\b[^.]{0,40}\("
     r"(?:[^(),]{1,25}, ){2,}[^(),]{1,25}\)",
     # the person's meeting missed, not the application: "I won't be able to make our call"
-    r"\b(?:can't|cannot|won't be able to|will not be able to|unable to|not be able to) make (?:it|"
+    r"\b(?:can't|cannot|won't be able to|will not be able to|unable to|not be able to) (?:make|do|"
+    r"hold|attend|keep) (?:it|"
     r"our|the|this|that|tomorrow|today|\w+day)\b(?!.{0,20}\boffer)")
 # An offer said not to be one: "inclusion on the reserve list does not guarantee an offer of
 # employment", "Ceci ne constitue pas une offre d'emploi".
