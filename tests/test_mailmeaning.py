@@ -213,6 +213,9 @@ def test_received_meaning_is_as_sure_as_its_evidence_and_keeps_the_promise(
     (" Nous reviendrons vers vous sous 15 jours.", None),
     (" You will hear from us by Friday 12 June.", dt.date(2026, 6, 12)),
     (" Sie erhalten bis spätestens Freitag eine Rückmeldung.", dt.date(2026, 6, 5)),
+    # the time frame first, the day named after it
+    (" We aim to get back to you within two weeks. You will hear from us by Friday 12 June at "
+     "the latest.", dt.date(2026, 6, 12)),
 ])
 def test_an_acknowledgement_promises_only_a_day_it_names(said, day):
     meaning = mm.received_meaning("Your application", "Thank you for your application, we have"
@@ -221,6 +224,15 @@ def test_an_acknowledgement_promises_only_a_day_it_names(said, day):
     reply = mm.received_meaning("Re: your application", "Thanks for the chat today." + said,
                                 sent=SENT_ON)
     assert reply.kind == "reply" and reply.promised is not None
+
+
+@pytest.mark.parametrize("before", [
+    "We made the decision on 2 November to extend the search.",  # a day gone by: the next one
+    "Please confirm your slot by Wednesday 18 November.",  # the person's deadline
+])
+def test_a_promise_after_a_sentence_that_is_none_is_read(before):
+    said = f"{before} We will let you know by Friday 20 November."
+    assert mm.promised_decision(said, dt.date(2026, 11, 16)) == dt.date(2026, 11, 20)
 
 
 @pytest.mark.parametrize("said", [PROMISE, " Would be great to get an answer by mon June 8."])
