@@ -383,10 +383,11 @@ class Index:
             head = fold(part.split("-")[0]) if "-" in part else ""
             if head in self.short:
                 return self.by_key[dict(self.names)[head]]
-            pieces = {fold(p) for p in part.split("-")} if "-" in part else set()
-            owners = {tuple(rows) for rows in self.by_key.values() if len(pieces) >= 2 and all(
-                len(p) >= 3 for p in pieces) and pieces <= _name_words(self.apps.at[rows[0],
-                                                                                  s.COMPANY])}
+            pieces = {fold(p) for p in part.split("-")}
+            if len(pieces) < 2 or any(len(p) < 3 for p in pieces):
+                continue
+            owners = {tuple(rows) for rows in self.by_key.values()
+                      if pieces <= _name_words(self.apps.at[rows[0], s.COMPANY])}
             if len(owners) == 1:
                 return list(owners.pop())
         return []

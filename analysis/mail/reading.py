@@ -149,18 +149,17 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                     or meaning.interview_at.date() == event[0].date()):
                 # "we'll find a new date": the slot called off is named, no new one
                 meaning = mm.Meaning(mm.CANCELLED, 0.9)
-        if meaning.kind is None or (
-                not outgoing and meaning.kind in (mm.REPLY, mm.INTERVIEW) and event is None
-                and candidate.how in ("domain", "subject") and not _answers(candidate, rows_of)
-                and not heard.get(candidate.sender[1], set()) & set(rows)
+        # mail from the company's side that answers nothing the person wrote and names no
+        # job may be its other mail: its product, its events, its shop's "unfortunately your
+        # payment could not be processed"
+        unasked = not outgoing and event is None and not _answers(candidate, rows_of) \
+            and not heard.get(candidate.sender[1], set()) & set(rows)
+        if meaning.kind is None or unasked and (
+                meaning.kind in (mm.REPLY, mm.INTERVIEW) and candidate.how in ("domain", "subject")
                 and not _about_a_job(text, index, rows, mine=meaning.kind == mm.REPLY)
-                and not _asks_to_meet(meaning, person, text)) or (
-                not outgoing and not person and meaning.kind in _DECISIVE and event is None
-                and candidate.how == "domain" and not _answers(candidate, rows_of)
-                and not heard.get(candidate.sender[1], set()) & set(rows)
+                and not _asks_to_meet(meaning, person, text)
+                or not person and meaning.kind in _DECISIVE and candidate.how == "domain"
                 and not _about_a_job(text, index, rows, mine=False)):
-            # the company's other mail (its product, its events) answers nothing; nor does
-            # its shop's "unfortunately your payment could not be processed"
             continue
         if not outgoing and candidate.how == "subject" and in_domains(
                 domain_of(candidate.sender[1]), FREE_MAIL) and meaning.kind not in _DECISIVE:
