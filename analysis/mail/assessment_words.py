@@ -73,7 +73,8 @@ ASSESSMENT = any_of(
     r"\b(?:spille inn|spela in|optage|indspille|opnemen)\b.{0,30}\bvideo\w*",
     r"\bvideopr(?:esentasjon|æsentation|esentation|esentatie)\b",
     # a trade's test: "a practical welding test", "trade test", "skills test", "test day"
-    r"\b(?:practical|trade|skills?|welding|driving|forklift|typing|hands-on|bench) (?:\w+ )?(?:te"
+    r"\b(?:practical|trade|skills?|welding|driving|forklift|typing|hands-on|bench|physical|"
+    r"agility|fitness) (?:\w+ )?(?:te"
     r"sts?|assessments?|trials?)\b", r"\btest day\b", r"\bwritten (?:exercise|test|assignment)s?\b",
     # "zum schriftlichen Auswahlverfahren", a public employer's written test
     r"\bschriftliche[nms]? (?:auswahlverfahren|auswahlprüfung|eignungsprüfung|test)\b",

@@ -247,7 +247,8 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
         # a no decides: "I'll be in touch next week" beside it is about other roles
         return Meaning(REJECTION, 0.95 if rejected else 0.8)
     if any(not ph.NEXT_STAGE.search(said.parts[i])
-           and not offers.AFTER_OFFER.search(said.parts[i])
+           and not (offers.AFTER_OFFER.search(said.parts[i])
+                    and not offers.ON_CONDITION.search(said.parts[i]))
            and not soft.NOT_AN_OFFER.search(said.parts[i]) for i in said.hits(offers.OFFER)) or (
             _told(said, offers.PAY) and _told(said, offers.START)):
         # the decision an offer waits for is the person's, whatever day it names

@@ -37,11 +37,14 @@ REJECTION = any_of(
     r"\bpursue (?:other|another|different) (?:candidates?|applicants?|profiles?)\b",
     r"\b(?:position|role|vacancy|job|opening) "
     r"(?:has|have|had) (?:now |since |already )?been (?:filled|closed|cancelled|withdrawn)",
-    r"\b(?:filled|closed) the (?:position|role|vacancy)",
+    r"\b(?:filled|closed) (?:all (?:of )?)?(?:the|our) (?:\w+ )?(?:positions?|roles?|vacanc)",
+    # a public body's list: "Status: Not Referred", "not among the best qualified candidates"
+    r"\bnot referred\b", r"\bnot (?:among|one of) the (?:best|most|highest|top)[- ](?:\w+ )?"
+    r"(?:qualified|ranked|scoring)\b",
     r"\bunsuccessful\b", r"\bregret (?:to|that)\b", r"\bregretfully\b",
     r"\bnot (?:been )?(?:selected|shortlisted)\b", r"\b(?:application|candidacy) (?:was|has been) "
     r"(?:rejected|declined|unsuccessful)", r"\bno longer (?:being )?considered\b",
-    r"\b(?:will not|won't) be (?:moving|progressing|proceeding|inviting|offering)\b",
+    r"\b(?:will not|won't) be (?:moving|progressing|proceeding|inviting|offering|advancing)\b",
     r"\bnot (?:a|the right) (?:match|fit)\b", r"\bnot to (?:progress|proceed)\b",
     r"\b(?:unable|not able|not in a position) to (?:offer you|extend (?:you )?an offer)",
     r"\b(?:unable|not able|not in a position|cannot|can't|could not|couldn't|will not|won't)"
@@ -396,7 +399,8 @@ REJECTION = any_of(
     r"rás) (?:\w+ ){0,2}(?:en el proceso|adelante|con el proceso)\b",
     # someone else chosen, in any tense: "we have selected another candidate", "the panel
     # appointed another applicant", "another finalist has been successful"
-    r"\b(?:selected|chosen|appointed|hired|picked|decided on|settled on|extended (?:an|the) "
+    r"\b(?:selected|chosen|appointed|hired|picked|recommended|decided on|settled on|extended (?:an|"
+    r"the) "
     r"offer to|made (?:an|the) offer to|offered (?:it|the \w+) to) (?:another|a different|one "
     r"other|an other|the other) (?:\w+ )?(?:candidate|applicant|finalist|person|individual)\b",
     r"\b(?:hire|hired|hiring|chose|chosen|selected|appoint|appointed|go with|went with|going wit"

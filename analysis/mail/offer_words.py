@@ -125,6 +125,8 @@ OFFER = any_of(
 AFTER_OFFER = any_of(r"\bbackground (?:check|screening|verification)\b", r"\bscreening partner\b",
                      r"\b(?:hireright|sterling|checkr|first advantage)\b",
                      r"\b(?:envelope|document) (?:has been )?(?:completed|signed by all)\b")
+# An offer made on conditions ("contingent upon a background check"): made now, not followed up.
+ON_CONDITION = any_of(r"\b(?:contingent|conditional) (?:up)?on\b", r"\bsubject to\b")
 # An offer's terms: pay and a start, said together.
 PAY = any_of(r"\bsalary\b", r"\bcompensation\b", r"\bbase pay\b", r"\bgehalt\b",
              r"\b\d[\d,.]*\s*(?:k\s*)?(?:base|per annum|p\.a\.|a year|per year)\b",

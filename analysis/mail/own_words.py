@@ -242,7 +242,7 @@ SENT_DECLINE = any_of(
 )
 SENT_WITHDRAW = any_of(
     r"\bwithdraw\w*\b.{0,40}\b(?:application|candidacy|candidature|from (?:the|your) "
-    r"(?:process|consideration))", r"\bremove me from (?:consideration|the process)\b",
+    r"(?:process|consideration))", r"\bremove (?:me|myself) from (?:consideration|the process)\b",
     r"\bziehe\b.{0,60}\bbewerbung\b.{0,30}\bzurück\b", r"\b(?:rückzug|zurückziehen)\b.{0,40}"
     r"\bbewerbung\b", r"\bbewerbung\b.{0,40}\b(?:zurückziehen|zurückzuziehen|zurück)\b",
     r"\bretir\w+ (?:ma|mi) (?:candidature|candidatura|solicitud|postulación|postulacion)\b",

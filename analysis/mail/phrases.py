@@ -156,7 +156,7 @@ MEETING = (
     r"videochiamata|incontro|reunião|conversa|videochamada|afspraak|entrevue|"
     r"(?:video|job|telefon|anställnings)?intervju\w*|(?:job|telefon|video)?samtal\w*|möte|"
     r"møde|møte|rozmow\w+|spotkani\w+|wideorozmow\w+|coffee|café|\w+gespräch\w*|pohovor\w*|"
-    r"auswahltag|assessment[- ]?cent(?:er|re)|prova orale|esame orale|schnuppertag\w*|"
+    r"auswahltag|assessment[- ]?cent(?:er|re)|prova orale|esame orale|schnuppertag\w*|oral board|"
     r"probearbeit\w*|hospitation|trial (?:day|shift)|"
     r"épreuves? orales?|oral d'admission|prueba oral|ejercicio oral|examen oral|"
     r"din[âá]micas? de grupo|group discussion|"
@@ -231,7 +231,7 @@ INVITE = any_of(
     r"\btienes disponibilidad\b", r"\bte viene bien\b",
     # chosen for the meeting ("selected for an interview", "für ein Gespräch ausgewählt")
     rf"\b(?:selected|shortlisted|chosen|ausgewählt|retenue?|sélectionnée?|seleccionad[oa]|"
-    rf"preseleccionad[oa])\b.{{0,30}}\b(?:for|to|für|zu|pour|para)\b.{{0,20}}\b{MEETING}",
+    rf"preseleccionad[oa])\b.{{0,30}}\b(?:for|to|für|zu|pour|para)\b.{{0,30}}\b{MEETING}",
     rf"\b(?:für|zu) (?:ein|einem|das|den) (?:\w+ )?{MEETING}\w*\b.{{0,30}}\bausgewählt\b",
     r"\b(?:would|'d) (?:like|love) (?:for )?you to (?:meet|speak|talk|come in|join us for|inte"
     r"rview)\b",
