@@ -27,7 +27,7 @@ ASSESSMENT = any_of(
     r"\bpruebas? (?:técnicas?|online|prácticas?|teórico-prácticas?|teóricas?|de conocimiento)\b",
     r"\b(?:tests?|testes) de (?:conocimientos|conhecimentos|aptitud|habilidades|competencias|"
     r"competências)\b", r"\bevaluaci(?:ón|ones)\b",
-    r"\bcuestionario\b",
+    r"\bcuestionario\b", r"\b(?:online|values|skills?|pre-employment|screening|short) quiz\b",
     r"\bcoding[- ]aufgabe\b",
     r"\bprogrammieraufgabe\b",
     r"\b(?:\w+[- ])?(?:test|case)[- ]?aufgabe\b",
@@ -129,7 +129,7 @@ ASSESSMENT_ASK = any_of(
     r"\b(?:länk\w*|link\w*)\b",
     r"\b(?:acessar|acesse|concluíd\w*|conclua|fazer o teste|svolgere|accedere|completare|rozpo"
     r"cznij|uitvoeren|maken)\b",
-    r"\b(?:convoc\w*|ammess\w*|téléchargeable|zugelassen)\b",
+    r"\b(?:convoc\w*|convoqu\w*|ammess\w*|téléchargeable|zugelassen)\b",
     r"\b(?:próxima etapa|prossima fase|prossimo passo|volgende stap|próximo paso|próximo passo)\b",
     r"\b(?:responda|realize|faça|pedimos que|solicitamos que|(?:te|le|lhe) pedimos)\b",
     r"\b(?:pasos a seguir|concluir|ingrese|ingresa|ingresar|tiene hasta|tienes hasta)\b",

@@ -359,8 +359,11 @@ class Index:
         for label in domain_labels(address):
             if len(label) < 4:
                 continue
+            # not a word two names hold ("cascadia" for Cascadia Employment Department and
+            # State of Cascadia - Department of Ecology)
+            holding = {tuple(rows) for k, rows in self.by_key.items() if label in k}
             starting = [k for k in self.by_key if k.startswith(label)]
-            if len(starting) == 1:
+            if len(holding) == 1 and starting:
                 return self.by_key[starting[0]]
             # a longer name in the tracker ("Grupo Hostelero Sagrada Mar" at sagradamar.com)
             within = [k for k in self.by_key if len(label) >= 6 and label in k]
@@ -390,6 +393,13 @@ class Index:
                       if pieces <= _name_words(self.apps.at[rows[0], s.COMPANY])}
             if len(owners) == 1:
                 return list(owners.pop())
+        # a word several names hold ("cascadia.gov" for two of one state's departments): one
+        # of theirs, the role it names to tell which
+        for label in domain_labels(address):
+            owners = {tuple(rows) for k, rows in self.by_key.items()
+                      if len(label) >= 5 and label in k}
+            if 1 < len(owners) <= 3:
+                return sorted({r for rows in owners for r in rows})
         return []
 
     def named_in(self, text: str, *, short: bool = True) -> list[int]:

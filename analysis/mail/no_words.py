@@ -39,7 +39,13 @@ REJECTION = any_of(
     r"(?:has|have|had) (?:now |since |already )?been (?:filled|closed|cancelled|withdrawn)",
     r"\b(?:filled|closed) (?:all (?:of )?)?(?:the|our) (?:\w+ )?(?:positions?|roles?|vacanc)",
     # a public body's list: "Status: Not Referred", "not among the best qualified candidates"
-    r"\bnot referred\b", r"\bnot (?:among|one of) the (?:best|most|highest|top)[- ](?:\w+ )?"
+    r"\bnot referred\b", r"\bnot (?:be )?considered (?:any )?further\b",
+    r"\b(?:does|do|did) not (?:demonstrate|meet|show) (?:the )?minimum (?:qualifications|requi"
+    r"rements)\b", r"\bfilled by (?:other|another|a different|an internal) (?:\w+ )?(?:candidat"
+    r"es?|applicants?|person)\b",
+    r"\b(?:cancell?ed|withdrawn|closed) (?:this|the) (?:recruitment|requisition|posting|competi"
+    r"tion|search)\b", r"\bwill not (?:be )?fill(?:ing)? (?:the|this) (?:position|role|vacancy)\b",
+    r"\bnot (?:among|one of) the (?:best|most|highest|top)[- ](?:\w+ )?"
     r"(?:qualified|ranked|scoring)\b",
     r"\bunsuccessful\b", r"\bregret (?:to|that)\b", r"\bregretfully\b",
     r"\bnot (?:been )?(?:selected|shortlisted)\b", r"\b(?:application|candidacy) (?:was|has been) "

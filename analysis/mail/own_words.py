@@ -206,7 +206,8 @@ SENT_DECLINE = any_of(
     r"\bdecidido no aceptar\w*\b",
     r"\bne pas (?:l'|la |les )?accepter\b",
     r"\bdecline (?:the|your|this) (?:\w+ ){0,4}(?:position|role|offer|opportunity)\b",
-    r"\b(?:decided|have|must|going|need) to (?:respectfully |regretfully |politely )?decline\b",
+    r"\b(?:(?:decided|have|going|need) to|must) (?:respectfully |regretfully |politely )?decline"
+    r"\b(?! (?:the |your |this )?(?:\w+ )?(?:invitation|interview|meeting|call)\b)",
     r"\b(?:must|will|shall|'ll|have to|need to) (?:respectfully |regretfully |politely |unfort"
     r"unately |therefore )?decline (?:yours|it|the|your|this)\b",
     r"\b(?:tacka|tackar|takke|takker) (?:nej|nei)\b",
