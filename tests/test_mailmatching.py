@@ -853,3 +853,52 @@ def test_a_new_applications_role_is_no_your_application():
     found = scan(tracked("Acme", "Analyst"), thanks, role).set_index("company")["role"]
     assert found.isna()["Halberd Systems"]
     assert found["Corrib Maritime"] == "Data Engineer"
+
+
+def test_a_domain_word_two_tracked_names_hold_ties_both_and_the_role_tells():
+    """Two departments of one state write from its domain: the state's word alone names
+    neither, and is no ground to pick the one whose name opens with it."""
+    tracker = apps_frame([
+        {"company": "State of Cascadia - Department of Ecology", "role": "Environmental Planner 2",
+         "date_applied": "2026-09-20"},
+        {"company": "Cascadia Employment Department", "role": "Workforce Analyst 3",
+         "date_applied": "2026-09-25"},
+        {"company": "Heimgrund Gemeinnützige Wohnbau eGen", "role": "Assistenz",
+         "date_applied": "2026-09-25"}])
+    index = Index.of(tracker)
+    assert index.domain_rows("lisa.tran@ecy.cascadia.gov") == [0, 1]
+    assert index.domain_rows("b.strasser@heimgrund.at") == [2]  # one name, however folded
+    offer = mail("Conditional offer of employment - Environmental Planner 2",
+                 "I am pleased to extend a conditional offer of employment for the position of "
+                 "Environmental Planner 2. This offer is contingent upon the successful "
+                 "completion of a background check.",
+                 sender="Lisa Tran <lisa.tran@ecy.cascadia.gov>")
+    found = scan_mailbox(offer, tracker, as_of=AS_OF, me=ME).proposals
+    assert set(found.loc[found["column"] == "status", "row"]) == {0}
+    assert set(found.loc[found["column"] == "status", "value"]) == {"offer"}
+
+
+def test_an_agencys_calendar_naming_only_the_role_is_about_the_one_she_wrote_of():
+    """The recruiter named the client once; her later invitation names the role only. Her
+    later pitch of another job naming no calendar ties to nothing."""
+    tracker = apps_frame([
+        {"company": "Saimaa Analytics", "role": "Senior Data Analyst",
+         "date_applied": "2026-10-01"},
+        {"company": "Korpela Logistiikka", "role": "Warehouse Planner",
+         "date_applied": "2026-10-01"}])
+    first = mail("Haastattelukutsu: Senior Data Analyst / Saimaa Analytics",
+                 "Haluaisimme kutsua sinut Teams-haastatteluun perjantaina 23. lokakuuta klo 9.00.",
+                 sender="Jenni Halonen <jenni@kaarnarekry.example>",
+                 date="Wed, 14 Oct 2026 10:00:00 +0000")
+    moved = with_calendar("Jenni Halonen <jenni@kaarnarekry.example>",
+                          "Uusi aika: Haastattelu Senior Data Analyst - ke 4.11. klo 10",
+                          "Sopisiko sinulle uusi haastatteluaika keskiviikkona 4. marraskuuta "
+                          "klo 10.00?", "REQUEST", "20261104T080000Z",
+                          "jenni@kaarnarekry.example")
+    pitch = mail("A Senior Data Analyst role you might like",
+                 "Hi! A Senior Data Analyst role just came in at a fintech. Keen to hear more?",
+                 sender="Jenni Halonen <jenni@kaarnarekry.example>",
+                 date="Mon, 16 Nov 2026 10:00:00 +0000")
+    read = scan_mailbox(first + moved + pitch, tracker, as_of=AS_OF, me=ME).evidence
+    assert list(read["rows"]) == [[0], [0]]
+    assert read["interview_at"].iloc[1].date() == dt.date(2026, 11, 4)

@@ -19,6 +19,8 @@ ACKNOWLEDGEMENT = any_of(
     r"\bapplication (?:received|confirmation|submitted|sent)\b", r"\bwe got (?:it|your)\b",
     r"\b(?:we will|we'll|will) (?:now )?(?:review|be reviewing|carefully review|assess)\b",
     r"\b(?:are|is) (?:now |currently )?(?:reviewing|under review)\b",
+    r"\bvastaanott\w* (?:\w+ ){0,3}hakemuksesi\b", r"\bhakemuksesi on (?:vastaanotettu|saapun"
+    r"ut|tallennettu)\b",
     r"\bvielen dank für (?:ihre|deine) bewerbung\b", r"\bdanke für (?:ihre|deine) bewerbung\b",
     r"\b(?:wir haben|ist|sind)\b.{0,30}\b(?:bewerbung|unterlagen)\b.{0,20}\b(?:erhalten|"
     r"eingegangen)", r"\bbewerbung\b.{0,30}\beingegangen\b",

@@ -33,6 +33,7 @@ ASSESSMENT = any_of(
     r"\b(?:\w+[- ])?(?:test|case)[- ]?aufgabe\b",
     r"\bcode challenge\b",
     r"\bcoding assignment\b",
+    r"\b(?:færdighedstest|ferdighetstest|soveltuvuus(?:testi|arvio)\w*|ennakkotehtävä\w*)\b",
     r"\b(?:arbetsprov|färdighetstest|personlighetstest|logiktest|personlighedstest|personlighe"
     r"tstest|kodtest|case-?opgave|caseoppgave|caseuppgift)\b",
     r"\b(?:test (?:techniczny|kompetencji|online|wiedzy)|zadani\w+ (?:rekrutacyjn|techniczn|do"

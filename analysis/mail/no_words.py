@@ -322,6 +322,11 @@ REJECTION = any_of(
     # Swedish, Danish, Norwegian
     # Polish
     # French, Spanish, English said another way
+    # Finnish: "valitettavasti emme voi edetä", "olla etenemättä", "valitsimme toisen hakijan"
+    r"\bvalitettavasti\b.{0,160}\b(?:emme|ei|toisen|toista|muiden|muita)\b", r"\betenemättä\b",
+    r"\b(?:vali(?:n|ts)\w*|päätyneet|päädyimme) (?:\w+ )?toise\w* (?:hakija|ehdokka|henkilö)\w*\b",
+    r"\b(?:gå|går|gått) (?:vidare|videre) med (?:\w+ )?(?:kandidater|sökande|søkere|ansøgere) "
+    r"(?:som|med|der)\b",
     r"\b(?:tyvärr|desværre|dessverre|beklageligvis)\b.{0,160}\b(?:inte|ikke|ej|annan|andra|and"
     r"en|andre|annen|nej|nei)\b",
     r"\b(?:gå|gått|går|gå) (?:vidare|videre) med (?:en |ett )?(?:annan|andra|anden|andre|annen"

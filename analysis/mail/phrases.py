@@ -104,6 +104,7 @@ CANCEL = any_of(
     r"\bdesmarc\w*\b",
     r"\btermin\w*\b.{0,60}\bnicht wahrnehmen\b",
     r"\b(?:ställa in|inställ\w*|aflys\w*|avlys\w*|odwoła\w*)\b",
+    r"\b(?:perumaan|perua|perumme|peruttu|peruutettu|peruuntuu|peruttava)\b",
 )
 # "move Wednesday's session to Friday 30 October": a meeting moved, whatever it is called
 MOVED_TO = (r"\b(?:move|push|shift) (?:\w+'s |the |our |your |this )(?:\w+ )?(?:session|interview|"
@@ -160,7 +161,7 @@ MEETING = (
     r"probearbeit\w*|hospitation|trial (?:day|shift)|"
     r"épreuves? orales?|oral d'admission|prueba oral|ejercicio oral|examen oral|"
     r"din[âá]micas? de grupo|group discussion|"
-    r"mondelinge (?:toets|proef))")
+    r"mondelinge (?:toets|proef)|\w*haastattel\w*)")
 MEETING_SAID = re.compile(rf"(?i)\b{MEETING}")  # a sentence that speaks of a meeting
 # chosen for the next stage ("seleccionada para la siguiente fase", "moved to the next round")
 _ONWARD = (r"\b(?:selected|shortlisted|chosen|moved|move|moving|advanced?|progress(?:ed)?|"
@@ -176,7 +177,8 @@ INVITE = any_of(
     rf"möchten (?:wir )?(?:sie|dich)|würden (?:wir )?(?:sie|dich)|"
     rf"aimerions|souhaitons|aimerais|souhaiterais|voudrais|nos gustaría|me gustaría|"
     rf"gostaríamos|convoc\w*|vorremmo|vorrei|"
-    rf"fissare|uitnodig\w*|nodigen (?:je|u) (?:graag )?uit|inplannen|willen (?:je|u) graag)"
+    rf"fissare|uitnodig\w*|nodigen (?:je|u) (?:graag )?uit|inplannen|willen (?:je|u) graag|"
+    rf"kutsu\w*|haluaisimme|sopisiko)"
     rf"\b.{{0,80}}\b{MEETING}",
     rf"\b{MEETING}\b.{{0,60}}\b(?:invit\w*|schedul\w*|confirm\w*|booked|arranged|is set|"
     rf"eingeladen|einladen|bestätigt|vereinbart|confirmé\w*|prévu\w*|programad\w*|confirmad\w*|"

@@ -113,6 +113,15 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
             continue
         rows = _rows(candidate, index, body, event, rows_of)
         text = f"{candidate.subject}\n{body}"
+        if not rows and not outgoing and candidate.how == "subject" and event is not None \
+                and _own_person(candidate.sender):
+            # an agency's recruiter's calendar naming no client ("Peruttu: Haastattelu Senior
+            # Data Analyst"): the one application she wrote about, when its role is named
+            earlier = _written_about(candidate, heard, outgoing)
+            said = set(fold(text).split())
+            if len(earlier) == 1 and all(
+                    w in said for w in fold(index.apps.at[min(earlier), s.ROLE]).split()):
+                rows = sorted(earlier)
         person = not outgoing and candidate.how not in ("ats", "platform", "board") \
             and not candidate.automatic and is_person(*candidate.sender) \
             and not is_ats(domain_of(candidate.sender[1]))  # a system copying the recruiter
