@@ -185,7 +185,9 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "fresh-149, 151 and 153 and wording written from general usage; 01823b5, 6601c8c, "
              "9402455 and 694a7eb (the twenty-sixth round's fresh-160 to 165, each as it came) "
              "while it was mended on fresh-155, 157, 159 and 163 and on wording written from "
-             "general usage. "
+             "general usage; 3b755c0, 1194f94 and their corpus commits ce3270d and 3c8d635 (the "
+             "twenty-seventh round's fresh-166 to 171, each as it came) while it was mended on "
+             "fresh-169 and on wording written from general usage. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -266,7 +268,8 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "fresh-154 to fresh-159 (measured with the reader so mended, then mended on 155, "
              "157 and 159); in the twenty-sixth, fresh-160 to fresh-165 (measured as they came "
              "while the reader was mended on 155, 157, 159 and 163, then mended on 161, 163 and "
-             "165). "
+             "165); in the twenty-seventh, fresh-166 to fresh-171 (measured as they came while "
+             "the reader was mended on 169, then mended on 167, 169 and 171). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "

@@ -902,3 +902,16 @@ def test_an_agencys_calendar_naming_only_the_role_is_about_the_one_she_wrote_of(
     read = scan_mailbox(first + moved + pitch, tracker, as_of=AS_OF, me=ME).evidence
     assert list(read["rows"]) == [[0], [0]]
     assert read["interview_at"].iloc[1].date() == dt.date(2026, 11, 4)
+
+
+@pytest.mark.parametrize(("subject", "text"), [
+    ("Bekräfta din ansökan till Loppis i Vasaparken",
+     "Tack för din ansökan till Loppis i Vasaparken 10 oktober. Bekräfta din ansökan."),
+    ("Takk for din søknad som CFAD",
+     "Vi har nå mottatt din søknad som CFAD (crew for a day) til lørdag 4. april."),
+])
+def test_a_receipt_for_a_market_stall_or_a_day_at_an_event_is_no_job_application(subject,
+                                                                                  text):
+    found = scan(tracked("Brennvik Energi", "Dataanalytiker"),
+                 mail(subject, text, sender="Arrangören <hej@fyndstigen.example>"))
+    assert found.empty

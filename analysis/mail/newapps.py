@@ -73,7 +73,12 @@ _NOT_A_JOB = re.compile(
     r"bénévol\w*|voluntari\w*|inscri(?:ption|pción|zione)|adhésion|lidmaatschap|cursus|"
     r"vrijwillig\w*|beurs|medlemskap|medlemskab|trenings?tid|træningstid|halltid|kurs(?:er|en)?|"
     r"stipendi\w*|lån|bolig|lägenhet|leilighet|bostad|klubb\w*|klub|förening|forening|tävling|"
-    r"konkurranse|konkurrence|frivillig\w*|antagning|opptak|optagelse|członkostw\w*)\b")
+    r"konkurranse|konkurrence|frivillig\w*|antagning|opptak|optagelse|członkostw\w*|"
+    # a stall at a market: "din ansökan till Loppis i Vasaparken"
+    r"loppis|loppmarknad\w*|flohmarkt\w*|brocante|vide-grenier|mercadillo|rastrillo|mercatino|"
+    r"flea market|craft fair|"
+    # a day's help at an event: "din søknad som CFAD (crew for a day)", "Festivalhelfer"
+    r"crew for a day|festival\w*|\w*helfer(?:in|innen)?|lan party)\b")
 _A_JOB = re.compile(
     r"(?i)\b(?:jobs?|positions?|roles?|vacanc(?:y|ies)|posts?|stellen?|stelle|postes?|puestos?|"
     r"vagas?|vacatures?|functie|posizion[ei]|employment|candidature à l'offre|offre d'emploi|"
