@@ -447,7 +447,11 @@ REJECTION = any_of(
     r"\b(?:status|outcome|result|decision)\s*:\s*(?:rejected|declined|unsuccessful|not (?:sele"
     r"cted|progressing|successful|shortlisted))\b",
     r"\bdecided against (?:moving|proceeding|progressing|taking|your|you|offering|extending)\b",
-    r"\bdecided not to (?:extend|make|advance|hire|invite|schedule|interview)\b",
+    r"\bdecided not to (?:extend|make|advance|hire|invite|schedule|interview|recommend|shortlis"
+    r"t|forward)\b", r"\bunlikely to (?:progress|proceed|advance|move forward|be (?:successful|"
+    r"shortlisted|selected))\b",
+    r"\b(?:haven't|have not|didn't|did not|hasn't|has not) made it (?:through|to the (?:next|fi"
+    r"nal|shortlist|interview))",
     r"\b(?:no longer|not currently) (?:recruiting|hiring) for (?:this|the) (?:role|position|vac"
     r"ancy)\b",
     r"\b(?:decided|going|chosen) to (?:continue|keep) (?:our |the )?(?:search|interviewing)\b",

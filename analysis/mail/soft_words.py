@@ -76,6 +76,10 @@ ASIDE = any_of(
     # Descartado)"
     r"\b(?:status|estado|statut|stand|steps?|stages?|etapas?|fases?|étapes?|schritte?)\b[^.]{0,40}\("
     r"(?:[^(),]{1,25}, ){2,}[^(),]{1,25}\)",
+    # or after a colon: "Statuses change as the recruiter acts: Applied, Viewed, Shortlisted,
+    # Not selected."
+    r"\b(?:status(?:es)?|stages?|steps?|estados?|etapas?|statuts?)\b[^.]{0,60}:\s*(?:[^(),.:]"
+    r"{1,25}, ){2,}[^(),.:]{1,25}(?:\.|$)",
     # the person's meeting missed, not the application: "I won't be able to make our call"
     r"\b(?:can't|cannot|won't be able to|will not be able to|unable to|not be able to) (?:make|do|"
     r"hold|attend|keep) (?:it|"
