@@ -915,3 +915,19 @@ def test_a_receipt_for_a_market_stall_or_a_day_at_an_event_is_no_job_application
     found = scan(tracked("Brennvik Energi", "Dataanalytiker"),
                  mail(subject, text, sender="Arrangören <hej@fyndstigen.example>"))
     assert found.empty
+
+
+def test_a_public_boards_job_link_and_a_gov_service_name_no_employer():
+    """A job link on NHS Jobs or Civil Service Jobs is the board's; "service" of
+    service.gov.uk is no word of a tracked name ("Civil Service Fast Stream")."""
+    tracker = apps_frame([
+        {"company": "Eastvale University Hospitals NHS Foundation Trust", "role": "Analyst",
+         "date_applied": "2026-10-01", "job_url": "https://www.jobs.nhs.uk/candidate/jobadvert/C9"},
+        {"company": "Greywater Community NHS Trust", "role": "Project Manager",
+         "date_applied": "2026-10-01"},
+        {"company": "Civil Service Fast Stream", "role": "Generalist",
+         "date_applied": "2026-10-01"}])
+    index = Index.of(tracker)
+    assert index.domain_rows("joanne@greywater.nhs.uk") == [1]
+    assert index.domain_rows("kofi@eastvale.nhs.uk") == [0]
+    assert index.domain_rows("noreply@apply-for-teacher-training.service.gov.uk") == []

@@ -27,7 +27,10 @@ ALERT_SENDERS = re.compile(
 BOARD_DOMAINS = frozenset({
     "linkedin.com", "indeed.com", "glassdoor.com", "stepstone.de", "xing.com", "monster.com",
     "ziprecruiter.com", "welcometothejungle.com", "otta.com", "wellfound.com", "google.com",
-    "simplify.jobs", "huntr.co", "tealhq.com"})
+    "simplify.jobs", "huntr.co", "tealhq.com",
+    # public bodies' own boards: a job link there names no one employer
+    "jobs.nhs.uk", "civilservicejobs.service.gov.uk", "teaching-vacancies.service.gov.uk",
+    "jobs.ac.uk", "healthjobsuk.com", "usajobs.gov"})
 
 
 # Words around a company name in a recruiting sender's display name.
@@ -47,7 +50,8 @@ _PUBLIC_SUFFIXES = frozenset({"com", "net", "org", "io", "co", "uk", "de", "fr",
 _GENERIC_LABELS = frozenset({"mail", "email", "e-mail", "careers", "career", "jobs", "job", "hr",
                              "talent", "recruiting", "recruitment", "notifications", "noreply",
                              "no-reply", "info", "news", "mx", "smtp", "apply", "join", "team",
-                             "people", "www", "em", "bounce", "mailer", "send", "msg", "mg"})
+                             "people", "www", "em", "bounce", "mailer", "send", "msg", "mg",
+                             "service", "notify"})
 
 
 def domain_labels(address: str) -> list[str]:
