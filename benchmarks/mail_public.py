@@ -187,7 +187,9 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "while it was mended on fresh-155, 157, 159 and 163 and on wording written from "
              "general usage; 3b755c0, 1194f94 and their corpus commits ce3270d and 3c8d635 (the "
              "twenty-seventh round's fresh-166 to 171, each as it came) while it was mended on "
-             "fresh-169 and on wording written from general usage. "
+             "fresh-169 and on wording written from general usage; 916e87e, 7bc255a, 6cefa18 "
+             "(the twenty-eighth round's fresh-172 to 177, each as it came) while it was "
+             "mended on fresh-171, 177 and 175. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -269,7 +271,9 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "157 and 159); in the twenty-sixth, fresh-160 to fresh-165 (measured as they came "
              "while the reader was mended on 155, 157, 159 and 163, then mended on 161, 163 and "
              "165); in the twenty-seventh, fresh-166 to fresh-171 (measured as they came while "
-             "the reader was mended on 169, then mended on 167, 169 and 171). "
+             "the reader was mended on 169, then mended on 167, 169 and 171); in the "
+             "twenty-eighth, fresh-172 to fresh-177 (measured as they came while the reader was "
+             "mended on 171, 177 and 175; 173 not yet mended on). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
