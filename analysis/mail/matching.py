@@ -365,9 +365,8 @@ class Index:
                 continue
             # not a word two names hold ("cascadia" for Cascadia Employment Department and
             # State of Cascadia - Department of Ecology)
-            holding = {tuple(rows) for k, rows in self.by_key.items() if label in k}
             starting = [k for k in self.by_key if k.startswith(label)]
-            if len(holding) == 1 and starting:
+            if len(self._holding(label)) == 1 and starting:
                 return self.by_key[starting[0]]
             # a longer name in the tracker ("Grupo Hostelero Sagrada Mar" at sagradamar.com)
             within = [k for k in self.by_key if len(label) >= 6 and label in k]
@@ -400,11 +399,15 @@ class Index:
         # a word several names hold ("cascadia.gov" for two of one state's departments): one
         # of theirs, the role it names to tell which
         for label in domain_labels(address):
-            owners = {tuple(rows) for k, rows in self.by_key.items()
-                      if len(label) >= 5 and label in k}
+            owners = self._holding(label) if len(label) >= 5 else set()
             if 1 < len(owners) <= 3:
                 return sorted({r for rows in owners for r in rows})
         return []
+
+    def _holding(self, label: str) -> set[tuple[int, ...]]:
+        """The applications of each company whose name holds a domain's word (one company
+        may be under two keys, its umlauts folded two ways)."""
+        return {tuple(rows) for key, rows in self.by_key.items() if label in key}
 
     def named_in(self, text: str, *, short: bool = True) -> list[int]:
         """The applications of the company named in a text (an ATS sender's display name,

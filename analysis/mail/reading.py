@@ -118,9 +118,7 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
             # an agency's recruiter's calendar naming no client ("Peruttu: Haastattelu Senior
             # Data Analyst"): the one application she wrote about, when its role is named
             earlier = _written_about(candidate, heard, outgoing)
-            said = set(fold(text).split())
-            if len(earlier) == 1 and all(
-                    w in said for w in fold(index.apps.at[min(earlier), s.ROLE]).split()):
+            if len(earlier) == 1 and _names_role(text, index, sorted(earlier)):
                 rows = sorted(earlier)
         person = not outgoing and candidate.how not in ("ats", "platform", "board") \
             and not candidate.automatic and is_person(*candidate.sender) \
@@ -269,6 +267,12 @@ def _about_a_job(text: str, index: Index, rows: list[int], *, mine: bool) -> boo
     if (ph.OWN_APPLICATION.search(text) or ph.INTERVIEW_WORD.search(text)) if mine else \
             om.APPLICATION_WORDS.search(text):
         return True
+    return _names_role(text, index, rows)
+
+
+def _names_role(text: str, index: Index, rows: list[int]) -> bool:
+    """Whether a text names the role of one of ``rows``: every word of it of three letters or
+    more ("Data Analyst", not "analytics")."""
     said = set(fold(text).split())
     for r in rows:
         words = [w for w in fold(index.apps.at[r, s.ROLE]).split() if len(w) >= 3]
