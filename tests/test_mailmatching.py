@@ -296,6 +296,12 @@ def _record(subject: str, text: str, sender: str, name: str = "", *, to: str = "
              "no-reply@jobsbridge.example", "Jobsbridge"), "Harwick Labs"),
     (_record("Application received", "Your application was received.",
              "no-reply@jobsbridge.example", "Jobsbridge"), "Jobsbridge"),
+    # an agency recruiting for its client, in its own name
+    (_record("We've received your application", "Thanks for applying for the round we are "
+             "running on behalf of Harwick Labs.", "jobs@talentbridge.example",
+             "Talentbridge Recruitment"), "Harwick Labs"),
+    (_record("Bewerbung eingegangen", "Wir besetzen diese Stelle im Auftrag der Hafenwerk "
+             "GmbH.", "jobs@personalpunkt.example", "Personalpunkt"), "Hafenwerk GmbH"),
     # a board's line naming the company and its town under the role
     (_record("Tu candidatura", "Has aplicado a esta oferta:\nTécnico de datos\nLogística Besòs – "
              "Sant Adrià\n", "noreply@infojobs.net", "InfoJobs"), "Logística Besòs"),
@@ -518,6 +524,18 @@ def test_a_hyphenated_domain_naming_the_company_in_another_order_is_the_companys
     index = Index.of(tracker)
     assert index.domain_rows("theresa@baumgartner-roesterei.at") == [0]
     assert index.domain_rows("info@gruber-roesterei.at") == []  # words of two names
+
+
+def test_a_hyphenated_domain_cutting_a_word_of_the_name_short_is_the_companys():
+    """"hollerbach-buch.de" for Buchhandlung Hollerbach: "buch" opens a word of the name;
+    a cut-short word alone, or a part the name lacks, ties nothing."""
+    tracker = apps_frame([
+        {"company": "Buchhandlung Hollerbach", "date_applied": "2026-10-01"},
+        {"company": "Holzbau Gruber", "date_applied": "2026-10-01"}])
+    index = Index.of(tracker)
+    assert index.domain_rows("annette@hollerbach-buch.de") == [0]
+    assert index.domain_rows("info@hollerbach-mode.de") == []
+    assert index.domain_rows("info@holz-buch.de") == []
 
 
 def test_a_public_employers_test_named_only_as_its_competition_is_read():
@@ -931,3 +949,43 @@ def test_a_public_boards_job_link_and_a_gov_service_name_no_employer():
     assert index.domain_rows("joanne@greywater.nhs.uk") == [1]
     assert index.domain_rows("kofi@eastvale.nhs.uk") == [0]
     assert index.domain_rows("noreply@apply-for-teacher-training.service.gov.uk") == []
+
+
+def test_a_date_said_once_the_search_ended_is_no_promised_decision():
+    """After the person accepted (or a no came), "an update on your equipment by Friday" is
+    a formality, not a decision to come; before, a day promised is one."""
+    tracker = tracked("Kitewire", "Platform Engineer")
+    offer = mail("Your offer", "We are delighted to offer you the position of Platform "
+                 "Engineer.", sender="Joel Park <joel@kitewire.example>",
+                 date="Mon, 02 Nov 2026 10:00:00 +0000")
+    accept = mail("Re: Your offer", "I am happy to accept the offer. Thank you!",
+                  sender=ME, to="Joel Park <joel@kitewire.example>",
+                  date="Tue, 03 Nov 2026 10:00:00 +0000")
+    later = mail("Welcome aboard", "Your signed contract arrived. We will send you an update on "
+                 "your equipment by Friday 20 November.",
+                 sender="Joel Park <joel@kitewire.example>",
+                 date="Thu, 12 Nov 2026 10:00:00 +0000")
+    assert scan(tracker, offer, accept, later)["column"].ne("expected_decision_date").all()
+    promise = mail("Next steps", "Thank you for interviewing for the Platform Engineer role. "
+                   "We will get back to you by Friday 13 November 2026 with our decision.",
+                   sender="Joel Park <joel@kitewire.example>",
+                   date="Thu, 05 Nov 2026 10:00:00 +0000")
+    found = scan(tracker, promise)
+    assert list(found.loc[found["column"] == "expected_decision_date", "value"]) == [
+        pd.Timestamp("2026-11-13")]
+
+
+def test_a_portal_whose_name_opens_a_tracked_name_is_about_the_body_s_whole_name():
+    """"Crown Service Jobs" opens Crown Service Graduate Scheme's name; the body naming the
+    Office for Coastal Surveys whole is about that application."""
+    tracker = apps_frame([
+        {"company": "Crown Service Graduate Scheme", "role": "Generalist",
+         "date_applied": "2026-10-01"},
+        {"company": "Office for Coastal Surveys", "role": "Data Officer",
+         "date_applied": "2026-10-01"}])
+    body = ("Congratulations, you have been successful at the sift stage for Research Officer "
+            "with the Office for Coastal Surveys. We would like to invite you to interview on "
+            "Wednesday 18 November 2026 at 10:30.")
+    found = scan(tracker, mail("Invitation to interview", body,
+                               sender="Crown Service Jobs <noreply@crownservicejobs.example>"))
+    assert set(found.loc[found["column"] == "interview_date", "row"]) == {1}

@@ -10,7 +10,10 @@ from analysis.mail.phrases import any_of
 _RECORDED_ALONE = (
     r"\b(?:complete|record|take) (?:a|an|the|your) (?:\w+ )?(?:video|digital|online) interview\b",
     r"\b(?:hirevue|sonru|vieple|spark hire|willo|modern hire|harver|launchpad recruits)\b.{0,30}"
-    r"\binterview\b")
+    r"\binterview\b",
+    r"\b(?:entrevista|entretien|interview|colloquio) (?:vidéo |video |en vídeo )?(?:grabad[oa]"
+    r"|enregistrée?|aufgezeichnet\w*|registrat[oa]|différée?|diferid[oa])\b",
+    r"\bzeitversetzte\w* (?:video)?interview\b")
 ASSESSMENT = any_of(
     *_RECORDED_ALONE,
     r"\b(?:online |technical |coding |skills? |cognitive |personality )?assessment\b",
@@ -91,9 +94,6 @@ ONE_WAY = any_of(
     r"\b(?:recorded|one-way|one way|asynchronous|async|on-demand|pre-recorded|self-recorded) "
     r"(?:video )?(?:interview|questions|assessment)\b", r"\brecord (?:your|the) (?:answers|res"
     r"ponses|video)\b",
-    r"\b(?:entrevista|entretien|interview|colloquio) (?:vidéo |video |en vídeo )?(?:grabad[oa]"
-    r"|enregistrée?|aufgezeichnet\w*|registrat[oa]|différée?|diferid[oa])\b",
-    r"\bzeitversetzte\w* (?:video)?interview\b",
     # "spille inn en 3-minutters video", "spela in en videopresentation"
     r"\b(?:spille inn|spela in|optage|indspille|opnemen)\b.{0,30}\bvideo\w*",
     r"\bvideopr(?:esentasjon|æsentation|esentation|esentatie)\b",

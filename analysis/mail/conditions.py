@@ -137,6 +137,14 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                r"\b(?:candidat\S*|personnes) (?:qui|ayant) (?:obtiendront|réussi\w*|réussiront|"
                r"seront retenu\S*|auront)\b", r"\b(?:candidat\S*|personnes) (?:retenu|"
                r"sélectionné|présélectionné)\S*\b",
+               # the suitable ones, in general: "Suitable candidates will be invited",
+               # "Geeignete Kandidatinnen und Kandidaten laden wir zu einem Gespräch ein",
+               # "die Kandidaten aus, die wir zu einem Gespräch einladen"
+               r"\b(?:suitable|qualified|eligible|promising|relevant) (?:candidates|applicants)\b",
+               r"\b(?:geeignete|passende|interessante|qualifizierte) (?:bewerber|kandidat)\w*",
+               r"\b(?:kandidat|bewerber)\w*\b.{0,12}\bdie wir\b.{0,40}\beinlad\w*",
+               r"\b(?:candidat\w*|candidatos|candidati|kandidaten) (?:idóne\w+|adecuad\w+|adéquat"
+               r"\w*|pertinent\w*|idone\w*|adatt\w*|qualifi\w+)\b", r"\bgeschikte kandidaten\b",
                r"\b(?:bewerber\w*|kandidat\w*),? die\b.{0,40}\b(?:bestehen|bestanden|"
                r"erfolgreich|ausgewählt)\b", r"\bausgewählte (?:bewerber|kandidat)\w*\b",
                r"\b(?:candidat\w+|personas|aspirantes) (?:que (?:superen|aprueben|resulten|sean "

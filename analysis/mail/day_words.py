@@ -86,6 +86,7 @@ PROMISE = any_of(
     r"\b(?:decisions?|outcomes?|results?) (?:will|shall) be (?:communicated|shared|announced|se"
     r"nt)\b", r"\bmelde (?:ich )?mich\b",
     r"\b(?:geben|sagen) (?:wir|ich) (?:ihnen|dir|euch)\b.{0,30}\bbescheid\b",
+    r"\b(?:ich|wir) (?:sage|gebe|sagen|geben) (?:ihnen|dir|euch)\b.{0,40}\bbescheid\b",
     r"\b(?:sie|du) (?:hören|hörst)\b.{0,40}\bvon (?:uns|mir)\b",
     r"\b(?:daremo|darò|daremo) (?:un |una )?(?:riscontro|risposta|feedback|notizie)\b",
     r"\b(?:le|ti|vi) (?:faremo|farò) avere\b",

@@ -11,6 +11,16 @@ from email.message import Message
 import pandas as pd
 
 from analysis.mail import message as msg
+from analysis.mail.names import (
+    _BODIES,
+    _LINKING_WORDS,
+    _UNCOUNTED,
+    COMMON_WORDS,
+    _may_name,
+    _name_words,
+    _pieces_fit,
+    abbreviates,
+)
 from analysis.mail.senders import ATS_DOMAINS, FREE_MAIL, is_board, is_platform
 from analysis.model import schema as s
 from analysis.model.keys import LEGAL_SUFFIXES, TRANSLITERATION, company_key, company_keys, fold
@@ -109,91 +119,6 @@ def _url_company(url: object) -> list[str]:
     if in_domains(host, BOARD_DOMAINS) or is_board("x@" + host) or is_platform("x@" + host):
         return []
     return domain_labels("x@" + host)
-
-
-COMMON_WORDS = frozenset({
-    "global", "digital", "group", "first", "united", "general", "national", "international",
-    "city", "stadt", "ville", "grupo", "groupe", "fundacion", "fondation", "stiftung",
-    "agence", "agency", "health", "media", "energy", "solutions", "systems", "software",
-    "analytics", "consulting", "partners", "services", "studio", "capital", "north", "south",
-    "smart", "green", "blue", "data", "tech", "bank", "royal", "central", "universal", "urban",
-    "social", "public", "mobile", "cloud", "future", "world", "great", "british", "american",
-    "european", "deutsche", "banco", "hotel", "instituto", "institut", "institute",
-    "university", "universite", "universidad", "hospital", "clinica", "klinik", "ecole",
-    "escuela", "editions", "editorial", "ayuntamiento", "grand", "grande", "gruppo", "office",
-    # the kinds of public and private bodies ("Bureau canadien de ...", "Department for ...")
-    "bureau", "department", "departement", "ministry", "ministere", "ministerio",
-    "ministerium", "council", "conseil", "service", "servicio", "agencia", "agenzia",
-    "commune", "comune", "gemeinde", "county", "federal", "regional", "municipal",
-    "provincial", "canadian", "canadien", "centre", "center", "centro", "zentrum", "college",
-    "school", "trust", "association", "society", "foundation", "company", "compagnie",
-    "banque", "caisse", "mutual", "insurance", "assurances", "network", "industries",
-    "holding", "holdings", "consultants", "consultores", "cooperativa", "cooperative",
-    "inmobiliaria", "transportes", "almacenes", "laboratoires", "laboratorios", "atelier",
-    "workshop", "maison", "cabinet", "ajuntament", "consorci", "consorcio", "diputacio",
-    "diputacion", "comunidad", "landkreis", "kreis", "gemeente", "provincie", "kommune"})
-
-
-# Words that link a kind of body to its name: a name never starts with one.
-_LINKING_WORDS = frozenset({"de", "du", "des", "d", "of", "for", "fur", "di", "del", "della",
-                            "van", "voor", "der", "den", "dos", "da", "do"})
-# The kinds of public body whose initials may leave out where they are.
-_BODIES = frozenset({"department", "ministry", "agency", "office", "bureau", "authority",
-                     "commission", "directorate"})
-# Words an organisation's initials leave out.
-_UNCOUNTED = _LINKING_WORDS | {"and", "et", "und", "y", "e", "en", "the", "la", "le", "les",
-                               "el", "los", "las", "l"}
-
-
-def _may_name(label: str, company: str, keys: list[str]) -> bool:
-    """Whether a domain label may be the company's own: a key within it or it within a key,
-    a word of the name within it ("alderandpine" for Alder & Pine), or the name's initials."""
-    words = [w for w in fold(str(company).translate(TRANSLITERATION)).split()
-             if w not in LEGAL_SUFFIXES]
-    return any(label in k or k in label for k in keys) or any(
-        len(w) >= 3 and w in label for w in words) or label == "".join(w[0] for w in words)
-
-
-def _name_words(company: object) -> set[str]:
-    """The words of a company's name, spelled as written and as a domain spells them."""
-    return set(fold(company).split()) | set(fold(str(company).translate(TRANSLITERATION)).split())
-
-
-# Words a domain shortens to their initial ("uoostmaas.nl" for Universiteit van Oostmaas)
-_INSTITUTIONS = frozenset({"universiteit", "university", "universidad", "universite",
-                           "universitat", "universita", "universidade", "uniwersytet",
-                           "univerzita", "universitet"})
-
-
-def abbreviates(label: str, name: str) -> bool:
-    """Whether a domain label is a name cut short: the starts of some of its words, in
-    order, the first word's among them (three letters at least), two words at least.
-
-    >>> abbreviates("transmedlogistica", "transportes mediterraneos logistica")
-    True
-    >>> abbreviates("lumiereco", "lumiere et compagnie")
-    True
-    >>> abbreviates("lumiere", "lumiere et compagnie")
-    False
-    >>> abbreviates("uoostmaas", "universiteit van oostmaas")  # a university by its initial
-    True
-    """
-    words = [w for w in name.split() if w.isalnum()]
-
-    def fits(rest: str, i: int, used: int) -> bool:
-        if not rest:
-            return used >= 2
-        for j in range(i, len(words)):
-            word = words[j]
-            least = (1 if word in _INSTITUTIONS else 3) if used == 0 else 2
-            for size in range(min(len(word), len(rest)), least - 1, -1):
-                if rest[:size] == word[:size] and fits(rest[size:], j + 1, used + 1):
-                    return True
-            if used == 0:
-                return False  # the first word's start opens the label
-        return False
-
-    return len(words) >= 2 and fits(label, 0, 0)
 
 
 @dataclass
@@ -393,7 +318,7 @@ class Index:
             if len(pieces) < 2 or any(len(p) < 3 for p in pieces):
                 continue
             owners = {tuple(rows) for rows in self.by_key.values()
-                      if pieces <= _name_words(self.apps.at[rows[0], s.COMPANY])}
+                      if _pieces_fit(pieces, _name_words(self.apps.at[rows[0], s.COMPANY]))}
             if len(owners) == 1:
                 return list(owners.pop())
         # a word several names hold ("cascadia.gov" for two of one state's departments): one
@@ -427,6 +352,13 @@ class Index:
                         and " ".join(words[i:i + name.count(" ") + 1]) == name:
                     best = (rank, key)
         return self.by_key[best[1]] if best else []
+
+    def says_whole(self, text: str, rows: list[int]) -> bool:
+        """Whether a text names the company of ``rows`` by its whole name, not only by the
+        first words of it ("Civil Service Jobs" opens Civil Service Fast Stream's)."""
+        keys = [key for key, held in self.by_key.items() if held == rows]
+        whole = max((name for name, key in self.names if key in keys), key=len, default="")
+        return bool(whole) and f" {whole} " in f" {' '.join(fold(text).split())} "
 
     def role_rows(self, text: str) -> list[int]:
         """The application whose role a text names in full, when the role is long enough to

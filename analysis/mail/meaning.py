@@ -85,6 +85,12 @@ _PROMISE_REACH = 100  # characters between a promise's words and its time
 _AFTER_ANOTHER_DAY = re.compile(
     r"(?i)(?:\S+ ){1,4}(?:of|after|following|from) (?:the|all|our) (?:(?:final|last|remaining|oth"
     r"er) (?:\w+ )?(?:interviews|rounds|meetings|conversations)|closing date|deadline|start)\b")
+# what comes first: "vor der Entscheidung noch ein Gespräch am Mittwoch", "before the final
+# decision we'll meet one more candidate on Wednesday": that day is not the decision's
+_BEFORE_IT = re.compile(r"(?i)\b(?:vor (?:der|einer|unserer)|before (?:the|a|our|making (?:a|"
+                        r"the|our)|we)|avant (?:la|de|notre)|antes de (?:la|tomar|nuestra)|"
+                        r"prima (?:della|di)|voor (?:de|het|een)|innan (?:vi|beslut))"
+                        r"(?: (?:final|finale[n]?|endgültigen|definitiv\w*))?\s*$")
 # a promise kept, not made: "I promised you an answer today, so here is an update"
 _KEPT_PROMISE = re.compile(r"(?i)\b(?:i|we) (?:had |have )?promised\b|\bas promised\b|\bwie ver"
                            r"sprochen\b|\bhatten (?:ihnen|dir) (?:\w+ ){0,3}versprochen\b|\bcomme "
@@ -348,7 +354,8 @@ def _promised(said: Sentences, on: dt.date, *, named: bool = False) -> dt.date |
     # a promise needs its time in the same sentence: the shorter table is searched first
     for i in said.hits(dw.PROMISE_TIME):
         part = said.parts[i]
-        promise = dw.PROMISE.search(part)
+        promise = next((p for p in dw.PROMISE.finditer(part)
+                        if not _BEFORE_IT.search(part[:p.start()])), None)
         if not promise or dw.THEIR_DEADLINE.search(part) or om.AUTO_REPLY.search(part) or \
                 _KEPT_PROMISE.search(part[:promise.start()]):
             continue

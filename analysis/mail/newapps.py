@@ -42,6 +42,10 @@ _POSTED_BY = re.compile(r"(?i:publicad[ao] por|posted by|publiée? par|veröffen
 # "your application has been sent to Acme" (a site writing in its own name)
 _SENT_TO = re.compile(r"(?i:(?:application|cv|profile)\s+(?:has been |was )?(?:sent|forwarded|"
                       r"submitted|passed on) to)\s+(?:the )?" + _NAME + _ENDS)
+# "the round we are running on behalf of Services Delivery Australia": an agency's client
+_ON_BEHALF = re.compile(r"(?i:on behalf of|im auftrag (?:von|der|des)|pour le compte (?:de|d')|"
+                        r"en nombre de|per conto di|namens|em nome de)\s+(?:the |der |die |la |"
+                        r"le |el )?" + _NAME + _ENDS)
 # "da empresa Ribeira Digital", "the company Acme", "de l'entreprise Acme": a site naming the
 # employer it passed the application to
 _COMPANY_WORD = re.compile(r"(?i:\b(?:empresa|company|employer|entreprise|firma|unternehmen|"
@@ -133,10 +137,11 @@ def company_of(record: Evidence) -> str | None:
     named = _display_company(str(record["sender_name"]), address)
     site = False  # the sender is the site the person applied through, not the employer
     if named and _own_domain(named, address):
-        # a site writing in its own name ("Jobsbridge": "your application has been sent to
-        # Harwick Labs", Net-Empregos: "da empresa Ribeira Digital"): the company the
-        # application went to, when the text names another
-        places = [(pattern, source) for pattern in (_SENT_TO, _COMPANY_WORD)
+        # a site or an agency writing in its own name ("Jobsbridge": "your application has
+        # been sent to Harwick Labs", Net-Empregos: "da empresa Ribeira Digital", "on behalf
+        # of Services Delivery Australia"): the company the application went to, when the
+        # text names another
+        places = [(pattern, source) for pattern in (_SENT_TO, _COMPANY_WORD, _ON_BEHALF)
                   for source in (subject, text)]
         for pattern, source in places:
             for found in pattern.finditer(source):

@@ -38,7 +38,7 @@ OFFER = any_of(
     r"\boferta (?:de trabajo|de empleo|formal|laboral|económica)\b", r"\bcarta oferta\b",
     r"\b(?:ein|unser|das) (?:\w+ )?angebot\b.{0,80}\b(?:unterbreiten|vorlegen|zukommen|"
     r"machen)\b", r"\b(?:ihnen|dir|euch)\b(?:(?!\bnicht\b|\bkein).){0,60}\b(?:die|eine|"
-    r"diese) (?:stelle|position|anstellung)\b.{0,60}\banbieten\b",
+    r"diese) (?:stelle|position|anstellung)\b.{0,60}\ban(?:zu)?bieten\b",
     r"\b(?:sie|dich|euch) für (?:die|den|das|diese[nrs]?) (?:\w+ ){1,3}"
     r"(?:(?!\bnicht\b|\bkein|\bgespräch|\binterview|\brunde|\bauswahlverfahren).){0,40}"
     r"\b(?:ausgewählt|ausgewaehlt|entschieden)\b",

@@ -196,6 +196,8 @@ SENT_DECLINE = any_of(
     # "I won't be able to accept the offer", "je ne peux pas accepter", "kann ... nicht annehmen"
     r"(?:n't|\b(?:not|cannot|unable to))\b.{0,30}\baccept(?:ing)?\b",
     r"\bnicht\b.{0,30}\b(?:annehmen|zusagen)\b",
+    # the separable verb: "nehme ich das Angebot als Teamleitung Lager nicht an"
+    r"\bnehme\b.{0,60}\bnicht an\b",
     r"\bne\b.{0,30}\baccepter\b",
     r"\bno\b.{0,30}\baceptar\b",
     r"\bnon\b.{0,30}\baccettare\b",

@@ -226,6 +226,12 @@ INVITE = any_of(
     rf"\blade (?:ich|wir) (?:sie|dich|euch)\b.{{0,80}}\b{MEETING}.{{0,40}}\bein\b",
     rf"\b(?:sie|dich)\b.{{0,60}}\bzu (?:einem|unserem|einem ersten)\b.{{0,40}}{MEETING}"
     r".{0,40}\b(?:begrüßen|einladen|einzuladen|kennenzulernen)\b",
+    # "jetzt möchten wir dich auch persönlich treffen"
+    r"\b(?:möchten|würden|wollen) (?:wir )?(?:sie|dich|euch)\b.{0,30}\b(?:persönlich )?"
+    r"(?:treffen|kennenlernen)\b",
+    # "Kommen Sie doch am Dienstag um 9 Uhr zu einem Vorstellungsgespräch zu uns"
+    rf"\b(?:kommen sie|komm|kommt ihr)\b.{{0,60}}\bzu (?:einem|unserem|dem|einer)\b.{{0,20}}"
+    rf"{MEETING}",
     r"\b(?:können|könnten|wollen) wir\b.{0,60}"
     r"\b(?:telefonieren|sprechen|treffen)\b", r"\bpasst (?:ihnen|dir)\b",
     r"\bseriez-vous disponible\b",

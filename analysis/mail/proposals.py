@@ -306,7 +306,12 @@ def _for_application(app: pd.Series, row: int, records: list[Evidence]
         if blank[s.INTERVIEW_DATE] or app[s.INTERVIEW_DATE] < day:
             out.append(_proposal(app, row, s.INTERVIEW_DATE, day, latest))
     # A promised decision date, the latest said.
-    promises = [r for r in received if r["promised"] is not None and not pd.isna(r["promised"])]
+    # (none once the search ended: said after a no, or after the person accepted, declined or
+    # withdrew, a date is a start or a formality, not a decision to come)
+    ended = next((r["date"] for r in records if r["kind"] in (
+        mm.REJECTION, mm.SENT_ACCEPT, mm.SENT_DECLINE, mm.SENT_WITHDRAW)), None)
+    promises = [r for r in received if r["promised"] is not None and not pd.isna(r["promised"])
+                and (ended is None or r["date"] <= ended)]
     if promises:
         said = promises[-1]
         day = pd.Timestamp(said["promised"])

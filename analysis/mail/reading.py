@@ -320,6 +320,12 @@ def _rows(candidate: Candidate, index: Index, body: str,
     heading = f"{candidate.sender[0]}\n{candidate.subject}"
     if candidate.how in ("ats", "platform", "board", "subject", "sender") or not rows:
         named = index.named_in(heading)
+        if named and not index.says_whole(heading, named):
+            # the first words of one name in the heading ("Civil Service Jobs"), another
+            # tracked name whole in the body ("with the Office for Regional Statistics")
+            whole = index.named_in(body[:3000], short=False)
+            if whole and whole != named and index.says_whole(body[:3000], whole):
+                named = whole
         rows = named or index.named_in(body[:3000], short=False) or rows
     elif candidate.how in ("domain", "contact") and any(
             index.is_agency(address) for _, address in [candidate.sender, *candidate.recipients]):
