@@ -189,7 +189,8 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "twenty-seventh round's fresh-166 to 171, each as it came) while it was mended on "
              "fresh-169 and on wording written from general usage; 916e87e, 7bc255a, 6cefa18 "
              "(the twenty-eighth round's fresh-172 to 177, each as it came) while it was "
-             "mended on fresh-171, 177 and 175. "
+             "mended on fresh-171, 177 and 175; fad9098 (the twenty-ninth round's fresh-178 "
+             "to 183) once mended on fresh-173 and 175. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -273,7 +274,8 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "165); in the twenty-seventh, fresh-166 to fresh-171 (measured as they came while "
              "the reader was mended on 169, then mended on 167, 169 and 171); in the "
              "twenty-eighth, fresh-172 to fresh-177 (measured as they came while the reader was "
-             "mended on 171, 177 and 175; 173 not yet mended on). "
+             "mended on 171, 177 and 175, then mended on 173 and 175); in the twenty-ninth, "
+             "fresh-178 to fresh-183 (measured with the reader so mended). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
