@@ -300,6 +300,9 @@ def _record(subject: str, text: str, sender: str, name: str = "", *, to: str = "
     (_record("We've received your application", "Thanks for applying for the round we are "
              "running on behalf of Harwick Labs.", "jobs@talentbridge.example",
              "Talentbridge Recruitment"), "Harwick Labs"),
+    (_record("Application received", "Thanks for applying. We are recruiting on behalf of "
+             "Harwick Labs.", "govtjobs@northwork.example", "Northwork Solutions Government Jobs"),
+     "Harwick Labs"),
     (_record("Bewerbung eingegangen", "Wir besetzen diese Stelle im Auftrag der Hafenwerk "
              "GmbH.", "jobs@personalpunkt.example", "Personalpunkt"), "Hafenwerk GmbH"),
     # a board's line naming the company and its town under the role

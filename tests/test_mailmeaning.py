@@ -484,3 +484,15 @@ def test_a_sentence_ends_after_a_time_of_day_or_a_year():
     assert mm.sentences("Come at 10:00. I'll call you. On 24 November 2026. Please reply.") == [
         "Come at 10:00.", "I'll call you.", "On 24 November 2026.", "Please reply."]
     assert mm.sentences("Am 12.03. um 10 Uhr.") == ["Am 12.03. um 10 Uhr."]
+
+
+@pytest.mark.parametrize("body", [
+    "Hartelijk dank voor het aanbod. Ik aanvaard de functie van beleidsmedewerker graag.",
+    "Tack för erbjudandet! Jag tackar ja till tjänsten.",
+])
+def test_accepting_is_read_when_the_offer_is_named_in_the_person_s_language(body):
+    """The person's acceptance names the offer as their language does ("aanbod",
+    "erbjudande"); with no offer read before, that word is what makes it an acceptance."""
+    got = mm.sent_meaning("Re: functie", body, after_rejection=False, after_interview=True,
+                          attachments=[])
+    assert got.kind == mm.SENT_ACCEPT

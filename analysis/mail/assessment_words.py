@@ -16,7 +16,8 @@ _RECORDED_ALONE = (
     r"\bzeitversetzte\w* (?:video)?interview\b")
 ASSESSMENT = any_of(
     *_RECORDED_ALONE,
-    r"\b(?:online |technical |coding |skills? |cognitive |personality )?assessment\b",
+    r"\b(?:online |technical |coding |skills? |cognitive |personality )?assessment\b(?! (?:commi"
+    r"ttee|panel|board|criteria|process))",
     r"\bcoding (?:challenge|test|exercise)\b", r"\btake[- ]home\b", r"\btechnical (?:test|"
     r"exercise|task|challenge)\b", r"\bonline test\b", r"\bhackerrank\b", r"\bcodility\b",
     r"\bcodesignal\b", r"\btestgorilla\b", r"\bcase study\b", r"\bassessments\b",

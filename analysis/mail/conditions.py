@@ -76,6 +76,9 @@ CONDITIONAL_WITHIN = any_of(
     # "candidates who are not shortlisted will be notified": what befalls some, said to all
     r"\b(?:candidates|applicants|those|people|anyone|everyone) (?:who|that|whose applications) "
     r"(?:are|were|have|has|do|did|will|is) (?:not|n't)\b",
+    # "Applicants not shortlisted will be notified", "every applicant who is not shortlisted"
+    r"\b(?:candidates?|applicants?)\b (?:who (?:is|are|was|were|has been|have been) )?not "
+    r"(?:shortlisted|short-listed|successful|selected|invited|progressed|chosen|retained)\b",
 )
 
 
@@ -108,13 +111,16 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                r"\b(?:will|would) be contacted\b",
                # the interviews in general, a step held up: "we'll be scheduling interviews in
                # the coming weeks", "waiting for budget approval before we can move forward"
-               r"\b(?:scheduling|arranging|holding|conducting|running) (?:the |all )?interviews\b"
+               r"\b(?:scheduling|arranging|holding|conducting|running) (?:the |all )?(?:first|"
+               r"second|final|first-round|second-round|final-round|\w+ round )?\s?interviews\b"
                r"(?!.{0,20}\b(?:with you|for you)\b)",
                r"\bwaiting (?:for|on) (?:\w+ ){0,3}(?:approval|sign-off|budget|confirmation)\b",
                # "entscheiden, wen wir zu Gesprächen einladen", "decide who we invite"
                r"\b(?:wen|who|whom|which candidates|qui|a quién(?:es)?|chi|wie) (?:wir|we|we'll|"
                r"we will|nous|to|invitaremos|inviteremo|we gaan)\b.{0,40}\b(?:einlad|invit|convoqu|"
                r"uitnodig)\w*",
+               r"\b(?:which|what|whom) (?:candidates|applicants)\b.{0,30}\b(?:invit|shortlist|"
+               r"select|interview)\w*",
                # the procedure told: "invitations to interview are sent in order of the
                # ranking", "die Einladung zu den Vorstellungsgesprächen erfolgt nach der
                # Rangliste"
@@ -126,8 +132,11 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                r"\b(?:of|ob|si) (?:we|wij|wir|nous) (?:je|u|jou|sie|dich|vous) (?:\w+ ){0,4}(?:uit"
                r"nodig|einlad|invit|convoqu|auswähl|selecteer|sélectionn)\w*",
                r"\bse (?:è|sei|é) stat[oa] (?:selezionat[oa]|ammess[oa])\b",
-               r"\b(?:ob|whether) (?:sie|du|you)\b.{0,40}\b(?:eingeladen|ausgewählt|invited|"
-               r"selected|shortlisted)\b",
+               # "hoor je van mij of we een gesprek inplannen": whether, not yet
+               r"\b(?:of|ob|whether|si) (?:we|wij|wir|nous)\b.{0,30}\b(?:inplannen|plannen|"
+               r"einplanen|planen|schedule|arrange|organiser|programmer)\b",
+               r"\b(?:ob|whether) (?:sie|du|you|their|your)\b.{0,40}\b(?:eingeladen|ausgewählt|"
+               r"invited|selected|shortlisted)\b",
                # "either with an invitation to an interview or an answer": not yet either
                r"\b(?:enten|either|entweder|antingen)\b.{0,60}\b(?:eller|or|oder)\b",
                # those who pass, in general: "Les candidat(e)s qui obtiendront la note de

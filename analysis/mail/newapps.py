@@ -137,11 +137,10 @@ def company_of(record: Evidence) -> str | None:
     named = _display_company(str(record["sender_name"]), address)
     site = False  # the sender is the site the person applied through, not the employer
     if named and _own_domain(named, address):
-        # a site or an agency writing in its own name ("Jobsbridge": "your application has
-        # been sent to Harwick Labs", Net-Empregos: "da empresa Ribeira Digital", "on behalf
-        # of Services Delivery Australia"): the company the application went to, when the
-        # text names another
-        places = [(pattern, source) for pattern in (_SENT_TO, _COMPANY_WORD, _ON_BEHALF)
+        # a site writing in its own name ("Jobsbridge": "your application has been sent to
+        # Harwick Labs", Net-Empregos: "da empresa Ribeira Digital"): the company the
+        # application went to, when the text names another
+        places = [(pattern, source) for pattern in (_SENT_TO, _COMPANY_WORD)
                   for source in (subject, text)]
         for pattern, source in places:
             for found in pattern.finditer(source):
@@ -153,6 +152,11 @@ def company_of(record: Evidence) -> str | None:
         site = bool(_THANKS_FOR_USING.search(text))  # "thank you for using Net-Empregos"
         named = None if site else named
     if named:
+        # an agency recruiting "on behalf of" its client: the client's application
+        for found in _ON_BEHALF.finditer(text):
+            name = _clean(found.group(1))
+            if name and company_key(name) not in (company_key(named), *role):
+                return name
         return named
     for pattern in (_AT_COMPANY, _TO_COMPANY, _POSTED_BY, _COMPANY_WORD):
         for source in (subject, text):

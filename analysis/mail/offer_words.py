@@ -95,8 +95,9 @@ OFFER = any_of(
     r"\bvotre (?:recrutement|embauche)\b",
     r"\bpropuesta (?:económica|salarial|de contratación)\b",
     r"\b(?:tu|su) contratación\b",
-    r"\b(?:bieden|bied) (?:wij |we |ik )?(?:je|u|jou) (?:graag |met plezier )?(?:de|een) (?:fu"
-    r"nctie|baan|positie|arbeidsovereenkomst|contract)\b",
+    r"\b(?:bieden|bied) (?:wij |we |ik )?(?:je|u|jou) (?:graag |met plezier )?(?:de|een) (?:vas"
+    r"te |tijdelijke )?(?:functie|baan|positie|arbeidsovereenkomst|contract|aanstelling|dienstve"
+    r"rband)\b",
     r"\bcontractvoorstel\b",
     r"\bbieten (?:wir )?(?:ihnen|dir) (?:eine|die|den|das) (?:\w+ ){0,3}(?:anstellung|stelle|p"
     r"osition|vertrag|arbeitsvertrag)\b",
@@ -120,6 +121,11 @@ OFFER = any_of(
     r"\b(?:chcielibyśmy|chcemy) (?:\w+ )?zaproponować (?:\w+ )?(?:współpracę|zatrudnienie|ofe"
     r"rtę)\b", r"\b(?:move|increase|raise|bump|lift)\b.{0,20}\b("
     r"?:the |your )?(?:base )?(?:salary|base|offer)\b.{0,10}\bto (?:[£$€]|\d)",
+    # Romanian: "Suntem încântați să îți oferim postul"; Slovak, Czech: "ponúkame Vám pozíciu"
+    r"\b(?:îți|vă|iti|va) (?:oferim|propunem) (?:postul|poziția|pozitia|un post|un contract)\b",
+    r"\b(?:(?:ponúkame|ponúknuť|nabízíme|nabídnout) (?:vám|ti)|(?:vám|ti) (?:ponúkame|nabízíme))"
+    r" (?:\w+ )?(?:pozíciu|pozici|miesto|"
+    r"místo|prácu|práci)\b",
 )
 # What follows an offer made already: a background check, references, the signed papers.
 AFTER_OFFER = any_of(r"\bbackground (?:check|screening|verification)\b", r"\bscreening partner\b",

@@ -171,6 +171,8 @@ SENT_ACCEPT = any_of(
     r"\baceptar (?:el|este|su) (?:puesto|cargo)\b", r"\baccettare (?:il|questo) (?:ruolo|posto)\b",
     r"\b(?:tackar|takker|tacka|takke) ja\b",
     r"\bprzyjmuję (?:\w+ )?(?:ofertę|propozycję)\b",
+    r"\b(?:ją|ofertę|propozycję) (?:z przyjemnością |chętnie )?przyjmuję\b|\bz przyjemnością "
+    r"(?:ją )?przyjmuję\b",
     r"\b(?:so |really )?(?:excited|thrilled|delighted|happy) to (?:officially )?(?:join|accept"
     r"|say yes)\b",
     r"\bi'm in\b",
@@ -199,6 +201,7 @@ SENT_DECLINE = any_of(
     # the separable verb: "nehme ich das Angebot als Teamleitung Lager nicht an"
     r"\bnehme\b.{0,60}\bnicht an\b",
     r"\bne\b.{0,30}\baccepter\b",
+    r"\b(?:să|sa) nu accept\b|\bnu (?:pot )?accepta?\b.{0,20}\bofert",
     r"\bno\b.{0,30}\baceptar\b",
     r"\bnon\b.{0,30}\baccettare\b",
     r"\bniet\b.{0,30}\b(?:aannemen|accepteren)\b",

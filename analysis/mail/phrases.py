@@ -153,7 +153,8 @@ MEETING = (
     r"gespräch\w*|vorstellungsgespräch|kennenlern\w*|telefonat|termin|videocall|"
     r"entretien|échange|rendez-vous|rdv\b|rencontre\w*|visio\w*|entrevista|llamada|reunión|"
     r"videollamada|charla|conversación|colloquio|sollicitatiegesprek|gesprek|\w+gesprek|"
-    r"walk-?in(?: drive| interview)?|"
+    r"walk-?in(?: drive| interview)?|campus visit|job talk|fly-?out|interviu\w*|interjú\w*|"
+    r"állásinterjú\w*|"
     r"videochiamata|incontro|reunião|conversa|videochamada|afspraak|entrevue|"
     r"(?:video|job|telefon|anställnings)?intervju\w*|(?:job|telefon|video)?samtal\w*|möte|"
     r"møde|møte|rozmow\w+|spotkani\w+|wideorozmow\w+|coffee|café|\w+gespräch\w*|pohovor\w*|"
@@ -229,6 +230,9 @@ INVITE = any_of(
     # "jetzt möchten wir dich auch persönlich treffen"
     r"\b(?:möchten|würden|wollen) (?:wir )?(?:sie|dich|euch)\b.{0,30}\b(?:persönlich )?"
     r"(?:treffen|kennenlernen)\b",
+    # Hungarian: "személyes interjúra hívja", "meghívjuk egy interjúra"
+    r"\b(?:interjúra|beszélgetésre|elbeszélgetésre)\b.{0,20}\b(?:hív|meghív)\w*|\bmeghív\w*\b"
+    r".{0,40}\b(?:interjú|beszélgetés)\w*",
     # "Kommen Sie doch am Dienstag um 9 Uhr zu einem Vorstellungsgespräch zu uns"
     rf"\b(?:kommen sie|komm|kommt ihr)\b.{{0,60}}\bzu (?:einem|unserem|dem|einer)\b.{{0,20}}"
     rf"{MEETING}",
@@ -354,7 +358,7 @@ INVITE = any_of(
     r"|møde|møte|rozmow\w+|spotkani\w+)",
     # Czech: "rádi bychom Vás pozvali na osobní pohovor", "Pozvánka na pohovor"; Polish: "klient
     # chętnie się z Panią spotka"
-    r"\b(?:pozv\w*|pozvánk\w*|pozvání)\b.{0,80}\b(?:pohovor\w*|schůzk\w*|rozhovor\w*|setkání|vid"
+    r"\b(?:pozv\w*|pozvánk\w*|pozvání|pozýv\w*)\b.{0,80}\b(?:pohovor\w*|schůzk\w*|rozhovor\w*|setkání|vid"
     r"eohovor\w*)",
     r"\b(?:pohovor\w*|schůzk\w*)\b.{0,40}\b(?:proběhne|se uskuteční|je naplánován\w*)\b",
     r"\bsię (?:z (?:panią|panem|tobą) )?spotka(?:ć|)\b.{0,40}\b(?:poniedziałek|wtorek|środ\w|czwa"
