@@ -190,7 +190,8 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "fresh-169 and on wording written from general usage; 916e87e, 7bc255a, 6cefa18 "
              "(the twenty-eighth round's fresh-172 to 177, each as it came) while it was "
              "mended on fresh-171, 177 and 175; fad9098 (the twenty-ninth round's fresh-178 "
-             "to 183) once mended on fresh-173 and 175. "
+             "to 183) once mended on fresh-173 and 175; 971aed1 (the thirtieth round's "
+             "fresh-184 to 189) once mended on fresh-179, 181 and 183. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -275,7 +276,9 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "the reader was mended on 169, then mended on 167, 169 and 171); in the "
              "twenty-eighth, fresh-172 to fresh-177 (measured as they came while the reader was "
              "mended on 171, 177 and 175, then mended on 173 and 175); in the twenty-ninth, "
-             "fresh-178 to fresh-183 (measured with the reader so mended). "
+             "fresh-178 to fresh-183 (measured with the reader so mended, then mended on 179, "
+             "181 and 183); in the thirtieth, fresh-184 to fresh-189 (measured with the reader "
+             "so mended). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "

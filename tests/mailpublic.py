@@ -119,7 +119,10 @@ The twenty-eighth round: fresh-172 to fresh-177 were measured as they came (unde
 named there, the reader being mended on fresh-171, 177 and 175 meanwhile); it was then
 mended on fresh-173, 175 and 177; fresh-172, 174 and 176 stay clean.
 The twenty-ninth round: fresh-178 to fresh-183 were measured as they came (all with the reader
-of fad9098, mended on fresh-173 and 175); fresh-178, 180 and 182 stay clean.
+of fad9098, mended on fresh-173 and 175); it was then mended on fresh-179, 181 and 183;
+fresh-178, 180 and 182 stay clean.
+The thirtieth round: fresh-184 to fresh-189 were measured as they came (all with the reader of
+971aed1, so mended); fresh-184, 186 and 188 stay clean.
 """
 
 from __future__ import annotations
@@ -164,7 +167,8 @@ FRESH: tuple[str, ...] = ("fresh-4", "fresh-12", "fresh-13", "fresh-15",
                           "fresh-152", "fresh-154", "fresh-156", "fresh-158", "fresh-160",
                           "fresh-162", "fresh-164", "fresh-166", "fresh-168", "fresh-170",
                           "fresh-172", "fresh-174", "fresh-176",
-                          "fresh-178", "fresh-180", "fresh-182")
+                          "fresh-178", "fresh-180", "fresh-182", "fresh-184", "fresh-186",
+                          "fresh-188")
 # held out once, measured, then mended on: every source tuning
 TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-9", "fresh-7", "fresh-11", "fresh-10", "fresh-14", "fresh-16",
@@ -182,7 +186,8 @@ TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-147", "fresh-149", "fresh-151", "fresh-153", "fresh-155", "fresh-157",
                "fresh-159", "fresh-161", "fresh-163", "fresh-165", "fresh-167", "fresh-169",
                "fresh-171", "fresh-173", "fresh-175", "fresh-177",
-               "fresh-179", "fresh-181", "fresh-183")
+               "fresh-179", "fresh-181", "fresh-183", "fresh-185", "fresh-187",
+               "fresh-189")
 NAMES = ("en-1", "en-2", "en-3", "en-4", "de-1", "fr-1", "es-1", "mix-1", *TUNED_FRESH,
          *FRESH)
 HELD_OUT_SHARE = 0.4
