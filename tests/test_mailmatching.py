@@ -12,6 +12,7 @@ import pytest
 from conftest import apps_frame
 
 from analysis.mail.matching import Index, abbreviates
+from analysis.mail.names import _pieces_fit
 from analysis.mail.newapps import company_of, of_a_job
 from analysis.mail.proposals import answered_offers, pick_application, review_table
 from analysis.mail.review import review_cards, ties_of
@@ -992,3 +993,13 @@ def test_a_portal_whose_name_opens_a_tracked_name_is_about_the_body_s_whole_name
     found = scan(tracker, mail("Invitation to interview", body,
                                sender="Crown Service Jobs <noreply@crownservicejobs.example>"))
     assert set(found.loc[found["column"] == "interview_date", "row"]) == {1}
+
+
+@pytest.mark.parametrize(("pieces", "words", "fits"), [
+    ({"acme", "labs"}, {"acme", "labs"}, True),  # the name's words, however short
+    ({"kraft", "buch"}, {"kraft", "buchhandlung"}, True),  # a five-letter word whole
+    ({"buch", "hollerb"}, {"buchhandlung", "hollerbach"}, False),  # every word cut short
+    ({"hollerbach", "mode"}, {"buchhandlung", "hollerbach"}, False),  # a part the name lacks
+])
+def test_a_hyphenated_domain_s_parts_fit_a_name(pieces, words, fits):
+    assert _pieces_fit(pieces, words) is fits

@@ -151,6 +151,8 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                # "die Kandidaten aus, die wir zu einem Gespräch einladen"
                r"\b(?:suitable|qualified|eligible|promising|relevant) (?:candidates|applicants)\b",
                r"\b(?:geeignete|passende|interessante|qualifizierte) (?:bewerber|kandidat)\w*",
+               r"\b(?:aktuelle|aktuella|egnede|egnade|lämpliga|relevante|relevanta) (?:kandidat"
+               r"\w*|søkere|sökande|ansøgere)\b",
                r"\b(?:kandidat|bewerber)\w*\b.{0,12}\bdie wir\b.{0,40}\beinlad\w*",
                r"\b(?:candidat\w*|candidatos|candidati|kandidaten) (?:idóne\w+|adecuad\w+|adéquat"
                r"\w*|pertinent\w*|idone\w*|adatt\w*|qualifi\w+)\b", r"\bgeschikte kandidaten\b",

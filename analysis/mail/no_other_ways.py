@@ -27,6 +27,12 @@ OTHER_WAYS = (
     r"\bim weiteren (?:auswahl|bewerbungs)?verfahren (?:leider )?nicht\b",
     r"\b(?:für|zugunsten) (?:eine[nr]?|die) (?:andere[nr]?|weitere[nr]?) (?:bewerber|kandidat)",
     r"\b(?:deciso|scelto) di (?:proseguire|procedere|andare avanti) con (?:altr|un altr|un'altr)",
+    # "abbiamo scelto di proseguire con profili che...", "la tua candidatura non proseguirà",
+    # "Stato della candidatura: Non selezionata", "abbiamo individuato un profilo con"
+    r"\b(?:deciso|scelto) di (?:proseguire|procedere) con (?:i |dei )?(?:profili|candidat[ie])"
+    r" (?:che|con|dal|più)\b", r"\bcandidatura\b.{0,40}\bnon (?:proseguirà|prosegue)\b",
+    r"\bstato(?: della candidatura)?: non selezionat[oa]\b",
+    r"\babbiamo individuato (?:un altro |un |altri )?(?:profil[oi]|candidat[oi])\b",
     r"\baltri (?:candidati|profili)\b.{0,60}\b(?:più|maggiormente|meglio)\b",
     r"\bnon (?:\w+ ){0,3}(?:proseguire|procedere|andare avanti) con (?:la tua|la sua|te|lei)\b",
     r"\besito (?:negativo|non positivo)\b",

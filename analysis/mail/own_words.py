@@ -157,7 +157,7 @@ SENT_ACCEPT = any_of(
     r"\baccettare (?:la|l'|vostra|la vostra) ?(?:offerta|proposta)\b",
     r"\baceito\b",
     r"\baceitar (?:a|vossa|sua) (?:proposta|oferta)\b",
-    r"\b(?:tackar|tacka|takker|takke) (?:\w+ ){0,2}(?:ja|jo) till\b",
+    r"\b(?:tackar|tacka|takker|takke) (?:\w+ ){0,2}(?:ja|jo) till?\b",
     r"\baccettare\b.{0,20}\b(?:la |l')?(?:proposta|offerta)\b",
     r"\b(?:s radostí |rád[a]? )?(?:ji |nabídku )?přijímám\b",
     r"\bneem\b.{0,40}\baanbod\b.{0,20}\baan\b",

@@ -151,9 +151,10 @@ MEETING = (
     r"conversation|meeting|video ?call|zoom|"
     r"teams|google meet|onsite|on-site|catch[- ]up|discussion|talk|speak|meet\b|"
     r"gespräch\w*|vorstellungsgespräch|kennenlern\w*|telefonat|termin|videocall|"
-    r"entretien|échange|rendez-vous|rdv\b|rencontre\w*|visio\w*|entrevista|llamada|reunión|"
+    r"entretien|échange|rendez-vous|rdv\b|rencontre\w*|visio(?:-?conf\w*|\b)|entrevista|llamada|reunión|"
     r"videollamada|charla|conversación|colloquio|sollicitatiegesprek|gesprek|\w+gesprek|"
     r"walk-?in(?: drive| interview)?|campus visit|job talk|fly-?out|interviu\w*|interjú\w*|"
+    r"präsentation vor (?:dem|der) \w+|presentation to the (?:board|panel|committee)|"
     r"állásinterjú\w*|"
     r"videochiamata|incontro|reunião|conversa|videochamada|afspraak|entrevue|"
     r"(?:video|job|telefon|anställnings)?intervju\w*|(?:job|telefon|video)?samtal\w*|möte|"
@@ -178,7 +179,8 @@ INVITE = any_of(
     rf"möchten (?:wir )?(?:sie|dich)|würden (?:wir )?(?:sie|dich)|"
     rf"aimerions|souhaitons|aimerais|souhaiterais|voudrais|nos gustaría|me gustaría|"
     rf"gostaríamos|convoc\w*|vorremmo|vorrei|"
-    rf"fissare|uitnodig\w*|nodigen (?:je|u) (?:graag )?uit|inplannen|willen (?:je|u) graag|"
+    rf"fissare|conferm(?:o|iamo)\b|uitnodig\w*|nodigen (?:je|u) (?:graag )?uit|inplannen|"
+    rf"willen (?:je|u) graag|"
     rf"kutsu\w*|haluaisimme|sopisiko)"
     rf"\b.{{0,80}}\b{MEETING}",
     rf"\b{MEETING}\b.{{0,60}}\b(?:invit\w*|schedul\w*|confirm\w*|booked|arranged|is set|"
@@ -201,6 +203,8 @@ INVITE = any_of(
     r"free)\b", r"\b(?:pick|choose|select|book) (?:a|your) (?:time|slot)\b",
     r"\b(?:escolher|escolha|elegir|elige|elija|choisir|choisissez|wählen sie|buchen sie) (?:o |el "
     r"|un |une |einen )?(?:melhor )?(?:horário|horario|créneau|termin|slot)\b",
+    rf"\b(?:der )?nächste(?:r)? schritt (?:ist|wäre|wird)\b.{{0,40}}\b{MEETING}",
+    r"\b(?:would|'d) (?:like|love) to see you\b.{0,30}\b(?:round|stage|interview|in person)\b",
     r"\bnext (?:step|round|stage|up) (?:is|will be|would be)\b.{0,40}\b(?:interview|call|chat|"
     r"meeting|(?:technical|final|onsite|panel|second|third) round)",
     # "I've sent over a calendar invite for Monday at 11"
