@@ -1003,3 +1003,18 @@ def test_a_portal_whose_name_opens_a_tracked_name_is_about_the_body_s_whole_name
 ])
 def test_a_hyphenated_domain_s_parts_fit_a_name(pieces, words, fits):
     assert _pieces_fit(pieces, words) is fits
+
+
+def test_a_newsletter_naming_a_tracked_role_s_competition_proposes_nothing():
+    """A news site's dates for a public competition are no step in the person's own
+    application, whatever role they name."""
+    tracker = tracked("Azienda Sanitaria Collina", "Collaboratore amministrativo professionale")
+    body = ("Concorso unico regionale per 160 posti di collaboratore amministrativo "
+            "professionale: le prove scritte si svolgeranno alla Fiera dal 4 al 7 dicembre, in "
+            "due turni giornalieri (ore 10 e ore 14). I candidati dovranno presentarsi con "
+            "documento.\n\nRicevi questa newsletter perché ti sei iscritta su "
+            "concorsinotizie.example. Cancellati.")
+    found = scan(tracker, mail("Concorso regionale collaboratori amministrativi: date e orari "
+                               "delle prove scritte", body,
+                               sender="Concorsi Notizie <redazione@concorsinotizie.example>"))
+    assert found.empty

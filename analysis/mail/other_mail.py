@@ -51,7 +51,8 @@ BULK_BODY = any_of(
     r"preferences\b", r"\b(?:newsletter )?abbestellen\b", r"\bvom newsletter abmelden\b",
     r"\bse désinscrire\b", r"\bdésabonner\b", r"\bdarse de baja\b", r"\bdarte de baja\b",
     r"\bcancelar (?:a )?(?:sua )?inscrição\b", r"\bannulla(?:re)? l'iscrizione\b",
-    r"\buitschrijven\b", r"\bafmelden voor (?:de|deze) nieuwsbrief\b")
+    r"\buitschrijven\b", r"\bafmelden voor (?:de|deze) nieuwsbrief\b",
+    r"\bricevi questa (?:newsletter|e-?mail) perché\b", r"\bdisiscriviti\b")
 # A receipt, a statement, an account's security notice.
 TRANSACTIONAL = any_of(
     r"\b(?:reset|change) (?:your |the )?password\b", r"\bnew sign-?in\b", r"\bsign-?in "
