@@ -12,7 +12,7 @@ import pytest
 from conftest import apps_frame
 
 from analysis.mail.matching import Index, abbreviates
-from analysis.mail.names import _pieces_fit
+from analysis.mail.names import pieces_fit
 from analysis.mail.newapps import company_of, of_a_job
 from analysis.mail.proposals import answered_offers, pick_application, review_table
 from analysis.mail.review import review_cards, ties_of
@@ -1002,7 +1002,7 @@ def test_a_portal_whose_name_opens_a_tracked_name_is_about_the_body_s_whole_name
     ({"hollerbach", "mode"}, {"buchhandlung", "hollerbach"}, False),  # a part the name lacks
 ])
 def test_a_hyphenated_domain_s_parts_fit_a_name(pieces, words, fits):
-    assert _pieces_fit(pieces, words) is fits
+    assert pieces_fit(pieces, words) is fits
 
 
 def test_a_newsletter_naming_a_tracked_role_s_competition_proposes_nothing():

@@ -12,14 +12,14 @@ import pandas as pd
 
 from analysis.mail import message as msg
 from analysis.mail.names import (
-    _BODIES,
-    _LINKING_WORDS,
-    _UNCOUNTED,
+    BODIES,
     COMMON_WORDS,
-    _may_name,
-    _name_words,
-    _pieces_fit,
+    LINKING_WORDS,
+    UNCOUNTED,
     abbreviates,
+    may_name,
+    name_words,
+    pieces_fit,
 )
 from analysis.mail.senders import ATS_DOMAINS, FREE_MAIL, is_board, is_platform
 from analysis.model import schema as s
@@ -169,7 +169,7 @@ class Index:
                     for hint in domain_labels(address):
                         if label not in by_label.get(hint, []):  # the job link's too
                             by_label.setdefault(hint, []).append(label)
-                        if not _may_name(hint, company, keys):
+                        if not may_name(hint, company, keys):
                             agencies.add(hint)  # an agency's recruiter, not the company's
         # A job link's domain given for two companies is a job board's, no company's
         # ("itjobs.pt/oferta/48213", "itjobs.pt/oferta/48790")
@@ -218,12 +218,12 @@ class Index:
                 # "Centre de gestion du Val" is never "de gestion du Val"; "Ajuntament de Sant
                 # Climent de Llobregat" is "Sant Climent de Llobregat"
                 rest = parts[1:]
-                while rest and rest[0] in _LINKING_WORDS:
+                while rest and rest[0] in LINKING_WORDS:
                     rest = rest[1:]
                 tail = " ".join(rest)
                 skipped = len(rest) < len(parts) - 1  # words left out: two at least remain
                 if len(tail) >= 5 and tail not in COMMON_WORDS and not (skipped and (
-                        len(rest) < 2 or rest[-1] in _LINKING_WORDS)):
+                        len(rest) < 2 or rest[-1] in LINKING_WORDS)):
                     tails.setdefault(tail, set()).add(key)
         for tail, owners in tails.items():
             if len(owners) == 1 and tail not in names:
@@ -239,10 +239,10 @@ class Index:
             opening = words[0] + "".join(w[0] for w in words[1:]) if len(words) >= 3 else ""
             # a body's own initials after where it is ("dcs" for Victorian Department of
             # Customer Services)
-            body = next((words[i:] for i in range(1, len(words)) if words[i] in _BODIES), [])
+            body = next((words[i:] for i in range(1, len(words)) if words[i] in BODIES), [])
             for letters in {"".join(w[0] for w in words),
-                            "".join(w[0] for w in words if w not in _UNCOUNTED), opening,
-                            "".join(w[0] for w in body if w not in _UNCOUNTED)}:
+                            "".join(w[0] for w in words if w not in UNCOUNTED), opening,
+                            "".join(w[0] for w in body if w not in UNCOUNTED)}:
                 if len(letters) >= 3 and letters not in by_key:
                     initials[letters] = key if initials.get(letters, key) == key else ""
         ordered = sorted(names.items(), key=lambda kv: -len(kv[0]))
@@ -318,7 +318,7 @@ class Index:
             if len(pieces) < 2 or any(len(p) < 3 for p in pieces):
                 continue
             owners = {tuple(rows) for rows in self.by_key.values()
-                      if _pieces_fit(pieces, _name_words(self.apps.at[rows[0], s.COMPANY]))}
+                      if pieces_fit(pieces, name_words(self.apps.at[rows[0], s.COMPANY]))}
             if len(owners) == 1:
                 return list(owners.pop())
         # a word several names hold ("cascadia.gov" for two of one state's departments): one

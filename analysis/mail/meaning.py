@@ -404,7 +404,7 @@ def sent_meaning(subject: str, body: str, *, after_rejection: bool, after_interv
     # accepting after a no with no offer since accepts something else ("votre proposition de
     # retour téléphonique")
     if _any(ow.SENT_ACCEPT, parts) and (after_offer or not after_rejection and re.search(
-            r"(?i)offer|angebot|zusage|offre|proposition|oferta|propuesta|aanbod|voorstel|"
+            r"(?i)offer|angebot|zusage|offre|proposition|propuesta|aanbod|voorstel|"
             r"tilbud|erbjudande|proposta|nabíd|ofert", subject + body)):
         return Meaning(SENT_ACCEPT, 0.9)
     applying = any(re.search(r"(?i)\b(?:cv|resume|résumé|lebenslauf|curriculum)\b", name)

@@ -31,17 +31,17 @@ COMMON_WORDS = frozenset({
 
 
 # Words that link a kind of body to its name: a name never starts with one.
-_LINKING_WORDS = frozenset({"de", "du", "des", "d", "of", "for", "fur", "di", "del", "della",
+LINKING_WORDS = frozenset({"de", "du", "des", "d", "of", "for", "fur", "di", "del", "della",
                             "van", "voor", "der", "den", "dos", "da", "do"})
 # The kinds of public body whose initials may leave out where they are.
-_BODIES = frozenset({"department", "ministry", "agency", "office", "bureau", "authority",
+BODIES = frozenset({"department", "ministry", "agency", "office", "bureau", "authority",
                      "commission", "directorate"})
 # Words an organisation's initials leave out.
-_UNCOUNTED = _LINKING_WORDS | {"and", "et", "und", "y", "e", "en", "the", "la", "le", "les",
+UNCOUNTED = LINKING_WORDS | {"and", "et", "und", "y", "e", "en", "the", "la", "le", "les",
                                "el", "los", "las", "l"}
 
 
-def _may_name(label: str, company: str, keys: list[str]) -> bool:
+def may_name(label: str, company: str, keys: list[str]) -> bool:
     """Whether a domain label may be the company's own: a key within it or it within a key,
     a word of the name within it ("alderandpine" for Alder & Pine), or the name's initials."""
     words = [w for w in fold(str(company).translate(TRANSLITERATION)).split()
@@ -50,7 +50,7 @@ def _may_name(label: str, company: str, keys: list[str]) -> bool:
         len(w) >= 3 and w in label for w in words) or label == "".join(w[0] for w in words)
 
 
-def _name_words(company: object) -> set[str]:
+def name_words(company: object) -> set[str]:
     """The words of a company's name, spelled as written and as a domain spells them."""
     return set(fold(company).split()) | set(fold(str(company).translate(TRANSLITERATION)).split())
 
@@ -61,7 +61,7 @@ _INSTITUTIONS = frozenset({"universiteit", "university", "universidad", "univers
                            "univerzita", "universitet"})
 
 
-def _pieces_fit(pieces: set[str], words: set[str]) -> bool:
+def pieces_fit(pieces: set[str], words: set[str]) -> bool:
     """Whether a hyphenated domain's parts are a name's words, one of them perhaps cut short
     ("hollerbach-buch.de" for Buchhandlung Hollerbach: "buch" opens "buchhandlung")."""
     if pieces <= words:

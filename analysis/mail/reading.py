@@ -216,10 +216,10 @@ def _by_role(candidate: Candidate, text: str, index: Index) -> list[int]:
     """The application whose whole role title a system's mail names, when the mail names no
     other company ("Reporting Analyst at Pōhutukawa Health" is someone else's)."""
     # the company the words name, not the portal writing ("Werken voor Vlaanderen")
-    other = company_of({"subject": candidate.subject, "text": text, "direction": "received",
-                        "sender_address": "", "sender_name": ""})
     if om.BULK_BODY.search(text):
         return []  # a newsletter's news of a competition, not the person's own step
+    other = company_of({"subject": candidate.subject, "text": text, "direction": "received",
+                        "sender_address": "", "sender_name": ""})
     tracked = [str(c) for c in index.apps[s.COMPANY].dropna()]
     if other and not tracked_already(other, tracked):
         return []
