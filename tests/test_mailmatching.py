@@ -175,6 +175,55 @@ def test_an_agencys_mail_naming_no_other_role_stays_with_the_tracked_one():
     assert found[["row", "column"]].values.tolist() == [[0, "thank_you_sent"]]
 
 
+SOURCED = [{"company": "Nordlicht Energie AG", "role": "Vorständin Finanzen (CFO)",
+            "date_applied": "2026-10-01", "source": "Headhunter (Carlsson Partners)"},
+           {"company": "Halden & Co", "role": "Financial Analyst", "date_applied": "2026-10-02",
+            "source": "Company website"}]
+SOPHIE = "Sophie Carlsson <s.carlsson@carlsson-partners.example>"
+
+
+@pytest.mark.parametrize(("source", "address", "rows"), [
+    ("Headhunter (Carlsson Partners)", "s@carlsson-partners.example", [0]),  # words run together
+    ("Personalberatung Kessler & Roth", "m@kessler-roth.example", [0]),
+    ("Randstad", "sara@randstad.example", [0]),  # one long word
+    ("Company website", "news@website.example", []),  # words that name no firm
+    ("Agency (Harcourt Blake)", "p@harcourt.example", [0]),  # one long word of it
+    ("Stellenanzeige FAZ", "leserservice@faz.example", []),  # too short to tell
+    ("LinkedIn", "jobs-noreply@linkedin.com", []),  # a job board is no agency
+])
+def test_the_tracker_source_names_the_agency_an_address_is_at(source, address, rows):
+    index = Index.of(apps_frame([{"company": "Nordlicht Energie AG", "role": "CFO",
+                                  "source": source}]))
+    assert index.by_source(address) == rows
+    assert index.is_agency(address) == bool(rows)
+
+
+def test_an_agency_the_tracker_names_as_source_speaks_of_the_role_its_subject_names():
+    """The search firm names neither its client nor a contact the tracker holds: its status
+    report on the CFO mandate (the role's other name) is about the application it came
+    through, and its promised day is read."""
+    update = mail("Status update – CFO mandate",
+                  "Dear Ms Lambrecht,\n\nWe presented a longlist of seven candidates, "
+                  "including you, to the chair of the supervisory board this afternoon. I will "
+                  "come back to you with the outcome by Friday, 13 November at the latest.",
+                  sender=SOPHIE)
+    found = scan(apps_frame(SOURCED), update)
+    assert sorted(found.loc[found["row"] == 0, "column"]) == [
+        "contact_email", "contact_name", "expected_decision_date", "first_response_date"]
+    assert found["row"].eq(0).all()
+
+
+@pytest.mark.parametrize("subject", [
+    "Lead CFO opportunity – fintech client in Boston",  # the role a rank apart
+    "A new brief: Group Controller, consumer goods",  # naming no tracked role
+])
+def test_the_source_agencys_other_searches_are_none_of_the_application(subject):
+    outreach = mail(subject, "Hi Friederike,\n\nI know a couple of things about what you "
+                    "are looking for: this is a step up from the Nordlicht Energie role. Could "
+                    "we book 15 minutes on Monday?\n\nSophie", sender=SOPHIE)
+    assert scan(apps_frame(SOURCED), outreach).empty
+
+
 def test_the_subject_names_the_application_though_the_body_names_another():
     """Two roles at one company: the rejection's subject names the Agile Coach role, its
     body says the Product Owner application goes on."""

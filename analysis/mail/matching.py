@@ -134,6 +134,10 @@ class Index:
     short: frozenset[str] = frozenset()  # names that are a longer name's first word only
     initials: dict[str, str] = field(default_factory=dict)  # "erpo": European Rail Policy Office
     agencies: frozenset[str] = frozenset()  # domain labels of contacts not at the company
+    # each application's source as the tracker words it ("Headhunter (Carlsson Partners)"),
+    # folded: the agency or search firm it came through
+    sources: dict[int, list[str]] = field(default_factory=dict)
+    intermediaries: dict[str, list[int]] = field(default_factory=dict)  # by_source's answers
     # the names by their first word, for ``named_in`` (built on first use)
     _by_first: dict[str, list[tuple[int, str, str]]] | None = None
 
@@ -248,7 +252,10 @@ class Index:
         ordered = sorted(names.items(), key=lambda kv: -len(kv[0]))
         return cls(apps, by_key, by_label, by_contact, ordered, short=frozenset(short),
                    initials={k: v for k, v in initials.items() if v},
-                   agencies=frozenset(agencies))
+                   agencies=frozenset(agencies),
+                   sources={label: fold(source).split() for label, source in zip(
+                       apps.index, apps[s.SOURCE] if s.SOURCE in apps.columns
+                       else [None] * len(apps), strict=True) if isinstance(source, str)})
 
     def owns_domain(self, rows: list[int], sender: tuple[str, str]) -> bool:
         """Whether a sender whose mail named the company of ``rows`` writes from that
@@ -376,8 +383,45 @@ class Index:
 
     def is_agency(self, address: str) -> bool:
         """Whether an address is an agency recruiter's the tracker holds as a contact (its
-        domain names none of the companies the contact is held for)."""
-        return any(label in self.agencies for label in domain_labels(address))
+        domain names none of the companies the contact is held for), or an agency's the
+        tracker names as an application's source."""
+        return any(label in self.agencies for label in domain_labels(address)) or bool(
+            self.by_source(address))
+
+    def by_source(self, address: str) -> list[int]:
+        """The applications whose source in the tracker is the firm an address's domain
+        names: an agency or a search firm the person applied through ("Headhunter (Carlsson
+        Partners)" for carlsson-partners.com, "Gi Group" for gigroup.com), one word of it
+        only when long and no common word."""
+        domain = domain_of(address)
+        if domain not in self.intermediaries:
+            rows: list[int] = []
+            if not (in_domains(domain, FREE_MAIL) or is_ats(domain) or is_board(address)
+                    or in_domains(domain, BOARD_DOMAINS) or is_platform(address)):
+                for label in domain_labels(address):
+                    rows = sorted(row for row, words in self.sources.items()
+                                  if _spells(label, words))
+                    if rows:
+                        break
+            self.intermediaries[domain] = rows
+        return self.intermediaries[domain]
+
+
+_NO_FIRM = frozenset({"agency", "agence", "agentur", "recruiter", "recruitment", "headhunter",
+                      "personalberatung", "personalberater", "referral", "website", "company",
+                      "careers", "career", "linkedin", "indeed", "staffing", "search"})
+
+
+def _spells(label: str, words: list[str]) -> bool:
+    """Whether a domain's label is a source's firm: two to four of its words run together
+    ("kesslerroth" for "Personalberatung Kessler & Roth"), or one long word that is no
+    common one ("randstad")."""
+    words = [w for w in words if w.isalnum()]
+    if len(label) >= 5 and label in words:
+        return label not in COMMON_WORDS and label not in _NO_FIRM
+    return len(label) >= 6 and any(
+        "".join(words[i:j]) == label and not set(words[i:j]) <= _NO_FIRM | COMMON_WORDS
+        for i in range(len(words)) for j in range(i + 2, min(len(words), i + 4) + 1))
 
 
 def _resembles(label: str, company: object) -> bool:
@@ -416,6 +460,10 @@ def match(index: Index, sender: tuple[str, str], to: list[tuple[str, str]]
         rows = index.by_domain(address)
         if rows:
             return rows, "domain"
+    for _, address in [sender, *to]:
+        rows = index.by_source(address)
+        if rows:
+            return rows, "domain"  # an agency's, read as one: the client it names
     if is_ats(domain_of(sender[1])):
         return index.named_in(sender[0]), "ats"  # the body may name it: decided on reading
     if is_platform(sender[1]):

@@ -276,11 +276,22 @@ def _names_role(text: str, index: Index, rows: list[int]) -> bool:
     """Whether a text names the role of one of ``rows``: every word of it of three letters or
     more ("Data Analyst", not "analytics")."""
     said = set(fold(text).split())
-    for r in rows:
-        words = [w for w in fold(index.apps.at[r, s.ROLE]).split() if len(w) >= 3]
-        if words and all(w in said for w in words):
-            return True
-    return False
+    return any(name <= said for r in rows for name in role_names(index.apps.at[r, s.ROLE]))
+
+
+def role_names(role: object) -> list[set[str]]:
+    """The words that name a role, three letters or more each: all of them, or, for a role
+    with another name in brackets ("Vorständin Finanzen (CFO)"), those of either name (an
+    acronym, or two words at least)."""
+    if not isinstance(role, str):
+        return []
+    names = [{w for w in fold(role).split() if len(w) >= 3}]
+    if "(" in role:
+        for part in re.split(r"[()]", role):
+            words = {w for w in fold(part).split() if len(w) >= 3}
+            if len(words) >= 2 or re.fullmatch(r"\s*[A-Z][A-Z&]{1,5}\s*", part):
+                names.append(words)
+    return [name for name in names if name]
 
 
 def _pick(candidate: Candidate, when: dt.datetime, index: Index, rows: list[int], text: str,
@@ -306,7 +317,17 @@ def _other_role(role: object, subject: str) -> bool:
     kind: analyst, engineer) without all of its other words."""
     words = fold(role).split() if isinstance(role, str) else []
     said = set(fold(subject).split())
-    return len(words) >= 2 and words[-1] in said and not set(words) <= said
+    if len(words) >= 2 and words[-1] in said and not any(
+            name <= said for name in role_names(role)):
+        return True
+    # the same words a rank apart ("Lead Platform Engineer" for a Platform Engineer)
+    ranked = _RANKED.search(fold(subject) + " ")
+    return bool(ranked) and not set(fold(ranked.group(1)).split()) & set(words) and any(
+        name <= set(fold(ranked.group(2)).split()) for name in role_names(role))
+
+
+_RANKED = re.compile(r"\b(senior|lead|principal|head of|staff|junior|chief|associate|"
+                     r"director of|vp of|vp|sr|jr)\s+((?:\w+\s+){1,4})")
 
 
 def _rows(candidate: Candidate, index: Index, body: str,
@@ -340,6 +361,18 @@ def _rows(candidate: Candidate, index: Index, body: str,
         # (not the one its own team handles)
         rows = sorted(held) or named or [
             r for r in rows if not _other_role(index.apps.at[r, s.ROLE], candidate.subject)]
+        if not held and not any(address in index.by_contact or index.by_domain(address)
+                                for _, address in [candidate.sender, *candidate.recipients]):
+            # a firm the tracker names only as an application's source writes of its other
+            # searches too ("a step up from the Marlow & Finch role"): its mail is about the
+            # client it names or the application whose role its subject names (else the
+            # thread it answers, below), never when the subject names another role
+            titled = index.named_in(heading)
+            rows = [r for r in rows if r in titled or (
+                (r in named or _names_role(candidate.subject, index, [r]))
+                and not _other_role(index.apps.at[r, s.ROLE], candidate.subject))]
+            if not rows:
+                candidate.how = "subject"  # a portal's: the vacancy its words name, if any
     if not rows and event is not None and event[2]:
         organiser = event[2]
         rows = index.by_contact.get(organiser, []) or (
