@@ -11,10 +11,11 @@ import pandas as pd
 import pytest
 from conftest import apps_frame
 
-from analysis.mail.matching import Index, abbreviates
+from analysis.mail.matching import Index, abbreviates, domain_labels
 from analysis.mail.names import pieces_fit
 from analysis.mail.newapps import company_of, of_a_job
 from analysis.mail.proposals import answered_offers, pick_application, review_table
+from analysis.mail.reading import role_names
 from analysis.mail.review import review_cards, ties_of
 from analysis.mail.scan import reference_codes, scan_mailbox
 from analysis.mail.senders import is_person
@@ -75,6 +76,41 @@ def scan(tracker: pd.DataFrame, *messages: bytes) -> pd.DataFrame:
 ])
 def test_a_domain_label_may_be_the_name_cut_short(label, name, cut):
     assert abbreviates(label, name) is cut
+
+
+@pytest.mark.parametrize(("address", "labels"), [
+    ("personalauswahl@md.wien.gv.at", ["md", "wien"]),  # a public body's second level
+    ("x@tirol.gv.at", ["tirol"]),
+    ("jobs@www4.ti.ch", ["ti"]),  # a numbered web host names no one
+    ("bewerbung@karriere.bernoulli.ch", ["bernoulli"]),  # German "careers"
+    ("rh@recrutement.gouv.qc.ca", ["qc"]),
+])
+def test_a_domains_labels_leave_out_what_names_no_company(address, labels):
+    assert domain_labels(address) == labels
+
+
+def test_a_job_link_on_one_public_body_ties_no_other_bodys_mail():
+    """Two Austrian bodies, the link at tirol.gv.at: Vienna's mail is not Tyrol's."""
+    index = Index.of(apps_frame([
+        {"company": "Amt der Tiroler Landesregierung", "role": "Referentin",
+         "job_url": "https://www.tirol.gv.at/karriere/stelle-4471"},
+        {"company": "Magistrat der Stadt Wien", "role": "Projektkoordinatorin"}]))
+    assert index.by_domain("personalauswahl@md.wien.gv.at") != [0]
+    assert index.by_domain("c.pfurtscheller@tirol.gv.at") == [0]
+
+
+@pytest.mark.parametrize(("role", "name"), [
+    ("Projektleiterin PMO", {"projektleiter", "pmo"}),  # "Projektleiter/in PMO"
+    ("Vorständin Finanzen (CFO)", {"cfo"}),  # the other name in brackets
+    ("Vorständin Finanzen (CFO)", {"vorstandin", "finanzen"}),
+])
+def test_a_role_is_named_by_each_of_its_forms(role, name):
+    assert name in role_names(role)
+
+
+@pytest.mark.parametrize("role", ["Software Engineer (Backend)", "Marketing Admin"])
+def test_a_one_word_bracket_or_a_short_word_is_no_other_name(role):
+    assert {"backend"} not in role_names(role) and {"marketing"} not in role_names(role)
 
 
 def test_an_empty_tracker_ties_nothing():

@@ -56,12 +56,16 @@ SENDER_WORDS = re.compile(
 _PUBLIC_SUFFIXES = frozenset({"com", "net", "org", "io", "co", "uk", "de", "fr", "es", "eu",
                               "us", "ai", "app", "dev", "biz", "info", "ch", "at", "nl", "be",
                               "it", "se", "dk", "no", "fi", "ie", "pl", "pt", "ca", "au",
-                              "jobs", "careers", "hr", "tech", "gov", "edu", "ac"})
+                              "jobs", "careers", "hr", "tech", "gov", "edu", "ac",
+                              # public bodies' second levels: md.wien.gv.at, www.gob.mx
+                              "gv", "gob", "gouv", "govt", "gc"})
 _GENERIC_LABELS = frozenset({"mail", "email", "e-mail", "careers", "career", "jobs", "job", "hr",
                              "talent", "recruiting", "recruitment", "notifications", "noreply",
                              "no-reply", "info", "news", "mx", "smtp", "apply", "join", "team",
                              "people", "www", "em", "bounce", "mailer", "send", "msg", "mg",
-                             "service", "notify"})
+                             "service", "notify", "karriere", "stellen", "bewerbung",
+                             "emploi", "empleo", "carreras", "carriere", "carrieres",
+                             "recrutement", "reclutamento"})
 
 
 def domain_labels(address: str) -> list[str]:
@@ -73,7 +77,7 @@ def domain_labels(address: str) -> list[str]:
     """
     domain = address.rsplit("@", 1)[-1].lower()
     labels = [part for part in domain.split(".")[:-1] if part not in _PUBLIC_SUFFIXES
-              and part not in _GENERIC_LABELS]
+              and part not in _GENERIC_LABELS and not re.fullmatch(r"www\d*", part)]
     return [re.sub(r"[^a-z0-9]", "", label) for label in labels if label]
 
 
