@@ -191,7 +191,8 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "(the twenty-eighth round's fresh-172 to 177, each as it came) while it was "
              "mended on fresh-171, 177 and 175; fad9098 (the twenty-ninth round's fresh-178 "
              "to 183) once mended on fresh-173 and 175; 971aed1 (the thirtieth round's "
-             "fresh-184 to 189) once mended on fresh-179, 181 and 183. "
+             "fresh-184 to 189) once mended on fresh-179, 181 and 183; 26fc01a (the "
+             "thirty-first round's fresh-190 to 195) once mended on fresh-185, 187 and 189. "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -278,7 +279,8 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "mended on 171, 177 and 175, then mended on 173 and 175); in the twenty-ninth, "
              "fresh-178 to fresh-183 (measured with the reader so mended, then mended on 179, "
              "181 and 183); in the thirtieth, fresh-184 to fresh-189 (measured with the reader "
-             "so mended). "
+             "so mended, then mended on 185, 187 and 189); in the thirty-first, fresh-190 to "
+             "fresh-195 (measured with the reader so mended, then mended on 189 and 193). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "

@@ -122,7 +122,12 @@ The twenty-ninth round: fresh-178 to fresh-183 were measured as they came (all w
 of fad9098, mended on fresh-173 and 175); it was then mended on fresh-179, 181 and 183;
 fresh-178, 180 and 182 stay clean.
 The thirtieth round: fresh-184 to fresh-189 were measured as they came (all with the reader of
-971aed1, so mended); fresh-184, 186 and 188 stay clean.
+971aed1, so mended); it was then mended on fresh-185, 187 and 189; fresh-184, 186 and 188 stay
+clean. The thirty-first round: fresh-190 to fresh-195 were measured as they came (all with the
+reader of 26fc01a, so mended); it was then mended on fresh-189 and 193 (an agency the
+tracker names as a source, public bodies' domains, German feminine titles); fresh-191 and 195,
+set aside for tuning before they were measured, were not yet read; fresh-190, 192 and 194
+stay clean.
 """
 
 from __future__ import annotations
@@ -168,7 +173,7 @@ FRESH: tuple[str, ...] = ("fresh-4", "fresh-12", "fresh-13", "fresh-15",
                           "fresh-162", "fresh-164", "fresh-166", "fresh-168", "fresh-170",
                           "fresh-172", "fresh-174", "fresh-176",
                           "fresh-178", "fresh-180", "fresh-182", "fresh-184", "fresh-186",
-                          "fresh-188")
+                          "fresh-188", "fresh-190", "fresh-192", "fresh-194")
 # held out once, measured, then mended on: every source tuning
 TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-9", "fresh-7", "fresh-11", "fresh-10", "fresh-14", "fresh-16",
@@ -187,7 +192,7 @@ TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-159", "fresh-161", "fresh-163", "fresh-165", "fresh-167", "fresh-169",
                "fresh-171", "fresh-173", "fresh-175", "fresh-177",
                "fresh-179", "fresh-181", "fresh-183", "fresh-185", "fresh-187",
-               "fresh-189")
+               "fresh-189", "fresh-191", "fresh-193", "fresh-195")
 NAMES = ("en-1", "en-2", "en-3", "en-4", "de-1", "fr-1", "es-1", "mix-1", *TUNED_FRESH,
          *FRESH)
 HELD_OUT_SHARE = 0.4

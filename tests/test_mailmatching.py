@@ -225,6 +225,8 @@ SOPHIE = "Sophie Carlsson <s.carlsson@carlsson-partners.example>"
     ("Company website", "news@website.example", []),  # words that name no firm
     ("Agency (Harcourt Blake)", "p@harcourt.example", [0]),  # one long word of it
     ("Stellenanzeige FAZ", "leserservice@faz.example", []),  # too short to tell
+    ("stelle.admin", "personal@ifma.admin.ch", []),  # a job site, written as its address
+    ("Selectio.be", "noreply@selectio.be", []),
     ("LinkedIn", "jobs-noreply@linkedin.com", []),  # a job board is no agency
 ])
 def test_the_tracker_source_names_the_agency_an_address_is_at(source, address, rows):

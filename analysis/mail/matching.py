@@ -257,9 +257,12 @@ class Index:
         return cls(apps, by_key, by_label, by_contact, ordered, short=frozenset(short),
                    initials={k: v for k, v in initials.items() if v},
                    agencies=frozenset(agencies),
+                   # a source written as a web address ("jobup.ch", "stelle.admin") is a job
+                   # site, which speaks of many employers' vacancies, not a firm's
                    sources={label: fold(source).split() for label, source in zip(
                        apps.index, apps[s.SOURCE] if s.SOURCE in apps.columns
-                       else [None] * len(apps), strict=True) if isinstance(source, str)})
+                       else [None] * len(apps), strict=True)
+                       if isinstance(source, str) and not re.search(r"\w\.[a-z]{2,}", source)})
 
     def owns_domain(self, rows: list[int], sender: tuple[str, str]) -> bool:
         """Whether a sender whose mail named the company of ``rows`` writes from that
