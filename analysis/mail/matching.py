@@ -138,9 +138,9 @@ class Index:
     short: frozenset[str] = frozenset()  # names that are a longer name's first word only
     initials: dict[str, str] = field(default_factory=dict)  # "erpo": European Rail Policy Office
     agencies: frozenset[str] = frozenset()  # domain labels of contacts not at the company
-    # each application's source as the tracker words it ("Headhunter (Carlsson Partners)"),
-    # folded: the agency or search firm it came through
-    sources: dict[int, list[str]] = field(default_factory=dict)
+    # the ways a domain may spell the agency or search firm each application came through,
+    # from its source in the tracker ("carlssonpartners" of "Headhunter (Carlsson Partners)")
+    firms: dict[str, list[int]] = field(default_factory=dict)
     intermediaries: dict[str, list[int]] = field(default_factory=dict)  # by_source's answers
     # the names by their first word, for ``named_in`` (built on first use)
     _by_first: dict[str, list[tuple[int, str, str]]] | None = None
@@ -257,12 +257,7 @@ class Index:
         return cls(apps, by_key, by_label, by_contact, ordered, short=frozenset(short),
                    initials={k: v for k, v in initials.items() if v},
                    agencies=frozenset(agencies),
-                   # a source written as a web address ("jobup.ch", "stelle.admin") is a job
-                   # site, which speaks of many employers' vacancies, not a firm's
-                   sources={label: fold(source).split() for label, source in zip(
-                       apps.index, apps[s.SOURCE] if s.SOURCE in apps.columns
-                       else [None] * len(apps), strict=True)
-                       if isinstance(source, str) and not re.search(r"\w\.[a-z]{2,}", source)})
+                   firms=_firms(apps))
 
     def owns_domain(self, rows: list[int], sender: tuple[str, str]) -> bool:
         """Whether a sender whose mail named the company of ``rows`` writes from that
@@ -405,11 +400,8 @@ class Index:
             rows: list[int] = []
             if not (in_domains(domain, FREE_MAIL) or is_ats(domain) or is_board(address)
                     or in_domains(domain, BOARD_DOMAINS) or is_platform(address)):
-                for label in domain_labels(address):
-                    rows = sorted(row for row, words in self.sources.items()
-                                  if _spells(label, words))
-                    if rows:
-                        break
+                rows = next((self.firms[label] for label in domain_labels(address)
+                             if label in self.firms), [])
             self.intermediaries[domain] = rows
         return self.intermediaries[domain]
 
@@ -419,16 +411,26 @@ _NO_FIRM = frozenset({"agency", "agence", "agentur", "recruiter", "recruitment",
                       "careers", "career", "linkedin", "indeed", "staffing", "search"})
 
 
-def _spells(label: str, words: list[str]) -> bool:
-    """Whether a domain's label is a source's firm: two to four of its words run together
-    ("kesslerroth" for "Personalberatung Kessler & Roth"), or one long word that is no
-    common one ("randstad")."""
-    words = [w for w in words if w.isalnum()]
-    if len(label) >= 5 and label in words:
-        return label not in COMMON_WORDS and label not in _NO_FIRM
-    return len(label) >= 6 and any(
-        "".join(words[i:j]) == label and not set(words[i:j]) <= _NO_FIRM | COMMON_WORDS
-        for i in range(len(words)) for j in range(i + 2, min(len(words), i + 4) + 1))
+def _firms(apps: pd.DataFrame) -> dict[str, list[int]]:
+    """The domain labels that spell the firm of each application's source: two to four of
+    its words run together ("kesslerroth" for "Personalberatung Kessler & Roth"), or one
+    long word that is no common one ("randstad"). A source written as a web address
+    ("jobup.ch", "stelle.admin") is a job site, which speaks of many employers' vacancies,
+    not a firm's."""
+    firms: dict[str, set[int]] = {}
+    sources = apps[s.SOURCE] if s.SOURCE in apps.columns else [None] * len(apps)
+    for row, source in zip(apps.index, sources, strict=True):
+        if not isinstance(source, str) or re.search(r"\w\.[a-z]{2,}", source):
+            continue
+        words = [w for w in fold(source).split() if w.isalnum()]
+        spellings = {w for w in words if len(w) >= 5 and w not in COMMON_WORDS | _NO_FIRM}
+        spellings |= {"".join(words[i:j]) for i in range(len(words))
+                      for j in range(i + 2, min(len(words), i + 4) + 1)
+                      if not set(words[i:j]) <= _NO_FIRM | COMMON_WORDS}
+        for spelling in spellings:
+            if len(spelling) >= 5:
+                firms.setdefault(spelling, set()).add(row)
+    return {spelling: sorted(rows) for spelling, rows in firms.items()}
 
 
 def _resembles(label: str, company: object) -> bool:

@@ -326,7 +326,9 @@ def _other_role(role: object, subject: str) -> bool:
         return True
     # the same words a rank apart ("Lead Platform Engineer" for a Platform Engineer)
     ranked = _RANKED.search(fold(subject) + " ")
-    return bool(ranked) and not set(fold(ranked.group(1)).split()) & set(words) and any(
+    if ranked is None:
+        return False
+    return not set(fold(ranked.group(1)).split()) & set(words) and any(
         name <= set(fold(ranked.group(2)).split()) for name in role_names(role))
 
 
