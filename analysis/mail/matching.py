@@ -125,6 +125,14 @@ def _url_company(url: object) -> list[str]:
     return domain_labels("x@" + host)
 
 
+def writes_for_many(address: str) -> bool:
+    """Whether an address's domain is no one company's: free mail, an applicant tracking
+    system, a job board, or a platform writing for employers."""
+    domain = domain_of(address)
+    return in_domains(domain, FREE_MAIL) or is_ats(domain) or in_domains(
+        domain, BOARD_DOMAINS) or is_board(address) or is_platform(address)
+
+
 @dataclass
 class Index:
     """The tracked applications, found by company key, domain label, contact address."""
@@ -284,8 +292,7 @@ class Index:
         first word of a company whose name has one word only beyond it ("acme" for Acme
         Systems, when no other company starts so)."""
         domain = domain_of(address)
-        if in_domains(domain, FREE_MAIL) or is_ats(domain) or in_domains(domain, BOARD_DOMAINS) \
-                or is_board(address) or is_platform(address):
+        if writes_for_many(address):
             return []
         for label in domain_labels(address):
             if label in self.by_key:
@@ -397,12 +404,9 @@ class Index:
         only when long and no common word."""
         domain = domain_of(address)
         if domain not in self.intermediaries:
-            rows: list[int] = []
-            if not (in_domains(domain, FREE_MAIL) or is_ats(domain) or is_board(address)
-                    or in_domains(domain, BOARD_DOMAINS) or is_platform(address)):
-                rows = next((self.firms[label] for label in domain_labels(address)
-                             if label in self.firms), [])
-            self.intermediaries[domain] = rows
+            self.intermediaries[domain] = [] if writes_for_many(address) else next(
+                (self.firms[label] for label in domain_labels(address) if label in self.firms),
+                [])
         return self.intermediaries[domain]
 
 
@@ -426,10 +430,10 @@ def _firms(apps: pd.DataFrame) -> dict[str, list[int]]:
         spellings = {w for w in words if len(w) >= 5 and w not in COMMON_WORDS | _NO_FIRM}
         spellings |= {"".join(words[i:j]) for i in range(len(words))
                       for j in range(i + 2, min(len(words), i + 4) + 1)
-                      if not set(words[i:j]) <= _NO_FIRM | COMMON_WORDS}
+                      if not set(words[i:j]) <= _NO_FIRM | COMMON_WORDS
+                      and len("".join(words[i:j])) >= 5}
         for spelling in spellings:
-            if len(spelling) >= 5:
-                firms.setdefault(spelling, set()).add(row)
+            firms.setdefault(spelling, set()).add(row)
     return {spelling: sorted(rows) for spelling, rows in firms.items()}
 
 

@@ -292,7 +292,7 @@ def role_names(role: object) -> list[set[str]]:
             if len(words) >= 2 or re.fullmatch(r"\s*[A-Z][A-Z&]{1,5}\s*", part):
                 names.append(words)
     # a German feminine title names the role in any form ("Projektleiterin" for
-    # "Projektleiter/in", "Projektleiter:in", "Referent (m/w/d)")
+    # "Projektleiter/in", "Projektleiter:in", "Projektleiter (m/w/d)")
     names += [{w[:-2] if w.endswith("in") and len(w) >= 8 else w for w in name}
               for name in names if any(w.endswith("in") and len(w) >= 8 for w in name)]
     return [name for name in names if name]
