@@ -5,6 +5,7 @@ offer, a closed requisition). What softens or undoes a no is in soft_words.py.""
 
 from __future__ import annotations
 
+from analysis.mail.no_choice import CHOSEN_INSTEAD
 from analysis.mail.no_other_ways import OTHER_WAYS
 from analysis.mail.phrases import any_of
 
@@ -137,5 +138,5 @@ REJECTION = any_of(
     r"\bhelaas\b.{0,120}\b(?:niet|geen|andere)\b", r"\bafgewezen\b",
     r"\b(?:kiezen|gekozen|kozen)\b.{0,20}\bvoor (?:een )?(?:andere )?(?:kandidaat|kandidate|"
     r"sollicitant)", r"\b(?:keus|keuze) is\b.{0,20}\bniet op (?:u|jou|je) gevallen\b",
-    *OTHER_WAYS,
+    *OTHER_WAYS, *CHOSEN_INSTEAD,
 )
