@@ -1105,3 +1105,17 @@ def test_a_newsletter_naming_a_tracked_role_s_competition_proposes_nothing():
                                "delle prove scritte", body,
                                sender="Concorsi Notizie <redazione@concorsinotizie.example>"))
     assert found.empty
+
+
+def test_a_public_body_writes_from_its_name_without_its_kind():
+    """"breda.nl" is Gemeente Breda's, "ccvaldazergues.fr" the Communauté de communes du Val
+    d'Azergues' (the kind of body's initials before the rest); a word two names hold is
+    neither's alone."""
+    index = Index.of(apps_frame([
+        {"company": "Gemeente Breda", "role": "Adviseur Data"},
+        {"company": "Communauté de communes du Val d'Azergues", "role": "Chargée de mission"},
+        {"company": "State of Cascadia - Department of Ecology", "role": "Planner"},
+        {"company": "Cascadia Employment Department", "role": "Analyst"}]))
+    assert index.by_domain("f.debruijn@breda.nl") == [0]
+    assert index.by_domain("recrutement@ccvaldazergues.fr") == [1]
+    assert index.by_domain("lisa.tran@ecy.cascadia.gov") == [2, 3]

@@ -496,3 +496,14 @@ def test_accepting_is_read_when_the_offer_is_named_in_the_person_s_language(body
     got = mm.sent_meaning("Re: functie", body, after_rejection=False, after_interview=True,
                           attachments=[])
     assert got.kind == mm.SENT_ACCEPT
+
+
+@pytest.mark.parametrize("board", [True, False])
+def test_a_reminder_of_an_application_never_sent_acknowledges_nothing(board):
+    body = ("Hi Talia, you started an application but haven't submitted it yet: Warehouse Data "
+            "Coordinator - Spreeport Logistik. Finish your application in a couple of minutes.")
+    unfinished = mm.received_meaning("You didn't finish your application", body, sent=SENT,
+                                     automatic=True, from_company=False, board=board)
+    sent = mm.received_meaning("Your application was sent to Spreeport Logistik", "Good luck!",
+                               sent=SENT, automatic=True, from_company=False, board=board)
+    assert (unfinished.kind, sent.kind) == (None, mm.ACKNOWLEDGEMENT)

@@ -84,3 +84,15 @@ ACKNOWLEDGEMENT = any_of(
     r"\b(?:aplikacja|zgłoszenie|kandydatura)\b.{0,30}\b(?:została|zostało) (?:\w+ )?(?:wysłan|"
     r"przesłan|złożon|przyjęt|zarejestrowan)\w*",
 )
+
+# an application begun and not sent: a job site's reminder ("You didn't finish your
+# application", "Sie haben Ihre Bewerbung noch nicht abgeschlossen") acknowledges nothing
+UNFINISHED = any_of(
+    r"\b(?:didn't|did not|haven't|have not|never) (?:yet )?(?:finish|complete|submit|send)\w* ("
+    r"?:your|the|this) application\b",
+    r"\bstarted an application\b.{0,40}\b(?:not|n't) (?:yet )?(?:submitted|finished|sent)\b",
+    r"\b(?:unfinished|incomplete) application\b", r"\bfinish (?:your|the) application\b",
+    r"\bbewerbung\b.{0,30}\bnoch nicht (?:abgeschlossen|abgeschickt|gesendet|vollständig)\b",
+    r"\bcandidature\b.{0,30}\b(?:n'est pas|pas encore) (?:terminée|finalisée|envoyée)\b",
+    r"\b(?:solicitud|candidatura)\b.{0,30}\b(?:sin terminar|incompleta|no (?:has|ha) terminado)\b",
+)

@@ -104,7 +104,14 @@ HEDGE = any_of(r"(?<!\d\s)\bmay\b(?!\s*\d)", r"\bmight\b",
                r"\beventuell\b", r"\bgegebenenfalls\b", r"\bpourr(?:ons|ions|ait)\b",
                r"\bpodr(?:íamos|ía)\b", r"\bshortlisted candidates\b",
                r"\bcandidates? (?:who|that) (?:are|have been) (?:shortlisted|selected)\b",
-               r"\bselected candidates\b", r"\bnext steps? (?:may|will) include\b",
+               r"\bselected candidates\b",
+               # "les candidats dont le profil aura été retenu", "i candidati ammessi"
+               r"\bcandidats? (?:dont (?:le|la|les) \w+ (?:aura|auront|sera|seront) été |"
+               r"(?:qui seront |)(?:retenus|présélectionnés|sélectionnés)\b)",
+               r"\bcandidati (?:selezionati|ammessi|idonei)\b",
+               r"\bcandidatos (?:seleccionados|preseleccionados)\b",
+               r"\b(?:ausgewählte|geeignete) (?:bewerber|kandidat)\w*\b",
+               r"\bgeselecteerde kandidaten\b", r"\bnext steps? (?:may|will) include\b",
                r"\b(?:wybran\w+ kandydat\w*|vybran\w+ uchazeč\w*)\b",
                # "whether we would like you to come in": a question still open
                r"\bwhether (?:we|you|they) (?:would|will|want|'d|invite|move|progress|can)\b",

@@ -105,6 +105,10 @@ PROMISE = any_of(
     r"\b(?:odezwiemy|odezwę|odezwać|skontaktujemy|skontaktuję|poinformujemy|poinformuję|przeka"
     r"żemy)\b",
     r"\b(?:decyzj\w+|informacj\w+ zwrotn\w+|odpowiedź)\b",
+    # "przekażę", "ozvu se", "ozveme sa", "dáme vám vedieť", "értesítjük", "visszajelzünk"
+    r"\b(?:przekażę|dam znać|ozvu se|ozvem sa|ozveme sa|dám vědět|dáme (?:vám |ti )?vedieť|bud"
+    r"eme (?:vás |ťa )?informovať|oznámime|értesítjük|értesíteni fogjuk|tájékoztatjuk|tájékoztat"
+    r"ni fogjuk|visszajelzünk|visszajelzést|jelentkezünk|döntés\w*)\b",
     r"\b(?:we|i) should (?:know|have (?:an answer|news|a decision))\b",
     r"\bi'll (?:email|write|ping|text|message) you\b",
     r"\b(?:hörst|hören sie|hörst du|hört ihr)\b.{0,60}\bvon (?:uns|mir)\b",
@@ -133,6 +137,8 @@ PROMISE_TIME = any_of(
     # Czech: "nejpozději do pátku 6. listopadu", "do 6. listopadu", "během dvou týdnů"
     r"\b(?:nejpozději|během|do (?:pondělí|úterý|středy|čtvrtka|pátku|konce|\d))",
     r"\bdo (?:\w+ )?(?:týdn|dn)\w*",
+    # Slovak and Hungarian: "najneskôr do piatku", "legkésőbb 2026. október 30-ig"
+    r"\b(?:najneskôr|budúci týždeň|legkésőbb|jövő héten|a jövő hét\w*|napon belül)\b",
     # "Svar til alle kandidatane kjem fredag 20. november", "kommer på fredag"
     r"\b(?:kjem|kommer|kommer) (?:på )?(?=(?:mån|tis|tirs|ons|tors|fre|lør|lör|søn|sön)dag\b|\d)",
 )

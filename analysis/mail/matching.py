@@ -256,9 +256,14 @@ class Index:
             # a body's own initials after where it is ("dcs" for Victorian Department of
             # Customer Services)
             body = next((words[i:] for i in range(1, len(words)) if words[i] in BODIES), [])
+            # the kind of body's initials before the rest of its name ("ccvaldazergues" for
+            # Communauté de communes du Val d'Azergues)
+            kinds = {lead + "".join(words[i:]) for i in range(2, len(words) - 1)
+                     if words[i - 1] in UNCOUNTED and len(lead := "".join(
+                         w[0] for w in words[:i] if w not in UNCOUNTED)) >= 2}
             for letters in {"".join(w[0] for w in words),
                             "".join(w[0] for w in words if w not in UNCOUNTED), opening,
-                            "".join(w[0] for w in body if w not in UNCOUNTED)}:
+                            "".join(w[0] for w in body if w not in UNCOUNTED), *kinds}:
                 if len(letters) >= 3 and letters not in by_key:
                     initials[letters] = key if initials.get(letters, key) == key else ""
         ordered = sorted(names.items(), key=lambda kv: -len(kv[0]))
@@ -309,6 +314,11 @@ class Index:
             starting = [k for k in self.by_key if k.startswith(label)]
             if len(self._holding(label)) == 1 and starting:
                 return self.by_key[starting[0]]
+            # the name without its kind of body, which only one company has ("breda.nl" for
+            # Gemeente Breda)
+            if label in (named := dict(self.names)) and label not in COMMON_WORDS and len(
+                    self._holding(label)) == 1:
+                return self.by_key[named[label]]
             # a longer name in the tracker ("Grupo Hostelero Sagrada Mar" at sagradamar.com)
             within = [k for k in self.by_key if len(label) >= 6 and label in k]
             if len(within) == 1:

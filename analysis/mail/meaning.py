@@ -295,6 +295,8 @@ def received_meaning(subject: str, body: str, *, sent: dt.datetime,
             platform and any(aw.ASSESSMENT_ASK.search(said.parts[i])
                              for i in said.hits(aw.QUESTIONNAIRE))):
         return Meaning(ASSESSMENT, 0.9, promised=promised)
+    if said.any(ack.UNFINISHED, within=3) and not person:
+        return Meaning(None, 0.0)  # an application begun, not sent: a site's reminder
     if board or said.any(ph.NOTICE, within=4) and not person:
         if said.any(ph.NOTICE):
             return Meaning(NOTICE, 0.9, promised=promised)

@@ -63,7 +63,7 @@ _DE = (
     r"\bmit\s(?:anderen\s|weiteren\s)?(?:bewerber|kandidat)\w*(?:\sund\s\w+)?\b.{0,20}\b"
     r"fortzusetzen\b",
 )
-_FR_ES_NL_CS = (
+_OTHER_LANGUAGES = (
     r"\bne\s(?:vous|te)\s(?:retiendrons|retenons|retiendra|retient)\spas\b",
     r"\b(?:a|ont|avons|avez)\s(?:finalement\s|donc\s|toutefois\s)*(?:retenu|choisi|sélectionné|"
     r"privilégié)\s(?:un|une|des|d'autres|l'autre)\s(?:autres?\s)?(?:\w+\s)?(?:candidat|"
@@ -75,6 +75,19 @@ _FR_ES_NL_CS = (
     r"puesto|proceso)\b",
     r"\b(?:andere|een\sandere)\s(?:kandida\w+|sollicitant\w*)\b.{0,20}\b(?:uit\ste\snodigen|aan"
     r"\ste\snemen|gekozen)\b",
+    r"\b(?:hanno|ha|abbiamo)\s(?:\w+\s)?(?:scelto|selezionato|individuato|preferito)\s(?:un|una|"
+    r"un'altra|un\saltro|altri|altre)\s(?:\w+\s)?(?:candidat|profil|person)\w*",
     r"\bjiní\suchazeči\b", r"\bobsazen[oa]\s(?:interním|jiným)\s(?:uchazečem|kandidátem)\b",
+    # Polish: the post filled inside, another hired; Czech and Slovak: "ste neboli úspešná",
+    # "úspešným uchádzačom sa stal"; Hungarian: "nem tudunk Önnek ajánlatot tenni"
+    r"\bobsadzi\w*\s(?:to\s|tę\s)?(?:stanowisko|wakat|rolę)\b.{0,20}\bwewnętrzn",
+    r"\b(?:zamknął|zamknęła|zamknęli|zamknęliśmy)\s(?:\w+\s)?rekrutacj",
+    r"\bzdecydował\w*\ssię\s(?:\w+\s){0,2}?(?:zatrudnić|na|wybrać)\s(?:\w+\s){0,2}?(?:kandyda"
+    r"t|kandydatk|osob)\w*,?\s(?:któr\w+|z|ze)\b",
+    r"\b(?:neboli|nebol[ai]?|nebyl[ai]?|nebyli)\s(?:ste\s|jste\s)?(?:úspešn|úspěšn)\w*",
+    r"\búspešn\w*\suchádzač\w*\ssa\sstal", r"\búspěšn\w*\suchazeč\w*\sse\sstal",
+    r"\bsajnálattal\b.{0,160}\bnem\b", r"\bnem\studunk\s(?:\w+\s){0,2}ajánlatot\stenni\b",
+    r"\b(?:olyan|más|másik)\s(?:\w+\s){0,2}?(?:kollégá|jelölte|pályázó)\w*\s(?:választottunk|me"
+    r"llett\sdöntöttünk)\b",
 )
-CHOSEN_INSTEAD = (*_EN, *_DE, *_FR_ES_NL_CS)
+CHOSEN_INSTEAD = (*_EN, *_DE, *_OTHER_LANGUAGES)

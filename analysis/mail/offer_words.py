@@ -29,7 +29,8 @@ OFFER = any_of(
     r"\bihnen (?:die stelle|die position|ein "
     r"angebot|einen vertrag) (?:anbieten|machen|geben)", r"\b(?:sie|dich) für die (?:stelle|"
     r"position)\b.{0,80}\bausgewählt\b", r"\bzusage für\b", r"\bangebot\b.{0,60}\bannehmen\b",
-    r"\boffre d'emploi\b", r"\bpromesse d'embauche\b", r"\bproposition d'embauche\b",
+    r"(?<!éventuelle )(?<!possible )(?<!future )\boffre d'emploi\b", r"\bpromesse d'embauche\b",
+    r"\bproposition d'embauche\b",
     r"\b(?:plaisir|heureux|heureuse|ravis?) de vous (?:proposer|offrir|annoncer que vous)"
     r"(?! (?:un |une |de |d')?(?:entretien|rendez-vous|échange|rencontre|visio|test|appel|"
     r"premier|première|second))",

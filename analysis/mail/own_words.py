@@ -203,7 +203,7 @@ SENT_DECLINE = any_of(
     r"\bne\b.{0,30}\baccepter\b",
     r"\b(?:să|sa) nu accept\b|\bnu (?:pot )?accepta?\b.{0,20}\bofert",
     r"\bno\b.{0,30}\baceptar\b",
-    r"\bnon\b.{0,30}\baccettare\b",
+    r"\bnon\b.{0,30}\baccettar(?:e|la|lo)\b",
     r"\bniet\b.{0,30}\b(?:aannemen|accepteren)\b",
     r"\bnão\b.{0,30}\baceitar\b",
     r"\b(?:ne pas pouvoir|ne peux pas|ne pourrai pas) (?:y )?donner (?:une )?suite\b",
@@ -256,7 +256,10 @@ SENT_WITHDRAW = any_of(
     r"\bretirar(?:me)? (?:del proceso|mi candidatura)\b",
     r"\b(?:retir|ritir)\w+ (?:la |a )?(?:mia|minha) (?:candidatura|domanda)\b",
     r"\b(?:trek|trekken)\b.{0,40}\bsollicitatie\b.{0,20}\bin\b",
-    r"\bsollicitatie (?:\w+ ){0,5}(?:in te trekken|intrekken)\b",
+    r"\b(?:sollicitatie|kandidatuur|kandidatuurstelling) (?:\w+ ){0,5}(?:in te trekken|intrekke"
+    r"n|intrek)\b",
+    # "dat ik mij terugtrek uit de procedure", "me terug te trekken uit de selectie"
+    r"\b(?:mij|me) (?:\w+ )?(?:terugtrek|terug te trekken|terugtrekken)\b.{0,20}\buit\b",
     # "inmiddels heb ik een andere functie geaccepteerd", "jeg har takket ja til en anden stilling"
     r"\b(?:andere|nieuwe) (?:functie|baan|baan aangeboden|positie)\b.{0,20}\b(?:geaccepteerd|aangen"
     r"omen)\b",
@@ -295,7 +298,10 @@ SENT_WITHDRAW = any_of(
     r"\b(?:odhlásit|odstoupit|odstupuji|odhlašuji)\b.{0,30}\b(?:výběrového řízení|řízení|pro"
     r"cesu)\b",
     r"\bpřihlášk\w+ (?:stahuji|stáhnout|ruším)\b",
-    r"\bz výběrového řízení\b.{0,50}\b(?:odhlásit|odstoupit)\b",
+    r"\b(?:z|zo) (?:výběrového řízení|výberového konania|řízení|konania|procesu)\b.{0,60}\b(?"
+    r":odhlásit|odstoupit|odstupuji|odhlašuji|odstupujem|odhlasujem|odstúpiť|odhlásiť)\b",
+    # "přijala jsem nabídku jiné společnosti", "prijala som ponuku inej spoločnosti"
+    r"\b(?:přijal|prijal)\w* (?:jsem |som )?(?:nabídku|ponuku) (?:jiné|inej|od jiné|od inej)\b",
     r"\b(?:stahuji|stáhnout) (?:svou |svoji )?přihlášk",
     # "prefiro não seguir no processo", "prefiero no continuar en el proceso"
     r"\b(?:prefiro|decidi|vou) não (?:seguir|continuar|prosseguir) (?:no|com o) processo\b",
