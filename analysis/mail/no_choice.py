@@ -77,6 +77,11 @@ _OTHER_LANGUAGES = (
     r"\ste\snemen|gekozen)\b",
     r"\b(?:hanno|ha|abbiamo)\s(?:\w+\s)?(?:scelto|selezionato|individuato|preferito)\s(?:un|una|"
     r"un'altra|un\saltro|altri|altre)\s(?:\w+\s)?(?:candidat|profil|person)\w*",
+    # Swedish, Danish, Norwegian and Finnish: the post filled, someone else hired
+    r"\b(?:vi\shar|har\svi)\s(?:nu\s)?tillsatt\s(?:tjänsten|befattningen)\b",
+    r"\b(?:ansat|ansatt|anställt|anställde|ansatte)\s(?:en|ei|et)\s(?:anden|annen|annan|anna"
+    r"n)\b",
+    r"\b(?:tehtävään|paikkaan|virkaan)\s(?:on\s)?valittu\s(?:toinen|muu)\b",
     r"\bjiní\suchazeči\b", r"\bobsazen[oa]\s(?:interním|jiným)\s(?:uchazečem|kandidátem)\b",
     # Polish: the post filled inside, another hired; Czech and Slovak: "ste neboli úspešná",
     # "úspešným uchádzačom sa stal"; Hungarian: "nem tudunk Önnek ajánlatot tenni"

@@ -127,6 +127,9 @@ OFFER = any_of(
     r"\b(?:(?:ponúkame|ponúknuť|nabízíme|nabídnout) (?:vám|ti)|(?:vám|ti) (?:ponúkame|nabízíme))"
     r" (?:\w+ )?(?:pozíciu|pozici|miesto|"
     r"místo|prácu|práci)\b",
+    # Finnish: "haluamme tarjota sinulle tehtävää"
+    r"\b(?:haluamme|haluaisimme|voimme) tarjota (?:sinulle|teille) (?:\w+ )?(?:tehtäv|paik|työ|vi"
+    r"rka)\w*",
 )
 # What follows an offer made already: a background check, references, the signed papers.
 AFTER_OFFER = any_of(r"\bbackground (?:check|screening|verification)\b", r"\bscreening partner\b",

@@ -66,6 +66,8 @@ SENT_THANKS = any_of(
     r"\bobrigad[oa]\b.{0,30}\b(?:papo|bate-papo|conversa de hoje|encontro)\b",
     r"\bgracias\b.{0,40}\bpor (?:la|el|nuestra|nuestro) (?:entrevista|reunión|charla|conversac"
     r"ión|llamada|videollamada|encuentro)\b",
+    # Finnish: "kiitos haastattelusta", "kiitos tapaamisesta"
+    r"\bkiitos (?:\w+ )?(?:haastattelusta|tapaamisesta|keskustelusta)\b",
 )
 SENT_REJECTION_THANKS = any_of(
     r"\bthank(?:s| you)\b.{0,20}\bfor (?:letting me know|informing me|your consideration|"
@@ -179,6 +181,8 @@ SENT_ACCEPT = any_of(
     r"\bi'm accepting\b",
     r"\b(?:i've |i have |i )?(?:just )?signed (?:the |your )?(?:offer|docusign|contract|letter"
     r"|paperwork)\b",
+    r"\botan (?:\w+ ){0,2}(?:tarjouksen|paikan|tehtävän) (?:\w+ )?vastaan\b",
+    r"\bhyväksyn (?:\w+ )?(?:tarjouksen|työtarjouksen)\b",
 )
 SENT_DECLINE = any_of(
     r"\bdecline (?:the|your|this)\b.{0,30}\boffer\b", r"\b(?:declining|turn down|turning down)"
@@ -245,6 +249,7 @@ SENT_DECLINE = any_of(
     r"\bno (?:podré|voy a poder|puedo) incorporarme\b",
     r"\bsage\b.{0,40}\b(?:die stelle|das angebot|die position)\b.{0,10}\bab\b",
     r"\b(?:odrzuc\w+|nie przyjm\w+|zrezygn\w+ z) (?:\w+ )?(?:ofert\w*|propozycj\w*)\b",
+    r"\b(?:kieltäytymään|kieltäydyn|kieltäytyä)\b.{0,20}\b(?:tarjouksesta|työtarjouksesta|paikasta)\b",
 )
 SENT_WITHDRAW = any_of(
     r"\bwithdraw\w*\b.{0,40}\b(?:application|candidacy|candidature|from (?:the|your) "
@@ -328,6 +333,8 @@ SENT_WITHDRAW = any_of(
     r"roceso\b",
     r"\b(?:deciso|preferisco|scelto) di non (?:proseguire|continuare|andare avanti)\b",
     r"\btrek (?:me|mij|mijzelf) (?:\w+ ){0,3}terug\b",
+    # Finnish: "haluan perua hakemukseni", "vedän hakemukseni pois"
+    r"\b(?:perua|perun|peruutan|peruuttaa|vedän|vetää)\b.{0,20}\bhakemu\w*",
 )
 SENT_APPLICATION = any_of(
     r"\b(?:my )?application for\b", r"\bapply(?:ing)? (?:for|to)\b", r"\b(?:attached|enclosed|"
