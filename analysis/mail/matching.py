@@ -306,19 +306,19 @@ class Index:
                 return self.by_label[label]
             if label in self.initials:
                 return self.by_key[self.initials[label]]
+        named = dict(self.names)
         for label in domain_labels(address):
             if len(label) < 4:
                 continue
-            # not a word two names hold ("cascadia" for Cascadia Employment Department and
-            # State of Cascadia - Department of Ecology)
-            starting = [k for k in self.by_key if k.startswith(label)]
-            if len(self._holding(label)) == 1 and starting:
-                return self.by_key[starting[0]]
-            # the name without its kind of body, which only one company has ("breda.nl" for
-            # Gemeente Breda)
-            if label in (named := dict(self.names)) and label not in COMMON_WORDS and len(
-                    self._holding(label)) == 1:
-                return self.by_key[named[label]]
+            # a word of one name only, not of two ("cascadia" for Cascadia Employment
+            # Department and State of Cascadia - Department of Ecology): the name it opens, or
+            # the name without its kind of body ("breda.nl" for Gemeente Breda)
+            if len(self._holding(label)) == 1:
+                starting = [k for k in self.by_key if k.startswith(label)]
+                if starting:
+                    return self.by_key[starting[0]]
+                if label in named and label not in COMMON_WORDS:
+                    return self.by_key[named[label]]
             # a longer name in the tracker ("Grupo Hostelero Sagrada Mar" at sagradamar.com)
             within = [k for k in self.by_key if len(label) >= 6 and label in k]
             if len(within) == 1:
@@ -339,7 +339,7 @@ class Index:
         for part in domain.split("."):
             head = fold(part.split("-")[0]) if "-" in part else ""
             if head in self.short:
-                return self.by_key[dict(self.names)[head]]
+                return self.by_key[named[head]]
             pieces = {fold(p) for p in part.split("-")}
             if len(pieces) < 2 or any(len(p) < 3 for p in pieces):
                 continue
