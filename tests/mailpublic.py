@@ -197,7 +197,7 @@ TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-102", "fresh-104", "fresh-106", "fresh-110", "fresh-118", "fresh-120",
                "fresh-122", "fresh-124", "fresh-136", "fresh-154", "fresh-162", "fresh-164",
                "fresh-168", "fresh-174", "fresh-176", "fresh-182", "fresh-184", "fresh-186",
-               "fresh-192", "fresh-197", "fresh-199", "fresh-201")
+               "fresh-192", "fresh-197", "fresh-199", "fresh-201", "fresh-207")
 NAMES = ("en-1", "en-2", "en-3", "en-4", "de-1", "fr-1", "es-1", "mix-1", *TUNED_FRESH,
          *FRESH)
 HELD_OUT_SHARE = 0.4
