@@ -200,8 +200,8 @@ TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-168", "fresh-174", "fresh-176", "fresh-182", "fresh-184", "fresh-186",
                "fresh-192", "fresh-197", "fresh-199", "fresh-201", "fresh-203", "fresh-205",
                "fresh-207")
-NAMES = ("en-1", "en-2", "en-3", "en-4", "de-1", "fr-1", "es-1", "mix-1", *TUNED_FRESH,
-         *FRESH)
+FIRST = ("en-1", "en-2", "en-3", "en-4", "de-1", "fr-1", "es-1", "mix-1")
+NAMES = (*FIRST, *TUNED_FRESH, *FRESH)
 HELD_OUT_SHARE = 0.4
 SALT = 0  # see the module docstring: the first salt leaving every language on both sides
 COLUMNS = (s.STATUS, s.FIRST_RESPONSE_DATE, s.INTERVIEW_DATE, s.EXPECTED_DECISION_DATE,

@@ -23,13 +23,14 @@ def wheel(tmp_path_factory):
     return next(out.glob("jobsearch_dashboard-*.whl"))
 
 
-def test_the_wheel_holds_every_room_and_the_templates(wheel):
+def test_the_wheel_holds_every_room_the_templates_and_the_mail_model(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     rooms = {p.name for p in (ROOT / "analysis").iterdir() if (p / "__init__.py").exists()}
     assert rooms and all(f"analysis/{room}/__init__.py" in names for room in rooms)
     modules = {str(p.relative_to(ROOT)) for p in (ROOT / "analysis").rglob("*.py")}
     assert modules <= names
     assert "analysis/templates/report.html.j2" in names
+    assert "analysis/mail/meaning_model.npz" in names
 
 
 def test_the_installed_command_runs_outside_the_checkout(wheel, tmp_path):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.mail import learned
 from analysis.mail import meaning as mm
 from analysis.mail import message as msg
 from analysis.mail import other_mail as om
@@ -156,6 +157,8 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                     or meaning.interview_at.date() == event[0].date()):
                 # "we'll find a new date": the slot called off is named, no new one
                 meaning = mm.Meaning(mm.CANCELLED, 0.9)
+            elif not (event and event[1] == "CANCEL"):  # a calendar's cancellation is sure
+                meaning = learned.second_opinion(meaning, candidate.subject, body, person=person)
         # mail from the company's side that answers nothing the person wrote and names no
         # job may be its other mail: its product, its events, its shop's "unfortunately your
         # payment could not be processed"
