@@ -200,7 +200,7 @@ TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-122", "fresh-124", "fresh-136", "fresh-154", "fresh-162", "fresh-164",
                "fresh-168", "fresh-174", "fresh-176", "fresh-182", "fresh-184", "fresh-186",
                "fresh-192", "fresh-197", "fresh-199", "fresh-201", "fresh-203", "fresh-205",
-               "fresh-207")
+               "fresh-207", "fresh-211")
 FIRST = ("en-1", "en-2", "en-3", "en-4", "de-1", "fr-1", "es-1", "mix-1")
 NAMES = (*FIRST, *TUNED_FRESH, *FRESH)
 HELD_OUT_SHARE = 0.4
