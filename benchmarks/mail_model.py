@@ -146,11 +146,12 @@ def main() -> None:
         "step (a rejection, an offer, an interview, an assessment, a cancellation): the "
         f"model's kind when it reads another at {learned.SURE} or more (no step from a person "
         "is a reply, which still answers and names a contact; from a system, nothing), else "
-        f"the rules' kind at a confidence of {learned.DOUBTED} at most. Between kinds that "
+        f"the rules' kind at a confidence of {learned.DOUBTED} at most; where the rules read "
+        f"nothing, the model's step at {learned.FILLED} or more. Between kinds that "
         "are no step the rules, which know the sender, decide; a calendar's cancellation is "
         "not weighed. The rules alone decide which messages are read (tied to an "
-        "application), their days and their applications: the model changes what a read "
-        "message means, never whether it is read. Accuracy counts every kind, so the "
+        "application), their days and their applications: the model changes what a tied "
+        "message means, never which messages are tied. Accuracy counts every kind, so the "
         "reader's is below the model's where the two differ only on kinds that are no step.",
         ""]
     print("\n".join(lines))

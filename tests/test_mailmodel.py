@@ -109,9 +109,14 @@ def test_between_kinds_that_are_no_step_the_rules_decide(
             assert opinion(monkeypatch, label, 0.99, rules) == rules
 
 
-def test_what_the_rules_leave_unread_stays_unread(monkeypatch: pytest.MonkeyPatch) -> None:
-    nothing = mm.Meaning(None, 0.0)
-    assert opinion(monkeypatch, "rejection", 0.99, nothing) == nothing
+def test_words_the_rules_cannot_read_take_the_model_s_step_only_when_it_is_sure(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    nothing = mm.Meaning(None, 0.0, promised=dt.date(2026, 11, 20))
+    assert opinion(monkeypatch, "rejection", 0.95, nothing) == mm.Meaning(
+        mm.REJECTION, 0.95, promised=dt.date(2026, 11, 20))
+    assert opinion(monkeypatch, "rejection", learned.FILLED - 0.01, nothing) == nothing
+    for label in ("reply", "acknowledgement", "notice", "none"):
+        assert opinion(monkeypatch, label, 0.99, nothing) == nothing
 
 
 def test_without_the_model_the_rules_read_alone(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -45,20 +45,20 @@ def test_no_proposal_comes_from_a_noise_message(outcomes):
 
 
 def test_held_out_sources_overall(outcomes):
-    """Reached 0.962 precision and 0.932 recall on the held-out sources (4,693 proposals; the
-    thirty-second round moved thirty-two clean mailboxes to tuning, see tests/mailpublic.py)."""
+    """Reached 0.970 precision and 0.938 recall on the held-out sources (5,096 proposals) with
+    the learned reading (0.961 / 0.929 by the rules alone)."""
     figures = mp.accuracy(outcomes, side="held-out")
-    assert figures.precision >= 0.955
+    assert figures.precision >= 0.965
     assert figures.recall >= 0.905
 
 
 def test_held_out_status_proposals_are_right(outcomes):
-    """Reached 0.966 status precision (881 of 912) and 0.944 recall on the held-out
-    sources."""
+    """Reached 0.979 status precision (963 of 984) and 0.955 recall on the held-out sources
+    with the learned reading (0.965 / 0.942 by the rules alone)."""
     figures = mp.accuracy(outcomes, side="held-out", column="status")
     assert figures.proposed >= 250
-    assert figures.precision >= 0.95
-    assert figures.recall >= 0.90
+    assert figures.precision >= 0.97
+    assert figures.recall >= 0.94
 
 
 @pytest.mark.parametrize(("column", "precision", "recall"), [
@@ -75,7 +75,7 @@ def test_held_out_columns(outcomes, column, precision, recall):
 
 def test_accept_all_from_marks_only_proposals_right_97_times_in_100(outcomes):
     """Held-out proposals at or above ACCEPT_ALL_FROM are right at least 97 times in 100 (the
-    surest, at 0.95 and up, were right 871 times in 884)."""
+    surest, at 0.95 and up, were right 928 times in 938)."""
     sides = mp.split(mp.all_tags())
     marks = [ok for o in outcomes for ok, src, conf in
              zip(o.right, o.sources, o.proposals["confidence"], strict=True)
@@ -88,17 +88,18 @@ def test_accept_all_from_marks_only_proposals_right_97_times_in_100(outcomes):
 
 
 @pytest.mark.parametrize(("column", "precision", "recall"), [
-    (None, 0.95, 0.905), ("status", 0.95, 0.895), ("first_response_date", 0.94, 0.91),
+    (None, 0.965, 0.92), ("status", 0.97, 0.94), ("first_response_date", 0.965, 0.945),
     ("interview_date", 0.935, 0.87), ("decision_date", 0.955, 0.90),
     ("thank_you_sent", 0.905, 0.89), ("contact_email", 0.98, 0.955),
     ("contact_name", 0.98, 0.955), ("date_applied", 0.82, 0.62),
 ])
 def test_the_clean_held_out_mailbox(outcomes, column, precision, recall):
-    """The clean mailboxes (FRESH: sixty-five, 4,402 proposals), written by people who never
-    saw the reader's code, from sources none of the others drew on, and never read to mend it:
-    after the thirty-second round overall 0.961 / 0.932, status 0.964 / 0.941, three proposals
-    from noise (fresh-92's and fresh-144's; see benchmarks/RESULTS.md, "Mail written by
-    others", for each one and as first measured)."""
+    """The clean mailboxes (FRESH: seventy-one, 4,806 proposals), written by people who never
+    saw the reader's code, from sources none of the others drew on, never read to mend it and
+    never trained on: after the thirty-fourth round, with the learned reading, overall
+    0.969 / 0.938, status 0.977 / 0.953 (0.960 / 0.929 and 0.963 / 0.939 by the rules),
+    three proposals from noise (fresh-92's and fresh-144's; see benchmarks/RESULTS.md, "Mail
+    written by others", for each one and as first measured)."""
     fresh = [o for o in outcomes if o.name in mp.FRESH]
     figures = mp.accuracy(fresh, column=column)
     assert figures.precision >= precision
@@ -115,7 +116,7 @@ def test_tuning_sources_overall(outcomes):
 
 
 def test_every_mailbox_is_better_than_before(outcomes):
-    """Overall precision at least 0.86 and recall at least 0.75 on every mailbox but eight,
+    """Overall precision at least 0.86 and recall at least 0.75 on every mailbox but nine,
     which hold at least what they once reached. Two are clean, never read to mend: fresh-116
     (now 0.90 / 0.72, academic hiring) and fresh-70 (German public employers from three
     countries, now above both marks). Six were mended on: fresh-162 (0.89 / 0.71, Canadian,
@@ -124,12 +125,14 @@ def test_every_mailbox_is_better_than_before(outcomes):
     public competitions) and fresh-184 (0.93 / 0.63, US federal, state and county government
     and hospital systems, whose status notices "referred", "eligible" and "selected for
     interview" the reader knows only in part), all four clean until the thirty-second round;
-    fresh-119 (0.78 / 0.84), whose labels count a recruiter's own calendar invitations as no
-    person's mail, so the contacts proposed from them count as wrong; and fresh-135, now above
-    both marks. Before the issue: 0.67-0.82 and 0.28-0.67."""
+    fresh-211 (0.97 / 0.71, Central and Eastern Europe, whose Hungarian, Bulgarian and
+    Lithuanian rejections and a recruiter writing through Teamio's relay addresses the reader
+    does not read); fresh-119 (0.78 / 0.84), whose labels count a recruiter's own calendar
+    invitations as no person's mail, so the contacts proposed from them count as wrong; and
+    fresh-135, now above both marks. Before the issue: 0.67-0.82 and 0.28-0.67."""
     low = {"fresh-70": (0.92, 0.67), "fresh-116": (0.85, 0.65), "fresh-119": (0.76, 0.82),
            "fresh-135": (0.83, 0.77), "fresh-162": (0.89, 0.71), "fresh-164": (0.83, 0.77),
-           "fresh-168": (0.87, 0.70), "fresh-184": (0.90, 0.61)}
+           "fresh-168": (0.87, 0.70), "fresh-184": (0.90, 0.61), "fresh-211": (0.95, 0.70)}
     for outcome in outcomes:
         figures = mp.accuracy([outcome])
         precision, recall = low.get(outcome.name, (0.86, 0.75))

@@ -35,6 +35,7 @@ KINDS: dict[str, str | None] = {
 STEPS = (mm.REJECTION, mm.OFFER, mm.INTERVIEW, mm.ASSESSMENT, mm.CANCELLED)
 USE = True  # False: the rules alone (benchmarks/mail_model.py measures both)
 SURE = 0.5  # the model's word is taken over the rules' from this probability
+FILLED = 0.8  # the model's step is taken where the rules read nothing from this probability
 DOUBTED = 0.6  # the confidence left to the rules' word when the model, unsure, reads another
 
 _SPACE = re.compile(r"\s+")
@@ -117,13 +118,19 @@ def second_opinion(meaning: mm.Meaning, subject: str, body: str, *,
       decision; no step from a ``person`` is a reply (it still answers and names a
       contact), from a system nothing.
     - Else the rules' kind, its confidence lowered to ``DOUBTED``.
+    - Where the rules read nothing, the model's step when it is sure of it (``FILLED``).
     - Between kinds that are no step (a reply, an acknowledgement, a notice) the rules,
       which know the sender, decide.
     """
-    if meaning.kind is None or not USE or not available():
+    if not USE or not available():
         return meaning
     label, p = reading(subject, body)
     kind = KINDS.get(label, meaning.kind)
+    if meaning.kind is None:
+        # words the rules cannot read at all: the model's step when it is sure of it
+        if kind in STEPS and p >= FILLED:
+            return mm.Meaning(kind, round(p, 3), promised=meaning.promised)
+        return meaning
     if kind == meaning.kind or meaning.kind not in STEPS and kind not in STEPS:
         return meaning
     if p < SURE:
