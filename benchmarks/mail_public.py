@@ -195,7 +195,11 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "thirty-first round's fresh-190 to 195) once mended on fresh-185, 187 and 189; "
              "be2390a (the thirty-second round's fresh-198 and 200) once mended on fresh-189 "
              "and 193; 557a5b3 (its fresh-196, 197, 199 and 201) once mended on the rejections "
-             "missed across thirty-two clean mailboxes, which count as tuning since. "
+             "missed across thirty-two clean mailboxes, which count as tuning since; "
+             "6fac8d5 (the thirty-third round's fresh-202 to 207, by the rules alone), a513478 "
+             "(the learned reading added: fresh-202, 204 and 206 again, the thirty-fourth "
+             "round's fresh-208 to 213) and e1498fc (retrained: the thirty-fifth round's "
+             "fresh-214 to 217). "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
@@ -287,7 +291,9 @@ def tables(after: dict, before: dict | None, start: dict | None = None,
              "the thirty-second, fresh-196 to fresh-201 (198 and 200 measured with the reader "
              "so mended, the others once it was mended on the rejections missed across "
              "thirty-two clean mailboxes, which count as tuning since; then mended on 197, 199 "
-             "and 201). "
+             "and 201); in the thirty-third to thirty-fifth, fresh-202 to fresh-217 (measured "
+             "as they came, the rules not mended; the learned reading, trained on tuning "
+             "mailboxes only, added and retrained between them). "
              "All but "
              f"{clean} were mended on. {clean}: the clean measure, never read to mend "
              "anything. Cells: precision / recall (proposals). Before: the reader as it was "
