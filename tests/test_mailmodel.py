@@ -30,6 +30,24 @@ def test_the_weights_ship_with_the_package_and_load_in_well_under_a_second() -> 
     assert set(classes) == set(learned.KINDS)
 
 
+def test_the_reader_s_arithmetic_gives_what_the_fitted_model_gave() -> None:
+    """The features, their weighting and the softmax computed here match scikit-learn's
+    own probabilities for the messages kept with the weights (one per label), to the
+    rounding of the weights to float16."""
+    import numpy as np
+
+    with np.load(learned.MODEL) as saved:
+        texts, expected = list(saved["check_texts"]), saved["check_probabilities"]
+        classes = [str(c) for c in saved["classes"]]
+    assert len(texts) == len(classes)
+    for text, wanted in zip(texts, expected, strict=True):
+        said = learned.probabilities(str(text))
+        assert [said[c] for c in classes] == pytest.approx(wanted.tolist(), abs=0.01)
+    subject, _, body = str(texts[0]).partition("\n")
+    assert learned.reading(subject, body)[0] == max(
+        learned.probabilities(str(texts[0])).items(), key=lambda kv: kv[1])[0]
+
+
 def test_the_probabilities_of_a_message_sum_to_one() -> None:
     said = learned.probabilities("Thank you for applying. We have received your application.")
     assert sum(said.values()) == pytest.approx(1.0)
@@ -81,6 +99,35 @@ def test_a_sure_model_overrules_a_step_keeping_the_rules_days(
     assert got == mm.Meaning(mm.REPLY, 0.8, None, promised)  # no interview, no day of one
     got = opinion(monkeypatch, "cancelled", 0.8, mm.Meaning(mm.INTERVIEW, 0.9, AT, promised))
     assert got == mm.Meaning(mm.CANCELLED, 0.8)  # "in touch next week for a new date"
+
+
+def test_an_interview_read_by_the_model_keeps_the_day_the_rules_found(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    got = opinion(monkeypatch, "interview", 0.8, mm.Meaning(mm.ASSESSMENT, 0.9, AT))
+    assert got == mm.Meaning(mm.INTERVIEW, 0.8, AT)
+    got = opinion(monkeypatch, "rejection", 0.8, mm.Meaning(mm.REPLY, 0.9, AT))
+    assert got == mm.Meaning(mm.REJECTION, 0.8)
+
+
+def test_the_marks_are_inclusive(monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = mm.Meaning(mm.REPLY, 0.8)
+    assert opinion(monkeypatch, "rejection", learned.SURE, rules).kind == mm.REJECTION
+    assert opinion(monkeypatch, "rejection", 0.4999, rules) == mm.Meaning(mm.REPLY, 0.6)
+    nothing = mm.Meaning(None, 0.0)
+    assert opinion(monkeypatch, "offer", learned.FILLED, nothing).kind == mm.OFFER
+
+
+def test_the_model_reads_the_subject_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    read = []
+    monkeypatch.setattr(learned, "reading", lambda subject, body: read.append(subject)
+                        or ("reply", 0.9))
+    learned.second_opinion(mm.Meaning(mm.REJECTION, 0.9), "Absage", "Hallo")
+    assert read == ["Absage"]
+
+
+def test_a_system_s_mail_is_no_person_s_unless_said(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(learned, "reading", lambda subject, body: ("none", 0.9))
+    assert learned.second_opinion(mm.Meaning(mm.OFFER, 0.9), "", "").kind is None
 
 
 def test_no_step_is_a_reply_from_a_person_and_nothing_from_a_system(

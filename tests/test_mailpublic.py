@@ -45,16 +45,16 @@ def test_no_proposal_comes_from_a_noise_message(outcomes):
 
 
 def test_held_out_sources_overall(outcomes):
-    """Reached 0.970 precision and 0.938 recall on the held-out sources (5,096 proposals) with
-    the learned reading (0.961 / 0.929 by the rules alone)."""
+    """Reached 0.969 precision and 0.933 recall on the held-out sources (5,208 proposals) with
+    the learned reading (0.961 / 0.929 by the rules alone, before fresh-214 and 216)."""
     figures = mp.accuracy(outcomes, side="held-out")
     assert figures.precision >= 0.965
     assert figures.recall >= 0.905
 
 
 def test_held_out_status_proposals_are_right(outcomes):
-    """Reached 0.979 status precision (963 of 984) and 0.955 recall on the held-out sources
-    with the learned reading (0.965 / 0.942 by the rules alone)."""
+    """Reached 0.978 status precision (982 of 1,004) and 0.952 recall on the held-out sources
+    with the learned reading (0.965 / 0.942 by the rules alone, before fresh-214 and 216)."""
     figures = mp.accuracy(outcomes, side="held-out", column="status")
     assert figures.proposed >= 250
     assert figures.precision >= 0.97
@@ -75,7 +75,7 @@ def test_held_out_columns(outcomes, column, precision, recall):
 
 def test_accept_all_from_marks_only_proposals_right_97_times_in_100(outcomes):
     """Held-out proposals at or above ACCEPT_ALL_FROM are right at least 97 times in 100 (the
-    surest, at 0.95 and up, were right 928 times in 938)."""
+    surest, at 0.95 and up, were right 956 times in 966)."""
     sides = mp.split(mp.all_tags())
     marks = [ok for o in outcomes for ok, src, conf in
              zip(o.right, o.sources, o.proposals["confidence"], strict=True)
@@ -94,10 +94,11 @@ def test_accept_all_from_marks_only_proposals_right_97_times_in_100(outcomes):
     ("contact_name", 0.98, 0.955), ("date_applied", 0.82, 0.62),
 ])
 def test_the_clean_held_out_mailbox(outcomes, column, precision, recall):
-    """The clean mailboxes (FRESH: seventy-one, 4,806 proposals), written by people who never
+    """The clean mailboxes (FRESH: seventy-three, 4,918 proposals), written by people who never
     saw the reader's code, from sources none of the others drew on, never read to mend it and
-    never trained on: after the thirty-fourth round, with the learned reading, overall
-    0.969 / 0.938, status 0.977 / 0.953 (0.960 / 0.929 and 0.963 / 0.939 by the rules),
+    never trained on: after the thirty-fifth round, with the learned reading, overall
+    0.969 / 0.933, status 0.977 / 0.949 (0.960 / 0.929 and 0.963 / 0.939 by the rules alone
+    on the seventy-one before fresh-214 and 216),
     three proposals from noise (fresh-92's and fresh-144's; see benchmarks/RESULTS.md, "Mail
     written by others", for each one and as first measured)."""
     fresh = [o for o in outcomes if o.name in mp.FRESH]
@@ -116,9 +117,10 @@ def test_tuning_sources_overall(outcomes):
 
 
 def test_every_mailbox_is_better_than_before(outcomes):
-    """Overall precision at least 0.86 and recall at least 0.75 on every mailbox but nine,
-    which hold at least what they once reached. Two are clean, never read to mend: fresh-116
-    (now 0.90 / 0.72, academic hiring) and fresh-70 (German public employers from three
+    """Overall precision at least 0.86 and recall at least 0.75 on every mailbox but ten,
+    which hold at least what they once reached. Three are clean, never read to mend: fresh-116
+    (now 0.90 / 0.72, academic hiring), fresh-216 (0.94 / 0.72 as first measured, Dutch and
+    Flemish employers and agencies) and fresh-70 (German public employers from three
     countries, now above both marks). Six were mended on: fresh-162 (0.89 / 0.71, Canadian,
     Belgian and Swiss public bodies in English and French), fresh-164 (0.85 / 0.83, hourly,
     school and hospital jobs), fresh-168 (0.90 / 0.72, French and German universities and
@@ -132,7 +134,8 @@ def test_every_mailbox_is_better_than_before(outcomes):
     fresh-135, now above both marks. Before the issue: 0.67-0.82 and 0.28-0.67."""
     low = {"fresh-70": (0.92, 0.67), "fresh-116": (0.85, 0.65), "fresh-119": (0.76, 0.82),
            "fresh-135": (0.83, 0.77), "fresh-162": (0.89, 0.71), "fresh-164": (0.83, 0.77),
-           "fresh-168": (0.87, 0.70), "fresh-184": (0.90, 0.61), "fresh-211": (0.95, 0.70)}
+           "fresh-168": (0.87, 0.70), "fresh-184": (0.90, 0.61), "fresh-211": (0.95, 0.70),
+           "fresh-216": (0.92, 0.70)}
     for outcome in outcomes:
         figures = mp.accuracy([outcome])
         precision, recall = low.get(outcome.name, (0.86, 0.75))
