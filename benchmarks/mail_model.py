@@ -5,14 +5,15 @@ the rules alone and against the two together as the reader uses them.
     python benchmarks/mail_model.py            # needs scikit-learn (pip install -e .[model])
     python benchmarks/mail_model.py --measure  # measure the shipped weights, rebuild nothing
 
-Training: every message someone else sent in the tuning mailboxes (``mp.TUNED_FRESH``, and
-the tuning sources of the first eight), its words as the reader sees them (subject and body),
-its label mapped to the reader's kinds (an acknowledgement, a rejection, an invitation or a
-move of one, an assessment, an offer, a reply, a cancellation, a notice; anything else,
-noise and auto-replies included, as "none"). A multinomial logistic regression (C=20,
-classes weighted by their rarity) over the features of ``learned.pieces``, log-scaled counts
-times their inverse document frequency, normalised; the weights are saved in float16.
-Deterministic: the same corpus gives the same weights. Takes about two minutes.
+Training: every message someone else sent in the tuning mailboxes (``mp.TUNED_FRESH`` and
+the first eight) from a tuning source (never one a clean mailbox drew on), its words as the
+reader sees them (subject and body), its label mapped to the reader's kinds (an
+acknowledgement, a rejection, an invitation or a move of one, an assessment, an offer, a
+reply, a cancellation, a notice; anything else, noise and auto-replies included, as "none").
+A multinomial logistic regression (C=20, classes weighted by their rarity) over the features
+of ``learned.pieces``, log-scaled counts times their inverse document frequency, normalised;
+the weights are saved in float16. Deterministic: the same corpus gives the same weights.
+Takes about two minutes.
 """
 
 from __future__ import annotations
@@ -47,9 +48,10 @@ LABELS = {"acknowledgement": "acknowledgement", "rejection": "rejection",
 
 def messages(names: tuple[str, ...], *, side: str | None = None,
              kinds: bool = False) -> list[dict[str, object]]:
-    """Every message someone else sent in the mailboxes ``names`` (of the first eight, those
-    of the sources on ``side`` only): its words as the reader sees them, its label as the
-    model's, and (``kinds``) what the reader made of it: with the model and by rules alone."""
+    """Every message someone else sent in the mailboxes ``names`` (of the sources on ``side`` only:
+    a tuning mailbox's message from a source a clean one drew on too is held out): its words
+    as the reader sees them, its label as the model's, and (``kinds``) what the reader made
+    of it: with the model and by rules alone."""
     sides = mp.split(mp.all_tags())
     out = []
     for name in names:
@@ -67,8 +69,7 @@ def messages(names: tuple[str, ...], *, side: str | None = None,
             head = msg.quick_headers(raw.data)
             mid = msg.header_text(head, "Message-ID")
             labelled = by_id[mid]
-            if mp.is_mine(box, labelled) or (
-                    side and name in mp.FIRST and sides[labelled["source"]] != side):
+            if mp.is_mine(box, labelled) or side and sides[labelled["source"]] != side:
                 continue
             out.append({
                 "subject": msg.header_text(head, "Subject"),

@@ -125,7 +125,7 @@ def second_opinion(meaning: mm.Meaning, subject: str, body: str, *,
     if not USE or not available():
         return meaning
     label, p = reading(subject, body)
-    kind = KINDS.get(label, meaning.kind)
+    kind = KINDS[label]
     if meaning.kind is None:
         # words the rules cannot read at all: the model's step when it is sure of it
         if kind in STEPS and p >= FILLED:
