@@ -696,9 +696,10 @@ def test_the_persons_acceptance_ends_it_a_background_check_after_is_no_new_offer
 
 
 @pytest.mark.parametrize(("answer", "status"), [
-    # words the reader cannot place: the offer is answered, how is not known
+    # a no in other words: the own mail model reads it (a declined offer ends the search)
     ("After a lot of thought I'm going to go a different direction. Wishing the team well.",
-     []),
+     ["withdrawn"]),
+    # words the reader cannot place: the offer is answered, how is not known
     ("Thank you so much for the kind words and for everything along the way.", []),
     ("I am writing to formally accept the position.", ["accepted"]),
 ])

@@ -19,33 +19,36 @@ AT = dt.datetime(2026, 11, 17, 10, 0, tzinfo=dt.UTC)
 
 def test_the_weights_ship_with_the_package_and_load_in_well_under_a_second() -> None:
     data = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    assert "mail/meaning_model.npz" in data["tool"]["setuptools"]["package-data"]["analysis"]
-    assert learned.available()
-    assert learned.MODEL.stat().st_size < 50 * 1024 * 1024
-    learned._weights.cache_clear()
-    began = time.perf_counter()
-    coef, intercept, idf, classes = learned._weights()
-    assert time.perf_counter() - began < 1.0
-    assert coef.shape == (len(classes), learned.SIZE) and idf.shape == (learned.SIZE,)
-    assert set(classes) == set(learned.KINDS)
+    shipped = data["tool"]["setuptools"]["package-data"]["analysis"]
+    assert "mail/meaning_model.npz" in shipped and "mail/own_model.npz" in shipped
+    for model, kinds in ((learned.MODEL, learned.KINDS), (learned.OWN_MODEL, learned.OWN_KINDS)):
+        assert learned.available(model)
+        assert model.stat().st_size < 50 * 1024 * 1024
+        learned._weights.cache_clear()
+        began = time.perf_counter()
+        coef, intercept, idf, classes = learned._weights(model)
+        assert time.perf_counter() - began < 1.0
+        assert coef.shape == (len(classes), learned.SIZE) and idf.shape == (learned.SIZE,)
+        assert set(classes) == set(kinds)
 
 
-def test_the_reader_s_arithmetic_gives_what_the_fitted_model_gave() -> None:
+@pytest.mark.parametrize("model", [learned.MODEL, learned.OWN_MODEL])
+def test_the_reader_s_arithmetic_gives_what_the_fitted_model_gave(model: Path) -> None:
     """The features, their weighting and the softmax computed here match scikit-learn's
     own probabilities for the messages kept with the weights (one per label), to the
     rounding of the weights to float16."""
     import numpy as np
 
-    with np.load(learned.MODEL) as saved:
+    with np.load(model) as saved:
         texts, expected = list(saved["check_texts"]), saved["check_probabilities"]
         classes = [str(c) for c in saved["classes"]]
     assert len(texts) == len(classes)
     for text, wanted in zip(texts, expected, strict=True):
-        said = learned.probabilities(str(text))
+        said = learned.probabilities(str(text), model)
         assert [said[c] for c in classes] == pytest.approx(wanted.tolist(), abs=0.01)
     subject, _, body = str(texts[0]).partition("\n")
-    assert learned.reading(subject, body)[0] == max(
-        learned.probabilities(str(texts[0])).items(), key=lambda kv: kv[1])[0]
+    assert learned.reading(subject, body, model)[0] == max(
+        learned.probabilities(str(texts[0]), model).items(), key=lambda kv: kv[1])[0]
 
 
 def test_the_probabilities_of_a_message_sum_to_one() -> None:
@@ -173,3 +176,75 @@ def test_without_the_model_the_rules_read_alone(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(learned, "USE", True)
     monkeypatch.setattr(learned, "MODEL", ROOT / "no-such-weights.npz")
     assert opinion(monkeypatch, "rejection", 0.99, rules) == rules
+
+
+@pytest.mark.parametrize(("subject", "body", "label"), [
+    ("Thank you - interview this morning", "Dear Priya, thank you for taking the time to "
+     "meet me this morning. I enjoyed hearing about the team's plans.", "thank_you"),
+    ("Vielen Dank für das Gespräch", "Liebe Frau Berger, herzlichen Dank für das angenehme "
+     "Gespräch von heute. Ich freue mich, von Ihnen zu hören.", "thank_you"),
+    ("Suivi de ma candidature", "Bonjour, j'ai postulé le 3 octobre au poste d'analyste et "
+     "je souhaitais savoir où en est le processus de recrutement.", "follow_up"),
+    ("Retirada de mi candidatura", "Buenos días: les escribo para retirar mi candidatura al "
+     "puesto de Analista, ya que he aceptado otra oferta.", "withdraw"),
+    ("Re: Offer", "Hi Owen, I'm very pleased to accept the offer for the Analytics Engineer "
+     "position on the terms in your email. I've signed the contract.", "accept"),
+    ("Re: Your offer", "Thank you so much for the offer. After a lot of thought I have "
+     "decided to decline it, as I have accepted a role elsewhere.", "decline"),
+])
+def test_the_own_mail_model_reads_the_person_s_plain_messages(subject: str, body: str,
+                                                              label: str) -> None:
+    assert learned.reading(subject, body, learned.OWN_MODEL)[0] == label
+
+
+def own(monkeypatch: pytest.MonkeyPatch, label: str, p: float, meaning: mm.Meaning,
+        **context: bool) -> mm.Meaning:
+    monkeypatch.setattr(learned, "reading", lambda subject, body, model=None: (
+        (label, p) if model == learned.OWN_MODEL else ("reply", 1.0)))
+    return learned.own_opinion(meaning, "", "", **context)
+
+
+def test_a_sure_own_mail_model_overrules_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    nothing = mm.Meaning(None, 0.0)
+    assert own(monkeypatch, "thank_you", 0.9, nothing) == mm.Meaning(mm.SENT_THANK_YOU, 0.9)
+    assert own(monkeypatch, "withdraw", learned.SURE, mm.Meaning(mm.SENT_FOLLOW_UP, 0.85)
+               ) == mm.Meaning(mm.SENT_WITHDRAW, learned.SURE)
+    assert own(monkeypatch, "none", 0.8, mm.Meaning(mm.SENT_APPLICATION, 0.75)).kind is None
+    agreed = mm.Meaning(mm.SENT_FOLLOW_UP, 0.85)
+    assert own(monkeypatch, "follow_up", 0.6, agreed) == agreed
+
+
+def test_an_unsure_own_mail_model_only_lowers_the_rules_confidence(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert own(monkeypatch, "decline", 0.49, mm.Meaning(mm.SENT_ACCEPT, 0.9)) == mm.Meaning(
+        mm.SENT_ACCEPT, learned.DOUBTED)
+    nothing = mm.Meaning(None, 0.0)
+    assert own(monkeypatch, "decline", 0.49, nothing) == nothing
+
+
+def test_what_the_rules_know_of_the_thread_stays_theirs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    slot = mm.Meaning(mm.SENT_SLOT, 0.85, interview_at=AT)
+    assert own(monkeypatch, "none", 0.95, slot) == slot  # a slot chosen is "none" to the model
+    assert own(monkeypatch, "withdraw", 0.95, slot).kind == mm.SENT_WITHDRAW
+    # thanks after a no are the thanks after a rejection
+    assert own(monkeypatch, "thank_you", 0.9, mm.Meaning(None, 0.0), after_rejection=True
+               ) == mm.Meaning(mm.SENT_REJECTION_THANKS, 0.9)
+    # after an offer, thanks or a follow-up answer it in words that neither accept nor decline
+    answered = mm.Meaning(mm.SENT_ANSWER, 0.6)
+    for label in ("thank_you", "follow_up", "none"):
+        assert own(monkeypatch, label, 0.9, answered, after_offer=True) == answered
+    assert own(monkeypatch, "thank_you", 0.9, mm.Meaning(None, 0.0), after_offer=True
+               ) == mm.Meaning(mm.SENT_ANSWER, learned.DOUBTED)
+    assert own(monkeypatch, "accept", 0.9, answered, after_offer=True) == mm.Meaning(
+        mm.SENT_ACCEPT, 0.9)
+
+
+def test_without_the_own_mail_model_the_rules_read_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = mm.Meaning(mm.SENT_FOLLOW_UP, 0.85)
+    monkeypatch.setattr(learned, "USE", False)
+    assert own(monkeypatch, "withdraw", 0.99, rules) == rules
+    monkeypatch.setattr(learned, "USE", True)
+    monkeypatch.setattr(learned, "OWN_MODEL", ROOT / "no-such-weights.npz")
+    assert own(monkeypatch, "withdraw", 0.99, rules) == rules

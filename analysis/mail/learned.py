@@ -1,13 +1,14 @@
-"""A learned second reading of what a received message means: a multinomial logistic
-regression over hashed word, word-pair and character pieces of the message's opening,
-trained on the tuning mailboxes of tests/mailpublic (``python benchmarks/mail_model.py``
-rebuilds it and measures it on the held-out ones; benchmarks/RESULTS.md, "Mail reader: the
-learned reading").
+"""A learned second reading of what a message means: multinomial logistic regressions over
+hashed word, word-pair and character pieces of the message's opening, one for mail received,
+one for the person's own, trained on the tuning mailboxes of tests/mailpublic
+(``python benchmarks/mail_model.py`` rebuilds them and measures them on the held-out ones;
+benchmarks/RESULTS.md, "Mail reader: the learned reading").
 
-It ships as weights (``meaning_model.npz``, a few megabytes, read in milliseconds) and needs
-numpy alone at run time: the features are computed here, the same way for training and for
-reading. The rules find the message's days, its sender and its application; the model says
-what it means when it is more sure than not (``second_opinion``).
+They ship as weights (``meaning_model.npz`` and ``own_model.npz``, a few megabytes each, read
+in milliseconds) and need numpy alone at run time: the features are computed here, the same
+way for training and for reading. The rules find the message's days, its sender and its
+application; the models say what it means when they are more sure than not
+(``second_opinion``, ``own_opinion``).
 """
 
 from __future__ import annotations
@@ -25,13 +26,20 @@ from analysis.mail import meaning as mm
 BITS = 18
 SIZE = 1 << BITS
 READ = 2000  # characters of a message's subject and opening that the model reads
-MODEL = Path(__file__).with_name("meaning_model.npz")
+MODEL = Path(__file__).with_name("meaning_model.npz")  # mail received
+OWN_MODEL = Path(__file__).with_name("own_model.npz")  # the person's own mail
 NOTHING = "none"  # the model's word for mail about no application's step
 # the model's labels, as the reader's kinds (None: no step of an application)
 KINDS: dict[str, str | None] = {
     "acknowledgement": mm.ACKNOWLEDGEMENT, "rejection": mm.REJECTION,
     "interview": mm.INTERVIEW, "assessment": mm.ASSESSMENT, "offer": mm.OFFER,
     "reply": mm.REPLY, "cancelled": mm.CANCELLED, "notice": mm.NOTICE, NOTHING: None}
+# the own mail model's labels, as the reader's kinds (None: none of these, a slot chosen too)
+OWN_KINDS: dict[str, str | None] = {
+    "application": mm.SENT_APPLICATION, "thank_you": mm.SENT_THANK_YOU,
+    "follow_up": mm.SENT_FOLLOW_UP, "rejection_thanks": mm.SENT_REJECTION_THANKS,
+    "withdraw": mm.SENT_WITHDRAW, "accept": mm.SENT_ACCEPT, "decline": mm.SENT_DECLINE,
+    NOTHING: None}
 STEPS = (mm.REJECTION, mm.OFFER, mm.INTERVIEW, mm.ASSESSMENT, mm.CANCELLED)
 USE = True  # False: the rules alone (benchmarks/mail_model.py measures both)
 SURE = 0.5  # the model's word is taken over the rules' from this probability
@@ -78,21 +86,23 @@ def counts(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 @cache
-def _weights() -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
-    with np.load(MODEL) as saved:
+def _weights(model: Path | None = None
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    with np.load(model or MODEL) as saved:
         return (saved["coef"].astype(np.float32), saved["intercept"].astype(np.float32),
                 saved["idf"].astype(np.float32), [str(c) for c in saved["classes"]])
 
 
-def available() -> bool:
-    """Whether the model's weights are at hand (a checkout without them reads by rules)."""
-    return MODEL.exists()
+def available(model: Path | None = None) -> bool:
+    """Whether a model's weights (``MODEL`` unless said) are at hand (a checkout without them
+    reads by rules)."""
+    return (model or MODEL).exists()
 
 
-def probabilities(text: str) -> dict[str, float]:
-    """What the model makes of a text: each of its labels (``KINDS``' keys) with its
-    probability."""
-    coef, intercept, idf, classes = _weights()
+def probabilities(text: str, model: Path | None = None) -> dict[str, float]:
+    """What a model (``MODEL`` unless said) makes of a text: each of its labels (``KINDS``' or
+    ``OWN_KINDS``' keys) with its probability."""
+    coef, intercept, idf, classes = _weights(model)
     found, scaled = counts(text)
     values = scaled * idf[found]
     norm = float(np.sqrt((values * values).sum())) or 1.0
@@ -101,9 +111,9 @@ def probabilities(text: str) -> dict[str, float]:
     return dict(zip(classes, (odds / odds.sum()).tolist(), strict=True))
 
 
-def reading(subject: str, body: str) -> tuple[str, float]:
-    """The model's likeliest label for a message and its probability."""
-    said = probabilities(f"{subject}\n{body}")
+def reading(subject: str, body: str, model: Path | None = None) -> tuple[str, float]:
+    """A model's (``MODEL`` unless said) likeliest label for a message and its probability."""
+    said = probabilities(f"{subject}\n{body}", model)
     label = max(said, key=lambda k: said[k])
     return label, said[label]
 
@@ -143,3 +153,34 @@ def second_opinion(meaning: mm.Meaning, subject: str, body: str, *,
                       interview_at=meaning.interview_at if kind == mm.INTERVIEW else None,
                       promised=meaning.promised if kind != mm.CANCELLED else None,
                       screening=meaning.screening and kind == mm.INTERVIEW)
+
+
+def own_opinion(meaning: mm.Meaning, subject: str, body: str, *, after_rejection: bool = False,
+                after_offer: bool = False) -> mm.Meaning:
+    """The rules' ``meaning`` of a message the person sent weighed against the own mail
+    model's.
+
+    - The model's kind when it reads another and is more sure than not (``SURE``); else the
+      rules' kind, its confidence lowered to ``DOUBTED``.
+    - What the rules know of the thread stays theirs: a slot chosen (the model's "none"
+      covers it), thanks after a no (``after_rejection``: the thanks after a rejection), an
+      offer answered in words that neither accept nor decline it (``after_offer``: no
+      thank-you or follow-up).
+    """
+    if not USE or not available(OWN_MODEL):
+        return meaning
+    label, p = reading(subject, body, OWN_MODEL)
+    kind = OWN_KINDS[label]
+    if kind == mm.SENT_THANK_YOU and after_rejection:
+        kind = mm.SENT_REJECTION_THANKS
+    if kind == meaning.kind:
+        return meaning
+    if p < SURE:
+        return replace(meaning, confidence=min(meaning.confidence, DOUBTED)) if meaning.kind \
+            else meaning
+    if meaning.kind == mm.SENT_SLOT and kind is None or meaning.kind == mm.SENT_ANSWER and (
+            kind in (None, mm.SENT_THANK_YOU, mm.SENT_FOLLOW_UP)):
+        return meaning
+    if after_offer and kind in (mm.SENT_THANK_YOU, mm.SENT_FOLLOW_UP):
+        return mm.Meaning(mm.SENT_ANSWER, DOUBTED)
+    return mm.Meaning(kind, round(p, 3))

@@ -142,6 +142,9 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                                       after_interview=after("interviewed"),
                                       after_offer=after("offered"),
                                       attachments=words.attachments, sent=candidate.date)
+            meaning = learned.own_opinion(meaning, candidate.subject, body,
+                                          after_rejection=after("rejected"),
+                                          after_offer=after("offered"))
         else:
             board = is_board(candidate.sender[1])
             platform = is_platform(candidate.sender[1])
