@@ -20,16 +20,18 @@ AT = dt.datetime(2026, 11, 17, 10, 0, tzinfo=dt.UTC)
 def test_the_weights_ship_with_the_package_and_load_in_well_under_a_second() -> None:
     data = tomllib.loads((ROOT / "pyproject.toml").read_text())
     shipped = data["tool"]["setuptools"]["package-data"]["analysis"]
-    assert "mail/meaning_model.npz" in shipped and "mail/own_model.npz" in shipped
-    for model, kinds in ((learned.MODEL, learned.KINDS), (learned.OWN_MODEL, learned.OWN_KINDS)):
+    for name in ("meaning_model", "own_model", "promise_model"):
+        assert f"mail/{name}.npz" in shipped
+    for model, kinds in ((learned.MODEL, learned.KINDS), (learned.OWN_MODEL, learned.OWN_KINDS),
+                         (learned.PROMISE_MODEL, {"no": None, "yes": None})):
         assert learned.available(model)
         assert model.stat().st_size < 50 * 1024 * 1024
         learned._weights.cache_clear()
         began = time.perf_counter()
         coef, intercept, idf, classes = learned._weights(model)
         assert time.perf_counter() - began < 1.0
-        assert coef.shape == (len(classes), learned.SIZE) and idf.shape == (learned.SIZE,)
-        assert set(classes) == set(kinds)
+        assert coef.shape == (max(len(classes) - (len(classes) == 2), 1), learned.SIZE)
+        assert idf.shape == (learned.SIZE,) and set(classes) == set(kinds)
 
 
 @pytest.mark.parametrize("model", [learned.MODEL, learned.OWN_MODEL])
@@ -248,3 +250,67 @@ def test_without_the_own_mail_model_the_rules_read_alone(
     monkeypatch.setattr(learned, "USE", True)
     monkeypatch.setattr(learned, "OWN_MODEL", ROOT / "no-such-weights.npz")
     assert own(monkeypatch, "withdraw", 0.99, rules) == rules
+
+
+def test_the_promise_model_s_arithmetic_gives_what_the_fitted_model_gave() -> None:
+    import numpy as np
+
+    with np.load(learned.PROMISE_MODEL) as saved:
+        texts, expected = list(saved["check_texts"]), saved["check_probabilities"]
+        assert [str(c) for c in saved["classes"]] == ["no", "yes"]
+    for text, wanted in zip(texts, expected, strict=True):
+        assert learned.promise_probability(str(text)) == pytest.approx(float(wanted[1]),
+                                                                        abs=0.01)
+
+
+@pytest.mark.parametrize(("text", "promised"), [
+    ("We will let you know our decision by Friday 6 November.", dt.date(2026, 11, 6)),
+    ("Wir melden uns bis spätestens Freitag, 6. November, bei Ihnen.", dt.date(2026, 11, 6)),
+    ("Nous reviendrons vers vous d'ici le vendredi 6 novembre.", dt.date(2026, 11, 6)),
+    ("Please complete the assessment by Friday 6 November. The link expires then.", None),
+    ("Your interview is on Friday 6 November at 10:00 in our office.", None),
+])
+def test_the_promise_model_tells_a_promise_from_other_days(text: str,
+                                                           promised: dt.date | None) -> None:
+    chances = learned.promise_chances(text, dt.date(2026, 10, 28))
+    likeliest = max(chances, key=lambda day: chances[day])
+    assert (likeliest if chances[likeliest] >= learned.NAMED else None) == promised
+
+
+def promise(monkeypatch: pytest.MonkeyPatch, chances: dict[dt.date, float],
+            meaning: mm.Meaning) -> dt.date | None:
+    monkeypatch.setattr(learned, "promise_chances", lambda text, on: chances)
+    return learned.promised_day(meaning, "", "", ON).promised
+
+
+ON = dt.date(2026, 10, 28)
+DAY, OTHER = dt.date(2026, 11, 6), dt.date(2026, 11, 13)
+
+
+def test_the_rules_promise_stays_unless_the_model_doubts_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    said = mm.Meaning(mm.REPLY, 0.8, promised=DAY)
+    assert promise(monkeypatch, {DAY: learned.KEPT, OTHER: 0.99}, said) == DAY
+    # doubted: dropped, and the model's own day taken when it is sure of it
+    assert promise(monkeypatch, {DAY: learned.KEPT - 0.01, OTHER: 0.7}, said) is None
+    assert promise(monkeypatch, {DAY: 0.1, OTHER: learned.NAMED}, said) == OTHER
+    assert promise(monkeypatch, {}, said) is None  # a day the model cannot find in the words
+
+
+def test_the_model_s_promise_fills_in_only_when_sure_and_within_reach(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    none = mm.Meaning(mm.INTERVIEW, 0.9, interview_at=AT)
+    assert promise(monkeypatch, {DAY: 0.85, OTHER: 0.9}, none) == OTHER
+    assert promise(monkeypatch, {DAY: learned.NAMED - 0.01}, none) is None
+    assert promise(monkeypatch, {ON - dt.timedelta(days=1): 0.99}, none) is None  # gone by
+    assert promise(monkeypatch, {ON + learned.HORIZON: 0.99}, none) == ON + learned.HORIZON
+    assert promise(monkeypatch, {ON + learned.HORIZON + dt.timedelta(days=1): 0.99}, none
+                   ) is None
+    assert learned.promised_day(none, "", "", ON).interview_at == AT
+
+
+def test_a_no_an_offer_or_nothing_promise_no_decision(monkeypatch: pytest.MonkeyPatch) -> None:
+    for kind in (mm.REJECTION, mm.OFFER, None):
+        assert promise(monkeypatch, {DAY: 0.99}, mm.Meaning(kind, 0.9)) is None
+    monkeypatch.setattr(learned, "USE", False)
+    assert promise(monkeypatch, {DAY: 0.99}, mm.Meaning(mm.REPLY, 0.8)) is None

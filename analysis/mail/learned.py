@@ -1,18 +1,20 @@
 """A learned second reading of what a message means: multinomial logistic regressions over
 hashed word, word-pair and character pieces of the message's opening, one for mail received,
-one for the person's own, trained on the tuning mailboxes of tests/mailpublic
+one for the person's own, and a third that tells which of the days a received message names
+is the decision it promises, trained on the tuning mailboxes of tests/mailpublic
 (``python benchmarks/mail_model.py`` rebuilds them and measures them on the held-out ones;
 benchmarks/RESULTS.md, "Mail reader: the learned reading").
 
-They ship as weights (``meaning_model.npz`` and ``own_model.npz``, a few megabytes each, read
-in milliseconds) and need numpy alone at run time: the features are computed here, the same
-way for training and for reading. The rules find the message's days, its sender and its
-application; the models say what it means when they are more sure than not
-(``second_opinion``, ``own_opinion``).
+They ship as weights (``meaning_model.npz``, ``own_model.npz``, ``promise_model.npz``, a few
+megabytes each, read in milliseconds) and need numpy alone at run time: the features are
+computed here, the same way for training and for reading. The rules find the message's
+sender and its application; the models say what it means when they are more sure than not,
+and which of its days is a promise (``second_opinion``, ``own_opinion``, ``promised_day``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zlib
 from dataclasses import replace
@@ -21,13 +23,16 @@ from pathlib import Path
 
 import numpy as np
 
+from analysis.mail import day_words as dw
 from analysis.mail import meaning as mm
+from analysis.mail.when import dates_in, frame_end
 
 BITS = 18
 SIZE = 1 << BITS
 READ = 2000  # characters of a message's subject and opening that the model reads
 MODEL = Path(__file__).with_name("meaning_model.npz")  # mail received
 OWN_MODEL = Path(__file__).with_name("own_model.npz")  # the person's own mail
+PROMISE_MODEL = Path(__file__).with_name("promise_model.npz")  # a day named, promised or not
 NOTHING = "none"  # the model's word for mail about no application's step
 # the model's labels, as the reader's kinds (None: no step of an application)
 KINDS: dict[str, str | None] = {
@@ -44,6 +49,9 @@ STEPS = (mm.REJECTION, mm.OFFER, mm.INTERVIEW, mm.ASSESSMENT, mm.CANCELLED)
 USE = True  # False: the rules alone (benchmarks/mail_model.py measures both)
 SURE = 0.5  # the model's word is taken over the rules' from this probability
 FILLED = 0.8  # the model's step is taken where the rules read nothing from this probability
+KEPT = 0.2  # a day the rules read as promised stays unless the model gives it less
+NAMED = 0.8  # a day the model reads as promised where the rules read none, from this
+HORIZON = dt.timedelta(days=240)  # a promise further off is no promise
 DOUBTED = 0.6  # the confidence left to the rules' word when the model, unsure, reads another
 
 _SPACE = re.compile(r"\s+")
@@ -184,3 +192,67 @@ def own_opinion(meaning: mm.Meaning, subject: str, body: str, *, after_rejection
     if after_offer and kind in (mm.SENT_THANK_YOU, mm.SENT_FOLLOW_UP):
         return mm.Meaning(mm.SENT_ANSWER, DOUBTED)
     return mm.Meaning(kind, round(p, 3))
+
+
+def days_named(text: str, on: dt.date) -> list[tuple[int, dt.date]]:
+    """Where each day a text written on ``on`` names stands, and the day: its dates, its
+    weekdays, the ends of its time frames ("within two weeks", "bis spätestens Freitag").
+
+    >>> days_named("We will decide by Friday 6 November.", dt.date(2026, 10, 28))
+    [(15, datetime.date(2026, 11, 6)), (25, datetime.date(2026, 11, 6))]
+    """
+    found: dict[int, dt.date] = {}
+    for day in dates_in(text, on):
+        found.setdefault(day.start, day.day)
+    for frame in dw.PROMISE_TIME.finditer(text):
+        end = frame_end(text[frame.start():frame.start() + 60], on)
+        if end is not None:
+            found.setdefault(frame.start(), end)
+    return sorted(found.items())
+
+
+def around(text: str, start: int) -> str:
+    """What the promise model reads of a day named at ``start``: the words before it and the
+    day's own words, the day marked."""
+    return f"{text[max(0, start - 120):start]} \u2039D\u203a {text[start:start + 50]}"
+
+
+def promise_probability(words: str) -> float:
+    """The promise model's probability that the day marked in ``words`` (``around``) is the
+    day a decision is promised by."""
+    coef, intercept, idf, _ = _weights(PROMISE_MODEL)
+    found, scaled = counts(words)
+    values = scaled * idf[found]
+    norm = float(np.sqrt((values * values).sum())) or 1.0
+    score = float(coef[0, found] @ (values / norm) + intercept[0])
+    return 1.0 / (1.0 + float(np.exp(-score)))
+
+
+def promise_chances(text: str, on: dt.date) -> dict[dt.date, float]:
+    """Each day a received message names, with the promise model's probability that it is
+    the day a decision is promised by (the likeliest of its mentions)."""
+    chances: dict[dt.date, float] = {}
+    for start, day in days_named(text, on):
+        chances[day] = max(chances.get(day, 0.0), promise_probability(around(text, start)))
+    return chances
+
+
+def promised_day(meaning: mm.Meaning, subject: str, body: str, on: dt.date) -> mm.Meaning:
+    """The rules' ``meaning`` of a received message, its promised decision day weighed against
+    the promise model's: the rules' day dropped when the model gives it less than ``KEPT``;
+    where none is left, the model's likeliest day from ``NAMED``, between ``on`` and
+    ``HORIZON`` later. A rejection or an offer promises no decision (an offer's day is the
+    person's reply's)."""
+    if not USE or not available(PROMISE_MODEL) or meaning.kind in (None, mm.REJECTION,
+                                                                   mm.OFFER):
+        return meaning
+    chances = {day: p for day, p in promise_chances(f"{subject}\n{body[:mm.READ_CHARS]}",
+                                                    on).items()
+               if on <= day <= on + HORIZON}
+    day = meaning.promised
+    if day is not None and chances.get(day, 0.0) < KEPT:
+        day = None
+    if day is None and chances:
+        likeliest = max(chances, key=lambda d: chances[d])
+        day = likeliest if chances[likeliest] >= NAMED else None
+    return meaning if day == meaning.promised else replace(meaning, promised=day)

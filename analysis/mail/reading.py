@@ -162,6 +162,8 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                 meaning = mm.Meaning(mm.CANCELLED, 0.9)
             elif not (event and event[1] == "CANCEL"):  # a calendar's cancellation is sure
                 meaning = learned.second_opinion(meaning, candidate.subject, body, person=person)
+            meaning = learned.promised_day(meaning, candidate.subject, body,
+                                           candidate.date.date())
         # mail from the company's side that answers nothing the person wrote and names no
         # job may be its other mail: its product, its events, its shop's "unfortunately your
         # payment could not be processed"
