@@ -42,6 +42,7 @@ from analysis.mail import learned  # noqa: E402
 from analysis.mail import mailbox as mb  # noqa: E402
 from analysis.mail import meaning as mm  # noqa: E402
 from analysis.mail import message as msg  # noqa: E402
+from analysis.mail.when import dates_in  # noqa: E402
 
 HEADING = "## Mail reader: the learned reading"
 STATUS = ("rejection", "offer", "interview", "assessment")
@@ -129,8 +130,8 @@ def fit(texts: list[str], labels: list[str], path: Path) -> None:
 
 def promises(names: tuple[str, ...], *, side: str | None = None) -> list[dict[str, object]]:
     """Every message someone else sent in the mailboxes ``names`` (of the sources on ``side``
-    only), with its words, the day it was written, the day it promises a decision by
-    (labelled) and the day the rules read."""
+    only), with its words, the day it was written, the day it promises a decision by and
+    the interview's day (labelled), and the promised day the rules read."""
     sides = mp.split(mp.all_tags())
     out = []
     for name in names:
@@ -145,23 +146,32 @@ def promises(names: tuple[str, ...], *, side: str | None = None) -> list[dict[st
                     f"{msg.body_text(msg.full(raw.data), limit=mm.READ_CHARS)}")
             on = labelled["when"].date()
             said = labelled["label"]["decision_by"]
+            meeting = labelled["label"]["interview_at"]
             out.append({"text": text, "on": on,
                         "promised": dt.date.fromisoformat(said) if said else None,
+                        "interview": dt.datetime.fromisoformat(meeting).date() if meeting
+                        else None,
                         "rules": mm.promised_decision(text, on)})
     return out
 
 
-def fit_promises(found: list[dict[str, object]]) -> int:
-    """Fit the promise model: each day a message names, read around it, labelled "yes" when
-    it is the day the message promises a decision by. The number of days read."""
-    texts, labels = [], []
-    for m in found:
-        text, on = str(m["text"]), m["on"]
-        assert isinstance(on, dt.date)
-        for start, day in learned.days_named(text, on):
-            texts.append(learned.around(text, start))
-            labels.append("yes" if day == m["promised"] else "no")
-    fit(texts, labels, learned.PROMISE_MODEL)
+def fit_days(found: list[dict[str, object]]) -> int:
+    """Fit the promise and interview models: each day a message names, read around it,
+    labelled "yes" when it is the day the message promises a decision by (the promise
+    model: its dates, weekdays and time frames' ends) or the interview's (the interview
+    model: its dates and weekdays). The number of days read."""
+    for model, key, frames in ((learned.PROMISE_MODEL, "promised", True),
+                               (learned.INTERVIEW_MODEL, "interview", False)):
+        texts, labels = [], []
+        for m in found:
+            text, on = str(m["text"]), m["on"]
+            assert isinstance(on, dt.date)
+            named = learned.days_named(text, on) if frames else [
+                (f.start, f.day) for f in dates_in(text, on)]
+            for start, day in named:
+                texts.append(learned.around(text, start))
+                labels.append("yes" if day == m[key] else "no")
+        fit(texts, labels, model)
     return len(texts)
 
 
@@ -248,8 +258,8 @@ def main() -> None:
             fit([f"{m['subject']}\n{m['body']}" for m in trained],
                 [str(m["label"]) for m in trained], path)
             print(f"fitted on {len(trained)} messages; {path.stat().st_size:,} bytes")
-        days = fit_promises(promises(tuning_names, side="tuning"))
-        print(f"fitted on {days} days named; {learned.PROMISE_MODEL.stat().st_size:,} bytes")
+        days = fit_days(promises(tuning_names, side="tuning"))
+        print(f"fitted on {days} days named; {learned.INTERVIEW_MODEL.stat().st_size:,} bytes")
     held = messages(mp.FRESH, kinds=True)
     truth = np.array([m["label"] for m in held])
     model = np.array([learned.reading(str(m["subject"]), str(m["body"]))[0] for m in held])

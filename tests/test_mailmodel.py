@@ -20,10 +20,11 @@ AT = dt.datetime(2026, 11, 17, 10, 0, tzinfo=dt.UTC)
 def test_the_weights_ship_with_the_package_and_load_in_well_under_a_second() -> None:
     data = tomllib.loads((ROOT / "pyproject.toml").read_text())
     shipped = data["tool"]["setuptools"]["package-data"]["analysis"]
-    for name in ("meaning_model", "own_model", "promise_model"):
+    for name in ("meaning_model", "own_model", "promise_model", "interview_model"):
         assert f"mail/{name}.npz" in shipped
     for model, kinds in ((learned.MODEL, learned.KINDS), (learned.OWN_MODEL, learned.OWN_KINDS),
-                         (learned.PROMISE_MODEL, {"no": None, "yes": None})):
+                         (learned.PROMISE_MODEL, {"no": None, "yes": None}),
+                         (learned.INTERVIEW_MODEL, {"no": None, "yes": None})):
         assert learned.available(model)
         assert model.stat().st_size < 50 * 1024 * 1024
         learned._weights.cache_clear()
@@ -252,15 +253,18 @@ def test_without_the_own_mail_model_the_rules_read_alone(
     assert own(monkeypatch, "withdraw", 0.99, rules) == rules
 
 
-def test_the_promise_model_s_arithmetic_gives_what_the_fitted_model_gave() -> None:
+@pytest.mark.parametrize("model", [learned.PROMISE_MODEL, learned.INTERVIEW_MODEL])
+def test_the_day_models_arithmetic_gives_what_the_fitted_model_gave(model: Path) -> None:
     import numpy as np
 
-    with np.load(learned.PROMISE_MODEL) as saved:
+    with np.load(model) as saved:
         texts, expected = list(saved["check_texts"]), saved["check_probabilities"]
         assert [str(c) for c in saved["classes"]] == ["no", "yes"]
     for text, wanted in zip(texts, expected, strict=True):
-        assert learned.promise_probability(str(text)) == pytest.approx(float(wanted[1]),
-                                                                        abs=0.01)
+        assert learned.day_probability(str(text), model) == pytest.approx(float(wanted[1]),
+                                                                          abs=0.01)
+    assert learned.promise_probability(str(texts[0])) == learned.day_probability(
+        str(texts[0]), learned.PROMISE_MODEL)
 
 
 @pytest.mark.parametrize(("text", "promised"), [
@@ -314,3 +318,56 @@ def test_a_no_an_offer_or_nothing_promise_no_decision(monkeypatch: pytest.Monkey
         assert promise(monkeypatch, {DAY: 0.99}, mm.Meaning(kind, 0.9)) is None
     monkeypatch.setattr(learned, "USE", False)
     assert promise(monkeypatch, {DAY: 0.99}, mm.Meaning(mm.REPLY, 0.8)) is None
+
+
+SENT = dt.datetime(2026, 10, 28, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("We would like to invite you to an interview on Tuesday 3 November at 14:00. Please "
+     "confirm by Friday 30 October.", dt.date(2026, 11, 3)),
+    ("Gerne laden wir Sie am Dienstag, 3. November um 14 Uhr zu einem Gespräch ein. Bitte "
+     "bestätigen Sie bis zum 30. Oktober.", dt.date(2026, 11, 3)),
+    ("Nous avons le plaisir de vous convier à un entretien le mardi 3 novembre à 14h.",
+     dt.date(2026, 11, 3)),
+])
+def test_the_interview_model_finds_the_interview_s_day_among_others(text: str,
+                                                                   day: dt.date) -> None:
+    got = learned.interview_day(mm.Meaning(mm.INTERVIEW, 0.9), "", text, SENT).interview_at
+    assert got is not None and got.date() == day and got.hour == 14 and got.tzinfo == SENT.tzinfo
+
+
+def meeting(monkeypatch: pytest.MonkeyPatch, chances: dict[dt.date, float],
+            meaning: mm.Meaning, text: str = "Tuesday 3 November at 14:00 or Friday 6 November"
+            ) -> dt.datetime | None:
+    monkeypatch.setattr(learned, "day_probability", lambda words, model=None: next(
+        (p for day, p in chances.items() if f"\u203a {day.day} " in words
+         or f"\u203a {day:%A} {day.day}" in words), 0.0))
+    return learned.interview_day(meaning, "", text, SENT).interview_at
+
+
+def test_the_rules_interview_day_stays_unless_the_model_doubts_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    tuesday, friday = dt.date(2026, 11, 3), dt.date(2026, 11, 6)
+    rules = mm.Meaning(mm.INTERVIEW, 0.9, interview_at=AT.replace(month=11, day=3))
+    assert meeting(monkeypatch, {tuesday: learned.MEANT, friday: 0.99}, rules) == \
+        rules.interview_at
+    assert meeting(monkeypatch, {tuesday: learned.MEANT - 0.01, friday: 0.5}, rules) is None
+    got = meeting(monkeypatch, {tuesday: 0.05, friday: learned.NAMED}, rules)
+    assert got == dt.datetime(2026, 11, 6, 9, 0, tzinfo=SENT.tzinfo)  # no time said: 09:00
+
+
+def test_the_model_s_interview_day_fills_in_only_when_sure(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    none = mm.Meaning(mm.INTERVIEW, 0.9)
+    tuesday = dt.date(2026, 11, 3)
+    assert meeting(monkeypatch, {tuesday: 0.9}, none) == dt.datetime(
+        2026, 11, 3, 14, 0, tzinfo=SENT.tzinfo)
+    assert meeting(monkeypatch, {tuesday: learned.NAMED - 0.01}, none) is None
+    # a day gone by is no interview to come; nor is anything but an invitation weighed
+    assert meeting(monkeypatch, {dt.date(2026, 10, 20): 0.99}, none,
+                   "Tuesday 20 October at 14:00") is None
+    reply = mm.Meaning(mm.REPLY, 0.8)
+    assert meeting(monkeypatch, {tuesday: 0.99}, reply) is None
+    monkeypatch.setattr(learned, "USE", False)
+    assert meeting(monkeypatch, {tuesday: 0.99}, none) is None

@@ -1,15 +1,16 @@
-"""A learned second reading of what a message means: multinomial logistic regressions over
-hashed word, word-pair and character pieces of the message's opening, one for mail received,
-one for the person's own, and a third that tells which of the days a received message names
-is the decision it promises, trained on the tuning mailboxes of tests/mailpublic
-(``python benchmarks/mail_model.py`` rebuilds them and measures them on the held-out ones;
-benchmarks/RESULTS.md, "Mail reader: the learned reading").
+"""A learned second reading of a message: multinomial logistic regressions over hashed word,
+word-pair and character pieces of the message's opening. One reads what mail received means,
+one what the person's own means, and two tell which of the days a received message names is
+the decision it promises and which the interview's. They are trained on the tuning mailboxes
+of tests/mailpublic (``python benchmarks/mail_model.py`` rebuilds them and measures them on
+the held-out ones; benchmarks/RESULTS.md, "Mail reader: the learned reading").
 
-They ship as weights (``meaning_model.npz``, ``own_model.npz``, ``promise_model.npz``, a few
-megabytes each, read in milliseconds) and need numpy alone at run time: the features are
-computed here, the same way for training and for reading. The rules find the message's
-sender and its application; the models say what it means when they are more sure than not,
-and which of its days is a promise (``second_opinion``, ``own_opinion``, ``promised_day``).
+They ship as weights (``meaning_model.npz``, ``own_model.npz``, ``promise_model.npz``,
+``interview_model.npz``, a few megabytes each, read in milliseconds) and need numpy alone at
+run time: the features are computed here, the same way for training and for reading. The
+rules find the message's sender and its application; the models say what it means when they
+are more sure than not, and which of its days is a promise or the interview's
+(``second_opinion``, ``own_opinion``, ``promised_day``, ``interview_day``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import numpy as np
 
 from analysis.mail import day_words as dw
 from analysis.mail import meaning as mm
-from analysis.mail.when import dates_in, frame_end
+from analysis.mail.when import at, dates_in, frame_end
 
 BITS = 18
 SIZE = 1 << BITS
@@ -33,6 +34,7 @@ READ = 2000  # characters of a message's subject and opening that the model read
 MODEL = Path(__file__).with_name("meaning_model.npz")  # mail received
 OWN_MODEL = Path(__file__).with_name("own_model.npz")  # the person's own mail
 PROMISE_MODEL = Path(__file__).with_name("promise_model.npz")  # a day named, promised or not
+INTERVIEW_MODEL = Path(__file__).with_name("interview_model.npz")  # the interview's day or not
 NOTHING = "none"  # the model's word for mail about no application's step
 # the model's labels, as the reader's kinds (None: no step of an application)
 KINDS: dict[str, str | None] = {
@@ -51,6 +53,7 @@ SURE = 0.5  # the model's word is taken over the rules' from this probability
 FILLED = 0.8  # the model's step is taken where the rules read nothing from this probability
 KEPT = 0.2  # a day the rules read as promised stays unless the model gives it less
 NAMED = 0.8  # a day the model reads as promised where the rules read none, from this
+MEANT = 0.1  # an interview's day the rules read stays unless the model gives it less
 HORIZON = dt.timedelta(days=240)  # a promise further off is no promise
 DOUBTED = 0.6  # the confidence left to the rules' word when the model, unsure, reads another
 
@@ -217,15 +220,21 @@ def around(text: str, start: int) -> str:
     return f"{text[max(0, start - 120):start]} \u2039D\u203a {text[start:start + 50]}"
 
 
-def promise_probability(words: str) -> float:
-    """The promise model's probability that the day marked in ``words`` (``around``) is the
-    day a decision is promised by."""
-    coef, intercept, idf, _ = _weights(PROMISE_MODEL)
+def day_probability(words: str, model: Path | None = None) -> float:
+    """A day model's (``PROMISE_MODEL`` unless said) probability that the day marked in
+    ``words`` (``around``) is the day it looks for."""
+    coef, intercept, idf, _ = _weights(model or PROMISE_MODEL)
     found, scaled = counts(words)
     values = scaled * idf[found]
     norm = float(np.sqrt((values * values).sum())) or 1.0
     score = float(coef[0, found] @ (values / norm) + intercept[0])
     return 1.0 / (1.0 + float(np.exp(-score)))
+
+
+def promise_probability(words: str) -> float:
+    """The promise model's probability that the day marked in ``words`` (``around``) is the
+    day a decision is promised by."""
+    return day_probability(words, PROMISE_MODEL)
 
 
 def promise_chances(text: str, on: dt.date) -> dict[dt.date, float]:
@@ -256,3 +265,27 @@ def promised_day(meaning: mm.Meaning, subject: str, body: str, on: dt.date) -> m
         likeliest = max(chances, key=lambda d: chances[d])
         day = likeliest if chances[likeliest] >= NAMED else None
     return meaning if day == meaning.promised else replace(meaning, promised=day)
+
+
+def interview_day(meaning: mm.Meaning, subject: str, body: str, sent: dt.datetime
+                  ) -> mm.Meaning:
+    """An invitation's interview day as the rules read it, weighed against the interview
+    model's reading of each day the message names: the rules' day dropped when the model
+    gives it less than ``MEANT``; where none is left, the model's likeliest day (its time of
+    day when one is said with it, else 09:00) from ``NAMED``, between the day it was written
+    and ``HORIZON`` later. Only for an interview's invitation read from its words (a calendar's
+    is sure)."""
+    if not USE or not available(INTERVIEW_MODEL) or meaning.kind != mm.INTERVIEW:
+        return meaning
+    text = f"{subject}\n{body[:mm.READ_CHARS]}"
+    on = sent.date()
+    named = [(found, day_probability(around(text, found.start), INTERVIEW_MODEL))
+             for found in dates_in(text, on) if on <= found.day <= on + HORIZON]
+    when = meaning.interview_at
+    if when is not None and max((p for f, p in named if f.day == when.date()),
+                                default=0.0) < MEANT:
+        when = None
+    if when is None and named:
+        found, p = max(named, key=lambda fp: fp[1])
+        when = at(found, sent.tzinfo) if p >= NAMED else None
+    return meaning if when == meaning.interview_at else replace(meaning, interview_at=when)

@@ -164,6 +164,9 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                 meaning = learned.second_opinion(meaning, candidate.subject, body, person=person)
             meaning = learned.promised_day(meaning, candidate.subject, body,
                                            candidate.date.date())
+            if event is None:  # a calendar's day is sure
+                meaning = learned.interview_day(meaning, candidate.subject, body,
+                                                candidate.date)
         # mail from the company's side that answers nothing the person wrote and names no
         # job may be its other mail: its product, its events, its shop's "unfortunately your
         # payment could not be processed"
