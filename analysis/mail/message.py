@@ -9,6 +9,7 @@ import datetime as dt
 import email.header
 import email.utils
 import re
+from collections.abc import Iterator
 from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesHeaderParser, BytesParser
@@ -21,7 +22,9 @@ MAX_NAME_CHARS = 200  # a display name longer than this is cut
 # Headers are read with the compat32 policy: plain strings, several times faster than
 # policy.default's header objects; the few values shown are decoded on demand.
 _headers = BytesHeaderParser(policy=policy.compat32)
-_parser = BytesParser(policy=policy.default)
+# A whole message is read the same way: policy.default parses a Content-Type again at every
+# look, and reading a message's parts looks many times (the largest cost of reading mail).
+_parser = BytesParser(_class=EmailMessage, policy=policy.compat32)
 
 
 def _header_end(raw: bytes) -> int:
@@ -215,14 +218,18 @@ def body_text(message: EmailMessage, *, limit: int = 20_000) -> str:
     "-----Original Message-----" on). Attachments are never decoded."""
     text = ""
     try:
-        part = message.get_body(preferencelist=("plain", "html"))
+        found = list(_text_parts(message))
+        part = next((p for p in found if p.get_content_subtype() == "plain"),
+                    found[0] if found else None)
     except Exception:
         part = None
     if part is not None:
+        payload = part.get_payload(decode=True) or b""
+        charset = str(part.get_content_charset() or "utf-8")
         try:
-            content = part.get_content()
-        except Exception:  # an unknown or lying charset: read what can be read
-            payload = part.get_payload(decode=True) or b""
+            content = payload.decode(charset, errors="replace") if isinstance(
+                payload, bytes) else str(payload)
+        except LookupError:  # an unknown charset: read what can be read
             content = payload.decode("utf-8", errors="replace") if isinstance(
                 payload, bytes) else str(payload)
         text = html_text(content) if part.get_content_type() == "text/html" else content
@@ -231,6 +238,27 @@ def body_text(message: EmailMessage, *, limit: int = 20_000) -> str:
     if quoted:
         text = text[:quoted.start()]
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
+
+
+def _text_parts(part: Message) -> Iterator[Message]:
+    """The plain and HTML text parts that may be a message's body, in order, as
+    ``EmailMessage.get_body`` finds them (its headers are plain strings here): never an
+    attachment, nor a message it carries; of a multipart/related, its start part only."""
+    if (part.get("content-disposition") or "").split(";")[0].strip().lower() == "attachment":
+        return
+    maintype, subtype = part.get_content_maintype(), part.get_content_subtype()
+    if maintype == "text":
+        if subtype in ("plain", "html"):
+            yield part
+        return
+    if maintype != "multipart" or not part.is_multipart():
+        return
+    parts = [p for p in part.get_payload() if isinstance(p, Message)]
+    if subtype == "related" and parts:
+        start = part.get_param("start")
+        parts = [next((p for p in parts if start and p.get("content-id") == start), parts[0])]
+    for sub in parts:
+        yield from _text_parts(sub)
 
 
 def html_text(html: str) -> str:
@@ -291,7 +319,7 @@ def attachment_names(message: Message) -> list[str]:
         except Exception:
             continue
         if filename:
-            names.append(str(filename))
+            names.append(decoded(str(filename)))
     return names
 
 
