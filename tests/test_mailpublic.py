@@ -45,11 +45,12 @@ def test_no_proposal_comes_from_a_noise_message(outcomes):
 
 
 def test_held_out_sources_overall(outcomes):
-    """Reached 0.969 precision and 0.933 recall on the held-out sources (5,208 proposals) with
-    the learned reading (0.961 / 0.929 by the rules alone, before fresh-214 and 216)."""
+    """Reached 0.976 precision and 0.944 recall on the held-out sources (5,766 proposals) with
+    the learned readings of meaning, own mail and days (0.969 / 0.933 with the first alone,
+    before fresh-218 to 232)."""
     figures = mp.accuracy(outcomes, side="held-out")
-    assert figures.precision >= 0.965
-    assert figures.recall >= 0.905
+    assert figures.precision >= 0.97
+    assert figures.recall >= 0.925
 
 
 def test_held_out_status_proposals_are_right(outcomes):
@@ -64,8 +65,8 @@ def test_held_out_status_proposals_are_right(outcomes):
 @pytest.mark.parametrize(("column", "precision", "recall"), [
     ("decision_date", 0.955, 0.905), ("first_response_date", 0.945, 0.915),
     ("contact_name", 0.98, 0.955), ("contact_email", 0.98, 0.955),
-    ("interview_date", 0.935, 0.88), ("date_applied", 0.83, 0.60),
-    ("thank_you_sent", 0.91, 0.895), ("expected_decision_date", 0.88, 0.70),
+    ("interview_date", 0.955, 0.91), ("date_applied", 0.83, 0.60),
+    ("thank_you_sent", 0.965, 0.96), ("expected_decision_date", 0.93, 0.79),
 ])
 def test_held_out_columns(outcomes, column, precision, recall):
     figures = mp.accuracy(outcomes, side="held-out", column=column)
@@ -89,8 +90,8 @@ def test_accept_all_from_marks_only_proposals_right_97_times_in_100(outcomes):
 
 @pytest.mark.parametrize(("column", "precision", "recall"), [
     (None, 0.965, 0.92), ("status", 0.97, 0.94), ("first_response_date", 0.965, 0.945),
-    ("interview_date", 0.935, 0.87), ("decision_date", 0.955, 0.90),
-    ("thank_you_sent", 0.905, 0.89), ("contact_email", 0.98, 0.955),
+    ("interview_date", 0.955, 0.905), ("decision_date", 0.955, 0.90),
+    ("thank_you_sent", 0.965, 0.96), ("contact_email", 0.98, 0.955),
     ("contact_name", 0.98, 0.955), ("date_applied", 0.82, 0.62),
 ])
 def test_the_clean_held_out_mailbox(outcomes, column, precision, recall):
