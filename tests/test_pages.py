@@ -879,8 +879,8 @@ def test_the_mail_page_says_how_mail_was_tied_and_which_offer_it_leaves_to_the_u
                 "We are delighted to offer you the position of Full Stack Engineer.",
                 "Thu, 12 Nov 2026 10:00:00 +0000")
         + message("me@mail.example", "Jess Alvarado <jess@norwicklabs.example>",
-                  "Re: Your offer", "After a lot of thought I'm going to go a different "
-                  "direction. Wishing the team well.", "Mon, 16 Nov 2026 10:00:00 +0000"))
+                  "Re: Your offer", "Thank you so much for the kind words and for everything "
+                  "along the way.", "Mon, 16 Nov 2026 10:00:00 +0000"))
     tracker = csv_bytes([["Company", "Role", "Date applied", "Status"],
                          ["Norwick Labs", "Full Stack Engineer", "2026-10-01", "Interviewing"]])
     at = upload(start("pages/mail.py"), "tracker.csv", tracker)
