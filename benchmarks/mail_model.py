@@ -155,11 +155,11 @@ def promises(names: tuple[str, ...], *, side: str | None = None) -> list[dict[st
     return out
 
 
-def fit_days(found: list[dict[str, object]]) -> int:
+def fit_days(found: list[dict[str, object]]) -> None:
     """Fit the promise and interview models: each day a message names, read around it,
     labelled "yes" when it is the day the message promises a decision by (the promise
     model: its dates, weekdays and time frames' ends) or the interview's (the interview
-    model: its dates and weekdays). The number of days read."""
+    model: its dates and weekdays)."""
     for model, key, frames in ((learned.PROMISE_MODEL, "promised", True),
                                (learned.INTERVIEW_MODEL, "interview", False)):
         texts, labels = [], []
@@ -172,7 +172,7 @@ def fit_days(found: list[dict[str, object]]) -> int:
                 texts.append(learned.around(text, start))
                 labels.append("yes" if day == m[key] else "no")
         fit(texts, labels, model)
-    return len(texts)
+        print(f"fitted on {len(texts)} days named; {model.stat().st_size:,} bytes")
 
 
 OWN_STATUS = ("withdraw", "accept", "decline")
@@ -258,8 +258,7 @@ def main() -> None:
             fit([f"{m['subject']}\n{m['body']}" for m in trained],
                 [str(m["label"]) for m in trained], path)
             print(f"fitted on {len(trained)} messages; {path.stat().st_size:,} bytes")
-        days = fit_days(promises(tuning_names, side="tuning"))
-        print(f"fitted on {days} days named; {learned.INTERVIEW_MODEL.stat().st_size:,} bytes")
+        fit_days(promises(tuning_names, side="tuning"))
     held = messages(mp.FRESH, kinds=True)
     truth = np.array([m["label"] for m in held])
     model = np.array([learned.reading(str(m["subject"]), str(m["body"]))[0] for m in held])

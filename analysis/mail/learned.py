@@ -26,7 +26,7 @@ import numpy as np
 
 from analysis.mail import day_words as dw
 from analysis.mail import meaning as mm
-from analysis.mail.when import at, dates_in, frame_end
+from analysis.mail.when import Found, at, dates_in, frame_end
 
 BITS = 18
 SIZE = 1 << BITS
@@ -110,14 +110,20 @@ def available(model: Path | None = None) -> bool:
     return (model or MODEL).exists()
 
 
-def probabilities(text: str, model: Path | None = None) -> dict[str, float]:
-    """What a model (``MODEL`` unless said) makes of a text: each of its labels (``KINDS``' or
-    ``OWN_KINDS``' keys) with its probability."""
+def _scores(text: str, model: Path | None) -> tuple[np.ndarray, list[str]]:
+    """A model's raw score of a text for each of its classes' rows (one row for a model of
+    two classes, the second's), and its classes."""
     coef, intercept, idf, classes = _weights(model)
     found, scaled = counts(text)
     values = scaled * idf[found]
     norm = float(np.sqrt((values * values).sum())) or 1.0
-    scores = coef[:, found] @ (values / norm) + intercept
+    return coef[:, found] @ (values / norm) + intercept, classes
+
+
+def probabilities(text: str, model: Path | None = None) -> dict[str, float]:
+    """What a model (``MODEL`` unless said) makes of a text: each of its labels (``KINDS``' or
+    ``OWN_KINDS``' keys) with its probability."""
+    scores, classes = _scores(text, model)
     odds = np.exp(scores - scores.max())
     return dict(zip(classes, (odds / odds.sum()).tolist(), strict=True))
 
@@ -223,12 +229,8 @@ def around(text: str, start: int) -> str:
 def day_probability(words: str, model: Path | None = None) -> float:
     """A day model's (``PROMISE_MODEL`` unless said) probability that the day marked in
     ``words`` (``around``) is the day it looks for."""
-    coef, intercept, idf, _ = _weights(model or PROMISE_MODEL)
-    found, scaled = counts(words)
-    values = scaled * idf[found]
-    norm = float(np.sqrt((values * values).sum())) or 1.0
-    score = float(coef[0, found] @ (values / norm) + intercept[0])
-    return 1.0 / (1.0 + float(np.exp(-score)))
+    scores, _ = _scores(words, model or PROMISE_MODEL)
+    return 1.0 / (1.0 + float(np.exp(-float(scores[0]))))
 
 
 def promise_probability(words: str) -> float:
@@ -246,6 +248,17 @@ def promise_chances(text: str, on: dt.date) -> dict[dt.date, float]:
     return chances
 
 
+def _settled(said: dt.date | None, chances: dict[dt.date, float], kept: float
+             ) -> dt.date | None:
+    """The rules' day (``said``) weighed against a day model's ``chances``: kept unless the
+    model gives it less than ``kept``; where none is left, the model's likeliest day from
+    ``NAMED``."""
+    if said is not None and chances.get(said, 0.0) >= kept:
+        return said
+    likeliest = max(chances, key=lambda day: chances[day], default=None)
+    return likeliest if likeliest is not None and chances[likeliest] >= NAMED else None
+
+
 def promised_day(meaning: mm.Meaning, subject: str, body: str, on: dt.date) -> mm.Meaning:
     """The rules' ``meaning`` of a received message, its promised decision day weighed against
     the promise model's: the rules' day dropped when the model gives it less than ``KEPT``;
@@ -258,12 +271,7 @@ def promised_day(meaning: mm.Meaning, subject: str, body: str, on: dt.date) -> m
     chances = {day: p for day, p in promise_chances(f"{subject}\n{body[:mm.READ_CHARS]}",
                                                     on).items()
                if on <= day <= on + HORIZON}
-    day = meaning.promised
-    if day is not None and chances.get(day, 0.0) < KEPT:
-        day = None
-    if day is None and chances:
-        likeliest = max(chances, key=lambda d: chances[d])
-        day = likeliest if chances[likeliest] >= NAMED else None
+    day = _settled(meaning.promised, chances, KEPT)
     return meaning if day == meaning.promised else replace(meaning, promised=day)
 
 
@@ -279,13 +287,17 @@ def interview_day(meaning: mm.Meaning, subject: str, body: str, sent: dt.datetim
         return meaning
     text = f"{subject}\n{body[:mm.READ_CHARS]}"
     on = sent.date()
-    named = [(found, day_probability(around(text, found.start), INTERVIEW_MODEL))
-             for found in dates_in(text, on) if on <= found.day <= on + HORIZON]
-    when = meaning.interview_at
-    if when is not None and max((p for f, p in named if f.day == when.date()),
-                                default=0.0) < MEANT:
-        when = None
-    if when is None and named:
-        found, p = max(named, key=lambda fp: fp[1])
-        when = at(found, sent.tzinfo) if p >= NAMED else None
+    # each day's likeliest mention, whose time of day is the interview's
+    mentions: dict[dt.date, tuple[float, Found]] = {}
+    for found in dates_in(text, on):
+        if not on <= found.day <= on + HORIZON:
+            continue
+        p = day_probability(around(text, found.start), INTERVIEW_MODEL)
+        if p > mentions.get(found.day, (-1.0, found))[0]:
+            mentions[found.day] = (p, found)
+    said = meaning.interview_at
+    day = _settled(said.date() if said is not None else None,
+                   {d: p for d, (p, _) in mentions.items()}, MEANT)
+    when = said if said is not None and day == said.date() else (
+        at(mentions[day][1], sent.tzinfo) if day is not None else None)
     return meaning if when == meaning.interview_at else replace(meaning, interview_at=when)

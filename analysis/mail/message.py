@@ -225,13 +225,12 @@ def body_text(message: EmailMessage, *, limit: int = 20_000) -> str:
         part = None
     if part is not None:
         payload = part.get_payload(decode=True) or b""
-        charset = str(part.get_content_charset() or "utf-8")
-        try:
-            content = payload.decode(charset, errors="replace") if isinstance(
-                payload, bytes) else str(payload)
-        except LookupError:  # an unknown charset: read what can be read
-            content = payload.decode("utf-8", errors="replace") if isinstance(
-                payload, bytes) else str(payload)
+        content = str(payload)
+        if isinstance(payload, bytes):
+            try:
+                content = payload.decode(str(part.get_content_charset() or "utf-8"), "replace")
+            except LookupError:  # an unknown charset: read what can be read
+                content = payload.decode("utf-8", "replace")
         text = html_text(content) if part.get_content_type() == "text/html" else content
     text = text[:limit]
     quoted = _QUOTE_HEAD.search(text)
