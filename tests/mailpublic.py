@@ -181,7 +181,8 @@ FRESH: tuple[str, ...] = ("fresh-4", "fresh-12", "fresh-13", "fresh-15", "fresh-
                           "fresh-202", "fresh-204", "fresh-206",
                           "fresh-208", "fresh-210", "fresh-212", "fresh-214", "fresh-216",
                           "fresh-218", "fresh-220", "fresh-222", "fresh-224", "fresh-226",
-                          "fresh-228", "fresh-230", "fresh-232")
+                          "fresh-228", "fresh-230", "fresh-232",
+                          "fresh-234", "fresh-236", "fresh-238", "fresh-240")
 # held out once, measured, then mended on: every source tuning
 TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-9", "fresh-7", "fresh-11", "fresh-10", "fresh-14", "fresh-16",
@@ -209,7 +210,8 @@ TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-168", "fresh-174", "fresh-176", "fresh-182", "fresh-184", "fresh-186",
                "fresh-192", "fresh-197", "fresh-199", "fresh-201", "fresh-203", "fresh-205",
                "fresh-207", "fresh-209", "fresh-211", "fresh-213", "fresh-215",
-               "fresh-217", "fresh-219", "fresh-221", "fresh-223", "fresh-225")
+               "fresh-217", "fresh-219", "fresh-221", "fresh-223", "fresh-225",
+               "fresh-237", "fresh-239", "fresh-241")
 FIRST = ("en-1", "en-2", "en-3", "en-4", "de-1", "fr-1", "es-1", "mix-1")
 NAMES = (*FIRST, *TUNED_FRESH, *FRESH)
 HELD_OUT_SHARE = 0.4
