@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 from conftest import apps_frame
 
-from analysis.mail.matching import Index, abbreviates, domain_labels
+from analysis.mail.domains import domain_labels
+from analysis.mail.matching import Index, abbreviates
 from analysis.mail.names import pieces_fit
 from analysis.mail.newapps import company_of, of_a_job
 from analysis.mail.proposals import answered_offers, pick_application, review_table
@@ -145,6 +146,23 @@ def test_a_longer_names_first_word_names_it_in_a_subject_not_in_a_body():
     assert index.named_in("Update from Brussels") == [0]
     assert index.named_in("We meet at our office in Brussels.", short=False) == []
     assert index.named_in("Brussels Expo Services: your interview", short=False) == [0]
+
+
+def test_a_company_written_with_two_names_is_named_by_either():
+    index = Index.of(apps_frame([
+        {"company": "Te Manatū Ara Moana – Ministry for Harbours and Waterways", "role": "PA"},
+        {"company": "European Network Resilience Agency (ENRA)", "role": "Analyst"},
+        {"company": "Department of Transport Planning (Victoria)", "role": "Planner"},
+        {"company": "Kanton Luzern – Finanzdepartement", "role": "Controller"},
+        {"company": "Kanton Luzern – Amt für Informatik", "role": "Analyst"}]))
+    assert index.named_in("Ministry for Harbours – interview Monday") == [0]
+    assert index.named_in("Your application to ENRA") == [1]
+    assert index.domain_rows("jobs@enra.europa.example") == [1]
+    assert index.named_in("Department of Transport Planning: your application") == [2]
+    # a place in brackets is no name; a name two entries share is neither's
+    assert index.named_in("Weekend events in Victoria") == []
+    assert index.named_in("Stellen beim Amt für Informatik") == [4]
+    assert index.named_in("Newsletter Kanton Luzern", short=False) == []
 
 
 def test_letters_unicode_keeps_whole_are_spelled_as_a_domain_spells_them():

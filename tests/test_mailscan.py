@@ -13,8 +13,8 @@ import mailcorpus as mc
 import pandas as pd
 import pytest
 
+from analysis.mail.domains import domain_labels
 from analysis.mail.mailbox import MailboxError, iter_messages
-from analysis.mail.matching import domain_labels
 from analysis.mail.proposals import apply_proposals, proposal_key
 from analysis.mail.scan import ScanCancelled, scan_mailbox
 from analysis.model import schema as s

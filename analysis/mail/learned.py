@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zlib
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -60,6 +59,8 @@ DOUBTED = 0.6  # the confidence left to the rules' word when the model, unsure, 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _PRIME = np.uint64(1_000_003)
+_INVERSE = np.uint64(pow(1_000_003, -1, 1 << 64))  # the prime's inverse modulo 2**64
+_WORD_TAG, _PAIR_TAG = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
 
 
 def pieces(text: str) -> np.ndarray:
@@ -72,22 +73,54 @@ def pieces(text: str) -> np.ndarray:
     (True, True)
     """
     folded = " " + _SPACE.sub(" ", text[:READ].lower()) + " "
-    codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    found = []
-    for n in (3, 4, 5):
-        if len(codes) < n:
-            continue
-        h = np.zeros(len(codes) - n + 1, dtype=np.uint64)
-        for k in range(n):
-            h = h * _PRIME + codes[k:len(codes) - n + 1 + k]
-        h = h * np.uint64(n + 7919)
-        found.append(((h ^ (h >> np.uint64(29))) % np.uint64(SIZE)).astype(np.int64))
+    found = [_spans(_codes(folded), n) for n in (3, 4, 5)]
     words = _WORD.findall(folded)
-    tokens = [f"w:{w}" for w in words] + [f"b:{a} {b}" for a, b in zip(words, words[1:],
-                                                                          strict=False)]
-    found.append(np.fromiter((zlib.crc32(t.encode()) & (SIZE - 1) for t in tokens),
-                             dtype=np.int64, count=len(tokens)))
+    if words:
+        # the words joined by one space: a word is a span of it, a pair of words another
+        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+        ends = starts + lengths
+        sums, powers = _sums(_codes(" ".join(words)))
+        found.append(_mixed(_span_hash(sums, powers, starts, ends), _WORD_TAG))
+        found.append(_mixed(_span_hash(sums, powers, starts[:-1], ends[1:]), _PAIR_TAG))
     return np.concatenate(found)
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+
+
+def _spans(codes: np.ndarray, n: int) -> np.ndarray:
+    """The hashes of every run of ``n`` characters."""
+    if len(codes) < n:
+        return np.zeros(0, dtype=np.int64)
+    h = np.zeros(len(codes) - n + 1, dtype=np.uint64)
+    for k in range(n):
+        h = h * _PRIME + codes[k:len(codes) - n + 1 + k]
+    return _mixed(h, np.uint64(n + 7919))
+
+
+def _sums(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Prefix sums of the characters weighted by the inverse prime's powers (modulo 2**64),
+    and those powers' inverses: any span's hash then costs two lookups."""
+    with np.errstate(over="ignore"):
+        inverse = np.cumprod(np.full(len(codes), _INVERSE, dtype=np.uint64)) * _PRIME
+        sums = np.concatenate(([np.uint64(0)], np.cumsum(codes * inverse, dtype=np.uint64)))
+        powers = np.cumprod(np.full(len(codes) + 1, _PRIME, dtype=np.uint64)) * _INVERSE
+    return sums, powers
+
+
+def _span_hash(sums: np.ndarray, powers: np.ndarray, starts: np.ndarray,
+               ends: np.ndarray) -> np.ndarray:
+    """The hash of each span [start, end) whatever its place: sum of code * prime**-offset."""
+    with np.errstate(over="ignore"):
+        return (sums[ends] - sums[starts]) * powers[starts]
+
+
+def _mixed(h: np.ndarray, tag: np.uint64) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        h = h * tag
+    return ((h ^ (h >> np.uint64(29))) % np.uint64(SIZE)).astype(np.int64)
 
 
 def counts(text: str) -> tuple[np.ndarray, np.ndarray]:

@@ -4,13 +4,13 @@ system's display name, the company named in the message, or the thread."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.message import Message
 
 import pandas as pd
 
 from analysis.mail import message as msg
+from analysis.mail.domains import GENERIC_LABELS, domain_labels, domain_of, in_domains, is_ats
 from analysis.mail.names import (
     BODIES,
     COMMON_WORDS,
@@ -53,56 +53,6 @@ SENDER_WORDS = re.compile(
     r"rekruttering|rekrutacja)\b")
 
 
-_PUBLIC_SUFFIXES = frozenset({"com", "net", "org", "io", "co", "uk", "de", "fr", "es", "eu",
-                              "us", "ai", "app", "dev", "biz", "info", "ch", "at", "nl", "be",
-                              "it", "se", "dk", "no", "fi", "ie", "pl", "pt", "ca", "au",
-                              "jobs", "careers", "hr", "tech", "gov", "edu", "ac",
-                              # public bodies' second levels: md.wien.gv.at, www.gob.mx
-                              "gv", "gob", "gouv", "govt", "gc"})
-_GENERIC_LABELS = frozenset({"mail", "email", "e-mail", "careers", "career", "jobs", "job", "hr",
-                             "talent", "recruiting", "recruitment", "notifications", "noreply",
-                             "no-reply", "info", "news", "mx", "smtp", "apply", "join", "team",
-                             "people", "www", "em", "bounce", "mailer", "send", "msg", "mg",
-                             "service", "notify", "karriere", "stellen", "bewerbung",
-                             "emploi", "empleo", "carreras", "carriere", "carrieres",
-                             "recrutement", "reclutamento"})
-
-
-def domain_labels(address: str) -> list[str]:
-    """The labels of an address's domain that can name a company ("acme-systems" of
-    "jobs.acme-systems.co.uk"), generic ones ("mail", "careers") and public suffixes left out.
-
-    >>> domain_labels("ana@talent.acme-systems.co.uk")
-    ['acmesystems']
-    """
-    domain = address.rsplit("@", 1)[-1].lower()
-    labels = [part for part in domain.split(".")[:-1] if part not in _PUBLIC_SUFFIXES
-              and part not in _GENERIC_LABELS and not re.fullmatch(r"www\d*", part)]
-    return [re.sub(r"[^a-z0-9]", "", label) for label in labels if label]
-
-
-def domain_of(address: str) -> str:
-    return address.rsplit("@", 1)[-1].lower()
-
-
-def _parents(domain: str) -> list[str]:
-    """A domain and the domains above it: "a.b.c.com", "b.c.com", "c.com", "com"."""
-    parts = domain.split(".")
-    return [".".join(parts[i:]) for i in range(len(parts))]
-
-
-_ATS_SET = frozenset(ATS_DOMAINS)
-
-
-def is_ats(domain: str) -> bool:
-    return any(parent in _ATS_SET for parent in _parents(domain))
-
-
-def in_domains(domain: str, domains: Iterable[str]) -> bool:
-    known = domains if isinstance(domains, frozenset) else frozenset(domains)
-    return any(parent in known for parent in _parents(domain))
-
-
 def _url_company(url: object) -> list[str]:
     """Company keys a job link tells: its domain (not a job board's), or the company's part
     of an applicant tracking system's link (boards.greenhouse.io/acme, acme.teamtailor.com)."""
@@ -119,7 +69,7 @@ def _url_company(url: object) -> list[str]:
             "myworkdayjobs.com", "personio.de", "personio.com",
                                             "teamtailor.com", "bamboohr.com")):
         sub = host.split(".")[0]
-        return [company_key(sub.replace("-", " "))] if sub not in _GENERIC_LABELS else []
+        return [company_key(sub.replace("-", " "))] if sub not in GENERIC_LABELS else []
     if in_domains(host, BOARD_DOMAINS) or is_board("x@" + host) or is_platform("x@" + host):
         return []
     return domain_labels("x@" + host)
@@ -131,6 +81,35 @@ def writes_for_many(address: str) -> bool:
     domain = domain_of(address)
     return in_domains(domain, FREE_MAIL) or is_ats(domain) or in_domains(
         domain, BOARD_DOMAINS) or is_board(address) or is_platform(address)
+
+
+_DASH = re.compile(r"\s+[-–—]\s+")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
+def other_names(company: object) -> list[str]:
+    """The names a tracker's company holds besides its whole one: each side of a dash, the
+    name without what its brackets hold, and what they hold when it is a name of its own
+    (initials, or three words and more), never a place or a legal form.
+
+    >>> other_names("Te Manatū Ara Moana – Ministry for Harbours")
+    ['Te Manatū Ara Moana', 'Ministry for Harbours']
+    >>> other_names("European Network Resilience Agency (ENRA)")
+    ['European Network Resilience Agency', 'ENRA']
+    >>> other_names("Department of Transport Planning (Victoria)"), other_names("Acme GmbH")
+    (['Department of Transport Planning'], [])
+    """
+    text = str(company)
+    inside = [part.strip() for part in _BRACKETED.findall(text)]
+    outside = " ".join(_BRACKETED.sub(" ", text).split())
+    found = [outside] if inside else []
+    found += [part for part in inside
+              if re.fullmatch(r"[A-Z]{2,}(?:\s+\w+)?", part) or len(part.split()) >= 3]
+    sides = _DASH.split(outside)
+    if len(sides) > 1:
+        found += sides
+    return [name for name in dict.fromkeys(found) if len(name) >= 4
+            and fold(name) not in COMMON_WORDS and company_key(name) not in LEGAL_SUFFIXES]
 
 
 @dataclass
@@ -161,6 +140,7 @@ class Index:
         names: dict[str, str] = {}
         agencies: set[str] = set()
         linked: dict[str, set[str]] = {}  # a job link's domain -> the companies it is given for
+        alias: dict[str, set[tuple[int, str]]] = {}  # another name -> (row, key) giving it
         for label, company, url, contact in zip(apps.index, apps[s.COMPANY], apps[s.JOB_URL],
                                                 apps[s.CONTACT_EMAIL], strict=True):
             if pd.isna(company):
@@ -174,6 +154,8 @@ class Index:
             for spelling in (company, str(company).translate(TRANSLITERATION)):
                 names[" ".join(w for w in fold(spelling).split()
                                if w not in LEGAL_SUFFIXES)] = key
+            for part in other_names(company):
+                alias.setdefault(part, set()).add((label, key))
             for hint in _url_company(url):
                 linked.setdefault(hint, set()).add(key)
                 if hint and hint != key and label not in by_label.get(hint, []):
@@ -187,6 +169,15 @@ class Index:
                             by_label.setdefault(hint, []).append(label)
                         if not may_name(hint, company, keys):
                             agencies.add(hint)  # an agency's recruiter, not the company's
+        # A name the entry holds besides its whole one, when it is no other company's
+        for part, givers in alias.items():
+            if len({key for _, key in givers}) == 1:
+                key = next(iter(givers))[1]
+                names.setdefault(" ".join(w for w in fold(part).split()
+                                          if w not in LEGAL_SUFFIXES), key)
+                for spelling in company_keys(part):
+                    held = by_key.setdefault(spelling, [])
+                    held += [row for row, _ in sorted(givers) if row not in held]
         # A job link's domain given for two companies is a job board's, no company's
         # ("itjobs.pt/oferta/48213", "itjobs.pt/oferta/48790")
         for hint, owners in linked.items():

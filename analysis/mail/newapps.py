@@ -10,13 +10,8 @@ import re
 from collections.abc import Hashable, Mapping
 from typing import Any
 
-from analysis.mail.matching import (
-    SENDER_WORDS,
-    domain_labels,
-    domain_of,
-    in_domains,
-    is_ats,
-)
+from analysis.mail.domains import domain_labels, domain_of, in_domains, is_ats
+from analysis.mail.matching import SENDER_WORDS
 from analysis.mail.senders import FREE_MAIL, is_board, is_person, is_platform
 from analysis.model.keys import company_key, fold
 

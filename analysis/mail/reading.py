@@ -16,7 +16,8 @@ from analysis.mail import meaning as mm
 from analysis.mail import message as msg
 from analysis.mail import other_mail as om
 from analysis.mail import phrases as ph
-from analysis.mail.matching import BOARD_DOMAINS, Index, domain_of, in_domains, is_ats
+from analysis.mail.domains import domain_of, in_domains, is_ats
+from analysis.mail.matching import BOARD_DOMAINS, Index
 from analysis.mail.newapps import company_of, tracked_already
 from analysis.mail.proposals import SNIPPET, pick_application
 from analysis.mail.senders import FREE_MAIL, is_board, is_person, is_platform

@@ -26,13 +26,11 @@ from analysis.mail import ack_words as ack
 from analysis.mail import mailbox as mb
 from analysis.mail import message as msg
 from analysis.mail import phrases as ph
+from analysis.mail.domains import domain_of, in_domains, is_ats
 from analysis.mail.matching import (
     ALERT_ADDRESS,
     BOARD_DOMAINS,
     Index,
-    domain_of,
-    in_domains,
-    is_ats,
     is_bulk,
     match,
     message_ids,
