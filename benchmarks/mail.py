@@ -73,8 +73,13 @@ def write_mbox(path: Path, messages: int, seed: int = 1) -> int:
             elif kind < 0.38:
                 sender, extra = f"recruiting@{company.lower()}.com", ""
                 subject = "Your application"
-                body = ("Unfortunately, we have decided to move forward with other candidates. "
-                        + filler[:2000])
+                body = (f"Dear candidate,\n\nThank you for applying to {company}. "
+                        "Unfortunately, we have decided to move forward with other candidates "
+                        "whose experience more closely matches the role. We wish you every "
+                        f"success in your search.\n\nKind regards,\nThe {company} Talent "
+                        "Team\n\nThis message and any attachments are confidential and "
+                        "intended only for the addressee. If you received it in error, please "
+                        "tell the sender and delete it. " + filler[:600])
             else:
                 sender, extra = f"friend{number % 500}@mail.test", ""
                 subject, body = f"Hello {number}", filler
