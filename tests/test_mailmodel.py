@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -172,15 +173,6 @@ def test_words_the_rules_cannot_read_take_the_model_s_step_only_when_it_is_sure(
         assert opinion(monkeypatch, label, 0.99, nothing) == nothing
 
 
-def test_without_the_model_the_rules_read_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    rules = mm.Meaning(mm.REPLY, 0.8)
-    monkeypatch.setattr(learned, "USE", False)
-    assert opinion(monkeypatch, "rejection", 0.99, rules) == rules
-    monkeypatch.setattr(learned, "USE", True)
-    monkeypatch.setattr(learned, "MODEL", ROOT / "no-such-weights.npz")
-    assert opinion(monkeypatch, "rejection", 0.99, rules) == rules
-
-
 @pytest.mark.parametrize(("subject", "body", "label"), [
     ("Thank you - interview this morning", "Dear Priya, thank you for taking the time to "
      "meet me this morning. I enjoyed hearing about the team's plans.", "thank_you"),
@@ -243,14 +235,18 @@ def test_what_the_rules_know_of_the_thread_stays_theirs(
         mm.SENT_ACCEPT, 0.9)
 
 
-def test_without_the_own_mail_model_the_rules_read_alone(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    rules = mm.Meaning(mm.SENT_FOLLOW_UP, 0.85)
+@pytest.mark.parametrize(("read", "weights", "label", "rules"), [
+    pytest.param(opinion, "MODEL", "rejection", mm.Meaning(mm.REPLY, 0.8), id="received"),
+    pytest.param(own, "OWN_MODEL", "withdraw", mm.Meaning(mm.SENT_FOLLOW_UP, 0.85), id="own"),
+])
+def test_without_a_model_the_rules_read_alone(
+        monkeypatch: pytest.MonkeyPatch, read: Callable[..., mm.Meaning], weights: str,
+        label: str, rules: mm.Meaning) -> None:
     monkeypatch.setattr(learned, "USE", False)
-    assert own(monkeypatch, "withdraw", 0.99, rules) == rules
+    assert read(monkeypatch, label, 0.99, rules) == rules
     monkeypatch.setattr(learned, "USE", True)
-    monkeypatch.setattr(learned, "OWN_MODEL", ROOT / "no-such-weights.npz")
-    assert own(monkeypatch, "withdraw", 0.99, rules) == rules
+    monkeypatch.setattr(learned, weights, ROOT / "no-such-weights.npz")
+    assert read(monkeypatch, label, 0.99, rules) == rules
 
 
 @pytest.mark.parametrize("model", [learned.PROMISE_MODEL, learned.INTERVIEW_MODEL])

@@ -19,11 +19,13 @@ from analysis.mail.names import (
     abbreviates,
     may_name,
     name_words,
+    other_names,
     pieces_fit,
+    written,
 )
 from analysis.mail.senders import ATS_DOMAINS, FREE_MAIL, is_board, is_platform
 from analysis.model import schema as s
-from analysis.model.keys import LEGAL_SUFFIXES, TRANSLITERATION, company_key, company_keys, fold
+from analysis.model.keys import TRANSLITERATION, company_key, company_keys, fold
 
 # Job boards and alert senders: their mail is about many jobs, never one application.
 # The addresses alerts and newsletters come from, whoever sends them.
@@ -83,35 +85,6 @@ def writes_for_many(address: str) -> bool:
         domain, BOARD_DOMAINS) or is_board(address) or is_platform(address)
 
 
-_DASH = re.compile(r"\s+[-–—]\s+")
-_BRACKETED = re.compile(r"\(([^()]*)\)")
-
-
-def other_names(company: object) -> list[str]:
-    """The names a tracker's company holds besides its whole one: each side of a dash, the
-    name without what its brackets hold, and what they hold when it is a name of its own
-    (initials, or three words and more), never a place or a legal form.
-
-    >>> other_names("Te Manatū Ara Moana – Ministry for Harbours")
-    ['Te Manatū Ara Moana', 'Ministry for Harbours']
-    >>> other_names("European Network Resilience Agency (ENRA)")
-    ['European Network Resilience Agency', 'ENRA']
-    >>> other_names("Department of Transport Planning (Victoria)"), other_names("Acme GmbH")
-    (['Department of Transport Planning'], [])
-    """
-    text = str(company)
-    inside = [part.strip() for part in _BRACKETED.findall(text)]
-    outside = " ".join(_BRACKETED.sub(" ", text).split())
-    found = [outside] if inside else []
-    found += [part for part in inside
-              if re.fullmatch(r"[A-Z]{2,}(?:\s+\w+)?", part) or len(part.split()) >= 3]
-    sides = _DASH.split(outside)
-    if len(sides) > 1:
-        found += sides
-    return [name for name in dict.fromkeys(found) if len(name) >= 4
-            and fold(name) not in COMMON_WORDS and company_key(name) not in LEGAL_SUFFIXES]
-
-
 @dataclass
 class Index:
     """The tracked applications, found by company key, domain label, contact address."""
@@ -152,8 +125,7 @@ class Index:
             for spelling in keys:
                 by_key.setdefault(spelling, []).append(label)
             for spelling in (company, str(company).translate(TRANSLITERATION)):
-                names[" ".join(w for w in fold(spelling).split()
-                               if w not in LEGAL_SUFFIXES)] = key
+                names[written(spelling)] = key
             for part in other_names(company):
                 alias.setdefault(part, set()).add((label, key))
             for hint in _url_company(url):
@@ -173,8 +145,7 @@ class Index:
         for part, givers in alias.items():
             if len({key for _, key in givers}) == 1:
                 key = next(iter(givers))[1]
-                names.setdefault(" ".join(w for w in fold(part).split()
-                                          if w not in LEGAL_SUFFIXES), key)
+                names.setdefault(written(part), key)
                 for spelling in company_keys(part):
                     held = by_key.setdefault(spelling, [])
                     held += [row for row, _ in sorted(givers) if row not in held]

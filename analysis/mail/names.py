@@ -1,11 +1,14 @@
 """How a company's name is written where a message can show it: the words it shares with
 other names, the words linking a body to its name, its initials, and a domain's spelling of
 it ("transmed-logistica" for Transportes Mediterráneos Logística, "hollerbach-buch" for
-Buchhandlung Hollerbach)."""
+Buchhandlung Hollerbach), and the other names a tracker's entry holds ("Ministry for
+Harbours" in "Te Manatū Ara Moana – Ministry for Harbours")."""
 
 from __future__ import annotations
 
-from analysis.model.keys import LEGAL_SUFFIXES, TRANSLITERATION, fold
+import re
+
+from analysis.model.keys import LEGAL_SUFFIXES, TRANSLITERATION, company_key, fold
 
 COMMON_WORDS = frozenset({
     "global", "digital", "group", "first", "united", "general", "national", "international",
@@ -41,11 +44,19 @@ UNCOUNTED = LINKING_WORDS | {"and", "et", "und", "y", "e", "en", "the", "la", "l
                                "el", "los", "las", "l"}
 
 
+def written(name: object) -> str:
+    """A company's name as a message may write it: folded, its legal form left out.
+
+    >>> written("Müller & Söhne GmbH")
+    'muller sohne'
+    """
+    return " ".join(w for w in fold(name).split() if w not in LEGAL_SUFFIXES)
+
+
 def may_name(label: str, company: str, keys: list[str]) -> bool:
     """Whether a domain label may be the company's own: a key within it or it within a key,
     a word of the name within it ("alderandpine" for Alder & Pine), or the name's initials."""
-    words = [w for w in fold(str(company).translate(TRANSLITERATION)).split()
-             if w not in LEGAL_SUFFIXES]
+    words = written(str(company).translate(TRANSLITERATION)).split()
     return any(label in k or k in label for k in keys) or any(
         len(w) >= 3 and w in label for w in words) or label == "".join(w[0] for w in words)
 
@@ -99,3 +110,32 @@ def abbreviates(label: str, name: str) -> bool:
         return False
 
     return len(words) >= 2 and fits(label, 0, 0)
+
+
+_DASH = re.compile(r"\s+[-–—]\s+")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
+def other_names(company: object) -> list[str]:
+    """The names a tracker's company holds besides its whole one: each side of a dash, the
+    name without what its brackets hold, and what they hold when it is a name of its own
+    (initials, or three words and more), never a place or a legal form.
+
+    >>> other_names("Te Manatū Ara Moana – Ministry for Harbours")
+    ['Te Manatū Ara Moana', 'Ministry for Harbours']
+    >>> other_names("European Network Resilience Agency (ENRA)")
+    ['European Network Resilience Agency', 'ENRA']
+    >>> other_names("Department of Transport Planning (Victoria)"), other_names("Acme GmbH")
+    (['Department of Transport Planning'], [])
+    """
+    text = str(company)
+    inside = [part.strip() for part in _BRACKETED.findall(text)]
+    outside = " ".join(_BRACKETED.sub(" ", text).split())
+    found = [outside] if inside else []
+    found += [part for part in inside
+              if re.fullmatch(r"[A-Z]{2,}(?:\s+\w+)?", part) or len(part.split()) >= 3]
+    sides = _DASH.split(outside)
+    if len(sides) > 1:
+        found += sides
+    return [name for name in dict.fromkeys(found) if len(name) >= 4
+            and fold(name) not in COMMON_WORDS and company_key(name) not in LEGAL_SUFFIXES]
