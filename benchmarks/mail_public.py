@@ -198,8 +198,12 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "missed across thirty-two clean mailboxes, which count as tuning since; "
              "6fac8d5 (the thirty-third round's fresh-202 to 207, by the rules alone), a513478 "
              "(the learned reading added: fresh-202, 204 and 206 again, the thirty-fourth "
-             "round's fresh-208 to 213) and e1498fc (retrained: the thirty-fifth round's "
-             "fresh-214 to 217). "
+             "round's fresh-208 to 213), e1498fc (retrained: the thirty-fifth round's "
+             "fresh-214 to 217), 1c1bb60, e4a14ee and 338ce56 (the thirty-sixth to "
+             "thirty-eighth rounds' fresh-218 to 232, as the own mail and day models came), "
+             "1129d16 (the thirty-ninth round's fresh-234 to 244, before it) and 63e71f9 (the "
+             "fortieth round's fresh-250 to 256, after the retrain on fresh-235 to 249 and a "
+             "company's other names). "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
