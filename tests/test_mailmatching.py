@@ -165,6 +165,24 @@ def test_a_company_written_with_two_names_is_named_by_either():
     assert index.named_in("Newsletter Kanton Luzern", short=False) == []
 
 
+def test_a_body_is_named_by_its_initials_in_capitals_and_in_any_script():
+    index = Index.of(apps_frame([
+        {"company": "Agencija za regionalni razvoj Slavonije", "role": "Savjetnik"},
+        {"company": "Дунавски регионален иновационен център", "role": "Експерт"},
+        {"company": "Australian Electoral Commission", "role": "Data Officer"},
+        {"company": "Nordic Energy Technologies", "role": "Analyst"}]))
+    # initials in capitals beside other words, the linking words of any language left out
+    assert index.named_in("ARRS – Komisija za provedbu natječaja\nPoziv na testiranje") == [0]
+    assert index.domain_rows("natjecaji@arrs.hr") == [0]
+    assert index.named_in("ДРИЦ – Конкурсна комисия\nПокана за интервю") == [1]
+    assert index.named_in("Дунавски регионален иновационен център: покана") == [1]
+    assert index.named_in("AEC Recruitment\nApplication received") == [2]
+    # not a word written in small letters, nor a subject written all in capitals, nor a body
+    assert index.named_in("Aec recruitment\nApplication received") == []
+    assert index.named_in("NEW JOBS FOR YOU: .NET DEVELOPER") == []
+    assert index.named_in("Hello from the NET team", short=False) == []
+
+
 def test_letters_unicode_keeps_whole_are_spelled_as_a_domain_spells_them():
     index = Index.of(apps_frame([{"company": "Wisła Logistics Sp. z o.o.", "role": "Analityk"},
                                  {"company": "Bølgen & Møller A/S", "role": "Analyst"},

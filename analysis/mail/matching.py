@@ -27,6 +27,8 @@ from analysis.mail.senders import ATS_DOMAINS, FREE_MAIL, is_board, is_platform
 from analysis.model import schema as s
 from analysis.model.keys import TRANSLITERATION, company_key, company_keys, fold
 
+_WORD_OF_LETTERS = re.compile(r"\b[^\W\d_]{3,8}\b")
+
 # Job boards and alert senders: their mail is about many jobs, never one application.
 # The addresses alerts and newsletters come from, whoever sends them.
 ALERT_ADDRESS = (r"^(?:jobalerts?-noreply|jobs-noreply|jobs-listings|alert|alerts|jobalert|"
@@ -339,6 +341,13 @@ class Index:
                 if (best is None or rank < best[0]) and (short or name not in self.short) \
                         and " ".join(words[i:i + name.count(" ") + 1]) == name:
                     best = (rank, key)
+        if best is None and short and any(c.islower() for c in text):
+            # initials written in capitals among other words ("ARRS – Komisija za provedbu
+            # natječaja" for Agencija za regionalni razvoj Slavonije)
+            for token in _WORD_OF_LETTERS.findall(text):
+                key = self.initials.get(fold(token)) if token.isupper() else None
+                if key and fold(token) not in COMMON_WORDS:
+                    return self.by_key[key]
         return self.by_key[best[1]] if best else []
 
     def says_whole(self, text: str, rows: list[int]) -> bool:

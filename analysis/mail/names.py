@@ -41,7 +41,11 @@ BODIES = frozenset({"department", "ministry", "agency", "office", "bureau", "aut
                      "commission", "directorate"})
 # Words an organisation's initials leave out.
 UNCOUNTED = LINKING_WORDS | {"and", "et", "und", "y", "e", "en", "the", "la", "le", "les",
-                               "el", "los", "las", "l"}
+                               "el", "los", "las", "l",
+                               # Italian, Dutch, German, Nordic, Slavic, Romanian, Hungarian
+                               "per", "dei", "degli", "delle", "het", "zur", "zum", "og",
+                               "och", "i", "za", "na", "pro", "pod", "w", "z", "a", "v", "ve",
+                               "pentru", "si", "din", "al", "es", "az", "и", "за", "на", "по"}
 
 
 def written(name: object) -> str:

@@ -31,7 +31,22 @@ APPLICATION_WORDS = any_of(
     r"\b(?:ansökan|ansøgning|søknad\w*|tjänsten|stilling\w*|intervju\w*|rekrytering\w*|rekrutt"
     r"ering\w*|kandidat\w*|jobsamtale|anställning|ansættelse|ansettelse)\b",
     r"\b(?:rekrutacj\w*|stanowisk\w*|aplikacj\w*|kandydat\w*|kandydatur\w*|rozmow\w* rekrutacy"
-    r"jn\w*|zatrudnieni\w*)\b",
+    r"jn\w*|zatrudnieni\w*)\b",    # Czech and Slovak; Hungarian; Romanian; Croatian, Serbian and Slovene
+    r"\b(?:pohovor\w*|uchaze\w*|uchádza\w*|výběrov\w* řízení|výberov\w* konani\w*|životopis\w*|"
+    r"pracovní pozic\w*|pracovnú pozíci\w*)\b",
+    r"\b(?:pályáz\w*|állásinterjú\w*|interjú\w*|kiválasztás\w*|önéletrajz\w*|munkakör\w*|"
+    r"állásajánlat\w*|jelölt\w*)\b",
+    r"\b(?:candidatur\w*|interviu\w*|selecți\w*|selecţi\w*|recrutar\w*|angajar\w*)\b",
+    r"\b(?:natječaj\w*|natečaj\w*|razgovor za posao|razgovor\w* s kandidat\w*|radno mjesto|radnog "
+    r"mjesta|delovno mesto|delovnega mesta|zaposlitv\w*|zapošljavanj\w*|prijav\w* na (?:natječaj|"
+    r"oglas|razpis))\b",
+    # Baltic; Finnish and Estonian; Greek; Turkish; Cyrillic
+    r"\b(?:pretendent\w*|atrank\w*|pareig\w*|kandidāt\w*|intervij\w*|pieteikum\w*|amata "
+    r"konkurs\w*|konkursa|konkurso|kandidee\w*|tööintervjuu\w*|värbami\w*)\b",
+    r"\b(?:hakemu\w*|haastattelu\w*|rekrytoin\w*|työpaik\w*)\b",
+    r"(?:αίτησ\w*|συνέντευξ\w*|υποψήφι\w*)", r"\b(?:başvuru\w*|mülakat\w*|işe alım\w*)\b",
+    r"(?:кандидат\w*|конкурс\w*|интервю\w*|длъжност\w*|собеседовани\w*|співбесід\w*|вакан"
+    r"си\w*|вакансі\w*|резюме)",
 )
 # A job site's or a company's list of openings for the person: never about one application.
 JOB_ALERT = any_of(

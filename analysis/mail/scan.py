@@ -373,4 +373,7 @@ _APPLICATION_SUBJECT = re.compile(
     r"entrevista|hemos recibido|sollicitatie|colloquio|postulaci[oó]n|entrevue|intervju|"
     r"ansökan|ansøgning|søknad|rekrutacj\w*|aplikacj\w*|processo seletivo|selecci[oó]n|"
     r"auswahlverfahren|stellenbesetzung\w*|concours|concorso|oposici[oó]n|"
-    r"sollicitatieprocedure|vacature)\b")
+    r"sollicitatieprocedure|vacature|pohovor|výběrové řízení|výberové konanie|pályázat\w*|"
+    r"állásinterjú\w*|interjú\w*|kiválasztás\w*|interviu\w*|candidatur\w*|natječaj\w*|"
+    r"natečaj\w*|razgovor|haastattelu\w*|hakemu\w*|konkursa|konkurso|atrank\w*|"
+    r"конкурс\w*|интервю\w*|собеседовани\w*|başvuru\w*|mülakat\w*)\b")

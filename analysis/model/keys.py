@@ -11,7 +11,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def url_key(values: pd.Series) -> pd.Series:
@@ -68,13 +68,16 @@ _WHOLE_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ"
 
 
 def fold(text: object) -> str:
-    """Lower case, diacritics folded, punctuation as spaces.
+    """Lower case, diacritics folded, punctuation as spaces; letters of other scripts kept.
 
     >>> fold("Müller & Söhne GmbH"), fold("Wisła Logistics"), fold("Bølgen Æble")
     ('muller sohne gmbh', 'wisla logistics', 'bolgen aeble')
+    >>> fold("ДРИЦ – Конкурсна комисия"), fold("Αθηνά Ενέργεια")
+    ('дриц конкурсна комисия', 'αθηνα ενεργεια')
     """
     folded = unicodedata.normalize("NFKD", str(text).translate(_WHOLE_LETTERS))
-    folded = folded.encode("ascii", "ignore").decode()
+    if not folded.isascii():  # the marks a letter was written with dropped, other signs too
+        folded = "".join(c for c in folded if c.isascii() or c.isalnum())
     return _NOT_ALNUM.sub(" ", folded.lower()).strip()
 
 
