@@ -354,6 +354,9 @@ def test_a_deadline_for_the_person_is_no_promise(text):
     # a role put on hold is no rejection: the interview for it is called off
     ("Canceled: interview", "Unfortunately we have had to cancel the interview: the role has "
      "been put on hold.", mm.CANCELLED),
+    ("Absage des Vorstellungsgesprächs am 4. November", "Leider muss ich Ihnen mitteilen, "
+     "dass das vereinbarte Gespräch verschoben werden muss; ein neuer Termin folgt.",
+     mm.CANCELLED),
     # a reply's subject is the earlier message's
     ("RE: Carta oferta", "¡Qué buena noticia! Te envío el contrato el lunes.", mm.REPLY),
     # thanks for the interest, from a person answering in a thread

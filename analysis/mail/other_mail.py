@@ -31,7 +31,8 @@ APPLICATION_WORDS = any_of(
     r"\b(?:ansökan|ansøgning|søknad\w*|tjänsten|stilling\w*|intervju\w*|rekrytering\w*|rekrutt"
     r"ering\w*|kandidat\w*|jobsamtale|anställning|ansættelse|ansettelse)\b",
     r"\b(?:rekrutacj\w*|stanowisk\w*|aplikacj\w*|kandydat\w*|kandydatur\w*|rozmow\w* rekrutacy"
-    r"jn\w*|zatrudnieni\w*)\b",    # Czech and Slovak; Hungarian; Romanian; Croatian, Serbian and Slovene
+    r"jn\w*|zatrudnieni\w*)\b",
+    # Czech and Slovak; Hungarian; Romanian; Croatian, Serbian and Slovene
     r"\b(?:pohovor\w*|uchaze\w*|uchádza\w*|výběrov\w* řízení|výberov\w* konani\w*|životopis\w*|"
     r"pracovní pozic\w*|pracovnú pozíci\w*)\b",
     r"\b(?:pályáz\w*|állásinterjú\w*|interjú\w*|kiválasztás\w*|önéletrajz\w*|munkakör\w*|"

@@ -96,7 +96,7 @@ CANCEL = any_of(
     r"\babsagen\b.{0,40}\b(?:termin|gespräch|interview)\b",
     r"\b\w*(?:termin|gespräch|interview|call|meeting|telefonat|treffen)\w*\b.{0,40}\b(?:abgesagt|ab"
     r"sagen|entfällt|entfallen|fällt .{0,10}aus|streichen|nicht stattfinden|findet nicht statt)\b",
-    r"\babsage (?:des|unseres) (?:termins|gesprächs|interviews)\b",
+    r"\babsage (?:des|unseres|ihres) \w*(?:termins|gesprächs|interviews)\b",
     r"\bannul\w*\b", r"\bcancela\w*\b", r"\banula\w*\b",
     r"\bannull\w*\b",
     r"\bgeannuleerd\b",

@@ -161,7 +161,9 @@ def read_candidates(candidates: list[Candidate], index: Index, me: str | None
                     or meaning.interview_at.date() == event[0].date()):
                 # "we'll find a new date": the slot called off is named, no new one
                 meaning = mm.Meaning(mm.CANCELLED, 0.9)
-            elif not (event and event[1] == "CANCEL"):  # a calendar's cancellation is sure
+            elif not (event and event[1] == "CANCEL") or meaning.kind != mm.CANCELLED:
+                # a calendar's cancellation is sure; its words may still say more or less
+                # ("leider muss ich Ihnen mitteilen": the interview, or the application?)
                 meaning = learned.second_opinion(meaning, candidate.subject, body, person=person)
             meaning = learned.promised_day(meaning, candidate.subject, body,
                                            candidate.date.date())
