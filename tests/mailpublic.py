@@ -215,7 +215,8 @@ TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-235", "fresh-237", "fresh-239", "fresh-241", "fresh-243",
                "fresh-245", "fresh-247", "fresh-249", "fresh-251",
                "fresh-253", "fresh-255", "fresh-257", "fresh-259",
-               "fresh-261", "fresh-263", "fresh-265", "fresh-267")
+               "fresh-261", "fresh-263", "fresh-265", "fresh-267",
+               "fresh-269", "fresh-271")
 FIRST = ("en-1", "en-2", "en-3", "en-4", "de-1", "fr-1", "es-1", "mix-1")
 NAMES = (*FIRST, *TUNED_FRESH, *FRESH)
 HELD_OUT_SHARE = 0.4
