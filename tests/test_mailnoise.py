@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 import mailpublic as mp
+import pytest
 
 from analysis import scan_mailbox
+from analysis.mail import other_mail as om
 
 OTHER_MAIL = [
     ("Acme Analytics <news@acme-analytics.com>",
@@ -96,3 +98,16 @@ def test_its_recruiter_writing_about_the_role_still_counts():
     assert set(proposals["column"]) >= {"status", "first_response_date", "interview_date",
                                         "contact_email"}
     assert set(proposals["row"]) == {0}
+
+
+@pytest.mark.parametrize(("text", "about"), [
+    ("Pályázatát tartaléklistán rögzítettük.", True),  # Hungarian: your application
+    ("Konkursa otrā kārta – praktiskais uzdevums", True),  # Latvian: the competition's
+    ("Obavijest o rezultatima javnog natječaja", True),  # Croatian: a public competition
+    ("Резултати от конкурса за длъжността", True),  # Bulgarian: the post's competition
+    ("Kutsu haastatteluun", True),  # Finnish: an interview
+    ("Wygraj w naszym konkursie! Rabat 20% na zimowe kurtki", False),  # a shop's contest
+    ("Új kollekció érkezett: nézd meg a webshopban", False),  # a shop's new collection
+])
+def test_the_words_of_a_job_search_in_more_languages(text, about):
+    assert bool(om.APPLICATION_WORDS.search(text)) is about
