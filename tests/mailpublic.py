@@ -183,7 +183,9 @@ FRESH: tuple[str, ...] = ("fresh-4", "fresh-12", "fresh-13", "fresh-15", "fresh-
                           "fresh-218", "fresh-220", "fresh-222", "fresh-224", "fresh-226",
                           "fresh-228", "fresh-230", "fresh-232",
                           "fresh-234", "fresh-236", "fresh-238", "fresh-240", "fresh-242",
-                          "fresh-244", "fresh-250", "fresh-252", "fresh-254", "fresh-256")
+                          "fresh-244", "fresh-250", "fresh-252", "fresh-254", "fresh-256",
+         "fresh-258", "fresh-260", "fresh-262", "fresh-264", "fresh-266", "fresh-268",
+         "fresh-270")
 # held out once, measured, then mended on: every source tuning
 TUNED_FRESH = ("fresh-1", "fresh-2", "fresh-3", "fresh-5", "fresh-6", "fresh-8",
                "fresh-9", "fresh-7", "fresh-11", "fresh-10", "fresh-14", "fresh-16",
