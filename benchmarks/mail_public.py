@@ -203,7 +203,9 @@ def _fresh_tables(after: dict, start: dict, round3: dict, round5: dict, first: d
              "thirty-eighth rounds' fresh-218 to 232, as the own mail and day models came), "
              "1129d16 (the thirty-ninth round's fresh-234 to 244, before it) and 63e71f9 (the "
              "fortieth round's fresh-250 to 256, after the retrain on fresh-235 to 249 and a "
-             "company's other names). "
+             "company's other names), aab5a3d (the forty-first round's fresh-258 to 270, "
+             "after the retrain on fresh-251 to 271, initials in capitals and letters of "
+             "every script). "
              "Cells: overall precision / recall "
              "(proposals), then status.", "",
              _row("mailbox", "now", "as the fifth round began", "status", "first measured",
