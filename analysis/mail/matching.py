@@ -345,9 +345,9 @@ class Index:
             # initials written in capitals among other words ("ARRS – Komisija za provedbu
             # natječaja" for Agencija za regionalni razvoj Slavonije)
             for token in _WORD_OF_LETTERS.findall(text):
-                key = self.initials.get(fold(token)) if token.isupper() else None
-                if key and fold(token) not in COMMON_WORDS:
-                    return self.by_key[key]
+                letters = fold(token) if token.isupper() else ""
+                if letters in self.initials and letters not in COMMON_WORDS:
+                    return self.by_key[self.initials[letters]]
         return self.by_key[best[1]] if best else []
 
     def says_whole(self, text: str, rows: list[int]) -> bool:
