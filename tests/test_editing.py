@@ -75,6 +75,16 @@ def test_match_keys_use_the_url_then_company_role_and_date():
     assert match_keys(other).tolist() == [match_keys(BASE)[0], match_keys(BASE)[2]]
 
 
+def test_names_in_other_scripts_keep_two_applications_apart():
+    # written in Cyrillic, Greek or Japanese, two companies are two applications, not one
+    rows = apps_frame([{"company": name, "role": role, "date_applied": "2026-10-01"}
+                       for name, role in [("Дунавски иновационен център", "Анализатор"),
+                                          ("Софийски данни ООД", "Анализатор"),
+                                          ("Αθηνά Ενέργεια", "Αναλυτής"),
+                                          ("日本データ株式会社", "アナリスト")]])
+    assert match_keys(rows).nunique() == 4
+
+
 def test_merge_plan_shows_added_updated_and_unchanged_before_applying():
     incoming = apps_frame([
         {"company": "Acme", "job_url": "https://acme.example/jobs/1", "status": "interviewing",

@@ -7,6 +7,14 @@ from __future__ import annotations
 
 from analysis.mail.phrases import any_of
 
+# Words of a job search in the languages that write a step in one word, a subject's or a
+# body's (an interview, a public competition, an application): Czech and Slovak, Hungarian,
+# Romanian, Croatian and Slovene, Finnish, Baltic, Turkish, Cyrillic.
+STEP_WORDS_ELSEWHERE = (
+    r"pohovor\w*|pályáz\w*|állásinterjú\w*|interjú\w*|kiválasztás\w*|interviu\w*|candidatur\w*|"
+    r"natječaj\w*|natečaj\w*|haastattelu\w*|hakemu\w*|konkursa|konkurso|atrank\w*|"
+    r"başvuru\w*|mülakat\w*|конкурс\w*|интервю\w*|собеседовани\w*")
+
 # Words of a job search: a message from a company's domain that names none of them (and
 # answers nothing the person wrote) is the company's other mail: its product, its events.
 APPLICATION_WORDS = any_of(
@@ -32,22 +40,20 @@ APPLICATION_WORDS = any_of(
     r"ering\w*|kandidat\w*|jobsamtale|anställning|ansættelse|ansettelse)\b",
     r"\b(?:rekrutacj\w*|stanowisk\w*|aplikacj\w*|kandydat\w*|kandydatur\w*|rozmow\w* rekrutacy"
     r"jn\w*|zatrudnieni\w*)\b",
+    rf"\b(?:{STEP_WORDS_ELSEWHERE})\b",
     # Czech and Slovak; Hungarian; Romanian; Croatian, Serbian and Slovene
-    r"\b(?:pohovor\w*|uchaze\w*|uchádza\w*|výběrov\w* řízení|výberov\w* konani\w*|životopis\w*|"
+    r"\b(?:uchaze\w*|uchádza\w*|výběrov\w* řízení|výberov\w* konani\w*|životopis\w*|"
     r"pracovní pozic\w*|pracovnú pozíci\w*)\b",
-    r"\b(?:pályáz\w*|állásinterjú\w*|interjú\w*|kiválasztás\w*|önéletrajz\w*|munkakör\w*|"
-    r"állásajánlat\w*|jelölt\w*)\b",
-    r"\b(?:candidatur\w*|interviu\w*|selecți\w*|selecţi\w*|recrutar\w*|angajar\w*)\b",
-    r"\b(?:natječaj\w*|natečaj\w*|razgovor za posao|razgovor\w* s kandidat\w*|radno mjesto|radnog "
-    r"mjesta|delovno mesto|delovnega mesta|zaposlitv\w*|zapošljavanj\w*|prijav\w* na (?:natječaj|"
-    r"oglas|razpis))\b",
+    r"\b(?:önéletrajz\w*|munkakör\w*|állásajánlat\w*|jelölt\w*)\b",
+    r"\b(?:selecți\w*|selecţi\w*|recrutar\w*|angajar\w*)\b",
+    r"\b(?:razgovor za posao|razgovor\w* s kandidat\w*|radno mjesto|radnog mjesta|delovno mesto|"
+    r"delovnega mesta|zaposlitv\w*|zapošljavanj\w*|prijav\w* na (?:natječaj|oglas|razpis))\b",
     # Baltic; Finnish and Estonian; Greek; Turkish; Cyrillic
-    r"\b(?:pretendent\w*|atrank\w*|pareig\w*|kandidāt\w*|intervij\w*|pieteikum\w*|amata "
-    r"konkurs\w*|konkursa|konkurso|kandidee\w*|tööintervjuu\w*|värbami\w*)\b",
-    r"\b(?:hakemu\w*|haastattelu\w*|rekrytoin\w*|työpaik\w*)\b",
-    r"(?:αίτησ\w*|συνέντευξ\w*|υποψήφι\w*)", r"\b(?:başvuru\w*|mülakat\w*|işe alım\w*)\b",
-    r"(?:кандидат\w*|конкурс\w*|интервю\w*|длъжност\w*|собеседовани\w*|співбесід\w*|вакан"
-    r"си\w*|вакансі\w*|резюме)",
+    r"\b(?:pretendent\w*|pareig\w*|kandidāt\w*|intervij\w*|pieteikum\w*|amata konkurs\w*|"
+    r"kandidee\w*|tööintervjuu\w*|värbami\w*)\b",
+    r"\b(?:rekrytoin\w*|työpaik\w*)\b",
+    r"(?:αίτησ\w*|συνέντευξ\w*|υποψήφι\w*)", r"\b(?:işe alım\w*)\b",
+    r"(?:кандидат\w*|длъжност\w*|співбесід\w*|ваканси\w*|вакансі\w*|резюме)",
 )
 # A job site's or a company's list of openings for the person: never about one application.
 JOB_ALERT = any_of(

@@ -25,6 +25,7 @@ import pandas as pd
 from analysis.mail import ack_words as ack
 from analysis.mail import mailbox as mb
 from analysis.mail import message as msg
+from analysis.mail import other_mail as om
 from analysis.mail import phrases as ph
 from analysis.mail.domains import domain_of, in_domains, is_ats
 from analysis.mail.matching import (
@@ -373,7 +374,5 @@ _APPLICATION_SUBJECT = re.compile(
     r"entrevista|hemos recibido|sollicitatie|colloquio|postulaci[oó]n|entrevue|intervju|"
     r"ansökan|ansøgning|søknad|rekrutacj\w*|aplikacj\w*|processo seletivo|selecci[oó]n|"
     r"auswahlverfahren|stellenbesetzung\w*|concours|concorso|oposici[oó]n|"
-    r"sollicitatieprocedure|vacature|pohovor|výběrové řízení|výberové konanie|pályázat\w*|"
-    r"állásinterjú\w*|interjú\w*|kiválasztás\w*|interviu\w*|candidatur\w*|natječaj\w*|"
-    r"natečaj\w*|razgovor|haastattelu\w*|hakemu\w*|konkursa|konkurso|atrank\w*|"
-    r"конкурс\w*|интервю\w*|собеседовани\w*|başvuru\w*|mülakat\w*)\b")
+    r"sollicitatieprocedure|vacature|výběrové řízení|výberové konanie|razgovor|"
+    rf"{om.STEP_WORDS_ELSEWHERE})\b")

@@ -30,15 +30,14 @@ def url_key(values: pd.Series) -> pd.Series:
 
 
 def plain(text: object) -> str:
-    """A name or header as a key: diacritics folded, lower case, letters and digits only.
+    """A name or header as a key: ``fold``'s words without the spaces between them.
 
-    >>> plain("  Job-Posting URL "), plain("Müller Logistik"), plain(None)
-    ('jobpostingurl', 'mullerlogistik', '')
+    >>> plain("  Job-Posting URL "), plain("Müller Logistik"), plain(None), plain("ДРИЦ ООД")
+    ('jobpostingurl', 'mullerlogistik', '', 'дрицоод')
     """
     if text is None or text is pd.NA or (isinstance(text, float) and np.isnan(text)):
         return ""
-    folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return _NOT_ALNUM.sub("", folded.lower())
+    return "".join(fold(text).split())
 
 
 def name_key(values: pd.Series) -> pd.Series:
