@@ -626,7 +626,7 @@ def test_paths_and_file_objects_are_accepted(tmp_path):
 
 # --- anything at all: it loads with the canonical columns, or it says why --------------------
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 CELLS = st.one_of(
@@ -650,12 +650,20 @@ def assert_canonical(result) -> None:
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(CELLS, min_size=1, max_size=6), min_size=1, max_size=8))
+@example([["", "", "", "INFINITY"]])  # a column of its own holding a word that reads as a number
 def test_any_table_loads_or_raises_the_documented_error(rows):
     try:
         result = load(csv_bytes([["Company", "Status", "Date applied"], *rows]))
     except SpreadsheetError:
         return
     assert_canonical(result)
+
+
+def test_an_extra_column_of_numbers_keeps_a_word_that_is_no_finite_number():
+    result = load(csv_bytes([["Company", "Score"], ["Acme", "3"], ["Globex", "Infinity"]]))
+    assert result.applications["Score"].tolist() == ["3", "Infinity"]
+    result = load(csv_bytes([["Company", "Score"], ["Acme", "3"], ["Globex", "4"]]))
+    assert result.applications["Score"].tolist() == [3, 4]
 
 
 @settings(max_examples=120, deadline=None)

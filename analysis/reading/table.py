@@ -263,7 +263,7 @@ def _normalise_status(file: str, apps: pd.DataFrame, rows: pd.Series, header: st
 
 def extra_columns(cells: pd.DataFrame, text: pd.DataFrame) -> pd.DataFrame:
     """The columns the data model does not know, each as numbers when every filled cell is a
-    number, as dates when every filled cell is a date, as text otherwise. Worked out for all
+    finite number ("INFINITY" stays the text it was written as), as dates when every filled cell is a date, as text otherwise. Worked out for all
     columns at once: a sheet can have thousands of them."""
     cells = cells.reset_index(drop=True)
     text = text.reset_index(drop=True)
@@ -273,7 +273,7 @@ def extra_columns(cells: pd.DataFrame, text: pd.DataFrame) -> pd.DataFrame:
     raw = cells.to_numpy(dtype=object)
     flat = pd.Series(np.where(filled, raw, None).ravel())  # type: ignore[call-overload]  # numpy stubs: None is an object scalar
     numbers = pd.to_numeric(flat, errors="coerce").to_numpy(dtype="float64").reshape(raw.shape)
-    numeric = (~np.isnan(numbers) | ~filled).all(axis=0) & filled.any(axis=0)
+    numeric = (np.isfinite(numbers) | ~filled).all(axis=0) & filled.any(axis=0)
     is_date = np.vectorize(lambda v: isinstance(v, dt.date | np.datetime64), otypes=[bool])(raw)
     dated = (is_date | ~filled).all(axis=0) & filled.any(axis=0) & ~numeric
     names = list(cells.columns)
