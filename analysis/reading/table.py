@@ -263,8 +263,9 @@ def _normalise_status(file: str, apps: pd.DataFrame, rows: pd.Series, header: st
 
 def extra_columns(cells: pd.DataFrame, text: pd.DataFrame) -> pd.DataFrame:
     """The columns the data model does not know, each as numbers when every filled cell is a
-    finite number ("INFINITY" stays the text it was written as), as dates when every filled cell is a date, as text otherwise. Worked out for all
-    columns at once: a sheet can have thousands of them."""
+    finite number ("INFINITY" stays the text it was written as), as dates when every filled
+    cell is a date, as text otherwise. Worked out for all columns at once: a sheet can have
+    thousands of them."""
     cells = cells.reset_index(drop=True)
     text = text.reset_index(drop=True)
     if cells.shape[1] == 0:
